@@ -1,0 +1,63 @@
+"""The ``geo-events`` command line: core commands live in this package, others come from plugins.
+
+Every module of this package that defines ``register(app)`` adds its commands. Commands that need the
+API or the map renderer (``serve``, ``map``) are registered by ``api/`` and ``maps/`` through the
+``geo_events.commands`` entry-point group, so the core library never imports them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from importlib.metadata import entry_points
+
+import typer
+
+from geo_events.cli._common import fail
+
+app = typer.Typer(
+    name="geo-events",
+    help=(
+        "Turn conflict reporting into GeoJSON events, control zones, an API and maps.\n\n"
+        "Examples:\n\n"
+        "  geo-events serve                       # API + map on the bundled seed data\n\n"
+        '  geo-events geocode "Deir Ezzor" --date 2018-02-07 --json\n\n'
+        "  geo-events export --format csv --out events.csv --start 2018-02-01\n\n"
+        "  geo-events validate seeds/events.geojson"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _register_all() -> None:
+    package = sys.modules[__name__]
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+    for entry in entry_points(group="geo_events.commands"):
+        try:
+            entry.load()(app)
+        except ImportError as err:  # an optional part is not installed: its command is simply absent
+            print(f"geo-events: command {entry.name!r} unavailable ({err})", file=sys.stderr)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        fail("interrupted", code=130)
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,220 @@
+"""Export and import events: GeoJSON, ACLED-style CSV, GeoPackage and KML (through pyogrio/GDAL).
+
+Tabular formats flatten each Feature into one row. Scalar properties become typed columns; nested lists
+(``claims``, ``sources``, ``assoc_actors``) are kept as JSON text columns so a round trip is lossless,
+and ACLED's own column names (``event_id_cnty``, ``time_precision``, ``assoc_actor_1``, ``latitude``,
+``fatalities``, ``source`` …) are added beside them for analysts who compare with ACLED exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from geo_events.errors import ValidationFailed
+from geo_events.models import TIME_PRECISION_CODES, EventProperties
+from geo_events.taxonomy import DISORDER_TYPES
+
+FORMATS = ("geojson", "csv", "gpkg", "kml")
+JSON_COLUMNS = ("claims", "sources", "assoc_actors")
+#: Columns written to CSV, in order: ACLED's names first, then geo-events' own.
+CSV_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "actor2", "country", "iso3", "admin1", "admin2", "location",
+    "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+    "id", "date_precision", "place_id", "fatalities_best", "fatalities_low", "fatalities_high",
+    "control_zone", "side_of_line", "geocoder", "confidence", "extracted_at",
+    "claims", "sources", "assoc_actors",
+)  # fmt: skip
+_PROPERTY_NAMES = tuple(EventProperties.model_fields)
+_INT_FIELDS = {"geo_precision", "fatalities_best", "fatalities_low", "fatalities_high"}
+
+
+def feature_to_row(feature: dict[str, Any]) -> dict[str, Any]:
+    """Flatten one event Feature into a CSV row with ACLED and geo-events columns."""
+    p = feature["properties"]
+    lon, lat = feature["geometry"]["coordinates"][:2]
+    sources = p.get("sources") or []
+    row: dict[str, Any] = {
+        "event_id_cnty": p["id"],
+        "event_date": p["event_date"],
+        "year": str(p["event_date"])[:4],
+        "time_precision": TIME_PRECISION_CODES.get(p.get("date_precision") or "day", 1),
+        "disorder_type": DISORDER_TYPES.get(p.get("event_type", ""), ""),
+        "assoc_actor_1": "; ".join(p.get("assoc_actors") or []),
+        "latitude": lat,
+        "longitude": lon,
+        "source": "; ".join(s.get("publisher") or s.get("id") for s in sources),
+        "fatalities": p.get("fatalities_best", 0),
+    }
+    for name in _PROPERTY_NAMES:
+        if name in JSON_COLUMNS:
+            row[name] = json.dumps(p.get(name) or [], ensure_ascii=False, separators=(",", ":"))
+        else:
+            value = p.get(name)
+            row[name] = "" if value is None else value
+    return row
+
+
+def row_to_feature(row: dict[str, Any]) -> dict[str, Any]:
+    """Rebuild an event Feature from a flattened row (CSV, GeoDataFrame, GPKG); inverse of ``feature_to_row``."""
+    props: dict[str, Any] = {}
+    for name in _PROPERTY_NAMES:
+        value = row.get(name)
+        if name == "id" and _missing(value):
+            value = row.get("event_id_cnty")
+        if name in JSON_COLUMNS:
+            if _missing(value):
+                value = []
+                if name == "assoc_actors" and not _missing(row.get("assoc_actor_1")):
+                    value = [a.strip() for a in str(row["assoc_actor_1"]).split(";") if a.strip()]
+            elif isinstance(value, str):
+                try:
+                    value = json.loads(value)
+                except json.JSONDecodeError as err:
+                    raise ValueError(f"column {name} is not valid JSON: {err.msg}") from err
+            elif hasattr(value, "tolist"):
+                value = value.tolist()
+            props[name] = value
+            continue
+        if _missing(value):
+            continue
+        if hasattr(value, "isoformat") and name == "event_date":
+            value = value.isoformat()[:10]
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if name in _INT_FIELDS:
+            value = int(float(value))
+        elif name == "confidence":
+            value = float(value)
+        props[name] = value
+    if "fatalities_best" not in props and not _missing(row.get("fatalities")):
+        props["fatalities_best"] = props["fatalities_low"] = props["fatalities_high"] = int(float(row["fatalities"]))
+    lat, lon = row.get("latitude"), row.get("longitude")
+    geometry = row.get("geometry")
+    if geometry is not None and not _missing(geometry) and hasattr(geometry, "x"):
+        lon, lat = geometry.x, geometry.y
+    try:
+        coords = [float(lon), float(lat)]  # type: ignore[arg-type]
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"latitude/longitude must be numbers; got {lat!r}, {lon!r}") from err
+    return {"type": "Feature", "id": props.get("id"), "geometry": {"type": "Point", "coordinates": coords},
+            "properties": props}  # fmt: skip
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and value == "":
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not hasattr(value, "__len__") else False
+    except (TypeError, ValueError):
+        return False
+
+
+def features_to_csv(features: Iterable[dict[str, Any]]) -> str:
+    """Return events as CSV text (UTF-8, header row, ACLED column names first)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for feature in features:
+        writer.writerow(feature_to_row(feature))
+    return buffer.getvalue()
+
+
+def features_to_geodataframe(features: Iterable[dict[str, Any]]) -> Any:
+    """Return events as a GeoDataFrame (EPSG:4326) with one typed column per property."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import Point
+
+    rows, points = [], []
+    for feature in features:
+        row = {k: v for k, v in feature_to_row(feature).items() if k in _PROPERTY_NAMES}
+        for name in _PROPERTY_NAMES:
+            if row.get(name) == "":
+                row[name] = None
+        rows.append(row)
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        points.append(Point(lon, lat))
+    frame = pd.DataFrame(rows, columns=list(_PROPERTY_NAMES))
+    if len(frame):
+        frame["event_date"] = pd.to_datetime(frame["event_date"]).dt.date
+    return gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326")
+
+
+def geodataframe_to_features(gdf: Any) -> list[dict[str, Any]]:
+    """Turn a GeoDataFrame (as made by ``features_to_geodataframe`` or read by GDAL) into Features."""
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(4326)
+    features = []
+    for position, record in enumerate(gdf.to_dict("records")):
+        try:
+            features.append(row_to_feature(record))
+        except ValueError as err:
+            raise ValidationFailed(f"row {position}: {err}", [(str(position), "row", str(err))]) from err
+    return features
+
+
+def write_events(features: list[dict[str, Any]], out: str | os.PathLike[str], fmt: str) -> Path:
+    """Write events to ``out`` as geojson, csv, gpkg or kml; return the path written."""
+    path = Path(out)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    if fmt == "geojson":
+        collection = {"type": "FeatureCollection", "features": features}
+        tmp.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    elif fmt == "csv":
+        tmp.write_text(features_to_csv(features), encoding="utf-8")
+    else:
+        import pyogrio
+
+        gdf = features_to_geodataframe(features)
+        if fmt == "kml":
+            gdf = gdf.assign(Name=gdf["location"], Description=gdf["notes"])
+        driver = {"gpkg": "GPKG", "kml": "KML"}[fmt]
+        tmp.unlink(missing_ok=True)
+        pyogrio.write_dataframe(gdf, tmp, driver=driver, layer="events")
+    os.replace(tmp, path)
+    return path
+
+
+def read_events_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Read events from a GeoJSON FeatureCollection, GeoJSON text sequence, CSV or GPKG file (unvalidated)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with open(path, newline="", encoding="utf-8") as fh:
+            return [row_to_feature(row) for row in csv.DictReader(fh)]
+    if suffix in (".gpkg", ".kml", ".fgb"):
+        import pyogrio
+
+        return geodataframe_to_features(pyogrio.read_dataframe(path))
+    text = path.read_text(encoding="utf-8")
+    if suffix in (".geojsons", ".geojsonl", ".jsonl", ".geojsonseq"):
+        return [json.loads(line.strip("\x1e")) for line in text.splitlines() if line.strip("\x1e \t")]
+    data = json.loads(text)
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        return list(data.get("features") or [])
+    if isinstance(data, dict) and data.get("type") == "Feature":
+        return [data]
+    raise ValueError("not a GeoJSON FeatureCollection or Feature")
+
+
+def today() -> date:
+    """Return today's date (a seam for tests)."""
+    return date.today()

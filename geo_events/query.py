@@ -1,0 +1,173 @@
+"""A backend-neutral description of an event query (filters, sort, paging) with validation."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Literal
+
+import orjson
+
+from geo_events.errors import InvalidQuery
+from geo_events.taxonomy import canonical_event_type, canonical_sub_event_type
+
+SortKey = Literal["date", "-date", "fatalities", "-fatalities", "id"]
+SORT_KEYS: tuple[str, ...] = ("date", "-date", "fatalities", "-fatalities", "id")
+MAX_LIMIT = 10_000
+
+
+def parse_bbox(value: str | list[float] | tuple[float, ...]) -> tuple[float, float, float, float]:
+    """Parse ``minx,miny,maxx,maxy`` (WGS84 lon/lat) and validate it; raise ``InvalidQuery(field='bbox')``."""
+    if isinstance(value, str):
+        parts = [p.strip() for p in value.split(",")]
+        try:
+            numbers = [float(p) for p in parts]
+        except ValueError as err:
+            raise InvalidQuery(f"bbox must be 4 numbers minx,miny,maxx,maxy; got {value!r}", "bbox") from err
+    else:
+        numbers = [float(v) for v in value]
+    if len(numbers) == 6:  # 3D bbox (OGC allows it): drop the heights
+        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
+    if len(numbers) != 4:
+        raise InvalidQuery(f"bbox must have 4 numbers minx,miny,maxx,maxy; got {len(numbers)}", "bbox")
+    if not all(math.isfinite(n) for n in numbers):
+        raise InvalidQuery("bbox numbers must be finite", "bbox")
+    minx, miny, maxx, maxy = numbers
+    if not (-180 <= minx <= 180 and -180 <= maxx <= 180):
+        raise InvalidQuery("bbox longitudes must be within [-180, 180]", "bbox")
+    if not (-90 <= miny <= 90 and -90 <= maxy <= 90):
+        raise InvalidQuery("bbox latitudes must be within [-90, 90]", "bbox")
+    if miny > maxy:
+        raise InvalidQuery(f"bbox miny ({miny}) is greater than maxy ({maxy})", "bbox")
+    if minx > maxx:
+        raise InvalidQuery(
+            f"bbox minx ({minx}) is greater than maxx ({maxx}); bboxes crossing the antimeridian are not supported",
+            "bbox",
+        )
+    return minx, miny, maxx, maxy
+
+
+def parse_date(value: str | date, field_name: str) -> date:
+    """Parse an ISO 8601 date (``YYYY-MM-DD``; a full timestamp is cut to its date)."""
+    if isinstance(value, date):
+        return value
+    text = value.strip()
+    if "T" in text:
+        text = text.split("T", 1)[0]
+    try:
+        return date.fromisoformat(text)
+    except ValueError as err:
+        raise InvalidQuery(f"{field_name} must be an ISO 8601 date (YYYY-MM-DD); got {value!r}", field_name) from err
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters, sort and paging for ``EventStore.query``; ``validate()`` raises ``InvalidQuery``."""
+
+    bbox: tuple[float, float, float, float] | None = None
+    start: date | None = None
+    end: date | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    min_fatalities: int | None = None
+    max_fatalities: int | None = None
+    control_zone: str | None = None
+    side_of_line: str | None = None
+    near: tuple[float, float] | None = None  # (lat, lon)
+    radius_km: float = 25.0
+    q: str | None = None
+    source: str | None = None
+    geo_precision: tuple[int, ...] | None = None
+    ids: tuple[str, ...] | None = None
+    sort: str = "date"
+    limit: int = 100
+    offset: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def validate(self, max_limit: int = MAX_LIMIT) -> EventQuery:
+        """Return a normalised copy or raise ``InvalidQuery`` naming the bad field."""
+        changes: dict[str, object] = {}
+        if self.bbox is not None:
+            changes["bbox"] = parse_bbox(self.bbox)
+        if self.start and self.end and self.start > self.end:
+            raise InvalidQuery(f"start ({self.start}) is after end ({self.end})", "start")
+        if self.event_type is not None:
+            try:
+                changes["event_type"] = canonical_event_type(self.event_type)
+            except ValueError as err:
+                raise InvalidQuery(str(err), "event_type") from err
+        if self.sub_event_type is not None:
+            try:
+                changes["sub_event_type"] = canonical_sub_event_type(self.sub_event_type)
+            except ValueError as err:
+                raise InvalidQuery(str(err), "sub_event_type") from err
+        for name in ("min_fatalities", "max_fatalities"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise InvalidQuery(f"{name} must be >= 0", name)
+        if (
+            self.min_fatalities is not None
+            and self.max_fatalities is not None
+            and self.min_fatalities > self.max_fatalities
+        ):
+            raise InvalidQuery("min_fatalities is greater than max_fatalities", "min_fatalities")
+        if self.near is not None:
+            lat, lon = self.near
+            if not (math.isfinite(lat) and -90 <= lat <= 90):
+                raise InvalidQuery(f"near latitude {lat} out of range [-90, 90]", "near")
+            if not (math.isfinite(lon) and -180 <= lon <= 180):
+                raise InvalidQuery(f"near longitude {lon} out of range [-180, 180]", "near")
+        if not (math.isfinite(self.radius_km) and 0 < self.radius_km <= 20_000):
+            raise InvalidQuery("radius_km must be > 0 and <= 20000", "radius_km")
+        if self.side_of_line is not None and self.side_of_line not in ("east", "west", "on_line"):
+            raise InvalidQuery("side_of_line must be east, west or on_line", "side_of_line")
+        if self.sort not in SORT_KEYS:
+            raise InvalidQuery(f"sort must be one of {', '.join(SORT_KEYS)}", "sort")
+        if not 1 <= self.limit <= max_limit:
+            raise InvalidQuery(f"limit must be between 1 and {max_limit}", "limit")
+        if self.offset < 0:
+            raise InvalidQuery("offset must be >= 0", "offset")
+        if self.q is not None and len(self.q) > 500:
+            raise InvalidQuery("q must be at most 500 characters", "q")
+        return replace(self, **changes) if changes else self
+
+
+class QueryResult:
+    """One page of matching events plus the total number of matches.
+
+    Backends may hand over each feature as already-serialised JSON bytes (``raw``) so servers can
+    write them out without a parse/serialise round trip; ``features`` parses them on first use.
+    """
+
+    __slots__ = ("_features", "number_matched", "raw")
+
+    def __init__(
+        self, number_matched: int, features: list[dict] | None = None, raw: list[bytes] | None = None
+    ) -> None:
+        if features is None and raw is None:
+            raise ValueError("QueryResult needs features or raw")
+        self.number_matched = number_matched
+        self._features = features
+        self.raw = raw
+
+    @property
+    def features(self) -> list[dict]:
+        """The page's features as GeoJSON dicts."""
+        if self._features is None:
+            self._features = [orjson.loads(b) for b in self.raw or []]
+        return self._features
+
+    def raw_features(self) -> list[bytes]:
+        """The page's features as serialised JSON bytes."""
+        if self.raw is None:
+            self.raw = [orjson.dumps(f) for f in self._features or []]
+        return self.raw
+
+    @property
+    def number_returned(self) -> int:
+        """How many features this page holds."""
+        return len(self.raw) if self.raw is not None else len(self._features or [])

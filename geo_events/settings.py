@@ -1,0 +1,52 @@
+"""Settings read from the environment (prefix ``GEO_EVENTS_``) and the locations of bundled data."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seeds_dir() -> Path:
+    """Return the folder of bundled data (``GEO_EVENTS_SEEDS`` overrides; default: the repo's ``seeds/``)."""
+    override = os.environ.get("GEO_EVENTS_SEEDS")
+    return Path(override) if override else _REPO_SEEDS
+
+
+def seed_path(name: str) -> Path:
+    """Return the path of one bundled data file, e.g. ``seed_path("events.geojson")``."""
+    return seeds_dir() / name
+
+
+class Settings(BaseSettings):
+    """Run-time settings; every field can be set as ``GEO_EVENTS_<NAME>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="GEO_EVENTS_", extra="ignore")
+
+    store: Path | None = Field(
+        default=None, description="Path of the event store (a .geojson file); default: a copy of the seed events."
+    )
+    store_backend: str = Field(default="geojson", description="Store backend name (see geo_events.store).")
+    api_key: str | None = Field(default=None, description="API key required by write endpoints.")
+    max_body_bytes: int = Field(default=5 * 1024 * 1024, description="Largest accepted request body.")
+    max_limit: int = Field(default=10_000, description="Largest page size of /events and OGC items.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings (cached; call ``get_settings.cache_clear()`` in tests)."""
+    return Settings()
+
+
+def default_store_path() -> Path:
+    """Return the store used when none is given: ``GEO_EVENTS_STORE``, else the user's data folder."""
+    configured = get_settings().store
+    if configured is not None:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "geo-events" / "events.geojson"

@@ -1,0 +1,225 @@
+"""An in-memory columnar index of events: numpy columns for fast filtering, raw JSON bytes for output.
+
+Every store backend that keeps events in memory (the GeoJSON file store) uses this to answer
+``EventQuery`` without parsing features: filters run as numpy masks over the columns, and only the page
+that is returned is ever serialised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import numpy as np
+import orjson
+
+from geo_events.query import EventQuery, QueryResult
+
+_EPOCH = date(1970, 1, 1).toordinal()
+_CATEGORIES = ("event_type", "sub_event_type", "country", "admin1", "control_zone", "side_of_line", "iso3")
+_EARTH_KM = 6371.0088
+
+
+def _day(value: str | None) -> int:
+    return date.fromisoformat(value[:10]).toordinal() - _EPOCH if value else -(10**6)
+
+
+class _Vocabulary:
+    """Maps category strings (case-folded) to small integer codes; code 0 means null."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+
+    def code(self, value: str | None) -> int:
+        if value is None or value == "":
+            return 0
+        key = value.casefold()
+        found = self.codes.get(key)
+        if found is None:
+            found = self.codes[key] = len(self.codes) + 1
+        return found
+
+    def lookup(self, value: str) -> int:
+        return self.codes.get(value.casefold(), -1)
+
+
+class EventIndex:
+    """Columns of all events, addressable by row; rows are replaced in place on upsert."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self.ids: list[str] = []
+        self.raw: list[bytes] = []
+        self.row_of: dict[str, int] = {}
+        self.actors: list[str] = []
+        self.sources: list[str] = []
+        self.deleted = 0
+        self._alive = np.zeros(capacity, dtype=bool)
+        self._lon = np.zeros(capacity, dtype=np.float64)
+        self._lat = np.zeros(capacity, dtype=np.float64)
+        self._day = np.zeros(capacity, dtype=np.int32)
+        self._fat = np.zeros(capacity, dtype=np.int64)
+        self._prec = np.zeros(capacity, dtype=np.int8)
+        self._cats = {name: np.zeros(capacity, dtype=np.int32) for name in _CATEGORIES}
+        self._vocab = {name: _Vocabulary() for name in _CATEGORIES}
+
+    def __len__(self) -> int:
+        return len(self.ids) - self.deleted
+
+    def _grow(self, need: int) -> None:
+        capacity = len(self._lon)
+        if need <= capacity:
+            return
+        new = max(need, capacity * 2)
+        for name in ("_alive", "_lon", "_lat", "_day", "_fat", "_prec"):
+            old = getattr(self, name)
+            grown = np.zeros(new, dtype=old.dtype)
+            grown[: len(old)] = old
+            setattr(self, name, grown)
+        for name, old in self._cats.items():
+            grown = np.zeros(new, dtype=old.dtype)
+            grown[: len(old)] = old
+            self._cats[name] = grown
+
+    def put(self, feature: dict, raw: bytes | None = None) -> bool:
+        """Insert or replace one feature; return True when it was new."""
+        props = feature["properties"]
+        event_id = props["id"]
+        raw = raw if raw is not None else orjson.dumps(feature)
+        row = self.row_of.get(event_id)
+        created = row is None
+        if row is None:
+            row = len(self.ids)
+            self._grow(row + 1)
+            self.ids.append(event_id)
+            self.raw.append(raw)
+            self.actors.append("")
+            self.sources.append("")
+            self.row_of[event_id] = row
+        elif not self._alive[row]:
+            self.deleted -= 1
+            created = True
+        self.raw[row] = raw
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        self._alive[row] = True
+        self._lon[row] = lon
+        self._lat[row] = lat
+        self._day[row] = _day(props.get("event_date"))
+        self._fat[row] = props.get("fatalities_best") or 0
+        self._prec[row] = props.get("geo_precision") or 1
+        for name in _CATEGORIES:
+            self._cats[name][row] = self._vocab[name].code(props.get(name))
+        actor_names = [props.get("actor1"), props.get("actor2"), *(props.get("assoc_actors") or [])]
+        self.actors[row] = "\x1f".join(a for a in actor_names if a).casefold()
+        self.sources[row] = "\x1f".join(
+            f"{s.get('id', '')}\x1f{s.get('publisher') or ''}\x1f{s.get('url') or ''}"
+            for s in props.get("sources") or []
+        ).casefold()
+        return created
+
+    def remove(self, event_id: str) -> bool:
+        """Mark an event deleted; return False when it was not there."""
+        row = self.row_of.get(event_id)
+        if row is None or not self._alive[row]:
+            return False
+        self._alive[row] = False
+        self.deleted += 1
+        return True
+
+    def get(self, event_id: str) -> bytes | None:
+        """Return the raw JSON of one event, or None."""
+        row = self.row_of.get(event_id)
+        if row is None or not self._alive[row]:
+            return None
+        return self.raw[row]
+
+    def iter_raw(self) -> Iterator[bytes]:
+        """Yield the raw JSON of every live event in insertion order."""
+        alive = self._alive
+        for row, raw in enumerate(self.raw):
+            if alive[row]:
+                yield raw
+
+    def _mask(self, q: EventQuery) -> np.ndarray:
+        n = len(self.ids)
+        mask = self._alive[:n].copy()
+        if q.bbox is not None:
+            minx, miny, maxx, maxy = q.bbox
+            lon, lat = self._lon[:n], self._lat[:n]
+            mask &= (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy)
+        if q.start is not None:
+            mask &= self._day[:n] >= q.start.toordinal() - _EPOCH
+        if q.end is not None:
+            mask &= self._day[:n] <= q.end.toordinal() - _EPOCH
+        if q.min_fatalities is not None:
+            mask &= self._fat[:n] >= q.min_fatalities
+        if q.max_fatalities is not None:
+            mask &= self._fat[:n] <= q.max_fatalities
+        if q.geo_precision:
+            mask &= np.isin(self._prec[:n], np.array(q.geo_precision, dtype=np.int8))
+        for name in ("event_type", "sub_event_type", "admin1", "control_zone", "side_of_line"):
+            value = getattr(q, name)
+            if value is not None:
+                mask &= self._cats[name][:n] == self._vocab[name].lookup(value)
+        if q.country is not None:  # country name or ISO3 code
+            by_name = self._cats["country"][:n] == self._vocab["country"].lookup(q.country)
+            by_iso = self._cats["iso3"][:n] == self._vocab["iso3"].lookup(q.country)
+            mask &= by_name | by_iso
+        if q.near is not None:
+            lat0, lon0 = np.radians(q.near[0]), np.radians(q.near[1])
+            lat, lon = np.radians(self._lat[:n]), np.radians(self._lon[:n])
+            a = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+            mask &= 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))) <= q.radius_km
+        return mask
+
+    def select(self, q: EventQuery) -> np.ndarray:
+        """Return the rows matching every filter of ``q``, sorted as ``q.sort`` asks."""
+        rows = np.flatnonzero(self._mask(q))
+        if q.ids is not None:
+            wanted = {self.row_of[i] for i in q.ids if i in self.row_of}
+            rows = np.array([r for r in rows if r in wanted], dtype=np.int64)
+        if q.actor:
+            needle = q.actor.casefold()
+            rows = np.array([r for r in rows if needle in self.actors[r]], dtype=np.int64)
+        if q.source:
+            needle = q.source.casefold()
+            rows = np.array([r for r in rows if needle in self.sources[r]], dtype=np.int64)
+        if q.q:
+            needle = q.q.casefold()
+            rows = np.array([r for r in rows if needle in self.raw[r].decode("utf-8").casefold()], dtype=np.int64)
+        if len(rows) == 0:
+            return rows
+        key = q.sort
+        if key in ("date", "-date"):
+            col = self._day[rows]
+        elif key in ("fatalities", "-fatalities"):
+            col = self._fat[rows]
+        else:
+            order = sorted(range(len(rows)), key=lambda i: self.ids[rows[i]])
+            return rows[np.array(order, dtype=np.int64)]
+        if key.startswith("-"):
+            order = np.lexsort((rows, -col.astype(np.int64)))
+        else:
+            order = np.lexsort((rows, col))
+        return rows[order]
+
+    def query(self, q: EventQuery) -> QueryResult:
+        """Answer one query page (``q.offset`` … ``q.offset + q.limit``)."""
+        rows = self.select(q)
+        page = rows[q.offset : q.offset + q.limit]
+        return QueryResult(number_matched=int(len(rows)), raw=[self.raw[r] for r in page])
+
+    def count(self, q: EventQuery) -> int:
+        """Return how many events match ``q`` (paging ignored)."""
+        return int(len(self.select(q)))
+
+    def extent(self) -> tuple[tuple[float, float, float, float] | None, tuple[date, date] | None]:
+        """Return the bbox and the first/last event dates of all live events."""
+        n = len(self.ids)
+        alive = self._alive[:n]
+        if not alive.any():
+            return None, None
+        lon, lat, day = self._lon[:n][alive], self._lat[:n][alive], self._day[:n][alive]
+        bbox = (float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
+        first = date.fromordinal(int(day.min()) + _EPOCH)
+        last = date.fromordinal(int(day.max()) + _EPOCH)
+        return bbox, (first, last)

@@ -1,0 +1,1 @@
+"""Folium maps of geo-events: events, control zones and the de-confliction line."""
