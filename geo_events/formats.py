@@ -174,7 +174,7 @@ def write_events(features: list[dict[str, Any]], out: str | os.PathLike[str], fm
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")
     if fmt == "geojson":
         collection = {"type": "FeatureCollection", "features": features}
         tmp.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -45,8 +45,15 @@ def _register_all() -> None:
     for entry in entry_points(group="geo_events.commands"):
         try:
             entry.load()(app)
-        except ImportError as err:  # an optional part is not installed: its command is simply absent
-            print(f"geo-events: command {entry.name!r} unavailable ({err})", file=sys.stderr)
+        except ImportError as err:  # an optional part is missing: the command explains itself when called
+            _register_unavailable(entry.name, str(err))
+
+
+def _register_unavailable(name: str, reason: str) -> None:
+    def unavailable() -> None:
+        fail(f"command {name!r} is unavailable ({reason}); reinstall with `pip install -e .`")
+
+    app.command(name, help=f"(unavailable: {reason})", hidden=True)(unavailable)
 
 
 _register_all()

@@ -1,0 +1,177 @@
+"""Article text preparation: size and sanity checks, HTML stripping, sentences and matchable tokens.
+
+Every later stage works on the *prepared* text returned by :func:`prepare_text`. When the input is
+plain text (the usual case) the prepared text is the input itself, so evidence offsets point into the
+caller's original string. When the input looks like HTML, tags are removed and entities unescaped first;
+offsets then refer to that stripped text (``Article.html_stripped`` says so).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from geo_events.errors import ExtractionError
+
+#: Largest accepted article, in characters; bigger inputs raise ``ExtractionError`` (keeps time bounded).
+MAX_CHARS = 2_000_000
+
+_TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{1,2000}>", re.IGNORECASE | re.DOTALL)
+_HTML_HINT_RE = re.compile(r"<(?:p|div|br|span|a|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.IGNORECASE)
+_BLOCK_TAG_RE = re.compile(r"^<(?:/?(?:p|div|br|h[1-6]|li|tr|article|section))\b", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’ʼʿ][^\W_]+)*", re.UNICODE)
+_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "St.", "U.S.",
+                  "U.N.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Rep.", "Sen.")
+_MARKS = str.maketrans({"’": "", "'": "", "ʼ": "", "ʿ": "", "ʾ": "", "`": "", "‘": ""})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or headline / paragraph line) of the prepared text, as a ``[start, end)`` span."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    """A prepared article: text to analyse, its metadata and cached sentence spans."""
+
+    text: str
+    html_stripped: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence containing ``offset`` (binary search), or None."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sentence = self.sentences[mid]
+            if offset < sentence.start:
+                hi = mid - 1
+            elif offset >= sentence.end:
+                lo = mid + 1
+            else:
+                return sentence
+        return None
+
+    def sentence_index(self, offset: int) -> int:
+        """Return the index of the sentence containing (or following) ``offset``."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _strip_html(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return "\n" if _BLOCK_TAG_RE.match(match.group(0)) else ""
+
+    return html.unescape(_TAG_RE.sub(replace, text))
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True when ``text`` carries HTML markup (block tags near the start)."""
+    return bool(_HTML_HINT_RE.search(text[:20_000]))
+
+
+def prepare_text(text: object) -> Article:
+    """Check and prepare article text; raise ``ExtractionError`` when it cannot be processed.
+
+    Parameters
+    ----------
+    text : str
+        Plain text or HTML. Must be a non-empty ``str`` of at most ``MAX_CHARS`` characters
+        without NUL bytes (binary data).
+
+    Returns
+    -------
+    Article
+        The text to analyse (HTML stripped when present) and its sentence spans.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ExtractionError("article is not UTF-8 text") from err
+    if not isinstance(text, str):
+        raise ExtractionError(f"article text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(
+            f"article is too large ({len(text):,} characters; the limit is {MAX_CHARS:,}); split it first"
+        )
+    if not text.strip():
+        raise ExtractionError("article text is empty")
+    if "\x00" in text:
+        raise ExtractionError("article contains NUL bytes: binary data, not text")
+    stripped = False
+    if looks_like_html(text):
+        text = _strip_html(text)
+        stripped = True
+    return Article(text=text, html_stripped=stripped, sentences=split_sentences(text))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentence spans (line breaks and ``. ! ?`` before a capital end a sentence)."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        cut = match.start()
+        before = text[max(start, cut - 6) : cut]
+        if any(before.endswith(abbr) for abbr in _ABBREVIATIONS) and "\n" not in match.group(0):
+            continue
+        _add_sentence(sentences, text, start, cut)
+        start = match.end()
+    _add_sentence(sentences, text, start, len(text))
+    return sentences
+
+
+def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
+
+
+def fold(token: str) -> str:
+    """Return a token case-folded, without diacritics or apostrophe-like marks (for matching)."""
+    token = token.translate(_MARKS)
+    if token.isascii():
+        return token.lower()
+    decomposed = unicodedata.normalize("NFKD", token)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, folded)`` for every word of ``text`` (hyphens and punctuation split words)."""
+    return [(m.start(), m.end(), fold(m.group(0))) for m in _WORD_RE.finditer(text)]
+
+
+def key_of(name: str) -> str:
+    """Return the matching key of a name: its folded words joined by single spaces."""
+    return " ".join(folded for _, _, folded in tokens(name) if folded)
+
+
+def english_ratio(text: str) -> float:
+    """Return the share of common English function words among the first 400 words (0–1)."""
+    words = [w for _, _, w in tokens(text[:20_000])[:400]]
+    if not words:
+        return 0.0
+    common = sum(1 for w in words if w in _ENGLISH)
+    return common / len(words)
+
+
+_ENGLISH = frozenset(
+    "the a an of in on at to and or by for with from that which who said was were is are has have had "
+    "it its their his her they he she as after before this than more least killed".split()
+)
