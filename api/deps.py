@@ -1,0 +1,197 @@
+"""FastAPI dependencies shared by every router: the event store, the /events filters and the API key.
+
+``StoreDep`` and ``EventQueryDep`` are ``Annotated`` aliases, so a route just declares
+``store: StoreDep, query: EventQueryDep``; tests swap the store through ``app.dependency_overrides``
+(override ``get_store``) or simply build the app with ``create_app(store_path=tmp)``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import math
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+
+from geo_events.errors import InvalidQuery
+from geo_events.query import MAX_LIMIT, SORT_KEYS, EventQuery, parse_bbox, parse_date
+from geo_events.settings import get_settings
+from geo_events.store import EventStore, open_store
+
+
+class WriteForbidden(Exception):
+    """Raised by ``require_api_key`` when a write request lacks a valid key (mapped to 401/403)."""
+
+    def __init__(self, message: str, status_code: int = 403) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+def get_store(request: Request) -> EventStore:
+    """Return the app's event store (opened once per app, on first use)."""
+    store = getattr(request.app.state, "store", None)
+    if store is None:
+        store = open_store(getattr(request.app.state, "store_path", None))
+        request.app.state.store = store
+    return store
+
+
+StoreDep = Annotated[EventStore, Depends(get_store)]
+
+
+def parse_near(value: str) -> tuple[float, float]:
+    """Parse ``lat,lon`` into a tuple; raise ``InvalidQuery(field='near')``."""
+    parts = [p.strip() for p in value.split(",")]
+    try:
+        lat, lon = (float(p) for p in parts)
+    except ValueError as err:
+        raise InvalidQuery(f"near must be 'lat,lon' (two numbers); got {value!r}", "near") from err
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise InvalidQuery("near must hold finite numbers", "near")
+    return lat, lon
+
+
+def parse_precision(value: str) -> tuple[int, ...]:
+    """Parse ``geo_precision`` such as ``1`` or ``1,2`` into a tuple of 1, 2 or 3."""
+    try:
+        codes = tuple(int(p) for p in value.split(","))
+    except ValueError as err:
+        raise InvalidQuery(f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision") from err
+    if not codes or any(c not in (1, 2, 3) for c in codes):
+        raise InvalidQuery(f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision")
+    return codes
+
+
+def event_query(
+    bbox: Annotated[
+        str | None,
+        Query(
+            description="Bounding box minx,miny,maxx,maxy in WGS84 longitude/latitude degrees.",
+            examples=["40,34.5,41,35.5"],
+        ),
+    ] = None,
+    start: Annotated[
+        str | None, Query(description="First event date (inclusive), YYYY-MM-DD.", examples=["2018-02-01"])
+    ] = None,
+    end: Annotated[
+        str | None, Query(description="Last event date (inclusive), YYYY-MM-DD.", examples=["2018-02-28"])
+    ] = None,
+    event_type: Annotated[
+        str | None,
+        Query(description="ACLED event type (case-insensitive).", examples=["Explosions/Remote violence"]),
+    ] = None,
+    sub_event_type: Annotated[
+        str | None, Query(description="ACLED sub-event type (case-insensitive).", examples=["Air/drone strike"])
+    ] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="Text matched (case-insensitive) in actor1, actor2 and assoc_actors.", examples=["Russia"]),
+    ] = None,
+    country: Annotated[
+        str | None, Query(description="Country name or ISO 3166-1 alpha-3 code.", examples=["SYR"])
+    ] = None,
+    admin1: Annotated[
+        str | None, Query(description="First-level administrative unit (governorate).", examples=["Deir ez-Zor"])
+    ] = None,
+    min_fatalities: Annotated[
+        int | None, Query(ge=0, description="Smallest fatalities_best (inclusive).", examples=[10])
+    ] = None,
+    max_fatalities: Annotated[
+        int | None, Query(ge=0, description="Largest fatalities_best (inclusive).", examples=[1000])
+    ] = None,
+    control_zone: Annotated[
+        str | None,
+        Query(description="Controller of the location on the event date.", examples=["Syrian government & allies"]),
+    ] = None,
+    side_of_line: Annotated[
+        str | None,
+        Query(description="Side of the US–Russia de-confliction line: east, west or on_line.", examples=["east"]),
+    ] = None,
+    near: Annotated[
+        str | None,
+        Query(description="Centre 'lat,lon' (WGS84) of a radius search; see radius_km.", examples=["35.30,40.29"]),
+    ] = None,
+    radius_km: Annotated[
+        float, Query(gt=0, le=20_000, description="Radius of the `near` search in kilometres.", examples=[25])
+    ] = 25.0,
+    q: Annotated[
+        str | None,
+        Query(max_length=500, description="Free text searched in every field of the event.", examples=["Khasham"]),
+    ] = None,
+    source: Annotated[
+        str | None, Query(description="Text matched in source ids, publishers and URLs.", examples=["The New Arab"])
+    ] = None,
+    geo_precision: Annotated[
+        str | None,
+        Query(description="Keep only these location precisions (1 place, 2 near/region, 3 province).", examples=["1,2"]),
+    ] = None,
+    sort: Annotated[
+        str,
+        Query(description=f"Sort order, one of: {', '.join(SORT_KEYS)} ('-' = descending).", examples=["-fatalities"]),
+    ] = "date",
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1–{MAX_LIMIT}).", examples=[100])
+    ] = 100,
+    offset: Annotated[int, Query(ge=0, description="Number of matches to skip (paging).", examples=[0])] = 0,
+) -> EventQuery:
+    """Parse the /events filter parameters into a validated ``EventQuery`` (raises ``InvalidQuery``)."""
+    query = EventQuery(
+        bbox=parse_bbox(bbox) if bbox is not None else None,
+        start=parse_date(start, "start") if start else None,
+        end=parse_date(end, "end") if end else None,
+        event_type=event_type or None,
+        sub_event_type=sub_event_type or None,
+        actor=actor or None,
+        country=country or None,
+        admin1=admin1 or None,
+        min_fatalities=min_fatalities,
+        max_fatalities=max_fatalities,
+        control_zone=control_zone or None,
+        side_of_line=side_of_line or None,
+        near=parse_near(near) if near else None,
+        radius_km=radius_km,
+        q=q or None,
+        source=source or None,
+        geo_precision=parse_precision(geo_precision) if geo_precision else None,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
+    return query.validate(max_limit=min(get_settings().max_limit, MAX_LIMIT))
+
+
+EventQueryDep = Annotated[EventQuery, Depends(event_query)]
+
+
+def require_api_key(
+    x_api_key: Annotated[
+        str | None, Header(description="API key for write endpoints (server env GEO_EVENTS_API_KEY).")
+    ] = None,
+) -> None:
+    """Allow the request only when ``X-API-Key`` matches ``GEO_EVENTS_API_KEY`` (constant-time compare)."""
+    configured = get_settings().api_key
+    if not configured:
+        raise WriteForbidden(
+            "writes are disabled: no API key is configured on the server; "
+            "set the GEO_EVENTS_API_KEY environment variable and restart `geo-events serve`",
+            403,
+        )
+    if x_api_key is None:
+        raise WriteForbidden("this endpoint needs an X-API-Key header", 401)
+    if not hmac.compare_digest(x_api_key.encode("utf-8"), configured.encode("utf-8")):
+        raise WriteForbidden("the X-API-Key header does not match the server's key", 403)
+
+
+ApiKeyDep = Depends(require_api_key)
+
+__all__ = [
+    "ApiKeyDep",
+    "EventQueryDep",
+    "StoreDep",
+    "WriteForbidden",
+    "event_query",
+    "get_store",
+    "parse_near",
+    "parse_precision",
+    "require_api_key",
+]

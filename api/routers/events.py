@@ -1,0 +1,112 @@
+"""``/events``: filtered, paged GeoJSON; one event; the same filters as CSV (ACLED columns) and GeoPackage."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import orjson
+from fastapi import APIRouter, Path as PathParam, Request
+from fastapi.responses import Response
+
+from api.deps import ApiKeyDep, EventQueryDep, StoreDep
+from api.responses import GEOJSON, GeoJSONResponse, feature_collection_bytes, paging_links
+from api.schemas import ErrorBody
+from geo_events.query import EventQuery
+from geo_events.store import EventStore
+
+router = APIRouter(tags=["events"])
+
+_ERRORS = {400: {"model": ErrorBody, "description": "A parameter is invalid; `field` names it."}}
+_GEOJSON_200 = {200: {"content": {GEOJSON: {}}, "description": "A GeoJSON FeatureCollection."}}
+EventId = PathParam(description="Event id, e.g. evt-20c8fef169f3.", examples=["evt-20c8fef169f3"], max_length=200)
+
+
+def _export_query(request: Request, store: EventStore, query: EventQuery) -> EventQuery:
+    """Exports return every match unless the request asked for a page with ``limit``."""
+    if "limit" in request.query_params:
+        return query
+    return replace(query, limit=max(store.count(query), 1))
+
+
+@router.get(
+    "/events",
+    response_class=GeoJSONResponse,
+    responses={**_GEOJSON_200, **_ERRORS},
+    summary="Search events",
+)
+def list_events(request: Request, store: StoreDep, query: EventQueryDep) -> Response:
+    """Return one page of events matching every filter, with `numberMatched` and `next`/`prev` links.
+
+    Example: `/events?bbox=40,34.5,41,35.5&start=2018-02-01&end=2018-02-28&sort=-fatalities`
+    """
+    result = store.query(query)
+    links = paging_links(request, query.offset, query.limit, result.number_matched, result.number_returned)
+    body = feature_collection_bytes(result.raw_features(), result.number_matched, links)
+    return GeoJSONResponse(body)
+
+
+@router.get(
+    "/events.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "ACLED-style CSV."}, **_ERRORS},
+    summary="Search events as CSV",
+)
+def events_csv(request: Request, store: StoreDep, query: EventQueryDep) -> Response:
+    """Return matching events as CSV with ACLED column names first (all matches unless `limit` is given)."""
+    from geo_events.formats import features_to_csv
+
+    features = store.query(_export_query(request, store, query)).features
+    return Response(
+        features_to_csv(features).encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+    )
+
+
+@router.get(
+    "/events.gpkg",
+    response_class=Response,
+    responses={200: {"content": {"application/geopackage+sqlite3": {}}, "description": "GeoPackage."}, **_ERRORS},
+    summary="Search events as GeoPackage",
+)
+def events_gpkg(request: Request, store: StoreDep, query: EventQueryDep) -> Response:
+    """Return matching events as a GeoPackage (layer `events`, EPSG:4326; all matches unless `limit` is given)."""
+    from geo_events.formats import write_events
+
+    features = store.query(_export_query(request, store, query)).features
+    with tempfile.TemporaryDirectory(prefix="geo-events-") as folder:
+        path = write_events(features, Path(folder) / "events.gpkg", "gpkg")
+        data = path.read_bytes()
+    return Response(
+        data,
+        media_type="application/geopackage+sqlite3",
+        headers={"Content-Disposition": 'attachment; filename="events.gpkg"'},
+    )
+
+
+@router.get(
+    "/events/{event_id}",
+    response_class=GeoJSONResponse,
+    responses={200: {"content": {GEOJSON: {}}, "description": "One event Feature."}, 404: {"model": ErrorBody}},
+    summary="Get one event",
+)
+def get_event(store: StoreDep, event_id: str = EventId) -> Response:
+    """Return one event as a GeoJSON Feature (404 when no event has this id)."""
+    get_raw = getattr(store, "get_raw", None)
+    body = get_raw(event_id) if get_raw is not None else orjson.dumps(store.get(event_id))
+    return GeoJSONResponse(body)
+
+
+@router.delete(
+    "/events/{event_id}",
+    status_code=204,
+    dependencies=[ApiKeyDep],
+    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+    summary="Delete one event (needs X-API-Key)",
+)
+def delete_event(store: StoreDep, event_id: str = EventId) -> Response:
+    """Remove one event from the store; needs the `X-API-Key` header."""
+    store.delete(event_id)
+    return Response(status_code=204)
