@@ -83,7 +83,12 @@ def _salvage_journal(data: bytes) -> tuple[list[dict], int]:
 
 
 def _backup(path: Path, report: CheckReport) -> None:
-    target = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%dT%H%M%S')}")
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 1
+    while target.exists():  # never overwrite an earlier backup
+        counter += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
     shutil.copy2(path, target)
     report.backups.append(str(target))
 
