@@ -1,0 +1,330 @@
+"""The ``Gazetteer``: indexed place names with exact, phonetic and typo-tolerant search, and reverse lookup.
+
+Lookups go through three levels, cheapest first: the normalised name (``normalize``), the phonetic key
+(``phonetic_key``), then rapidfuzz over a block of keys sharing the first letter and a similar length.
+Short queries never go fuzzy and common English words are never place names, so "the", "said" or
+"army" match nothing. Candidates are ranked by match quality, then kind, population, curated entries,
+the home country (Syria) and, when given, the distance to places mentioned nearby.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from geo_events.gazetteer.normalize import normalize, phonetic_key
+from geo_events.gazetteer.place import AREA_KINDS, Match, Place
+from geo_events.gazetteer.sources import country_code, curated_places, geonames_places
+
+DEFAULT_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
+HOME_COUNTRY = "SY"
+EARTH_RADIUS_KM = 6371.0088
+
+#: Words that are never place names on their own (English function words and conflict vocabulary).
+STOPWORDS = frozenset(
+    """a an the and or of in on at to from by for with as is was were be been said says say told army
+    forces force state states us u s un city town village province governorate region area river valley
+    north south east west northern southern eastern western central near between strike strikes killed
+    people government regime militia militias rebels fighters coalition russia russian american
+    syria syrian iraq iraqi turkey turkish monday tuesday wednesday thursday friday saturday sunday
+    today yesterday week month year news report reports media official officials source sources
+    attack attacks battle oil gas field base camp dam road bridge tal tell jabal mount""".split()
+)
+_KIND_HINTS = {
+    "city": "city", "town": "town", "village": "village", "province": "admin1", "governorate": "admin1",
+    "countryside": "admin1", "oilfield": "oilfield", "river": "river",
+}
+_KIND_BONUS = {
+    "city": 3.0, "town": 2.0, "village": 1.0, "oilfield": 1.5, "gasfield": 1.5, "facility": 1.5,
+    "dam": 1.5, "base": 1.5, "river": 1.0, "region": 1.0, "admin1": 0.5, "country": 0.5,
+}
+MAX_QUERY_CHARS = 300
+
+
+def fuzzy_cutoff(key_length: int) -> float | None:
+    """Return the smallest rapidfuzz ratio accepted for a key of this length (``None``: exact only)."""
+    if key_length <= 4:
+        return None
+    if key_length <= 6:
+        return 80.0
+    if key_length <= 8:
+        return 78.0
+    return 75.0
+
+
+class Gazetteer:
+    """Searchable collection of ``Place`` objects (GeoNames cities500 + the curated supplement).
+
+    Parameters
+    ----------
+    countries : Sequence[str] | None
+        ISO2 codes of the GeoNames countries to load (default: Syria and its neighbours); ``None`` loads
+        every country (slower: the whole 80 MB file is parsed).
+    places : Iterable[Place] | None
+        Use exactly these places instead of the bundled data (tests, user gazetteers).
+    include_curated : bool
+        Add the curated eastern-Syria supplement from ``seeds/gazetteer/``.
+    """
+
+    _default: Gazetteer | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(
+        self,
+        countries: Sequence[str] | None = DEFAULT_COUNTRIES,
+        places: Iterable[Place] | None = None,
+        include_curated: bool = True,
+    ) -> None:
+        if places is None:
+            loaded = geonames_places(countries)
+            if include_curated:
+                loaded.extend(curated_places())
+            places = loaded
+        self._places: list[Place] = list(places)
+        self._by_id: dict[str, Place] = {p.id: p for p in self._places}
+        self._build_indexes()
+        self._cached_search = lru_cache(maxsize=131072)(self._search_uncached)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """Return the shared gazetteer of the bundled data (built once per process, thread-safe)."""
+        if cls._default is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    cls._default = cls()
+        return cls._default
+
+    # ------------------------------------------------------------------ indexes
+    def _build_indexes(self) -> None:
+        by_norm: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
+        by_key: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
+        for index, place in enumerate(self._places):
+            seen: set[str] = set()
+            for position, name in enumerate((place.name, *place.alt_names)):
+                norm = normalize(name)
+                if not norm or norm in STOPWORDS or norm in seen or len(norm) < 2:
+                    continue
+                seen.add(norm)
+                by_norm[norm].append((index, position == 0, name))
+                by_key[phonetic_key(norm)].append((index, position == 0, name))
+        self._by_norm = dict(by_norm)
+        self._by_key = dict(by_key)
+        blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key in self._by_key:
+            if len(key) >= 5:
+                blocks[(key[0], len(key))].append(key)
+        self._blocks = dict(blocks)
+        self._point_rows = np.array(
+            [i for i, p in enumerate(self._places) if p.kind not in AREA_KINDS], dtype=np.int64
+        )
+        coords = np.array([(self._places[i].lat, self._places[i].lon) for i in self._point_rows], dtype=float)
+        self._point_lat = np.radians(coords[:, 0]) if len(coords) else np.zeros(0)
+        self._point_lon = np.radians(coords[:, 1]) if len(coords) else np.zeros(0)
+
+    # ------------------------------------------------------------------ access
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._by_id
+
+    def get(self, place_id: str) -> Place | None:
+        """Return the place with this id (``geonames:167899``, ``ge:conoco-gas-plant``) or ``None``."""
+        return self._by_id.get(place_id)
+
+    def name_variants(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(normalised name variant, place_id)`` for every indexed name (for text matching)."""
+        for norm, entries in self._by_norm.items():
+            for index, _primary, _name in entries:
+                yield norm, self._places[index].id
+
+    # ------------------------------------------------------------------ search
+    def search(
+        self,
+        query: str,
+        country: str | None = None,
+        bbox: Sequence[float] | None = None,
+        near: Sequence[Any] | None = None,
+        limit: int = 5,
+    ) -> list[Match]:
+        """Find the places a name refers to, best first.
+
+        Parameters
+        ----------
+        query : str
+            A place name in any common spelling ("Deir Ezzor", "Dayr az Zawr", "دير الزور").
+        country : str | None
+            Keep only places of this country (ISO2, ISO3 or English name).
+        bbox : Sequence[float] | None
+            Keep only places whose representative point is in ``(min_lon, min_lat, max_lon, max_lat)``.
+        near : Sequence | None
+            Context: ``(lat, lon)`` pairs or ``Place`` objects mentioned nearby; closer places rank higher.
+        limit : int
+            Most matches returned.
+
+        Returns
+        -------
+        list[Match]
+            Empty when nothing matches well enough (or the query is empty, a stop word or absurd).
+        """
+        if not isinstance(query, str) or not query.strip() or len(query) > MAX_QUERY_CHARS:
+            return []
+        code = country_code(country) if country else None
+        if country and code is None:
+            return []
+        box = tuple(float(v) for v in bbox) if bbox is not None else None
+        context = _context_points(near)
+        return list(self._cached_search(query, code, box, context, int(limit)))
+
+    def _search_uncached(
+        self,
+        query: str,
+        code: str | None,
+        box: tuple[float, ...] | None,
+        context: tuple[tuple[float, float], ...],
+        limit: int,
+    ) -> tuple[Match, ...]:
+        norm, kind_hint = _strip_query(normalize(query))
+        if not norm or norm in STOPWORDS:
+            return ()
+        candidates = self._candidates(norm)
+        if not candidates:
+            return ()
+        ranked: list[tuple[float, float, Place, str]] = []
+        for index, (quality, primary, name) in candidates.items():
+            place = self._places[index]
+            if code and place.country != code:
+                continue
+            if box and not (box[0] <= place.lon <= box[2] and box[1] <= place.lat <= box[3]):
+                continue
+            rank = quality + _KIND_BONUS.get(place.kind, 0.0) + (1.5 if primary else 0.0)
+            rank += min(9.0, 1.5 * math.log10((place.population or 0) + 1))
+            rank += 2.0 if place.id.startswith("ge:") else 0.0
+            rank += 3.0 if place.country == HOME_COUNTRY and not code else 0.0
+            rank += 20.0 if kind_hint and place.kind == kind_hint else 0.0
+            if context:
+                nearest = min(_haversine_km(place.lat, place.lon, lat, lon) for lat, lon in context)
+                rank += 12.0 * max(0.0, 1.0 - nearest / 300.0)
+            ranked.append((rank, quality, place, name))
+        ranked.sort(key=lambda row: (-row[0], row[2].id))
+        return tuple(Match(place, round(quality, 1), name) for _rank, quality, place, name in ranked[:limit])
+
+    def _candidates(self, norm: str) -> dict[int, tuple[float, bool, str]]:
+        found: dict[int, tuple[float, bool, str]] = {}
+
+        def add(entries: list[tuple[int, bool, str]], quality: float) -> None:
+            for index, primary, name in entries:
+                best = found.get(index)
+                if best is None or (quality, primary) > (best[0], best[1]):
+                    found[index] = (quality, primary, name)
+
+        add(self._by_norm.get(norm, []), 100.0)
+        key = phonetic_key(norm)
+        add(self._by_key.get(key, []), 95.0)
+        if found:
+            return found
+        cutoff = fuzzy_cutoff(len(key))
+        if cutoff is None:
+            return found
+        for fuzzy_key, score in self._fuzzy_keys(key, cutoff):
+            add(self._by_key[fuzzy_key], round(0.9 * score, 1))
+        return found
+
+    def _fuzzy_keys(self, key: str, cutoff: float) -> list[tuple[str, float]]:
+        spread = max(2, len(key) // 4)
+        block: list[str] = []
+        for length in range(len(key) - spread, len(key) + spread + 1):
+            block.extend(self._blocks.get((key[0], length), ()))
+        if not block:
+            return []
+        hits = process.extract(key, block, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+        if not hits:
+            return []
+        top = hits[0][1]
+        return [(choice, score) for choice, score, _ in hits if score >= top - 3]
+
+    # ------------------------------------------------------------------ reverse
+    def nearest(self, lat: float, lon: float, k: int = 1, kinds: Iterable[str] | None = None) -> list[
+        tuple[Place, float]
+    ]:
+        """Return the ``k`` nearest settlements/sites (not rivers or areas) with their distance in km."""
+        if not len(self._point_rows):
+            return []
+        distances = _haversine_array(math.radians(lat), math.radians(lon), self._point_lat, self._point_lon)
+        wanted = set(kinds) if kinds else None
+        order = np.argsort(distances)
+        out: list[tuple[Place, float]] = []
+        for row in order:
+            place = self._places[int(self._point_rows[row])]
+            if wanted and place.kind not in wanted:
+                continue
+            out.append((place, float(distances[row])))
+            if len(out) >= k:
+                break
+        return out
+
+    def containing(self, lat: float, lon: float, kinds: Iterable[str] = ("admin1", "region")) -> list[Place]:
+        """Return the area places (admin1, regions) whose polygon contains the point."""
+        from shapely.geometry import Point, shape
+
+        point = Point(lon, lat)
+        wanted = set(kinds)
+        return [p for p in self._places if p.kind in wanted and shape(p.geometry).covers(point)]
+
+
+def _strip_query(norm: str) -> tuple[str, str | None]:
+    """Drop a leading "the" and a trailing kind word ("… province"); return the hinted kind."""
+    words = norm.split()
+    while len(words) > 1 and words[0] in ("the", "in", "at", "near"):
+        words = words[1:]
+    hint = None
+    if len(words) > 1 and words[-1] in _KIND_HINTS:
+        hint = _KIND_HINTS[words[-1]]
+        if words[-1] != "river":
+            words = words[:-1]
+    return " ".join(words), hint
+
+
+def _context_points(near: Sequence[Any] | None) -> tuple[tuple[float, float], ...]:
+    if not near:
+        return ()
+    if isinstance(near, Place) or (len(near) == 2 and all(isinstance(v, (int, float)) for v in near)):
+        near = [near]
+    points = []
+    for item in near:
+        if isinstance(item, Place):
+            points.append((item.lat, item.lon))
+        else:
+            lat, lon = item
+            points.append((float(lat), float(lon)))
+    return tuple(points)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _haversine_array(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    a = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two WGS84 points."""
+    return _haversine_km(lat1, lon1, lat2, lon2)
+
+
+__all__ = ["DEFAULT_COUNTRIES", "Gazetteer", "STOPWORDS", "fuzzy_cutoff", "haversine_km"]
