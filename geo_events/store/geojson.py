@@ -125,7 +125,7 @@ class GeoJSONFileStore:
                 try:
                     feature = orjson.loads(line)
                     self._index.put(feature, line)
-                except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+                except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
                     raise StoreCorrupted(
                         f"{self.path}: line {number} is not a valid event ({err}); "
                         f"run `geo-events store check --repair --store {self.path}`"
@@ -168,7 +168,7 @@ class GeoJSONFileStore:
                     raise ValueError("record does not end with a newline")
                 feature = orjson.loads(record)
                 self._apply(feature, record.rstrip(b"\n"))
-            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
                 if last:  # never acknowledged: the writer died before fsync returned
                     self.torn_tail = True
                     break
