@@ -1,0 +1,219 @@
+"""Folium elements of a geo-events map: the event canvas layer, zones, lines, basemap and page chrome.
+
+Each class is a small ``folium`` element whose template calls into ``assets/geo_events_map.js``. Text that
+reaches the page is escaped before it gets here (see ``maps.encode``); templates only ever insert JSON
+made safe for ``<script>`` (``script_json`` / Jinja's ``tojson``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from folium.map import Layer
+from folium.template import Template
+
+from maps.encode import escape_text, script_json
+from maps.styles import (
+    CONTROLLER_COLORS,
+    PRECISION_LABELS,
+    controller_color,
+    outline_style,
+)
+
+COUNTRIES = Path(__file__).resolve().parent / "data" / "countries_110m.geojson"
+
+
+class EventCanvasLayer(Layer):
+    """All events of a map as one canvas layer (``GeoEvents.EventLayer``), with click-built popups.
+
+    Parameters
+    ----------
+    payload : dict
+        The compact events payload from ``maps.encode.encode_events``.
+    name : str
+        Name shown in the layer control.
+    region_km : float
+        Radius of the area drawn for region-level (``geo_precision`` 3) events.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = new GeoEvents.EventLayer(
+            JSON.parse(document.getElementById({{ this.data_id|tojson }}).textContent),
+            {regionKm: {{ this.region_km|tojson }}}
+        );
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict[str, Any], name: str = "Events", region_km: float = 30.0) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "GeoEventsLayer"
+        self.payload = payload
+        self.region_km = region_km
+        self.data_id = f"{self.get_name()}_data"
+
+    def render(self, **kwargs: Any) -> None:
+        """Write the payload into the page as a JSON data block, then the layer script."""
+        figure = self.get_root()
+        figure.html.add_child(
+            Element(f'<script type="application/json" id="{self.data_id}">{script_json(self.payload)}</script>'),
+            name=self.data_id,
+        )
+        super().render(**kwargs)
+
+
+class TimeSlider(MacroElement):
+    """A from/to date slider (with play) that filters an ``EventCanvasLayer``."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        new GeoEvents.TimeSlider({{ this.layer.get_name() }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer: EventCanvasLayer) -> None:
+        super().__init__()
+        self._name = "GeoEventsTimeSlider"
+        self.layer = layer
+
+
+class HtmlControl(MacroElement):
+    """A legend (bottom right) or title (top centre) from pre-escaped HTML."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {% if this.kind == "legend" %}
+        GeoEvents.addLegend({{ this._parent.get_name() }}, {{ this.html|tojson }},
+            {{ this.layer.get_name() if this.layer else "null" }});
+        {% else %}
+        GeoEvents.addTitle({{ this._parent.get_name() }}, {{ this.html|tojson }});
+        {% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, kind: str, layer: EventCanvasLayer | None = None) -> None:
+        super().__init__()
+        self._name = "GeoEventsControl"
+        self.html = html
+        self.kind = kind
+        self.layer = layer
+
+
+class Attribution(MacroElement):
+    """Adds one attribution line (pre-escaped HTML) to the map's attribution control."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(false);
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.html|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._name = "GeoEventsAttribution"
+        self.html = html
+
+
+def legend_html(
+    event_types: list[tuple[int, str, str]],
+    controllers: list[str],
+    has_line: bool,
+    has_river: bool,
+    precisions: set[int],
+) -> str:
+    """Return the legend's HTML: event types (click to toggle), precision keys, controllers and lines.
+
+    ``event_types`` holds ``(type index in the payload, escaped name, colour)``; controllers are raw
+    names (escaped here).
+    """
+    parts = ["<h4>Events (click to hide)</h4>"]
+    for index, name, color in event_types:
+        parts.append(
+            f'<div class="ge-item" data-ge-type="{int(index)}"><span class="ge-swatch" style="background:{color}">'
+            f"</span>{name}</div>"
+        )
+    parts.append('<div class="ge-item ge-muted">size: fatalities (best estimate)</div>')
+    if 2 in precisions:
+        parts.append(f'<div class="ge-item"><span class="ge-swatch ge-ring"></span>{PRECISION_LABELS[2]}</div>')
+    if 3 in precisions:
+        parts.append(f'<div class="ge-item"><span class="ge-swatch ge-area"></span>{PRECISION_LABELS[3]}</div>')
+    if controllers:
+        parts.append("<h4>Control zones</h4>")
+        for name in controllers:
+            parts.append(
+                f'<div class="ge-item"><span class="ge-swatch ge-square" style="background:{controller_color(name)}">'
+                f"</span>{escape_text(name)}</div>"
+            )
+    if has_line:
+        parts.append('<div class="ge-item"><span class="ge-linekey"></span>De-confliction line</div>')
+    if has_river:
+        parts.append('<div class="ge-item"><span class="ge-linekey ge-river"></span>Euphrates</div>')
+    return "".join(parts)
+
+
+def ordered_controllers(names: set[str]) -> list[str]:
+    """Return controllers in the fixed vocabulary order, unknown names last (sorted)."""
+    known = [name for name in CONTROLLER_COLORS if name in names]
+    return known + sorted(names - set(CONTROLLER_COLORS))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Any]:
+    return json.loads(COUNTRIES.read_text(encoding="utf-8"))
+
+
+def country_outlines(bounds: tuple[float, float, float, float] | None, margin: float = 25.0) -> dict[str, Any]:
+    """Return Natural Earth 1:110m country polygons near ``bounds`` (minx, miny, maxx, maxy) or all."""
+    collection = _countries()
+    if bounds is None:
+        return collection
+    from shapely.geometry import box, shape
+
+    area = box(bounds[0] - margin, bounds[1] - margin, bounds[2] + margin, bounds[3] + margin)
+    features = [f for f in collection["features"] if shape(f["geometry"]).intersects(area)]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def outline_basemap(bounds: tuple[float, float, float, float] | None, show: bool) -> folium.FeatureGroup:
+    """Return the offline basemap: plain sea background (CSS) plus country outlines, as a base layer."""
+    group = folium.FeatureGroup(name="Country outlines (offline)", overlay=False, control=True, show=show)
+    folium.GeoJson(
+        country_outlines(bounds),
+        name="countries",
+        style_function=outline_style,
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        control=False,
+        smooth_factor=1.0,
+    ).add_to(group)
+    return group
+
+
+def escaped_properties(collection: dict[str, Any]) -> dict[str, Any]:
+    """Return a copy of a FeatureCollection whose string properties are HTML-escaped (for tooltips)."""
+    features = []
+    for feature in collection.get("features") or []:
+        properties = {
+            key: escape_text(value) if isinstance(value, str) else value
+            for key, value in (feature.get("properties") or {}).items()
+            if not isinstance(value, (dict, list))
+        }
+        # keep the raw controller for styling; its escaped twin is what the tooltip shows
+        raw = (feature.get("properties") or {}).get("controller")
+        if raw is not None:
+            properties["_controller"] = raw
+        features.append({"type": "Feature", "geometry": feature.get("geometry"), "properties": properties})
+    return {"type": "FeatureCollection", "features": features}

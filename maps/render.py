@@ -1,0 +1,296 @@
+"""Build Folium maps of events, control zones, the de-confliction line and the Euphrates.
+
+``build_map`` takes data (FeatureCollections or GeoDataFrames) and never loads any itself: callers (the
+CLI, the API router, notebooks) fetch events from a store and zones from ``geo_events.zones``.
+
+Examples
+--------
+>>> from maps.render import render_html
+>>> page = render_html({"type": "FeatureCollection", "features": []}, self_contained=True)
+>>> "GeoEvents.EventLayer" in page
+True
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date as Date
+from typing import Any
+
+import folium
+from branca.element import Element
+
+from geo_events.errors import DataError
+from maps.assets import page_assets
+from maps.encode import encode_events, escape_text
+from maps.layers import (
+    Attribution,
+    EventCanvasLayer,
+    HtmlControl,
+    TimeSlider,
+    escaped_properties,
+    legend_html,
+    ordered_controllers,
+    outline_basemap,
+)
+from maps.styles import REGION_AREA_KM, line_style, river_style, zone_style
+
+DEFAULT_TITLE = "geo-events: conflict events and control zones"
+#: Where an empty map opens (Syria), as (minx, miny, maxx, maxy).
+DEFAULT_BOUNDS = (35.6, 32.3, 42.4, 37.4)
+ZONE_FIELDS = ("name", "controller", "valid_from", "valid_to", "confidence", "source")
+ZONE_ALIASES = ("Zone", "Controller", "Valid from", "Valid to", "Confidence", "Source")
+LINE_FIELDS = ("name", "valid_from", "valid_to", "source")
+LINE_ALIASES = ("Line", "Valid from", "Valid to", "Source")
+
+
+def as_features(data: Any, what: str) -> list[dict[str, Any]]:
+    """Return the Features of a FeatureCollection dict, a list of Features or a GeoDataFrame.
+
+    Raises
+    ------
+    geo_events.errors.DataError
+        When ``data`` is none of these.
+    """
+    if data is None:
+        return []
+    if hasattr(data, "to_json") and hasattr(data, "geometry"):  # GeoDataFrame
+        if what == "events" and "event_date" in getattr(data, "columns", ()):
+            from geo_events.formats import geodataframe_to_features
+
+            return geodataframe_to_features(data)
+        return json.loads(data.to_json(to_wgs84=data.crs is not None))["features"]
+    if isinstance(data, dict):
+        if data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
+            return data["features"]
+        if data.get("type") == "Feature":
+            return [data]
+    if isinstance(data, list) and all(isinstance(item, dict) for item in data):
+        return data
+    raise DataError(f"{what} must be a GeoJSON FeatureCollection, a list of Features or a GeoDataFrame")
+
+
+def _coordinates(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
+    if not geometry:
+        return []
+    if geometry.get("type") == "GeometryCollection":
+        return [c for g in geometry.get("geometries") or [] for c in _coordinates(g)]
+    points: list[tuple[float, float]] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
+            points.append((float(value[0]), float(value[1])))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(geometry.get("coordinates"))
+    return points
+
+
+def _bounds(features: list[dict[str, Any]], min_span: float = 0.0) -> tuple[float, float, float, float] | None:
+    points = [p for f in features for p in _coordinates(f.get("geometry"))]
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    minx, miny, maxx, maxy = min(lons), min(lats), max(lons), max(lats)
+    if maxx - minx < min_span:
+        mid = (minx + maxx) / 2
+        minx, maxx = mid - min_span / 2, mid + min_span / 2
+    if maxy - miny < min_span:
+        mid = (miny + maxy) / 2
+        miny, maxy = mid - min_span / 2, mid + min_span / 2
+    return minx, miny, maxx, maxy
+
+
+def euphrates_feature() -> dict[str, Any] | None:
+    """Return the Euphrates from engineer A's gazetteer as a Feature, or None when it is not available."""
+    try:
+        from geo_events.gazetteer import Gazetteer
+    except ImportError:
+        return None
+    try:
+        gazetteer = Gazetteer.default()
+        for place in gazetteer:
+            if place.kind == "river" and "euphrates" in place.name.lower() and place.geometry:
+                if place.geometry.get("type") in ("LineString", "MultiLineString"):
+                    return {
+                        "type": "Feature",
+                        "geometry": place.geometry,
+                        "properties": {"name": place.name, "source": place.source},
+                    }
+    except Exception:  # noqa: BLE001 - a broken optional layer must not break the map
+        return None
+    return None
+
+
+def _with_fields(collection: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    for feature in collection["features"]:
+        for name in fields:
+            value = feature["properties"].get(name)
+            feature["properties"][name] = "" if value is None else value
+    return collection
+
+
+def _sources_of(*groups: list[dict[str, Any]]) -> list[str]:
+    names: list[str] = []
+    for features in groups:
+        for feature in features:
+            source = (feature.get("properties") or {}).get("source")
+            if source and str(source) not in names:
+                names.append(str(source))
+    return names
+
+
+def build_map(
+    events: Any,
+    zones: Any = None,
+    line: Any = None,
+    *,
+    date: Date | str | None = None,
+    title: str = DEFAULT_TITLE,
+    self_contained: bool = False,
+    river: Any = "auto",
+) -> folium.Map:
+    """Return a Folium map of events, the control zones and the de-confliction line of one date.
+
+    Parameters
+    ----------
+    events : dict, list or GeoDataFrame
+        Event Features (``geo_events.models.Event`` shape). All go into ONE canvas layer, so 100,000
+        events stay responsive; popups are built in the browser when an event is clicked.
+    zones : dict or GeoDataFrame, optional
+        Control-zone polygons valid on ``date`` (``geo_events.zones.zones_on(date)``), coloured by
+        ``controller``.
+    line : dict or GeoDataFrame, optional
+        The de-confliction line valid on ``date`` (``geo_events.zones.deconfliction_line(date)``).
+    date : date or str, optional
+        The day the zones and line are valid (shown in the subtitle and layer names).
+    title : str
+        Page and map title (escaped).
+    self_contained : bool
+        Inline Leaflet and every asset (no external ``src``/``href``) and open on the offline basemap
+        (sea background plus country outlines) instead of OpenStreetMap tiles.
+    river : "auto", dict, None or False
+        The Euphrates: ``"auto"`` takes it from the gazetteer when available; a Feature/collection draws
+        that; None/False draws none.
+
+    Returns
+    -------
+    folium.Map
+
+    Raises
+    ------
+    geo_events.errors.DataError
+        When an input is not GeoJSON-like or an event lacks a Point geometry or a date.
+    """
+    event_features = as_features(events, "events")
+    zone_features = as_features(zones, "zones")
+    line_features = as_features(line, "line")
+    if river == "auto":
+        found = euphrates_feature()
+        river_features = [found] if found else []
+    else:
+        river_features = as_features(river or None, "river")
+    payload = encode_events(event_features)
+
+    view = _bounds(event_features, min_span=4.0) or _bounds(zone_features) or DEFAULT_BOUNDS
+    everything = _bounds(event_features + zone_features + line_features) or view
+    fmap = folium.Map(
+        location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2],
+        zoom_start=7,
+        tiles=None,
+        control_scale=True,
+        width="100%",
+        height="100%",
+    )
+    fmap.default_js = []  # Folium's CDN jQuery/Bootstrap/awesome-markers are not used by these maps
+    fmap.default_css = []
+    root = fmap.get_root()
+    root.header.add_child(Element(page_assets(self_contained)), name="geo_events_assets")
+    root.header.add_child(Element(f"<title>{escape_text(title)}</title>"), name="geo_events_title")
+
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=not self_contained).add_to(fmap)
+    outline_basemap(everything, show=self_contained).add_to(fmap)
+
+    day_label = escape_text(str(date)) if date else ""
+    controllers: set[str] = set()
+    if zone_features:
+        controllers = {str((f.get("properties") or {}).get("controller") or "") for f in zone_features} - {""}
+        safe_zones = _with_fields(escaped_properties({"features": zone_features}), ZONE_FIELDS)
+        folium.GeoJson(
+            safe_zones,
+            name=f"Control zones {day_label}".strip(),
+            style_function=lambda f: zone_style({"properties": {**f["properties"], "controller": f["properties"].get("_controller")}}),
+            tooltip=folium.GeoJsonTooltip(fields=list(ZONE_FIELDS), aliases=list(ZONE_ALIASES)),
+            highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.45},
+        ).add_to(fmap)
+    if river_features:
+        folium.GeoJson(
+            _with_fields(escaped_properties({"features": river_features}), ("name", "source")),
+            name="Euphrates",
+            style_function=river_style,
+            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        ).add_to(fmap)
+    if line_features:
+        folium.GeoJson(
+            _with_fields(escaped_properties({"features": line_features}), LINE_FIELDS),
+            name=f"De-confliction line {day_label}".strip(),
+            style_function=line_style,
+            tooltip=folium.GeoJsonTooltip(fields=list(LINE_FIELDS), aliases=list(LINE_ALIASES)),
+        ).add_to(fmap)
+
+    layer = EventCanvasLayer(payload, name=f"Events ({len(event_features)})", region_km=REGION_AREA_KM)
+    layer.add_to(fmap)
+    if event_features:
+        TimeSlider(layer).add_to(fmap)
+    present_types = sorted(set(payload["type"]))
+    legend = legend_html(
+        [(i, payload["types"][i], payload["colors"][i]) for i in present_types],
+        ordered_controllers(controllers),
+        bool(line_features),
+        bool(river_features),
+        set(payload["prec"]),
+    )
+    HtmlControl(legend, "legend", layer).add_to(fmap)
+
+    subtitle = [f"{len(event_features)} events"]
+    if event_features:
+        first, last = min(payload["day"]), max(payload["day"])
+        subtitle.append(_iso(first) if first == last else f"{_iso(first)} to {_iso(last)}")
+    if day_label:
+        subtitle.append(f"control zones on {day_label}")
+    HtmlControl(
+        f"<h1>{escape_text(title)}</h1><div class=\"ge-subtitle\">{' · '.join(subtitle)}</div>", "title"
+    ).add_to(fmap)
+
+    credits = ["Events: geo-events, sources in each popup", "Places: GeoNames (CC BY 4.0)"]
+    zone_sources = _sources_of(zone_features, line_features)
+    if zone_sources:
+        credits.append("Zones: " + "; ".join(escape_text(s) for s in zone_sources[:3]))
+    credits.append("Outlines: Natural Earth")
+    Attribution(" | ".join(credits)).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9)
+    return fmap
+
+
+def _iso(day: int) -> str:
+    return Date.fromordinal(Date(1970, 1, 1).toordinal() + day).isoformat()
+
+
+def render_html(
+    events: Any,
+    zones: Any = None,
+    line: Any = None,
+    *,
+    date: Date | str | None = None,
+    title: str = DEFAULT_TITLE,
+    self_contained: bool = False,
+    river: Any = "auto",
+) -> str:
+    """Return the map page as one HTML string (same arguments as :func:`build_map`)."""
+    fmap = build_map(
+        events, zones, line, date=date, title=title, self_contained=self_contained, river=river
+    )
+    return fmap.get_root().render()
