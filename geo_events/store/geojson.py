@@ -9,6 +9,10 @@ Layout for a store at ``events.geojson``:
     appends records and ``fsync``s before it is acknowledged, so no write rewrites the whole data set.
 ``events.geojson.lock``
     An advisory lock file serialising writers across processes.
+``events.geojson.idx``
+    The query columns of the snapshot (numpy ``.npz``), written at compaction, so re-opening a large store
+    memory-maps the snapshot instead of parsing it; ignored (and rebuilt) when it does not match the
+    snapshot's size and modification time, e.g. after the file was edited in QGIS.
 
 Compaction (``compact()``, automatic once the journal holds ``compact_every`` records, and after CLI
 ingests) writes a new snapshot to a temporary file, fsyncs it, atomically renames it over the old one and
@@ -21,6 +25,7 @@ never acknowledged) is ignored on open and cut off before the next write; damage
 from __future__ import annotations
 
 import fcntl
+import mmap
 import os
 import threading
 import time
@@ -30,6 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 from pydantic import ValidationError
 
@@ -84,6 +90,7 @@ class GeoJSONFileStore:
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal.geojsons")
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.index_path = self.path.with_name(self.path.name + ".idx")
         self.compact_every = compact_every
         self.lock_timeout = lock_timeout
         self._mutex = threading.RLock()
@@ -114,23 +121,29 @@ class GeoJSONFileStore:
             self._load_snapshot()
         self._replay_journal()
 
+    def _map_snapshot(self) -> Any:
+        with open(self.path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size == 0:
+                return b""
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
     def _load_snapshot(self) -> None:
-        data = self.path.read_bytes()
-        if data.startswith(_HEADER) and data.endswith(_FOOTER):
-            body = data[len(_HEADER) : -len(_FOOTER)]
-            for number, line in enumerate(body.split(b"\n"), start=2):
-                line = line.rstrip(b",\r ")
-                if not line:
-                    continue
-                try:
-                    feature = orjson.loads(line)
-                    self._index.put(feature, line)
-                except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
-                    raise StoreCorrupted(
-                        f"{self.path}: line {number} is not a valid event ({err}); "
-                        f"run `geo-events store check --repair --store {self.path}`"
-                    ) from err
+        data = self._map_snapshot()
+        assert self._snapshot_sig is not None
+        signature = (self._snapshot_sig[1], self._snapshot_sig[2])
+        if data[: len(_HEADER)] == _HEADER and data[-len(_FOOTER) :] == _FOOTER:
+            saved = EventIndex.load(self.index_path, signature, data)
+            if saved is not None:
+                self._index = saved
+                return
+            self._index = EventIndex(buffer=data)
+            self._scan_snapshot(data)
+            try:  # best effort: the next open skips parsing
+                self._index.save(self.index_path, signature)
+            except OSError:
+                pass
             return
+        data = bytes(data)
         # A FeatureCollection written by another tool: parse and validate it whole.
         try:
             collection = orjson.loads(data)
@@ -143,6 +156,29 @@ class GeoJSONFileStore:
             raise StoreCorrupted(f"{self.path} is not a GeoJSON FeatureCollection")
         for feature in collection.get("features") or []:
             self._index.put(validate_event(feature))
+
+    def _scan_snapshot(self, data: Any) -> None:
+        """Index every line of a snapshot written by ``compact`` (one Feature per line)."""
+        pos = len(_HEADER)
+        end = len(data) - len(_FOOTER)
+        number = 1
+        while pos < end:
+            newline = data.find(b"\n", pos, end)
+            stop = end if newline == -1 else newline
+            number += 1
+            line = data[pos:stop]
+            start = pos
+            pos = stop + 1
+            line = line.rstrip(b",\r ")
+            if not line:
+                continue
+            try:
+                self._index.put(orjson.loads(line), line, offset=start)
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
+                raise StoreCorrupted(
+                    f"{self.path}: line {number} is not a valid event ({err}); "
+                    f"run `geo-events store check --repair --store {self.path}`"
+                ) from err
 
     def _replay_journal(self) -> None:
         try:
@@ -324,15 +360,20 @@ class GeoJSONFileStore:
         """Write all events into a fresh snapshot and empty the journal (crash-safe)."""
         with self.transaction():
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            offsets: list[int] = []
+            lengths: list[int] = []
             try:
-                with open(tmp, "wb") as fh:
+                with open(tmp, "wb", buffering=1 << 20) as fh:
                     fh.write(_HEADER)
-                    first = True
+                    position = len(_HEADER)
                     for raw in self._index.iter_raw():
-                        if not first:
+                        if offsets:
                             fh.write(b",\n")
+                            position += 2
                         fh.write(raw)
-                        first = False
+                        offsets.append(position)
+                        lengths.append(len(raw))
+                        position += len(raw)
                     fh.write(b"\n" + _FOOTER)
                     fh.flush()
                     os.fsync(fh.fileno())
@@ -346,6 +387,13 @@ class GeoJSONFileStore:
             self._snapshot_sig = self._signature(self.path)
             self._journal_offset = 0
             self._journal_records = 0
+            self._index = self._index.compacted(
+                np.array(offsets, dtype=np.int64), np.array(lengths, dtype=np.int32), self._map_snapshot()
+            )
+            try:
+                self._index.save(self.index_path, (self._snapshot_sig[1], self._snapshot_sig[2]))
+            except OSError:
+                self.index_path.unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ queries
     def get(self, event_id: str) -> dict[str, Any]:

@@ -2,13 +2,18 @@
 
 Every store backend that keeps events in memory (the GeoJSON file store) uses this to answer
 ``EventQuery`` without parsing features: filters run as numpy masks over the columns, and only the page
-that is returned is ever serialised.
+that is returned is ever read. Rows loaded from a snapshot file are kept as (offset, length) into a
+memory map of that file instead of copies of their bytes, so a million-event store costs tens of MB of
+RAM; the columns can be saved beside the snapshot (``save``/``load``) so re-opening skips JSON parsing.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import orjson
@@ -46,13 +51,16 @@ class _Vocabulary:
 class EventIndex:
     """Columns of all events, addressable by row; rows are replaced in place on upsert."""
 
-    def __init__(self, capacity: int = 1024) -> None:
+    def __init__(self, capacity: int = 1024, buffer: Any = None) -> None:
         self.ids: list[str] = []
-        self.raw: list[bytes] = []
+        self.buffer = buffer  # bytes-like snapshot (mmap) that offset rows point into
+        self.overrides: dict[int, bytes] = {}  # rows whose bytes live in memory (journal writes)
         self.row_of: dict[str, int] = {}
         self.actors: list[str] = []
         self.sources: list[str] = []
         self.deleted = 0
+        self._off = np.zeros(capacity, dtype=np.int64)
+        self._len = np.zeros(capacity, dtype=np.int32)
         self._alive = np.zeros(capacity, dtype=bool)
         self._lon = np.zeros(capacity, dtype=np.float64)
         self._lat = np.zeros(capacity, dtype=np.float64)
@@ -70,7 +78,7 @@ class EventIndex:
         if need <= capacity:
             return
         new = max(need, capacity * 2)
-        for name in ("_alive", "_lon", "_lat", "_day", "_fat", "_prec"):
+        for name in ("_off", "_len", "_alive", "_lon", "_lat", "_day", "_fat", "_prec"):
             old = getattr(self, name)
             grown = np.zeros(new, dtype=old.dtype)
             grown[: len(old)] = old
@@ -80,8 +88,20 @@ class EventIndex:
             grown[: len(old)] = old
             self._cats[name] = grown
 
-    def put(self, feature: dict, raw: bytes | None = None) -> bool:
-        """Insert or replace one feature; return True when it was new."""
+    def raw(self, row: int) -> bytes:
+        """Return the serialised JSON of one row."""
+        found = self.overrides.get(row)
+        if found is not None:
+            return found
+        start = int(self._off[row])
+        return bytes(self.buffer[start : start + int(self._len[row])])
+
+    def put(self, feature: dict, raw: bytes | None = None, offset: int | None = None) -> bool:
+        """Insert or replace one feature; return True when it was new.
+
+        ``offset`` (with ``raw``) says the bytes sit at that offset of ``buffer``; otherwise they are kept
+        in memory.
+        """
         props = feature["properties"]
         event_id = props["id"]
         raw = raw if raw is not None else orjson.dumps(feature)
@@ -91,14 +111,18 @@ class EventIndex:
             row = len(self.ids)
             self._grow(row + 1)
             self.ids.append(event_id)
-            self.raw.append(raw)
             self.actors.append("")
             self.sources.append("")
             self.row_of[event_id] = row
         elif not self._alive[row]:
             self.deleted -= 1
             created = True
-        self.raw[row] = raw
+        if offset is None:
+            self.overrides[row] = raw
+        else:
+            self.overrides.pop(row, None)
+            self._off[row] = offset
+            self._len[row] = len(raw)
         lon, lat = feature["geometry"]["coordinates"][:2]
         self._alive[row] = True
         self._lon[row] = lon
@@ -130,14 +154,14 @@ class EventIndex:
         row = self.row_of.get(event_id)
         if row is None or not self._alive[row]:
             return None
-        return self.raw[row]
+        return self.raw(row)
 
     def iter_raw(self) -> Iterator[bytes]:
         """Yield the raw JSON of every live event in insertion order."""
         alive = self._alive
-        for row, raw in enumerate(self.raw):
+        for row in range(len(self.ids)):
             if alive[row]:
-                yield raw
+                yield self.raw(row)
 
     def _mask(self, q: EventQuery) -> np.ndarray:
         n = len(self.ids)
@@ -185,7 +209,7 @@ class EventIndex:
             rows = np.array([r for r in rows if needle in self.sources[r]], dtype=np.int64)
         if q.q:
             needle = q.q.casefold()
-            rows = np.array([r for r in rows if needle in self.raw[r].decode("utf-8").casefold()], dtype=np.int64)
+            rows = np.array([r for r in rows if needle in self.raw(r).decode("utf-8").casefold()], dtype=np.int64)
         if len(rows) == 0:
             return rows
         key = q.sort
@@ -206,7 +230,7 @@ class EventIndex:
         """Answer one query page (``q.offset`` … ``q.offset + q.limit``)."""
         rows = self.select(q)
         page = rows[q.offset : q.offset + q.limit]
-        return QueryResult(number_matched=int(len(rows)), raw=[self.raw[r] for r in page])
+        return QueryResult(number_matched=int(len(rows)), raw=[self.raw(int(r)) for r in page])
 
     def count(self, q: EventQuery) -> int:
         """Return how many events match ``q`` (paging ignored)."""
@@ -223,3 +247,74 @@ class EventIndex:
         first = date.fromordinal(int(day.min()) + _EPOCH)
         last = date.fromordinal(int(day.max()) + _EPOCH)
         return bbox, (first, last)
+
+    def compacted(self, offsets: np.ndarray, lengths: np.ndarray, buffer: Any) -> EventIndex:
+        """Return the index of a fresh snapshot holding the live rows, in order, at ``offsets``."""
+        n = len(self.ids)
+        live = np.flatnonzero(self._alive[:n])
+        m = len(live)
+        new = EventIndex(capacity=max(m, 1024), buffer=buffer)
+        new.ids = [self.ids[r] for r in live]
+        new.row_of = dict(zip(new.ids, range(m)))
+        new.actors = [self.actors[r] for r in live]
+        new.sources = [self.sources[r] for r in live]
+        new._vocab = self._vocab
+        new._alive[:m] = True
+        new._off[:m] = offsets
+        new._len[:m] = lengths
+        for name in ("_lon", "_lat", "_day", "_fat", "_prec"):
+            getattr(new, name)[:m] = getattr(self, name)[live]
+        for name, col in self._cats.items():
+            new._cats[name][:m] = col[live]
+        return new
+
+    # ------------------------------------------------------------------ persistence of the columns
+    def save(self, path: Path, signature: tuple[int, int]) -> None:
+        """Write the columns beside a snapshot whose rows are all offset rows (atomic replace)."""
+        n = len(self.ids)
+        if self.overrides or self.deleted:
+            raise ValueError("only a freshly compacted index can be saved")
+        vocab = {name: list(v.codes) for name, v in self._vocab.items()}
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            np.savez(
+                fh,
+                signature=np.array(signature, dtype=np.int64),
+                ids="\x1e".join(self.ids).encode("utf-8"),
+                actors="\x1e".join(self.actors).encode("utf-8"),
+                sources="\x1e".join(self.sources).encode("utf-8"),
+                vocab=orjson.dumps(vocab),
+                off=self._off[:n], len=self._len[:n], lon=self._lon[:n], lat=self._lat[:n],
+                day=self._day[:n], fat=self._fat[:n], prec=self._prec[:n],
+                **{f"cat_{name}": col[:n] for name, col in self._cats.items()},
+            )  # fmt: skip
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path, signature: tuple[int, int], buffer: Any) -> EventIndex | None:
+        """Read saved columns; return None when missing, unreadable or saved for another snapshot."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if tuple(int(v) for v in data["signature"]) != tuple(signature):
+                    return None
+                n = len(data["off"])
+                index = cls(capacity=max(n, 1024), buffer=buffer)
+                ids = bytes(data["ids"]).decode("utf-8").split("\x1e") if n else []
+                index.ids = ids
+                index.row_of = dict(zip(ids, range(n)))
+                index.actors = bytes(data["actors"]).decode("utf-8").split("\x1e") if n else []
+                index.sources = bytes(data["sources"]).decode("utf-8").split("\x1e") if n else []
+                for name, codes in orjson.loads(bytes(data["vocab"])).items():
+                    index._vocab[name].codes = {code: i + 1 for i, code in enumerate(codes)}
+                index._alive[:n] = True
+                for name in ("off", "len", "lon", "lat", "day", "fat", "prec"):
+                    getattr(index, f"_{name}")[:n] = data[name]
+                for name in _CATEGORIES:
+                    index._cats[name][:n] = data[f"cat_{name}"]
+        except (OSError, KeyError, ValueError, orjson.JSONDecodeError):
+            return None
+        if len(index.ids) != n or len(index.actors) != n or len(index.sources) != n:
+            return None
+        return index

@@ -251,3 +251,23 @@ def test_deepcopy_safety(store: GeoJSONFileStore) -> None:
     mutated = copy.deepcopy(feature)
     feature["properties"]["location"] = "changed"
     assert store.get("evt-00001") == mutated
+
+
+def test_saved_columns_speed_reopen_and_stale_ones_are_ignored(store: GeoJSONFileStore, tmp_path: Path) -> None:
+    store.compact()
+    path = tmp_path / "events.geojson"
+    sidecar = path.with_name("events.geojson.idx")
+    assert sidecar.exists()
+    reopened = GeoJSONFileStore(path)
+    assert {f["id"]: f for f in reopened} == {f["id"]: f for f in store}
+    assert reopened.query(EventQuery(actor="coalition")).number_matched == 1
+    # An outside edit (e.g. QGIS) changes the snapshot: the saved columns no longer match and are rebuilt.
+    data = json.loads(path.read_text())
+    data["features"] = [f for f in data["features"] if f["id"] != "evt-00001"]
+    path.write_text(json.dumps(data))
+    edited = GeoJSONFileStore(path)
+    assert len(edited) == 3 and edited.query(EventQuery(actor="coalition")).number_matched == 0
+    # A damaged sidecar is ignored too.
+    edited.compact()
+    sidecar.write_bytes(b"not an npz")
+    assert len(GeoJSONFileStore(path)) == 3
