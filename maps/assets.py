@@ -76,3 +76,22 @@ def page_assets(self_contained: bool) -> str:
     else:
         leaflet = f'<link rel="stylesheet" href="{LEAFLET_CSS_URL}"/>\n<script src="{LEAFLET_JS_URL}"></script>'
     return f"{leaflet}\n<style>{own_css()}</style>\n<script>{own_js()}</script>"
+
+
+def with_csp_nonce(page: str, self_contained: bool) -> tuple[str, str]:
+    """Return ``(page with a nonce on every <script>, Content-Security-Policy header value)``.
+
+    Served maps use a nonce-based policy, so even markup that slipped into the page could not run
+    (inline handlers such as ``onerror=`` are refused); only the page's own scripts carry the nonce.
+    """
+    import secrets
+
+    nonce = secrets.token_urlsafe(18)
+    page = page.replace("<script", f'<script nonce="{nonce}"')
+    cdn = "" if self_contained else " https://unpkg.com"
+    policy = (
+        f"default-src 'none'; script-src 'nonce-{nonce}'{cdn}; style-src 'unsafe-inline'{cdn}; "
+        f"img-src data: https://tile.openstreetmap.org{cdn}; font-src data:; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return page, policy

@@ -1,0 +1,118 @@
+"""Map pages: ``GET /maps/events.html`` (a Folium map of the filtered events) and ``GET /maps/embed``.
+
+Both take the same filters as ``/events`` (parsed by ``api.deps.EventQueryDep``) plus ``date`` for the
+control zones and the de-confliction line. ``limit`` defaults to the whole selection (up to
+``maps.sources.MAP_MAX_EVENTS``) instead of one /events page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from api.deps import EventQueryDep, StoreDep
+from geo_events.query import parse_date
+
+router = APIRouter(prefix="/maps", tags=["maps"])
+
+DateParam = Annotated[
+    str | None,
+    Query(
+        description="Day of the control zones and de-confliction line (YYYY-MM-DD); "
+        "default: `end`, else the latest matching event.",
+        examples=["2018-02-07"],
+    ),
+]
+SelfContainedParam = Annotated[
+    bool,
+    Query(description="Inline Leaflet and every asset so the page works with no network (default true)."),
+]
+TitleParam = Annotated[str | None, Query(max_length=200, description="Map title (escaped).")]
+#: Parameters of /maps/embed that are not passed on to the map page.
+EMBED_ONLY = ("format", "aspect_ratio", "height")
+
+
+@router.get(
+    "/events.html",
+    response_class=HTMLResponse,
+    summary="Interactive map of the filtered events, control zones and the de-confliction line",
+)
+def events_map(
+    request: Request,
+    store: StoreDep,
+    query: EventQueryDep,
+    date: DateParam = None,
+    self_contained: SelfContainedParam = True,
+    title: TitleParam = None,
+) -> HTMLResponse:
+    """Return an HTML map (Folium/Leaflet) of the events matching the /events filters.
+
+    Example: ``/maps/events.html?date=2018-02-07&bbox=38,33,42,37&event_type=Battles``
+    """
+    from maps.assets import with_csp_nonce
+    from maps.render import DEFAULT_TITLE, render_html
+    from maps.sources import MAP_MAX_EVENTS, map_data
+
+    day = parse_date(date, "date") if date else None
+    limit = query.limit if "limit" in request.query_params else MAP_MAX_EVENTS
+    data = map_data(store, replace(query, offset=0), day, limit=limit)
+    page = render_html(
+        data.events,
+        data.zones,
+        data.line,
+        date=data.date,
+        title=title or DEFAULT_TITLE,
+        self_contained=self_contained,
+    )
+    page, policy = with_csp_nonce(page, self_contained)
+    headers = {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "X-Events-Matched": str(data.number_matched),
+        "X-Events-Drawn": str(len(data.events["features"])),
+    }
+    return HTMLResponse(page, headers=headers)
+
+
+@router.get(
+    "/embed",
+    summary="An iframe snippet (responsive) that embeds the map in an article",
+    response_model=None,
+    response_class=HTMLResponse,
+    responses={200: {"content": {"text/html": {}, "application/json": {}}}},
+)
+def embed(
+    request: Request,
+    query: EventQueryDep,
+    date: DateParam = None,
+    self_contained: SelfContainedParam = True,
+    title: TitleParam = None,
+    aspect_ratio: Annotated[float, Query(ge=0.25, le=4, description="Width / height of the frame.")] = 1.6,
+    height: Annotated[
+        int | None, Query(ge=150, le=4000, description="Fixed frame height in pixels (overrides aspect_ratio).")
+    ] = None,
+    format: Annotated[
+        Literal["html", "json"], Query(description="html: the snippet itself; json: {snippet, src}.")
+    ] = "html",
+) -> Response:
+    """Return the ``<iframe>`` snippet for ``/maps/events.html`` with the same filters.
+
+    Example: ``/maps/embed?date=2018-02-07&start=2018-02-01&end=2018-02-28&format=json``
+    """
+    from maps.embed import embed_snippet
+    from maps.render import DEFAULT_TITLE
+
+    del query  # validated by the dependency: a bad filter fails here, not inside the reader's article
+    if date:
+        parse_date(date, "date")
+    passed = [(k, v) for k, v in request.query_params.multi_items() if k not in EMBED_ONLY]
+    src = str(request.url_for("events_map").include_query_params(**dict(passed)))
+    if not passed:
+        src = str(request.url_for("events_map"))
+    snippet = embed_snippet(src, title=title or DEFAULT_TITLE, aspect_ratio=aspect_ratio, height=height)
+    if format == "json":
+        return JSONResponse({"snippet": snippet, "src": src})
+    return HTMLResponse(snippet)
