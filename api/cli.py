@@ -1,0 +1,72 @@
+"""``geo-events serve``: run the REST + OGC API – Features service with uvicorn.
+
+Registered through the ``geo_events.commands`` entry point (``serve = "api.cli:register"``), so the core
+CLI never imports the API package.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from geo_events.cli._common import fail, handle_errors
+
+
+@handle_errors
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 exposes it to the network).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    store: Annotated[
+        Path | None,
+        typer.Option(help="Event store (.geojson); default: GEO_EVENTS_STORE or the user's data folder (seeded)."),
+    ] = None,
+    reload: Annotated[bool, typer.Option("--reload", help="Restart when the code changes (development).")] = False,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
+) -> None:
+    """Serve events, zones and places over HTTP: REST, OGC API – Features (QGIS, GDAL) and maps.
+
+    Writes (POST /articles) need GEO_EVENTS_API_KEY set in the environment; reads are open.
+
+    Examples:
+
+      geo-events serve                                  # http://127.0.0.1:8000 on the seed data
+
+      geo-events serve --port 8080 --store events.geojson
+
+      GEO_EVENTS_API_KEY=secret geo-events serve        # enable POST /articles
+
+      curl 'http://127.0.0.1:8000/events?bbox=40,34.5,41,35.5&start=2018-02-01&end=2018-02-28'
+    """
+    import uvicorn
+
+    from geo_events.settings import get_settings
+    from geo_events.store import open_store
+
+    if log_level not in ("critical", "error", "warning", "info", "debug", "trace"):
+        fail(f"--log-level must be critical, error, warning, info or debug; got {log_level!r}")
+    if store is not None:
+        if store.exists() and store.is_dir():
+            fail(f"--store must be a .geojson file, not a folder: {store}")
+        os.environ["GEO_EVENTS_STORE"] = str(store.resolve())
+        get_settings.cache_clear()
+    opened = open_store(None)  # fail early (one line) on a damaged store; seeds the default store
+    shown = "localhost" if host in ("0.0.0.0", "::") else host
+    base = f"http://{shown}:{port}"
+    typer.echo(f"geo-events API on {base}  ({len(opened)} events in {getattr(opened, 'path', 'store')})")
+    typer.echo(f"  API docs:    {base}/docs")
+    typer.echo(f"  map:         {base}/maps/events.html")
+    typer.echo(f"  OGC API:     {base}/  (QGIS/GDAL: OAPIF:{base})")
+    if not get_settings().api_key:
+        typer.echo("  writes:      disabled (set GEO_EVENTS_API_KEY to enable POST /articles)")
+    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, reload=reload, log_level=log_level)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to the ``geo-events`` command."""
+    app.command("serve")(serve)
+
+
+__all__ = ["register", "serve"]

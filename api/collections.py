@@ -1,0 +1,318 @@
+"""Static OGC API collections held in memory: control zones, the de-confliction line and gazetteer places.
+
+Each is built once from the library (``geo_events.zones.all_zones/all_lines``, ``Gazetteer.default()``),
+loaded lazily; a part that is not installed yields an empty collection rather than an error, so the
+service still lists all four collections. ``MemoryCollection.items`` answers bbox / datetime / property
+filters, sorting and paging.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import orjson
+
+log = logging.getLogger("geo_events.api")
+
+Interval = tuple[date | None, date | None]
+Bbox = tuple[float, float, float, float]
+
+
+def _coordinates(geometry: dict[str, Any] | None) -> Iterator[tuple[float, float]]:
+    if not geometry:
+        return
+    if geometry.get("type") == "GeometryCollection":
+        for part in geometry.get("geometries") or []:
+            yield from _coordinates(part)
+        return
+    stack = [geometry.get("coordinates")]
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, (list, tuple)) or not item:
+            continue
+        if isinstance(item[0], (int, float)):
+            yield float(item[0]), float(item[1])
+        else:
+            stack.extend(item)
+
+
+def geometry_bbox(geometry: dict[str, Any] | None) -> Bbox | None:
+    """Return (minx, miny, maxx, maxy) of a GeoJSON geometry, or None when it is empty."""
+    xs, ys = [], []
+    for x, y in _coordinates(geometry):
+        xs.append(x)
+        ys.append(y)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _as_date(value: Any) -> date | None:
+    if value in (None, "", ".."):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def json_type(value: Any) -> dict[str, Any] | None:
+    """Return the JSON Schema type of a property value (None for null / nested values)."""
+    if isinstance(value, bool):
+        return {"type": "boolean"}
+    if isinstance(value, int):
+        return {"type": "integer"}
+    if isinstance(value, float):
+        return {"type": "number"}
+    if isinstance(value, str):
+        if len(value) == 10 and _as_date(value) is not None and value[4] == "-":
+            return {"type": "string", "format": "date"}
+        return {"type": "string"}
+    return None
+
+
+@dataclass
+class MemoryCollection:
+    """One in-memory feature collection with a per-feature bbox and validity interval."""
+
+    id: str
+    title: str
+    description: str
+    features: list[dict[str, Any]] = field(default_factory=list)
+    temporal_keys: tuple[str, str] | None = None  # (from, to) property names
+    available: bool = True
+
+    def __post_init__(self) -> None:
+        self._by_id = {str(f.get("id")): f for f in self.features}
+        self._bboxes = [geometry_bbox(f.get("geometry")) for f in self.features]
+        self._raw = [orjson.dumps(f) for f in self.features]
+        self._intervals: list[Interval] = []
+        if self.temporal_keys:
+            start_key, end_key = self.temporal_keys
+            for f in self.features:
+                props = f.get("properties") or {}
+                self._intervals.append((_as_date(props.get(start_key)), _as_date(props.get(end_key))))
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def get(self, feature_id: str) -> dict[str, Any] | None:
+        """Return the feature with this id, or None."""
+        return self._by_id.get(feature_id)
+
+    def property_types(self) -> dict[str, dict[str, Any]]:
+        """Return a JSON Schema type for every scalar property (first non-null value decides)."""
+        types: dict[str, dict[str, Any]] = {}
+        for f in self.features:
+            for key, value in (f.get("properties") or {}).items():
+                if key not in types:
+                    found = json_type(value)
+                    if found is not None:
+                        types[key] = found
+        return types
+
+    def extent(self) -> tuple[Bbox | None, Interval | None]:
+        """Return the bbox of all features and their overall validity interval (None ends are open)."""
+        boxes = [b for b in self._bboxes if b is not None]
+        bbox = (
+            (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+            if boxes
+            else None
+        )
+        if not self._intervals:
+            return bbox, None
+        starts = [s for s, _ in self._intervals]
+        ends = [e for _, e in self._intervals]
+        first = None if any(s is None for s in starts) else min(starts)  # type: ignore[type-var]
+        last = None if any(e is None for e in ends) else max(ends)  # type: ignore[type-var]
+        return bbox, (first, last)
+
+    def items(
+        self,
+        bbox: Bbox | None = None,
+        interval: Interval | None = None,
+        filters: dict[str, str] | None = None,
+        sortby: list[tuple[str, bool]] | None = None,
+        limit: int = 10,
+        offset: int = 0,
+    ) -> tuple[int, list[bytes]]:
+        """Return (number matched, page of serialised features) for the filters.
+
+        ``interval`` keeps features whose validity overlaps it; ``filters`` compare property values as
+        case-insensitive text; ``sortby`` is a list of (property, descending).
+        """
+        rows: Iterable[int] = range(len(self.features))
+        if bbox is not None:
+            minx, miny, maxx, maxy = bbox
+            rows = [
+                i
+                for i in rows
+                if (b := self._bboxes[i]) is not None and b[0] <= maxx and b[2] >= minx and b[1] <= maxy and b[3] >= miny
+            ]
+        if interval is not None and self._intervals:
+            start, end = interval
+            rows = [
+                i
+                for i in rows
+                if (end is None or self._intervals[i][0] is None or self._intervals[i][0] <= end)
+                and (start is None or self._intervals[i][1] is None or self._intervals[i][1] >= start)
+            ]
+        for key, wanted in (filters or {}).items():
+            folded = wanted.casefold()
+            rows = [i for i in rows if _text(_prop(self.features[i], key)).casefold() == folded]
+        rows = list(rows)
+        for key, descending in reversed(sortby or []):
+            present = [i for i in rows if _prop(self.features[i], key) is not None]
+            missing = [i for i in rows if _prop(self.features[i], key) is None]
+            present.sort(key=lambda i: _sort_key(_prop(self.features[i], key)), reverse=descending)
+            rows = present + missing
+        page = rows[offset : offset + limit]
+        return len(rows), [self._raw[i] for i in page]
+
+
+def _prop(feature: dict[str, Any], key: str) -> Any:
+    if key == "id":
+        return feature.get("id")
+    return (feature.get("properties") or {}).get(key)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (0, value)
+    return (1, str(value))
+
+
+# ---------------------------------------------------------------------------------------------- builders
+def _with_ids(features: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    out = []
+    for number, feature in enumerate(features):
+        props = dict(feature.get("properties") or {})
+        fid = feature.get("id") or props.get("id") or f"{prefix}-{number + 1}"
+        props.setdefault("id", str(fid))
+        out.append({"type": "Feature", "id": str(fid), "geometry": feature.get("geometry"), "properties": props})
+    return out
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return orjson.dumps(value).decode()
+    return value
+
+
+def build_zones() -> MemoryCollection:
+    """Build the ``control-zones`` collection from ``geo_events.zones.all_zones()``."""
+    meta = dict(
+        id="control-zones",
+        title="Control zones",
+        description="Dated areas of control (controller, valid_from, valid_to, confidence, source).",
+        temporal_keys=("valid_from", "valid_to"),
+    )
+    try:
+        zones = importlib.import_module("geo_events.zones")
+        collection = zones.all_zones()
+    except ImportError as err:
+        log.warning("control zones unavailable: %s", err)
+        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
+    features = _with_ids(list(collection.get("features") or []), "zone")
+    for f in features:
+        f["properties"] = {k: _flat(v) for k, v in f["properties"].items()}
+    return MemoryCollection(**meta, features=features)  # type: ignore[arg-type]
+
+
+def build_lines() -> MemoryCollection:
+    """Build the ``deconfliction-line`` collection from ``geo_events.zones.all_lines()``."""
+    meta = dict(
+        id="deconfliction-line",
+        title="US–Russia de-confliction line",
+        description="The dated de-confliction line along the Euphrates (valid_from, valid_to, source).",
+        temporal_keys=("valid_from", "valid_to"),
+    )
+    try:
+        zones = importlib.import_module("geo_events.zones")
+        collection = zones.all_lines()
+    except ImportError as err:
+        log.warning("de-confliction line unavailable: %s", err)
+        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
+    features = _with_ids(list(collection.get("features") or []), "line")
+    for f in features:
+        f["properties"] = {k: _flat(v) for k, v in f["properties"].items()}
+    return MemoryCollection(**meta, features=features)  # type: ignore[arg-type]
+
+
+def build_places() -> MemoryCollection:
+    """Build the ``places`` collection from the bundled gazetteer (one feature per place)."""
+    meta = dict(
+        id="places",
+        title="Gazetteer places",
+        description="Places the offline geocoder knows: towns, oil and gas fields, facilities, regions.",
+    )
+    try:
+        gazetteer = importlib.import_module("geo_events.gazetteer")
+        places = list(gazetteer.Gazetteer.default())
+    except ImportError as err:
+        log.warning("gazetteer unavailable: %s", err)
+        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
+    features = []
+    for place in places:
+        geometry = place.geometry or {"type": "Point", "coordinates": [place.lon, place.lat]}
+        features.append(
+            {
+                "type": "Feature",
+                "id": place.id,
+                "geometry": geometry,
+                "properties": {
+                    "id": place.id,
+                    "name": place.name,
+                    "alt_names": "; ".join(place.alt_names),
+                    "kind": place.kind,
+                    "admin1": place.admin1,
+                    "country": place.country,
+                    "country_name": place.country_name,
+                    "iso3": place.iso3,
+                    "population": place.population,
+                    "lat": float(place.lat),
+                    "lon": float(place.lon),
+                    "source": place.source,
+                },
+            }
+        )
+    return MemoryCollection(**meta, features=features)  # type: ignore[arg-type]
+
+
+BUILDERS = {"control-zones": build_zones, "deconfliction-line": build_lines, "places": build_places}
+_cache: dict[str, MemoryCollection] = {}
+_lock = threading.Lock()
+
+
+def memory_collection(collection_id: str) -> MemoryCollection:
+    """Return a static collection (built once; rebuilt while its data part is missing)."""
+    with _lock:
+        found = _cache.get(collection_id)
+        if found is None:
+            found = BUILDERS[collection_id]()
+            if found.available:
+                _cache[collection_id] = found
+        return found
+
+
+__all__ = ["BUILDERS", "MemoryCollection", "build_lines", "build_places", "build_zones", "geometry_bbox", "memory_collection"]

@@ -1,0 +1,300 @@
+"""Building blocks of the OGC API router: collection metadata, JSON Schemas, datetime/sortby parsing, items.
+
+Kept apart from ``api.routers.ogc`` so the route module stays a thin list of endpoints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from fastapi import Request
+
+from api.collections import memory_collection
+from api.deps import parse_near, parse_precision
+from api.responses import CRS84, GEOJSON, feature_collection_bytes, paging_links
+from geo_events.errors import InvalidQuery
+from geo_events.query import EventQuery, parse_bbox, parse_date
+from geo_events.settings import get_settings
+from geo_events.store import EventStore
+from geo_events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
+
+COLLECTION_IDS: tuple[str, ...] = ("events", "control-zones", "deconfliction-line", "places")
+CONFORMANCE: tuple[str, ...] = (
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+    "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+    "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting",
+)
+TRS = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"
+STANDARD_PARAMS = frozenset({"f", "bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "sortby"})
+
+_STR = {"type": "string"}
+#: Every property of an event Feature with its JSON Schema type (see geo_events.models.EventProperties).
+EVENT_PROPERTIES: dict[str, dict[str, Any]] = {
+    "id": {**_STR, "title": "Event id"},
+    "event_date": {"type": "string", "format": "date", "title": "Event date"},
+    "date_precision": {"type": "string", "enum": ["day", "week", "month"]},
+    "event_type": {"type": "string", "enum": list(EVENT_TYPES)},
+    "sub_event_type": {"type": "string", "enum": list(SUB_EVENT_TYPES)},
+    "actor1": {**_STR, "title": "Initiating actor"},
+    "actor2": {**_STR, "title": "Target / other side"},
+    "assoc_actors": {"type": "array", "items": _STR, "title": "Associated actors"},
+    "location": {**_STR, "title": "Place name"},
+    "admin1": _STR,
+    "admin2": _STR,
+    "country": _STR,
+    "iso3": _STR,
+    "geo_precision": {"type": "integer", "enum": [1, 2, 3], "title": "1 place, 2 near/region, 3 province"},
+    "place_id": _STR,
+    "fatalities_best": {"type": "integer", "minimum": 0},
+    "fatalities_low": {"type": "integer", "minimum": 0},
+    "fatalities_high": {"type": "integer", "minimum": 0},
+    "claims": {"type": "array", "items": {"type": "object"}, "title": "Attributed casualty claims"},
+    "sources": {"type": "array", "items": {"type": "object"}, "title": "Reports the event is coded from"},
+    "control_zone": {**_STR, "title": "Controller of the location on the event date"},
+    "side_of_line": {"type": "string", "enum": ["east", "west", "on_line"]},
+    "notes": _STR,
+    "geocoder": _STR,
+    "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+    "extracted_at": {"type": "string", "format": "date-time"},
+}
+#: Event properties that can be filtered with ``property=value`` on the items.
+EVENT_QUERYABLES: tuple[str, ...] = (
+    "id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
+    "admin1", "admin2", "country", "iso3", "geo_precision", "place_id", "fatalities_best", "control_zone",
+    "side_of_line", "geocoder",
+)  # fmt: skip
+#: Queryables answered by the store's index (the others are checked on the matching features).
+_INDEXED = {"event_type", "sub_event_type", "country", "iso3", "admin1", "control_zone", "side_of_line"}
+#: ``/events`` filter parameters also accepted on ``/collections/events/items``.
+EVENT_QUERY_PARAMS: tuple[str, ...] = (
+    "start", "end", "actor", "min_fatalities", "max_fatalities", "near", "radius_km", "q", "source",
+)  # fmt: skip
+_SORT_KEYS = {"event_date": "date", "date": "date", "fatalities_best": "fatalities", "fatalities": "fatalities", "id": "id"}
+
+
+def parse_datetime(value: str | None) -> tuple[date | None, date | None] | None:
+    """Parse an OGC ``datetime`` (instant, ``a/b``, open ``../b`` or ``a/..``) into (first day, last day)."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if "/" in text:
+        left, right = text.split("/", 1)
+        start = None if left.strip() in ("", "..") else parse_date(left, "datetime")
+        end = None if right.strip() in ("", "..") else parse_date(right, "datetime")
+        if start and end and start > end:
+            raise InvalidQuery(f"datetime interval starts ({start}) after it ends ({end})", "datetime")
+        return start, end
+    day = parse_date(text, "datetime")
+    return day, day
+
+
+def parse_sortby(value: str | None, allowed: set[str] | None = None) -> list[tuple[str, bool]]:
+    """Parse ``sortby=-a,+b,c`` into [(property, descending)]; raise ``InvalidQuery(field='sortby')``."""
+    if not value:
+        return []
+    keys = []
+    for part in value.split(","):
+        part = part.strip()
+        descending = part.startswith("-")
+        name = part.lstrip("+-").strip()
+        if not name or (allowed is not None and name not in allowed):
+            choices = ", ".join(sorted(allowed or []))
+            raise InvalidQuery(f"cannot sort by {part!r}; sortable properties: {choices}", "sortby")
+        keys.append((name, descending))
+    return keys
+
+
+def _extra_params(request: Request, allowed: set[str]) -> dict[str, str]:
+    extra: dict[str, str] = {}
+    for name, value in request.query_params.multi_items():
+        if name in STANDARD_PARAMS:
+            continue
+        if name not in allowed:
+            raise InvalidQuery(
+                f"unknown parameter {name!r}; filterable properties: {', '.join(sorted(allowed))}", name
+            )
+        extra[name] = value
+    return extra
+
+
+def _isoday(value: date | None) -> str | None:
+    return f"{value.isoformat()}T00:00:00Z" if value is not None else None
+
+
+def collection_document(collection_id: str, base: str, store: EventStore) -> dict[str, Any]:
+    """Return the OGC collection description (extent, CRS, itemType and links) of one collection."""
+    if collection_id == "events":
+        title, description = "Conflict events", "Geocoded conflict events (ACLED-style fields, attributed claims)."
+        bbox, days = store.extent()
+        interval = [[_isoday(days[0]), _isoday(days[1])]] if days else [[None, None]]
+    else:
+        found = memory_collection(collection_id)
+        title, description = found.title, found.description
+        bbox, span = found.extent()
+        interval = [[_isoday(span[0]), _isoday(span[1])]] if span else [[None, None]]
+    url = f"{base}/collections/{collection_id}"
+    extent: dict[str, Any] = {"spatial": {"bbox": [list(bbox) if bbox else [-180.0, -90.0, 180.0, 90.0]], "crs": CRS84}}
+    if collection_id != "places":
+        extent["temporal"] = {"interval": interval, "trs": TRS}
+    return {
+        "id": collection_id,
+        "title": title,
+        "description": description,
+        "itemType": "feature",
+        "extent": extent,
+        "crs": [CRS84],
+        "storageCrs": CRS84,
+        "links": [
+            {"href": url, "rel": "self", "type": "application/json", "title": "this collection"},
+            {"href": f"{url}/items", "rel": "items", "type": GEOJSON, "title": "the features"},
+            {
+                "href": f"{url}/queryables",
+                "rel": "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "type": "application/schema+json",
+                "title": "queryable properties",
+            },
+            {"href": f"{url}/schema", "rel": "describedby", "type": "application/schema+json", "title": "feature schema"},
+        ],
+    }
+
+
+def _properties_of(collection_id: str) -> dict[str, dict[str, Any]]:
+    if collection_id == "events":
+        return EVENT_PROPERTIES
+    return memory_collection(collection_id).property_types()
+
+
+def queryables_document(collection_id: str, base: str, full: bool) -> dict[str, Any]:
+    """Return the JSON Schema of the queryables (``full=False``) or of every property (``full=True``)."""
+    props = _properties_of(collection_id)
+    if not full and collection_id == "events":
+        props = {name: EVENT_PROPERTIES[name] for name in EVENT_QUERYABLES}
+    elif not full:
+        props = {name: schema for name, schema in props.items() if schema.get("format") != "date"}
+    kind = "schema" if full else "queryables"
+    properties: dict[str, Any] = {name: dict(schema) for name, schema in props.items()}
+    if full:
+        properties["geometry"] = {"format": "geometry-any", "x-ogc-role": "primary-geometry"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{base}/collections/{collection_id}/{kind}",
+        "type": "object",
+        "title": f"{collection_id} {kind}",
+        "properties": properties,
+        "additionalProperties": not full,
+    }
+
+
+def _event_query(extra: dict[str, str], bbox: str | None, interval: tuple[date | None, date | None] | None) -> tuple[EventQuery, dict[str, str]]:
+    """Turn OGC parameters into an ``EventQuery`` plus the property filters the index cannot answer."""
+    fields: dict[str, Any] = {}
+    post: dict[str, str] = {}
+    for name, value in extra.items():
+        if name in ("start", "end"):
+            fields[name] = parse_date(value, name)
+        elif name in ("min_fatalities", "max_fatalities"):
+            try:
+                fields[name] = int(value)
+            except ValueError as err:
+                raise InvalidQuery(f"{name} must be an integer; got {value!r}", name) from err
+        elif name == "radius_km":
+            try:
+                fields[name] = float(value)
+            except ValueError as err:
+                raise InvalidQuery(f"radius_km must be a number; got {value!r}", name) from err
+        elif name == "near":
+            fields["near"] = parse_near(value)
+        elif name == "geo_precision":
+            fields["geo_precision"] = parse_precision(value)
+        elif name == "iso3":
+            fields["country"] = value
+        elif name in _INDEXED or name in ("actor", "q", "source"):
+            fields[name] = value
+        else:
+            post[name] = value
+    if bbox is not None:
+        fields["bbox"] = parse_bbox(bbox)
+    if interval is not None:
+        start, end = interval
+        if start is not None:
+            fields["start"] = max(start, fields.get("start", start))
+        if end is not None:
+            fields["end"] = min(end, fields.get("end", end))
+    return EventQuery(**fields), post
+
+
+def _matches(feature: dict[str, Any], filters: dict[str, str]) -> bool:
+    props = feature.get("properties") or {}
+    for name, wanted in filters.items():
+        value = feature.get("id") if name == "id" else props.get(name)
+        text = "" if value is None else str(value)
+        if text.casefold() != wanted.casefold():
+            return False
+    return True
+
+
+def event_items(
+    request: Request, store: EventStore, bbox: str | None, datetime: str | None, limit: int, offset: int, sortby: str | None
+) -> bytes:
+    """Answer ``/collections/events/items``: a FeatureCollection body with paging links."""
+    max_limit = min(get_settings().max_limit, 10_000)
+    extra = _extra_params(request, set(EVENT_QUERYABLES) | set(EVENT_QUERY_PARAMS))
+    query, post = _event_query(extra, bbox, parse_datetime(datetime))
+    keys = parse_sortby(sortby, set(_SORT_KEYS))
+    sort = "date"
+    if keys:
+        name, descending = keys[0]
+        sort = ("-" if descending else "") + _SORT_KEYS[name]
+    query = replace(query, sort=sort, limit=limit, offset=offset).validate(max_limit=max_limit)
+    if not post:
+        result = store.query(query)
+        matched, raws = result.number_matched, result.raw_features()
+    else:
+        everything = replace(query, offset=0, limit=max(store.count(query), 1))
+        page = store.query(everything)
+        kept = [raw for raw, feature in zip(page.raw_features(), page.features) if _matches(feature, post)]
+        matched, raws = len(kept), kept[offset : offset + limit]
+    links = paging_links(request, offset, limit, matched, len(raws))
+    return feature_collection_bytes(raws, matched, links)
+
+
+def memory_items(
+    request: Request, collection_id: str, bbox: str | None, datetime: str | None, limit: int, offset: int, sortby: str | None
+) -> bytes:
+    """Answer ``/collections/{id}/items`` for a static collection."""
+    found = memory_collection(collection_id)
+    names = set(found.property_types()) | {"id"}
+    extra = _extra_params(request, names)
+    keys = parse_sortby(sortby, names)
+    matched, raws = found.items(
+        bbox=parse_bbox(bbox) if bbox is not None else None,
+        interval=parse_datetime(datetime),
+        filters=extra,
+        sortby=keys,
+        limit=limit,
+        offset=offset,
+    )
+    links = paging_links(request, offset, limit, matched, len(raws))
+    return feature_collection_bytes(raws, matched, links)
+
+
+__all__ = [
+    "COLLECTION_IDS",
+    "CONFORMANCE",
+    "CRS84",
+    "EVENT_PROPERTIES",
+    "EVENT_QUERYABLES",
+    "EVENT_QUERY_PARAMS",
+    "collection_document",
+    "event_items",
+    "memory_items",
+    "parse_datetime",
+    "parse_sortby",
+    "queryables_document",
+]

@@ -1,0 +1,260 @@
+"""OGC API – Features Part 1 (Core, GeoJSON, OpenAPI 3.0) plus queryables, property filters and sortby.
+
+Collections: ``events`` (the store), ``control-zones``, ``deconfliction-line`` and ``places`` (static data,
+see ``api.collections``). QGIS and GDAL (``OAPIF:http://host:port``) read them directly: the landing page
+links the API document and the collections, items pages carry ``numberMatched`` and ``next``/``prev``
+links, and the OpenAPI document declares ``limit``'s maximum (10,000) so clients page correctly.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+
+from api.deps import StoreDep
+from api.ogc_support import (
+    COLLECTION_IDS,
+    CONFORMANCE,
+    CRS84,
+    EVENT_QUERY_PARAMS,
+    collection_document,
+    event_items,
+    memory_items,
+    queryables_document,
+)
+from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
+from api.schemas import ErrorBody
+from geo_events.errors import EventNotFound, InvalidQuery
+from geo_events.query import MAX_LIMIT
+
+router = APIRouter(tags=["ogc"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter is invalid; `field` names it."},
+    404: {"model": ErrorBody, "description": "No such collection or feature."},
+}
+CollectionId = Annotated[
+    str,
+    Path(
+        description=f"Collection id: one of {', '.join(COLLECTION_IDS)}.",
+        examples=["events"],
+        max_length=100,
+    ),
+]
+FormatParam = Annotated[
+    str | None, Query(description="Output format; only `json` (GeoJSON for items) is offered.", examples=["json"])
+]
+_CRS_HEADER = {"Content-Crs": f"<{CRS84}>"}
+
+
+def _check_format(f: str | None) -> None:
+    if f is not None and f.lower() not in ("json", "geojson", "application/json", GEOJSON):
+        raise InvalidQuery(f"f must be json (the only format served); got {f!r}", "f")
+
+
+def _check_collection(collection_id: str) -> None:
+    if collection_id not in COLLECTION_IDS:
+        raise EventNotFound(f"no collection {collection_id!r}; collections: {', '.join(COLLECTION_IDS)}")
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+@router.get("/", response_class=FastJSONResponse, summary="Landing page", responses=_ERRORS)
+def landing_page(request: Request, f: FormatParam = None) -> Response:
+    """OGC API landing page: links to the API definition, its docs, the conformance classes and the data."""
+    _check_format(f)
+    base = _base(request)
+    return FastJSONResponse(
+        {
+            "title": "geo-events",
+            "description": "Conflict events, dated control zones, the de-confliction line and gazetteer places.",
+            "links": [
+                {"href": f"{base}/", "rel": "self", "type": "application/json", "title": "this document"},
+                {
+                    "href": f"{base}/openapi.json",
+                    "rel": "service-desc",
+                    "type": "application/vnd.oai.openapi+json;version=3.0",
+                    "title": "the API definition",
+                },
+                {"href": f"{base}/docs", "rel": "service-doc", "type": "text/html", "title": "the API documentation"},
+                {"href": f"{base}/conformance", "rel": "conformance", "type": "application/json", "title": "conformance classes"},
+                {
+                    "href": f"{base}/conformance",
+                    "rel": "http://www.opengis.net/def/rel/ogc/1.0/conformance",
+                    "type": "application/json",
+                    "title": "conformance classes",
+                },
+                {"href": f"{base}/collections", "rel": "data", "type": "application/json", "title": "collections"},
+                {
+                    "href": f"{base}/collections",
+                    "rel": "http://www.opengis.net/def/rel/ogc/1.0/data",
+                    "type": "application/json",
+                    "title": "collections",
+                },
+            ],
+        }
+    )
+
+
+@router.get("/conformance", response_class=FastJSONResponse, summary="Conformance classes", responses=_ERRORS)
+def conformance(f: FormatParam = None) -> Response:
+    """List the OGC conformance classes this service implements."""
+    _check_format(f)
+    return FastJSONResponse({"conformsTo": list(CONFORMANCE)})
+
+
+@router.get("/collections", response_class=FastJSONResponse, summary="Feature collections", responses=_ERRORS)
+def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Response:
+    """List the four collections with their spatial and temporal extents."""
+    _check_format(f)
+    base = _base(request)
+    return FastJSONResponse(
+        {
+            "links": [{"href": f"{base}/collections", "rel": "self", "type": "application/json", "title": "this document"}],
+            "collections": [collection_document(cid, base, store) for cid in COLLECTION_IDS],
+        }
+    )
+
+
+@router.get("/collections/{collection_id}", response_class=FastJSONResponse, summary="One collection", responses=_ERRORS)
+def collection(request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None) -> Response:
+    """Describe one collection: extent, CRS, and links to its items, queryables and schema."""
+    _check_format(f)
+    _check_collection(collection_id)
+    return FastJSONResponse(collection_document(collection_id, _base(request), store))
+
+
+@router.get(
+    "/collections/{collection_id}/queryables",
+    response_class=FastJSONResponse,
+    summary="Queryable properties (JSON Schema)",
+    responses={200: {"content": {"application/schema+json": {}}}, **_ERRORS},
+)
+def queryables(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
+    """JSON Schema of the properties that can be used as `property=value` filters on the items."""
+    _check_format(f)
+    _check_collection(collection_id)
+    body = queryables_document(collection_id, _base(request), full=False)
+    return Response(orjson.dumps(body), media_type="application/schema+json")
+
+
+@router.get(
+    "/collections/{collection_id}/schema",
+    response_class=FastJSONResponse,
+    summary="Feature schema (JSON Schema)",
+    responses={200: {"content": {"application/schema+json": {}}}, **_ERRORS},
+)
+def schema(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
+    """JSON Schema of every property of the collection's features, with types, so clients get typed fields."""
+    _check_format(f)
+    _check_collection(collection_id)
+    body = queryables_document(collection_id, _base(request), full=True)
+    return Response(orjson.dumps(body), media_type="application/schema+json")
+
+
+@router.get(
+    "/collections/{collection_id}/items",
+    response_class=GeoJSONResponse,
+    summary="Features of a collection",
+    responses={200: {"content": {GEOJSON: {}}, "description": "A page of features."}, **_ERRORS},
+)
+def items(
+    request: Request,
+    store: StoreDep,
+    collection_id: CollectionId,
+    f: FormatParam = None,
+    bbox: Annotated[
+        str | None,
+        Query(description="minx,miny,maxx,maxy (4 or 6 numbers) in CRS84 longitude/latitude.", examples=["40,34.5,41,35.5"]),
+    ] = None,
+    bbox_crs: Annotated[
+        str | None, Query(alias="bbox-crs", description=f"CRS of `bbox`; only {CRS84} is supported.", examples=[CRS84])
+    ] = None,
+    crs: Annotated[
+        str | None, Query(description=f"CRS of the response; only {CRS84} is supported.", examples=[CRS84])
+    ] = None,
+    datetime: Annotated[
+        str | None,
+        Query(
+            description=(
+                "Instant (`2018-02-07` or RFC 3339) or interval (`2018-02-01/2018-02-28`, open ends `..`). "
+                "Events match by event_date; zones and lines by overlap of valid_from–valid_to."
+            ),
+            examples=["2018-02-01/2018-02-28"],
+        ),
+    ] = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1–{MAX_LIMIT}).", examples=[100])
+    ] = 10,
+    offset: Annotated[int, Query(ge=0, description="Number of matches to skip (follow `next` links instead).")] = 0,
+    sortby: Annotated[
+        str | None,
+        Query(description="Comma-separated properties, `-` for descending, e.g. `-fatalities_best`.", examples=["-event_date"]),
+    ] = None,
+) -> Response:
+    """Return a page of features with `numberMatched`, `numberReturned` and `next`/`prev` links.
+
+    Besides the standard parameters, every queryable property can be used as a filter (`event_type=Battles`,
+    `kind=town`, `controller=ISIS`); the `events` collection also accepts the `/events` filters
+    (`start`, `end`, `actor`, `q`, `min_fatalities`, `near`, `radius_km`, …).
+    """
+    _check_format(f)
+    _check_collection(collection_id)
+    for name, value in (("bbox-crs", bbox_crs), ("crs", crs)):
+        if value is not None and value.strip().strip("[]") not in _CRS84_NAMES:
+            raise InvalidQuery(f"{name} must be {CRS84} (the only CRS served); got {value!r}", name)
+    if collection_id == "events":
+        body = event_items(request, store, bbox, datetime, limit, offset, sortby)
+    else:
+        body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
+    return GeoJSONResponse(body, headers=_CRS_HEADER)
+
+
+@router.get(
+    "/collections/{collection_id}/items/{feature_id}",
+    response_class=GeoJSONResponse,
+    summary="One feature",
+    responses={200: {"content": {GEOJSON: {}}, "description": "One feature."}, **_ERRORS},
+)
+def item(
+    request: Request,
+    store: StoreDep,
+    collection_id: CollectionId,
+    feature_id: Annotated[str, Path(description="Feature id.", examples=["evt-20c8fef169f3"], max_length=200)],
+    f: FormatParam = None,
+) -> Response:
+    """Return one feature of a collection (404 when the id is unknown)."""
+    _check_format(f)
+    _check_collection(collection_id)
+    base = _base(request)
+    if collection_id == "events":
+        get_raw = getattr(store, "get_raw", None)
+        raw = get_raw(feature_id) if get_raw is not None else orjson.dumps(store.get(feature_id))
+    else:
+        from api.collections import memory_collection
+
+        feature = memory_collection(collection_id).get(feature_id)
+        if feature is None:
+            raise EventNotFound(f"no feature {feature_id!r} in collection {collection_id!r}")
+        raw = orjson.dumps(feature)
+    links = [
+        {"href": str(request.url), "rel": "self", "type": GEOJSON, "title": "this feature"},
+        {"href": f"{base}/collections/{collection_id}", "rel": "collection", "type": "application/json", "title": "the collection"},
+    ]
+    return GeoJSONResponse(raw[:-1] + b',"links":' + orjson.dumps(links) + b"}", headers=_CRS_HEADER)
+
+
+_CRS84_NAMES = {
+    CRS84,
+    CRS84.replace("http://", "https://"),
+    "OGC:CRS84",
+    "urn:ogc:def:crs:OGC:1.3:CRS84",
+    "urn:ogc:def:crs:OGC::CRS84",
+}
+
+__all__ = ["EVENT_QUERY_PARAMS", "router"]
