@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from geo_events.gazetteer.normalize import normalize, phonetic_key
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place
-from geo_events.gazetteer.sources import country_code, curated_places, geonames_places
+from geo_events.gazetteer.sources import country_code, curated_places, geonames_places, load_overrides
 
 DEFAULT_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
 HOME_COUNTRY = "SY"
@@ -89,6 +89,10 @@ class Gazetteer:
             places = loaded
         self._places: list[Place] = list(places)
         self._by_id: dict[str, Place] = {p.id: p for p in self._places}
+        self._blocked: dict[str, frozenset[str]] = {
+            place_id: frozenset(normalize(n) for n in fix["drop"])
+            for place_id, fix in load_overrides().items() if fix["drop"]
+        }
         self._build_indexes()
         self._cached_search = lru_cache(maxsize=131072)(self._search_uncached)
 
@@ -203,6 +207,8 @@ class Gazetteer:
         ranked: list[tuple[float, float, Place, str]] = []
         for index, (quality, primary, name) in candidates.items():
             place = self._places[index]
+            if norm in self._blocked.get(place.id, ()):
+                continue  # a curated "this name is not this place" (e.g. Sousse is not As Susah)
             if code and place.country != code:
                 continue
             if box and not (box[0] <= place.lon <= box[2] and box[1] <= place.lat <= box[3]):
