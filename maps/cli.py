@@ -1,0 +1,128 @@
+"""``geo-events map``: write an HTML map of the stored events, zones and de-confliction line.
+
+Registered through the ``geo_events.commands`` entry point (``map = "maps.cli:register"``), so the core
+CLI never imports Folium.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from geo_events.cli._common import (
+    ActorOpt,
+    BboxOpt,
+    CountryOpt,
+    EndOpt,
+    MinFatOpt,
+    QOpt,
+    StartOpt,
+    TypeOpt,
+    build_query,
+    handle_errors,
+    parse_cli_date,
+    print_json,
+)
+from geo_events.cli.store import StoreOpt
+
+#: Above this many events the command reports its progress on stderr.
+PROGRESS_FROM = 5_000
+
+
+def _progress(enabled: bool, message: str) -> None:
+    if enabled:
+        print(f"geo-events map: {message}", file=sys.stderr, flush=True)
+
+
+@handle_errors
+def map_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")],
+    date: Annotated[
+        str | None,
+        typer.Option(help="Day of the control zones and line, YYYY-MM-DD (default: --end, else the latest event)."),
+    ] = None,
+    store: StoreOpt = None,
+    bbox: BboxOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    event_type: TypeOpt = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    min_fatalities: MinFatOpt = None,
+    q: QOpt = None,
+    self_contained: Annotated[
+        bool,
+        typer.Option(
+            "--self-contained",
+            help="Inline Leaflet and all assets: one file that works offline (opens on the outline basemap).",
+        ),
+    ] = False,
+    title: Annotated[str | None, typer.Option(help="Map title.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Most events to draw (newest first); default 200000.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress messages.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+) -> None:
+    """Write an interactive HTML map of events, control zones and the de-confliction line.
+
+    Examples:
+
+      geo-events map --out map.html --date 2018-02-07
+
+      geo-events map -o deir.html --self-contained --bbox 39,34,41.5,36 --start 2018-01-01 --end 2018-03-31
+
+      geo-events map -o battles.html --event-type Battles --min-fatalities 10 --title "Battles, 10+ killed" --json
+    """
+    from geo_events.store import open_store
+    from maps.render import DEFAULT_TITLE, render_html
+    from maps.sources import MAP_MAX_EVENTS, map_data
+
+    started = time.perf_counter()
+    day = parse_cli_date(date, "date")
+    query = build_query(bbox, start, end, event_type, actor, country, min_fatalities, q)
+    opened = open_store(store)
+    total = opened.count(query)
+    talk = not quiet and total >= PROGRESS_FROM
+    _progress(talk, f"reading {total} events from the store…")
+    data = map_data(opened, query, day, limit=limit or MAP_MAX_EVENTS)
+    drawn = len(data.events["features"])
+    _progress(talk, f"building the map of {drawn} events…")
+    page = render_html(
+        data.events,
+        data.zones,
+        data.line,
+        date=data.date,
+        title=title or DEFAULT_TITLE,
+        self_contained=self_contained,
+    )
+    _progress(talk, f"writing {len(page) / 1e6:.1f} MB…")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temporary = out.with_name(out.name + ".tmp")
+    temporary.write_text(page, encoding="utf-8")
+    temporary.replace(out)
+    summary = {
+        "path": str(out),
+        "events": drawn,
+        "events_matched": data.number_matched,
+        "truncated": data.truncated,
+        "date": data.date.isoformat() if data.date else None,
+        "zones": len((data.zones or {}).get("features") or []),
+        "line": bool((data.line or {}).get("features")),
+        "self_contained": self_contained,
+        "bytes": out.stat().st_size,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    if as_json:
+        print_json(summary)
+    else:
+        note = f" (of {data.number_matched}; use --limit or filters)" if data.truncated else ""
+        zones = f", zones of {summary['date']}" if summary["zones"] else ""
+        typer.echo(f"wrote {out}: {drawn} events{note}{zones}, {summary['bytes'] / 1e6:.2f} MB")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``geo-events map``."""
+    app.command("map")(map_command)
