@@ -22,15 +22,19 @@ router = APIRouter(tags=["articles"])
 IngestFunction = Callable[..., list[dict[str, Any]]]
 
 
-def ingest_service() -> IngestFunction:
-    """Return ``geo_events.ingest.ingest_article`` (overridable in tests)."""
+def _ingest_article(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
     try:
         module = importlib.import_module("geo_events.ingest")
     except ModuleNotFoundError as err:
         if err.name and "geo_events.ingest".startswith(err.name):
             raise ServiceUnavailable("article extraction is not available on this server") from err
         raise
-    return module.ingest_article
+    return module.ingest_article(*args, **kwargs)
+
+
+def ingest_service() -> IngestFunction:
+    """Return ``geo_events.ingest.ingest_article`` (imported on first call; overridable in tests)."""
+    return _ingest_article
 
 
 IngestDep = Annotated[IngestFunction, Depends(ingest_service)]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 from datetime import date, datetime, timezone
-from types import ModuleType
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -27,23 +26,31 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _load(module_name: str, what: str) -> ModuleType:
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name and module_name.startswith(err.name):
-            raise ServiceUnavailable(f"{what} is not available on this server") from err
-        raise
+class LazyModule:
+    """A library module imported on first attribute access, so bad parameters are reported before a missing part."""
+
+    def __init__(self, module_name: str, what: str) -> None:
+        self.module_name = module_name
+        self.what = what
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            module = importlib.import_module(self.module_name)
+        except ModuleNotFoundError as err:
+            if err.name and self.module_name.startswith(err.name):
+                raise ServiceUnavailable(f"{self.what} is not available on this server") from err
+            raise
+        return getattr(module, name)
 
 
-def geocoder_service() -> ModuleType:
-    """Return the geocoder module (``geocode_record``, ``reverse_record``); overridable in tests."""
-    return _load("geo_events.geocoder", "the offline geocoder")
+def geocoder_service() -> Any:
+    """Return the geocoder (``geocode_record``, ``reverse_record``), loaded lazily; overridable in tests."""
+    return LazyModule("geo_events.geocoder", "the offline geocoder")
 
 
-def zones_service() -> ModuleType:
-    """Return the zones module (``zones_on``, ``deconfliction_line``, ``zone_at``); overridable in tests."""
-    return _load("geo_events.zones", "control-zone data")
+def zones_service() -> Any:
+    """Return the zones module (``zones_on``, ``deconfliction_line``, ``zone_at``, ``side_of_line``); overridable."""
+    return LazyModule("geo_events.zones", "control-zone data")
 
 
 GeocoderDep = Annotated[Any, Depends(geocoder_service)]
