@@ -53,10 +53,10 @@ def fuzzy_cutoff(key_length: int) -> float | None:
     if key_length <= 4:
         return None
     if key_length <= 6:
-        return 80.0
+        return 86.0
     if key_length <= 8:
-        return 78.0
-    return 75.0
+        return 82.0
+    return 78.0
 
 
 class Gazetteer:
@@ -216,7 +216,7 @@ class Gazetteer:
             rank = quality + _KIND_BONUS.get(place.kind, 0.0) + (1.5 if primary else 0.0)
             rank += min(9.0, 1.5 * math.log10((place.population or 0) + 1))
             rank += 2.0 if place.id.startswith("ge:") else 0.0
-            rank += 3.0 if place.country == HOME_COUNTRY and not code else 0.0
+            rank += 8.0 if place.country == HOME_COUNTRY and not code else 0.0
             rank += 20.0 if kind_hint and place.kind == kind_hint else 0.0
             if context:
                 nearest = min(_haversine_km(place.lat, place.lon, lat, lon) for lat, lon in context)
