@@ -24,6 +24,8 @@ SideOfLine = Literal["east", "west", "on_line"]
 TIME_PRECISION_CODES: dict[str, int] = {"day": 1, "week": 2, "month": 3}
 
 NonEmptyStr = Annotated[str, Field(min_length=1, max_length=500)]
+#: Upper bound of every count (fatalities, claim figures) and text offset: keeps numbers in 64-bit JSON range.
+MAX_COUNT = 10**9
 
 
 class _Model(BaseModel):
@@ -33,8 +35,10 @@ class _Model(BaseModel):
 class Evidence(_Model):
     """A character span ``[start, end)`` in one source's text that supports a claim or field."""
 
-    start: int = Field(ge=0, description="Offset of the first character (0-based, Unicode code points).")
-    end: int = Field(ge=0, description="Offset one past the last character.")
+    start: int = Field(
+        ge=0, le=MAX_COUNT, description="Offset of the first character (0-based, Unicode code points).",
+    )
+    end: int = Field(ge=0, le=MAX_COUNT, description="Offset one past the last character.")
     field: str | None = Field(
         default=None, description="Which event field the span supports (location, event_date, actor1, …)."
     )
@@ -54,8 +58,12 @@ class Claim(_Model):
         description="Who makes the claim: 'US official', 'Russian defence ministry', 'Syrian state media'…"
     )
     kind: ClaimKind = Field(description="What is counted: killed, wounded, captured or other.")
-    low: int | None = Field(default=None, ge=0, description="Lower bound of the number claimed (None: open).")
-    high: int | None = Field(default=None, ge=0, description="Upper bound of the number claimed (None: open).")
+    low: int | None = Field(
+        default=None, ge=0, le=MAX_COUNT, description="Lower bound of the number claimed (None: open).",
+    )
+    high: int | None = Field(
+        default=None, ge=0, le=MAX_COUNT, description="Upper bound of the number claimed (None: open).",
+    )
     vague: bool = Field(
         default=False, description="True when the number comes from a vague quantifier ('dozens', 'scores')."
     )
@@ -105,9 +113,13 @@ class EventProperties(_Model):
         default=1, description="1 = the place itself, 2 = near / part of a region, 3 = only the province known."
     )
     place_id: str | None = Field(default=None, max_length=100, description="Gazetteer id of the place.")
-    fatalities_best: int = Field(default=0, ge=0, description="Conservative best estimate of fatalities.")
-    fatalities_low: int = Field(default=0, ge=0, description="Lowest credible fatality figure.")
-    fatalities_high: int = Field(default=0, ge=0, description="Highest fatality figure claimed.")
+    fatalities_best: int = Field(
+        default=0, ge=0, le=MAX_COUNT, description="Conservative best estimate of fatalities.",
+    )
+    fatalities_low: int = Field(default=0, ge=0, le=MAX_COUNT, description="Lowest credible fatality figure.")
+    fatalities_high: int = Field(
+        default=0, ge=0, le=MAX_COUNT, description="Highest fatality figure claimed.",
+    )
     claims: list[Claim] = Field(default_factory=list, description="Every claim of every source, attributed.")
     sources: list[Source] = Field(default_factory=list, description="Reports the event is coded from.")
     control_zone: str | None = Field(
