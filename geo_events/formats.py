@@ -91,12 +91,13 @@ def row_to_feature(row: dict[str, Any]) -> dict[str, Any]:
         elif hasattr(value, "isoformat"):
             value = value.isoformat()
         if name in _INT_FIELDS:
-            value = int(float(value))
+            value = _to_int(value, name)
         elif name == "confidence":
             value = float(value)
         props[name] = value
     if "fatalities_best" not in props and not _missing(row.get("fatalities")):
-        props["fatalities_best"] = props["fatalities_low"] = props["fatalities_high"] = int(float(row["fatalities"]))
+        fatalities = _to_int(row["fatalities"], "fatalities")
+        props["fatalities_best"] = props["fatalities_low"] = props["fatalities_high"] = fatalities
     lat, lon = row.get("latitude"), row.get("longitude")
     geometry = row.get("geometry")
     if geometry is not None and not _missing(geometry) and hasattr(geometry, "x"):
@@ -107,6 +108,14 @@ def row_to_feature(row: dict[str, Any]) -> dict[str, Any]:
         raise ValueError(f"latitude/longitude must be numbers; got {lat!r}, {lon!r}") from err
     return {"type": "Feature", "id": props.get("id"), "geometry": {"type": "Point", "coordinates": coords},
             "properties": props}  # fmt: skip
+
+
+def _to_int(value: Any, name: str) -> int:
+    """Turn a cell such as ``"3"`` or ``"3.0"`` into an int; raise ``ValueError`` naming the column."""
+    try:
+        return int(float(value))
+    except (TypeError, ValueError, OverflowError) as err:
+        raise ValueError(f"column {name} must be a whole number; got {str(value)[:50]!r}") from err
 
 
 def _missing(value: Any) -> bool:
@@ -199,15 +208,22 @@ def read_events_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with open(path, newline="", encoding="utf-8") as fh:
-            return [row_to_feature(row) for row in csv.DictReader(fh)]
+            reader = csv.DictReader(fh)
+            try:
+                return [row_to_feature(row) for row in reader]
+            except csv.Error as err:
+                raise ValueError(f"CSV line {reader.line_num}: {err}") from err
     if suffix in (".gpkg", ".kml", ".fgb"):
         import pyogrio
 
         return geodataframe_to_features(pyogrio.read_dataframe(path))
     text = path.read_text(encoding="utf-8")
-    if suffix in (".geojsons", ".geojsonl", ".jsonl", ".geojsonseq"):
-        return [json.loads(line.strip("\x1e")) for line in text.splitlines() if line.strip("\x1e \t")]
-    data = json.loads(text)
+    try:
+        if suffix in (".geojsons", ".geojsonl", ".jsonl", ".geojsonseq"):
+            return [json.loads(line.strip("\x1e")) for line in text.splitlines() if line.strip("\x1e \t")]
+        data = json.loads(text)
+    except RecursionError as err:
+        raise ValueError("JSON is nested too deeply") from err
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         return list(data.get("features") or [])
     if isinstance(data, dict) and data.get("type") == "Feature":

@@ -79,6 +79,8 @@ def validate_file(path: str | os.PathLike[str]) -> tuple[int, list[Problem]]:
         return 0, [Problem(None, None, "file", "is not UTF-8 text")]
     except (json.JSONDecodeError, ValueError) as err:
         return 0, [Problem(None, None, "file", f"is not valid JSON: {err}")]
+    except RecursionError:
+        return 0, [Problem(None, None, "file", "is not valid JSON: nested too deeply")]
     if not isinstance(data, dict) or data.get("type") not in ("FeatureCollection", "Feature"):
         return 0, [Problem(None, None, "type", "must be a GeoJSON FeatureCollection or Feature")]
     features = [data] if data["type"] == "Feature" else data.get("features")
