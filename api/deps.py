@@ -17,6 +17,7 @@ from geo_events.errors import InvalidQuery
 from geo_events.query import MAX_LIMIT, SORT_KEYS, EventQuery, parse_bbox, parse_date
 from geo_events.settings import get_settings
 from geo_events.store import EventStore, open_store
+from geo_events.taxonomy import SUB_EVENT_TYPES
 
 
 class WriteForbidden(Exception):
@@ -157,7 +158,15 @@ def event_query(
         limit=limit,
         offset=offset,
     )
-    return query.validate(max_limit=min(get_settings().max_limit, MAX_LIMIT))
+    query = query.validate(max_limit=min(get_settings().max_limit, MAX_LIMIT))
+    if query.event_type and query.sub_event_type:
+        parent = SUB_EVENT_TYPES.get(query.sub_event_type)
+        if parent != query.event_type:
+            raise InvalidQuery(
+                f"sub_event_type {query.sub_event_type!r} belongs to {parent!r}, not {query.event_type!r}",
+                "sub_event_type",
+            )
+    return query
 
 
 EventQueryDep = Annotated[EventQuery, Depends(event_query)]

@@ -65,7 +65,7 @@ def synthetic_events(template: dict, count: int, start: date = date(2019, 1, 1))
     return events
 
 
-@pytest.fixture(name="synthetic_events")
+@pytest.fixture(name="synthetic_events", scope="session")
 def synthetic_events_fixture():
     """The ``synthetic_events(template, count)`` helper, so tests can recompute expected answers."""
     return synthetic_events
@@ -177,3 +177,9 @@ class LiveServer:
                 self.process.kill()
                 self.process.wait(10)
         self._log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server_class() -> type[LiveServer]:
+    """The ``LiveServer`` class (start one per module with a store path; call ``close()`` after)."""
+    return LiveServer
