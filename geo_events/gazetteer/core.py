@@ -25,6 +25,8 @@ from geo_events.gazetteer.sources import country_code, curated_places, geonames_
 
 DEFAULT_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
 HOME_COUNTRY = "SY"
+#: Governorates the curated data covers best (eastern Syria): their places rank a little higher.
+FOCUS_ADMIN1 = frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah"})
 EARTH_RADIUS_KM = 6371.0088
 
 #: Words that are never place names on their own (English function words and conflict vocabulary).
@@ -46,6 +48,11 @@ _KIND_BONUS = {
     "dam": 1.5, "base": 1.5, "river": 1.0, "region": 1.0, "admin1": 0.5, "country": 0.5,
 }
 MAX_QUERY_CHARS = 300
+_LEADING_NOISE = frozenset(
+    "the in at near of outskirts eastern western northern southern central rural greater downtown "
+    "east west north south northeastern northwestern southeastern southwestern".split()
+)
+_TRAILING_NOISE = frozenset("area outskirts suburbs environs vicinity district".split())
 
 
 def fuzzy_cutoff(key_length: int) -> float | None:
@@ -214,9 +221,10 @@ class Gazetteer:
             if box and not (box[0] <= place.lon <= box[2] and box[1] <= place.lat <= box[3]):
                 continue
             rank = quality + _KIND_BONUS.get(place.kind, 0.0) + (1.5 if primary else 0.0)
-            rank += min(9.0, 1.5 * math.log10((place.population or 0) + 1))
+            rank += min(10.0, 2.0 * math.log10((place.population or 0) + 1))
             rank += 2.0 if place.id.startswith("ge:") else 0.0
-            rank += 8.0 if place.country == HOME_COUNTRY and not code else 0.0
+            rank += 6.0 if place.country == HOME_COUNTRY and not code else 0.0
+            rank += 4.0 if place.admin1 in FOCUS_ADMIN1 and place.country == HOME_COUNTRY else 0.0
             rank += 20.0 if kind_hint and place.kind == kind_hint else 0.0
             if context:
                 nearest = min(_haversine_km(place.lat, place.lon, lat, lon) for lat, lon in context)
@@ -239,6 +247,10 @@ class Gazetteer:
         add(self._by_key.get(key, []), 95.0)
         if found:
             return found
+        if " " not in norm and norm[:2] in ("al", "el") and len(norm) > 5 and norm[2] not in "aeiou":
+            add(self._by_key.get(phonetic_key(norm[2:]), []), 92.0)  # "Elmayadin", "Alomar"
+            if found:
+                return found
         cutoff = fuzzy_cutoff(len(key))
         if cutoff is None:
             return found
@@ -291,13 +303,15 @@ class Gazetteer:
 def _strip_query(norm: str) -> tuple[str, str | None]:
     """Drop a leading "the" and a trailing kind word ("… province"); return the hinted kind."""
     words = norm.split()
-    while len(words) > 1 and words[0] in ("the", "in", "at", "near"):
+    while len(words) > 1 and words[0] in _LEADING_NOISE:
         words = words[1:]
     hint = None
     if len(words) > 1 and words[-1] in _KIND_HINTS:
         hint = _KIND_HINTS[words[-1]]
         if words[-1] != "river":
             words = words[:-1]
+    while len(words) > 1 and words[-1] in _TRAILING_NOISE:
+        words = words[:-1]
     return " ".join(words), hint
 
 

@@ -28,6 +28,7 @@ _ARTICLES = frozenset(
 _MARKS = dict.fromkeys(map(ord, "ʿʾʼʻʽ’‘`´'′ʹ\u02bf\u02be\u0640"), None)
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _ARABIC_RANGE = re.compile(r"[\u0600-\u06ff]")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _ASSIMILATED = re.compile(r"^[aeu](?:sh(?=sh)|([tdrzsnl])(?=\1))(?=[a-z]{3})")
 _DEIR = re.compile(r"^(?:deir|dayr|dair|der|dier|deyr|dejr|dajr|deer)$")
@@ -96,6 +97,7 @@ def normalize(text: str) -> str:
     """
     if _ARABIC_RANGE.search(text):
         return _normalize_arabic(text)
+    text = _POSSESSIVE.sub("", text)
     text = _strip_accents(text.translate(_MARKS)).translate(_LATIN_EXTRA).lower()
     text = text.translate(_MARKS)
     tokens = _NON_WORD.sub(" ", text).replace("_", " ").split()
