@@ -1,0 +1,112 @@
+"""ACLED event type and sub-event type from what the text says happened.
+
+Each rule is a pattern of trigger words with a weight for one sub-event type. Triggers found in a
+sentence add ``weight × sentence weight`` (the headline and lead count most); the sub-event with the
+highest total wins. "captured / seized / retook" become *Government regains territory* when the
+attacker is a state force or its allies and *Non-state actor overtakes territory* otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo_events.taxonomy import SUB_EVENT_TYPES
+
+_RULES: tuple[tuple[str, float, str], ...] = (
+    ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?"
+     r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
+     r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|air\s+power|air\s+support"
+     r"|airstrike"),
+    ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
+    ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|artillery|mortars?|rocket\s+(?:fire|attacks?)"
+     r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
+     r"|ballistic\s+missiles?|cruise\s+missiles?|howitzers?|katyusha"),
+    ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:s|er|ing)?|blast|vest)"
+     r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
+    ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|car\s+bombs?"
+     r"|booby[- ]trap(?:ped|s)?|explosive\s+devices?|bomb\s+(?:exploded|went\s+off|blast)|explosions?|blasts?"
+     r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"),
+    ("Grenade", 5.0, r"grenades?"),
+    ("Chemical weapon", 7.0, r"chemical\s+(?:attack|weapons?|agents?)|chlorine|sarin|nerve\s+agent|toxic\s+gas|poison\s+gas"),
+    ("Armed clash", 3.0, r"clash(?:es|ed)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
+     r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
+     r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
+    ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
+    ("Armed clash", 0.6, r"attack(?:ed|s)?|advance(?:d)?|fighters\s+opened\s+fire|opened\s+fire"),
+    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead"
+     r"|stabbed|beheaded|lynched|murdered|assassinat(?:ed|ion)"),
+    ("Abduction/forced disappearance", 5.0, r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|forcibly\s+disappeared"),
+    ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
+    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
+    ("Protest with intervention", 5.0, r"tear\s*gas|water\s+cannons?|dispersed|rubber\s+bullets|arrested\s+(?:dozens\s+of\s+)?protesters"),
+    ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
+     r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
+    ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torched|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"),
+    ("Mob violence", 6.0, r"mob|vigilantes?"),
+    ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
+    ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
+     r"|prisoner\s+(?:swap|exchange)"),
+    ("Government regains territory", 5.0, r"recaptur(?:ed|e)|retook|regained|retaken|took\s+back|liberat(?:ed|ion)"),
+    ("Non-state actor overtakes territory", 5.0, r"captured|seized\s+(?:control|the\s+(?:town|village|city))|took\s+control|overran"
+     r"|overrun|taken\s+control|fell\s+to|seized"),
+    ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
+    ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses)"),
+    ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
+)
+_COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for sub, weight, pattern in _RULES)
+#: Sub-event types that describe violence with a clear event; the others need stronger evidence.
+VIOLENT_SUBS = frozenset(
+    {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Remote explosive/landmine/IED",
+     "Grenade", "Chemical weapon", "Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence"}
+)
+#: Smallest total score that counts as an event.
+MIN_SCORE = 2.0
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger word occurrence: span in the text, sub-event type it points to, weight."""
+
+    start: int
+    end: int
+    sub_event_type: str
+    weight: float
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Return every event trigger in ``text[start:end]`` (offsets into ``text``)."""
+    stop = len(text) if end is None else end
+    found: list[Trigger] = []
+    for sub, weight, pattern in _COMPILED:
+        for match in pattern.finditer(text, start, stop):
+            found.append(Trigger(match.start(), match.end(), sub, weight))
+    # a longer, more specific trigger hides the weak ones inside it ("air strikes" hides "strikes")
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.weight))
+    kept: list[Trigger] = []
+    for trigger in found:
+        if kept and trigger.start < kept[-1].end and trigger.weight <= kept[-1].weight:
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def classify(scores: dict[str, float], attacker_side: str | None = None) -> tuple[str, str, float] | None:
+    """Return ``(event_type, sub_event_type, score)`` for accumulated trigger scores, or None.
+
+    Parameters
+    ----------
+    scores : dict
+        Sub-event type → summed weight.
+    attacker_side : str | None
+        Side of ``actor1`` ("government", "coalition", …) to tell who takes territory.
+    """
+    if not scores:
+        return None
+    sub, score = max(scores.items(), key=lambda item: (item[1], item[0] in VIOLENT_SUBS, item[0]))
+    if score < MIN_SCORE:
+        return None
+    if sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        state_like = attacker_side in ("government", "iraq", "israel") or attacker_side == "opposition-state"
+        sub = "Government regains territory" if state_like else "Non-state actor overtakes territory"
+    return SUB_EVENT_TYPES[sub], sub, score

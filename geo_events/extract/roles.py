@@ -1,0 +1,121 @@
+"""Who did what to whom: attacker (``actor1``) and target (``actor2``) from actor mentions around triggers.
+
+In each sentence that reports violence, an actor mention votes for a role (weighted by the sentence):
+
+* attacker — after "by" / "fire of" / "fire from" ("strikes by the coalition"), or before the first
+  trigger word of the sentence when nothing marks it otherwise (the grammatical subject);
+* target — after "on", "against", "targeting", a killing verb and an optional number ("killed at least
+  100 pro-regime fighters"), or before a passive phrase ("Syrian militias came under fire",
+  "… were killed");
+* mentions that only name a speaker ("the Russian Defence Ministry said", "a US official") do not vote.
+
+``actor1`` is the top attacker, ``actor2`` the top target other than ``actor1``; actors of the same side
+as either with at least a quarter of the winner's votes become ``assoc_actors``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from geo_events.extract.actors import ActorList, ActorMention
+
+_BY_RE = re.compile(r"(?:\bby|\bfire\s+(?:of|from)|\bfrom|\bstrikes\s+by|\bled\s+by)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
+                    re.IGNORECASE)
+_TARGET_BEFORE_RE = re.compile(
+    r"(?:\bon|\bagainst|\btargeting|\btargeted|\bat|\bhit|\bhitting|\bkill(?:ed|ing|s)?|\bstruck|\bbomb(?:ed|ing)"
+    r"|\battack(?:ed|ing)|\bshell(?:ed|ing)|\bwound(?:ed|ing)|\bambush(?:ed|ing)|\bengaging|\bfighting|\bwith"
+    r"|\bpounded|\bsurrounded|\bexecuted|\babducted|\bkidnapped|\barrested|\bdetained)"
+    r"\s+(?:(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|some|about|nearly|dozens\s+of|scores\s+of|"
+    r"hundreds\s+of)\s+)?(?:[\w,-]+\s+)?(?:of\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_AFTER_RE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:came\s+under|come\s+under|were\s+(?:killed|hit|targeted|struck|wounded|bombed|attacked)"
+    r"|was\s+(?:hit|targeted|attacked|struck|bombed)|had\s+been\s+(?:killed|hit|targeted)|suffered|lost)",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER_RE = re.compile(
+    r"^\s*(?:defen[cs]e\s+ministry|ministry|officials?|spokes(?:man|woman|person)|media|television|tv|"
+    r"news\s+agency|statement|embassy|envoy|ambassador|foreign\s+ministry|president|minister|commander"
+    r"|government\s+said)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class RoleVotes:
+    """Accumulated attacker / target votes per canonical actor name."""
+
+    attacker: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    target: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    evidence: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def vote(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    pivots: list[int],
+    mentions: list[ActorMention],
+    weight: float,
+    votes: RoleVotes,
+    offset_valid: bool = True,
+) -> None:
+    """Add the votes of one sentence (``pivots`` are offsets of its trigger / casualty words)."""
+    if not pivots:
+        return
+    first_pivot = min(pivots)
+    for mention in mentions:
+        if not (sentence_start <= mention.start < sentence_end):
+            continue
+        after = text[mention.end : mention.end + 60]
+        if _SPEAKER_AFTER_RE.match(after):
+            continue
+        before = text[max(sentence_start, mention.start - 60) : mention.start]
+        name = mention.actor.name
+        if _BY_RE.search(before):
+            role = "attacker"
+        elif _PASSIVE_AFTER_RE.match(after):
+            role = "target"
+        elif _TARGET_BEFORE_RE.search(before):
+            role = "target"
+        elif mention.start < first_pivot:
+            role = "attacker"
+        else:
+            role = "target"
+            weight_here = weight * 0.5
+            votes.target[name] += weight_here
+            if offset_valid:
+                votes.evidence[name].append((mention.start, mention.end))
+            continue
+        getattr(votes, role)[name] += weight
+        if offset_valid:
+            votes.evidence[name].append((mention.start, mention.end))
+
+
+def decide(votes: RoleVotes, actors: ActorList) -> tuple[str | None, str | None, list[str]]:
+    """Return ``(actor1, actor2, assoc_actors)`` from the votes (deterministic ties by actor list order)."""
+
+    def ranked(table: dict[str, float], exclude: set[str]) -> list[tuple[str, float]]:
+        rows = [(name, score) for name, score in table.items() if name not in exclude and score > 0]
+        rows.sort(key=lambda row: (-row[1], actors.rank(row[0])))
+        return rows
+
+    attackers = ranked(votes.attacker, set())
+    actor1 = attackers[0][0] if attackers else None
+    targets = ranked(votes.target, {actor1} if actor1 else set())
+    actor2 = targets[0][0] if targets else None
+    if actor1 is None and actor2 is not None:
+        # only a target is known: keep it as actor2 unless a second actor exists
+        pass
+    assoc: list[str] = []
+    for winner, table in ((actor1, votes.attacker), (actor2, votes.target)):
+        if winner is None:
+            continue
+        top = table.get(winner, 0.0)
+        for name, score in ranked(table, {actor1 or "", actor2 or ""}):
+            if score >= 0.25 * top and actors.side(name) == actors.side(winner) and name not in assoc:
+                assoc.append(name)
+    return actor1, actor2, assoc[:3]

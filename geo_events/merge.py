@@ -1,0 +1,300 @@
+"""Multi-source merge: an incoming event that reports a stored event is merged into it, never duplicated.
+
+The rule (also in ``docs/merge.md``). Two events *match* when all of these hold:
+
+1. **Date** — ``|date_a - date_b| <= max(TOL[a], TOL[b])`` with ``TOL = {day: 1, week: 7, month: 31}``
+   days (a report dated by "overnight" or "yesterday" can be one day off; weekly or monthly precision
+   widens the window).
+2. **Place** — when both are coded to a place (``geo_precision`` 1 or 2): at most ``NEAR_KM`` = 25 km
+   apart, or ``NEAR_KM_IMPRECISE`` = 50 km when one of them is only "near" (precision 2). When one is
+   coded to a whole governorate (precision 3): the same ``admin1`` (same country when admin1 is unknown).
+3. **Type** — the same ACLED ``event_type``, or Battles with Explosions/Remote violence (one outlet's
+   "clashes" is another's "strikes"); never a protest with a strike.
+4. **Actors** — for ``actor1`` and for ``actor2``: unknown on either side, or of the same *side* in
+   ``seeds/actors.csv`` (US-led coalition ≈ SDF, Pro-government forces ≈ Russia ≈ Iran-backed
+   militias …). For Battles the roles may be swapped. A strike by the coalition on ISIS therefore never
+   merges with a Russian strike on rebels, nor with a coalition strike on pro-government forces.
+5. **Sources** — two events with different ids coded from exactly the same source(s) never match (one
+   report that describes two incidents describes two events).
+
+Among matching stored events the one with the same id wins, else the nearest in time, then space.
+
+Merging unites ``sources`` (by id) and ``claims`` (by source, claimant, kind and numbers), recomputes
+``fatalities_best/low/high`` from the claims, and keeps the stored id. Every other field is chosen by a
+rule that does not depend on arrival order: the location with the best ``geo_precision`` (then the
+smallest place id), the date with the finest precision (then the earliest), the more specific
+sub-event type by a fixed priority, for each actor role the actor listed first in ``actors.csv`` (the
+other one joins ``assoc_actors``). A source whose id the stored event already holds adds nothing, so
+ingesting the same article twice changes nothing. The whole read-modify-write runs inside
+``store.transaction()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from geo_events.errors import ValidationFailed
+from geo_events.models import Event, stable_id
+from geo_events.query import MAX_LIMIT, EventQuery
+
+#: Date tolerance in days per ``date_precision``.
+DATE_TOLERANCE_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 31}
+#: Largest distance between two precisely coded reports of one event.
+NEAR_KM = 25.0
+#: Largest distance when one of them is only coded "near" a place (geo_precision 2).
+NEAR_KM_IMPRECISE = 50.0
+#: Largest distance when neither admin1 is known and one is region-level.
+REGION_KM = 150.0
+#: Event types that describe the same violence in different words.
+COMPATIBLE_TYPES = frozenset({frozenset({"Battles", "Explosions/Remote violence"})})
+#: Most specific first: the merged event keeps the earliest sub-event type of this list.
+SUB_EVENT_PRIORITY: tuple[str, ...] = (
+    "Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Air/drone strike",
+    "Shelling/artillery/missile attack", "Sexual violence", "Abduction/forced disappearance", "Attack",
+    "Excessive force against protesters", "Protest with intervention", "Armed clash",
+    "Government regains territory", "Non-state actor overtakes territory", "Violent demonstration",
+    "Mob violence", "Peaceful protest",
+)
+EXTRACTOR = "geo-events extract (offline gazetteer)"
+_LOCATION_FIELDS = ("location", "place_id", "admin1", "admin2", "country", "iso3", "geo_precision",
+                    "control_zone", "side_of_line")
+
+
+def _actors() -> Any:
+    from geo_events.extract.actors import default_actors
+
+    return default_actors()
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    from geo_events.extract.places import distance_km
+
+    lon1, lat1 = a["geometry"]["coordinates"][:2]
+    lon2, lat2 = b["geometry"]["coordinates"][:2]
+    return distance_km(lat1, lon1, lat2, lon2)
+
+
+def match_reasons(stored: dict[str, Any], incoming: dict[str, Any]) -> list[str]:
+    """Return why two event Features do NOT match (an empty list means they match).
+
+    Parameters
+    ----------
+    stored, incoming : dict
+        GeoJSON event Features (``geo_events.models.Event`` shape).
+    """
+    a, b = stored["properties"], incoming["properties"]
+    reasons: list[str] = []
+    window = max(DATE_TOLERANCE_DAYS.get(a.get("date_precision", "day"), 1),
+                 DATE_TOLERANCE_DAYS.get(b.get("date_precision", "day"), 1))
+    gap = abs((_date(a["event_date"]) - _date(b["event_date"])).days)
+    if gap > window:
+        reasons.append(f"dates {gap} days apart (window {window})")
+    pa, pb = int(a.get("geo_precision") or 1), int(b.get("geo_precision") or 1)
+    if pa == 3 or pb == 3:
+        if a.get("admin1") and b.get("admin1"):
+            if a["admin1"] != b["admin1"]:
+                reasons.append(f"different governorates ({a['admin1']} / {b['admin1']})")
+        elif (a.get("iso3") or a.get("country")) != (b.get("iso3") or b.get("country")):
+            reasons.append("different countries")
+        elif _km(stored, incoming) > REGION_KM:
+            reasons.append(f"more than {REGION_KM:.0f} km apart")
+    else:
+        limit = NEAR_KM if pa == 1 and pb == 1 else NEAR_KM_IMPRECISE
+        distance = _km(stored, incoming)
+        if distance > limit:
+            reasons.append(f"{distance:.0f} km apart (limit {limit:.0f})")
+    ta, tb = a["event_type"], b["event_type"]
+    if ta != tb and frozenset({ta, tb}) not in COMPATIBLE_TYPES:
+        reasons.append(f"incompatible types ({ta} / {tb})")
+    if not _actors_compatible(a, b, allow_swap=ta == tb == "Battles"):
+        reasons.append(f"different actors ({a.get('actor1')} vs {a.get('actor2')} / "
+                       f"{b.get('actor1')} vs {b.get('actor2')})")
+    sources_a = {s["id"] for s in a.get("sources", [])}
+    sources_b = {s["id"] for s in b.get("sources", [])}
+    if a["id"] != b["id"] and sources_b and sources_a == sources_b:
+        reasons.append("same source reports them as different events")
+    return reasons
+
+
+def _same_side(x: str | None, y: str | None) -> bool:
+    if not x or not y:
+        return True
+    if x == y:
+        return True
+    actors = _actors()
+    side_x, side_y = actors.side(x), actors.side(y)
+    return side_x is not None and side_x == side_y
+
+
+def _actors_compatible(a: dict[str, Any], b: dict[str, Any], allow_swap: bool) -> bool:
+    straight = _same_side(a.get("actor1"), b.get("actor1")) and _same_side(a.get("actor2"), b.get("actor2"))
+    if straight or not allow_swap:
+        return straight
+    return _same_side(a.get("actor1"), b.get("actor2")) and _same_side(a.get("actor2"), b.get("actor1"))
+
+
+def events_match(stored: dict[str, Any], incoming: dict[str, Any]) -> bool:
+    """Return True when two event Features report the same event (see the module docstring)."""
+    return not match_reasons(stored, incoming)
+
+
+def combine(stored: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
+    """Return the merge of two matching events (stored id kept; order-independent otherwise)."""
+    a, b = stored["properties"], incoming["properties"]
+    merged = {**a}
+    sources = {s["id"]: s for s in [*b.get("sources", []), *a.get("sources", [])]}
+    merged["sources"] = sorted(sources.values(), key=lambda s: (str(s.get("published")), s["id"]))
+    claims: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for claim in sorted([*a.get("claims", []), *b.get("claims", [])], key=_claim_order):
+        claims.setdefault(_claim_key(claim), claim)
+    merged["claims"] = sorted(claims.values(), key=_claim_order)
+    # location: best precision, then smallest place id
+    loc_a, loc_b = (a, stored["geometry"]), (b, incoming["geometry"])
+    best_props, best_geometry = min((loc_a, loc_b), key=lambda pg: (int(pg[0].get("geo_precision") or 1),
+                                                                     str(pg[0].get("place_id") or ""),
+                                                                     str(pg[0].get("location"))))
+    for field in _LOCATION_FIELDS:
+        merged[field] = best_props.get(field)
+    # date: finest precision, then the earliest
+    rank = {"day": 0, "week": 1, "month": 2}
+    best_date = min((a, b), key=lambda p: (rank.get(p.get("date_precision", "day"), 0), str(p["event_date"])))
+    merged["event_date"], merged["date_precision"] = best_date["event_date"], best_date.get("date_precision", "day")
+    # type: the more specific sub-event type
+    best_type = min((a, b), key=lambda p: (_sub_priority(p["sub_event_type"]), p["sub_event_type"]))
+    merged["event_type"], merged["sub_event_type"] = best_type["event_type"], best_type["sub_event_type"]
+    # actors: per role the one listed first in actors.csv; the other joins assoc_actors
+    actors = _actors()
+    assoc = set(a.get("assoc_actors", [])) | set(b.get("assoc_actors", []))
+    for role in ("actor1", "actor2"):
+        names = sorted({n for n in (a.get(role), b.get(role)) if n}, key=lambda n: (actors.rank(n), n))
+        merged[role] = names[0] if names else None
+        assoc.update(names[1:])
+    assoc -= {merged["actor1"], merged["actor2"], None}
+    merged["assoc_actors"] = sorted(assoc, key=lambda n: (actors.rank(n), n))
+    merged["confidence"] = max((p.get("confidence") for p in (a, b) if p.get("confidence") is not None),
+                               default=None)
+    stamps = [str(p["extracted_at"]) for p in (a, b) if p.get("extracted_at")]
+    merged["extracted_at"] = max(stamps) if stamps else None
+    if a.get("geocoder") == EXTRACTOR and b.get("geocoder") == EXTRACTOR:
+        merged["notes"] = _merged_notes(merged)
+    merged["id"] = a["id"]
+    feature = {"type": "Feature", "id": a["id"], "geometry": best_geometry, "properties": merged}
+    try:
+        event = Event.model_validate(feature)
+    except ValueError as err:
+        raise ValidationFailed(f"merged event {a['id']} is invalid: {err}") from err
+    event.properties.recompute_fatalities()
+    return event.to_feature()
+
+
+def _sub_priority(sub: str) -> int:
+    return SUB_EVENT_PRIORITY.index(sub) if sub in SUB_EVENT_PRIORITY else len(SUB_EVENT_PRIORITY)
+
+
+def _claim_key(claim: dict[str, Any]) -> tuple[Any, ...]:
+    return (claim["source_id"], claim["claimant"], claim["kind"], claim.get("low"), claim.get("high"),
+            bool(claim.get("vague")))
+
+
+def _claim_order(claim: dict[str, Any]) -> tuple[Any, ...]:
+    evidence = claim.get("evidence") or [{"start": 0}]
+    return (claim["source_id"], evidence[0].get("start", 0), claim["claimant"], claim["kind"])
+
+
+def _merged_notes(p: dict[str, Any]) -> str:
+    publishers = sorted({s.get("publisher") or "unnamed outlet" for s in p.get("sources", [])})
+    who = f" by {p['actor1']}" if p.get("actor1") else ""
+    whom = f" against {p['actor2']}" if p.get("actor2") else ""
+    return (f"{p['sub_event_type']}{who}{whom} at/near {p['location']} on {p['event_date']} "
+            f"(coded automatically from {len(publishers)} source(s): {', '.join(publishers)}).")
+
+
+def _without_stamp(feature: dict[str, Any]) -> dict[str, Any]:
+    props = {k: v for k, v in feature["properties"].items() if k != "extracted_at"}
+    return {**feature, "properties": props}
+
+
+def find_match(store: Any, feature: dict[str, Any]) -> dict[str, Any] | None:
+    """Return the stored event the incoming Feature reports (see the rule above), or None."""
+    props = feature["properties"]
+    day = _date(props["event_date"])
+    reach = max(DATE_TOLERANCE_DAYS.values())
+    query = EventQuery(start=day - timedelta(days=2 * reach), end=day + timedelta(days=2 * reach),
+                       limit=MAX_LIMIT, sort="id")
+    best: tuple[tuple[int, int, float], dict[str, Any]] | None = None
+    offset = 0
+    while True:
+        page = store.query(replace(query, offset=offset))
+        for candidate in page.features:
+            if not events_match(candidate, feature):
+                continue
+            cp = candidate["properties"]
+            key = (0 if cp["id"] == props["id"] else 1,
+                   abs((_date(cp["event_date"]) - day).days), _km(candidate, feature))
+            if best is None or key < best[0]:
+                best = (key, candidate)
+        offset += page.number_returned
+        if page.number_returned == 0 or offset >= page.number_matched:
+            break
+    return best[1] if best else None
+
+
+def merge_event(store: Any, feature: dict[str, Any] | Event) -> tuple[str, str]:
+    """Store an extracted event, merging it into the stored event it reports.
+
+    Parameters
+    ----------
+    store : EventStore
+        Where events live; the read-modify-write runs inside ``store.transaction()``.
+    feature : dict or Event
+        The incoming event Feature.
+
+    Returns
+    -------
+    tuple of (str, str)
+        ``(event id, action)`` with action ``"created"``, ``"merged"`` or ``"unchanged"``.
+    """
+    if isinstance(feature, Event):
+        feature = feature.to_feature()
+    else:
+        try:
+            feature = Event.model_validate(feature).to_feature()
+        except ValueError as err:
+            raise ValidationFailed(f"incoming event is invalid: {err}") from err
+    with store.transaction():
+        stored = find_match(store, feature)
+        if stored is None:
+            event_id = feature["id"]
+            taken = _get(store, event_id)
+            if taken is not None:  # same id, but a different event: derive a new, still stable, id
+                first_source = (feature["properties"].get("sources") or [{"id": ""}])[0]["id"]
+                event_id = stable_id("evt", event_id, first_source)
+                feature = {**feature, "id": event_id, "properties": {**feature["properties"], "id": event_id}}
+                if _get(store, event_id) is not None:
+                    return event_id, "unchanged"
+            store.upsert(feature)
+            return event_id, "created"
+        stored_sources = {s["id"] for s in stored["properties"].get("sources", [])}
+        incoming_sources = {s["id"] for s in feature["properties"].get("sources", [])}
+        if incoming_sources <= stored_sources:
+            return stored["id"], "unchanged"
+        merged = combine(stored, feature)
+        if _without_stamp(merged) == _without_stamp(stored):
+            return stored["id"], "unchanged"
+        store.upsert(merged)
+        return stored["id"], "merged"
+
+
+def _get(store: Any, event_id: str) -> dict[str, Any] | None:
+    from geo_events.errors import EventNotFound
+
+    try:
+        return store.get(event_id)
+    except EventNotFound:
+        return None
