@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from geo_events.gazetteer import cache as name_cache
 from geo_events.gazetteer.normalize import normalize, phonetic_key
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place
 from geo_events.gazetteer.sources import country_code, curated_places, geonames_places, load_overrides
@@ -89,18 +90,29 @@ class Gazetteer:
         places: Iterable[Place] | None = None,
         include_curated: bool = True,
     ) -> None:
+        key = None
+        payload = None
         if places is None:
-            loaded = geonames_places(countries)
-            if include_curated:
-                loaded.extend(curated_places())
-            places = loaded
-        self._places: list[Place] = list(places)
+            key = name_cache.cache_key(countries, include_curated)
+            payload = name_cache.load(key)
+            if payload is None:
+                loaded = geonames_places(countries)
+                if include_curated:
+                    loaded.extend(curated_places())
+                places = loaded
+        if payload is not None:
+            self._places, self._blocked, self._by_norm, self._by_key = payload
+        else:
+            self._places = list(places or ())
+            self._blocked = {
+                place_id: frozenset(normalize(n) for n in fix["drop"])
+                for place_id, fix in load_overrides().items() if fix["drop"]
+            }
+            self._build_name_indexes()
+            if key is not None:
+                name_cache.save(key, (self._places, self._blocked, self._by_norm, self._by_key))
         self._by_id: dict[str, Place] = {p.id: p for p in self._places}
-        self._blocked: dict[str, frozenset[str]] = {
-            place_id: frozenset(normalize(n) for n in fix["drop"])
-            for place_id, fix in load_overrides().items() if fix["drop"]
-        }
-        self._build_indexes()
+        self._build_other_indexes()
         self._cached_search = lru_cache(maxsize=131072)(self._search_uncached)
 
     @classmethod
@@ -113,7 +125,7 @@ class Gazetteer:
         return cls._default
 
     # ------------------------------------------------------------------ indexes
-    def _build_indexes(self) -> None:
+    def _build_name_indexes(self) -> None:
         by_norm: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
         by_key: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
         for index, place in enumerate(self._places):
@@ -127,6 +139,8 @@ class Gazetteer:
                 by_key[phonetic_key(norm)].append((index, position == 0, name))
         self._by_norm = dict(by_norm)
         self._by_key = dict(by_key)
+
+    def _build_other_indexes(self) -> None:
         blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in self._by_key:
             if len(key) >= 5:
