@@ -19,6 +19,7 @@ HTML (then into the tag-stripped text; the result says ``"html_stripped": true``
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -136,8 +137,8 @@ def extract_events(
 
         gazetteer = Gazetteer.default()
     actors = actors or default_actors()
-    source = Source(id=source_id_for(url, publisher, title, published_day), publisher=publisher, title=title,
-                    url=url, published=published_day)
+    source = Source(id=source_id(article.text, published_day, publisher, title, url), publisher=publisher,
+                    title=title, url=url, published=published_day)
     context = _Context(article, published_day, source, title, gazetteer, actors)
     seen_ids: set[str] = set()
     for segment in context.segments():
@@ -151,6 +152,14 @@ def extract_events(
         result["features"].append(feature)
         result["evidence"].extend(evidence)
     return result
+
+
+def source_id(text: str, published: date, publisher: str | None, title: str | None, url: str | None) -> str:
+    """Return the source id: ``source_id_for`` (url, else publisher + title + date); a text hash without either."""
+    if url or title:
+        return source_id_for(url, publisher, title, published)
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return stable_id("src", (publisher or "").strip().lower(), digest, published)
 
 
 class _Context:
