@@ -313,7 +313,7 @@ class EventIndex:
                     getattr(index, f"_{name}")[:n] = data[name]
                 for name in _CATEGORIES:
                     index._cats[name][:n] = data[f"cat_{name}"]
-        except (OSError, KeyError, ValueError, orjson.JSONDecodeError):
+        except Exception:  # noqa: BLE001 - any damage (BadZipFile, EOFError, zlib.error…): rebuild, never trust
             return None
         if len(index.ids) != n or len(index.actors) != n or len(index.sources) != n:
             return None
