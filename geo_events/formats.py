@@ -225,7 +225,9 @@ def read_events_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     except RecursionError as err:
         raise ValueError("JSON is nested too deeply") from err
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
-        return list(data.get("features") or [])
+        if not isinstance(data.get("features"), list):
+            raise ValueError("the FeatureCollection's 'features' must be a list")
+        return list(data["features"])
     if isinstance(data, dict) and data.get("type") == "Feature":
         return [data]
     raise ValueError("not a GeoJSON FeatureCollection or Feature")
