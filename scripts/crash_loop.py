@@ -251,7 +251,7 @@ def run_crash_loop(
     if store_path.exists():  # revisions keep growing across runs on the same store
         rev_base = max((_rev_of(f) for f in GeoJSONFileStore(store_path, compact_every=0)), default=0)
     for iteration in range(iterations):
-        rev_start = rev_base + (iteration + 1) * 10_000_000
+        rev_start = rev_base + (iteration + 1) * 100_000
         if mode == "fork":
             pid, fd = _spawn_fork(store_path, seed * 100_003 + iteration, rev_start)
             proc = None

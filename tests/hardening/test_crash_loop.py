@@ -254,3 +254,30 @@ def _has_console_script() -> bool:
     import shutil
 
     return shutil.which("geo-events") is not None
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "other-store", "empty"])
+def test_damaged_column_cache_is_ignored_not_trusted(tmp_path: Path, damage: str) -> None:
+    """The ``.idx`` column cache beside the snapshot is only a cache: damage must never change answers."""
+    path = tmp_path / "events.geojson"
+    ids = _store_with_snapshot_and_journal(path)
+    GeoJSONFileStore(path).compact()
+    idx = path.with_name(path.name + ".idx")
+    if not idx.exists():
+        pytest.skip("this store version keeps no column cache")
+    data = idx.read_bytes()
+    if damage == "truncated":
+        idx.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        idx.write_bytes(os.urandom(len(data)))
+    elif damage == "empty":
+        idx.write_bytes(b"")
+    else:  # a cache saved for a different snapshot
+        other = tmp_path / "other" / "events.geojson"
+        other_store = GeoJSONFileStore(other)
+        other_store.upsert_many([make_event(f"evt-other-{i}") for i in range(3)])
+        other_store.compact()
+        idx.write_bytes(other.with_name(other.name + ".idx").read_bytes())
+    store = GeoJSONFileStore(path)
+    assert {f["properties"]["id"] for f in store} == set(ids)
+    assert store.get("evt-snap-3")["properties"]["notes"] == "snapshot 3"
