@@ -47,12 +47,12 @@ def serve(
 
     if log_level not in ("critical", "error", "warning", "info", "debug", "trace"):
         fail(f"--log-level must be critical, error, warning, info or debug; got {log_level!r}")
-    if store is not None:
-        if store.exists() and store.is_dir():
-            fail(f"--store must be a .geojson file, not a folder: {store}")
+    if store is not None and store.is_dir():
+        fail(f"--store must be a .geojson file, not a folder: {store}")
+    opened = open_store(store)  # fail early (one line) on a damaged store; seeds the default store
+    if store is not None:  # the app factory (also in --reload workers) reads the store from the environment
         os.environ["GEO_EVENTS_STORE"] = str(store.resolve())
         get_settings.cache_clear()
-    opened = open_store(None)  # fail early (one line) on a damaged store; seeds the default store
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     base = f"http://{shown}:{port}"
     typer.echo(f"geo-events API on {base}  ({len(opened)} events in {getattr(opened, 'path', 'store')})")
