@@ -70,9 +70,9 @@ def test_rows_with_both_sides_have_a_consistent_ratio(smoke_run: dict) -> None:
 
 def test_store_rows_compare_with_geopandas_and_agree_on_counts(smoke_run: dict) -> None:
     rows = {r["what"]: r for r in smoke_run["rows"]}
-    open_row = next(r for w, r in rows.items() if w.startswith("store open, 1k events"))
+    open_row = next(r for w, r in rows.items() if w.startswith("store open (cold"))
     assert _number(open_row["peer"]) is not None
-    assert "1,000 events opened (peer 1,000)" in open_row["note"]
+    assert "1,000 events opened; peer: geopandas.read_file (pyogrio) opened 1,000" in open_row["note"]
     queries = [r for w, r in rows.items() if w.startswith("in-process bbox+date query")]
     assert queries and all("identical" in r["note"] for r in queries)
 
