@@ -219,10 +219,15 @@ class Gazetteer:
         context: tuple[tuple[float, float], ...],
         limit: int,
     ) -> tuple[Match, ...]:
-        norm, kind_hint = _strip_query(normalize(query))
+        full = normalize(query)
+        norm, kind_hint = _strip_query(full)
         if not norm or norm in STOPWORDS:
             return ()
         candidates = self._candidates(norm)
+        if (not candidates or max(q for q, _, _ in candidates.values()) < 95) and norm != full:
+            alternative = self._candidates(full)  # "Test Village" may be the whole name
+            if alternative:
+                candidates, norm = alternative, full
         if not candidates:
             return ()
         ranked: list[tuple[float, float, Place, str]] = []

@@ -27,7 +27,7 @@ _ARTICLES = frozenset(
 #: Quote-like marks transliterations use for ʿayn and hamza: removed outright.
 _MARKS = dict.fromkeys(map(ord, "ʿʾʼʻʽ’‘`´'′ʹ\u02bf\u02be\u0640"), None)
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-_ARABIC_RANGE = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_RANGE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _ASSIMILATED = re.compile(r"^[aeu](?:sh(?=sh)|([tdrzsnl])(?=\1))(?=[a-z]{3})")
@@ -69,10 +69,14 @@ def _strip_accents(text: str) -> str:
 
 
 def _normalize_arabic(text: str) -> str:
-    # drop harakat/tatweel, fold letter variants; keep only Arabic letters and spaces
+    # compatibility forms, harakat and tatweel removed, letter variants folded, the article dropped
+    text = unicodedata.normalize("NFKD", text.translate(_MARKS)).lower()
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_ARABIC_FOLD)
-    text = _NON_WORD.sub(" ", text).strip()
-    tokens = [t[2:] if t.startswith("ال") and len(t) > 3 else t for t in text.split()]
+    tokens = []
+    for token in _NON_WORD.sub(" ", text).replace("_", " ").split():
+        while token.startswith("ال") and len(token) > 3:
+            token = token[2:]
+        tokens.append(token)
     return " ".join(tokens)
 
 
@@ -96,10 +100,10 @@ def normalize(text: str) -> str:
     ('deir zor', 'deir zawr', 'abu kamal')
     """
     if _ARABIC_RANGE.search(text):
-        return _normalize_arabic(text)
+        folded = _normalize_arabic(text)
+        return folded if _ARABIC_RANGE.search(folded) or folded == text else normalize(folded)
     text = _POSSESSIVE.sub("", text)
-    text = _strip_accents(text.translate(_MARKS)).translate(_LATIN_EXTRA).lower()
-    text = text.translate(_MARKS)
+    text = _strip_accents(text.translate(_MARKS).lower()).lower().translate(_LATIN_EXTRA).translate(_MARKS)
     tokens = _NON_WORD.sub(" ", text).replace("_", " ").split()
     out: list[str] = []
     for index, token in enumerate(tokens):

@@ -1,0 +1,121 @@
+"""Tests for geo_events.gazetteer.sources and cache: bundled data is valid, sourced and placed sensibly."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, shape
+
+from geo_events.errors import DataError
+from geo_events.gazetteer import KINDS, Gazetteer, Place
+from geo_events.gazetteer import cache as gazetteer_cache
+from geo_events.gazetteer.sources import (
+    country_code,
+    curated_places,
+    geonames_places,
+    iter_geonames,
+    load_overrides,
+)
+from geo_events.settings import seed_path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_curated_rows_are_complete_and_sourced() -> None:
+    places = curated_places()
+    assert 35 <= len(places)
+    ids = [p.id for p in places]
+    assert len(ids) == len(set(ids))
+    for place in places:
+        assert place.id.startswith("ge:")
+        assert place.kind in KINDS
+        assert place.source.strip()
+        assert place.country == "SY" and place.iso3 == "SYR"
+        assert 32 <= place.lat <= 37.5 and 35.5 <= place.lon <= 42.5
+        assert place.alt_names, place.id
+
+
+def test_curated_points_in_deir_ez_zor_lie_inside_the_governorate_outline() -> None:
+    outline = shape(Gazetteer.default().get("ge:admin1-deir-ez-zor").geometry)  # type: ignore[union-attr]
+    for place in curated_places():
+        if place.admin1 == "Deir ez-Zor" and not place.is_area:
+            assert outline.contains(Point(place.lon, place.lat)), place.id
+
+
+def test_geonames_ids_admin1_and_alternate_name_filtering() -> None:
+    places = {p.id: p for p in geonames_places(["SY"])}
+    khusham = places["geonames:167899"]
+    assert khusham.name == "Khushām" and khusham.admin1 == "Deir ez-Zor"
+    assert "Khasham" in khusham.alt_names  # curated override adds it
+    assert "khsham" not in khusham.alt_names  # automatic consonant skeletons are dropped
+    assert "Sousse" not in places["geonames:172415"].alt_names  # curated drop
+    assert all(p.country == "SY" for p in places.values())
+    assert not any(any(ch.isdigit() for ch in n) for p in places.values() for n in p.alt_names)
+
+
+def test_iter_geonames_prefilter_matches_a_full_parse_for_one_country() -> None:
+    quick = {r["geonameid"] for r in iter_geonames(["LB"])}
+    assert quick and all(isinstance(i, int) for i in quick)
+    import orjson
+
+    from geo_events.gazetteer.sources import _geonames_dir
+
+    full = orjson.loads((_geonames_dir() / "cities500.json").read_bytes())
+    assert quick == {r["geonameid"] for r in full.values() if r["countrycode"] == "LB"}
+
+
+def test_overrides_and_country_codes() -> None:
+    overrides = load_overrides()
+    assert "Khasham" in overrides["geonames:167899"]["add"]
+    assert country_code("SY") == country_code("SYR") == country_code("Syria") == "SY"
+    assert country_code("Atlantis") is None and country_code(None) is None
+
+
+def test_bad_curated_rows_raise_data_error(tmp_path: Path) -> None:
+    header = "id,name,alt_names,kind,lat,lon,admin1,country,population,source\n"
+    (tmp_path / "places.csv").write_text(header + "ge:x,X,,volcano,35,40,,SY,,somewhere\n", encoding="utf-8")
+    with pytest.raises(DataError, match="unknown kind"):
+        curated_places(tmp_path)
+    (tmp_path / "places.csv").write_text(header + "ge:x,X,,village,35,40,,SY,,\n", encoding="utf-8")
+    with pytest.raises(DataError, match="no source"):
+        curated_places(tmp_path)
+
+
+def test_seed_files_document_their_provenance() -> None:
+    readme = seed_path("gazetteer/README.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in readme and "places.csv" in readme and "features.geojson" in readme
+    with seed_path("gazetteer/geonames_overrides.csv").open(encoding="utf-8") as handle:
+        assert all(row["source"].strip() for row in csv.DictReader(handle))
+    features = json.loads(seed_path("gazetteer/features.geojson").read_text(encoding="utf-8"))
+    assert all(f["properties"]["source"] for f in features["features"])
+
+
+def test_cache_round_trip_gives_the_same_gazetteer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEO_EVENTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("GEO_EVENTS_NO_CACHE", raising=False)
+    built = Gazetteer(countries=["LB"])
+    assert list(tmp_path.glob("gazetteer-*.pickle"))
+    loaded = Gazetteer(countries=["LB"])
+    assert [p.id for p in loaded] == [p.id for p in built]
+    assert loaded.search("Tyre")[0].place.id == built.search("Tyre")[0].place.id
+    # a corrupt cache file is ignored, never an error
+    for path in tmp_path.glob("gazetteer-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert len(Gazetteer(countries=["LB"])) == len(built)
+
+
+def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEO_EVENTS_NO_CACHE", "1")
+    assert gazetteer_cache.cache_dir() is None
+    assert gazetteer_cache.load("anything") is None
+
+
+def test_place_is_hashable_and_serialisable() -> None:
+    place = Gazetteer.default().get("ge:euphrates")
+    assert isinstance(place, Place)
+    assert hash(place) == hash(place)
+    data = place.to_dict()
+    assert data["geometry"]["type"] == "LineString" and json.dumps(data)
