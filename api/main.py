@@ -18,6 +18,7 @@ import geo_events
 from api.deps import StoreDep
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, HeadAsGet
+from api.openapi import install_openapi
 from api.schemas import Health
 from geo_events.settings import get_settings
 
@@ -97,6 +98,7 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
         """Return `ok`, the version and the number of stored events."""
         return Health(version=geo_events.__version__, events=len(store), store_backend=getattr(store, "backend", "?"))
 
+    install_openapi(app)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

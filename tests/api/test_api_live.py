@@ -110,3 +110,15 @@ def test_gdal_reads_places_and_static_layers(live, gdal_offline):
     assert len(places) == 50 and places.geometry.notna().all()
     zones_info = pyogrio.read_info(f"OAPIF:{live.url}", layer="control-zones")
     assert zones_info["features"] >= 0
+
+
+def test_gdal_attribute_and_date_filters(live, live_events, gdal_offline):
+    frame = pyogrio.read_dataframe(
+        f"OAPIF:{live.url}", layer="events", where="event_type = 'Battles' AND event_date >= '2019-01-01' AND event_date <= '2019-01-31'"
+    )
+    expected = {
+        e["id"]
+        for e in live_events
+        if e["properties"]["event_type"] == "Battles" and "2019-01-01" <= e["properties"]["event_date"] <= "2019-01-31"
+    }
+    assert expected and set(frame["id"]) == expected

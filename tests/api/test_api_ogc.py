@@ -268,3 +268,16 @@ def test_memory_collection_filters():
     assert zones.extent() == ((0.0, 0.0, 6.0, 6.0), (parse_datetime("2017-01-01")[0], None))
     assert geometry_bbox({"type": "Point", "coordinates": [1, 2]}) == (1.0, 2.0, 1.0, 2.0)
     assert geometry_bbox(None) is None
+
+
+def test_openapi_has_a_concrete_items_path_per_collection_with_queryables(client):
+    spec = client.get("/openapi.json").json()
+    for collection_id in COLLECTIONS:
+        operation = spec["paths"][f"/collections/{collection_id}/items"]["get"]
+        names = {p["name"] for p in operation["parameters"]}
+        assert {"bbox", "datetime", "limit", "offset", "sortby"} <= names and "collection_id" not in names
+        assert all(p.get("description") for p in operation["parameters"])
+    events = {p["name"]: p for p in spec["paths"]["/collections/events/items"]["get"]["parameters"]}
+    assert events["event_type"]["schema"]["enum"][0] == "Battles"
+    assert events["fatalities_best"]["schema"]["type"] == "integer"
+    assert events["limit"]["schema"]["maximum"] == 10000
