@@ -20,7 +20,7 @@ from geo_events.extract.numbers import Quantity, find_quantities
 from geo_events.extract.text import Sentence
 
 _KILLED = (r"killed|kill|kills|killing|dead|died|die|deaths|death\s+toll|lost\s+their\s+lives|fatalities"
-           r"|bodies|slain|massacred|executed|perished|death")
+           r"|bodies|slain|massacred|executed|perished|death|toll|lives")
 _WOUNDED = r"wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed"
 _CAPTURED = r"captured|capturing|taken\s+prisoner|taken\s+captive|abducted|kidnapped|held\s+captive|prisoners"
 _OTHER = r"casualties|casualty|dead\s+and\s+wounded|dead\s+or\s+wounded|killed\s+or\s+wounded|killed\s+and\s+injured" \
@@ -33,9 +33,12 @@ _NOT_PEOPLE_RE = re.compile(
     r"^\s*(?:%|percent|per\s+cent|km|kilomet|kilometres|miles?\b|metres|meters|years?\b|months?\b|weeks?\b|days?\b"
     r"|hours?\b|minutes?\b|dollars|\$|million|billion|tons|tonnes|times|rockets|missiles|shells|drones|tanks"
     r"|vehicles|trucks|buildings|homes|houses|villages|towns|kg|am\b|pm\b|a\.m|p\.m|o'clock|th\b|st\b|nd\b"
-    r"|rd\b|of\s+(?:the|its|their|his|her|them|those|these)\b|-year|year-old|aircraft|jets|planes)",
+    r"|rd\b|-year|year-old|aircraft|jets|planes|(?:of\s+)?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)",
     re.IGNORECASE,
 )
+_MONTH_BEFORE_RE = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
+                              r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$", re.IGNORECASE)
 _ATTRIB_VERBS = (r"said|says|say|told|claimed|claims|claim|reported|reports|stated|announced|added|estimated"
                  r"|confirmed|declared|acknowledged|insisted|alleged|tweeted|wrote|noted|put|counted|documented")
 _CITED_RE = re.compile(
@@ -69,6 +72,11 @@ _CLAIMANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"residents?|witness(?:es)?|locals?", "residents / witnesses"),
     )
 )
+
+
+_GROUP_NOUNS = frozenset("group alliance militia force forces movement organisation organization army".split())
+#: Placeholder claimant for "the group said": resolved to the last actor named before it.
+COREFERENCE = "<coreference>"
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,8 @@ def _is_people_count(body: str, quantity: Quantity) -> bool:
     before = body[max(0, quantity.start - 12) : quantity.start].lower().rstrip()
     if before.endswith(("$", "aged", "age", "no.", "number", "resolution", "route", "highway", "unit")):
         return False
+    if _MONTH_BEFORE_RE.search(before):
+        return False  # "February 24, 2018"
     value = quantity.value
     if 1900 <= value <= 2100 and quantity.low == quantity.high and not quantity.vague:
         return False  # a year
@@ -186,7 +196,29 @@ def _mixed_after(body: str, match: re.Match[str]) -> bool:
 
 
 def attribute(body: str, outlet: str, actor_names: dict[str, str]) -> tuple[str, str | None]:
-    """Return ``(claimant, detail)`` for a sentence (the outlet when nobody is quoted)."""
+    """Return ``(claimant, detail)`` for a sentence (the outlet when nobody is quoted).
+
+    "The group said" is resolved to the last actor named before it in the sentence (else the outlet).
+    """
+    claimant, detail = _attribute(body, outlet, actor_names)
+    if claimant == COREFERENCE:
+        claimant = _last_actor(body, actor_names) or outlet
+    return claimant, detail
+
+
+def _last_actor(body: str, actor_names: dict[str, str]) -> str | None:
+    folded = body.lower().replace("-", " ")
+    best: tuple[int, str] | None = None
+    for alias, name in actor_names.items():
+        if name in ("Civilians", "Protesters") or len(alias) < 2:
+            continue
+        position = folded.rfind(alias)
+        if position >= 0 and (best is None or position > best[0]):
+            best = (position, name)
+    return best[1] if best else None
+
+
+def _attribute(body: str, outlet: str, actor_names: dict[str, str]) -> tuple[str, str | None]:
     anonymous = "anonymity" in body.lower() or "anonymous" in body.lower()
     cited = _CITED_RE.search(body)
     if cited:
@@ -241,10 +273,15 @@ def normalise_claimant(phrase: str, actor_names: dict[str, str]) -> str | None:
     words = phrase.split()
     while words and words[0].lower() in _DROP_WORDS:
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in ("statement", "spokesman", "spokeswoman", "spokesperson",
+                                                   "said", "says", "later", "also"):
+        words = words[:-1]
     if not words or len(words) > 9:
         return None
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return None
+    if len(words) == 1 and words[0].lower() in _GROUP_NOUNS:
+        return COREFERENCE
     if all(w.lower() in _PRONOUNS or w.lower() in _DROP_WORDS for w in words):
         return None
     cleaned = " ".join(words)

@@ -16,12 +16,11 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?"
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
-     r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|air\s+power|air\s+support"
-     r"|airstrike"),
+     r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|airstrike"),
     ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
-     r"|ballistic\s+missiles?|cruise\s+missiles?|howitzers?|katyusha"),
+     r"|ballistic\s+missiles?|cruise\s+missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
     ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:s|er|ing)?|blast|vest)"
      r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
     ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|car\s+bombs?"
@@ -47,7 +46,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
      r"|prisoner\s+(?:swap|exchange)"),
-    ("Government regains territory", 5.0, r"recaptur(?:ed|e)|retook|regained|retaken|took\s+back|liberat(?:ed|ion)"),
+    ("Government regains territory", 5.0, r"recaptur(?:ed|e)|retook|regained|retaken|took\s+back|liberat(?:ed|ion)"
+     r"|entered|took\s+over|full\s+control|control\s+of"),
     ("Non-state actor overtakes territory", 5.0, r"captured|seized\s+(?:control|the\s+(?:town|village|city))|took\s+control|overran"
      r"|overrun|taken\s+control|fell\s+to|seized"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
@@ -60,6 +60,8 @@ VIOLENT_SUBS = frozenset(
     {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Remote explosive/landmine/IED",
      "Grenade", "Chemical weapon", "Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence"}
 )
+#: A non-violent type wins only when its score exceeds this multiple of the best violent one.
+NON_VIOLENT_MARGIN = 1.5
 #: Smallest total score that counts as an event.
 MIN_SCORE = 2.0
 
@@ -103,7 +105,12 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     """
     if not scores:
         return None
-    sub, score = max(scores.items(), key=lambda item: (item[1], item[0] in VIOLENT_SUBS, item[0]))
+    violent = [(s, sub) for sub, s in scores.items() if sub in VIOLENT_SUBS]
+    other = [(s, sub) for sub, s in scores.items() if sub not in VIOLENT_SUBS]
+    best_violent = max(violent, default=(0.0, ""))
+    best_other = max(other, default=(0.0, ""))
+    # violence wins unless the other development clearly dominates (a protest, a capture, an arrest)
+    score, sub = best_other if best_other[0] > NON_VIOLENT_MARGIN * best_violent[0] else best_violent
     if score < MIN_SCORE:
         return None
     if sub in ("Government regains territory", "Non-state actor overtakes territory"):

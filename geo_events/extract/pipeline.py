@@ -199,7 +199,7 @@ class _Context:
     def segments(self) -> list[_Segment]:
         """Split the article where a new, separate incident starts."""
         indexed = list(enumerate(self.article.sentences))
-        cuts = [i for i, s in indexed if i > 1 and _SEGMENT_RE.match(s.text)]
+        cuts = [i for i, s in indexed if i >= 1 and _SEGMENT_RE.match(s.text)]
         bounds = [0, *cuts, len(indexed)]
         out = []
         for a, b in zip(bounds, bounds[1:]):
@@ -235,11 +235,10 @@ class _Context:
             if pivots:
                 event_sentences[index] = weight
                 vote(self.text, sentence.start, sentence.end, pivots, self.actor_mentions, weight, votes)
-        if self.title and segment.start == 0:
+        if self.title and segment.start == 0 and len(self.segments()) == 1:
             self._vote_title(scores, votes)
-        violent = {sub: s for sub, s in scores.items() if sub in VIOLENT_SUBS}
         actor1, actor2, assoc = decide(votes, self.actors)
-        classified = classify(violent or scores, self.actors.side(actor1))
+        classified = classify(scores, self.actors.side(actor1))
         if classified is None:
             return None
         event_type, sub_event_type, type_score = classified
@@ -251,8 +250,8 @@ class _Context:
         claims, claim_spans = self._claims(segment)
         if sub_event_type == "Attack" and actor2 is None:
             actor2 = "Civilians"
-        if event_type == "Protests" and actor1 is None:
-            actor1 = "Protesters"
+        if event_type == "Protests":
+            actor1, actor2, assoc = "Protesters", None, []
         event_id = stable_id("evt", event_date.isoformat(), place.admin1 or place.country, event_type,
                              sub_event_type, actor1, actor2 if event_type != "Protests" else None)
         control_zone, side = self._zone(place, geo_precision, event_date)

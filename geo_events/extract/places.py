@@ -37,7 +37,7 @@ _AFTER_CUE_RE = re.compile(
     r"|oilfield|oil\s+field|gas\s+field|base|airport)\b",
     re.IGNORECASE,
 )
-_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z'’]{3,}(?:[- ](?:[a-z]{1,3}-)?[A-Z][a-z'’]+)?\b")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z'’]+(?:[- ](?:[a-z]{1,3}-)?[A-Z][a-z'’]+){0,2}\b")
 _STOP_KEYS = frozenset(
     "the and for are was were has have had said says will with from that this these those they them their "
     "there here also other more most some many much such only then than when where which while after before "
@@ -198,32 +198,46 @@ def _other_mentions(
     found: list[tuple[int, int, str, list[Any], bool]] = []
     fuzzy_done: set[str] = set()
     for match in _CAPITALISED_RE.finditer(text):
-        start, end = match.span()
-        if any(s <= start and end <= e for s, e in taken):
-            continue
-        word = match.group(0)
-        key = key_of(word)
-        if not key or key in stop or all(part in stop for part in key.split()):
-            continue
-        if phonetic is not None and by_phonetic:
-            ids = by_phonetic.get(phonetic(word), ())
-            if ids:
-                found.append((start, end, key, [places[i] for i in ids], False))
+        for start, end in _sub_runs(match):
+            if any(s <= start and end <= e for s, e in taken):
                 continue
-        if search is None or len(fuzzy_done) >= limit or key in fuzzy_done or len(key) < 6:
-            continue
-        cue_before, cue_after = _cues(text, start, end)
-        if not (cue_after or cue_before in ("near", "outside", "village", "town", "city")):
-            continue
-        fuzzy_done.add(key)
-        try:
-            matches = search(word, limit=3)
-        except Exception:  # noqa: BLE001 - a failing fuzzy look-up must not lose the exact matches
-            continue
-        good = [m.place for m in matches if getattr(m, "score", 0) >= 80]
-        if good:
-            found.append((start, end, key, good, True))
+            word = text[start:end]
+            key = key_of(word)
+            if len(key) < 4 or key in stop or all(part in stop for part in key.split()):
+                continue
+            if phonetic is not None and by_phonetic:
+                ids = by_phonetic.get(phonetic(word), ())
+                if ids:
+                    found.append((start, end, key, [places[i] for i in ids], False))
+                    taken.append((start, end))
+                    break
+            if search is None or len(fuzzy_done) >= limit or key in fuzzy_done or len(key) < 6:
+                continue
+            cue_before, cue_after = _cues(text, start, end)
+            if not (cue_after or cue_before in ("near", "outside", "village", "town", "city")):
+                continue
+            fuzzy_done.add(key)
+            try:
+                matches = search(word, limit=3)
+            except Exception:  # noqa: BLE001 - a failing fuzzy look-up must not lose the exact matches
+                continue
+            good = [m.place for m in matches if getattr(m, "score", 0) >= 80]
+            if good:
+                found.append((start, end, key, good, True))
+                taken.append((start, end))
+                break
     return found
+
+
+def _sub_runs(match: re.Match[str]) -> list[tuple[int, int]]:
+    """Return the spans to try for a run of capitalised words: the whole run, then its pairs and words."""
+    words = [(m.start() + match.start(), m.end() + match.start())
+             for m in re.finditer(r"(?:[a-z]{1,3}-)?[A-Z][a-z'’]+", match.group(0))]
+    spans = [(match.start(), match.end())]
+    if len(words) > 1:
+        spans.extend((words[i][0], words[i + 1][1]) for i in range(len(words) - 1) if len(words) > 2)
+        spans.extend(words)
+    return spans
 
 
 def _resolve(text: str, raw: list[tuple[int, int, str, list[Any], bool]]) -> list[PlaceMention]:

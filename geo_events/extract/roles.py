@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from geo_events.extract.actors import ActorList, ActorMention
 
-_BY_RE = re.compile(r"(?:\bby|\bfire\s+(?:of|from)|\bfrom|\bstrikes\s+by|\bled\s+by)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
+_BY_RE = re.compile(r"(?:\bby|\bfire\s+(?:of|from)|\bstrikes\s+by|\bled\s+by)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
                     re.IGNORECASE)
 _TARGET_BEFORE_RE = re.compile(
     r"(?:\bon|\bagainst|\btargeting|\btargeted|\bat|\bhit|\bhitting|\bkill(?:ed|ing|s)?|\bstruck|\bbomb(?:ed|ing)"
@@ -33,7 +33,16 @@ _TARGET_BEFORE_RE = re.compile(
 )
 _PASSIVE_AFTER_RE = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:came\s+under|come\s+under|were\s+(?:killed|hit|targeted|struck|wounded|bombed|attacked)"
-    r"|was\s+(?:hit|targeted|attacked|struck|bombed)|had\s+been\s+(?:killed|hit|targeted)|suffered|lost)",
+    r"|was\s+(?:hit|targeted|attacked|struck|bombed)|had\s+been\s+(?:killed|hit|targeted)|suffered|lost"
+    r"|(?:killed|wounded|injured|hurt)\s+(?:by|in|when|as|after|near|during|on|at)\b)",
+    re.IGNORECASE,
+)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ATTACKER_AFTER_RE = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+)?(?:air\s*strikes?|strikes?|warplanes|war\s+planes|jets|aircraft|drones?|drone\s+strikes?"
+    r"|artillery|shelling|rockets?|missiles?|raids?|bombing|bombers?|helicopters|gunmen|fighters\s+(?:attacked|ambushed|stormed)"
+    r"|(?:forces|troops|fighters|militants)\s+(?:struck|attacked|shelled|ambushed|stormed|captured|seized|recaptured|fired|bombed)"
+    r"|(?:struck|attacked|shelled|ambushed|stormed|captured|seized|recaptured|fired|bombed|dropped|pounded|launched|hit))\b",
     re.IGNORECASE,
 )
 _SPEAKER_AFTER_RE = re.compile(
@@ -42,6 +51,10 @@ _SPEAKER_AFTER_RE = re.compile(
     r"|government\s+said)\b",
     re.IGNORECASE,
 )
+
+
+#: Aliases that are also place names (capitals standing for governments).
+_PLACE_ALIASES = frozenset({"Damascus", "Moscow", "Ankara", "Washington", "Tehran", "Baghdad", "Pentagon"})
 
 
 @dataclass
@@ -71,11 +84,15 @@ def vote(
         if not (sentence_start <= mention.start < sentence_end):
             continue
         after = text[mention.end : mention.end + 60]
-        if _SPEAKER_AFTER_RE.match(after):
+        if _SPEAKER_AFTER_RE.match(after) or re.match(r"-(?:held|controlled|run|led)\b", after):
             continue
         before = text[max(sentence_start, mention.start - 60) : mention.start]
         name = mention.actor.name
-        if _BY_RE.search(before):
+        if mention.alias in _PLACE_ALIASES and re.search(r"\b(?:in|near|outside|around|towards|of)\s+$", before):
+            continue  # "near Damascus" is a place here, not the government
+        if _BY_RE.search(before) or _BETWEEN_RE.search(before):
+            role = "attacker"
+        elif _ATTACKER_AFTER_RE.match(after):
             role = "attacker"
         elif _PASSIVE_AFTER_RE.match(after):
             role = "target"
@@ -83,6 +100,8 @@ def vote(
             role = "target"
         elif mention.start < first_pivot:
             role = "attacker"
+        elif re.search(r"\bbetween\b[^.;]{0,80}\band\s+(?:the\s+)?(?:[\w-]+\s+)?$", before, re.IGNORECASE):
+            role = "target"
         else:
             role = "target"
             weight_here = weight * 0.5
