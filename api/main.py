@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import geo_events
 from api.deps import StoreDep
+from api.docs_ui import install_docs
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, HeadAsGet
 from api.openapi import install_openapi
@@ -80,6 +81,8 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
         title="geo-events API",
         version=geo_events.__version__,
         description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
         openapi_tags=[
             {"name": "events", "description": "Search and export conflict events."},
             {"name": "geo", "description": "Geocoding, reverse geocoding, control zones and the de-confliction line."},
@@ -99,6 +102,7 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
         return Health(version=geo_events.__version__, events=len(store), store_backend=getattr(store, "backend", "?"))
 
     install_openapi(app)
+    install_docs(app)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

@@ -122,3 +122,37 @@ def test_gdal_attribute_and_date_filters(live, live_events, gdal_offline):
         if e["properties"]["event_type"] == "Battles" and "2019-01-01" <= e["properties"]["event_date"] <= "2019-01-31"
     }
     assert expected and set(frame["id"]) == expected
+
+
+def test_docs_page_is_served_locally(live):
+    page = live.get("/docs").text
+    assert "/static/swagger-ui/swagger-ui-bundle.js" in page and "cdn." not in page
+    assert live.get("/static/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.mark.browser
+def test_docs_render_offline_in_chromium(live):
+    import shutil
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            outside: list[str] = []
+            page.route(
+                "**/*",
+                lambda route: route.continue_()
+                if route.request.url.startswith(live.url)
+                else (outside.append(route.request.url), route.abort()),
+            )
+            page.goto(f"{live.url}/docs")
+            page.wait_for_selector(".opblock-summary-path", timeout=20_000)
+            paths = page.locator(".opblock-summary-path").all_inner_texts()
+        finally:
+            browser.close()
+    assert outside == []
+    assert any("/events" in p for p in paths) and any("/collections/{collection_id}/items" in p for p in paths)
