@@ -71,7 +71,7 @@ class PlaceMention:
         return KIND_RANK.get(getattr(self.place, "kind", "town"), 0)
 
 
-_MATCHERS: weakref.WeakKeyDictionary[Any, tuple[PhraseMatcher, dict[str, Any]]] = weakref.WeakKeyDictionary()
+_MATCHERS: weakref.WeakKeyDictionary[Any, tuple[Any, ...]] = weakref.WeakKeyDictionary()
 
 
 def _keys_for(name: str) -> set[str]:
@@ -81,8 +81,10 @@ def _keys_for(name: str) -> set[str]:
     return {k for k in keys if len(k) >= 3 and k not in _STOP_KEYS and not k.isdigit()}
 
 
-def place_matcher(gazetteer: Any) -> tuple[PhraseMatcher, dict[str, Any], dict[str, tuple[str, ...]]]:
-    """Return (automaton over name keys → place ids, id → place, phonetic key → ids) for a gazetteer.
+def place_matcher(
+    gazetteer: Any,
+) -> tuple[PhraseMatcher, dict[str, Any], dict[str, tuple[str, ...]], dict[str, Any]]:
+    """Return (automaton over name keys → ids, id → place, phonetic key → ids, admin1 → place) for a gazetteer.
 
     Built once per gazetteer object and cached.
     """
@@ -111,7 +113,8 @@ def place_matcher(gazetteer: Any) -> tuple[PhraseMatcher, dict[str, Any], dict[s
                     bucket = by_phonetic.setdefault(key, [])
                     if place_id not in bucket:
                         bucket.append(place_id)
-    result = (PhraseMatcher(entries), places, {k: tuple(v) for k, v in by_phonetic.items()})
+    admin_index = {p.admin1 or p.name: p for p in places.values() if getattr(p, "kind", "") == "admin1"}
+    result = (PhraseMatcher(entries), places, {k: tuple(v) for k, v in by_phonetic.items()}, admin_index)
     try:
         _MATCHERS[gazetteer] = result
     except TypeError:
@@ -163,7 +166,7 @@ def find_places(text: str, token_text: TokenText, gazetteer: Any, fuzzy_limit: i
         Exact matches (Aho-Corasick), then phonetic matches of capitalised words ("Deir Alzour"),
         then typo-tolerant matches of capitalised words next to a geographic cue ("Euphates river").
     """
-    matcher, places, by_phonetic = place_matcher(gazetteer)
+    matcher, places, by_phonetic, admin_index = place_matcher(gazetteer)
     raw: list[tuple[int, int, str, list[Any], bool]] = []
     taken: list[tuple[int, int]] = []
     stop = _stopwords()
@@ -181,7 +184,7 @@ def find_places(text: str, token_text: TokenText, gazetteer: Any, fuzzy_limit: i
                                          for o in others)]
         raw.extend(others)
     raw.sort(key=lambda item: item[0])
-    return _resolve(text, raw)
+    return _resolve(text, raw, admin_index)
 
 
 def _other_mentions(
@@ -240,7 +243,16 @@ def _sub_runs(match: re.Match[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _resolve(text: str, raw: list[tuple[int, int, str, list[Any], bool]]) -> list[PlaceMention]:
+def _governorate_of(place: Any, key: str, admin_index: dict[str, Any]) -> Any:
+    """Return the governorate a "<name> province" mention means, when the town shares its name."""
+    admin1 = getattr(place, "admin1", None)
+    if not admin1 or key_of(admin1) != key and not key_of(admin1).endswith(key):
+        return None
+    return admin_index.get(admin1)
+
+
+def _resolve(text: str, raw: list[tuple[int, int, str, list[Any], bool]],
+             admin_index: dict[str, Any] | None = None) -> list[PlaceMention]:
     countries: dict[str, int] = {}
     admin1s: dict[str, int] = {}
     anchors: list[Any] = []
@@ -263,6 +275,8 @@ def _resolve(text: str, raw: list[tuple[int, int, str, list[Any], bool]]) -> lis
             candidates,
             key=lambda p: (_score(p, cue_after, countries, admin1s, anchors), getattr(p, "id", "")),
         )
+        if admin_index and cue_after in _ADMIN_CUES and getattr(best, "kind", "") not in ("admin1", "region"):
+            best = _governorate_of(best, key, admin_index) or best
         mentions.append(PlaceMention(start, end, best, key, len(candidates), cue_before, cue_after, fuzzy))
     return mentions
 

@@ -34,10 +34,10 @@ _TARGET_BEFORE_RE = re.compile(
 _PASSIVE_AFTER_RE = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:came\s+under|come\s+under|were\s+(?:killed|hit|targeted|struck|wounded|bombed|attacked)"
     r"|was\s+(?:hit|targeted|attacked|struck|bombed)|had\s+been\s+(?:killed|hit|targeted)|suffered|lost"
-    r"|(?:killed|wounded|injured|hurt)\s+(?:by|in|when|as|after|near|during|on|at)\b)",
+    r"|(?:killed|wounded|injured|hurt)\s+(?:by|in|when|as|after|near|during|on|at(?!\s+least))\b)",
     re.IGNORECASE,
 )
-_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?!and\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ATTACKER_AFTER_RE = re.compile(
     r"^[\s-]*(?:[\w-]+\s+)?(?:air\s*strikes?|strikes?|warplanes|war\s+planes|jets|aircraft|drones?|drone\s+strikes?"
     r"|artillery|shelling|rockets?|missiles?|raids?|bombing|bombers?|helicopters|gunmen|fighters\s+(?:attacked|ambushed|stormed)"

@@ -1,0 +1,55 @@
+"""ACLED type and sub-type from trigger words (geo_events.extract.event_types)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from geo_events.extract.event_types import classify, find_triggers
+from geo_events.taxonomy import SUB_EVENT_TYPES
+
+
+def classify_text(text: str, attacker_side: str | None = None):
+    scores: dict[str, float] = defaultdict(float)
+    for trigger in find_triggers(text):
+        scores[trigger.sub_event_type] += trigger.weight
+    return classify(scores, attacker_side)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Coalition air strikes hit the town.", "Air/drone strike"),
+        ("A Turkish drone strike killed three.", "Air/drone strike"),
+        ("Artillery shelling killed seven.", "Shelling/artillery/missile attack"),
+        ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
+        ("A roadside bomb exploded next to a patrol.", "Remote explosive/landmine/IED"),
+        ("Fierce clashes erupted between the two sides.", "Armed clash"),
+        ("A man threw a grenade at a shop.", "Grenade"),
+        ("A suspected sarin attack killed dozens.", "Chemical weapon"),
+        ("Hundreds protested in the square.", "Peaceful protest"),
+        ("Police fired tear gas to disperse the protest.", "Protest with intervention"),
+        ("Gunmen abducted a council member.", "Abduction/forced disappearance"),
+        ("Police detained 15 suspects in raids.", "Arrests"),
+    ],
+)
+def test_sub_event_types(text: str, sub: str) -> None:
+    result = classify_text(text)
+    assert result is not None
+    event_type, got_sub, _ = result
+    assert got_sub == sub
+    assert SUB_EVENT_TYPES[got_sub] == event_type
+
+
+def test_territory_depends_on_who_takes_it() -> None:
+    assert classify_text("Troops recaptured the town.", "government")[1] == "Government regains territory"
+    assert classify_text("Fighters captured the town.", "isis")[1] == "Non-state actor overtakes territory"
+
+
+def test_no_trigger_no_event() -> None:
+    assert classify_text("The ministers met to discuss the constitution.") is None
+
+
+def test_fighting_force_is_not_a_battle() -> None:
+    assert classify_text("They have proven an effective fighting force.") is None
