@@ -225,23 +225,38 @@ WRITER = textwrap.dedent(
 
 
 def test_writer_killed_mid_write_loses_no_acknowledged_event(tmp_path: Path) -> None:
-    """Kill a writer (SIGKILL) a few times at random moments; the store opens and holds every acked event."""
+    """Kill a writer (SIGKILL) several times while it writes; the store opens and holds every acked event."""
+    import random
+    import select
+
     path = tmp_path / "events.geojson"
     here = str(Path(__file__).parent)
     acknowledged: set[str] = set()
-    for delay in (0.4, 0.7, 1.1):
+    rng = random.Random(7)
+    for _ in range(4):
         proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path), here], stdout=subprocess.PIPE, text=True,
             env={**os.environ, "PYTHONPATH": here},
         )  # fmt: skip
-        time.sleep(delay)
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 60
+        seen = 0
+        while seen < 5 and time.monotonic() < deadline:  # wait until it is really writing
+            ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+            if ready:
+                line = proc.stdout.readline()
+                if not line:
+                    break
+                acknowledged.add(line.strip())
+                seen += 1
+        time.sleep(rng.uniform(0, 0.3))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
         acknowledged.update(out.split())
+        assert seen == 5, "the writer never started writing"
         store = GeoJSONFileStore(path)
         stored = {f["id"] for f in store}
         assert acknowledged <= stored, sorted(acknowledged - stored)[:5]
-    assert len(acknowledged) > 0
     json.loads(path.read_text())  # the snapshot is always whole JSON
 
 
