@@ -70,7 +70,10 @@ def open_map(path: Path, width: int = 1200, height: int = 760) -> Iterator[tuple
 
             page.route("**/*", route)
             page.goto(Path(path).resolve().as_uri(), wait_until="load")
-            page.wait_for_function("window.GeoEvents && window.GeoEvents.layers.length > 0", timeout=15000)
+            page.wait_for_function(
+                "window.GeoEvents && GeoEvents.layers.length > 0 && GeoEvents.layers.every((l) => l.loaded)",
+                timeout=30000,
+            )
             page.wait_for_timeout(300)
             yield page, log
         finally:
@@ -112,7 +115,7 @@ def click_event(page: Any, index: int = 0) -> str:
         """(i) => {
           const layer = window.GeoEvents.layers[0];
           const map = layer._map;
-          const p = map.latLngToContainerPoint([layer._data.lat[i], layer._data.lon[i]]);
+          const p = map.latLngToContainerPoint([layer._lat[i], layer._lon[i]]);
           const box = map.getContainer().getBoundingClientRect();
           return {x: box.left + p.x, y: box.top + p.y};
         }""",

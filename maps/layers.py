@@ -17,15 +17,32 @@ from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.template import Template
 
-from maps.encode import escape_text, script_json
+from maps.encode import escape_text, payload_block
 from maps.styles import (
     CONTROLLER_COLORS,
+    EVENT_TYPE_COLORS,
+    UNKNOWN_COLOR,
     PRECISION_LABELS,
     controller_color,
     outline_style,
 )
 
 COUNTRIES = Path(__file__).resolve().parent / "data" / "countries_110m.geojson"
+#: Leaflet pane of the offline basemap: above tiles (200), below zones and lines (overlayPane, 400).
+BASEMAP_PANE = "geoEventsBasemap"
+
+
+class RawHtml(Element):
+    """A block of HTML written into the page verbatim (never parsed as a Jinja template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("")
+        self._name = "RawHtml"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        """Return the HTML unchanged."""
+        return self.text
 
 
 class EventCanvasLayer(Layer):
@@ -34,38 +51,37 @@ class EventCanvasLayer(Layer):
     Parameters
     ----------
     payload : dict
-        The compact events payload from ``maps.encode.encode_events``.
+        The events payload from ``maps.encode.encode_events``.
     name : str
         Name shown in the layer control.
     region_km : float
         Radius of the area drawn for region-level (``geo_precision`` 3) events.
+    compress : bool or "auto"
+        Deflate + base64 the payload (``"auto"``: when it is large).
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = new GeoEvents.EventLayer(
-            JSON.parse(document.getElementById({{ this.data_id|tojson }}).textContent),
-            {regionKm: {{ this.region_km|tojson }}}
-        );
+        var {{ this.get_name() }} = new GeoEvents.EventLayer({{ this.data_id|tojson }}, {{ this.options|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, payload: dict[str, Any], name: str = "Events", region_km: float = 30.0) -> None:
+    def __init__(
+        self, payload: dict[str, Any], name: str = "Events", region_km: float = 30.0, compress: bool | str = "auto"
+    ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "GeoEventsLayer"
         self.payload = payload
-        self.region_km = region_km
+        self.compress = compress
+        self.options = {"regionKm": region_km, "colors": dict(EVENT_TYPE_COLORS), "unknownColor": UNKNOWN_COLOR}
         self.data_id = f"{self.get_name()}_data"
 
     def render(self, **kwargs: Any) -> None:
-        """Write the payload into the page as a JSON data block, then the layer script."""
+        """Write the payload into the page as a data block, then the layer script."""
         figure = self.get_root()
-        figure.html.add_child(
-            Element(f'<script type="application/json" id="{self.data_id}">{script_json(self.payload)}</script>'),
-            name=self.data_id,
-        )
+        figure.html.add_child(RawHtml(payload_block(self.payload, self.data_id, self.compress)), name=self.data_id)
         super().render(**kwargs)
 
 
@@ -129,22 +145,18 @@ class Attribution(MacroElement):
 
 
 def legend_html(
-    event_types: list[tuple[int, str, str]],
-    controllers: list[str],
-    has_line: bool,
-    has_river: bool,
-    precisions: set[int],
+    event_types: list[str], controllers: list[str], has_line: bool, has_river: bool, precisions: set[int]
 ) -> str:
     """Return the legend's HTML: event types (click to toggle), precision keys, controllers and lines.
 
-    ``event_types`` holds ``(type index in the payload, escaped name, colour)``; controllers are raw
-    names (escaped here).
+    Every name is escaped here; the ``data-ge-type`` attribute names the type the page script toggles.
     """
     parts = ["<h4>Events (click to hide)</h4>"]
-    for index, name, color in event_types:
+    for name in event_types:
+        color = EVENT_TYPE_COLORS.get(name, UNKNOWN_COLOR)
         parts.append(
-            f'<div class="ge-item" data-ge-type="{int(index)}"><span class="ge-swatch" style="background:{color}">'
-            f"</span>{name}</div>"
+            f'<div class="ge-item" data-ge-type="{escape_text(name)}"><span class="ge-swatch" '
+            f'style="background:{color}"></span>{escape_text(name)}</div>'
         )
     parts.append('<div class="ge-item ge-muted">size: fatalities (best estimate)</div>')
     if 2 in precisions:
@@ -188,6 +200,11 @@ def country_outlines(bounds: tuple[float, float, float, float] | None, margin: f
     return {"type": "FeatureCollection", "features": features}
 
 
+def basemap_pane() -> folium.map.CustomPane:
+    """Return the pane that keeps the offline basemap under every data layer."""
+    return folium.map.CustomPane(BASEMAP_PANE, z_index=250, pointer_events=False)
+
+
 def outline_basemap(bounds: tuple[float, float, float, float] | None, show: bool) -> folium.FeatureGroup:
     """Return the offline basemap: plain sea background (CSS) plus country outlines, as a base layer."""
     group = folium.FeatureGroup(name="Country outlines (offline)", overlay=False, control=True, show=show)
@@ -195,9 +212,10 @@ def outline_basemap(bounds: tuple[float, float, float, float] | None, show: bool
         country_outlines(bounds),
         name="countries",
         style_function=outline_style,
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         control=False,
         smooth_factor=1.0,
+        pane=BASEMAP_PANE,
+        interactive=False,
     ).add_to(group)
     return group
 

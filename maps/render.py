@@ -18,15 +18,16 @@ from datetime import date as Date
 from typing import Any
 
 import folium
-from branca.element import Element
 
 from geo_events.errors import DataError
 from maps.assets import page_assets
-from maps.encode import encode_events, escape_text
+from maps.encode import encode_events, escape_text, summary
 from maps.layers import (
     Attribution,
     EventCanvasLayer,
     HtmlControl,
+    RawHtml,
+    basemap_pane,
     TimeSlider,
     escaped_properties,
     legend_html,
@@ -88,12 +89,32 @@ def _coordinates(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
     return points
 
 
-def _bounds(features: list[dict[str, Any]], min_span: float = 0.0) -> tuple[float, float, float, float] | None:
+Bounds = tuple[float, float, float, float]
+
+
+def _bounds(features: list[dict[str, Any]]) -> Bounds | None:
     points = [p for f in features for p in _coordinates(f.get("geometry"))]
     if not points:
         return None
     lons, lats = [p[0] for p in points], [p[1] for p in points]
-    minx, miny, maxx, maxy = min(lons), min(lats), max(lons), max(lats)
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _points_bounds(coords: Any) -> Bounds | None:
+    if not len(coords):
+        return None
+    low, high = coords.min(axis=0), coords.max(axis=0)
+    return float(low[0]), float(low[1]), float(high[0]), float(high[1])
+
+
+def _union(first: Bounds | None, second: Bounds | None) -> Bounds | None:
+    if first is None or second is None:
+        return first or second
+    return min(first[0], second[0]), min(first[1], second[1]), max(first[2], second[2]), max(first[3], second[3])
+
+
+def _span(bounds: Bounds, min_span: float) -> Bounds:
+    minx, miny, maxx, maxy = bounds
     if maxx - minx < min_span:
         mid = (minx + maxx) / 2
         minx, maxx = mid - min_span / 2, mid + min_span / 2
@@ -151,6 +172,7 @@ def build_map(
     title: str = DEFAULT_TITLE,
     self_contained: bool = False,
     river: Any = "auto",
+    compress: bool | str = "auto",
 ) -> folium.Map:
     """Return a Folium map of events, the control zones and the de-confliction line of one date.
 
@@ -174,6 +196,8 @@ def build_map(
     river : "auto", dict, None or False
         The Euphrates: ``"auto"`` takes it from the gazetteer when available; a Feature/collection draws
         that; None/False draws none.
+    compress : bool or "auto"
+        Deflate + base64 the event payload (the page inflates it); ``"auto"`` compresses big maps.
 
     Returns
     -------
@@ -194,8 +218,9 @@ def build_map(
         river_features = as_features(river or None, "river")
     payload = encode_events(event_features)
 
-    view = _bounds(event_features, min_span=4.0) or _bounds(zone_features) or DEFAULT_BOUNDS
-    everything = _bounds(event_features + zone_features + line_features) or view
+    event_box = _points_bounds(payload["coords"])
+    view = _span(event_box, 4.0) if event_box else (_bounds(zone_features) or DEFAULT_BOUNDS)
+    everything = _union(event_box, _bounds(zone_features + line_features)) or view
     fmap = folium.Map(
         location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2],
         zoom_start=7,
@@ -207,10 +232,11 @@ def build_map(
     fmap.default_js = []  # Folium's CDN jQuery/Bootstrap/awesome-markers are not used by these maps
     fmap.default_css = []
     root = fmap.get_root()
-    root.header.add_child(Element(page_assets(self_contained)), name="geo_events_assets")
-    root.header.add_child(Element(f"<title>{escape_text(title)}</title>"), name="geo_events_title")
+    root.header.add_child(RawHtml(page_assets(self_contained)), name="geo_events_assets")
+    root.header.add_child(RawHtml(f"<title>{escape_text(title)}</title>"), name="geo_events_title")
 
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=not self_contained).add_to(fmap)
+    basemap_pane().add_to(fmap)
     outline_basemap(everything, show=self_contained).add_to(fmap)
 
     day_label = escape_text(str(date)) if date else ""
@@ -240,24 +266,24 @@ def build_map(
             tooltip=folium.GeoJsonTooltip(fields=list(LINE_FIELDS), aliases=list(LINE_ALIASES)),
         ).add_to(fmap)
 
-    layer = EventCanvasLayer(payload, name=f"Events ({len(event_features)})", region_km=REGION_AREA_KM)
+    layer = EventCanvasLayer(payload, name=f"Events ({len(event_features)})", region_km=REGION_AREA_KM, compress=compress)
     layer.add_to(fmap)
     if event_features:
         TimeSlider(layer).add_to(fmap)
-    present_types = sorted(set(payload["type"]))
+    facts = summary(payload)
     legend = legend_html(
-        [(i, payload["types"][i], payload["colors"][i]) for i in present_types],
+        facts["event_types"],
         ordered_controllers(controllers),
         bool(line_features),
         bool(river_features),
-        set(payload["prec"]),
+        facts["precisions"],
     )
     HtmlControl(legend, "legend", layer).add_to(fmap)
 
     subtitle = [f"{len(event_features)} events"]
-    if event_features:
-        first, last = min(payload["day"]), max(payload["day"])
-        subtitle.append(_iso(first) if first == last else f"{_iso(first)} to {_iso(last)}")
+    if facts["first"]:
+        first, last = facts["first"], facts["last"]
+        subtitle.append(escape_text(first if first == last else f"{first} to {last}"))
     if day_label:
         subtitle.append(f"control zones on {day_label}")
     HtmlControl(
@@ -275,10 +301,6 @@ def build_map(
     return fmap
 
 
-def _iso(day: int) -> str:
-    return Date.fromordinal(Date(1970, 1, 1).toordinal() + day).isoformat()
-
-
 def render_html(
     events: Any,
     zones: Any = None,
@@ -288,9 +310,10 @@ def render_html(
     title: str = DEFAULT_TITLE,
     self_contained: bool = False,
     river: Any = "auto",
+    compress: bool | str = "auto",
 ) -> str:
     """Return the map page as one HTML string (same arguments as :func:`build_map`)."""
     fmap = build_map(
-        events, zones, line, date=date, title=title, self_contained=self_contained, river=river
+        events, zones, line, date=date, title=title, self_contained=self_contained, river=river, compress=compress
     )
     return fmap.get_root().render()
