@@ -31,6 +31,15 @@ MAX_COUNT = 10**9
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
 
+    @model_validator(mode="after")
+    def _no_nul_characters(self) -> _Model:
+        # GDAL (GeoPackage, KML) and many C tools cut strings at NUL: reject it instead of losing text later.
+        for name, value in self.__dict__.items():
+            values = value if isinstance(value, list) else [value]
+            if any(isinstance(v, str) and "\x00" in v for v in values):
+                raise ValueError(f"{name} contains a NUL character (\\x00)")
+        return self
+
 
 class Evidence(_Model):
     """A character span ``[start, end)`` in one source's text that supports a claim or field."""
