@@ -5,10 +5,12 @@ Kept apart from ``api.routers.ogc`` so the route module stays a thin list of end
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import orjson
 from fastapi import Request
 
 from api.collections import memory_collection
@@ -75,6 +77,7 @@ _INDEXED = {"event_type", "sub_event_type", "country", "iso3", "admin1", "contro
 EVENT_QUERY_PARAMS: tuple[str, ...] = (
     "start", "end", "actor", "min_fatalities", "max_fatalities", "near", "radius_km", "q", "source",
 )  # fmt: skip
+_NUMBER = re.compile(r"-?[0-9]+")
 _SORT_KEYS = {"event_date": "date", "date": "date", "fatalities_best": "fatalities", "fatalities": "fatalities", "id": "id"}
 
 
@@ -229,6 +232,23 @@ def _event_query(extra: dict[str, str], bbox: str | None, interval: tuple[date |
     return EventQuery(**fields), post
 
 
+def _prefilter_patterns(filters: dict[str, str]) -> list[bytes]:
+    """Byte patterns every matching feature's JSON must contain (a cheap superset test before parsing).
+
+    Only plain ASCII values get a pattern: their JSON spelling is the value itself, and ASCII
+    lower-casing of the bytes agrees with ``str.casefold`` on them.
+    """
+    patterns = []
+    for name, value in filters.items():
+        if not (value.isascii() and value.isprintable() and name.isascii()) or '"' in value + name or "\\" in value + name:
+            continue
+        if _NUMBER.fullmatch(value):
+            patterns.append(f'"{name}":{value}'.lower().encode())
+        else:
+            patterns.append(f'"{name}":"{value}"'.lower().encode())
+    return patterns
+
+
 def _matches(feature: dict[str, Any], filters: dict[str, str]) -> bool:
     props = feature.get("properties") or {}
     for name, wanted in filters.items():
@@ -257,8 +277,15 @@ def event_items(
         matched, raws = result.number_matched, result.raw_features()
     else:
         everything = replace(query, offset=0, limit=max(store.count(query), 1))
-        page = store.query(everything)
-        kept = [raw for raw, feature in zip(page.raw_features(), page.features) if _matches(feature, post)]
+        patterns = _prefilter_patterns(post)
+        kept = []
+        for raw in store.query(everything).raw_features():
+            if patterns:
+                lowered = raw.lower()
+                if not all(p in lowered for p in patterns):
+                    continue
+            if _matches(orjson.loads(raw), post):
+                kept.append(raw)
         matched, raws = len(kept), kept[offset : offset + limit]
     links = paging_links(request, offset, limit, matched, len(raws))
     return feature_collection_bytes(raws, matched, links)
