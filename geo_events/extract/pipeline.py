@@ -182,6 +182,16 @@ class _Context:
         self.headline_index = self._headline_index(title)
         self.title = title if title and self.headline_index is None else None
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
+        # per-sentence buckets keep every later step linear in the text length
+        self.triggers_in = self._bucket(self.triggers, lambda t: t.start)
+        self.casualties_in = self._bucket(self.casualty_offsets, lambda o: o)
+        self.actors_in = self._bucket(self.actor_mentions, lambda m: m.start)
+
+    def _bucket(self, items: list[Any], offset: Any) -> dict[int, list[Any]]:
+        buckets: dict[int, list[Any]] = defaultdict(list)
+        for item in items:
+            buckets[self.article.sentence_index(offset(item))].append(item)
+        return buckets
 
     # ------------------------------------------------------------------ structure
     def _headline_index(self, title: str | None) -> int | None:
@@ -225,8 +235,8 @@ class _Context:
         type_evidence: list[tuple[int, int]] = []
         for index, sentence in segment.sentences:
             weight = self.weight(index, first_index)
-            triggers = [t for t in self.triggers if sentence.start <= t.start < sentence.end]
-            casualties = [o for o in self.casualty_offsets if sentence.start <= o < sentence.end]
+            triggers = self.triggers_in.get(index, [])
+            casualties = self.casualties_in.get(index, [])
             for trigger in triggers:
                 scores[trigger.sub_event_type] += trigger.weight * weight
                 if trigger.weight >= 3 and len(type_evidence) < 3:
@@ -234,7 +244,7 @@ class _Context:
             pivots = [t.start for t in triggers] + casualties
             if pivots:
                 event_sentences[index] = weight
-                vote(self.text, sentence.start, sentence.end, pivots, self.actor_mentions, weight, votes)
+                vote(self.text, sentence.start, sentence.end, pivots, self.actors_in.get(index, []), weight, votes)
         if self.title and segment.start == 0 and len(self.segments()) == 1:
             self._vote_title(scores, votes)
         actor1, actor2, assoc = decide(votes, self.actors)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right, insort
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -180,8 +181,9 @@ def find_places(text: str, token_text: TokenText, gazetteer: Any, fuzzy_limit: i
             taken.append((match.start, match.end))
     others = _other_mentions(text, gazetteer, places, by_phonetic, taken, fuzzy_limit)
     if others:  # a longer phonetic match ("Deir az-Zour") replaces the exact matches inside it ("Deir")
-        raw = [r for r in raw if not any(o[0] <= r[0] and r[1] <= o[1] and (o[1] - o[0]) > (r[1] - r[0])
-                                         for o in others)]
+        longer = sorted((o[0], o[1]) for o in others)
+        same = set(longer)
+        raw = [r for r in raw if not (_covered(longer, r[0], r[1]) and (r[0], r[1]) not in same)]
         raw.extend(others)
     raw.sort(key=lambda item: item[0])
     return _resolve(text, raw, admin_index)
@@ -200,9 +202,10 @@ def _other_mentions(
     search = getattr(gazetteer, "search", None)
     found: list[tuple[int, int, str, list[Any], bool]] = []
     fuzzy_done: set[str] = set()
+    taken_sorted = sorted(taken)
     for match in _CAPITALISED_RE.finditer(text):
         for start, end in _sub_runs(match):
-            if any(s <= start and end <= e for s, e in taken):
+            if _covered(taken_sorted, start, end):
                 continue
             word = text[start:end]
             key = key_of(word)
@@ -212,7 +215,7 @@ def _other_mentions(
                 ids = by_phonetic.get(phonetic(word), ())
                 if ids:
                     found.append((start, end, key, [places[i] for i in ids], False))
-                    taken.append((start, end))
+                    insort(taken_sorted, (start, end))
                     break
             if search is None or len(fuzzy_done) >= limit or key in fuzzy_done or len(key) < 6:
                 continue
@@ -227,9 +230,15 @@ def _other_mentions(
             good = [m.place for m in matches if getattr(m, "score", 0) >= 80]
             if good:
                 found.append((start, end, key, good, True))
-                taken.append((start, end))
+                insort(taken_sorted, (start, end))
                 break
     return found
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies inside one of the sorted, non-overlapping ``spans``."""
+    index = bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _sub_runs(match: re.Match[str]) -> list[tuple[int, int]]:
@@ -262,7 +271,7 @@ def _resolve(text: str, raw: list[tuple[int, int, str, list[Any], bool]],
             countries[getattr(only, "country", "")] = countries.get(getattr(only, "country", ""), 0) + 1
             if getattr(only, "kind", "") == "admin1":
                 admin1s[only.name] = admin1s.get(only.name, 0) + 1
-            elif KIND_RANK.get(getattr(only, "kind", "town"), 0) == 0:
+            elif KIND_RANK.get(getattr(only, "kind", "town"), 0) == 0 and only not in anchors:
                 anchors.append(only)
         for candidate in candidates:
             if getattr(candidate, "kind", "") == "country":

@@ -1,0 +1,111 @@
+"""extract_events end to end: valid events, evidence offsets, robustness (geo_events.extract.pipeline)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from geo_events import extract_events
+from geo_events.errors import ExtractionError
+from geo_events.extract import MAX_CHARS
+from geo_events.models import Event
+
+HAJIN = ("Coalition warplanes struck an Islamic State position in Hajin on Monday, killing at least 12 militants, "
+         "the US-led coalition said in a statement on Tuesday.")
+
+
+def test_one_event_with_valid_model_and_evidence() -> None:
+    fc = extract_events(HAJIN, published="2018-10-03", publisher="Wire")
+    assert fc["type"] == "FeatureCollection"
+    (feature,) = fc["features"]
+    event = Event.model_validate(feature)
+    p = event.properties
+    assert str(p.event_date) == "2018-10-01"
+    assert (p.event_type, p.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (p.actor1, p.actor2) == ("US-led coalition", "ISIS")
+    assert p.place_id == "geonames:174506" and p.admin1 == "Deir ez-Zor" and p.iso3 == "SYR"
+    assert (p.fatalities_best, p.fatalities_low, p.fatalities_high) == (12, 12, 12)
+    assert [c.claimant for c in p.claims] == ["US-led coalition"]
+    assert p.sources[0].publisher == "Wire"
+    fields = {span["field"] for span in fc["evidence"]}
+    assert {"location", "event_date", "actor1", "actor2", "claims"} <= fields
+    for span in fc["evidence"]:
+        assert HAJIN[span["start"] : span["end"]] == span["text"]
+    for claim in p.claims:
+        for ev in claim.evidence:
+            assert "12" in HAJIN[ev.start : ev.end]
+
+
+def test_extraction_is_deterministic_apart_from_the_timestamp() -> None:
+    first = extract_events(HAJIN, "2018-10-03")
+    second = extract_events(HAJIN, "2018-10-03")
+    for fc in (first, second):
+        fc["features"][0]["properties"].pop("extracted_at")
+    assert first == second
+
+
+def test_html_is_stripped_and_offsets_refer_to_the_stripped_text() -> None:
+    html = f"<html><body><p>{HAJIN.replace('Hajin', '<b>Hajin</b>')}</p></body></html>"
+    fc = extract_events(html, "2018-10-03")
+    assert fc["article"]["html_stripped"] is True
+    assert fc["features"][0]["properties"]["place_id"] == "geonames:174506"
+    location = next(s for s in fc["evidence"] if s["field"] == "location")
+    assert location["text"] == "Hajin"
+
+
+def test_separate_incidents_give_separate_events() -> None:
+    text = (HAJIN + "\n\nIn a separate attack, a car bomb exploded in the town of Azaz on Sunday, killing at least "
+            "eight people, according to the Syrian Observatory for Human Rights.")
+    fc = extract_events(text, "2018-10-03")
+    subs = sorted(f["properties"]["sub_event_type"] for f in fc["features"])
+    assert subs == ["Air/drone strike", "Remote explosive/landmine/IED"]
+    assert len({f["id"] for f in fc["features"]}) == 2
+
+
+def test_source_id_follows_the_model_rule() -> None:
+    from geo_events.models import source_id_for
+
+    fc = extract_events(HAJIN, "2018-10-03", publisher="Wire", title="Strike on Hajin", url="https://example.org/a")
+    assert fc["features"][0]["properties"]["sources"][0]["id"] == source_id_for("https://example.org/a", None, None)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "\x00\x01binary"])
+def test_empty_or_binary_text_is_a_clear_error(text: str) -> None:
+    with pytest.raises(ExtractionError):
+        extract_events(text, "2018-02-08")
+
+
+def test_huge_text_is_refused_quickly() -> None:
+    with pytest.raises(ExtractionError, match="too large"):
+        extract_events("war " * (5 * 1024 * 1024 // 4), "2018-02-08")
+    assert MAX_CHARS < 5 * 1024 * 1024
+
+
+def test_bad_published_date_is_a_clear_error() -> None:
+    with pytest.raises(ExtractionError, match="published"):
+        extract_events(HAJIN, "yesterday")
+
+
+def test_garbage_and_foreign_text_give_no_events() -> None:
+    rng = random.Random(5)
+    garbage = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ,.;0123456789") for _ in range(20_000))
+    assert extract_events(garbage, "2018-02-08")["features"] == []
+    french = ("Des frappes aériennes ont tué au moins douze personnes à Idleb mardi, selon l'Observatoire syrien "
+              "des droits de l'homme. Les bombardements se poursuivent dans la région.")
+    result = extract_events(french, "2019-05-14")
+    assert result["features"] == [] and result["article"]["english"] is False
+    arabic = "قتل ١٢ شخصا في غارة جوية على إدلب يوم الثلاثاء"
+    assert extract_events(arabic, "2019-05-14")["features"] == []
+
+
+def test_text_without_event_gives_no_events() -> None:
+    text = ("The foreign ministers of Russia, Turkey and Iran met on Tuesday to discuss a constitutional committee "
+            "for Syria, diplomats said.")
+    assert extract_events(text, "2019-09-17")["features"] == []
+
+
+def test_large_article_is_handled() -> None:
+    text = (HAJIN + "\n\n") * 1000  # ~150 kB of repeated report: one event, linear time
+    fc = extract_events(text, "2018-10-03")
+    assert len(fc["features"]) == 1
