@@ -281,3 +281,9 @@ def test_openapi_has_a_concrete_items_path_per_collection_with_queryables(client
     assert events["event_type"]["schema"]["enum"][0] == "Battles"
     assert events["fatalities_best"]["schema"]["type"] == "integer"
     assert events["limit"]["schema"]["maximum"] == 10000
+
+
+@pytest.mark.parametrize("value", ['a"b', "Khushām", "back\\slash", "5"])
+def test_items_filters_with_awkward_values_do_not_fail(big_client, value):
+    r = big_client.get("/collections/events/items", params={"location": value})
+    assert r.status_code == 200 and r.json()["numberMatched"] == 0
