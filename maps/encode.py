@@ -54,8 +54,21 @@ COMPRESS_FROM_BYTES = 512 * 1024
 
 
 def escape_text(value: Any) -> str:
-    """Return ``value`` as text safe to insert into HTML (quotes escaped too)."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Return ``value`` as text safe to insert into HTML (quotes escaped too).
+
+    Braces become character references as well: Folium/branca re-read every element's script as a
+    Jinja template, so a ``{{ … }}`` that reached it would be evaluated on the server.
+    """
+    text = html.escape("" if value is None else str(value), quote=True)
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def inert_js_string(text: str) -> str:
+    """Return ``text`` as a JS string literal with no ``<``, ``>``, ``&``, ``{`` or ``}`` characters.
+
+    Safe inside ``<script>`` and inert for the Jinja pass that branca runs over rendered scripts.
+    """
+    return script_json(str(text)).replace("{", "\\u007b").replace("}", "\\u007d")
 
 
 def script_json(value: Any) -> str:

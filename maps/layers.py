@@ -17,7 +17,7 @@ from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.template import Template
 
-from maps.encode import escape_text, payload_block
+from maps.encode import escape_text, inert_js_string, payload_block
 from maps.styles import (
     CONTROLLER_COLORS,
     EVENT_TYPE_COLORS,
@@ -109,10 +109,10 @@ class HtmlControl(MacroElement):
         """
         {% macro script(this, kwargs) %}
         {% if this.kind == "legend" %}
-        GeoEvents.addLegend({{ this._parent.get_name() }}, {{ this.html|tojson }},
+        GeoEvents.addLegend({{ this._parent.get_name() }}, {{ this.html_js }},
             {{ this.layer.get_name() if this.layer else "null" }});
         {% else %}
-        GeoEvents.addTitle({{ this._parent.get_name() }}, {{ this.html|tojson }});
+        GeoEvents.addTitle({{ this._parent.get_name() }}, {{ this.html_js }});
         {% endif %}
         {% endmacro %}
         """
@@ -122,6 +122,7 @@ class HtmlControl(MacroElement):
         super().__init__()
         self._name = "GeoEventsControl"
         self.html = html
+        self.html_js = inert_js_string(html)
         self.kind = kind
         self.layer = layer
 
@@ -133,7 +134,7 @@ class Attribution(MacroElement):
         """
         {% macro script(this, kwargs) %}
         {{ this._parent.get_name() }}.attributionControl.setPrefix(false);
-        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.html|tojson }});
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.html_js }});
         {% endmacro %}
         """
     )
@@ -142,6 +143,7 @@ class Attribution(MacroElement):
         super().__init__()
         self._name = "GeoEventsAttribution"
         self.html = html
+        self.html_js = inert_js_string(html)
 
 
 def legend_html(
@@ -220,18 +222,21 @@ def outline_basemap(bounds: tuple[float, float, float, float] | None, show: bool
     return group
 
 
-def escaped_properties(collection: dict[str, Any]) -> dict[str, Any]:
-    """Return a copy of a FeatureCollection whose string properties are HTML-escaped (for tooltips)."""
+def escaped_properties(collection: dict[str, Any], style: Any = None) -> dict[str, Any]:
+    """Return a copy of a FeatureCollection safe for Folium: string properties HTML-escaped (tooltips).
+
+    Nested values are dropped. With ``style`` (a function of the original feature), its result is stored
+    as ``_style`` so the Folium style function never needs the raw text.
+    """
     features = []
     for feature in collection.get("features") or []:
-        properties = {
-            key: escape_text(value) if isinstance(value, str) else value
-            for key, value in (feature.get("properties") or {}).items()
-            if not isinstance(value, (dict, list))
+        original = feature.get("properties") or {}
+        properties: dict[str, Any] = {
+            str(escape_text(key)): escape_text(value) if isinstance(value, str) else value
+            for key, value in original.items()
+            if value is None or isinstance(value, (str, int, float, bool))
         }
-        # keep the raw controller for styling; its escaped twin is what the tooltip shows
-        raw = (feature.get("properties") or {}).get("controller")
-        if raw is not None:
-            properties["_controller"] = raw
+        if style is not None:
+            properties["_style"] = style(feature)
         features.append({"type": "Feature", "geometry": feature.get("geometry"), "properties": properties})
     return {"type": "FeatureCollection", "features": features}

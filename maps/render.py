@@ -153,16 +153,6 @@ def _with_fields(collection: dict[str, Any], fields: tuple[str, ...]) -> dict[st
     return collection
 
 
-def _sources_of(*groups: list[dict[str, Any]]) -> list[str]:
-    names: list[str] = []
-    for features in groups:
-        for feature in features:
-            source = (feature.get("properties") or {}).get("source")
-            if source and str(source) not in names:
-                names.append(str(source))
-    return names
-
-
 def build_map(
     events: Any,
     zones: Any = None,
@@ -219,7 +209,13 @@ def build_map(
     payload = encode_events(event_features)
 
     event_box = _points_bounds(payload["coords"])
-    view = _span(event_box, 4.0) if event_box else (_bounds(zone_features) or DEFAULT_BOUNDS)
+    zone_box = _bounds(zone_features)
+    if event_box and zone_box:
+        view = _union(_span(event_box, 1.0), zone_box)
+    elif event_box:
+        view = _span(event_box, 3.0)
+    else:
+        view = zone_box or DEFAULT_BOUNDS
     everything = _union(event_box, _bounds(zone_features + line_features)) or view
     fmap = folium.Map(
         location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2],
@@ -243,11 +239,11 @@ def build_map(
     controllers: set[str] = set()
     if zone_features:
         controllers = {str((f.get("properties") or {}).get("controller") or "") for f in zone_features} - {""}
-        safe_zones = _with_fields(escaped_properties({"features": zone_features}), ZONE_FIELDS)
+        safe_zones = _with_fields(escaped_properties({"features": zone_features}, style=zone_style), ZONE_FIELDS)
         folium.GeoJson(
             safe_zones,
             name=f"Control zones {day_label}".strip(),
-            style_function=lambda f: zone_style({"properties": {**f["properties"], "controller": f["properties"].get("_controller")}}),
+            style_function=lambda f: f["properties"]["_style"],
             tooltip=folium.GeoJsonTooltip(fields=list(ZONE_FIELDS), aliases=list(ZONE_ALIASES)),
             highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.45},
         ).add_to(fmap)
@@ -290,14 +286,13 @@ def build_map(
         f"<h1>{escape_text(title)}</h1><div class=\"ge-subtitle\">{' · '.join(subtitle)}</div>", "title"
     ).add_to(fmap)
 
-    credits = ["Events: geo-events, sources in each popup", "Places: GeoNames (CC BY 4.0)"]
-    zone_sources = _sources_of(zone_features, line_features)
-    if zone_sources:
-        credits.append("Zones: " + "; ".join(escape_text(s) for s in zone_sources[:3]))
+    credits = ["Events: geo-events (sources in popups)", "Places: GeoNames (CC BY 4.0)"]
+    if zone_features or line_features:
+        credits.append("Zones: dated sources in tooltips")
     credits.append("Outlines: Natural Earth")
     Attribution(" | ".join(credits)).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9)
+    fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9, padding=(24, 24))
     return fmap
 
 
