@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from geo_events.gazetteer import cache as name_cache
-from geo_events.gazetteer.normalize import normalize, phonetic_key
+from geo_events.gazetteer.normalize import key_of_normalized, normalize, phonetic_key
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place
 from geo_events.gazetteer.sources import country_code, curated_places, geonames_places, load_overrides
 
@@ -60,11 +60,11 @@ def fuzzy_cutoff(key_length: int) -> float | None:
     """Return the smallest rapidfuzz ratio accepted for a key of this length (``None``: exact only)."""
     if key_length <= 4:
         return None
-    if key_length <= 6:
-        return 86.0
     if key_length <= 8:
-        return 82.0
-    return 78.0
+        return 86.0
+    if key_length <= 11:
+        return 80.0
+    return 76.0
 
 
 class Gazetteer:
@@ -136,15 +136,25 @@ class Gazetteer:
                     continue
                 seen.add(norm)
                 by_norm[norm].append((index, position == 0, name))
-                by_key[phonetic_key(norm)].append((index, position == 0, name))
+                by_key[key_of_normalized(norm)].append((index, position == 0, name))
         self._by_norm = dict(by_norm)
         self._by_key = dict(by_key)
 
     def _build_other_indexes(self) -> None:
+        # fuzzy indexes (keys of 5+ letters; shorter ones are matched exactly only): every key under itself
+        # and its one-letter deletions; and, for longer typos, blocks of keys of similar length sharing the
+        # first or last two letters (one edit never changes both ends)
+        deletion_index: dict[str, list[str]] = defaultdict(list)
         blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in self._by_key:
-            if len(key) >= 5:
-                blocks[(key[0], len(key))].append(key)
+            if len(key) < 5:
+                continue
+            for variant in (key, *_deletions(key)):
+                deletion_index[variant].append(key)
+            for length in range(len(key) - 2, len(key) + 3):
+                blocks[("^" + key[:2], length)].append(key)
+                blocks[(key[-2:] + "$", length)].append(key)
+        self._deletion_index = dict(deletion_index)
         self._blocks = dict(blocks)
         self._point_rows = np.array(
             [i for i, p in enumerate(self._places) if p.kind not in AREA_KINDS], dtype=np.int64
@@ -262,7 +272,7 @@ class Gazetteer:
                     found[index] = (quality, primary, name)
 
         add(self._by_norm.get(norm, []), 100.0)
-        key = phonetic_key(norm)
+        key = key_of_normalized(norm)
         add(self._by_key.get(key, []), 95.0)
         if found:
             return found
@@ -278,17 +288,23 @@ class Gazetteer:
         return found
 
     def _fuzzy_keys(self, key: str, cutoff: float) -> list[tuple[str, float]]:
-        spread = max(2, len(key) // 4)
-        block: list[str] = []
-        for length in range(len(key) - spread, len(key) + spread + 1):
-            block.extend(self._blocks.get((key[0], length), ()))
-        if not block:
-            return []
-        hits = process.extract(key, block, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+        # 1) one edit away: keys sharing the query or one of its one-letter deletions (SymSpell-style)
+        near: dict[str, None] = {}
+        for variant in (key, *_deletions(key)):
+            for candidate in self._deletion_index.get(variant, ()):
+                near[candidate] = None
+        hits = [(c, fuzz.ratio(key, c, score_cutoff=cutoff)) for c in near]
+        hits = [(c, score) for c, score in hits if score]
+        # 2) otherwise, for long keys, rapidfuzz over the keys sharing the first or last two letters
+        if not hits and len(key) >= 10:
+            block = [*self._blocks.get(("^" + key[:2], len(key)), ()), *self._blocks.get((key[-2:] + "$", len(key)), ())]
+            hits = [(c, score) for c, score, _ in process.extract(key, block, scorer=fuzz.ratio,
+                                                                    score_cutoff=cutoff, limit=5)]
         if not hits:
             return []
+        hits.sort(key=lambda hit: -hit[1])
         top = hits[0][1]
-        return [(choice, score) for choice, score, _ in hits if score >= top - 3]
+        return list(dict.fromkeys((c, score) for c, score in hits[:5] if score >= top - 3))
 
     # ------------------------------------------------------------------ reverse
     def nearest(self, lat: float, lon: float, k: int = 1, kinds: Iterable[str] | None = None) -> list[
@@ -317,6 +333,11 @@ class Gazetteer:
         point = Point(lon, lat)
         wanted = set(kinds)
         return [p for p in self._places if p.kind in wanted and shape(p.geometry).covers(point)]
+
+
+def _deletions(key: str) -> set[str]:
+    """Every string made by deleting one letter of ``key``."""
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _strip_query(norm: str) -> tuple[str, str | None]:
