@@ -41,7 +41,7 @@ def test_seed_articles_give_exactly_one_event(tmp_path: Path, seed_articles: lis
     # (the text says only "Russia said" where the hand coder wrote "Russian defence ministry")
     def rows(claims: list[dict]) -> list[tuple]:
         return sorted((c["source_id"], c["claimant"].replace("Russian defence ministry", "Russia"), c["kind"],
-                       c["low"], c["high"], c["vague"]) for c in claims)
+                       str(c["low"]), str(c["high"]), c["vague"]) for c in claims)
 
     assert rows(p["claims"]) == rows(seed["claims"])
     assert (p["fatalities_best"], p["fatalities_low"], p["fatalities_high"]) == (
