@@ -174,7 +174,8 @@ EventQueryDep = Annotated[EventQuery, Depends(event_query)]
 
 def require_api_key(
     x_api_key: Annotated[
-        str | None, Header(description="API key for write endpoints (server env GEO_EVENTS_API_KEY).")
+        str | None,
+        Header(description="API key for write endpoints (server env GEO_EVENTS_API_KEY).", examples=["change-me"]),
     ] = None,
 ) -> None:
     """Allow the request only when ``X-API-Key`` matches ``GEO_EVENTS_API_KEY`` (constant-time compare)."""

@@ -36,22 +36,39 @@ EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
 }
 
 
-def _property_parameter(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+#: Example values of the event queryables (the seed event's).
+EVENT_EXAMPLES: dict[str, Any] = {
+    "id": "evt-20c8fef169f3", "date_precision": "day", "event_type": "Explosions/Remote violence",
+    "sub_event_type": "Air/drone strike", "actor1": "US-led coalition", "actor2": "Pro-government forces",
+    "location": "Khasham", "admin1": "Deir ez-Zor", "admin2": "Deir ez-Zor", "country": "Syria", "iso3": "SYR",
+    "geo_precision": 2, "place_id": "geonames:167899", "fatalities_best": 100,
+    "control_zone": "Syrian government & allies", "side_of_line": "east", "geocoder": "hand-coded",
+}  # fmt: skip
+
+
+def _property_parameter(name: str, schema: dict[str, Any], example: Any = None) -> dict[str, Any]:
     clean = {k: v for k, v in schema.items() if k in ("type", "format", "enum", "minimum", "maximum")}
     if clean.get("type") == "array":
         clean = {"type": "string"}
-    return {
+    parameter = {
         "name": name,
         "in": "query",
         "required": False,
         "description": f"Keep features whose `{name}` equals this value (text comparison, case-insensitive).",
         "schema": clean,
     }
+    if example is not None:
+        parameter["example"] = example
+    return parameter
 
 
 def _queryable_parameters(collection_id: str) -> list[dict[str, Any]]:
     if collection_id == "events":
-        params = [_property_parameter(name, EVENT_PROPERTIES[name]) for name in EVENT_QUERYABLES if name != "event_date"]
+        params = [
+            _property_parameter(name, EVENT_PROPERTIES[name], EVENT_EXAMPLES.get(name))
+            for name in EVENT_QUERYABLES
+            if name != "event_date"
+        ]
         for name, (schema, description, example) in EVENT_FILTER_PARAMS.items():
             params.append(
                 {"name": name, "in": "query", "required": False, "description": description, "schema": schema, "example": example}
@@ -59,8 +76,17 @@ def _queryable_parameters(collection_id: str) -> list[dict[str, Any]]:
         return params
     from api.collections import memory_collection
 
-    types = memory_collection(collection_id).property_types()
-    return [_property_parameter(name, schema) for name, schema in types.items() if schema.get("format") != "date"]
+    found = memory_collection(collection_id)
+    examples: dict[str, Any] = {}
+    for feature in found.features:
+        for key, value in (feature.get("properties") or {}).items():
+            if value is not None and not isinstance(value, (list, dict)):
+                examples.setdefault(key, value)
+    return [
+        _property_parameter(name, schema, examples.get(name))
+        for name, schema in found.property_types().items()
+        if schema.get("format") != "date"
+    ]
 
 
 def build_openapi(app: FastAPI) -> dict[str, Any]:

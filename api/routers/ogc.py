@@ -191,7 +191,9 @@ def items(
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1–{MAX_LIMIT}).", examples=[100])
     ] = 10,
-    offset: Annotated[int, Query(ge=0, description="Number of matches to skip (follow `next` links instead).")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, description="Number of matches to skip (follow `next` links instead).", examples=[0])
+    ] = 0,
     sortby: Annotated[
         str | None,
         Query(description="Comma-separated properties, `-` for descending, e.g. `-fatalities_best`.", examples=["-event_date"]),

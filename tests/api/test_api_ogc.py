@@ -287,3 +287,17 @@ def test_openapi_has_a_concrete_items_path_per_collection_with_queryables(client
 def test_items_filters_with_awkward_values_do_not_fail(big_client, value):
     r = big_client.get("/collections/events/items", params={"location": value})
     assert r.status_code == 200 and r.json()["numberMatched"] == 0
+
+
+def test_openapi_parameters_of_our_routes_have_examples(client):
+    spec = client.get("/openapi.json").json()
+    missing = []
+    for path, methods in spec["paths"].items():
+        if path.startswith("/maps"):
+            continue  # the map routes are documented by their own module
+        for method, operation in methods.items():
+            for p in operation.get("parameters", []):
+                examples = p.get("example", p.get("examples", p["schema"].get("examples")))
+                if examples in (None, []):
+                    missing.append((method, path, p["name"]))
+    assert missing == []
