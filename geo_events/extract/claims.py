@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo_events.extract.matcher import PrefixScanner
 from geo_events.extract.numbers import Quantity, find_quantities
 from geo_events.extract.text import Sentence
 
@@ -29,6 +30,11 @@ CASUALTY_RE = re.compile(
     rf"\b(?:(?P<other>{_OTHER})|(?P<killed>{_KILLED})|(?P<wounded>{_WOUNDED})|(?P<captured>{_CAPTURED}))\b",
     re.IGNORECASE,
 )
+_CASUALTY_LOWER_RE = re.compile(CASUALTY_RE.pattern)
+CASUALTY_SCANNER = PrefixScanner(_CASUALTY_LOWER_RE, (
+    "casualt", "dead", "kill", "died", "die", "death", "lost", "fatalit", "bodies", "slain", "massacr", "execut",
+    "perish", "toll", "lives", "wound", "injur", "hurt", "maim", "captur", "taken", "abduct", "kidnap", "held",
+    "prisoner"))
 _NOT_PEOPLE_RE = re.compile(
     r"^\s*(?:%|percent|per\s+cent|km|kilomet|kilometres|miles?\b|metres|meters|years?\b|months?\b|weeks?\b|days?\b"
     r"|hours?\b|minutes?\b|dollars|\$|million|billion|tons|tonnes|times|rockets|missiles|shells|drones|tanks"

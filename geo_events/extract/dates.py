@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geo_events.extract.matcher import PrefixScanner, lower_same_length
 from geo_events.extract.numbers import words_to_int
 
 _MONTHS = {
@@ -49,6 +50,13 @@ DATE_RE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_DATE_LOWER_RE = re.compile(DATE_RE.pattern)
+_DATE_STEMS = (
+    *_MONTHS, *_WEEKDAYS, "late", "early", "overnight", "on", "in", "mid", "yesterday", "last", "earlier", "today",
+    "this", "tonight", *"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty".split(),
+)
+_SCANNER = PrefixScanner(_DATE_LOWER_RE, _DATE_STEMS, digits=True)
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,7 @@ def resolve(match: re.Match[str], published: date) -> tuple[date, str, str] | No
     return None
 
 
-def find_dates(text: str, published: date) -> list[DateMention]:
+def find_dates(text: str, published: date, low: str | None = None) -> list[DateMention]:
     """Return every date mention in ``text`` resolved against ``published``.
 
     Parameters
@@ -145,7 +153,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         dates more than a day after publication are dropped (they cannot be the event's).
     """
     mentions: list[DateMention] = []
-    for match in DATE_RE.finditer(text):
+    low = lower_same_length(text) if low is None else low
+    for match in _SCANNER.finditer(low):
         resolved = resolve(match, published)
         if resolved is None:
             continue
@@ -154,7 +163,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             continue
         if kind == "absolute" and found == published and _alone_on_line(text, match.start(), match.end()):
             kind = "dateline"
-        mentions.append(DateMention(match.start(), match.end(), found, precision, kind, match.group(0)))
+        mentions.append(DateMention(match.start(), match.end(), found, precision, kind,
+                                    text[match.start() : match.end()]))
     return mentions
 
 

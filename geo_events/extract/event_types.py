@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo_events.extract.matcher import PrefixScanner, lower_same_length
 from geo_events.taxonomy import SUB_EVENT_TYPES
 
 _RULES: tuple[tuple[str, float, str], ...] = (
@@ -54,7 +55,79 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
-_COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for sub, weight, pattern in _RULES)
+_COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)
+#: First letters of every trigger's first word: only word starts beginning so are tried.
+TRIGGER_STEMS = (
+    "air", "dron", "warp", "war", "figh", "jet", "heli", "aeri", "bomb", "barr", "strik", "struc", "pound", "shel",
+    "arti", "mort", "rock", "fire", "miss", "ball", "crui", "howi", "katy", "suic", "vbie", "svbi", "blew", "expl",
+    "road", "ied", "impr", "land", "car", "boob", "moto", "stic", "mine", "unex", "blas", "gren", "chem", "chlo",
+    "sari", "nerv", "toxi", "pois", "clas", "foug", "batt", "gunf", "gun", "ambu", "skir", "exch", "offe", "coun",
+    "assa", "enga", "infi", "repe", "repu", "unde", "atta", "adva", "open", "exec", "mass", "gunm", "shot", "stab",
+    "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
+    "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
+    "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
+    "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
+    "razed", "esta", "buil", "shell", "rocket", "missile",
+)
+_SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """Return the characters a match of ``pattern`` can start with (None: any character)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    def first(items: list) -> set[str] | None:
+        out: set[str] = set()
+        for op, arg in items:
+            if op is c.AT:
+                continue
+            if op is c.LITERAL:
+                return out | {chr(arg)}
+            if op is c.IN:
+                chars = set()
+                for kind, value in arg:
+                    if kind is c.LITERAL:
+                        chars.add(chr(value))
+                    elif kind is c.RANGE:
+                        chars.update(chr(v) for v in range(value[0], value[1] + 1))
+                    else:
+                        return None
+                return out | chars
+            if op is c.BRANCH:
+                for branch in arg[1]:
+                    sub = first(list(branch))
+                    if sub is None:
+                        return None
+                    out |= sub
+                return out
+            if op is c.SUBPATTERN:
+                sub = first(list(arg[-1]))
+                return None if sub is None else out | sub
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                low, _high, body = arg
+                sub = first(list(body))
+                if sub is None:
+                    return None
+                out |= sub
+                if low > 0:
+                    return out
+                continue
+            return None
+        return None  # the pattern may match the empty string
+
+    return first(list(_parser.parse(pattern)))
+
+
+_BY_FIRST_CHAR: dict[str, list[tuple[str, float, re.Pattern[str]]]] = {}
+_ANY_START: list[tuple[str, float, re.Pattern[str]]] = []
+for _rule in _COMPILED:
+    _chars = _first_chars(_rule[2].pattern)
+    if _chars is None:
+        _ANY_START.append(_rule)
+    else:
+        for _char in _chars:
+            _BY_FIRST_CHAR.setdefault(_char, []).append(_rule)
 #: Sub-event types that describe violence with a clear event; the others need stronger evidence.
 VIOLENT_SUBS = frozenset(
     {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Remote explosive/landmine/IED",
@@ -76,13 +149,16 @@ class Trigger:
     weight: float
 
 
-def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Return every event trigger in ``text[start:end]`` (offsets into ``text``)."""
+def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
+    """Return every event trigger in ``text[start:end]`` (offsets into ``text``; ``low``: its lower case)."""
     stop = len(text) if end is None else end
+    low = lower_same_length(text) if low is None else low
     found: list[Trigger] = []
-    for sub, weight, pattern in _COMPILED:
-        for match in pattern.finditer(text, start, stop):
-            found.append(Trigger(match.start(), match.end(), sub, weight))
+    for position in _SCANNER.positions(low, start, stop):
+        for sub, weight, pattern in (*_BY_FIRST_CHAR.get(low[position], ()), *_ANY_START):
+            match = pattern.match(low, position, stop)
+            if match is not None:
+                found.append(Trigger(match.start(), match.end(), sub, weight))
     # a longer, more specific trigger hides the weak ones inside it ("air strikes" hides "strikes")
     found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.weight))
     kept: list[Trigger] = []

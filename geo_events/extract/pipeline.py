@@ -28,10 +28,10 @@ from typing import Any
 
 from geo_events.errors import ExtractionError, ValidationFailed
 from geo_events.extract.actors import ActorList, ActorMention, default_actors
-from geo_events.extract.claims import CASUALTY_RE, FoundClaim, find_claims
+from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, FoundClaim, find_claims
 from geo_events.extract.dates import DateMention, find_dates
 from geo_events.extract.event_types import VIOLENT_SUBS, classify, find_triggers
-from geo_events.extract.matcher import TokenText
+from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.places import KIND_RANK, PlaceMention, find_places
 from geo_events.extract.roles import RoleVotes, decide, vote
 from geo_events.extract.text import Article, Sentence, english_ratio, prepare_text
@@ -174,11 +174,12 @@ class _Context:
         self.outlet = source.publisher or "reporting outlet"
         self.actors = actors
         token_text = TokenText.of(self.text)
+        self.low = lower_same_length(self.text)
         self.places = find_places(self.text, token_text, gazetteer)
         self.actor_mentions = actors.find(token_text, self.text)
-        self.dates = find_dates(self.text, published)
-        self.triggers = find_triggers(self.text)
-        self.casualty_offsets = [m.start() for m in CASUALTY_RE.finditer(self.text)]
+        self.dates = find_dates(self.text, published, self.low)
+        self.triggers = find_triggers(self.text, low=self.low)
+        self.casualty_offsets = [m.start() for m in CASUALTY_SCANNER.finditer(self.low)]
         self.headline_index = self._headline_index(title)
         self.title = title if title and self.headline_index is None else None
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
@@ -427,7 +428,7 @@ class _Context:
     def _claims(self, segment: _Segment) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
         found: dict[tuple[Any, ...], FoundClaim] = {}
         for index, sentence in segment.sentences:
-            if index == self.headline_index:
+            if index == self.headline_index or index not in self.casualties_in:
                 continue
             for claim in find_claims(self.text, sentence, self.outlet, self.alias_names):
                 key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)

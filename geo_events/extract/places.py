@@ -15,6 +15,7 @@ import math
 import re
 from bisect import bisect_right, insort
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +39,7 @@ _AFTER_CUE_RE = re.compile(
     r"|oilfield|oil\s+field|gas\s+field|base|airport)\b",
     re.IGNORECASE,
 )
+_RUN_WORD_RE = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][a-z'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z'’]+(?:[- ](?:[a-z]{1,3}-)?[A-Z][a-z'’]+){0,2}\b")
 _STOP_KEYS = frozenset(
     "the and for are was were has have had said says will with from that this these those they them their "
@@ -241,15 +243,17 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _sub_runs(match: re.Match[str]) -> list[tuple[int, int]]:
-    """Return the spans to try for a run of capitalised words: the whole run, then its pairs and words."""
-    words = [(m.start() + match.start(), m.end() + match.start())
-             for m in re.finditer(r"(?:[a-z]{1,3}-)?[A-Z][a-z'’]+", match.group(0))]
-    spans = [(match.start(), match.end())]
+def _sub_runs(match: re.Match[str]) -> Iterator[tuple[int, int]]:
+    """Yield the spans to try for a run of capitalised words: the whole run, then its pairs and words."""
+    yield match.start(), match.end()
+    run = match.group(0)
+    if " " not in run and "-" not in run:
+        return
+    words = [(m.start() + match.start(), m.end() + match.start()) for m in _RUN_WORD_RE.finditer(run)]
+    if len(words) > 2:
+        yield from ((words[i][0], words[i + 1][1]) for i in range(len(words) - 1))
     if len(words) > 1:
-        spans.extend((words[i][0], words[i + 1][1]) for i in range(len(words) - 1) if len(words) > 2)
-        spans.extend(words)
-    return spans
+        yield from words
 
 
 def _governorate_of(place: Any, key: str, admin_index: dict[str, Any]) -> Any:

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geo_events.errors import ExtractionError
 
@@ -125,9 +126,10 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
         cut = match.start()
-        before = text[max(start, cut - 6) : cut]
-        if any(before.endswith(abbr) for abbr in _ABBREVIATIONS) and "\n" not in match.group(0):
-            continue
+        if text[cut - 1 : cut] == "." and "\n" not in match.group(0):
+            last_word = text[max(start, cut - 6) : cut].rsplit(None, 1)[-1] if cut > start else ""
+            if any(last_word.endswith(abbr) for abbr in _ABBREVIATIONS):
+                continue
         _add_sentence(sentences, text, start, cut)
         start = match.end()
     _add_sentence(sentences, text, start, len(text))
@@ -154,17 +156,21 @@ def fold(token: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, folded)`` for every word of ``text`` (hyphens and punctuation split words)."""
+    low = text.lower() if text.isascii() else None
+    if low is not None and "'" not in text:
+        return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(low)]
     return [(m.start(), m.end(), fold(m.group(0))) for m in _WORD_RE.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def key_of(name: str) -> str:
-    """Return the matching key of a name: its folded words joined by single spaces."""
+    """Return the matching key of a name: its folded words joined by single spaces (cached)."""
     return " ".join(folded for _, _, folded in tokens(name) if folded)
 
 
 def english_ratio(text: str) -> float:
     """Return the share of common English function words among the first 400 words (0–1)."""
-    words = [w for _, _, w in tokens(text[:20_000])[:400]]
+    words = _WORD_RE.findall(text[:6000].lower())[:400]
     if not words:
         return 0.0
     common = sum(1 for w in words if w in _ENGLISH)
