@@ -1,0 +1,1 @@
+"""Package data (installed with geo-events; see maps/vendor/README.md)."""
