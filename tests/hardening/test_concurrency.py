@@ -173,6 +173,8 @@ def test_concurrent_writers_lose_and_duplicate_nothing(live_server) -> None:
     assert len(stored_ids) == len(numbers) + 1  # plus the seed event
     assert reader_problems == [], reader_problems[:10]
     assert pages[0] > 0
+    print(f"\nconcurrency: {len(results)} POST /articles from {WRITERS} writers, {len(stored_ids)} events stored, "
+          f"{pages[0]} reader pages checked, 0 problems")
 
     check = subprocess.run(
         [shutil.which("geo-events") or "geo-events", "store", "check", "--store", str(store_path), "--json"],
@@ -245,3 +247,60 @@ def test_oversized_url_and_header_do_not_crash_the_server(live_server) -> None:
     with httpx.Client(timeout=30) as client:
         assert 400 <= client.get(f"{base}/events", params={"q": "x" * 20_000}).status_code < 500
         assert client.get(f"{base}/health").status_code == 200  # still serving
+
+
+# ---------------------------------------------------------------- several processes on one store file
+def _process_writer(path: str, writer: int, count: int, compact_every: int) -> None:
+    from geo_events.store import GeoJSONFileStore
+
+    from .helpers import make_event
+
+    store = GeoJSONFileStore(path, compact_every=compact_every)
+    for i in range(count):
+        store.upsert(make_event(f"evt-p{writer}-{i:04d}", notes=f"writer {writer} event {i}"))
+
+
+def _process_reader(path: str, rounds: int, queue) -> None:
+    from geo_events.errors import GeoEventsError
+    from geo_events.query import EventQuery
+    from geo_events.store import GeoJSONFileStore
+
+    problems, last = [], 0
+    store = GeoJSONFileStore(path, compact_every=0)
+    for _ in range(rounds):
+        try:
+            result = store.query(EventQuery(limit=10_000, sort="id"))
+        except GeoEventsError as err:
+            problems.append(f"{type(err).__name__}: {err}")
+            continue
+        ids = [f["id"] for f in result.features]
+        if len(ids) < last:
+            problems.append(f"reader saw {len(ids)} events after {last}")
+        if len(ids) != len(set(ids)) or len(ids) != result.number_matched:
+            problems.append("inconsistent page")
+        last = len(ids)
+    queue.put(problems)
+
+
+@pytest.mark.parametrize("compact_every", [3, 50])
+def test_several_processes_share_one_store(tmp_path: Path, compact_every: int) -> None:
+    """4 writer processes (with frequent compactions) and 2 reader processes on the same store file."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    path = str(tmp_path / "events.geojson")
+    per_writer = 60
+    queue = context.Queue()
+    writers = [context.Process(target=_process_writer, args=(path, w, per_writer, compact_every)) for w in range(4)]
+    readers = [context.Process(target=_process_reader, args=(path, 300, queue)) for _ in range(2)]
+    for proc in writers + readers:
+        proc.start()
+    problems = [p for _ in readers for p in queue.get(timeout=300)]
+    for proc in writers + readers:
+        proc.join(timeout=300)
+        assert proc.exitcode == 0
+    from geo_events.store import GeoJSONFileStore
+
+    stored = [f["id"] for f in GeoJSONFileStore(path)]
+    assert len(stored) == len(set(stored)) == 4 * per_writer
+    assert problems == [], problems[:10]
