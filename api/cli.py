@@ -17,14 +17,22 @@ from geo_events.cli._common import fail, handle_errors
 
 @handle_errors
 def serve(
-    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 exposes it to the network).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on (0.0.0.0 exposes it to the network).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     store: Annotated[
         Path | None,
-        typer.Option(help="Event store (.geojson); default: GEO_EVENTS_STORE or the user's data folder (seeded)."),
+        typer.Option(
+            help="Event store (.geojson); default: GEO_EVENTS_STORE or the user's data folder (seeded)."
+        ),
     ] = None,
-    reload: Annotated[bool, typer.Option("--reload", help="Restart when the code changes (development).")] = False,
-    log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
+    reload: Annotated[
+        bool, typer.Option("--reload", help="Restart when the code changes (development).")
+    ] = False,
+    log_level: Annotated[
+        str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")
+    ] = "info",
 ) -> None:
     """Serve events, zones and places over HTTP: REST, OGC API – Features (QGIS, GDAL) and maps.
 

@@ -123,7 +123,12 @@ class MemoryCollection:
         """Return the bbox of all features and their overall validity interval (None ends are open)."""
         boxes = [b for b in self._bboxes if b is not None]
         bbox = (
-            (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+            (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
             if boxes
             else None
         )
@@ -155,7 +160,11 @@ class MemoryCollection:
             rows = [
                 i
                 for i in rows
-                if (b := self._bboxes[i]) is not None and b[0] <= maxx and b[2] >= minx and b[1] <= maxy and b[3] >= miny
+                if (b := self._bboxes[i]) is not None
+                and b[0] <= maxx
+                and b[2] >= minx
+                and b[1] <= maxy
+                and b[3] >= miny
             ]
         if interval is not None and self._intervals:
             start, end = interval
@@ -207,7 +216,9 @@ def _with_ids(features: list[dict[str, Any]], prefix: str) -> list[dict[str, Any
         props = dict(feature.get("properties") or {})
         fid = feature.get("id") or props.get("id") or f"{prefix}-{number + 1}"
         props.setdefault("id", str(fid))
-        out.append({"type": "Feature", "id": str(fid), "geometry": feature.get("geometry"), "properties": props})
+        out.append(
+            {"type": "Feature", "id": str(fid), "geometry": feature.get("geometry"), "properties": props}
+        )
     return out
 
 
@@ -315,4 +326,12 @@ def memory_collection(collection_id: str) -> MemoryCollection:
         return found
 
 
-__all__ = ["BUILDERS", "MemoryCollection", "build_lines", "build_places", "build_zones", "geometry_bbox", "memory_collection"]
+__all__ = [
+    "BUILDERS",
+    "MemoryCollection",
+    "build_lines",
+    "build_places",
+    "build_zones",
+    "geometry_bbox",
+    "memory_collection",
+]

@@ -57,9 +57,13 @@ def parse_precision(value: str) -> tuple[int, ...]:
     try:
         codes = tuple(int(p) for p in value.split(","))
     except ValueError as err:
-        raise InvalidQuery(f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision") from err
+        raise InvalidQuery(
+            f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision"
+        ) from err
     if not codes or any(c not in (1, 2, 3) for c in codes):
-        raise InvalidQuery(f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision")
+        raise InvalidQuery(
+            f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision"
+        )
     return codes
 
 
@@ -82,17 +86,22 @@ def event_query(
         Query(description="ACLED event type (case-insensitive).", examples=["Explosions/Remote violence"]),
     ] = None,
     sub_event_type: Annotated[
-        str | None, Query(description="ACLED sub-event type (case-insensitive).", examples=["Air/drone strike"])
+        str | None,
+        Query(description="ACLED sub-event type (case-insensitive).", examples=["Air/drone strike"]),
     ] = None,
     actor: Annotated[
         str | None,
-        Query(description="Text matched (case-insensitive) in actor1, actor2 and assoc_actors.", examples=["Russia"]),
+        Query(
+            description="Text matched (case-insensitive) in actor1, actor2 and assoc_actors.",
+            examples=["Russia"],
+        ),
     ] = None,
     country: Annotated[
         str | None, Query(description="Country name or ISO 3166-1 alpha-3 code.", examples=["SYR"])
     ] = None,
     admin1: Annotated[
-        str | None, Query(description="First-level administrative unit (governorate).", examples=["Deir ez-Zor"])
+        str | None,
+        Query(description="First-level administrative unit (governorate).", examples=["Deir ez-Zor"]),
     ] = None,
     min_fatalities: Annotated[
         int | None, Query(ge=0, description="Smallest fatalities_best (inclusive).", examples=[10])
@@ -102,33 +111,52 @@ def event_query(
     ] = None,
     control_zone: Annotated[
         str | None,
-        Query(description="Controller of the location on the event date.", examples=["Syrian government & allies"]),
+        Query(
+            description="Controller of the location on the event date.",
+            examples=["Syrian government & allies"],
+        ),
     ] = None,
     side_of_line: Annotated[
         str | None,
-        Query(description="Side of the US–Russia de-confliction line: east, west or on_line.", examples=["east"]),
+        Query(
+            description="Side of the US–Russia de-confliction line: east, west or on_line.", examples=["east"]
+        ),
     ] = None,
     near: Annotated[
         str | None,
-        Query(description="Centre 'lat,lon' (WGS84) of a radius search; see radius_km.", examples=["35.30,40.29"]),
+        Query(
+            description="Centre 'lat,lon' (WGS84) of a radius search; see radius_km.",
+            examples=["35.30,40.29"],
+        ),
     ] = None,
     radius_km: Annotated[
         float, Query(gt=0, le=20_000, description="Radius of the `near` search in kilometres.", examples=[25])
     ] = 25.0,
     q: Annotated[
         str | None,
-        Query(max_length=500, description="Free text searched in every field of the event.", examples=["Khasham"]),
+        Query(
+            max_length=500,
+            description="Free text searched in every field of the event.",
+            examples=["Khasham"],
+        ),
     ] = None,
     source: Annotated[
-        str | None, Query(description="Text matched in source ids, publishers and URLs.", examples=["The New Arab"])
+        str | None,
+        Query(description="Text matched in source ids, publishers and URLs.", examples=["The New Arab"]),
     ] = None,
     geo_precision: Annotated[
         str | None,
-        Query(description="Keep only these location precisions (1 place, 2 near/region, 3 province).", examples=["1,2"]),
+        Query(
+            description="Keep only these location precisions (1 place, 2 near/region, 3 province).",
+            examples=["1,2"],
+        ),
     ] = None,
     sort: Annotated[
         str,
-        Query(description=f"Sort order, one of: {', '.join(SORT_KEYS)} ('-' = descending).", examples=["-fatalities"]),
+        Query(
+            description=f"Sort order, one of: {', '.join(SORT_KEYS)} ('-' = descending).",
+            examples=["-fatalities"],
+        ),
     ] = "date",
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1–{MAX_LIMIT}).", examples=[100])
@@ -175,7 +203,9 @@ EventQueryDep = Annotated[EventQuery, Depends(event_query)]
 def require_api_key(
     x_api_key: Annotated[
         str | None,
-        Header(description="API key for write endpoints (server env GEO_EVENTS_API_KEY).", examples=["change-me"]),
+        Header(
+            description="API key for write endpoints (server env GEO_EVENTS_API_KEY).", examples=["change-me"]
+        ),
     ] = None,
 ) -> None:
     """Allow the request only when ``X-API-Key`` matches ``GEO_EVENTS_API_KEY`` (constant-time compare)."""

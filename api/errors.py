@@ -57,7 +57,9 @@ def error_body(detail: str, field: str | None = None) -> dict[str, Any]:
     return {"detail": detail, "field": field}
 
 
-def error_response(status_code: int, detail: str, field: str | None = None, headers: dict | None = None) -> JSONResponse:
+def error_response(
+    status_code: int, detail: str, field: str | None = None, headers: dict | None = None
+) -> JSONResponse:
     """Return a JSON error response with the standard body."""
     return JSONResponse(error_body(detail, field), status_code=status_code, headers=headers)
 
@@ -89,7 +91,11 @@ async def _geo_events_error(request: Request, err: Exception) -> JSONResponse:
     code = status_for(err)
     if isinstance(err, StoreError) and not isinstance(err, EventNotFound):
         log.error("store error on %s: %s", request.url.path, err)
-        detail = "the event store is busy, try again" if isinstance(err, StoreLocked) else "the event store is unavailable"
+        detail = (
+            "the event store is busy, try again"
+            if isinstance(err, StoreLocked)
+            else "the event store is unavailable"
+        )
         return error_response(code, detail, None, headers={"Retry-After": "1"})
     if code >= 500:
         log.error("data error on %s: %s", request.url.path, err)
@@ -123,7 +129,9 @@ async def _validation_error(request: Request, err: Exception) -> JSONResponse:
     else:
         shown = first.get("input")
         shown = shown if isinstance(shown, (str, int, float)) and len(str(shown)) < 80 else None
-        detail = f"{field}: {first.get('msg', 'invalid value')}" + (f" (got {shown!r})" if shown is not None else "")
+        detail = f"{field}: {first.get('msg', 'invalid value')}" + (
+            f" (got {shown!r})" if shown is not None else ""
+        )
     # OGC API – Features: bad query/path parameters are 400; body problems keep FastAPI's 422.
     code = 422 if loc and loc[0] == "body" else 400
     return error_response(code, detail, field)

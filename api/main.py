@@ -85,7 +85,10 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
         redoc_url=None,
         openapi_tags=[
             {"name": "events", "description": "Search and export conflict events."},
-            {"name": "geo", "description": "Geocoding, reverse geocoding, control zones and the de-confliction line."},
+            {
+                "name": "geo",
+                "description": "Geocoding, reverse geocoding, control zones and the de-confliction line.",
+            },
             {"name": "articles", "description": "Extract events from an article and merge them (write)."},
             {"name": "ogc", "description": "OGC API – Features (Part 1) for QGIS, GDAL and other clients."},
             {"name": "meta", "description": "Service health."},
@@ -99,7 +102,9 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
     @app.get("/health", response_model=Health, tags=["meta"], summary="Service health")
     def health(store: StoreDep) -> Health:
         """Return `ok`, the version and the number of stored events."""
-        return Health(version=geo_events.__version__, events=len(store), store_backend=getattr(store, "backend", "?"))
+        return Health(
+            version=geo_events.__version__, events=len(store), store_backend=getattr(store, "backend", "?")
+        )
 
     install_openapi(app)
     install_docs(app)
@@ -124,4 +129,4 @@ def __getattr__(name: str) -> FastAPI:
     raise AttributeError(f"module 'api.main' has no attribute {name!r}")
 
 
-__all__ = ["app", "create_app"]
+__all__ = ["app", "create_app"]  # noqa: F822 (``app`` is built lazily by __getattr__)

@@ -78,7 +78,13 @@ EVENT_QUERY_PARAMS: tuple[str, ...] = (
     "start", "end", "actor", "min_fatalities", "max_fatalities", "near", "radius_km", "q", "source",
 )  # fmt: skip
 _NUMBER = re.compile(r"-?[0-9]+")
-_SORT_KEYS = {"event_date": "date", "date": "date", "fatalities_best": "fatalities", "fatalities": "fatalities", "id": "id"}
+_SORT_KEYS = {
+    "event_date": "date",
+    "date": "date",
+    "fatalities_best": "fatalities",
+    "fatalities": "fatalities",
+    "id": "id",
+}
 
 
 def parse_datetime(value: str | None) -> tuple[date | None, date | None] | None:
@@ -133,7 +139,10 @@ def _isoday(value: date | None) -> str | None:
 def collection_document(collection_id: str, base: str, store: EventStore) -> dict[str, Any]:
     """Return the OGC collection description (extent, CRS, itemType and links) of one collection."""
     if collection_id == "events":
-        title, description = "Conflict events", "Geocoded conflict events (ACLED-style fields, attributed claims)."
+        title, description = (
+            "Conflict events",
+            "Geocoded conflict events (ACLED-style fields, attributed claims).",
+        )
         bbox, days = store.extent()
         interval = [[_isoday(days[0]), _isoday(days[1])]] if days else [[None, None]]
     else:
@@ -142,7 +151,9 @@ def collection_document(collection_id: str, base: str, store: EventStore) -> dic
         bbox, span = found.extent()
         interval = [[_isoday(span[0]), _isoday(span[1])]] if span else [[None, None]]
     url = f"{base}/collections/{collection_id}"
-    extent: dict[str, Any] = {"spatial": {"bbox": [list(bbox) if bbox else [-180.0, -90.0, 180.0, 90.0]], "crs": CRS84}}
+    extent: dict[str, Any] = {
+        "spatial": {"bbox": [list(bbox) if bbox else [-180.0, -90.0, 180.0, 90.0]], "crs": CRS84}
+    }
     if collection_id != "places":
         extent["temporal"] = {"interval": interval, "trs": TRS}
     return {
@@ -162,7 +173,12 @@ def collection_document(collection_id: str, base: str, store: EventStore) -> dic
                 "type": "application/schema+json",
                 "title": "queryable properties",
             },
-            {"href": f"{url}/schema", "rel": "describedby", "type": "application/schema+json", "title": "feature schema"},
+            {
+                "href": f"{url}/schema",
+                "rel": "describedby",
+                "type": "application/schema+json",
+                "title": "feature schema",
+            },
         ],
     }
 
@@ -194,7 +210,9 @@ def queryables_document(collection_id: str, base: str, full: bool) -> dict[str, 
     }
 
 
-def _event_query(extra: dict[str, str], bbox: str | None, interval: tuple[date | None, date | None] | None) -> tuple[EventQuery, dict[str, str]]:
+def _event_query(
+    extra: dict[str, str], bbox: str | None, interval: tuple[date | None, date | None] | None
+) -> tuple[EventQuery, dict[str, str]]:
     """Turn OGC parameters into an ``EventQuery`` plus the property filters the index cannot answer."""
     fields: dict[str, Any] = {}
     post: dict[str, str] = {}
@@ -240,7 +258,11 @@ def _prefilter_patterns(filters: dict[str, str]) -> list[bytes]:
     """
     patterns = []
     for name, value in filters.items():
-        if not (value.isascii() and value.isprintable() and name.isascii()) or '"' in value + name or "\\" in value + name:
+        if (
+            not (value.isascii() and value.isprintable() and name.isascii())
+            or '"' in value + name
+            or "\\" in value + name
+        ):
             continue
         if _NUMBER.fullmatch(value):
             patterns.append(f'"{name}":{value}'.lower().encode())
@@ -260,7 +282,13 @@ def _matches(feature: dict[str, Any], filters: dict[str, str]) -> bool:
 
 
 def event_items(
-    request: Request, store: EventStore, bbox: str | None, datetime: str | None, limit: int, offset: int, sortby: str | None
+    request: Request,
+    store: EventStore,
+    bbox: str | None,
+    datetime: str | None,
+    limit: int,
+    offset: int,
+    sortby: str | None,
 ) -> bytes:
     """Answer ``/collections/events/items``: a FeatureCollection body with paging links."""
     max_limit = min(get_settings().max_limit, 10_000)
@@ -292,7 +320,13 @@ def event_items(
 
 
 def memory_items(
-    request: Request, collection_id: str, bbox: str | None, datetime: str | None, limit: int, offset: int, sortby: str | None
+    request: Request,
+    collection_id: str,
+    bbox: str | None,
+    datetime: str | None,
+    limit: int,
+    offset: int,
+    sortby: str | None,
 ) -> bytes:
     """Answer ``/collections/{id}/items`` for a static collection."""
     found = memory_collection(collection_id)

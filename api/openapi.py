@@ -30,7 +30,11 @@ EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
     "min_fatalities": ({"type": "integer", "minimum": 0}, "Smallest fatalities_best.", 10),
     "max_fatalities": ({"type": "integer", "minimum": 0}, "Largest fatalities_best.", 1000),
     "near": ({"type": "string"}, "Centre 'lat,lon' of a radius search (see radius_km).", "35.30,40.29"),
-    "radius_km": ({"type": "number", "exclusiveMinimum": 0}, "Radius of the `near` search in km (default 25).", 25),
+    "radius_km": (
+        {"type": "number", "exclusiveMinimum": 0},
+        "Radius of the `near` search in km (default 25).",
+        25,
+    ),
     "q": ({"type": "string", "maxLength": 500}, "Free text searched in every field.", "Khasham"),
     "source": ({"type": "string"}, "Text matched in source ids, publishers and URLs.", "The New Arab"),
 }
@@ -40,7 +44,8 @@ EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
 EVENT_EXAMPLES: dict[str, Any] = {
     "id": "evt-20c8fef169f3", "date_precision": "day", "event_type": "Explosions/Remote violence",
     "sub_event_type": "Air/drone strike", "actor1": "US-led coalition", "actor2": "Pro-government forces",
-    "location": "Khasham", "admin1": "Deir ez-Zor", "admin2": "Deir ez-Zor", "country": "Syria", "iso3": "SYR",
+    "location": "Khasham", "admin1": "Deir ez-Zor", "admin2": "Deir ez-Zor", "country": "Syria",
+    "iso3": "SYR",
     "geo_precision": 2, "place_id": "geonames:167899", "fatalities_best": 100,
     "control_zone": "Syrian government & allies", "side_of_line": "east", "geocoder": "hand-coded",
 }  # fmt: skip
@@ -71,7 +76,14 @@ def _queryable_parameters(collection_id: str) -> list[dict[str, Any]]:
         ]
         for name, (schema, description, example) in EVENT_FILTER_PARAMS.items():
             params.append(
-                {"name": name, "in": "query", "required": False, "description": description, "schema": schema, "example": example}
+                {
+                    "name": name,
+                    "in": "query",
+                    "required": False,
+                    "description": description,
+                    "schema": schema,
+                    "example": example,
+                }
             )
         return params
     from api.collections import memory_collection

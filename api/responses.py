@@ -38,14 +38,21 @@ def utc_timestamp() -> str:
 
 
 def paging_links(
-    request: Request, offset: int, limit: int, number_matched: int | None, number_returned: int, media_type: str = GEOJSON
+    request: Request,
+    offset: int,
+    limit: int,
+    number_matched: int | None,
+    number_returned: int,
+    media_type: str = GEOJSON,
 ) -> list[dict[str, Any]]:
     """Return ``self``, ``next`` (when more matches follow) and ``prev`` (when offset > 0) links.
 
     Every other query parameter of the request is kept, so following ``next`` pages through the same filter.
     """
     url = request.url
-    links: list[dict[str, Any]] = [{"href": str(url), "rel": "self", "type": media_type, "title": "this page"}]
+    links: list[dict[str, Any]] = [
+        {"href": str(url), "rel": "self", "type": media_type, "title": "this page"}
+    ]
     more = (
         offset + number_returned < number_matched if number_matched is not None else number_returned >= limit
     )

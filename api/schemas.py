@@ -12,7 +12,9 @@ class ErrorBody(BaseModel):
     """Every error response: a one-line message and the parameter it concerns."""
 
     detail: str = Field(description="What went wrong, in one line.", examples=["bbox must have 4 numbers"])
-    field: str | None = Field(default=None, description="The offending parameter or body field.", examples=["bbox"])
+    field: str | None = Field(
+        default=None, description="The offending parameter or body field.", examples=["bbox"]
+    )
 
 
 class Link(BaseModel):
@@ -39,7 +41,9 @@ class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     text: str = Field(min_length=1, max_length=2_000_000, description="Plain text of the article.")
-    published: date = Field(description="Publication date (YYYY-MM-DD); anchors relative dates like 'Wednesday'.")
+    published: date = Field(
+        description="Publication date (YYYY-MM-DD); anchors relative dates like 'Wednesday'."
+    )
     publisher: str | None = Field(default=None, max_length=300, description="Outlet, e.g. 'The New Arab'.")
     title: str | None = Field(default=None, max_length=1000, description="Headline.")
     url: str | None = Field(default=None, max_length=2000, description="Where the article was published.")
@@ -47,7 +51,10 @@ class ArticleIn(BaseModel):
     model_config["json_schema_extra"] = {
         "examples": [
             {
-                "text": "US-led coalition strikes near Khasham in Deir ez-Zor killed about 100 pro-government fighters on Wednesday.",
+                "text": (
+                    "US-led coalition strikes near Khasham in Deir ez-Zor killed about 100 "
+                    "pro-government fighters on Wednesday."
+                ),
                 "published": "2018-02-08",
                 "publisher": "Example Wire",
                 "title": "Coalition strikes near Khasham",

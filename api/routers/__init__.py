@@ -1,1 +1,1 @@
-"""API routers, one per resource: events, geo (geocode/reverse/zones/line), articles, ogc; maps (engineer D)."""
+"""API routers, one per resource: events, geo (geocode, reverse, zones, line), articles, ogc and maps."""

@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import orjson
-from fastapi import APIRouter, Path as PathParam, Request
+from fastapi import APIRouter, Request
+from fastapi import Path as PathParam
 from fastapi.responses import Response
 
 from api.deps import ApiKeyDep, EventQueryDep, StoreDep
@@ -20,7 +21,9 @@ router = APIRouter(tags=["events"])
 
 _ERRORS = {400: {"model": ErrorBody, "description": "A parameter is invalid; `field` names it."}}
 _GEOJSON_200 = {200: {"content": {GEOJSON: {}}, "description": "A GeoJSON FeatureCollection."}}
-EventId = PathParam(description="Event id, e.g. evt-20c8fef169f3.", examples=["evt-20c8fef169f3"], max_length=200)
+EventId = PathParam(
+    description="Event id, e.g. evt-20c8fef169f3.", examples=["evt-20c8fef169f3"], max_length=200
+)
 
 
 def _export_query(request: Request, store: EventStore, query: EventQuery) -> EventQuery:
@@ -68,11 +71,17 @@ def events_csv(request: Request, store: StoreDep, query: EventQueryDep) -> Respo
 @router.get(
     "/events.gpkg",
     response_class=Response,
-    responses={200: {"content": {"application/geopackage+sqlite3": {}}, "description": "GeoPackage."}, **_ERRORS},
+    responses={
+        200: {"content": {"application/geopackage+sqlite3": {}}, "description": "GeoPackage."},
+        **_ERRORS,
+    },
     summary="Search events as GeoPackage",
 )
 def events_gpkg(request: Request, store: StoreDep, query: EventQueryDep) -> Response:
-    """Return matching events as a GeoPackage (layer `events`, EPSG:4326; all matches unless `limit` is given)."""
+    """Return matching events as a GeoPackage (layer `events`, EPSG:4326).
+
+    Every match is exported unless `limit` is given.
+    """
     from geo_events.formats import write_events
 
     features = store.query(_export_query(request, store, query)).features
@@ -89,7 +98,10 @@ def events_gpkg(request: Request, store: StoreDep, query: EventQueryDep) -> Resp
 @router.get(
     "/events/{event_id}",
     response_class=GeoJSONResponse,
-    responses={200: {"content": {GEOJSON: {}}, "description": "One event Feature."}, 404: {"model": ErrorBody}},
+    responses={
+        200: {"content": {GEOJSON: {}}, "description": "One event Feature."},
+        404: {"model": ErrorBody},
+    },
     summary="Get one event",
 )
 def get_event(store: StoreDep, event_id: str = EventId) -> Response:

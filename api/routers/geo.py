@@ -1,4 +1,4 @@
-"""``/geocode``, ``/reverse``, ``/zones``, ``/zones/at`` and ``/deconfliction-line`` over the offline gazetteer.
+"""``/geocode``, ``/reverse``, ``/zones``, ``/zones/at`` and ``/deconfliction-line`` (offline gazetteer).
 
 The geocoder and zone modules load lazily (``geo_events.geocoder``, ``geo_events.zones``) through the
 ``GeocoderDep`` and ``ZonesDep`` dependencies, so tests can swap them and the app starts without them.
@@ -27,7 +27,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class LazyModule:
-    """A library module imported on first attribute access, so bad parameters are reported before a missing part."""
+    """A library module imported on first use, so bad parameters are reported before a missing part."""
 
     def __init__(self, module_name: str, what: str) -> None:
         self.module_name = module_name
@@ -49,7 +49,7 @@ def geocoder_service() -> Any:
 
 
 def zones_service() -> Any:
-    """Return the zones module (``zones_on``, ``deconfliction_line``, ``zone_at``, ``side_of_line``); overridable."""
+    """Return the zones module (``zones_on``, ``deconfliction_line``, ``zone_at``, ``side_of_line``)."""
     return LazyModule("geo_events.zones", "control-zone data")
 
 
@@ -59,12 +59,19 @@ ZonesDep = Annotated[Any, Depends(zones_service)]
 DateParam = Annotated[
     str | None,
     Query(
-        description="Day (YYYY-MM-DD) the answer is for: control zones and the line change over time. Default: today (UTC).",
+        description=(
+            "Day (YYYY-MM-DD) the answer is for: control zones and the line change over time. "
+            "Default: today (UTC)."
+        ),
         examples=["2018-02-07"],
     ),
 ]
-LatParam = Annotated[float, Query(ge=-90, le=90, description="Latitude in WGS84 degrees.", examples=[35.30088])]
-LonParam = Annotated[float, Query(ge=-180, le=180, description="Longitude in WGS84 degrees.", examples=[40.28916])]
+LatParam = Annotated[
+    float, Query(ge=-90, le=90, description="Latitude in WGS84 degrees.", examples=[35.30088])
+]
+LonParam = Annotated[
+    float, Query(ge=-180, le=180, description="Longitude in WGS84 degrees.", examples=[40.28916])
+]
 
 
 def _day(value: str | None, field: str = "date") -> date:
@@ -78,15 +85,28 @@ def geocode(
     geocoder: GeocoderDep,
     q: Annotated[
         str,
-        Query(min_length=1, max_length=300, description="Place name in any common spelling.", examples=["Deir Ezzor"]),
+        Query(
+            min_length=1,
+            max_length=300,
+            description="Place name in any common spelling.",
+            examples=["Deir Ezzor"],
+        ),
     ],
     date: Annotated[
         str | None,
-        Query(description="Event date (YYYY-MM-DD); adds who controlled the place that day.", examples=["2018-02-07"]),
+        Query(
+            description="Event date (YYYY-MM-DD); adds who controlled the place that day.",
+            examples=["2018-02-07"],
+        ),
     ] = None,
     country: Annotated[
         str | None,
-        Query(min_length=2, max_length=3, description="Prefer places in this country (ISO 3166 code).", examples=["SY"]),
+        Query(
+            min_length=2,
+            max_length=3,
+            description="Prefer places in this country (ISO 3166 code).",
+            examples=["SY"],
+        ),
     ] = None,
 ) -> Response:
     """Resolve a place name offline: `name, lat, lon, kind, admin1, country, score, id, control_zone`.
@@ -106,7 +126,11 @@ def reverse(
     lat: LatParam,
     lon: LonParam,
     date: Annotated[
-        str | None, Query(description="Date (YYYY-MM-DD) for the control zone and side of the line.", examples=["2018-02-07"])
+        str | None,
+        Query(
+            description="Date (YYYY-MM-DD) for the control zone and side of the line.",
+            examples=["2018-02-07"],
+        ),
     ] = None,
 ) -> Response:
     """Name the place at a point (the nearest gazetteer place, and the admin area it falls in).
@@ -123,7 +147,10 @@ def reverse(
     responses={200: {"content": {GEOJSON: {}}, "description": "Control-zone polygons."}, **_ERRORS},
 )
 def zones(zones_module: ZonesDep, date: DateParam = None) -> Response:
-    """Return the control-zone polygons valid on `date` (properties: controller, valid_from, valid_to, confidence, source)."""
+    """Return the control-zone polygons valid on `date`.
+
+    Properties: controller, valid_from, valid_to, confidence, source.
+    """
     return GeoJSONResponse(zones_module.zones_on(_day(date)))
 
 
@@ -133,7 +160,9 @@ def zone_at(zones_module: ZonesDep, lat: LatParam, lon: LonParam, date: DatePara
     day = _day(date)
     zone = zones_module.zone_at((lat, lon), day)
     if zone is None:
-        return FastJSONResponse({"detail": "no control zone covers this point on this date", "field": None}, status_code=404)
+        return FastJSONResponse(
+            {"detail": "no control zone covers this point on this date", "field": None}, status_code=404
+        )
     side = zones_module.side_of_line((lat, lon), day)
     return FastJSONResponse({**zone, "side_of_line": side, "date": day.isoformat()})
 

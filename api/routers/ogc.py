@@ -45,7 +45,8 @@ CollectionId = Annotated[
     ),
 ]
 FormatParam = Annotated[
-    str | None, Query(description="Output format; only `json` (GeoJSON for items) is offered.", examples=["json"])
+    str | None,
+    Query(description="Output format; only `json` (GeoJSON for items) is offered.", examples=["json"]),
 ]
 _CRS_HEADER = {"Content-Crs": f"<{CRS84}>"}
 
@@ -72,7 +73,9 @@ def landing_page(request: Request, f: FormatParam = None) -> Response:
     return FastJSONResponse(
         {
             "title": "geo-events",
-            "description": "Conflict events, dated control zones, the de-confliction line and gazetteer places.",
+            "description": (
+                "Conflict events, dated control zones, the de-confliction line and gazetteer places."
+            ),
             "links": [
                 {"href": f"{base}/", "rel": "self", "type": "application/json", "title": "this document"},
                 {
@@ -81,15 +84,30 @@ def landing_page(request: Request, f: FormatParam = None) -> Response:
                     "type": "application/vnd.oai.openapi+json;version=3.0",
                     "title": "the API definition",
                 },
-                {"href": f"{base}/docs", "rel": "service-doc", "type": "text/html", "title": "the API documentation"},
-                {"href": f"{base}/conformance", "rel": "conformance", "type": "application/json", "title": "conformance classes"},
+                {
+                    "href": f"{base}/docs",
+                    "rel": "service-doc",
+                    "type": "text/html",
+                    "title": "the API documentation",
+                },
+                {
+                    "href": f"{base}/conformance",
+                    "rel": "conformance",
+                    "type": "application/json",
+                    "title": "conformance classes",
+                },
                 {
                     "href": f"{base}/conformance",
                     "rel": "http://www.opengis.net/def/rel/ogc/1.0/conformance",
                     "type": "application/json",
                     "title": "conformance classes",
                 },
-                {"href": f"{base}/collections", "rel": "data", "type": "application/json", "title": "collections"},
+                {
+                    "href": f"{base}/collections",
+                    "rel": "data",
+                    "type": "application/json",
+                    "title": "collections",
+                },
                 {
                     "href": f"{base}/collections",
                     "rel": "http://www.opengis.net/def/rel/ogc/1.0/data",
@@ -115,14 +133,28 @@ def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Res
     base = _base(request)
     return FastJSONResponse(
         {
-            "links": [{"href": f"{base}/collections", "rel": "self", "type": "application/json", "title": "this document"}],
+            "links": [
+                {
+                    "href": f"{base}/collections",
+                    "rel": "self",
+                    "type": "application/json",
+                    "title": "this document",
+                }
+            ],
             "collections": [collection_document(cid, base, store) for cid in COLLECTION_IDS],
         }
     )
 
 
-@router.get("/collections/{collection_id}", response_class=FastJSONResponse, summary="One collection", responses=_ERRORS)
-def collection(request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None) -> Response:
+@router.get(
+    "/collections/{collection_id}",
+    response_class=FastJSONResponse,
+    summary="One collection",
+    responses=_ERRORS,
+)
+def collection(
+    request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None
+) -> Response:
     """Describe one collection: extent, CRS, and links to its items, queryables and schema."""
     _check_format(f)
     _check_collection(collection_id)
@@ -170,10 +202,14 @@ def items(
     f: FormatParam = None,
     bbox: Annotated[
         str | None,
-        Query(description="minx,miny,maxx,maxy (4 or 6 numbers) in CRS84 longitude/latitude.", examples=["40,34.5,41,35.5"]),
+        Query(
+            description="minx,miny,maxx,maxy (4 or 6 numbers) in CRS84 longitude/latitude.",
+            examples=["40,34.5,41,35.5"],
+        ),
     ] = None,
     bbox_crs: Annotated[
-        str | None, Query(alias="bbox-crs", description=f"CRS of `bbox`; only {CRS84} is supported.", examples=[CRS84])
+        str | None,
+        Query(alias="bbox-crs", description=f"CRS of `bbox`; only {CRS84} is supported.", examples=[CRS84]),
     ] = None,
     crs: Annotated[
         str | None, Query(description=f"CRS of the response; only {CRS84} is supported.", examples=[CRS84])
@@ -196,7 +232,10 @@ def items(
     ] = 0,
     sortby: Annotated[
         str | None,
-        Query(description="Comma-separated properties, `-` for descending, e.g. `-fatalities_best`.", examples=["-event_date"]),
+        Query(
+            description="Comma-separated properties, `-` for descending, e.g. `-fatalities_best`.",
+            examples=["-event_date"],
+        ),
     ] = None,
 ) -> Response:
     """Return a page of features with `numberMatched`, `numberReturned` and `next`/`prev` links.
@@ -227,7 +266,9 @@ def item(
     request: Request,
     store: StoreDep,
     collection_id: CollectionId,
-    feature_id: Annotated[str, Path(description="Feature id.", examples=["evt-20c8fef169f3"], max_length=200)],
+    feature_id: Annotated[
+        str, Path(description="Feature id.", examples=["evt-20c8fef169f3"], max_length=200)
+    ],
     f: FormatParam = None,
 ) -> Response:
     """Return one feature of a collection (404 when the id is unknown)."""
@@ -246,7 +287,12 @@ def item(
         raw = orjson.dumps(feature)
     links = [
         {"href": str(request.url), "rel": "self", "type": GEOJSON, "title": "this feature"},
-        {"href": f"{base}/collections/{collection_id}", "rel": "collection", "type": "application/json", "title": "the collection"},
+        {
+            "href": f"{base}/collections/{collection_id}",
+            "rel": "collection",
+            "type": "application/json",
+            "title": "the collection",
+        },
     ]
     return GeoJSONResponse(raw[:-1] + b',"links":' + orjson.dumps(links) + b"}", headers=_CRS_HEADER)
 

@@ -142,7 +142,8 @@ class LiveServer:
         env.update({"NO_PROXY": "127.0.0.1,localhost", "PYTHONUNBUFFERED": "1", **(extra_env or {})})
         command = [
             sys.executable, "-c", "from geo_events.cli import main; main()", "serve",
-            "--host", "127.0.0.1", "--port", str(self.port), "--store", str(store_path), "--log-level", "warning",
+            "--host", "127.0.0.1", "--port", str(self.port), "--store", str(store_path),
+            "--log-level", "warning",
         ]  # fmt: skip
         self.log_path = store_path.with_name(f"serve-{self.port}.log")
         self._log = open(self.log_path, "wb")

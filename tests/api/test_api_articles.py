@@ -10,8 +10,13 @@ import pytest
 
 from api.routers.articles import ingest_service
 
-ARTICLE = {"text": "Strikes near Khasham on Wednesday.", "published": "2018-02-08", "publisher": "Example Wire",
-           "title": "Strikes", "url": "https://example.org/a"}  # fmt: skip
+ARTICLE = {
+    "text": "Strikes near Khasham on Wednesday.",
+    "published": "2018-02-08",
+    "publisher": "Example Wire",
+    "title": "Strikes",
+    "url": "https://example.org/a",
+}
 needs_ingest = pytest.mark.skipif(
     importlib.util.find_spec("geo_events.ingest") is None, reason="geo_events.ingest not installed"
 )
@@ -25,7 +30,10 @@ class FakeIngest:
         self.calls: list[dict] = []
 
     def __call__(self, store, text, published, publisher=None, title=None, url=None):
-        self.calls.append({"text": text, "published": published, "publisher": publisher, "title": title, "url": url})
+        """Record the call; create the event once, then report it unchanged."""
+        self.calls.append(
+            {"text": text, "published": published, "publisher": publisher, "title": title, "url": url}
+        )
         feature = copy.deepcopy(self.template)
         feature["id"] = feature["properties"]["id"] = "evt-fake00000001"
         try:
@@ -34,7 +42,9 @@ class FakeIngest:
         except KeyError:
             store.upsert(feature)
             action = "created"
-        return [{"id": "evt-fake00000001", "action": action, "event_date": "2018-02-07", "location": "Khasham"}]
+        return [
+            {"id": "evt-fake00000001", "action": action, "event_date": "2018-02-07", "location": "Khasham"}
+        ]
 
 
 @pytest.fixture
@@ -107,9 +117,15 @@ def test_real_ingest_of_the_seed_articles_merges_into_one_khasham_event(tmp_path
         assert second.status_code in (200, 201), second.text
         assert "created" in [e["action"] for e in first.json()["events"]]
         assert "merged" in [e["action"] for e in second.json()["events"]]  # same night, same place
-        found = fresh.get("/events", params={"bbox": "40,34.5,41,35.5", "start": "2018-02-01", "end": "2018-02-28"}).json()
+        found = fresh.get(
+            "/events", params={"bbox": "40,34.5,41,35.5", "start": "2018-02-01", "end": "2018-02-28"}
+        ).json()
         assert found["numberMatched"] >= 1
-        khasham = [f for f in found["features"] if "Khasham" in f["properties"]["location"] or "Khush" in f["properties"]["location"]]
+        khasham = [
+            f
+            for f in found["features"]
+            if "Khasham" in f["properties"]["location"] or "Khush" in f["properties"]["location"]
+        ]
         assert len(khasham) == 1
         repeat = fresh.post("/articles", json=seed_articles[0], headers=headers)
         assert repeat.status_code == 200 and repeat.json()["created"] == 0

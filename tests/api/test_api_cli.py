@@ -1,4 +1,4 @@
-"""``geo-events serve``: help with examples, one-line errors; ``api.main.app`` built lazily on the default store."""
+"""``geo-events serve``: help with examples, one-line errors; ``api.main.app`` built lazily."""
 
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ def test_module_level_app_serves_the_default_store(tmp_path):
         "r = TestClient(app).get('/events?bbox=40,34.5,41,35.5&start=2018-02-01&end=2018-02-28')\n"
         "print(r.status_code, [f['properties']['location'] for f in r.json()['features']])\n"
     )
-    done = subprocess.run([sys.executable, "-W", "ignore", "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "200 ['Khasham']"
     assert (tmp_path / "default.geojson").exists()  # seeded on first use

@@ -88,13 +88,17 @@ def test_wrong_method_is_json_405(client):
 
 def test_malformed_json_body(client, api_key):
     r = client.post(
-        "/articles", content=b'{"text": "abc", "published": ', headers={"X-API-Key": api_key, "Content-Type": "application/json"}
+        "/articles",
+        content=b'{"text": "abc", "published": ',
+        headers={"X-API-Key": api_key, "Content-Type": "application/json"},
     )
     assert_error(r, 422, "body")
 
 
 def test_body_with_wrong_fields(client, api_key):
-    r = client.post("/articles", json={"text": "abc", "published": "not a date"}, headers={"X-API-Key": api_key})
+    r = client.post(
+        "/articles", json={"text": "abc", "published": "not a date"}, headers={"X-API-Key": api_key}
+    )
     assert_error(r, 422, "published")
     r = client.post("/articles", json={"published": "2018-02-08"}, headers={"X-API-Key": api_key})
     assert_error(r, 422, "text")
@@ -104,7 +108,9 @@ def test_body_with_wrong_fields(client, api_key):
 
 def test_ten_megabyte_body_is_refused_with_413(client, api_key):
     payload = b'{"text": "' + b"a" * (10 * 1024 * 1024) + b'", "published": "2018-02-08"}'
-    r = client.post("/articles", content=payload, headers={"X-API-Key": api_key, "Content-Type": "application/json"})
+    r = client.post(
+        "/articles", content=payload, headers={"X-API-Key": api_key, "Content-Type": "application/json"}
+    )
     assert_error(r, 413, "body")
 
 
@@ -113,7 +119,9 @@ def test_chunked_body_without_length_is_capped_too(client, api_key):
         for _ in range(12):
             yield b"a" * (1024 * 1024)
 
-    r = client.post("/articles", content=chunks(), headers={"X-API-Key": api_key, "Content-Type": "application/json"})
+    r = client.post(
+        "/articles", content=chunks(), headers={"X-API-Key": api_key, "Content-Type": "application/json"}
+    )
     assert_error(r, 413, "body")
 
 
@@ -142,9 +150,7 @@ def test_store_errors_do_not_leak_paths(app, client):
     assert "/home" not in body["detail"]
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [("35.3,40.29", (35.3, 40.29)), (" 1 , 2 ", (1.0, 2.0))]
-)
+@pytest.mark.parametrize(("value", "expected"), [("35.3,40.29", (35.3, 40.29)), (" 1 , 2 ", (1.0, 2.0))])
 def test_parse_near(value, expected):
     assert parse_near(value) == expected
 

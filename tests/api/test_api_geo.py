@@ -14,7 +14,9 @@ RECORD_FIELDS = {"name", "lat", "lon", "kind", "admin1", "country", "score", "id
 needs_geocoder = pytest.mark.skipif(
     importlib.util.find_spec("geo_events.geocoder") is None, reason="geo_events.geocoder not installed"
 )
-needs_zones = pytest.mark.skipif(importlib.util.find_spec("geo_events.zones") is None, reason="geo_events.zones not installed")
+needs_zones = pytest.mark.skipif(
+    importlib.util.find_spec("geo_events.zones") is None, reason="geo_events.zones not installed"
+)
 
 
 class FakeGeocoder:
@@ -24,6 +26,7 @@ class FakeGeocoder:
         self.calls: list[tuple] = []
 
     def geocode_record(self, query, date=None, country=None):
+        """Answer any name except 'nowhere'."""
         self.calls.append(("geocode", query, date, country))
         if query == "nowhere":
             return None
@@ -31,6 +34,7 @@ class FakeGeocoder:
                 "score": 90.0, "id": "ge:x", "control_zone": None}  # fmt: skip
 
     def reverse_record(self, lat, lon, date=None):
+        """Answer a fixed place at the point."""
         self.calls.append(("reverse", lat, lon, date))
         return {"name": "Here", "lat": lat, "lon": lon, "kind": "town", "admin1": None, "country": "SY",
                 "score": 50.0, "id": "ge:y", "control_zone": None}  # fmt: skip
@@ -106,9 +110,12 @@ def test_zones_on_a_day_are_dated_polygons(client):
     for feature in features:
         props = feature["properties"]
         assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
-        assert props["valid_from"] <= "2018-02-07" and (props["valid_to"] is None or props["valid_to"] >= "2018-02-07")
+        assert props["valid_from"] <= "2018-02-07" and (
+            props["valid_to"] is None or props["valid_to"] >= "2018-02-07"
+        )
         assert props["controller"] in {
-            "Syrian government & allies", "SDF & US-led coalition", "ISIS", "Turkey & TFSA", "Syrian opposition", "Contested",
+            "Syrian government & allies", "SDF & US-led coalition", "ISIS", "Turkey & TFSA",
+            "Syrian opposition", "Contested",
         }  # fmt: skip
 
 

@@ -102,7 +102,7 @@ def test_gdal_bbox_read_matches_the_rest_answer(live, gdal_offline):
 
 def test_gdal_reads_places_and_static_layers(live, gdal_offline):
     info = pyogrio.read_info(f"OAPIF:{live.url}", layer="places")
-    fields = dict(zip(info["fields"], info["dtypes"]))
+    fields = dict(zip(info["fields"], info["dtypes"], strict=True))
     if info["features"] == 0:
         pytest.skip("the gazetteer is not installed")
     assert fields["name"] == "object" and fields["lat"] == "float64"
@@ -111,7 +111,10 @@ def test_gdal_reads_places_and_static_layers(live, gdal_offline):
 
 
 def test_gdal_reads_zones_and_line_like_the_api_serves_them(live, gdal_offline):
-    for layer, kinds in (("control-zones", {"Polygon", "MultiPolygon"}), ("deconfliction-line", {"LineString", "MultiLineString"})):
+    for layer, kinds in (
+        ("control-zones", {"Polygon", "MultiPolygon"}),
+        ("deconfliction-line", {"LineString", "MultiLineString"}),
+    ):
         served = live.get(f"/collections/{layer}/items", params={"limit": 10000}).json()
         if served["numberMatched"] == 0:
             pytest.skip("control-zone data is not installed")
@@ -124,12 +127,15 @@ def test_gdal_reads_zones_and_line_like_the_api_serves_them(live, gdal_offline):
 
 def test_gdal_attribute_and_date_filters(live, live_events, gdal_offline):
     frame = pyogrio.read_dataframe(
-        f"OAPIF:{live.url}", layer="events", where="event_type = 'Battles' AND event_date >= '2019-01-01' AND event_date <= '2019-01-31'"
+        f"OAPIF:{live.url}",
+        layer="events",
+        where="event_type = 'Battles' AND event_date >= '2019-01-01' AND event_date <= '2019-01-31'",
     )
     expected = {
         e["id"]
         for e in live_events
-        if e["properties"]["event_type"] == "Battles" and "2019-01-01" <= e["properties"]["event_date"] <= "2019-01-31"
+        if e["properties"]["event_type"] == "Battles"
+        and "2019-01-01" <= e["properties"]["event_date"] <= "2019-01-31"
     }
     assert expected and set(frame["id"]) == expected
 
@@ -155,9 +161,11 @@ def test_docs_render_offline_in_chromium(live):
             outside: list[str] = []
             page.route(
                 "**/*",
-                lambda route: route.continue_()
-                if route.request.url.startswith(live.url)
-                else (outside.append(route.request.url), route.abort()),
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(live.url)
+                    else (outside.append(route.request.url), route.abort())
+                ),
             )
             page.goto(f"{live.url}/docs")
             page.wait_for_selector(".opblock-summary-path", timeout=20_000)
@@ -165,4 +173,6 @@ def test_docs_render_offline_in_chromium(live):
         finally:
             browser.close()
     assert outside == []
-    assert any("/events" in p for p in paths) and any("/collections/{collection_id}/items" in p for p in paths)
+    assert any("/events" in p for p in paths) and any(
+        "/collections/{collection_id}/items" in p for p in paths
+    )

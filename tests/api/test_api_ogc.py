@@ -149,18 +149,30 @@ def test_items_bad_parameters(client, params, field):
 
 def test_items_property_filters(big_client, synthetic_events, seed_feature_collection):
     events = synthetic_events(seed_feature_collection["features"][0], 300)
-    wanted = [e for e in events if e["properties"]["location"] == "Place 5" and e["properties"]["actor1"] == "ISIS"]
-    r = big_client.get("/collections/events/items", params={"location": "place 5", "actor1": "ISIS", "limit": 1000})
+    wanted = [
+        e for e in events if e["properties"]["location"] == "Place 5" and e["properties"]["actor1"] == "ISIS"
+    ]
+    r = big_client.get(
+        "/collections/events/items", params={"location": "place 5", "actor1": "ISIS", "limit": 1000}
+    )
     assert {f["id"] for f in r.json()["features"]} == {e["id"] for e in wanted} and wanted
     assert r.json()["numberMatched"] == len(wanted)
-    r = big_client.get("/collections/events/items", params={"event_type": "Battles", "geo_precision": "2", "limit": 1000})
-    expected = [e for e in events if e["properties"]["event_type"] == "Battles" and e["properties"]["geo_precision"] == 2]
+    r = big_client.get(
+        "/collections/events/items", params={"event_type": "Battles", "geo_precision": "2", "limit": 1000}
+    )
+    expected = [
+        e
+        for e in events
+        if e["properties"]["event_type"] == "Battles" and e["properties"]["geo_precision"] == 2
+    ]
     assert r.json()["numberMatched"] == len(expected)
 
 
 def test_items_post_filters_page_correctly(big_client):
     first = big_client.get("/collections/events/items", params={"actor1": "ISIS", "limit": 50}).json()
-    second = big_client.get("/collections/events/items", params={"actor1": "ISIS", "limit": 50, "offset": 50}).json()
+    second = big_client.get(
+        "/collections/events/items", params={"actor1": "ISIS", "limit": 50, "offset": 50}
+    ).json()
     assert first["numberMatched"] == 200
     assert not {f["id"] for f in first["features"]} & {f["id"] for f in second["features"]}
     assert "next" in rels(first) and "prev" in rels(second)
@@ -172,7 +184,9 @@ def test_items_rest_filters_work_on_events(big_client):
 
 
 def test_items_sortby(big_client):
-    body = big_client.get("/collections/events/items", params={"sortby": "-fatalities_best", "limit": 5}).json()
+    body = big_client.get(
+        "/collections/events/items", params={"sortby": "-fatalities_best", "limit": 5}
+    ).json()
     assert [f["properties"]["fatalities_best"] for f in body["features"]] == [100, 49, 49, 49, 49]
     body = big_client.get("/collections/events/items", params={"sortby": "-event_date", "limit": 3}).json()
     dates = [f["properties"]["event_date"] for f in body["features"]]
@@ -252,9 +266,11 @@ def test_memory_collection_filters():
         description="d",
         temporal_keys=("valid_from", "valid_to"),
         features=[
-            {"type": "Feature", "id": "a", "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2], [0, 0]]]},
+            {"type": "Feature", "id": "a",
+             "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2], [0, 0]]]},
              "properties": {"controller": "ISIS", "valid_from": "2017-01-01", "valid_to": "2017-12-31"}},
-            {"type": "Feature", "id": "b", "geometry": {"type": "Polygon", "coordinates": [[[5, 5], [6, 5], [6, 6], [5, 5]]]},
+            {"type": "Feature", "id": "b",
+             "geometry": {"type": "Polygon", "coordinates": [[[5, 5], [6, 5], [6, 6], [5, 5]]]},
              "properties": {"controller": "Contested", "valid_from": "2018-01-01", "valid_to": None}},
         ],
     )  # fmt: skip
