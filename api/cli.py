@@ -69,7 +69,16 @@ def serve(
     typer.echo(f"  OGC API:     {base}/  (QGIS/GDAL: OAPIF:{base})")
     if not get_settings().api_key:
         typer.echo("  writes:      disabled (set GEO_EVENTS_API_KEY to enable POST /articles)")
-    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, reload=reload, log_level=log_level)
+    project = Path(__file__).resolve().parent.parent  # watch api/, geo_events/ and maps/ when reloading
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        reload_dirs=[str(project)] if reload else None,
+        log_level=log_level,
+    )
 
 
 def register(app: typer.Typer) -> None:
