@@ -55,7 +55,7 @@ def test_heldout_set_is_evaluated(evaluate) -> None:
 def test_script_scores_a_wrong_answer_as_wrong(tmp_path: Path, evaluate) -> None:
     articles = json.loads(DEVSET.read_text(encoding="utf-8"))["articles"][:1]
     articles[0]["expected"][0]["actor1"] = "Russia"
-    articles[0]["expected"][0]["lat"] += 1.0
+    articles[0]["expected"][0]["lat"] += 0.3  # ~33 km: still paired, but the location is wrong
     path = tmp_path / "set.json"
     path.write_text(json.dumps({"articles": articles}), encoding="utf-8")
     fields = evaluate(path)["fields"]
