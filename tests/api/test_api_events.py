@@ -217,3 +217,15 @@ def test_head_answers_like_get_without_body(client):
 def test_dates_of_today_are_not_hardcoded(client):
     # the seed event is in the past: an open-ended start today matches nothing
     assert client.get("/events", params={"start": date.today().isoformat()}).json()["numberMatched"] == 0
+
+
+def test_streamed_csv_equals_the_one_piece_export(seed_feature_collection, synthetic_events):
+    import orjson
+
+    from api.routers.events import csv_chunks
+    from geo_events.formats import features_to_csv
+
+    features = synthetic_events(seed_feature_collection["features"][0], 25)
+    streamed = b"".join(csv_chunks([orjson.dumps(f) for f in features], chunk_size=7)).decode()
+    assert streamed == features_to_csv(features)
+    assert b"".join(csv_chunks([])).decode() == features_to_csv([])
