@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 VENDOR = Path(__file__).resolve().parent / "vendor" / "leaflet"
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parent / "static"
 LEAFLET_VERSION = "1.9.4"
 LEAFLET_JS_URL = f"https://unpkg.com/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
 LEAFLET_CSS_URL = f"https://unpkg.com/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
@@ -54,7 +54,7 @@ def leaflet_css() -> str:
 @lru_cache(maxsize=1)
 def own_js() -> str:
     """Return geo-events' map script (event canvas layer, time slider, legend, title)."""
-    return _script_text(_read(ASSETS / "geo_events_map.js"))
+    return "\n".join(_script_text(_read(ASSETS / name)) for name in ("geo_events_layer.js", "geo_events_controls.js"))
 
 
 @lru_cache(maxsize=1)

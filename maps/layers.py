@@ -1,6 +1,6 @@
 """Folium elements of a geo-events map: the event canvas layer, zones, lines, basemap and page chrome.
 
-Each class is a small ``folium`` element whose template calls into ``assets/geo_events_map.js``. Text that
+Each class is a small ``folium`` element whose template calls into ``static/geo_events_*.js``. Text that
 reaches the page is escaped before it gets here (see ``maps.encode``); templates only ever insert JSON
 made safe for ``<script>`` (``script_json`` / Jinja's ``tojson``).
 """

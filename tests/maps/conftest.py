@@ -13,6 +13,12 @@ IMG = '<img src=x onerror="window.__pwned=2">'
 
 
 @pytest.fixture
+def markup() -> dict[str, str]:
+    """The hostile strings of ``hostile_collection``: a script element and an image with onerror."""
+    return {"xss": XSS, "img": IMG}
+
+
+@pytest.fixture
 def inline_zones() -> dict:
     """Two control zones either side of the Euphrates near Khasham (a local stand-in for geo_events.zones)."""
     def zone(name: str, controller: str, ring: list[list[float]], confidence: str = "control") -> dict:

@@ -16,8 +16,6 @@ import pytest
 from maps.browser import browser_available, click_event, map_state, open_map
 from maps.render import render_html
 
-from conftest import IMG, XSS  # type: ignore[import-not-found]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not browser_available(), reason="needs /usr/bin/chromium and playwright"),
@@ -55,7 +53,8 @@ def test_seed_map_draws_event_zones_line_and_river(tmp_path: Path):
     assert "Khasham" in popup and "US-led coalition vs Pro-government forces" in popup
 
 
-def test_popup_shows_article_markup_as_text_and_links_only_http(tmp_path: Path, hostile_collection):
+def test_popup_shows_article_markup_as_text_and_links_only_http(tmp_path: Path, hostile_collection, markup):
+    XSS, IMG = markup["xss"], markup["img"]
     path = write(tmp_path, "hostile.html", render_html(hostile_collection, title=XSS, river=None, self_contained=True))
     with open_map(path) as (page, log):
         popup_text = click_event(page, 0)

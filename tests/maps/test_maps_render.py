@@ -6,6 +6,7 @@ import base64
 import json
 import re
 import zlib
+from datetime import date
 from html.parser import HTMLParser
 
 import folium
@@ -16,7 +17,7 @@ from maps.encode import encode_events, payload_block, script_json
 from maps.render import build_map, render_html
 from maps.styles import CONTROLLER_COLORS, EVENT_TYPE_COLORS, marker_radius, zone_style
 
-from conftest import IMG, SEED_DAY, XSS  # type: ignore[import-not-found]
+SEED_DAY = date(2018, 2, 7)
 
 
 class _Resources(HTMLParser):
@@ -88,7 +89,8 @@ def test_euphrates_layer_drawn_from_a_given_feature(seed_feature_collection):
     assert '"className": "ge-river"' not in render_html(seed_feature_collection, river=None)
 
 
-def test_markup_in_article_text_never_reaches_the_page_as_markup(hostile_collection, inline_zones):
+def test_markup_in_article_text_never_reaches_the_page_as_markup(hostile_collection, inline_zones, markup):
+    XSS, IMG = markup["xss"], markup["img"]
     inline_zones["features"][0]["properties"]["source"] = IMG
     inline_zones["features"][0]["properties"]["name"] = XSS
     page = render_html(hostile_collection, inline_zones, title=f"Title {XSS}", river=None, compress=False)
