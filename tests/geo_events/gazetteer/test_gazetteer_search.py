@@ -156,3 +156,23 @@ def test_absurd_queries_return_nothing(gazetteer: Gazetteer) -> None:
     assert gazetteer.search("") == []
     assert gazetteer.search("   ") == []
     assert gazetteer.search("Deir " * 2000) == []
+
+
+@pytest.mark.parametrize("word", ["border", "defence", "missiles", "although", "commander", "deployment"])
+def test_news_words_one_typo_from_a_village_match_nothing(gazetteer: Gazetteer, word: str) -> None:
+    assert gazetteer.search(word) == []
+
+
+def test_stop_list_hides_no_place_of_eastern_syria(gazetteer: Gazetteer) -> None:
+    from geo_events.gazetteer import normalize
+
+    for place in gazetteer:
+        if place.admin1 in ("Deir ez-Zor", "Raqqa", "Al-Hasakah") or place.id.startswith("ge:"):
+            assert normalize(place.name) not in STOPWORDS, place.name
+
+
+def test_typos_resolve_by_deletion_transposition_and_insertion(gazetteer: Gazetteer) -> None:
+    for typo in ("Mayadn", "Myaadin", "Mayaddinn", "Busayrh"):
+        assert gazetteer.search(typo), typo
+    assert _top(gazetteer, "Myaadin").id == "geonames:173480"
+    assert _top(gazetteer, "Busayrh").id == "geonames:173927"
