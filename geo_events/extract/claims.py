@@ -68,6 +68,10 @@ _CLAIMANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "Syrian state media"),
         (r"\bstate\s+(?:media|television|tv|news\s+agency|broadcaster)\b", "state media"),
         (r"(?:russian|russia'?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military)", "Russian defence ministry"),
+        (r"(?:turkish|turkey'?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e)", "Turkish defence ministry"),
+        (r"(?:iraqi|iraq'?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)", "Iraqi defence ministry"),
+        (r"(?:syrian|syria'?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)", "Syrian defence ministry"),
+        (r"(?:israeli|israel'?s?)\s+(?:military|army|defen[cs]e\s+forces)|\bidf\b", "Israeli military"),
         (r"syrian\s+observatory|observatory|\bsohr\b", "Syrian Observatory for Human Rights"),
         (r"(?:u\.?s\.?|united\s+states|american|pentagon)\s+(?:defen[cs]e\s+|military\s+|army\s+)official", "US military official"),
         (r"(?:u\.?s\.?|united\s+states|american)\s+officials?", "US official"),
@@ -80,9 +84,18 @@ _CLAIMANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+_SINGLE_VICTIM_RE = re.compile(
+    r"\b(?:a|an)\s+(?:(?:young|local|elderly|teenage|pregnant|female|male|\d+-year-old)\s+)?"
+    r"(?:civilian|child|man|woman|boy|girl|soldier|fighter|farmer|shepherd|policeman|police\s+officer|officer"
+    r"|journalist|doctor|nurse|teacher|student|worker|driver|member|person|militant|commander|resident|refugee)\b",
+    re.IGNORECASE,
+)
 _GROUP_NOUNS = frozenset("group alliance militia force forces movement organisation organization army".split())
 #: Placeholder claimant for "the group said": resolved to the last actor named before it.
 COREFERENCE = "<coreference>"
+#: Placeholder claimant for "it said" / "he told": resolved from the sentence before.
+PRONOUN = "<pronoun>"
+_SPEAKING_PRONOUN_RE = re.compile(rf"^(?:it|he|she|they)\s+(?:also\s+|later\s+)?(?:{_ATTRIB_VERBS})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,7 +123,13 @@ def _words_between(text: str) -> int:
     return len(text.split())
 
 
-def find_claims(text: str, sentence: Sentence, outlet: str, actor_names: dict[str, str]) -> list[FoundClaim]:
+def find_claims(
+    text: str,
+    sentence: Sentence,
+    outlet: str,
+    actor_names: dict[str, str],
+    previous: Sentence | None = None,
+) -> list[FoundClaim]:
     """Return the casualty claims of one sentence.
 
     Parameters
@@ -123,6 +142,8 @@ def find_claims(text: str, sentence: Sentence, outlet: str, actor_names: dict[st
         Claimant used when the sentence attributes the figure to nobody (the publisher).
     actor_names : dict
         Folded actor alias → canonical name, used to normalise claimants such as "Russia".
+    previous : Sentence, optional
+        The sentence before: "It said 23 died" takes its claimant from there.
     """
     body = sentence.text
     words = CASUALTY_RE.search(body)
@@ -130,6 +151,10 @@ def find_claims(text: str, sentence: Sentence, outlet: str, actor_names: dict[st
         return []
     casualty_words = list(CASUALTY_RE.finditer(body))
     quantities = [q for q in find_quantities(body) if _is_people_count(body, q)]
+    singles = [Quantity(m.start(), m.end(), 1, 1, False, m.group(0)) for m in _SINGLE_VICTIM_RE.finditer(body)
+               if not any(q.start <= m.start() < q.end for q in quantities)]
+    if singles:
+        quantities = sorted([*quantities, *singles], key=lambda q: q.start)
     claims: list[FoundClaim] = []
     attribution: tuple[str, str | None] | None = None
     used_words: set[int] = set()
@@ -143,6 +168,9 @@ def find_claims(text: str, sentence: Sentence, outlet: str, actor_names: dict[st
         used_words.add(match.start())
         if attribution is None:
             attribution = attribute(body, outlet, actor_names)
+            if attribution[0] == PRONOUN:
+                earlier = attribute(previous.text, outlet, actor_names) if previous is not None else (outlet, None)
+                attribution = (outlet if earlier[0] == PRONOUN else earlier[0], attribution[1])
         claimant, detail = attribution
         if kind == "other":
             detail = "; ".join(d for d in (detail, "dead and wounded together") if d)
@@ -207,6 +235,8 @@ def attribute(body: str, outlet: str, actor_names: dict[str, str]) -> tuple[str,
     "The group said" is resolved to the last actor named before it in the sentence (else the outlet).
     """
     claimant, detail = _attribute(body, outlet, actor_names)
+    if claimant == outlet and _SPEAKING_PRONOUN_RE.search(body.lstrip("\"“ ")):
+        return PRONOUN, detail
     if claimant == COREFERENCE:
         claimant = _last_actor(body, actor_names) or outlet
     return claimant, detail

@@ -259,8 +259,10 @@ class _Context:
         place, geo_precision = location.place, self._geo_precision(location, event_sentences)
         event_date, date_precision, date_mention = self._event_date(segment, event_sentences)
         claims, claim_spans = self._claims(segment)
-        if sub_event_type == "Attack" and actor2 is None:
-            actor2 = "Civilians"
+        if event_type == "Violence against civilians" and actor2 != "Civilians":
+            if actor2 is not None and actor2 not in assoc:
+                assoc = [*assoc, actor2][:3]
+            actor2 = "Civilians"  # ACLED: the target of violence against civilians is civilians
         if event_type == "Protests":
             actor1, actor2, assoc = "Protesters", None, []
         event_id = stable_id("evt", event_date.isoformat(), place.admin1 or place.country, event_type,
@@ -350,13 +352,19 @@ class _Context:
             return None if segment.start > 0 else None
         country_weight: dict[str, float] = defaultdict(float)
         admin_weight: dict[str, float] = defaultdict(float)
+        first_seen: dict[str, int] = {}
         for mention, weight in candidates:
-            country_weight[getattr(mention.place, "country", "")] += weight + 0.1
+            country = getattr(mention.place, "country", "")
+            country_weight[country] += weight + 0.1
+            first_seen.setdefault(country, mention.start)
             admin1 = _admin1(mention.place)
             if admin1 and mention.place.kind != "country":
                 admin_weight[admin1] += weight + (0.5 if mention.place.kind == "admin1" else 0.1)
-        focus_country = max(country_weight.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        focus_admin = max(admin_weight.items(), key=lambda kv: (kv[1], kv[0]))[0] if admin_weight else None
+                first_seen.setdefault(admin1, mention.start)
+        # ties go to the name mentioned first (stable, and usually the one the lead is about)
+        focus_country = max(country_weight.items(), key=lambda kv: (round(kv[1], 6), -first_seen[kv[0]]))[0]
+        focus_admin = (max(admin_weight.items(), key=lambda kv: (round(kv[1], 6), -first_seen[kv[0]]))[0]
+                       if admin_weight else None)
 
         def consistent(mention: PlaceMention) -> int:
             place = mention.place
@@ -430,7 +438,8 @@ class _Context:
         for index, sentence in segment.sentences:
             if index == self.headline_index or index not in self.casualties_in:
                 continue
-            for claim in find_claims(self.text, sentence, self.outlet, self.alias_names):
+            previous = self.article.sentences[index - 1] if index > 0 else None
+            for claim in find_claims(self.text, sentence, self.outlet, self.alias_names, previous):
                 key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)
                 found.setdefault(key, claim)
         claims = [

@@ -225,8 +225,9 @@ def _other_mentions(
             if not (cue_after or cue_before in ("near", "outside", "village", "town", "city")):
                 continue
             fuzzy_done.add(key)
+            query = f"{word} {cue_after}" if cue_after else word  # "Euphates river": the cue hints the kind
             try:
-                matches = search(word, limit=3)
+                matches = search(query, limit=3)
             except Exception:  # noqa: BLE001 - a failing fuzzy look-up must not lose the exact matches
                 continue
             good = [m.place for m in matches if getattr(m, "score", 0) >= 80]

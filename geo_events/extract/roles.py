@@ -88,6 +88,9 @@ def vote(
             continue
         before = text[max(sentence_start, mention.start - 60) : mention.start]
         name = mention.actor.name
+        if re.search(r",\s*(?:the\s+|a\s+|an\s+)?$", before) and re.match(
+                r"\s*(?:(?:also|later)\s+)?(?:said|says|told|reported|claimed|added|announced|stated)\b", after):
+            continue  # ", the Manbij Military Council said": the speaker, not a party
         if mention.alias in _PLACE_ALIASES and re.search(r"\b(?:in|near|outside|around|towards|of)\s+$", before):
             continue  # "near Damascus" is a place here, not the government
         if _BY_RE.search(before) or _BETWEEN_RE.search(before):

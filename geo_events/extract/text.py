@@ -156,10 +156,18 @@ def fold(token: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, folded)`` for every word of ``text`` (hyphens and punctuation split words)."""
-    low = text.lower() if text.isascii() else None
-    if low is not None and "'" not in text:
-        return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(low)]
-    return [(m.start(), m.end(), fold(m.group(0))) for m in _WORD_RE.finditer(text)]
+    if text.isascii():
+        low = text.lower()
+        if "'" not in text:
+            return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(low)]
+        return [(m.start(), m.end(), m.group(0).replace("'", "")) for m in _WORD_RE.finditer(low)]
+    return [(m.start(), m.end(), _fold_word(m.group(0))) for m in _WORD_RE.finditer(text)]
+
+
+def _fold_word(word: str) -> str:
+    if word.isascii():
+        return word.lower().replace("'", "") if "'" in word else word.lower()
+    return fold(word)
 
 
 @lru_cache(maxsize=65536)
