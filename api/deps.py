@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hmac
 import math
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Header, Query, Request
 
@@ -117,7 +117,7 @@ def event_query(
         ),
     ] = None,
     side_of_line: Annotated[
-        str | None,
+        Literal["east", "west", "on_line"] | None,
         Query(
             description="Side of the US–Russia de-confliction line: east, west or on_line.", examples=["east"]
         ),
@@ -152,7 +152,7 @@ def event_query(
         ),
     ] = None,
     sort: Annotated[
-        str,
+        Literal["date", "-date", "fatalities", "-fatalities", "id"],
         Query(
             description=f"Sort order, one of: {', '.join(SORT_KEYS)} ('-' = descending).",
             examples=["-fatalities"],
