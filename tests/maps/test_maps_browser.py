@@ -104,3 +104,20 @@ def test_compressed_payload_and_filters(tmp_path: Path, seed_feature_collection)
     assert log["errors"] == []
     assert hidden == 1
     assert first_day_only == 1 and "2018-02-01 → 2018-02-01" in label and "1 of 3" in label
+
+
+def test_served_page_runs_under_its_content_security_policy(tmp_path: Path, seed_feature_collection):
+    """The API's nonce CSP (applied here through a <meta> tag) lets the page's own scripts run, nothing else."""
+    from maps.assets import with_csp_nonce
+
+    page_html, policy = with_csp_nonce(render_html(seed_feature_collection, river=None, self_contained=True, compress=True), True)
+    page_html = page_html.replace("<head>", f'<head><meta http-equiv="Content-Security-Policy" content="{policy}">', 1)
+    page_html = page_html.replace("</body>", '<img src="x" onerror="window.__pwned=1"></body>', 1)  # must be refused
+    with open_map(write(tmp_path, "csp.html", page_html)) as (page, log):
+        state = map_state(page)
+        pwned = page.evaluate("() => window.__pwned || null")
+    assert state["events_drawn"] == 1
+    assert pwned is None
+    # the only console errors allowed are the refused inline handler and the missing image
+    assert all("Content Security Policy" in e or "Failed to load resource" in e for e in log["errors"]), log["errors"]
+    assert any("Content Security Policy" in e for e in log["errors"])  # the policy was in force
