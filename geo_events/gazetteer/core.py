@@ -36,9 +36,13 @@ ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB"})
 FOCUS_ADMIN1 = frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah"})
 EARTH_RADIUS_KM = 6371.0088
 
+#: Trailing words that say what kind of place is meant ("Deir ez-Zor province", "Tabqa dam").
 _KIND_HINTS = {
     "city": "city", "town": "town", "village": "village", "province": "admin1", "governorate": "admin1",
-    "countryside": "admin1", "oilfield": "oilfield", "river": "river",
+    "countryside": "admin1", "river": "river", "region": "region", "valley": "region", "desert": "region",
+    "oilfield": "oilfield", "oilfields": "oilfield", "field": "oilfield", "fields": "oilfield",
+    "gasfield": "gasfield", "plant": "gasfield", "dam": "dam", "airport": "base", "airbase": "base",
+    "base": "base", "camp": "facility",
 }
 _KIND_BONUS = {
     "city": 3.0, "town": 2.0, "village": 1.0, "oilfield": 1.5, "gasfield": 1.5, "facility": 1.5,
@@ -49,7 +53,7 @@ _LEADING_NOISE = frozenset(
     "the in at near of outskirts eastern western northern southern central rural greater downtown "
     "east west north south northeastern northwestern southeastern southwestern".split()
 )
-_TRAILING_NOISE = frozenset("area outskirts suburbs environs vicinity district".split())
+_TRAILING_NOISE = frozenset("area outskirts suburbs environs vicinity district oil gas military air".split())
 
 
 def fuzzy_cutoff(key_length: int) -> float | None:
@@ -229,20 +233,18 @@ class Gazetteer:
         limit: int,
     ) -> tuple[Match, ...]:
         full = normalize(query)
-        norm, kind_hint = _strip_query(full)
-        if not norm or norm in STOPWORDS:
-            return ()
-        candidates = self._candidates(norm)
-        if (not candidates or max(q for q, _, _ in candidates.values()) < 95) and norm != full:
-            alternative = self._candidates(full)  # "Test Village" may be the whole name
-            if alternative:
-                candidates, norm = alternative, full
+        forms, kind_hint = _query_forms(full)
+        candidates: dict[int, tuple[float, bool, str]] = {}
+        for form in forms:  # a kind word may belong to the name: "Tabqa Dam", "Euphrates valley"
+            for index, entry in self._candidates(form).items():
+                if index not in candidates or entry[0] > candidates[index][0]:
+                    candidates[index] = entry
         if not candidates:
             return ()
         ranked: list[tuple[float, float, Place, str]] = []
         for index, (quality, primary, name) in candidates.items():
             place = self._places[index]
-            if norm in self._blocked.get(place.id, ()):
+            if any(form in self._blocked.get(place.id, ()) for form in forms):
                 continue  # a curated "this name is not this place" (e.g. Sousse is not As Susah)
             if code and place.country != code:
                 continue
@@ -259,7 +261,10 @@ class Gazetteer:
                 rank += 12.0 * max(0.0, 1.0 - nearest / 300.0)
             ranked.append((rank, quality, place, name))
         ranked.sort(key=lambda row: (-row[0], row[2].id))
-        return tuple(Match(place, round(quality, 1), name) for _rank, quality, place, name in ranked[:limit])
+        return tuple(
+            Match(place, round(quality - (0 if _kind_agrees(kind_hint, place.kind) else 10), 1), name)
+            for _rank, quality, place, name in ranked[:limit]
+        )
 
     def _candidates(self, norm: str) -> dict[int, tuple[float, bool, str]]:
         found: dict[int, tuple[float, bool, str]] = {}
@@ -341,6 +346,13 @@ class Gazetteer:
         return [p for p in self._places if p.kind in wanted and shape(p.geometry).covers(point)]
 
 
+def _kind_agrees(hint: str | None, kind: str) -> bool:
+    """True unless the query named a kind ("… dam") that the place is not (then its score drops by 10)."""
+    settlements = ("city", "town", "village")
+    return hint is None or hint == kind or (hint in settlements and kind in settlements) or (
+        hint in ("oilfield", "gasfield") and kind in ("oilfield", "gasfield"))
+
+
 def _fuzzy_eligible(place: Place) -> bool:
     """Typo tolerance is kept for places reporting here names: Syria and Iraq, towns of 10,000+ and
     curated entries. Elsewhere (thousands of small Turkish villages) a one-letter slip of an English word
@@ -353,19 +365,24 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def _strip_query(norm: str) -> tuple[str, str | None]:
-    """Drop a leading "the" and a trailing kind word ("… province"); return the hinted kind."""
-    words = norm.split()
+def _query_forms(full: str) -> tuple[list[str], str | None]:
+    """Return the forms of a normalised query to look up, and the kind its trailing words hint at.
+
+    "the Euphrates valley region" gives ["the euphrates valley region", "euphrates valley region",
+    "euphrates valley", "euphrates"] and the hint "region": leading filler ("the", "eastern") and
+    trailing kind words are dropped one at a time, since a kind word may also be part of the name.
+    """
+    words = full.split()
+    forms = [full]
     while len(words) > 1 and words[0] in _LEADING_NOISE:
         words = words[1:]
+    forms.append(" ".join(words))
     hint = None
-    if len(words) > 1 and words[-1] in _KIND_HINTS:
-        hint = _KIND_HINTS[words[-1]]
-        if words[-1] != "river":
-            words = words[:-1]
-    while len(words) > 1 and words[-1] in _TRAILING_NOISE:
+    while len(words) > 1 and (words[-1] in _KIND_HINTS or words[-1] in _TRAILING_NOISE):
+        hint = hint or _KIND_HINTS.get(words[-1])
         words = words[:-1]
-    return " ".join(words), hint
+        forms.append(" ".join(words))
+    return [f for f in dict.fromkeys(forms) if f and f not in STOPWORDS], hint
 
 
 def _context_points(near: Sequence[Any] | None) -> tuple[tuple[float, float], ...]:

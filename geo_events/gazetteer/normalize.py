@@ -137,7 +137,7 @@ def key_of_normalized(base: str) -> str:
         return base.replace(" ", "")
     key = base.replace(" ", "")
     # word endings: -ah/-eh -> a ("Tabiyeh"), French -ne -> n ("Hajine"), -e after a consonant -> a
-    if len(key) > 2 and key[-1] == "h" and key[-2] in "ae" and key[-3] not in _VOWELS:
+    if len(key) > 2 and key[-1] == "h" and key[-2] in "ae" and key[-3] not in "ae":
         key = key[:-2] + "a"
     elif key.endswith("ne"):
         key = key[:-1]
