@@ -138,6 +138,8 @@ def read_articles(path: str | Path, **defaults: Any) -> Iterator[dict[str, Any]]
     if suffix == ".json":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as err:
+            raise ExtractionError(f"{path.name}: not UTF-8 text") from err
         except json.JSONDecodeError as err:
             raise ExtractionError(f"{path.name}: invalid JSON ({err.msg})") from err
         records = data.get("articles", [data]) if isinstance(data, dict) else data
@@ -146,7 +148,11 @@ def read_articles(path: str | Path, **defaults: Any) -> Iterator[dict[str, Any]]
         for number, record in enumerate(records, 1):
             yield article_from_record(record, defaults, f"{path.name}[{number}]")
         return
-    yield {"text": path.read_text(encoding="utf-8"), "path": path.name, **defaults}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise ExtractionError(f"{path.name}: not UTF-8 text (convert it first, e.g. with iconv)") from err
+    yield {"text": text, "path": path.name, **defaults}
 
 
 __all__ = ["GeoEventsError", "article_from_record", "ingest_article", "ingest_articles", "read_articles"]

@@ -131,7 +131,7 @@ def ingest(
     opened = open_store(store)
     rows = _run(opened, batch, ingest_articles, show_progress=len(batch) >= PROGRESS_FROM and not as_json)
     compact = getattr(opened, "compact", None)
-    if compact is not None:
+    if compact is not None and any(r.get("action") in ("created", "merged") for r in rows):
         compact()
     errors = [r for r in rows if "error" in r]
     if as_json:
