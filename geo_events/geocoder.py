@@ -8,9 +8,9 @@ and never touches the network. ``geocode_record``/``reverse_record`` return the 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from datetime import date as Date
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from geopy.geocoders.base import Geocoder
@@ -252,4 +252,4 @@ def reverse_record(lat: float, lon: float, date: Date | datetime | str | None = 
     return _record(location.raw, date)
 
 
-__all__ = ["MAX_QUERY_CHARS", "OfflineGeocoder", "RECORD_FIELDS", "check_query", "geocode_record", "reverse_record"]
+__all__ = ["MAX_QUERY_CHARS", "RECORD_FIELDS", "OfflineGeocoder", "check_query", "geocode_record", "reverse_record"]

@@ -14,6 +14,7 @@ import json
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -75,8 +76,8 @@ class ZoneData:
         zones_path = zones_path or seed_path("zones/control_zones.geojson")
         lines_path = lines_path or seed_path("zones/deconfliction_line.geojson")
         try:
-            zones = json.loads(open(zones_path, encoding="utf-8").read())
-            lines = json.loads(open(lines_path, encoding="utf-8").read())
+            zones = json.loads(Path(zones_path).read_text(encoding="utf-8"))
+            lines = json.loads(Path(lines_path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
             raise DataError(f"cannot read control-zone data: {err}") from err
         return cls(zones, lines)

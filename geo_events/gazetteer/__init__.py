@@ -13,6 +13,14 @@ from geo_events.gazetteer.normalize import normalize, phonetic_key
 from geo_events.gazetteer.place import AREA_KINDS, KINDS, Match, Place
 
 __all__ = [
-    "AREA_KINDS", "DEFAULT_COUNTRIES", "Gazetteer", "KINDS", "Match", "Place", "STOPWORDS", "haversine_km",
-    "normalize", "phonetic_key",
+    "AREA_KINDS",
+    "DEFAULT_COUNTRIES",
+    "KINDS",
+    "STOPWORDS",
+    "Gazetteer",
+    "Match",
+    "Place",
+    "haversine_km",
+    "normalize",
+    "phonetic_key",
 ]

@@ -20,7 +20,7 @@ from typing import Any
 from geo_events.settings import seed_path
 
 _FORMAT = 1
-_CODE_FILES = ("normalize.py", "core.py", "sources.py", "place.py", "cache.py", "stopwords.py")
+_CODE_FILES = ("normalize.py", "core.py", "sources.py", "place.py", "cache.py", "stopwords.py", "query.py")
 _SEED_FILES = ("gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv")
 
 

@@ -25,8 +25,9 @@ from rapidfuzz.distance import OSA
 from geo_events.gazetteer import cache as name_cache
 from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place
-from geo_events.gazetteer.stopwords import STOPWORDS
+from geo_events.gazetteer.query import context_points, kind_agrees, query_forms
 from geo_events.gazetteer.sources import country_code, curated_places, geonames_places, load_overrides
+from geo_events.gazetteer.stopwords import STOPWORDS
 
 DEFAULT_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
 HOME_COUNTRY = "SY"
@@ -36,24 +37,11 @@ ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB"})
 FOCUS_ADMIN1 = frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah"})
 EARTH_RADIUS_KM = 6371.0088
 
-#: Trailing words that say what kind of place is meant ("Deir ez-Zor province", "Tabqa dam").
-_KIND_HINTS = {
-    "city": "city", "town": "town", "village": "village", "province": "admin1", "governorate": "admin1",
-    "countryside": "admin1", "river": "river", "region": "region", "valley": "region", "desert": "region",
-    "oilfield": "oilfield", "oilfields": "oilfield", "field": "oilfield", "fields": "oilfield",
-    "gasfield": "gasfield", "plant": "gasfield", "dam": "dam", "airport": "base", "airbase": "base",
-    "base": "base", "camp": "facility",
-}
 _KIND_BONUS = {
     "city": 3.0, "town": 2.0, "village": 1.0, "oilfield": 1.5, "gasfield": 1.5, "facility": 1.5,
     "dam": 1.5, "base": 1.5, "river": 1.0, "region": 1.0, "admin1": 0.5, "country": 0.5,
 }
 MAX_QUERY_CHARS = 300
-_LEADING_NOISE = frozenset(
-    "the in at near of outskirts eastern western northern southern central rural greater downtown "
-    "east west north south northeastern northwestern southeastern southwestern".split()
-)
-_TRAILING_NOISE = frozenset("area outskirts suburbs environs vicinity district oil gas military air".split())
 
 
 def fuzzy_cutoff(key_length: int) -> float | None:
@@ -221,7 +209,7 @@ class Gazetteer:
         if country and code is None:
             return []
         box = tuple(float(v) for v in bbox) if bbox is not None else None
-        context = _context_points(near)
+        context = context_points(near)
         return list(self._cached_search(query, code, box, context, int(limit)))
 
     def _search_uncached(
@@ -233,7 +221,7 @@ class Gazetteer:
         limit: int,
     ) -> tuple[Match, ...]:
         full = normalize(query)
-        forms, kind_hint = _query_forms(full)
+        forms, kind_hint = query_forms(full)
         candidates: dict[int, tuple[float, bool, str]] = {}
         for form in forms:  # a kind word may belong to the name: "Tabqa Dam", "Euphrates valley"
             for index, entry in self._candidates(form).items():
@@ -262,7 +250,7 @@ class Gazetteer:
             ranked.append((rank, quality, place, name))
         ranked.sort(key=lambda row: (-row[0], row[2].id))
         return tuple(
-            Match(place, round(quality - (0 if _kind_agrees(kind_hint, place.kind) else 10), 1), name)
+            Match(place, round(quality - (0 if kind_agrees(kind_hint, place.kind) else 10), 1), name)
             for _rank, quality, place, name in ranked[:limit]
         )
 
@@ -346,13 +334,6 @@ class Gazetteer:
         return [p for p in self._places if p.kind in wanted and shape(p.geometry).covers(point)]
 
 
-def _kind_agrees(hint: str | None, kind: str) -> bool:
-    """True unless the query named a kind ("… dam") that the place is not (then its score drops by 10)."""
-    settlements = ("city", "town", "village")
-    return hint is None or hint == kind or (hint in settlements and kind in settlements) or (
-        hint in ("oilfield", "gasfield") and kind in ("oilfield", "gasfield"))
-
-
 def _fuzzy_eligible(place: Place) -> bool:
     """Typo tolerance is kept for places reporting here names: Syria and Iraq, towns of 10,000+ and
     curated entries. Elsewhere (thousands of small Turkish villages) a one-letter slip of an English word
@@ -363,41 +344,6 @@ def _fuzzy_eligible(place: Place) -> bool:
 def _deletions(key: str) -> set[str]:
     """Every string made by deleting one letter of ``key``."""
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
-
-
-def _query_forms(full: str) -> tuple[list[str], str | None]:
-    """Return the forms of a normalised query to look up, and the kind its trailing words hint at.
-
-    "the Euphrates valley region" gives ["the euphrates valley region", "euphrates valley region",
-    "euphrates valley", "euphrates"] and the hint "region": leading filler ("the", "eastern") and
-    trailing kind words are dropped one at a time, since a kind word may also be part of the name.
-    """
-    words = full.split()
-    forms = [full]
-    while len(words) > 1 and words[0] in _LEADING_NOISE:
-        words = words[1:]
-    forms.append(" ".join(words))
-    hint = None
-    while len(words) > 1 and (words[-1] in _KIND_HINTS or words[-1] in _TRAILING_NOISE):
-        hint = hint or _KIND_HINTS.get(words[-1])
-        words = words[:-1]
-        forms.append(" ".join(words))
-    return [f for f in dict.fromkeys(forms) if f and f not in STOPWORDS], hint
-
-
-def _context_points(near: Sequence[Any] | None) -> tuple[tuple[float, float], ...]:
-    if not near:
-        return ()
-    if isinstance(near, Place) or (len(near) == 2 and all(isinstance(v, (int, float)) for v in near)):
-        near = [near]
-    points = []
-    for item in near:
-        if isinstance(item, Place):
-            points.append((item.lat, item.lon))
-        else:
-            lat, lon = item
-            points.append((float(lat), float(lon)))
-    return tuple(points)
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -417,4 +363,4 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return _haversine_km(lat1, lon1, lat2, lon2)
 
 
-__all__ = ["DEFAULT_COUNTRIES", "Gazetteer", "STOPWORDS", "fuzzy_cutoff", "haversine_km"]
+__all__ = ["DEFAULT_COUNTRIES", "STOPWORDS", "Gazetteer", "fuzzy_cutoff", "haversine_km"]

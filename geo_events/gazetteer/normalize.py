@@ -22,7 +22,7 @@ from functools import lru_cache
 
 #: Arabic articles as separate tokens (after hyphens became spaces).
 _ARTICLES = frozenset(
-    "al el il ul ad ed ar er ur as es us ash esh ush at et az ez uz an en un adh ath dh".split()
+    ["al", "el", "il", "ul", "ad", "ed", "ar", "er", "ur", "as", "es", "us", "ash", "esh", "ush", "at", "et", "az", "ez", "uz", "an", "en", "un", "adh", "ath", "dh"]
 )
 #: Quote-like marks transliterations use for ʿayn and hamza: removed outright.
 _MARKS = dict.fromkeys(map(ord, "ʿʾʼʻʽ’‘`´'′ʹ\u02bf\u02be\u0640"), None)
