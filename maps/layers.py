@@ -21,8 +21,8 @@ from maps.encode import escape_text, inert_js_string, payload_block
 from maps.styles import (
     CONTROLLER_COLORS,
     EVENT_TYPE_COLORS,
-    UNKNOWN_COLOR,
     PRECISION_LABELS,
+    UNKNOWN_COLOR,
     controller_color,
     outline_style,
 )

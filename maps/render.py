@@ -27,8 +27,8 @@ from maps.layers import (
     EventCanvasLayer,
     HtmlControl,
     RawHtml,
-    basemap_pane,
     TimeSlider,
+    basemap_pane,
     escaped_properties,
     legend_html,
     ordered_controllers,
@@ -125,7 +125,7 @@ def _span(bounds: Bounds, min_span: float) -> Bounds:
 
 
 def euphrates_feature() -> dict[str, Any] | None:
-    """Return the Euphrates from engineer A's gazetteer as a Feature, or None when it is not available."""
+    """Return the Euphrates from the gazetteer (``geo_events.gazetteer``) as a Feature, or None."""
     try:
         from geo_events.gazetteer import Gazetteer
     except ImportError:
@@ -133,13 +133,13 @@ def euphrates_feature() -> dict[str, Any] | None:
     try:
         gazetteer = Gazetteer.default()
         for place in gazetteer:
-            if place.kind == "river" and "euphrates" in place.name.lower() and place.geometry:
-                if place.geometry.get("type") in ("LineString", "MultiLineString"):
-                    return {
-                        "type": "Feature",
-                        "geometry": place.geometry,
-                        "properties": {"name": place.name, "source": place.source},
-                    }
+            is_line = (place.geometry or {}).get("type") in ("LineString", "MultiLineString")
+            if place.kind == "river" and "euphrates" in place.name.lower() and is_line:
+                return {
+                    "type": "Feature",
+                    "geometry": place.geometry,
+                    "properties": {"name": place.name, "source": place.source},
+                }
     except Exception:  # noqa: BLE001 - a broken optional layer must not break the map
         return None
     return None

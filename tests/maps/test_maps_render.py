@@ -41,7 +41,7 @@ def resources(page: str) -> list[tuple[str, str, str]]:
 
 def data_payload(page: str) -> dict:
     """Decode the events payload embedded in a page (plain or deflate-base64)."""
-    match = re.search(r'<script type="application/json" id="[^"]+"( data-encoding="deflate-base64")?>(.*?)</script>', page, re.S)
+    match = re.search(r'<script type="application/json" id="[^"]+"( data-encoding="deflate-base64")?>(.*?)</script>', page, re.DOTALL)
     assert match, "no payload block in the page"
     if match.group(1):
         raw = b"".join(zlib.decompress(base64.b64decode(chunk)) for chunk in match.group(2).split("."))
@@ -66,7 +66,7 @@ def test_build_map_returns_a_folium_map_with_every_layer(seed_feature_collection
 
 def test_legend_lists_present_event_types_and_controllers_only(seed_feature_collection, inline_zones, inline_line):
     page = render_html(seed_feature_collection, inline_zones, inline_line, date=SEED_DAY, river=None)
-    legend = re.search(r"GeoEvents\.addLegend\([^,]+, (\".*?\"),\s", page, re.S)
+    legend = re.search(r"GeoEvents\.addLegend\([^,]+, (\".*?\"),\s", page, re.DOTALL)
     assert legend
     html = json.loads(legend.group(1))
     assert 'data-ge-type="Explosions/Remote violence"' in html
@@ -120,10 +120,10 @@ def test_template_syntax_in_data_is_not_evaluated(hostile_collection, inline_zon
 
 def test_self_contained_page_loads_nothing_from_outside(seed_feature_collection, inline_zones, inline_line):
     page = render_html(seed_feature_collection, inline_zones, inline_line, date=SEED_DAY, self_contained=True)
-    external = [u for u in resources(page) if re.match(r"^\s*(https?:)?//", u[2], re.I)]
+    external = [u for u in resources(page) if re.match(r"^\s*(https?:)?//", u[2], re.IGNORECASE)]
     assert external == []
     assert "<link" not in page.lower()
-    assert not re.search(r"<script[^>]*\ssrc=", page, re.I)
+    assert not re.search(r"<script[^>]*\ssrc=", page, re.IGNORECASE)
     assert '"1.9.4"' in page or "1.9.4" in page  # Leaflet inlined
     assert "data:image/png;base64," in page  # Leaflet's control images inlined
     # opens on the offline outline basemap, not on tiles
