@@ -54,7 +54,7 @@ _TOLD_RE = re.compile(
     r"(?P<who>(?:\b[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+told\s+(?P<to>AFP|Reuters|AP|the\s+Associated\s+Press|"
     r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 _ACCORDING_RE = re.compile(r"according\s+to\s+(?P<who>[^,;.\"“”]{2,80})", re.IGNORECASE)
-_SUBJECT_VERB_RE = re.compile(rf"(?P<who>(?:\b[\w.'’&-]+\s+){{0,7}}?[\w.'’&-]+)\s+(?:has\s+|had\s+|have\s+|later\s+|also\s+)?"
+_SUBJECT_VERB_RE = re.compile(rf"(?P<who>(?:\b[\w.'’&(),-]+\s+){{0,12}}?[\w.'’&(),-]+)\s+(?:has\s+|had\s+|have\s+|later\s+|also\s+)?"
                               rf"(?P<verb>{_ATTRIB_VERBS})\b")
 _VERB_SUBJECT_RE = re.compile(rf"[,\"”]\s*(?:{_ATTRIB_VERBS})\s+(?P<who>[^,;.\"“”]{{2,80}})")
 _PRONOUNS = frozenset("i we he she it they you this that which who one there what".split())
@@ -277,7 +277,7 @@ def _attribute(body: str, outlet: str, actor_names: dict[str, str]) -> tuple[str
     for match in _SUBJECT_VERB_RE.finditer(body):
         if _inside_quotes(body, match.start("verb")):
             continue
-        claimant = normalise_claimant(_last_phrase(match.group("who")), actor_names)
+        claimant = _subject_claimant(match.group("who"), actor_names)
         if claimant:
             return claimant, "anonymous" if anonymous else None
     inverted = _VERB_SUBJECT_RE.search(body)
@@ -293,6 +293,37 @@ def _inside_quotes(body: str, offset: int) -> bool:
     straight = before.count('"') % 2 == 1
     curly = before.count("“") > before.count("”")
     return straight or curly
+
+
+_KNOWN_CLAIMANTS = frozenset(name for _, name in _CLAIMANT_RULES)
+_RELATIVE_CLAUSE_RE = re.compile(r"^(?:which|who|whom|whose|that|where|when|and|or)\b", re.IGNORECASE)
+
+
+def _subject_claimant(words: str, actor_names: dict[str, str]) -> str | None:
+    """Claimant from the words before a speech verb, skipping appositions and relative clauses.
+
+    "The Syrian Observatory for Human Rights, a Britain-based war monitor, said" → the Observatory;
+    "The SDF, which relies on coalition air strikes, said" → the SDF.
+    """
+    parts = [p.strip() for p in re.split(r"[\"“”;:()]|\bthat\b|\bwhile\b|\bafter\b|\bas\b|\bbut\b", words)]
+    segments = [seg.strip() for seg in (parts[-1] if parts else words).split(",") if seg.strip()]
+    fallback = None
+    for index, segment in enumerate(reversed(segments[-3:])):
+        relative = bool(_RELATIVE_CLAUSE_RE.match(segment))
+        if relative:
+            continue
+        claimant = normalise_claimant(segment, actor_names)
+        if claimant is None:
+            continue
+        if claimant == COREFERENCE:
+            if index == 0:
+                return COREFERENCE
+            continue
+        if claimant in _KNOWN_CLAIMANTS or claimant in actor_names.values():
+            return claimant
+        if index == 0:
+            fallback = claimant  # the words right before the verb, e.g. "Colonel Sean Ryan"
+    return fallback
 
 
 def _last_phrase(words: str) -> str:

@@ -53,6 +53,31 @@ def test_numbers_that_are_not_casualty_counts(sentence: str) -> None:
     assert claims_of(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 41 fighters were killed.",
+         "Syrian Observatory for Human Rights"),
+        ("The SDF, which relies on coalition air strikes, said 17 militants were killed.", "Syrian Democratic Forces"),
+        ("Coalition spokesman Colonel Sean Ryan said 12 militants were killed.", "US-led coalition"),
+    ],
+)
+def test_appositions_and_relative_clauses(sentence: str, claimant: str) -> None:
+    assert [c.claimant for c in claims_of(sentence)] == [claimant]
+
+
+def test_it_said_takes_the_previous_sentence_source() -> None:
+    text = "The Observatory reported the fighting on Tuesday. It said 23 civilians had died."
+    first, second = Sentence(0, 49, text[:49]), Sentence(50, len(text), text[50:])
+    found = find_claims(text, second, "Outlet", {}, previous=first)
+    assert [(c.claimant, c.low) for c in found] == [("Syrian Observatory for Human Rights", 23)]
+
+
+def test_single_victims_count_as_one() -> None:
+    found = claims_of("A child was killed when a shell hit the house, residents said.")
+    assert [(c.kind, c.low, c.high) for c in found] == [("killed", 1, 1)]
+
+
 def test_killed_and_wounded_in_one_sentence() -> None:
     found = claims_of("Four Syrian soldiers were killed and six wounded, the Russian defence ministry said.")
     assert [(c.kind, c.low, c.claimant) for c in found] == [
