@@ -40,6 +40,11 @@ SUSAH_POCKET = Polygon([(40.86, 34.645), (40.98, 34.68), (41.06, 34.60), (41.02,
 BAGHUZ_POCKET = Polygon([(40.93, 34.495), (40.99, 34.50), (41.01, 34.46), (40.98, 34.43), (40.93, 34.44),
                          (40.93, 34.495)])
 
+#: ISIS remnants in the desert south-west of the river (the Badia of southern Deir ez-Zor), kept 20+ km
+#: from the Euphrates so no riverside town falls inside.
+BADIA_ISIS = Polygon([(39.65, 34.75), (40.05, 34.52), (40.55, 34.33), (40.75, 34.36), (40.55, 34.60),
+                      (40.25, 34.85), (39.95, 35.00), (39.65, 34.95), (39.65, 34.75)])
+
 END = "2019-12-31"  # last day the data set describes (not the end of control)
 
 
@@ -95,6 +100,11 @@ def build_zones() -> dict:
               "CJTF-OIR releases 2018; Reuters 14 Dec 2018 (SDF takes Hajin)", "Operation Roundup area."),
         _zone("zone-isis-susah", "ISIS pocket al-Shaafa-Susah-Baghuz", SUSAH_POCKET.intersection(east), ISIS,
               "2018-12-15", "2019-01-23", "control", "Reuters/AFP Jan 2019 (SDF takes al-Shaafa and al-Susah)"),
+        _zone("zone-isis-badia", "ISIS presence in the southern Deir ez-Zor desert", BADIA_ISIS.intersection(west),
+              ISIS, "2017-11-19", END, "presence",
+              "ISW and Syria Direct reporting 2018-2019 on ISIS cells in the Badia; Russian MoD statements on "
+              "desert sweeps (2018-2019)",
+              "Insurgent presence in a government-claimed area, not territorial control."),
         _zone("zone-isis-baghuz", "ISIS pocket Baghuz", BAGHUZ_POCKET.intersection(east), ISIS, "2019-01-24",
               "2019-03-23", "control", "Reuters/AFP 23 Mar 2019 (SDF declares Baghuz taken)"),
     ]

@@ -82,6 +82,12 @@ def test_isis_pockets_shrink_with_the_dates(place_id: str, day: str, controller:
     assert zone_at(_place(place_id), day)["controller"] == controller  # type: ignore[index]
 
 
+def test_desert_presence_is_marked_as_presence_not_control() -> None:
+    zone = zone_at((34.60, 40.30), FEB_7)  # Badia south-west of Mayadin, far from the river
+    assert zone is not None and zone["controller"] == ISIS and zone["confidence"] == "presence"
+    assert zone_at(_place("geonames:173480"), FEB_7)["confidence"] == "control"  # type: ignore[index]
+
+
 def test_outside_coverage_or_dates_is_none() -> None:
     assert zone_at((33.51, 36.29), FEB_7) is None  # Damascus: not covered
     assert zone_at(_place("geonames:167899"), "2016-01-01") is None
@@ -122,7 +128,7 @@ def test_zones_on_and_line_collections() -> None:
 
 def test_all_zones_and_lines_are_complete_and_independent_copies() -> None:
     zones = all_zones()
-    assert len(zones["features"]) >= 7
+    assert len(zones["features"]) >= 8
     for feature in zones["features"]:
         props = feature["properties"]
         assert props["controller"] in CONTROLLERS
