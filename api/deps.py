@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hmac
+import inspect
 import math
 from typing import Annotated, Literal
 
@@ -199,6 +200,19 @@ def event_query(
 
 EventQueryDep = Annotated[EventQuery, Depends(event_query)]
 
+#: Names of the /events filter parameters (what ``event_query`` reads).
+EVENT_QUERY_NAMES: frozenset[str] = frozenset(inspect.signature(event_query).parameters)
+
+
+def reject_unknown_parameters(request: Request, allowed: frozenset[str] = EVENT_QUERY_NAMES) -> None:
+    """Refuse query parameters a route does not know (a typo like ``evnt_type`` must not match everything)."""
+    for name in request.query_params:
+        if name not in allowed:
+            raise InvalidQuery(f"unknown parameter {name!r}; known: {', '.join(sorted(allowed))}", name)
+
+
+StrictEventParams = Depends(reject_unknown_parameters)
+
 
 def require_api_key(
     x_api_key: Annotated[
@@ -226,6 +240,9 @@ ApiKeyDep = Depends(require_api_key)
 
 __all__ = [
     "ApiKeyDep",
+    "EVENT_QUERY_NAMES",
+    "StrictEventParams",
+    "reject_unknown_parameters",
     "EventQueryDep",
     "StoreDep",
     "WriteForbidden",

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
 from fastapi.responses import Response, StreamingResponse
 
-from api.deps import ApiKeyDep, EventQueryDep, StoreDep
+from api.deps import ApiKeyDep, EventQueryDep, StoreDep, StrictEventParams
 from api.responses import GEOJSON, GeoJSONResponse, feature_collection_bytes, paging_links
 from api.schemas import ErrorBody
 from geo_events.query import EventQuery
@@ -42,6 +42,7 @@ def _export_query(request: Request, store: EventStore, query: EventQuery) -> Eve
     response_class=GeoJSONResponse,
     responses={**_GEOJSON_200, **_ERRORS},
     summary="Search events",
+    dependencies=[StrictEventParams],
 )
 def list_events(request: Request, store: StoreDep, query: EventQueryDep) -> Response:
     """Return one page of events matching every filter, with `numberMatched` and `next`/`prev` links.
@@ -59,6 +60,7 @@ def list_events(request: Request, store: StoreDep, query: EventQueryDep) -> Resp
     response_class=Response,
     responses={200: {"content": {"text/csv": {}}, "description": "ACLED-style CSV."}, **_ERRORS},
     summary="Search events as CSV",
+    dependencies=[StrictEventParams],
 )
 def events_csv(request: Request, store: StoreDep, query: EventQueryDep) -> Response:
     """Return matching events as CSV with ACLED column names first (all matches unless `limit` is given)."""
@@ -88,6 +90,7 @@ def csv_chunks(raws: list[bytes], chunk_size: int = CSV_CHUNK) -> Iterator[bytes
         **_ERRORS,
     },
     summary="Search events as GeoPackage",
+    dependencies=[StrictEventParams],
 )
 def events_gpkg(request: Request, store: StoreDep, query: EventQueryDep) -> Response:
     """Return matching events as a GeoPackage (layer `events`, EPSG:4326).

@@ -53,6 +53,7 @@ def assert_error(response, status: int, field: str | None) -> dict:
         ("sort=magnitude", "sort"),
         ("geo_precision=4", "geo_precision"),
         ("q=" + "x" * 501, "q"),
+        ("evnt_type=Battles", "evnt_type"),  # a typo must not silently match every event
     ],
 )
 def test_bad_event_parameters_name_the_field(client, query, field):
