@@ -271,7 +271,8 @@ def _attribute(body: str, outlet: str, actor_names: dict[str, str]) -> tuple[str
             return claimant, detail + (", anonymous" if anonymous else "")
     according = _ACCORDING_RE.search(body)
     if according:
-        claimant = normalise_claimant(according.group("who"), actor_names)
+        who = re.split(r"\s+(?:who|which|that|whose)\b", according.group("who"), maxsplit=1)[0]
+        claimant = normalise_claimant(who, actor_names)
         if claimant:
             return claimant, "anonymous" if anonymous else None
     for match in _SUBJECT_VERB_RE.finditer(body):

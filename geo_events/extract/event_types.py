@@ -42,7 +42,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Protest with intervention", 5.0, r"tear\s*gas|water\s+cannons?|dispersed|rubber\s+bullets|arrested\s+(?:dozens\s+of\s+)?protesters"),
     ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
-    ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torched|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"),
+    ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
+     r"|threw\s+(?:rocks|molotov)|clashed\s+with\s+(?:police|security\s+forces)"),
     ("Mob violence", 6.0, r"mob|vigilantes?"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
@@ -133,6 +134,9 @@ VIOLENT_SUBS = frozenset(
     {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Remote explosive/landmine/IED",
      "Grenade", "Chemical weapon", "Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence"}
 )
+#: Demonstration sub-types, most serious first.
+_PROTEST_ESCALATION = ("Excessive force against protesters", "Violent demonstration", "Protest with intervention",
+                       "Peaceful protest")
 #: A non-violent type wins only when its score exceeds this multiple of the best violent one.
 NON_VIOLENT_MARGIN = 1.5
 #: Smallest total score that counts as an event.
@@ -189,6 +193,12 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     score, sub = best_other if best_other[0] > NON_VIOLENT_MARGIN * best_violent[0] else best_violent
     if score < MIN_SCORE:
         return None
+    if sub in _PROTEST_ESCALATION:
+        # ACLED: a demonstration is coded by its most serious feature (force used on it, violence by it)
+        for stronger in _PROTEST_ESCALATION:
+            if scores.get(stronger, 0.0) >= MIN_SCORE:
+                sub = stronger
+                break
     if sub in ("Government regains territory", "Non-state actor overtakes territory"):
         state_like = attacker_side in ("government", "iraq", "israel") or attacker_side == "opposition-state"
         sub = "Government regains territory" if state_like else "Non-state actor overtakes territory"

@@ -265,6 +265,8 @@ class _Context:
             actor2 = "Civilians"  # ACLED: the target of violence against civilians is civilians
         if event_type == "Protests":
             actor1, actor2, assoc = "Protesters", None, []
+        elif event_type == "Riots" and actor1 is None:
+            actor1 = "Rioters"
         event_id = stable_id("evt", event_date.isoformat(), place.admin1 or place.country, event_type,
                              sub_event_type, actor1, actor2 if event_type != "Protests" else None)
         control_zone, side = self._zone(place, geo_precision, event_date)

@@ -47,6 +47,11 @@ def test_territory_depends_on_who_takes_it() -> None:
     assert classify_text("Fighters captured the town.", "isis")[1] == "Non-state actor overtakes territory"
 
 
+def test_a_demonstration_is_coded_by_its_most_serious_feature() -> None:
+    assert classify_text("Hundreds protested and stormed the governor's office.")[1] == "Violent demonstration"
+    assert classify_text("Police opened fire on protesters at the rally.")[1] == "Excessive force against protesters"
+
+
 def test_no_trigger_no_event() -> None:
     assert classify_text("The ministers met to discuss the constitution.") is None
 
