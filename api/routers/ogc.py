@@ -65,56 +65,65 @@ def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+def _landing_links(base: str) -> list[dict[str, Any]]:
+    return [
+        {"href": f"{base}/", "rel": "self", "type": "application/json", "title": "this document"},
+        {
+            "href": f"{base}/openapi.json",
+            "rel": "service-desc",
+            "type": "application/vnd.oai.openapi+json;version=3.0",
+            "title": "the API definition",
+        },
+        {
+            "href": f"{base}/docs",
+            "rel": "service-doc",
+            "type": "text/html",
+            "title": "the API documentation",
+        },
+        {
+            "href": f"{base}/conformance",
+            "rel": "conformance",
+            "type": "application/json",
+            "title": "conformance classes",
+        },
+        {
+            "href": f"{base}/conformance",
+            "rel": "http://www.opengis.net/def/rel/ogc/1.0/conformance",
+            "type": "application/json",
+            "title": "conformance classes",
+        },
+        {
+            "href": f"{base}/collections",
+            "rel": "data",
+            "type": "application/json",
+            "title": "collections",
+        },
+        {
+            "href": f"{base}/collections",
+            "rel": "http://www.opengis.net/def/rel/ogc/1.0/data",
+            "type": "application/json",
+            "title": "collections",
+        },
+    ]
+
+
 @router.get("/", response_class=FastJSONResponse, summary="Landing page", responses=_ERRORS)
 def landing_page(request: Request, f: FormatParam = None) -> Response:
     """OGC API landing page: links to the API definition, its docs, the conformance classes and the data."""
     _check_format(f)
     base = _base(request)
+    links = _landing_links(base)
+    if any(getattr(route, "path", None) == "/maps/events.html" for route in request.app.routes):
+        links.append(
+            {"href": f"{base}/maps/events.html", "rel": "related", "type": "text/html", "title": "map"}
+        )
     return FastJSONResponse(
         {
             "title": "geo-events",
             "description": (
                 "Conflict events, dated control zones, the de-confliction line and gazetteer places."
             ),
-            "links": [
-                {"href": f"{base}/", "rel": "self", "type": "application/json", "title": "this document"},
-                {
-                    "href": f"{base}/openapi.json",
-                    "rel": "service-desc",
-                    "type": "application/vnd.oai.openapi+json;version=3.0",
-                    "title": "the API definition",
-                },
-                {
-                    "href": f"{base}/docs",
-                    "rel": "service-doc",
-                    "type": "text/html",
-                    "title": "the API documentation",
-                },
-                {
-                    "href": f"{base}/conformance",
-                    "rel": "conformance",
-                    "type": "application/json",
-                    "title": "conformance classes",
-                },
-                {
-                    "href": f"{base}/conformance",
-                    "rel": "http://www.opengis.net/def/rel/ogc/1.0/conformance",
-                    "type": "application/json",
-                    "title": "conformance classes",
-                },
-                {
-                    "href": f"{base}/collections",
-                    "rel": "data",
-                    "type": "application/json",
-                    "title": "collections",
-                },
-                {
-                    "href": f"{base}/collections",
-                    "rel": "http://www.opengis.net/def/rel/ogc/1.0/data",
-                    "type": "application/json",
-                    "title": "collections",
-                },
-            ],
+            "links": links,
         }
     )
 

@@ -26,6 +26,7 @@ def test_landing_page_links(client):
     assert links["service-doc"].endswith("/docs")
     assert links["conformance"].endswith("/conformance")
     assert links["data"].endswith("/collections")
+    assert links["related"].endswith("/maps/events.html")  # the map router is installed
     assert client.get(links["service-desc"].replace("http://testserver", "")).status_code == 200
 
 
