@@ -152,7 +152,9 @@ def build() -> dict:
                             "Al-Hasakah Governorate", "Muhafazat al Hasakah", "محافظة الحسكة"],
                  source=SRC_ADMIN),
     ]
-    return {"type": "FeatureCollection", "name": "geo-events curated gazetteer features", "features": features}
+    return {"type": "FeatureCollection", "name": "geo-events curated gazetteer features",
+            "licence": "MIT (geo-events); vertices from public facts, see README.md", "compiled": "2026-11",
+            "features": features}
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ BAGHUZ_POCKET = Polygon([(40.93, 34.495), (40.99, 34.50), (41.01, 34.46), (40.98
 BADIA_ISIS = Polygon([(39.65, 34.75), (40.05, 34.52), (40.55, 34.33), (40.75, 34.36), (40.55, 34.60),
                       (40.25, 34.85), (39.95, 35.00), (39.65, 34.95), (39.65, 34.75)])
 
-END = "2019-12-31"  # last day the data set describes (not the end of control)
+END = "2019-12-31"
+PROVENANCE = {"licence": "MIT (geo-events); facts from the sources named per feature", "compiled": "2026-11",
+              "description": "See seeds/zones/README.md"}  # last day the data set describes (not the end of control)
 
 
 def _east_of_river(point: Point) -> bool:
@@ -109,7 +111,7 @@ def build_zones() -> dict:
               "2019-03-23", "control", "Reuters/AFP 23 Mar 2019 (SDF declares Baghuz taken)"),
     ]
     return {"type": "FeatureCollection", "name": "geo-events control zones (Deir ez-Zor, 2017-2019)",
-            "features": zones}
+            **PROVENANCE, "features": zones}
 
 
 def build_line() -> dict:
@@ -126,7 +128,8 @@ def build_line() -> dict:
             "notes": "Follows the Euphrates from Raqqa to Abu Kamal; east = left bank.",
         },
     }
-    return {"type": "FeatureCollection", "name": "geo-events de-confliction line", "features": [feature]}
+    return {"type": "FeatureCollection", "name": "geo-events de-confliction line", **PROVENANCE,
+            "features": [feature]}
 
 
 if __name__ == "__main__":
