@@ -35,7 +35,7 @@ from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.places import KIND_RANK, PlaceMention, find_places
 from geo_events.extract.roles import RoleVotes, decide, vote
 from geo_events.extract.text import Article, Sentence, english_ratio, prepare_text
-from geo_events.models import Claim, Event, Evidence, Source, source_id_for, stable_id
+from geo_events.models import Event, Source, source_id_for, stable_id
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
@@ -171,6 +171,7 @@ class _Context:
         self.text = article.text
         self.published = published
         self.source = source
+        self.source_dict = source.model_dump(mode="json")
         self.outlet = source.publisher or "reporting outlet"
         self.actors = actors
         token_text = TokenText.of(self.text)
@@ -288,7 +289,7 @@ class _Context:
             "geo_precision": geo_precision,
             "place_id": place.id,
             "claims": claims,
-            "sources": [self.source.model_dump(mode="json")],
+            "sources": [self.source_dict],
             "control_zone": control_zone,
             "side_of_line": side,
             "notes": notes,
@@ -445,10 +446,10 @@ class _Context:
                 key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)
                 found.setdefault(key, claim)
         claims = [
-            Claim(source_id=self.source.id, claimant=c.claimant, kind=c.kind, low=c.low, high=c.high,
-                  vague=c.vague, detail=c.detail, evidence=[Evidence(start=c.start, end=c.end)]
-                  ).model_dump(mode="json")
-            for c in found.values()
+            {"source_id": self.source.id, "claimant": c.claimant[:500], "kind": c.kind, "low": c.low, "high": c.high,
+             "vague": c.vague, "detail": c.detail[:300] if c.detail else None,
+             "evidence": [{"start": c.start, "end": c.end, "field": None}]}
+            for c in found.values()  # validated with the event (geo_events.models.Claim)
         ]
         return claims, [(c.start, c.end) for c in found.values()]
 

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right, insort
 import weakref
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,6 +134,7 @@ def _phonetic_function() -> Any:
     return phonetic_key
 
 
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     try:
         from geo_events.gazetteer import STOPWORDS
