@@ -60,6 +60,7 @@ def _include_routers(app: FastAPI) -> None:
         router = getattr(module, "router", None)
         if router is not None:
             app.include_router(router)
+            app.state.optional_routers = (*getattr(app.state, "optional_routers", ()), name)
 
 
 def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:

@@ -113,7 +113,7 @@ def landing_page(request: Request, f: FormatParam = None) -> Response:
     _check_format(f)
     base = _base(request)
     links = _landing_links(base)
-    if any(getattr(route, "path", None) == "/maps/events.html" for route in request.app.routes):
+    if "api.routers.maps" in getattr(request.app.state, "optional_routers", ()):
         links.append(
             {"href": f"{base}/maps/events.html", "rel": "related", "type": "text/html", "title": "map"}
         )
