@@ -336,13 +336,20 @@ class _Context:
         before = self.text[max(0, mention.start - 30) : mention.start]
         return bool(_METONYM_AFTER_RE.match(after) or _METONYM_BEFORE_RE.search(before))
 
+    def _is_dateline(self, mention: PlaceMention) -> bool:
+        """True for "BEIRUT (Reuters) -" / "DAMASCUS, Syria —": where the reporter files from, not the event."""
+        written = self.text[mention.start : mention.end]
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        return (written.isupper() and len(written) > 2 and not self.text[line_start : mention.start].strip()
+                and bool(re.match(r"\s*(?:,|\(|—|–|-)", self.text[mention.end : mention.end + 3])))
+
     def _location(self, segment: _Segment, event_sentences: dict[int, float]) -> PlaceMention | None:
         sentence_of = {s.start: i for i, s in segment.sentences}
         candidates: list[tuple[PlaceMention, float]] = []
         for mention in self.places:
             if not (segment.start <= mention.start < segment.end):
                 continue
-            if self._is_metonym(mention):
+            if self._is_metonym(mention) or self._is_dateline(mention):
                 continue
             index = self.article.sentence_index(mention.start)
             sentence = self.article.sentences[index] if index < len(self.article.sentences) else None

@@ -109,3 +109,12 @@ def test_large_article_is_handled() -> None:
     text = (HAJIN + "\n\n") * 1000  # ~150 kB of repeated report: one event, linear time
     fc = extract_events(text, "2018-10-03")
     assert len(fc["features"]) == 1
+
+
+def test_dateline_city_is_not_the_event_location() -> None:
+    text = ("DAMASCUS, Syria (AP) — Syrian government forces shelled the rebel-held town of Saraqib in Idlib "
+            "province on Tuesday, killing at least six civilians, opposition activists said.")
+    (feature,) = extract_events(text, "2020-01-29")["features"]
+    p = feature["properties"]
+    assert p["location"] == "Saraqib" and p["event_date"] == "2020-01-28"
+    assert (p["actor1"], p["actor2"]) == ("Syrian government", "Civilians")
