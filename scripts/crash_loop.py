@@ -15,6 +15,8 @@ Usage::
     python scripts/crash_loop.py --iterations 200 --json
     GEO_EVENTS_CRASH_ITERATIONS=50 python scripts/crash_loop.py
 
+Half the kills come after a random delay, half a random 0–4 ms after a random number (1–25) of
+acknowledged writes, so every kill lands somewhere in a write or a compaction even on a loaded machine.
 ``--mode fork`` forks writers from this already-initialised interpreter (fast, ~30 ms a kill); ``--mode
 exec`` starts each writer as ``python scripts/crash_loop.py --worker …`` (a real new process that prints
 acknowledgements to stdout), which is slower (~0.5 s a kill) because every writer imports geo-events.
@@ -263,9 +265,16 @@ def run_crash_loop(
         deadline = time.monotonic() + 30
         while "ready" not in lines and time.monotonic() < deadline:
             lines += _read_lines(fd, buffer, 0.5)
-        kill_at = time.monotonic() + rnd.uniform(0, max_delay)
-        while (remaining := kill_at - time.monotonic()) > 0:
-            lines += _read_lines(fd, buffer, remaining)
+        if rnd.random() < 0.5:  # kill at a random time …
+            kill_at = time.monotonic() + rnd.uniform(0, max_delay)
+            while (remaining := kill_at - time.monotonic()) > 0:
+                lines += _read_lines(fd, buffer, remaining)
+        else:  # … or a random moment after a random number of acknowledged writes (progress even under load)
+            wanted = rnd.randint(1, 25)
+            give_up = time.monotonic() + 10
+            while sum(line.startswith(("ack ", "del ")) for line in lines) < wanted and time.monotonic() < give_up:
+                lines += _read_lines(fd, buffer, 0.5)
+            time.sleep(rnd.uniform(0, 0.004))
         os.kill(pid, signal.SIGKILL)
         if proc is not None:
             proc.wait()

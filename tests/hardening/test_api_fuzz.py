@@ -213,3 +213,39 @@ def test_damaged_store_answers_503_without_its_path(client: TestClient, tmp_path
     if response.status_code == 503:
         body = _assert_error_body(response, 503)
         assert str(tmp_path) not in response.text, body
+
+
+# ---------------------------------------------------------------- hostile article text (extractor bounds)
+PATHOLOGICAL = {
+    "one-huge-word": "a" * 200_000,
+    "place-names-only": "Khasham " * 25_000,
+    "dense-event-sentences": "US-led coalition strikes near Khasham killed 100 pro-government fighters on Monday. " * 800,
+    "numbers": " ".join(str(n * 7919 % 1_000_003) for n in range(30_000)),
+    "nested-html": "<div>" * 20_000 + "Khasham strike" + "</div>" * 20_000,
+    "dates": "7 February 2018, Feb 7, 2018-02-07, yesterday, two days ago; " * 3_000,
+    "control-and-rtl": "\u202e\u200b\u0000\x1b[31m Khasham \ufeff" * 10_000,
+}
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("kind", sorted(PATHOLOGICAL))
+def test_pathological_article_text_finishes_and_yields_valid_events(kind: str) -> None:
+    """Hang guard (pytest-timeout), not a speed assertion: docs/reliability.md has the measured times."""
+    from geo_events.errors import ExtractionError
+    from geo_events.extract import extract_events
+    from geo_events.models import Event
+
+    try:
+        collection = extract_events(PATHOLOGICAL[kind], "2018-02-08", publisher="Fuzz")
+    except ExtractionError:
+        return  # refusing the text is a fine answer
+    for feature in collection["features"]:
+        Event.model_validate(feature)
+
+
+def test_article_longer_than_the_extractor_cap_is_refused() -> None:
+    from geo_events.errors import ExtractionError
+    from geo_events.extract import MAX_CHARS, extract_events
+
+    with pytest.raises(ExtractionError):
+        extract_events("x" * (MAX_CHARS + 1), "2018-02-08")
