@@ -243,6 +243,14 @@ def geocode_record(
     return _record(location.raw, date) if location is not None else None
 
 
+def geocode_records(
+    query: str, date: Date | datetime | str | None = None, country: str | None = None, limit: int = 5
+) -> list[dict[str, Any]]:
+    """Return up to ``limit`` ranked records (same fields as ``geocode_record``); ``[]`` when nothing matches."""
+    locations = _shared_geocoder().geocode(query, exactly_one=False, date=date, country=country, limit=limit)
+    return [_record(location.raw, date) for location in locations or []]
+
+
 def reverse_record(lat: float, lon: float, date: Date | datetime | str | None = None) -> dict[str, Any]:
     """Return the nearest place to ``(lat, lon)`` as a plain dict with the same fields as
     ``geocode_record`` (``score`` falls with the distance; ``control_zone`` is the zone at the point)."""
@@ -252,4 +260,7 @@ def reverse_record(lat: float, lon: float, date: Date | datetime | str | None = 
     return _record(location.raw, date)
 
 
-__all__ = ["MAX_QUERY_CHARS", "RECORD_FIELDS", "OfflineGeocoder", "check_query", "geocode_record", "reverse_record"]
+__all__ = [
+    "MAX_QUERY_CHARS", "RECORD_FIELDS", "OfflineGeocoder", "check_query", "geocode_record", "geocode_records",
+    "reverse_record",
+]

@@ -28,6 +28,9 @@ def geocode(
     query: Annotated[str, typer.Argument(help="Place name in any spelling, e.g. 'Deir Ezzor' or 'Khusham'.")],
     date: DateOpt = None,
     country: Annotated[str | None, typer.Option("--country", "-c", help="ISO2/ISO3 code or name.")] = None,
+    candidates: Annotated[
+        int, typer.Option("--candidates", "-n", min=1, max=50, help="Show the N best matches (JSON: a list).")
+    ] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Find a place offline; with --date also who controlled it that day.
@@ -39,10 +42,21 @@ def geocode(
       geo-events geocode "Deir Ezzor" --date 2018-02-07 --country SY --json
 
       geo-events geocode "the Euphates valley"
+
+      geo-events geocode Hajin --candidates 3
     """
-    from geo_events.geocoder import geocode_record
+    from geo_events.geocoder import geocode_record, geocode_records
 
     day = parse_cli_date(date, "--date")
+    if candidates > 1:
+        records = geocode_records(query, date=day, country=country, limit=candidates)
+        if not records:
+            fail(f"no place matches {query!r}", code=EXIT_NOT_FOUND)
+        if as_json:
+            print_json(records)
+        else:
+            typer.echo("\n".join(f"{rank}. {_describe(r)}" for rank, r in enumerate(records, 1)))
+        return
     record = geocode_record(query, date=day, country=country)
     if record is None:
         fail(f"no place matches {query!r}", code=EXIT_NOT_FOUND)

@@ -187,6 +187,14 @@ def test_cli_no_match_exits_1_and_bad_input_exits_2() -> None:
     assert off_world.exit_code == 2
 
 
+def test_cli_candidates_lists_ranked_records() -> None:
+    result = _invoke(["geocode", "Hajin", "--candidates", "2", "--json"])
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert [r["country"] for r in records] == ["SY", "TR"]
+    assert _invoke(["geocode", "Qwxzvbnm", "-n", "3"]).exit_code == 1
+
+
 def test_cli_zones_lists_the_day_and_help_has_examples() -> None:
     listed = _invoke(["zones", "--date", "2018-02-07"])
     assert listed.exit_code == 0 and "seven villages" in listed.stdout
