@@ -33,6 +33,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
+    ("Armed clash", 3.0, r"raided|stormed|overwhelmed|besieged"),
     ("Armed clash", 0.6, r"attack(?:ed|s)?|advance(?:d)?|fighters\s+opened\s+fire|opened\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead"
      r"|stabbed|beheaded|lynched|murdered|assassinat(?:ed|ion)"),
@@ -68,7 +69,7 @@ TRIGGER_STEMS = (
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
-    "razed", "esta", "buil", "shell", "rocket", "missile",
+    "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 
@@ -137,6 +138,7 @@ VIOLENT_SUBS = frozenset(
 #: Demonstration sub-types, most serious first.
 _PROTEST_ESCALATION = ("Excessive force against protesters", "Violent demonstration", "Protest with intervention",
                        "Peaceful protest")
+_DEMONSTRATION_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 #: A non-violent type wins only when its score exceeds this multiple of the best violent one.
 NON_VIOLENT_MARGIN = 1.5
 #: Smallest total score that counts as an event.
@@ -167,7 +169,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.weight))
     kept: list[Trigger] = []
     for trigger in found:
-        if kept and trigger.start < kept[-1].end and trigger.weight <= kept[-1].weight:
+        same_span = kept and (trigger.start, trigger.end) == (kept[-1].start, kept[-1].end)
+        if kept and not same_span and trigger.start < kept[-1].end and trigger.weight <= kept[-1].weight:
             continue
         kept.append(trigger)
     return kept
@@ -185,6 +188,9 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     """
     if not scores:
         return None
+    if not any(scores.get(sub, 0.0) > 0 for sub in _DEMONSTRATION_SUBS):
+        # rioting needs a demonstration: "fighters stormed the prison" is not a riot
+        scores = {sub: s for sub, s in scores.items() if sub not in ("Violent demonstration", "Mob violence")}
     violent = [(s, sub) for sub, s in scores.items() if sub in VIOLENT_SUBS]
     other = [(s, sub) for sub, s in scores.items() if sub not in VIOLENT_SUBS]
     best_violent = max(violent, default=(0.0, ""))

@@ -33,7 +33,7 @@ from geo_events.extract.dates import DateMention, find_dates
 from geo_events.extract.event_types import VIOLENT_SUBS, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.places import KIND_RANK, PlaceMention, find_places
-from geo_events.extract.roles import RoleVotes, decide, vote
+from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
 from geo_events.extract.text import Article, Sentence, english_ratio, prepare_text
 from geo_events.models import Event, Source, source_id_for, stable_id
 
@@ -247,6 +247,8 @@ class _Context:
             if pivots:
                 event_sentences[index] = weight
                 vote(self.text, sentence.start, sentence.end, pivots, self.actors_in.get(index, []), weight, votes)
+            if index in self.actors_in:
+                vote_blame(self.text, sentence.start, sentence.end, self.actors_in[index], weight, votes)
         if self.title and segment.start == 0 and len(self.segments()) == 1:
             self._vote_title(scores, votes)
         actor1, actor2, assoc = decide(votes, self.actors)

@@ -117,6 +117,19 @@ def vote(
             votes.evidence[name].append((mention.start, mention.end))
 
 
+_BLAME_RE = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\b", re.IGNORECASE)
+
+
+def vote_blame(text: str, start: int, end: int, mentions: list[ActorMention], weight: float, votes: RoleVotes) -> None:
+    """"Activists blamed government forces": actors named after a blame verb get a (weaker) attacker vote."""
+    blame = _BLAME_RE.search(text, start, end)
+    if blame is None:
+        return
+    for mention in mentions:
+        if blame.end() <= mention.start < end and mention.actor.side not in ("civilians", "protesters"):
+            votes.attacker[mention.actor.name] += 0.6 * weight
+
+
 def decide(votes: RoleVotes, actors: ActorList) -> tuple[str | None, str | None, list[str]]:
     """Return ``(actor1, actor2, assoc_actors)`` from the votes (deterministic ties by actor list order)."""
 

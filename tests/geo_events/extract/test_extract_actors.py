@@ -72,3 +72,13 @@ def roles(sentence: str) -> tuple[str | None, str | None, list[str]]:
 def test_roles(sentence: str, actor1: str, actor2: str) -> None:
     got1, got2, _ = roles(sentence)
     assert (got1, got2) == (actor1, actor2)
+
+
+def test_blame_gives_a_weaker_attacker_vote() -> None:
+    from geo_events.extract.roles import vote_blame
+
+    actors = default_actors()
+    sentence = "Activists blamed government forces and Russian warplanes for the attack on civilians."
+    votes = RoleVotes()
+    vote_blame(sentence, 0, len(sentence), actors.find(TokenText.of(sentence), sentence), 1.0, votes)
+    assert votes.attacker == {"Syrian government": 0.6, "Russia": 0.6}

@@ -52,6 +52,11 @@ def test_a_demonstration_is_coded_by_its_most_serious_feature() -> None:
     assert classify_text("Police opened fire on protesters at the rally.")[1] == "Excessive force against protesters"
 
 
+def test_storming_is_a_riot_only_at_a_demonstration() -> None:
+    assert classify_text("Islamic State fighters stormed the prison.")[1] == "Armed clash"
+    assert classify_text("Protesters stormed the governor's office.")[1] == "Violent demonstration"
+
+
 def test_no_trigger_no_event() -> None:
     assert classify_text("The ministers met to discuss the constitution.") is None
 
