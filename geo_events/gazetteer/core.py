@@ -240,7 +240,7 @@ class Gazetteer:
                 continue
             rank = quality + _KIND_BONUS.get(place.kind, 0.0) + (1.5 if primary else 0.0)
             rank += min(10.0, 2.0 * math.log10((place.population or 0) + 1))
-            rank += 2.0 if place.id.startswith("ge:") else 0.0
+            rank += 4.0 if place.id.startswith("ge:") else 0.0  # curated for this reporting
             rank += 6.0 if place.country == HOME_COUNTRY and not code else 0.0
             rank += 8.0 if place.admin1 in FOCUS_ADMIN1 and place.country == HOME_COUNTRY else 0.0
             rank += 20.0 if kind_hint and place.kind == kind_hint else 0.0

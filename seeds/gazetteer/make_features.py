@@ -81,6 +81,11 @@ HASAKAH = [
     (39.55, 36.75), (40.00, 36.87), (41.20, 37.08), (42.35, 37.10), (41.40, 36.40), (41.25, 35.62),
     (40.60, 35.75), (39.70, 35.70), (39.55, 35.95), (39.55, 36.55), (39.55, 36.75),
 ]
+#: North-east Syria between the Euphrates, the Turkish and the Iraqi borders (the Syrian Jazira).
+JAZIRA_BORDERS = [
+    (38.95, 36.70), (40.07, 36.85), (41.22, 37.05), (42.35, 37.10), (41.40, 36.40), (41.25, 35.62),
+    (41.20, 35.20), (41.05, 34.75), (40.99, 34.43),
+]
 BADIA = [
     (36.90, 34.80), (38.30, 35.50), (39.40, 35.10), (40.30, 34.85), (40.85, 34.38), (38.80, 33.38),
     (37.50, 33.60), (36.90, 34.20), (36.90, 34.80),
@@ -131,6 +136,11 @@ def build() -> dict:
                  alt_names=["MERV", "Middle Euphrates Valley", "Middle Euphrates River valley",
                             "Middle Euphrates", "middle Euphrates river valley"],
                  source="US military term (CJTF-OIR releases) for Deir ez-Zor city to al-Qaim; own 8 km buffer"),
+        _feature(Polygon([EUPHRATES[0], *JAZIRA_BORDERS, *reversed(EUPHRATES[1:36])]).buffer(0), id="ge:jazira",
+                 name="Jazira", kind="region", lat=36.30, lon=40.60, admin1=None,
+                 alt_names=["Syrian Jazira", "al-Jazira", "Jazirah", "al-Jazirah", "Jezireh", "Jazeera",
+                            "Jazira region", "east of the Euphrates", "الجزيرة السورية"],
+                 source="Own outline: the Euphrates (this file) to the Turkish and Iraqi borders; +-10 km"),
         _feature(Polygon(BADIA), id="ge:badia", name="Syrian Desert", kind="region", lat=34.40, lon=38.70,
                  admin1=None, alt_names=["Badia", "al-Badia", "Badiya", "Badiyat al-Sham", "Syrian desert",
                                          "Syrian Badia", "Badia desert", "البادية", "بادية الشام"],
