@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import re
 import subprocess
 import sys
@@ -97,6 +98,13 @@ def measure_peer(n: int, timeout: float) -> dict[str, Any] | None:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _load() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "?"
+
+
 def run(smoke: bool = False) -> list[dict[str, Any]]:
     """Return the benchmark rows (build time and HTML size per event count)."""
     from benchmarks.generate import iter_features
@@ -122,7 +130,8 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
                 unit="s",
                 target=f"< {TARGET_SECONDS:g} s at 100k" if is_target else "",
                 met=(ours["seconds"] < TARGET_SECONDS and complete) if is_target else None,
-                note=f"{check}; best of {3 if n <= 10_000 else 2}; peer in a subprocess, limit {peer_limit:g} s",
+                note=f"{check}; best of {3 if n <= 10_000 else 2}; peer in a subprocess, limit {peer_limit:g} s; "
+                f"load average {_load()} on {os.cpu_count()} cores",
             )
         )
         rows.append(

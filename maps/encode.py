@@ -51,6 +51,8 @@ ROW_KEYS: tuple[str, ...] = (
 _ROW = itemgetter(*ROW_KEYS)
 #: Payloads (JSON bytes) larger than this are compressed when ``compress="auto"``.
 COMPRESS_FROM_BYTES = 512 * 1024
+#: zlib level: 2 is ~15 % faster than 3 for ~10 % more bytes (100k synthetic events: 11.5 MB page).
+DEFLATE_LEVEL = 2
 
 
 def escape_text(value: Any) -> str:
@@ -161,11 +163,11 @@ def _deflate_chunks(raw: bytes, chunk_bytes: int = 4 * 1024 * 1024) -> list[byte
     """Deflate ``raw`` in independent chunks, in parallel threads (zlib releases the GIL)."""
     chunks = [raw[i : i + chunk_bytes] for i in range(0, len(raw), chunk_bytes)] or [b""]
     if len(chunks) == 1:
-        return [zlib.compress(chunks[0], 3)]
+        return [zlib.compress(chunks[0], DEFLATE_LEVEL)]
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
-        return list(pool.map(lambda chunk: zlib.compress(chunk, 3), chunks))
+        return list(pool.map(lambda chunk: zlib.compress(chunk, DEFLATE_LEVEL), chunks))
 
 
 def summary(payload: dict[str, Any]) -> dict[str, Any]:
