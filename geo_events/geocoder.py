@@ -66,6 +66,9 @@ def _raw(place: Place, score: float, matched_name: str, day: Any) -> dict[str, A
     }
     if place.is_area:
         raw["geometry"] = place.geometry
+        if day is not None:  # a river or a governorate spans several zones: no single controller
+            raw.update({"control_zone": None, "zone": None, "side_of_line": None, "date": str(day)[:10]})
+        return raw
     raw.update(_zone_fields(place.lat, place.lon, day))
     return raw
 
@@ -133,7 +136,8 @@ class OfflineGeocoder(Geocoder):
         timeout : Any
             Ignored (no network); accepted for geopy compatibility.
         date : date | str | None
-            When given, ``raw`` gets ``control_zone`` (controller that day), ``zone`` and ``side_of_line``.
+            When given, ``raw`` gets ``control_zone`` (controller that day), ``zone`` and ``side_of_line``
+            (all ``None`` for rivers, regions and governorates, which span several zones).
         country, bbox, near : optional
             Restrict to a country or a ``(min_lon, min_lat, max_lon, max_lat)`` box, or prefer places near
             ``(lat, lon)`` points / Places (see ``Gazetteer.search``).

@@ -66,9 +66,11 @@ def test_date_fills_control_zone_and_side_of_line(geocoder: OfflineGeocoder) -> 
     assert geocoder.geocode("Conoco gas plant", date="2018-02-07").raw["control_zone"] == "SDF & US-led coalition"
 
 
-def test_non_point_features_return_their_geometry(geocoder: OfflineGeocoder) -> None:
+def test_non_point_features_return_their_geometry_and_no_single_controller(geocoder: OfflineGeocoder) -> None:
     raw = geocoder.geocode("Euphrates").raw
     assert raw["kind"] == "river" and raw["geometry"]["type"] == "LineString"
+    dated = geocoder.geocode("Deir ez-Zor province", date="2018-02-07").raw
+    assert dated["kind"] == "admin1" and dated["control_zone"] is None and dated["side_of_line"] is None
 
 
 def test_exactly_one_false_returns_ranked_list(geocoder: OfflineGeocoder) -> None:
