@@ -7,6 +7,7 @@ az-Zour", "deir az zour" and "DEIR AZ-ZOUR" match one another. Matching is linea
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 import re
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
@@ -27,17 +28,11 @@ class TokenText:
     @classmethod
     def of(cls, text: str) -> TokenText:
         """Tokenise ``text`` once for all matchers."""
-        spans: list[tuple[int, int]] = []
-        starts: list[int] = []
-        parts: list[str] = []
-        position = 1  # joined text starts with a space sentinel
-        for start, end, folded in tokens(text):
-            if not folded:
-                continue
-            spans.append((start, end))
-            starts.append(position)
-            parts.append(folded)
-            position += len(folded) + 1
+        found = [t for t in tokens(text) if t[2]]
+        parts = [folded for _, _, folded in found]
+        spans = [(start, end) for start, end, _ in found]
+        # the joined text starts with a space sentinel; each word is followed by one space
+        starts = list(accumulate((len(p) + 1 for p in parts), initial=1))[:-1]
         return cls(" " + " ".join(parts) + " ", spans, starts)
 
     def token_index(self, joined_offset: int) -> int:

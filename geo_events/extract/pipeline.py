@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from geo_events.errors import ExtractionError, ValidationFailed
@@ -412,12 +413,7 @@ class _Context:
             from geo_events import zones
         except ImportError:
             return None, None
-        try:
-            zone = zones.zone_at(place, day)
-            side = zones.side_of_line(place, day)
-        except Exception:  # noqa: BLE001 - zones are optional context, never a reason to lose the event
-            return None, None
-        return (zone or {}).get("controller"), side
+        return _zone_of(zones, place.lat, place.lon, day)
 
     # ------------------------------------------------------------------ date
     def _event_date(self, segment: _Segment, event_sentences: dict[int, float]) -> tuple[date, str, DateMention | None]:
@@ -461,6 +457,17 @@ class _Context:
             for c in found.values()  # validated with the event (geo_events.models.Claim)
         ]
         return claims, [(c.start, c.end) for c in found.values()]
+
+
+@lru_cache(maxsize=8192)
+def _zone_of(zones: Any, lat: float, lon: float, day: date) -> tuple[str | None, str | None]:
+    """Controller and side of the line at a point on a day (cached: many events share both)."""
+    try:
+        zone = zones.zone_at((lat, lon), day)
+        side = zones.side_of_line((lat, lon), day)
+    except Exception:  # noqa: BLE001 - zones are optional context, never a reason to lose the event
+        return None, None
+    return (zone or {}).get("controller"), side
 
 
 def _admin1(place: Any) -> str | None:

@@ -26,6 +26,7 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A
 _WORD_RE = re.compile(r"[^\W_]+(?:['’ʼʿ][^\W_]+)*", re.UNICODE)
 _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "St.", "U.S.",
                   "U.N.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Rep.", "Sen.")
+_ASCII_WORD_RE = re.compile(r"[^\W\d_]+")
 _MARKS = str.maketrans({"’": "", "'": "", "ʼ": "", "ʿ": "", "ʾ": "", "`": "", "‘": ""})
 
 
@@ -128,7 +129,7 @@ def split_sentences(text: str) -> list[Sentence]:
         cut = match.start()
         if text[cut - 1 : cut] == "." and "\n" not in match.group(0):
             last_word = text[max(start, cut - 6) : cut].rsplit(None, 1)[-1] if cut > start else ""
-            if any(last_word.endswith(abbr) for abbr in _ABBREVIATIONS):
+            if last_word.endswith(_ABBREVIATIONS):
                 continue
         _add_sentence(sentences, text, start, cut)
         start = match.end()
@@ -178,7 +179,7 @@ def key_of(name: str) -> str:
 
 def english_ratio(text: str) -> float:
     """Return the share of common English function words among the first 400 words (0–1)."""
-    words = _WORD_RE.findall(text[:6000].lower())[:400]
+    words = _ASCII_WORD_RE.findall(text[:3000].lower())[:400]
     if not words:
         return 0.0
     common = sum(1 for w in words if w in _ENGLISH)
