@@ -57,9 +57,8 @@ _ACCORDING_RE = re.compile(r"according\s+to\s+(?P<who>[^,;.\"“”]{2,80})", re
 _SUBJECT_VERB_RE = re.compile(rf"(?P<who>(?:\b[\w.'’&(),-]+\s+){{0,12}}?[\w.'’&(),-]+)\s+(?:has\s+|had\s+|have\s+|later\s+|also\s+)?"
                               rf"(?P<verb>{_ATTRIB_VERBS})\b")
 _VERB_SUBJECT_RE = re.compile(rf"[,\"”]\s*(?:{_ATTRIB_VERBS})\s+(?P<who>[^,;.\"“”]{{2,80}})")
-_PRONOUNS = frozenset("i we he she it they you this that which who one there what".split())
-_DROP_WORDS = frozenset("a an the one two three another senior local its their his her later also "
-                        "spokesman spokesperson statement".split())
+_PRONOUNS = frozenset(["i", "we", "he", "she", "it", "they", "you", "this", "that", "which", "who", "one", "there", "what"])
+_DROP_WORDS = frozenset(["a", "an", "the", "one", "two", "three", "another", "senior", "local", "its", "their", "his", "her", "later", "also", "spokesman", "spokesperson", "statement"])
 _CLAIMANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), name)
     for pattern, name in (
@@ -90,7 +89,7 @@ _SINGLE_VICTIM_RE = re.compile(
     r"|journalist|doctor|nurse|teacher|student|worker|driver|member|person|militant|commander|resident|refugee)\b",
     re.IGNORECASE,
 )
-_GROUP_NOUNS = frozenset("group alliance militia force forces movement organisation organization army".split())
+_GROUP_NOUNS = frozenset(["group", "alliance", "militia", "force", "forces", "movement", "organisation", "organization", "army"])
 #: Placeholder claimant for "the group said": resolved to the last actor named before it.
 COREFERENCE = "<coreference>"
 #: Placeholder claimant for "it said" / "he told": resolved from the sentence before.
@@ -226,7 +225,7 @@ def _nearest_casualty_word(
 
 def _mixed_after(body: str, match: re.Match[str]) -> bool:
     """True for "dead and wounded" style pairs written around a quantity ("dozens of dead and wounded")."""
-    return bool(re.match(r"\s+(?:and|or)\s+(?:wounded|injured)\b", body[match.end() : match.end() + 16], re.I))
+    return bool(re.match(r"\s+(?:and|or)\s+(?:wounded|injured)\b", body[match.end() : match.end() + 16], re.IGNORECASE))
 
 
 def attribute(body: str, outlet: str, actor_names: dict[str, str]) -> tuple[str, str | None]:

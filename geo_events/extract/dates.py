@@ -53,8 +53,7 @@ DATE_RE = re.compile(
 _DATE_LOWER_RE = re.compile(DATE_RE.pattern)
 _DATE_STEMS = (
     *_MONTHS, *_WEEKDAYS, "late", "early", "overnight", "on", "in", "mid", "yesterday", "last", "earlier", "today",
-    "this", "tonight", *"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty".split(),
+    "this", "tonight", *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"],
 )
 _SCANNER = PrefixScanner(_DATE_LOWER_RE, _DATE_STEMS, digits=True)
 

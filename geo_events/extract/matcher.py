@@ -6,11 +6,11 @@ az-Zour", "deir az zour" and "DEIR AZ-ZOUR" match one another. Matching is linea
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
 import re
+from bisect import bisect_right
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right, insort
 import weakref
+from bisect import bisect_right, insort
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from geo_events.extract.matcher import PhraseMatcher, TokenText
@@ -43,16 +43,7 @@ _AFTER_CUE_RE = re.compile(
 _RUN_WORD_RE = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][a-z'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z'’]+(?:[- ](?:[a-z]{1,3}-)?[A-Z][a-z'’]+){0,2}\b")
 _STOP_KEYS = frozenset(
-    "the and for are was were has have had said says will with from that this these those they them their "
-    "there here also other more most some many much such only then than when where which while after before "
-    "during under over into onto upon about above below again against between both each few same very just "
-    "army police state states union force forces group people city town village river valley province "
-    "north south east west central new old red white black green mount lake sea gulf bay port airport "
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday president minister official officials reuters agency press "
-    "news media television security council government regime coalition military ministry defence defense "
-    "deal line hope victory peace salt police station camp church mosque market school hospital bridge "
-    "deir dayr tal tell abu ras ain bir jabal jebel wadi qasr khirbet hay kafr umm bab".split()
+    ["the", "and", "for", "are", "was", "were", "has", "have", "had", "said", "says", "will", "with", "from", "that", "this", "these", "those", "they", "them", "their", "there", "here", "also", "other", "more", "most", "some", "many", "much", "such", "only", "then", "than", "when", "where", "which", "while", "after", "before", "during", "under", "over", "into", "onto", "upon", "about", "above", "below", "again", "against", "between", "both", "each", "few", "same", "very", "just", "army", "police", "state", "states", "union", "force", "forces", "group", "people", "city", "town", "village", "river", "valley", "province", "north", "south", "east", "west", "central", "new", "old", "red", "white", "black", "green", "mount", "lake", "sea", "gulf", "bay", "port", "airport", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "official", "officials", "reuters", "agency", "press", "news", "media", "television", "security", "council", "government", "regime", "coalition", "military", "ministry", "defence", "defense", "deal", "line", "hope", "victory", "peace", "salt", "police", "station", "camp", "church", "mosque", "market", "school", "hospital", "bridge", "deir", "dayr", "tal", "tell", "abu", "ras", "ain", "bir", "jabal", "jebel", "wadi", "qasr", "khirbet", "hay", "kafr", "umm", "bab"]
 )
 
 

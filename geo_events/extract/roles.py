@@ -93,13 +93,9 @@ def vote(
             continue  # ", the Manbij Military Council said": the speaker, not a party
         if mention.alias in _PLACE_ALIASES and re.search(r"\b(?:in|near|outside|around|towards|of)\s+$", before):
             continue  # "near Damascus" is a place here, not the government
-        if _BY_RE.search(before) or _BETWEEN_RE.search(before):
+        if _BY_RE.search(before) or _BETWEEN_RE.search(before) or _ATTACKER_AFTER_RE.match(after):
             role = "attacker"
-        elif _ATTACKER_AFTER_RE.match(after):
-            role = "attacker"
-        elif _PASSIVE_AFTER_RE.match(after):
-            role = "target"
-        elif _TARGET_BEFORE_RE.search(before):
+        elif _PASSIVE_AFTER_RE.match(after) or _TARGET_BEFORE_RE.search(before):
             role = "target"
         elif mention.start < first_pivot:
             role = "attacker"

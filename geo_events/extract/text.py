@@ -187,6 +187,5 @@ def english_ratio(text: str) -> float:
 
 
 _ENGLISH = frozenset(
-    "the a an of in on at to and or by for with from that which who said was were is are has have had "
-    "it its their his her they he she as after before this than more least killed".split()
+    ["the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "by", "for", "with", "from", "that", "which", "who", "said", "was", "were", "is", "are", "has", "have", "had", "it", "its", "their", "his", "her", "they", "he", "she", "as", "after", "before", "this", "than", "more", "least", "killed"]
 )
