@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import time
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
         setup_pygeoapi(quiet=True)
 
+    load_at_start = os.getloadavg()[0]
     started = time.perf_counter()
     rows: list[dict[str, Any]] = []
     for name in names:
@@ -108,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
 
     facts = machine_facts()
+    facts["load"] = f"{load_at_start:.1f} at start, {os.getloadavg()[0]:.1f} at the end"
     print(markdown_table(rows))
     print(f"\n{len(rows)} rows in {seconds / 60:.1f} min on {facts['cores']} cores ({facts['cpu']}), "
           f"{facts['ram']} RAM, Python {facts['python']}")

@@ -133,6 +133,15 @@ class ServerProcess:
         peaks = [peak for peak in (_vm_hwm_mb(pid) for pid in pids) if peak is not None]
         return sum(peaks) if peaks else None
 
+    def cpu_seconds(self) -> float:
+        """Return the CPU time (user + system, s) used so far by the server and its worker processes.
+
+        Unlike wall-clock latency this does not grow when other programs compete for the cores.
+        """
+        if self.proc is None:
+            return 0.0
+        return sum(_cpu_seconds(pid) for pid in (self.proc.pid, *_children(self.proc.pid)))
+
     def stop(self) -> None:
         """Stop the server's process group (SIGTERM, then SIGKILL after 10 s)."""
         proc = self.proc
@@ -160,6 +169,14 @@ def _children(pid: int) -> list[int]:
     except OSError:
         return []
     return [int(p) for p in text.split()]
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _vm_hwm_mb(pid: int) -> float | None:

@@ -195,7 +195,8 @@ def results_section(rows: list[dict[str, Any]], facts: dict[str, str], seconds: 
     header = (
         f"Latest run: {facts['date']}, {mode} mode, {seconds / 60:.1f} min wall time, commit {facts['commit']}.\n\n"
         f"Machine: {facts['cores']} cores ({facts['cpu']}), {facts['ram']} RAM, Python {facts['python']}, "
-        f"{facts['os']}.\n\n"
+        f"{facts['os']}. 1-minute load average: {facts.get('load', 'not recorded')} (other work on the machine "
+        "slows wall-clock figures; the CPU-per-request rows are not affected).\n\n"
         "ratio = how many times better ours is than the peer (> 1: ours wins; time/size: peer ÷ ours; "
         "throughput: ours ÷ peer).\n\n"
     )
