@@ -8,13 +8,13 @@ from typing import Any
 
 import orjson
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse
 
 GEOJSON = "application/geo+json"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 
 
-class GeoJSONResponse(Response):
+class GeoJSONResponse(JSONResponse):
     """A response whose body is GeoJSON (``application/geo+json``)."""
 
     media_type = GEOJSON

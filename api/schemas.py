@@ -83,4 +83,72 @@ class IngestResponse(BaseModel):
     unchanged: int
 
 
-__all__ = ["ArticleIn", "ErrorBody", "Health", "IngestResponse", "IngestedEvent", "Link"]
+# ---------------------------------------------------------------------------------- OpenAPI response docs
+_LINKS = {"type": "array", "items": {"type": "object", "required": ["href", "rel"]}}
+#: JSON Schema of a GeoJSON Feature as served (any geometry, any properties).
+FEATURE_SCHEMA: dict = {
+    "type": "object",
+    "required": ["type", "geometry", "properties"],
+    "properties": {
+        "type": {"type": "string", "enum": ["Feature"]},
+        "id": {"type": ["string", "integer"]},
+        "geometry": {"type": ["object", "null"]},
+        "properties": {"type": ["object", "null"]},
+        "links": _LINKS,
+    },
+}
+#: JSON Schema of a (paged) GeoJSON FeatureCollection as served.
+FEATURE_COLLECTION_SCHEMA: dict = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {"type": "array", "items": FEATURE_SCHEMA},
+        "numberMatched": {"type": "integer", "minimum": 0},
+        "numberReturned": {"type": "integer", "minimum": 0},
+        "timeStamp": {"type": "string", "format": "date-time"},
+        "links": _LINKS,
+    },
+}
+#: Errors are always ``application/json`` (also on routes whose success answer is GeoJSON or CSV).
+_ERROR = {"content": {"application/json": {"schema": ErrorBody.model_json_schema()}}}
+#: Error answers every route may give (router-level ``responses``); replaces FastAPI's default 422 schema.
+ERROR_RESPONSES: dict = {
+    400: {**_ERROR, "description": "A query or path parameter is invalid; `field` names it."},
+    404: {**_ERROR, "description": "No such event, feature, collection or place."},
+    422: {**_ERROR, "description": "The request body is malformed or a body field is invalid."},
+    503: {
+        **_ERROR,
+        "description": "The store is busy, or an optional part (gazetteer, zones, extraction) is missing.",
+    },
+}
+
+
+def geojson_response(description: str, schema: dict = FEATURE_COLLECTION_SCHEMA) -> dict:
+    """Return an OpenAPI ``responses`` entry for a 200 answered with ``application/geo+json``."""
+    return {200: {"description": description, "content": {"application/geo+json": {"schema": schema}}}}
+
+
+def json_response(description: str, schema: dict | None = None) -> dict:
+    """Return an OpenAPI ``responses`` entry for a 200 answered with a JSON object."""
+    return {
+        200: {
+            "description": description,
+            "content": {"application/json": {"schema": schema or {"type": "object"}}},
+        }
+    }
+
+
+__all__ = [
+    "ERROR_RESPONSES",
+    "FEATURE_COLLECTION_SCHEMA",
+    "FEATURE_SCHEMA",
+    "ArticleIn",
+    "ErrorBody",
+    "Health",
+    "IngestResponse",
+    "IngestedEvent",
+    "Link",
+    "geojson_response",
+    "json_response",
+]

@@ -15,9 +15,9 @@ from fastapi.responses import JSONResponse
 
 from api.deps import ApiKeyDep, StoreDep
 from api.errors import ServiceUnavailable
-from api.schemas import ArticleIn, ErrorBody, IngestedEvent, IngestResponse
+from api.schemas import ERROR_RESPONSES, ArticleIn, ErrorBody, IngestedEvent, IngestResponse
 
-router = APIRouter(tags=["articles"])
+router = APIRouter(tags=["articles"], responses=ERROR_RESPONSES)
 
 IngestFunction = Callable[..., list[dict[str, Any]]]
 

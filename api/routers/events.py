@@ -13,18 +13,16 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response, StreamingResponse
 
 from api.deps import ApiKeyDep, EventQueryDep, StoreDep, StrictEventParams
-from api.responses import GEOJSON, GeoJSONResponse, feature_collection_bytes, paging_links
-from api.schemas import ErrorBody
+from api.responses import GeoJSONResponse, feature_collection_bytes, paging_links
+from api.schemas import ERROR_RESPONSES, FEATURE_SCHEMA, ErrorBody, geojson_response
 from geo_events.query import EventQuery
 from geo_events.store import EventStore
 
-router = APIRouter(tags=["events"])
+router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
 #: Events parsed at a time while streaming CSV (bounds memory on large exports).
 CSV_CHUNK = 1000
 
-_ERRORS = {400: {"model": ErrorBody, "description": "A parameter is invalid; `field` names it."}}
-_GEOJSON_200 = {200: {"content": {GEOJSON: {}}, "description": "A GeoJSON FeatureCollection."}}
 EventId = PathParam(
     description="Event id, e.g. evt-20c8fef169f3.", examples=["evt-20c8fef169f3"], max_length=200
 )
@@ -40,7 +38,7 @@ def _export_query(request: Request, store: EventStore, query: EventQuery) -> Eve
 @router.get(
     "/events",
     response_class=GeoJSONResponse,
-    responses={**_GEOJSON_200, **_ERRORS},
+    responses=geojson_response("One page of matching events."),
     summary="Search events",
     dependencies=[StrictEventParams],
 )
@@ -58,7 +56,9 @@ def list_events(request: Request, store: StoreDep, query: EventQueryDep) -> Resp
 @router.get(
     "/events.csv",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}, "description": "ACLED-style CSV."}, **_ERRORS},
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "ACLED-style CSV."}
+    },
     summary="Search events as CSV",
     dependencies=[StrictEventParams],
 )
@@ -86,8 +86,10 @@ def csv_chunks(raws: list[bytes], chunk_size: int = CSV_CHUNK) -> Iterator[bytes
     "/events.gpkg",
     response_class=Response,
     responses={
-        200: {"content": {"application/geopackage+sqlite3": {}}, "description": "GeoPackage."},
-        **_ERRORS,
+        200: {
+            "content": {"application/geopackage+sqlite3": {"schema": {"type": "string", "format": "binary"}}},
+            "description": "GeoPackage.",
+        },
     },
     summary="Search events as GeoPackage",
     dependencies=[StrictEventParams],
@@ -113,10 +115,7 @@ def events_gpkg(request: Request, store: StoreDep, query: EventQueryDep) -> Resp
 @router.get(
     "/events/{event_id}",
     response_class=GeoJSONResponse,
-    responses={
-        200: {"content": {GEOJSON: {}}, "description": "One event Feature."},
-        404: {"model": ErrorBody},
-    },
+    responses=geojson_response("One event Feature.", FEATURE_SCHEMA),
     summary="Get one event",
 )
 def get_event(store: StoreDep, event_id: str = EventId) -> Response:
@@ -130,7 +129,7 @@ def get_event(store: StoreDep, event_id: str = EventId) -> Response:
     "/events/{event_id}",
     status_code=204,
     dependencies=[ApiKeyDep],
-    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
     summary="Delete one event (needs X-API-Key)",
 )
 def delete_event(store: StoreDep, event_id: str = EventId) -> Response:

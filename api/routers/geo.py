@@ -14,16 +14,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from api.errors import ServiceUnavailable
-from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
-from api.schemas import ErrorBody
+from api.responses import FastJSONResponse, GeoJSONResponse
+from api.schemas import ERROR_RESPONSES, geojson_response, json_response
 from geo_events.query import parse_date
 
-router = APIRouter(tags=["geo"])
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "A parameter is invalid; `field` names it."},
-    503: {"model": ErrorBody, "description": "The gazetteer or zone data is not installed."},
-}
+router = APIRouter(tags=["geo"], responses=ERROR_RESPONSES)
 
 
 class LazyModule:
@@ -80,7 +75,7 @@ def _day(value: str | None, field: str = "date") -> date:
     return parse_date(value, field)
 
 
-@router.get("/geocode", response_class=FastJSONResponse, responses={404: {"model": ErrorBody}, **_ERRORS})
+@router.get("/geocode", response_class=FastJSONResponse, responses=json_response("The best matching place."))
 def geocode(
     geocoder: GeocoderDep,
     q: Annotated[
@@ -120,7 +115,7 @@ def geocode(
     return FastJSONResponse(record)
 
 
-@router.get("/reverse", response_class=FastJSONResponse, responses=_ERRORS)
+@router.get("/reverse", response_class=FastJSONResponse, responses=json_response("The place at the point."))
 def reverse(
     geocoder: GeocoderDep,
     lat: LatParam,
@@ -144,7 +139,7 @@ def reverse(
 @router.get(
     "/zones",
     response_class=GeoJSONResponse,
-    responses={200: {"content": {GEOJSON: {}}, "description": "Control-zone polygons."}, **_ERRORS},
+    responses=geojson_response("Control-zone polygons valid that day."),
 )
 def zones(zones_module: ZonesDep, date: DateParam = None) -> Response:
     """Return the control-zone polygons valid on `date`.
@@ -154,7 +149,7 @@ def zones(zones_module: ZonesDep, date: DateParam = None) -> Response:
     return GeoJSONResponse(zones_module.zones_on(_day(date)))
 
 
-@router.get("/zones/at", response_class=FastJSONResponse, responses={404: {"model": ErrorBody}, **_ERRORS})
+@router.get("/zones/at", response_class=FastJSONResponse, responses=json_response("The zone at the point."))
 def zone_at(zones_module: ZonesDep, lat: LatParam, lon: LonParam, date: DateParam = None) -> Response:
     """Return who controlled the point on `date` (the zone's properties) and its side of the line."""
     day = _day(date)
@@ -170,7 +165,7 @@ def zone_at(zones_module: ZonesDep, lat: LatParam, lon: LonParam, date: DatePara
 @router.get(
     "/deconfliction-line",
     response_class=GeoJSONResponse,
-    responses={200: {"content": {GEOJSON: {}}, "description": "The line valid that day."}, **_ERRORS},
+    responses=geojson_response("The line valid that day."),
 )
 def deconfliction_line(zones_module: ZonesDep, date: DateParam = None) -> Response:
     """Return the US–Russia de-confliction line valid on `date` as a FeatureCollection."""

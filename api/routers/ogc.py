@@ -26,16 +26,12 @@ from api.ogc_support import (
     queryables_document,
 )
 from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
-from api.schemas import ErrorBody
+from api.schemas import ERROR_RESPONSES, FEATURE_SCHEMA, geojson_response, json_response
 from geo_events.errors import EventNotFound, InvalidQuery
 from geo_events.query import MAX_LIMIT
 
-router = APIRouter(tags=["ogc"])
+router = APIRouter(tags=["ogc"], responses=ERROR_RESPONSES)
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "A parameter is invalid; `field` names it."},
-    404: {"model": ErrorBody, "description": "No such collection or feature."},
-}
 CollectionId = Annotated[
     str,
     Path(
@@ -48,6 +44,12 @@ FormatParam = Annotated[
     str | None,
     Query(description="Output format; only `json` (GeoJSON for items) is offered.", examples=["json"]),
 ]
+_SCHEMA_200 = {
+    200: {
+        "description": "A JSON Schema.",
+        "content": {"application/schema+json": {"schema": {"type": "object"}}},
+    }
+}
 _CRS_HEADER = {"Content-Crs": f"<{CRS84}>"}
 
 
@@ -107,7 +109,12 @@ def _landing_links(base: str) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/", response_class=FastJSONResponse, summary="Landing page", responses=_ERRORS)
+@router.get(
+    "/",
+    response_class=FastJSONResponse,
+    summary="Landing page",
+    responses=json_response("Links to the API and data."),
+)
 def landing_page(request: Request, f: FormatParam = None) -> Response:
     """OGC API landing page: links to the API definition, its docs, the conformance classes and the data."""
     _check_format(f)
@@ -128,14 +135,24 @@ def landing_page(request: Request, f: FormatParam = None) -> Response:
     )
 
 
-@router.get("/conformance", response_class=FastJSONResponse, summary="Conformance classes", responses=_ERRORS)
+@router.get(
+    "/conformance",
+    response_class=FastJSONResponse,
+    summary="Conformance classes",
+    responses=json_response("`conformsTo` list."),
+)
 def conformance(f: FormatParam = None) -> Response:
     """List the OGC conformance classes this service implements."""
     _check_format(f)
     return FastJSONResponse({"conformsTo": list(CONFORMANCE)})
 
 
-@router.get("/collections", response_class=FastJSONResponse, summary="Feature collections", responses=_ERRORS)
+@router.get(
+    "/collections",
+    response_class=FastJSONResponse,
+    summary="Feature collections",
+    responses=json_response("The collections."),
+)
 def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Response:
     """List the four collections with their spatial and temporal extents."""
     _check_format(f)
@@ -159,7 +176,7 @@ def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Res
     "/collections/{collection_id}",
     response_class=FastJSONResponse,
     summary="One collection",
-    responses=_ERRORS,
+    responses=json_response("The collection."),
 )
 def collection(
     request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None
@@ -172,9 +189,9 @@ def collection(
 
 @router.get(
     "/collections/{collection_id}/queryables",
-    response_class=FastJSONResponse,
+    response_class=Response,
     summary="Queryable properties (JSON Schema)",
-    responses={200: {"content": {"application/schema+json": {}}}, **_ERRORS},
+    responses=_SCHEMA_200,
 )
 def queryables(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of the properties that can be used as `property=value` filters on the items."""
@@ -186,9 +203,9 @@ def queryables(request: Request, collection_id: CollectionId, f: FormatParam = N
 
 @router.get(
     "/collections/{collection_id}/schema",
-    response_class=FastJSONResponse,
+    response_class=Response,
     summary="Feature schema (JSON Schema)",
-    responses={200: {"content": {"application/schema+json": {}}}, **_ERRORS},
+    responses=_SCHEMA_200,
 )
 def schema(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of every property of the collection's features, with types, so clients get typed fields."""
@@ -202,7 +219,7 @@ def schema(request: Request, collection_id: CollectionId, f: FormatParam = None)
     "/collections/{collection_id}/items",
     response_class=GeoJSONResponse,
     summary="Features of a collection",
-    responses={200: {"content": {GEOJSON: {}}, "description": "A page of features."}, **_ERRORS},
+    responses=geojson_response("A page of features."),
 )
 def items(
     request: Request,
@@ -269,7 +286,7 @@ def items(
     "/collections/{collection_id}/items/{feature_id}",
     response_class=GeoJSONResponse,
     summary="One feature",
-    responses={200: {"content": {GEOJSON: {}}, "description": "One feature."}, **_ERRORS},
+    responses=geojson_response("One feature.", FEATURE_SCHEMA),
 )
 def item(
     request: Request,
