@@ -133,7 +133,7 @@
   };
 
   GE.EventLayer = L.Layer.extend({
-    options: { pane: "geoEventsPane", regionKm: 30, hitPadding: 3, colors: {}, unknownColor: "#7f7f7f" },
+    options: { pane: "geoEventsPane", regionKm: 30, areaBudget: 400, hitPadding: 3, colors: {}, unknownColor: "#7f7f7f" },
 
     // source: the id of the payload element (see maps/encode.py) or a payload object.
     initialize: function (source, options) {
@@ -321,6 +321,30 @@
       return found;
     },
 
+    // A translucent disc with a dashed rim: the "only the region is known" look of geo_precision 3.
+    _areaSprite: function (color, r, ratio) {
+      var cache = this._areaSprites || (this._areaSprites = {});
+      var key = color + "|" + r + "|" + ratio;
+      if (cache[key]) return cache[key];
+      if (Object.keys(cache).length > 400) cache = this._areaSprites = {};
+      var half = r + 2;
+      var canvas = document.createElement("canvas");
+      canvas.width = canvas.height = Math.ceil(2 * half * ratio);
+      var ctx = canvas.getContext("2d");
+      ctx.scale(ratio, ratio);
+      ctx.beginPath();
+      ctx.arc(half, half, r, 0, 2 * Math.PI);
+      ctx.globalAlpha = 0.16;
+      ctx.fillStyle = color;
+      ctx.fill();
+      ctx.globalAlpha = 0.85;
+      ctx.setLineDash([5, 4]);
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = color;
+      ctx.stroke();
+      return (cache[key] = { canvas: canvas, half: half });
+    },
+
     _colorBit: function (color) {
       var bits = this._bits || (this._bits = {});
       if (!bits[color]) bits[color] = 1 << Math.min(Object.keys(bits).length, 15);
@@ -351,7 +375,8 @@
       var offX = (this._offX = origin.x + topLeft.x), offY = (this._offY = origin.y + topLeft.y);
       this._areaPx = (this.options.regionKm * 1000 * 256 * scale) / EARTH_M;
       var W = size.x, H = size.y;
-      var drawn = 0, visible = 0, dots = [], areaPaths = {};
+      var drawn = 0, visible = 0, dots = [], areasSeen = {}, areaCount = 0, areaPixels = 0;
+      if (this._areaZoom !== map.getZoom()) { this._areaSprites = {}; this._areaZoom = map.getZoom(); }
       // pass 1: region-level areas as canvas paths (few, big, translucent); collect the dots
       for (var k = 0; k < this._n; k++) {
         var i = this._order[k];
@@ -363,23 +388,36 @@
         if (x < -r - 6 || y < -r - 6 || x > W + r + 6 || y > H + r + 6) continue;
         drawn++;
         if (prec !== 3) { dots.push(i, x, y); continue; }
-        // region-level areas: one path per colour, filled and stroked once (overlaps do not pile up)
+        // region-level areas: one cached image per (colour, radius), drawn once per colour and 4-px cell;
+        // past a budget (zoomed in on thousands of them) the rest are drawn like approximate places
         var color = this._color[i];
-        var path = areaPaths[color] || (areaPaths[color] = new Path2D());
-        path.moveTo(x + r, y);
-        path.arc(x, y, r, 0, 2 * Math.PI);
-      }
-      for (var areaColor in areaPaths) {
-        ctx.globalAlpha = 0.16;
-        ctx.fillStyle = areaColor;
-        ctx.fill(areaPaths[areaColor]);
-        ctx.globalAlpha = 0.85;
-        ctx.setLineDash([5, 4]);
-        ctx.lineWidth = 1.5;
-        ctx.strokeStyle = areaColor;
-        ctx.stroke(areaPaths[areaColor]);
-        ctx.setLineDash([]);
-        ctx.globalAlpha = 1;
+        var areaKey = ((x / 4) | 0) + ":" + ((y / 4) | 0) + ":" + color;
+        if (areasSeen[areaKey]) continue;
+        if (areaCount >= this.options.areaBudget || (areaCount >= 20 && areaPixels > 8 * W * H)) {
+          dots.push(i, x, y);
+          continue;
+        }
+        areasSeen[areaKey] = true;
+        areaCount++;
+        areaPixels += 4 * r * r;
+        if (r > 256) {
+          // too big for a cached image: draw the disc directly
+          ctx.beginPath();
+          ctx.arc(x, y, r, 0, 2 * Math.PI);
+          ctx.globalAlpha = 0.16;
+          ctx.fillStyle = color;
+          ctx.fill();
+          ctx.globalAlpha = 0.85;
+          ctx.setLineDash([5, 4]);
+          ctx.lineWidth = 1.5;
+          ctx.strokeStyle = color;
+          ctx.stroke();
+          ctx.setLineDash([]);
+          ctx.globalAlpha = 1;
+          continue;
+        }
+        var area = this._areaSprite(color, Math.max(2, Math.round(r / (r > 40 ? 6 : 2)) * (r > 40 ? 6 : 2)), ratio);
+        ctx.drawImage(area.canvas, x - area.half, y - area.half, 2 * area.half, 2 * area.half);
       }
       // pass 2: blend the dot sprites into the pixels ("over" compositing, straight alpha)
       if (dots.length) {
@@ -390,7 +428,7 @@
         var seen = new Uint16Array(GW * GH);
         for (var d = 0; d < dots.length; d += 3) {
           var j = dots[d];
-          var sprite = this._sprite(this._color[j], Math.round(this._radius[j] * 2) / 2, this._prec[j] === 2, ratio);
+          var sprite = this._sprite(this._color[j], Math.round(this._radius[j] * 2) / 2, this._prec[j] !== 1, ratio);
           var sx = Math.round(dots[d + 1] * ratio) - sprite.half, sy = Math.round(dots[d + 2] * ratio) - sprite.half;
           var gx = ((sx + sprite.half) / 3) | 0, gy = ((sy + sprite.half) / 3) | 0;
           if (gx >= 0 && gy >= 0 && gx < GW && gy < GH) {
