@@ -153,7 +153,9 @@ def _bbox_ids(client: Client, path: str) -> tuple[set[str], int | None]:
     return {str(f.get("id")) for f in body.get("features") or []}, body.get("numberMatched")
 
 
-def _ids_note(our_ids: set[str], our_matched: int | None, peer_ids: set[str] | None, expected: int) -> tuple[str, bool | None]:
+def _ids_note(
+    our_ids: set[str], our_matched: int | None, peer_ids: set[str] | None, expected: int
+) -> tuple[str, bool | None]:
     """Describe the bbox-only id-set comparison; return (note, ok)."""
     ok_ours = len(our_ids) == expected == our_matched
     if peer_ids is None:

@@ -4,8 +4,9 @@
   compaction), and single-event ``upsert`` calls (one fsync each), into a fresh store in a temp folder.
 * Open: a fresh subprocess opens the cached N-event file with ``GeoJSONFileStore`` and reports the time
   (imports excluded) and its peak RSS (``VmHWM``; ``ru_maxrss`` would inherit the parent's peak), then
-  times in-process bbox+date queries. The peer is what an analyst does today: ``geopandas.read_file`` (pyogrio/GDAL) on the same file in its own
-  subprocess, then the same queries with ``gdf.cx`` and a date mask. Both sides' counts are compared.
+  times in-process bbox+date queries. The peer is what an analyst does today: ``geopandas.read_file``
+  (pyogrio/GDAL) on the same file in its own subprocess, then the same queries with ``gdf.cx`` and a
+  date mask. Both sides' counts are compared.
 """
 
 from __future__ import annotations
@@ -174,7 +175,8 @@ def bench_open(size: int, smoke: bool) -> list[dict]:
             f"in-process bbox+date query p95, {label} events, limit {limit}",
             percentile(ours["timings"][str(limit)], 95),
             percentile(peer["timings"][str(limit)], 95) if peer else None, unit="ms",
-            note=(f"store.query vs GeoDataFrame .cx + date mask + sort + to_json; n={len(ours['timings'][str(limit)])}; "
+            note=(f"store.query vs GeoDataFrame .cx + date mask + sort + to_json; "
+                  f"n={len(ours['timings'][str(limit)])}; "
                   f"match counts {'identical' if same else 'DIFFER'} in {len(ours['counts'])} windows"),
         ))
     return rows
