@@ -31,10 +31,23 @@ _STATEMENT_BEFORE_RE = re.compile(r"(?:said|says|told|statement|announced|claime
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 
 
+#: Country names (lower case) → ISO 3166-1 alpha-2, for "in eastern Syria"-style mentions.
+COUNTRY_CODES = {"syria": "SY", "iraq": "IQ", "turkey": "TR", "lebanon": "LB", "jordan": "JO", "israel": "IL",
+                 "iran": "IR", "yemen": "YE", "libya": "LY", "egypt": "EG", "afghanistan": "AF", "russia": "RU"}
+_COUNTRY_PLACE_RE = re.compile(
+    r"\b(?:in|of|across|inside|into|throughout|from)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|northern|southern|eastern"
+    r"|western|north-eastern|north-western|south-eastern|south-western)(?:ern)?\s+)?"
+    rf"(?P<country>{'|'.join(['syria', 'iraq', 'turkey', 'lebanon', 'jordan', 'israel', 'iran', 'yemen', 'libya', 'egypt', 'afghanistan', 'russia'])})\b"
+)
+
+
 class LocationAndDateChoice:
     """Location, precision, control zone and date selection for one segment of an article."""
 
     text: str
+    low: str
+    actor_starts: frozenset[int]
     article: Any
     places: list[PlaceMention]
     dates: list[DateMention]
@@ -47,6 +60,8 @@ class LocationAndDateChoice:
     def _is_metonym(self, mention: PlaceMention) -> bool:
         if mention.cue_before in ("in", "near", "at", "outside", "around", "into", "village", "town", "city"):
             return False
+        if mention.start in self.actor_starts:
+            return True  # "Ankara pressed on", "forces backing Damascus": the government, not the place
         after = self.text[mention.end : mention.end + 40]
         before = self.text[max(0, mention.start - 30) : mention.start]
         return bool(_METONYM_AFTER_RE.match(after) or _METONYM_BEFORE_RE.search(before))
@@ -85,6 +100,9 @@ class LocationAndDateChoice:
             if admin1 and mention.place.kind != "country":
                 admin_weight[admin1] += weight + (0.5 if mention.place.kind == "admin1" else 0.1)
                 first_seen.setdefault(admin1, mention.start)
+        for code, weight in self._country_mentions(segment, event_sentences).items():
+            country_weight[code] += weight
+            first_seen.setdefault(code, segment.end)
         # ties go to the name mentioned first (stable, and usually the one the lead is about)
         focus_country = max(country_weight.items(), key=lambda kv: (round(kv[1], 6), -first_seen[kv[0]]))[0]
         focus_admin = (max(admin_weight.items(), key=lambda kv: (round(kv[1], 6), -first_seen[kv[0]]))[0]
@@ -105,6 +123,15 @@ class LocationAndDateChoice:
                             mw[0].start),
         )
         return best[0]
+
+    def _country_mentions(self, segment: Any, event_sentences: dict[int, float]) -> dict[str, float]:
+        """Weights of countries named as places ("in eastern Syria", "areas of northern Iraq")."""
+        found: dict[str, float] = defaultdict(float)
+        for match in _COUNTRY_PLACE_RE.finditer(self.low, segment.start, segment.end):
+            index = self.article.sentence_index(match.start())
+            weight = event_sentences.get(index, 0.0) * 2 + self.weight(index, segment.sentences[0][0]) * 0.5
+            found[COUNTRY_CODES[match.group("country")]] += weight
+        return found
 
     def _geo_precision(self, mention: PlaceMention, event_sentences: dict[int, float]) -> int:
         kind = getattr(mention.place, "kind", "town")

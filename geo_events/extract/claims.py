@@ -77,8 +77,9 @@ _CLAIMANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"white\s+helmets|civil\s+defen[cs]e", "Syria Civil Defence (White Helmets)"),
         (r"\bsdf\b|syrian\s+democratic\s+forces", "Syrian Democratic Forces"),
         (r"activists?", "activists"),
-        (r"medics?|doctors?|hospital|health\s+(?:ministry|officials?|authorities)", "medical sources"),
-        (r"residents?|witness(?:es)?|locals?", "residents / witnesses"),
+        (r"\b(?:medics?|medical\s+(?:sources?|officials?|staff)|doctors?|hospital|health\s+(?:ministry|officials?|authorities))\b",
+         "medical sources"),
+        (r"\b(?:residents?|witness(?:es)?|locals|villagers)\b", "residents / witnesses"),
     )
 )
 
@@ -89,6 +90,8 @@ _SINGLE_VICTIM_RE = re.compile(
     r"|journalist|doctor|nurse|teacher|student|worker|driver|member|person|militant|commander|resident|refugee)\b",
     re.IGNORECASE,
 )
+_SOURCE_NOUN_RE = re.compile(r"\b(?:monitor|officials?|sources?|activists?|police|ministry|agency|medics|residents"
+                             r"|spokes(?:man|woman|person)|commanders?)\b", re.IGNORECASE)
 _GROUP_NOUNS = frozenset(["group", "alliance", "militia", "force", "forces", "movement", "organisation", "organization", "army"])
 #: Placeholder claimant for "the group said": resolved to the last actor named before it.
 COREFERENCE = "<coreference>"
@@ -358,8 +361,9 @@ def normalise_claimant(phrase: str, actor_names: dict[str, str]) -> str | None:
     folded = cleaned.lower().replace("-", " ")
     if folded in actor_names:
         return actor_names[folded]
-    if not any(w[:1].isupper() for w in words) and len(words) > 3:
-        return None  # a lower-case clause, not a named source
+    if not any(w[:1].isupper() for w in words) and len(words) > 3 and not (
+            len(words) <= 6 and _SOURCE_NOUN_RE.search(cleaned)):
+        return None  # a lower-case clause, not a named source ("a war monitor and local officials" is one)
     cleaned = re.sub(r"\b(?:United States|U\.S\.)\b", "US", cleaned)
     cleaned = re.sub(r"\bDefense\b", "defence", cleaned)
     return cleaned[:1].upper() + cleaned[1:]

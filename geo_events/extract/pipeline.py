@@ -179,6 +179,7 @@ class _Context(LocationAndDateChoice):
         self.triggers_in = self._bucket(self.triggers, lambda t: t.start)
         self.casualties_in = self._bucket(self.casualty_offsets, lambda o: o)
         self.actors_in = self._bucket(self.actor_mentions, lambda m: m.start)
+        self.actor_starts = frozenset(m.start for m in self.actor_mentions)
 
     def _bucket(self, items: list[Any], offset: Any) -> dict[int, list[Any]]:
         buckets: dict[int, list[Any]] = defaultdict(list)

@@ -118,3 +118,14 @@ def test_dateline_city_is_not_the_event_location() -> None:
     p = feature["properties"]
     assert p["location"] == "Saraqib" and p["event_date"] == "2020-01-28"
     assert (p["actor1"], p["actor2"]) == ("Syrian government", "Civilians")
+
+
+def test_capitals_standing_for_governments_and_named_countries_guide_the_location() -> None:
+    text = ("Turkish drone strikes on Kurdish-held areas of northeast Syria killed eight civilians on Monday, a war "
+            "monitor and local officials said, as Ankara pressed on with a campaign it launched after a bombing in "
+            "Istanbul.\n\nThe strikes hit a village near the town of Qahtaniyah, close to the Turkish border.")
+    (feature,) = extract_events(text, "2022-11-29")["features"]
+    p = feature["properties"]
+    assert p["iso3"] == "SYR" and p["admin1"] == "Al-Hasakah"
+    assert (p["actor1"], p["actor2"]) == ("Turkey", "Civilians")
+    assert [(c["claimant"], c["low"]) for c in p["claims"]] == [("War monitor and local officials", 8)]
