@@ -156,7 +156,7 @@
           self.timings = { read_ms: performance.now() - t0 };
           self._setData(payload);
           self.timings.ready_ms = performance.now() - t0;
-          self._redrawIfAdded();
+          if (self._dirty) self._redrawIfAdded();
           self.timings.drawn_ms = performance.now() - t0;
         })
           .catch(function (err) { self.error = String(err); if (window.console) console.warn("geo-events: cannot read the map data: " + err); });
@@ -212,6 +212,7 @@
       this._order.sort(function (a, b) { return radius[b] - radius[a]; });
       this.visibleCount = n;
       this.loaded = true;
+      this._dirty = true;
       this.fire("load", { count: n });
     },
 
@@ -244,6 +245,7 @@
     },
 
     setDateRange: function (from, to) {
+      if (from === this._from && to === this._to && !this._dirty) return;
       this._from = from;
       this._to = to;
       this._redrawIfAdded();
@@ -464,6 +466,7 @@
       }
       this.drawn = drawn;
       this.visibleCount = visible;
+      this._dirty = false;
       this.fire("redraw", { drawn: drawn, visible: visible });
     },
 
