@@ -180,7 +180,7 @@ CSV_MUTATIONS: dict[str, Callable[[random.Random], bytes]] = {
     ),
     "csv-huge-field": lambda r: _csv_bytes(_set_cell(_csv_rows(r), "notes", "n" * r.randint(140_000, 300_000), r)),
     "csv-bad-utf8": lambda r: _csv_bytes(_csv_rows(r)).replace(b"Syria", b"Syr\xffia", 1),
-    "csv-nul-byte": lambda r: _csv_bytes(_csv_rows(r)).replace(b"Syria", b"Sy\x00ria", 1),
+    "csv-nul-byte": lambda r: _csv_bytes(_set_cell(_csv_rows(r), r.choice(["country", "location", "notes"]), "Sy\x00ria", r)),
     "csv-lon-out-of-range": lambda r: _csv_bytes(_set_cell(_csv_rows(r), "longitude", r.choice(["-181", "540", "1e9"]), r)),
     "csv-ragged-rows": lambda r: _csv_bytes([_csv_rows(r)[0]] + [row[: r.randint(1, 10)] for row in _csv_rows(r)[1:]]),
     "csv-duplicate-ids": lambda r: _csv_bytes((lambda rows: rows + [rows[1]])(_csv_rows(r))),
