@@ -74,12 +74,19 @@ class LocationAndDateChoice:
                 and bool(re.match(r"\s*(?:,|\(|—|–|-)", self.text[mention.end : mention.end + 3])))
 
     def _location(self, segment: _Segment, event_sentences: dict[int, float]) -> PlaceMention | None:
+        found = self._choose_location(segment, event_sentences, skip_metonyms=True)
+        if found is None:  # "Damascus was hit by missiles": a capital is better than no place at all
+            found = self._choose_location(segment, event_sentences, skip_metonyms=False)
+        return found
+
+    def _choose_location(self, segment: _Segment, event_sentences: dict[int, float],
+                         skip_metonyms: bool) -> PlaceMention | None:
         sentence_of = {s.start: i for i, s in segment.sentences}
         candidates: list[tuple[PlaceMention, float]] = []
         for mention in self.places:
             if not (segment.start <= mention.start < segment.end):
                 continue
-            if self._is_metonym(mention) or self._is_dateline(mention):
+            if (skip_metonyms and self._is_metonym(mention)) or self._is_dateline(mention):
                 continue
             index = self.article.sentence_index(mention.start)
             sentence = self.article.sentences[index] if index < len(self.article.sentences) else None

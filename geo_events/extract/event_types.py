@@ -22,6 +22,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
+    ("Shelling/artillery/missile attack", 2.0, r"missiles?|rockets?|projectiles?"),
     ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:s|er|ing)?|blast|vest)"
      r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
     ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|car\s+bombs?"
@@ -69,7 +70,7 @@ TRIGGER_STEMS = (
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
-    "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw",
+    "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -39,7 +39,7 @@ _PASSIVE_AFTER_RE = re.compile(
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?!and\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ATTACKER_AFTER_RE = re.compile(
-    r"^[\s-]*(?:[\w-]+\s+)?(?:air\s*strikes?|strikes?|warplanes|war\s+planes|jets|aircraft|drones?|drone\s+strikes?"
+    r"^[\s-]*(?:(?!(?:was|were|is|are|been|being|be|had|has|have|got|came|come)\b)[\w-]+\s+)?(?:air\s*strikes?|strikes?|warplanes|war\s+planes|jets|aircraft|drones?|drone\s+strikes?"
     r"|artillery|shelling|rockets?|missiles?|raids?|bombing|bombers?|helicopters|gunmen|fighters\s+(?:attacked|ambushed|stormed)"
     r"|(?:forces|troops|fighters|militants)\s+(?:struck|attacked|shelled|ambushed|stormed|captured|seized|recaptured|fired|bombed)"
     r"|(?:struck|attacked|shelled|ambushed|stormed|captured|seized|recaptured|fired|bombed|dropped|pounded|launched|hit))\b",

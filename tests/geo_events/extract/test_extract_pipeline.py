@@ -129,3 +129,9 @@ def test_capitals_standing_for_governments_and_named_countries_guide_the_locatio
     assert p["iso3"] == "SYR" and p["admin1"] == "Al-Hasakah"
     assert (p["actor1"], p["actor2"]) == ("Turkey", "Civilians")
     assert [(c["claimant"], c["low"]) for c in p["claims"]] == [("War monitor and local officials", 8)]
+
+
+def test_a_capital_is_the_location_when_nothing_else_is_named() -> None:
+    fc = extract_events("Damascus was hit by Israeli missiles overnight, state media said.", "2019-01-21")
+    (feature,) = fc["features"]
+    assert feature["properties"]["location"] == "Damascus" and feature["properties"]["actor1"] == "Israel"
