@@ -185,7 +185,8 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
         from evaluate_extraction import evaluate
     finally:
         sys.path.pop(0)
-    for label, path in (("dev set", DEVSET), ("held-out set", DEVSET.parent / "heldout.json")):
+    for label, path in (("dev set", DEVSET), ("held-out set", DEVSET.parent / "heldout.json"),
+                        ("second held-out set", DEVSET.parent / "heldout2.json")):
         if not path.exists():
             continue
         report = evaluate(path)["fields"]
