@@ -25,6 +25,15 @@ _CATEGORIES = ("event_type", "sub_event_type", "country", "admin1", "control_zon
 _EARTH_KM = 6371.0088
 
 
+_TEXT_FIELDS = ("id", "location", "admin1", "admin2", "country", "iso3", "event_type", "sub_event_type",
+                "notes", "control_zone", "place_id")  # fmt: skip
+
+
+def _clean(text: str) -> str:
+    """Drop the record separator used when the columns are saved."""
+    return text.replace("\x1e", " ")
+
+
 def _day(value: str | None) -> int:
     return date.fromisoformat(value[:10]).toordinal() - _EPOCH if value else -(10**6)
 
@@ -58,6 +67,7 @@ class EventIndex:
         self.row_of: dict[str, int] = {}
         self.actors: list[str] = []
         self.sources: list[str] = []
+        self.texts: list[str] = []  # case-folded searchable text of each row (for ``q``)
         self.deleted = 0
         self._off = np.zeros(capacity, dtype=np.int64)
         self._len = np.zeros(capacity, dtype=np.int32)
@@ -113,6 +123,7 @@ class EventIndex:
             self.ids.append(event_id)
             self.actors.append("")
             self.sources.append("")
+            self.texts.append("")
             self.row_of[event_id] = row
         elif not self._alive[row]:
             self.deleted -= 1
@@ -133,11 +144,16 @@ class EventIndex:
         for name in _CATEGORIES:
             self._cats[name][row] = self._vocab[name].code(props.get(name))
         actor_names = [props.get("actor1"), props.get("actor2"), *(props.get("assoc_actors") or [])]
-        self.actors[row] = "\x1f".join(a for a in actor_names if a).casefold()
-        self.sources[row] = "\x1f".join(
-            f"{s.get('id', '')}\x1f{s.get('publisher') or ''}\x1f{s.get('url') or ''}"
-            for s in props.get("sources") or []
+        self.actors[row] = _clean("\x1f".join(a for a in actor_names if a).casefold())
+        sources = props.get("sources") or []
+        self.sources[row] = _clean(
+            "\x1f".join(f"{s.get('id', '')}\x1f{s.get('publisher') or ''}\x1f{s.get('url') or ''}" for s in sources)
         ).casefold()
+        words = [props.get(name) for name in _TEXT_FIELDS]
+        words += [s.get("title") for s in sources] + [s.get("publisher") for s in sources]
+        words += [c.get("claimant") for c in props.get("claims") or []]
+        text = " \x1f ".join(w for w in words if isinstance(w, str))
+        self.texts[row] = _clean(f"{text} \x1f {self.actors[row]}").casefold()
         return created
 
     def remove(self, event_id: str) -> bool:
@@ -209,7 +225,7 @@ class EventIndex:
             rows = np.array([r for r in rows if needle in self.sources[r]], dtype=np.int64)
         if q.q:
             needle = q.q.casefold()
-            rows = np.array([r for r in rows if needle in self.raw(r).decode("utf-8").casefold()], dtype=np.int64)
+            rows = np.array([r for r in rows if needle in self.texts[r]], dtype=np.int64)
         if len(rows) == 0:
             return rows
         key = q.sort
@@ -258,6 +274,7 @@ class EventIndex:
         new.row_of = dict(zip(new.ids, range(m)))
         new.actors = [self.actors[r] for r in live]
         new.sources = [self.sources[r] for r in live]
+        new.texts = [self.texts[r] for r in live]
         new._vocab = self._vocab
         new._alive[:m] = True
         new._off[:m] = offsets
@@ -283,6 +300,7 @@ class EventIndex:
                 ids="\x1e".join(self.ids).encode("utf-8"),
                 actors="\x1e".join(self.actors).encode("utf-8"),
                 sources="\x1e".join(self.sources).encode("utf-8"),
+                texts="\x1e".join(self.texts).encode("utf-8"),
                 vocab=orjson.dumps(vocab),
                 off=self._off[:n], len=self._len[:n], lon=self._lon[:n], lat=self._lat[:n],
                 day=self._day[:n], fat=self._fat[:n], prec=self._prec[:n],
@@ -306,6 +324,7 @@ class EventIndex:
                 index.row_of = dict(zip(ids, range(n)))
                 index.actors = bytes(data["actors"]).decode("utf-8").split("\x1e") if n else []
                 index.sources = bytes(data["sources"]).decode("utf-8").split("\x1e") if n else []
+                index.texts = bytes(data["texts"]).decode("utf-8").split("\x1e") if n else []
                 for name, codes in orjson.loads(bytes(data["vocab"])).items():
                     index._vocab[name].codes = {code: i + 1 for i, code in enumerate(codes)}
                 index._alive[:n] = True
@@ -315,6 +334,6 @@ class EventIndex:
                     index._cats[name][:n] = data[f"cat_{name}"]
         except Exception:  # noqa: BLE001 - any damage (BadZipFile, EOFError, zlib.error…): rebuild, never trust
             return None
-        if len(index.ids) != n or len(index.actors) != n or len(index.sources) != n:
+        if len(index.ids) != n or len(index.actors) != n or len(index.sources) != n or len(index.texts) != n:
             return None
         return index
