@@ -45,7 +45,9 @@ class Evidence(_Model):
     """A character span ``[start, end)`` in one source's text that supports a claim or field."""
 
     start: int = Field(
-        ge=0, le=MAX_COUNT, description="Offset of the first character (0-based, Unicode code points).",
+        ge=0,
+        le=MAX_COUNT,
+        description="Offset of the first character (0-based, Unicode code points).",
     )
     end: int = Field(ge=0, le=MAX_COUNT, description="Offset one past the last character.")
     field: str | None = Field(
@@ -68,16 +70,24 @@ class Claim(_Model):
     )
     kind: ClaimKind = Field(description="What is counted: killed, wounded, captured or other.")
     low: int | None = Field(
-        default=None, ge=0, le=MAX_COUNT, description="Lower bound of the number claimed (None: open).",
+        default=None,
+        ge=0,
+        le=MAX_COUNT,
+        description="Lower bound of the number claimed (None: open).",
     )
     high: int | None = Field(
-        default=None, ge=0, le=MAX_COUNT, description="Upper bound of the number claimed (None: open).",
+        default=None,
+        ge=0,
+        le=MAX_COUNT,
+        description="Upper bound of the number claimed (None: open).",
     )
     vague: bool = Field(
         default=False, description="True when the number comes from a vague quantifier ('dozens', 'scores')."
     )
     detail: str | None = Field(
-        default=None, max_length=300, description="Short own-words qualifier, e.g. 'dead and wounded together'."
+        default=None,
+        max_length=300,
+        description="Short own-words qualifier, e.g. 'dead and wounded together'.",
     )
     evidence: list[Evidence] = Field(default_factory=list, description="Spans in the source's text.")
 
@@ -114,20 +124,31 @@ class EventProperties(_Model):
         default_factory=list, description="Associated actors (allies, units, militias)."
     )
     location: NonEmptyStr = Field(description="Place name the event is coded to.")
-    admin1: str | None = Field(default=None, max_length=200, description="First-level admin unit (governorate).")
-    admin2: str | None = Field(default=None, max_length=200, description="Second-level admin unit (district).")
+    admin1: str | None = Field(
+        default=None, max_length=200, description="First-level admin unit (governorate)."
+    )
+    admin2: str | None = Field(
+        default=None, max_length=200, description="Second-level admin unit (district)."
+    )
     country: str | None = Field(default=None, max_length=100, description="Country name.")
     iso3: str | None = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code.")
     geo_precision: Literal[1, 2, 3] = Field(
-        default=1, description="1 = the place itself, 2 = near / part of a region, 3 = only the province known."
+        default=1,
+        description="1 = the place itself, 2 = near / part of a region, 3 = only the province known.",
     )
     place_id: str | None = Field(default=None, max_length=100, description="Gazetteer id of the place.")
     fatalities_best: int = Field(
-        default=0, ge=0, le=MAX_COUNT, description="Conservative best estimate of fatalities.",
+        default=0,
+        ge=0,
+        le=MAX_COUNT,
+        description="Conservative best estimate of fatalities.",
     )
     fatalities_low: int = Field(default=0, ge=0, le=MAX_COUNT, description="Lowest credible fatality figure.")
     fatalities_high: int = Field(
-        default=0, ge=0, le=MAX_COUNT, description="Highest fatality figure claimed.",
+        default=0,
+        ge=0,
+        le=MAX_COUNT,
+        description="Highest fatality figure claimed.",
     )
     claims: list[Claim] = Field(default_factory=list, description="Every claim of every source, attributed.")
     sources: list[Source] = Field(default_factory=list, description="Reports the event is coded from.")

@@ -58,7 +58,9 @@ def parse_date(value: str | date, field_name: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as err:
-        raise InvalidQuery(f"{field_name} must be an ISO 8601 date (YYYY-MM-DD); got {value!r}", field_name) from err
+        raise InvalidQuery(
+            f"{field_name} must be an ISO 8601 date (YYYY-MM-DD); got {value!r}", field_name
+        ) from err
 
 
 @dataclass(frozen=True)

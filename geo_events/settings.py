@@ -29,7 +29,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GEO_EVENTS_", extra="ignore")
 
     store: Path | None = Field(
-        default=None, description="Path of the event store (a .geojson file); default: a copy of the seed events."
+        default=None,
+        description="Path of the event store (a .geojson file); default: a copy of the seed events.",
     )
     store_backend: str = Field(default="geojson", description="Store backend name (see geo_events.store).")
     api_key: str | None = Field(default=None, description="API key required by write endpoints.")

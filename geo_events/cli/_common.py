@@ -63,7 +63,9 @@ def print_json(value: Any) -> None:
 
 
 # Filter options shared by export, map and other commands that select events.
-BboxOpt = Annotated[str | None, typer.Option(help="minx,miny,maxx,maxy in WGS84 lon/lat, e.g. 40,34.5,41,35.5")]
+BboxOpt = Annotated[
+    str | None, typer.Option(help="minx,miny,maxx,maxy in WGS84 lon/lat, e.g. 40,34.5,41,35.5")
+]
 StartOpt = Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")]
 EndOpt = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")]
 TypeOpt = Annotated[str | None, typer.Option("--event-type", help="ACLED event type, e.g. 'Battles'.")]

@@ -119,7 +119,10 @@ def import_(
     if problems:
         for problem in problems[:20]:
             typer.echo(f"{path}: {problem}", err=True)
-        fail(f"{path}: {len(problems)} problems; nothing imported (see `geo-events validate {path}`)", EXIT_NOT_FOUND)
+        fail(
+            f"{path}: {len(problems)} problems; nothing imported (see `geo-events validate {path}`)",
+            EXIT_NOT_FOUND,
+        )
     opened = open_store(store)
     created, updated = opened.upsert_many(features)
     opened.compact()

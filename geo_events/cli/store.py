@@ -16,14 +16,18 @@ store_app = typer.Typer(
     no_args_is_help=True,
 )
 
-StoreOpt = Annotated[Path | None, typer.Option("--store", help="Store file (default: GEO_EVENTS_STORE or user data).")]
+StoreOpt = Annotated[
+    Path | None, typer.Option("--store", help="Store file (default: GEO_EVENTS_STORE or user data).")
+]
 
 
 @store_app.command("check")
 @handle_errors
 def check(
     store: StoreOpt = None,
-    repair: Annotated[bool, typer.Option("--repair", help="Salvage valid events, back up damaged files.")] = False,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Salvage valid events, back up damaged files.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Validate every event of the store; with --repair, fix damaged files without silent loss.

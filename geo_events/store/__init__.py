@@ -18,7 +18,9 @@ BACKENDS: dict[str, str] = {
 }
 
 
-def open_store(path: str | os.PathLike[str] | None = None, backend: str = "geojson", **kwargs: Any) -> EventStore:
+def open_store(
+    path: str | os.PathLike[str] | None = None, backend: str = "geojson", **kwargs: Any
+) -> EventStore:
     """Open (or create) the store at ``path`` with the named backend.
 
     With ``path=None`` the default store is used (``GEO_EVENTS_STORE`` or the user's data folder); it is

@@ -57,7 +57,9 @@ def validate_event(event: Event | dict[str, Any]) -> dict[str, Any]:
     try:
         return Event.model_validate(event).to_feature()
     except ValidationError as err:
-        fid = event.get("id") or (event.get("properties") or {}).get("id") if isinstance(event, dict) else None
+        fid = (
+            event.get("id") or (event.get("properties") or {}).get("id") if isinstance(event, dict) else None
+        )
         problems = [(str(fid), ".".join(str(p) for p in e["loc"]), e["msg"]) for e in err.errors()]
         detail = "; ".join(f"{field}: {msg}" for _, field, msg in problems)
         raise ValidationFailed(f"event {fid!r} is invalid: {detail}", problems) from err
@@ -86,7 +88,9 @@ class GeoJSONFileStore:
 
     backend = "geojson"
 
-    def __init__(self, path: str | os.PathLike[str], compact_every: int = 2000, lock_timeout: float = 30.0) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], compact_every: int = 2000, lock_timeout: float = 30.0
+    ) -> None:
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal.geojsons")
         self.lock_path = self.path.with_name(self.path.name + ".lock")
@@ -455,7 +459,9 @@ class GeoJSONFileStore:
             features = list(self)
         else:
             total = self.count(query)
-            features = self.query(EventQuery(**{**query.__dict__, "offset": 0, "limit": max(total, 1)})).features
+            features = self.query(
+                EventQuery(**{**query.__dict__, "offset": 0, "limit": max(total, 1)})
+            ).features
         return features_to_geodataframe(features)
 
     @classmethod

@@ -147,7 +147,9 @@ class EventIndex:
         self.actors[row] = _clean("\x1f".join(a for a in actor_names if a).casefold())
         sources = props.get("sources") or []
         self.sources[row] = _clean(
-            "\x1f".join(f"{s.get('id', '')}\x1f{s.get('publisher') or ''}\x1f{s.get('url') or ''}" for s in sources)
+            "\x1f".join(
+                f"{s.get('id', '')}\x1f{s.get('publisher') or ''}\x1f{s.get('url') or ''}" for s in sources
+            )
         ).casefold()
         words = [props.get(name) for name in _TEXT_FIELDS]
         words += [s.get("title") for s in sources] + [s.get("publisher") for s in sources]

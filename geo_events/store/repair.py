@@ -108,7 +108,9 @@ def check_store(path: str | os.PathLike[str], repair: bool = False) -> CheckRepo
                 report.problems.append(str(err))
         report.events = len(store)
         if store.torn_tail:
-            report.problems.append("journal ends with an unfinished record (a write that was never acknowledged)")
+            report.problems.append(
+                "journal ends with an unfinished record (a write that was never acknowledged)"
+            )
         report.ok = bad == 0 and not store.torn_tail
         if report.ok or not repair:
             return report
