@@ -160,10 +160,16 @@ def find_claims(
     claims: list[FoundClaim] = []
     attribution: tuple[str, str | None] | None = None
     used_words: set[int] = set()
+    previous_end = -1
     for index, quantity in enumerate(quantities):
         match = _nearest_casualty_word(body, quantity, casualty_words, quantities, index)
         if match is None:
+            if (claims and previous_end >= 0 and _ENUMERATION_RE.match(body[previous_end : quantity.start])
+                    and not _SPEECH_AFTER_RE.match(body[quantity.end : quantity.end + 60])):
+                claims[-1] = _add_to(claims[-1], quantity, sentence.start)  # "a woman and two children"
+                previous_end = quantity.end
             continue
+        previous_end = quantity.end
         kind = _kind_of(match)
         if kind != "other" and _mixed_after(body, match):
             kind = "other"
@@ -181,6 +187,21 @@ def find_claims(
         claims.append(FoundClaim(claimant, kind, quantity.low, quantity.high, quantity.vague, detail,
                                  span_start, span_end))
     return claims
+
+
+_ENUMERATION_RE = re.compile(r"^(?:\s+(?:[\w-]+\s+)?[\w-]+)?(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)$")
+
+
+_SPEECH_AFTER_RE = re.compile(rf"^(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_ATTRIB_VERBS})\b", re.IGNORECASE)
+
+
+def _add_to(claim: FoundClaim, quantity: Quantity, offset: int) -> FoundClaim:
+    """Add an enumerated count to the claim before it ("killing three soldiers and two civilians")."""
+    if claim.vague or quantity.vague or claim.low is None or claim.low != claim.high or quantity.low != quantity.high:
+        return claim
+    total = claim.low + (quantity.low or 0)
+    return FoundClaim(claim.claimant, claim.kind, total, total, False, claim.detail, claim.start,
+                      max(claim.end, offset + quantity.end))
 
 
 def _is_people_count(body: str, quantity: Quantity) -> bool:

@@ -78,6 +78,17 @@ def test_single_victims_count_as_one() -> None:
     assert [(c.kind, c.low, c.high) for c in found] == [("killed", 1, 1)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [("Shelling killed a woman and two children, residents said.", 3),
+     ("The blast killed three soldiers and two civilians.", 5),
+     ("The raid killed four fighters, two women and a child.", 7)],
+)
+def test_enumerated_victims_are_added_up(sentence: str, total: int) -> None:
+    (claim,) = claims_of(sentence)
+    assert (claim.kind, claim.low, claim.high) == ("killed", total, total)
+
+
 def test_killed_and_wounded_in_one_sentence() -> None:
     found = claims_of("Four Syrian soldiers were killed and six wounded, the Russian defence ministry said.")
     assert [(c.kind, c.low, c.claimant) for c in found] == [
