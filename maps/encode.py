@@ -49,6 +49,10 @@ ROW_KEYS: tuple[str, ...] = (
     "sources",
 )
 _ROW = itemgetter(*ROW_KEYS)
+_PROPERTIES = itemgetter("properties")
+_DATE = itemgetter(ROW_KEYS.index("event_date"))
+_TYPE = itemgetter(ROW_KEYS.index("event_type"))
+_PRECISION = itemgetter(ROW_KEYS.index("geo_precision"))
 #: Payloads (JSON bytes) larger than this are compressed when ``compress="auto"``.
 COMPRESS_FROM_BYTES = 512 * 1024
 #: zlib level: 2 is ~15 % faster than 3 for ~10 % more bytes (100k synthetic events: 11.5 MB page).
@@ -122,10 +126,13 @@ def encode_events(features: list[dict[str, Any]]) -> dict[str, Any]:
         not np.isfinite(coords).all() or np.abs(coords[:, 0]).max() > 180 or np.abs(coords[:, 1]).max() > 90
     ):
         raise DataError("event coordinates must be finite lon/lat within [-180, 180] x [-90, 90]")
-    rows = [_row(f.get("properties") or {}) for f in features]
-    for position, row in enumerate(rows):
-        if not row[1]:
-            raise DataError(f"event {position} has no event_date")
+    try:  # fast path (C-level map/itemgetter): every event has every field, as store events do
+        rows = list(map(_ROW, map(_PROPERTIES, features)))
+    except (KeyError, TypeError):
+        rows = [_row(f.get("properties") or {}) for f in features]
+    if not all(map(_DATE, rows)):
+        position = next(i for i, row in enumerate(rows) if not row[1])
+        raise DataError(f"event {position} has no event_date")
     return {"keys": ROW_KEYS, "coords": np.round(coords, 5), "rows": rows}
 
 
@@ -173,10 +180,11 @@ def _deflate_chunks(raw: bytes, chunk_bytes: int = 4 * 1024 * 1024) -> list[byte
 def summary(payload: dict[str, Any]) -> dict[str, Any]:
     """Return event types, precisions and first/last date present in a payload (for legend and title)."""
     rows = payload["rows"]
-    dates = [row[1] for row in rows]
+    first = min(map(_DATE, rows), default=None)
+    last = max(map(_DATE, rows), default=None)
     return {
-        "event_types": sorted({row[2] for row in rows if row[2]}),
-        "precisions": {row[8] for row in rows},
-        "first": str(min(dates))[:10] if dates else None,
-        "last": str(max(dates))[:10] if dates else None,
+        "event_types": sorted(t for t in set(map(_TYPE, rows)) if t),
+        "precisions": set(map(_PRECISION, rows)),
+        "first": str(first)[:10] if first else None,
+        "last": str(last)[:10] if last else None,
     }
