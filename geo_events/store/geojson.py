@@ -115,7 +115,7 @@ class GeoJSONFileStore:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _load_all(self) -> None:
+    def _load_all(self, _depth: int = 0) -> None:
         self._index = EventIndex()
         self._snapshot_sig = self._signature(self.path)
         self._journal_offset = 0
@@ -123,7 +123,7 @@ class GeoJSONFileStore:
         self.torn_tail = False
         if self._snapshot_sig is not None:
             self._load_snapshot()
-        self._replay_journal()
+        self._replay_journal(_depth)
 
     def _map_snapshot(self) -> Any:
         with open(self.path, "rb") as fh:
@@ -184,12 +184,16 @@ class GeoJSONFileStore:
                     f"run `geo-events store check --repair --store {self.path}`"
                 ) from err
 
-    def _replay_journal(self) -> None:
+    def _replay_journal(self, _depth: int = 0) -> None:
         try:
             with open(self.journal_path, "rb") as fh:
                 fh.seek(self._journal_offset)
                 data = fh.read()
         except FileNotFoundError:
+            return
+        if _depth < 20 and self._signature(self.path) != self._snapshot_sig:
+            # Another process compacted (new snapshot, emptied journal) while we read: our offset is stale.
+            self._load_all(_depth + 1)
             return
         if not data:
             return
