@@ -367,6 +367,8 @@ class GeoJSONFileStore:
     def compact(self) -> None:
         """Write all events into a fresh snapshot and empty the journal (crash-safe)."""
         with self.transaction():
+            for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):  # left by a writer killed mid-compaction
+                stale.unlink(missing_ok=True)
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
             offsets: list[int] = []
             lengths: list[int] = []
