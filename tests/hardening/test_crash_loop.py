@@ -281,3 +281,14 @@ def test_damaged_column_cache_is_ignored_not_trusted(tmp_path: Path, damage: str
     store = GeoJSONFileStore(path)
     assert {f["properties"]["id"] for f in store} == set(ids)
     assert store.get("evt-snap-3")["properties"]["notes"] == "snapshot 3"
+
+
+def test_compaction_removes_temporary_files_left_by_a_killed_compaction(tmp_path: Path) -> None:
+    path = tmp_path / "events.geojson"
+    _store_with_snapshot_and_journal(path, n_snapshot=3, n_journal=2)
+    stale = [tmp_path / f".events.geojson.{pid}.tmp" for pid in (4242, 999_999)]
+    for file in stale:
+        file.write_bytes(b'{"type":"FeatureCollection","features":[\n{"type":"Feat')
+    GeoJSONFileStore(path).compact()
+    assert not any(file.exists() for file in stale)
+    assert len(_ids(path)) == 5
