@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ from geo_events.query import EventQuery, QueryResult
 _EPOCH = date(1970, 1, 1).toordinal()
 _CATEGORIES = ("event_type", "sub_event_type", "country", "admin1", "control_zone", "side_of_line", "iso3")
 _EARTH_KM = 6371.0088
+#: Numeric columns, saved and copied together ("off" and "len" first: where each row's bytes are).
+_NUMERIC = ("off", "len", "lon", "lat", "day", "dlo", "dhi", "fat", "prec")
 
 
 _TEXT_FIELDS = ("id", "location", "admin1", "admin2", "country", "iso3", "event_type", "sub_event_type",
@@ -36,6 +38,25 @@ def _clean(text: str) -> str:
 
 def _day(value: str | None) -> int:
     return date.fromisoformat(value[:10]).toordinal() - _EPOCH if value else -(10**6)
+
+
+def date_span(event_date: date, precision: str | None) -> tuple[date, date]:
+    """Return the days an event may have happened on: the day, its ISO week (Mon–Sun) or its month."""
+    if precision == "week":
+        first = event_date - timedelta(days=event_date.weekday())
+        return first, first + timedelta(days=6)
+    if precision == "month":
+        first = event_date.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following - timedelta(days=1)
+    return event_date, event_date
+
+
+def _span(value: str | None, precision: str | None) -> tuple[int, int]:
+    if not value:
+        return -(10**6), -(10**6)
+    first, last = date_span(date.fromisoformat(value[:10]), precision)
+    return first.toordinal() - _EPOCH, last.toordinal() - _EPOCH
 
 
 class _Vocabulary:
@@ -75,6 +96,8 @@ class EventIndex:
         self._lon = np.zeros(capacity, dtype=np.float64)
         self._lat = np.zeros(capacity, dtype=np.float64)
         self._day = np.zeros(capacity, dtype=np.int32)
+        self._dlo = np.zeros(capacity, dtype=np.int32)  # first and last day the event may have happened on
+        self._dhi = np.zeros(capacity, dtype=np.int32)
         self._fat = np.zeros(capacity, dtype=np.int64)
         self._prec = np.zeros(capacity, dtype=np.int8)
         self._cats = {name: np.zeros(capacity, dtype=np.int32) for name in _CATEGORIES}
@@ -88,7 +111,7 @@ class EventIndex:
         if need <= capacity:
             return
         new = max(need, capacity * 2)
-        for name in ("_off", "_len", "_alive", "_lon", "_lat", "_day", "_fat", "_prec"):
+        for name in ("_alive", *(f"_{c}" for c in _NUMERIC)):
             old = getattr(self, name)
             grown = np.zeros(new, dtype=old.dtype)
             grown[: len(old)] = old
@@ -139,6 +162,7 @@ class EventIndex:
         self._lon[row] = lon
         self._lat[row] = lat
         self._day[row] = _day(props.get("event_date"))
+        self._dlo[row], self._dhi[row] = _span(props.get("event_date"), props.get("date_precision"))
         self._fat[row] = props.get("fatalities_best") or 0
         self._prec[row] = props.get("geo_precision") or 1
         for name in _CATEGORIES:
@@ -189,9 +213,9 @@ class EventIndex:
             lon, lat = self._lon[:n], self._lat[:n]
             mask &= (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy)
         if q.start is not None:
-            mask &= self._day[:n] >= q.start.toordinal() - _EPOCH
+            mask &= self._dhi[:n] >= q.start.toordinal() - _EPOCH  # overlap of the event's span
         if q.end is not None:
-            mask &= self._day[:n] <= q.end.toordinal() - _EPOCH
+            mask &= self._dlo[:n] <= q.end.toordinal() - _EPOCH
         if q.min_fatalities is not None:
             mask &= self._fat[:n] >= q.min_fatalities
         if q.max_fatalities is not None:
@@ -281,8 +305,8 @@ class EventIndex:
         new._alive[:m] = True
         new._off[:m] = offsets
         new._len[:m] = lengths
-        for name in ("_lon", "_lat", "_day", "_fat", "_prec"):
-            getattr(new, name)[:m] = getattr(self, name)[live]
+        for name in _NUMERIC[2:]:
+            getattr(new, f"_{name}")[:m] = getattr(self, f"_{name}")[live]
         for name, col in self._cats.items():
             new._cats[name][:m] = col[live]
         return new
@@ -304,8 +328,7 @@ class EventIndex:
                 sources="\x1e".join(self.sources).encode("utf-8"),
                 texts="\x1e".join(self.texts).encode("utf-8"),
                 vocab=orjson.dumps(vocab),
-                off=self._off[:n], len=self._len[:n], lon=self._lon[:n], lat=self._lat[:n],
-                day=self._day[:n], fat=self._fat[:n], prec=self._prec[:n],
+                **{name: getattr(self, f"_{name}")[:n] for name in _NUMERIC},
                 **{f"cat_{name}": col[:n] for name, col in self._cats.items()},
             )  # fmt: skip
             fh.flush()
@@ -330,7 +353,7 @@ class EventIndex:
                 for name, codes in orjson.loads(bytes(data["vocab"])).items():
                     index._vocab[name].codes = {code: i + 1 for i, code in enumerate(codes)}
                 index._alive[:n] = True
-                for name in ("off", "len", "lon", "lat", "day", "fat", "prec"):
+                for name in _NUMERIC:
                     getattr(index, f"_{name}")[:n] = data[name]
                 for name in _CATEGORIES:
                     index._cats[name][:n] = data[f"cat_{name}"]

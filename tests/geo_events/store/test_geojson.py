@@ -286,3 +286,28 @@ def test_saved_columns_speed_reopen_and_stale_ones_are_ignored(store: GeoJSONFil
     edited.compact()
     sidecar.write_bytes(b"not an npz")
     assert len(GeoJSONFileStore(path)) == 3
+
+
+def test_date_filters_match_by_overlap_with_the_date_precision(tmp_path: Path) -> None:
+    """An event known only to its week or month matches any date range that overlaps that week or month."""
+    s = GeoJSONFileStore(tmp_path / "events.geojson")
+    s.upsert_many(
+        [
+            make_event(1, day="2018-02-07", date_precision="day"),
+            make_event(2, day="2018-02-07", date_precision="week"),  # Wed: ISO week Mon 5 – Sun 11 Feb
+            make_event(3, day="2018-02-15", date_precision="month"),  # 1 – 28 Feb 2018
+        ]
+    )
+
+    def matched(start: str, end: str) -> list[str]:
+        q = EventQuery(start=date.fromisoformat(start), end=date.fromisoformat(end)).validate()
+        return sorted(ids(s.query(q)))
+
+    assert matched("2018-02-07", "2018-02-07") == ["evt-00001", "evt-00002", "evt-00003"]
+    assert matched("2018-02-10", "2018-02-12") == ["evt-00002", "evt-00003"]
+    assert matched("2018-02-12", "2018-02-28") == ["evt-00003"]
+    assert matched("2018-03-01", "2018-03-31") == []
+    assert matched("2018-01-01", "2018-02-04") == []
+    s.compact()  # the saved columns keep the spans
+    reopened = GeoJSONFileStore(tmp_path / "events.geojson")
+    assert reopened.count(EventQuery(start=date(2018, 2, 10), end=date(2018, 2, 12))) == 2
