@@ -307,7 +307,8 @@ def test_date_filters_match_by_overlap_with_the_date_precision(tmp_path: Path) -
     assert matched("2018-02-10", "2018-02-12") == ["evt-00002", "evt-00003"]
     assert matched("2018-02-12", "2018-02-28") == ["evt-00003"]
     assert matched("2018-03-01", "2018-03-31") == []
-    assert matched("2018-01-01", "2018-02-04") == []
+    assert matched("2018-01-01", "2018-02-04") == ["evt-00003"]  # 1–4 Feb lie in its month
+    assert matched("2018-01-01", "2018-01-31") == []
     s.compact()  # the saved columns keep the spans
     reopened = GeoJSONFileStore(tmp_path / "events.geojson")
     assert reopened.count(EventQuery(start=date(2018, 2, 10), end=date(2018, 2, 12))) == 2
