@@ -200,16 +200,31 @@ def queries(draw: Any) -> EventQuery:
     ).validate()  # fmt: skip
 
 
+def _span(day: date, precision: str) -> tuple[date, date]:
+    """Days a week- or month-precision event may have happened on (its ISO week, its month)."""
+    if precision == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        first = day.replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return day, day
+
+
 def naive_query(features: list[dict[str, Any]], q: EventQuery) -> tuple[int, list[str]]:
-    """The obviously-correct answer: filter in Python, sort stably by (key, insertion order), page."""
+    """The obviously-correct answer: filter in Python, sort stably by (key, insertion order), page.
+
+    Date filters keep an event when the days it may have happened on overlap ``[start, end]``.
+    """
     rows = []
     for order, f in enumerate(features):
         p = f["properties"]
         lon, lat = f["geometry"]["coordinates"]
         day = date.fromisoformat(p["event_date"])
+        first, last = _span(day, p.get("date_precision", "day"))
         if q.bbox and not (q.bbox[0] <= lon <= q.bbox[2] and q.bbox[1] <= lat <= q.bbox[3]):
             continue
-        if q.start and day < q.start or q.end and day > q.end:
+        if q.start and last < q.start or q.end and first > q.end:  # the event's possible days overlap [start, end]
             continue
         if q.event_type and p["event_type"] != q.event_type:
             continue
