@@ -136,7 +136,9 @@ def _missing(value: Any) -> bool:
 def features_to_csv(features: Iterable[dict[str, Any]]) -> str:
     """Return events as CSV text (UTF-8, header row, ACLED column names first)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    # RFC 4180 line ends: the csv module quotes only fields holding a character of the line terminator, so
+    # with "\n" a bare "\r" in a note was written unquoted and split the row for every CSV reader.
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for feature in features:
         writer.writerow(feature_to_row(feature))
