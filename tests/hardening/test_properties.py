@@ -147,6 +147,18 @@ def test_export_then_import_round_trips(features: list[dict[str, Any]], fmt: str
     assert back == canonical
 
 
+@pytest.mark.parametrize("text", ["one\rtwo", "one\ntwo", "one\r\ntwo", "a,b;\"c\"", "\u2028x\u2029", "=HYPERLINK(1)"])
+def test_csv_round_trip_keeps_line_breaks_quotes_and_separators(tmp_path: Path, text: str) -> None:
+    """Found at 200 examples: a bare carriage return was written unquoted and split the CSV row."""
+    from geo_events.formats import read_events_file, write_events
+
+    from .helpers import make_event
+
+    event = _canonical(make_event("evt-cr", notes=text, location=f"x{text}x"))
+    back = read_events_file(write_events([event], tmp_path / "events.csv", "csv"))
+    assert [_canonical(f) for f in back] == [event]
+
+
 @settings(PROFILE, max_examples=max(5, EXAMPLES // 6))
 @given(st.lists(valid_events(), min_size=1, max_size=4, unique_by=lambda f: f["id"]))
 def test_geopackage_round_trip(features: list[dict[str, Any]]) -> None:
