@@ -40,7 +40,14 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    text: str = Field(min_length=1, max_length=2_000_000, description="Plain text of the article.")
+    text: str = Field(
+        min_length=1,
+        max_length=200_000,
+        description=(
+            "Plain text of the article (HTML is stripped). At most 200,000 characters per article so one request "
+            "cannot tie up a worker; split longer documents or use `geo-events ingest`."
+        ),
+    )
     published: date = Field(
         description="Publication date (YYYY-MM-DD); anchors relative dates like 'Wednesday'."
     )

@@ -154,11 +154,17 @@ def combine(stored: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
     for claim in sorted([*a.get("claims", []), *b.get("claims", [])], key=_claim_order):
         claims.setdefault(_claim_key(claim), claim)
     merged["claims"] = sorted(claims.values(), key=_claim_order)
-    # location: best precision, then smallest place id
+    # location: best precision, then smallest place id, name and point (so arrival order never decides)
     loc_a, loc_b = (a, stored["geometry"]), (b, incoming["geometry"])
-    best_props, best_geometry = min((loc_a, loc_b), key=lambda pg: (int(pg[0].get("geo_precision") or 1),
-                                                                     str(pg[0].get("place_id") or ""),
-                                                                     str(pg[0].get("location"))))
+    best_props, best_geometry = min(
+        (loc_a, loc_b),
+        key=lambda pg: (
+            int(pg[0].get("geo_precision") or 1),
+            str(pg[0].get("place_id") or ""),
+            str(pg[0].get("location")),
+            tuple(pg[1]["coordinates"]),
+        ),
+    )
     for field in _LOCATION_FIELDS:
         merged[field] = best_props.get(field)
     # date: finest precision, then the earliest

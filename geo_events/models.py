@@ -11,7 +11,15 @@ import math
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from geo_events.fatalities import fatality_range
 from geo_events.taxonomy import EVENT_TYPES, canonical_event_type, canonical_sub_event_type
@@ -187,16 +195,32 @@ class EventProperties(_Model):
         self.fatalities_best, self.fatalities_low, self.fatalities_high = fatality_range(self.claims)
 
 
+def _without_empty_bbox(data: dict[str, Any]) -> dict[str, Any]:
+    """RFC 7946 allows ``bbox`` to be absent, never null: leave it out when unset."""
+    if data.get("bbox", ...) is None:
+        del data["bbox"]
+    return data
+
+
 class PointGeometry(_Model):
     """An RFC 7946 Point in WGS84, ``[lon, lat]``."""
 
     type: Literal["Point"] = "Point"
-    coordinates: tuple[float, float] = Field(description="[lon, lat] in WGS84 degrees.")
+    coordinates: tuple[StrictFloat, StrictFloat] | tuple[StrictFloat, StrictFloat, StrictFloat] = Field(
+        description="[lon, lat] in WGS84 degrees, optionally followed by an altitude (RFC 7946 §3.1.1)."
+    )
+    bbox: list[StrictFloat] | None = Field(default=None, description="Optional RFC 7946 bounding box.")
+
+    @model_serializer(mode="wrap")
+    def _drop_empty_bbox(self, handler: Any) -> dict[str, Any]:
+        return _without_empty_bbox(handler(self))
 
     @field_validator("coordinates")
     @classmethod
-    def _in_range(cls, value: tuple[float, float]) -> tuple[float, float]:
-        lon, lat = value
+    def _in_range(cls, value: tuple[float, ...]) -> tuple[float, ...]:
+        lon, lat = value[0], value[1]
+        if len(value) == 3 and not math.isfinite(value[2]):
+            raise ValueError("altitude must be a finite number")
         if not (math.isfinite(lon) and math.isfinite(lat)):
             raise ValueError("coordinates must be finite numbers (no NaN or infinity)")
         if not -180 <= lon <= 180:
@@ -221,8 +245,13 @@ class Event(_Model):
 
     type: Literal["Feature"] = "Feature"
     id: str | None = Field(default=None, description="Same as properties.id (filled in when missing).")
+    bbox: list[StrictFloat] | None = Field(default=None, description="Optional RFC 7946 bounding box.")
     geometry: PointGeometry
     properties: EventProperties
+
+    @model_serializer(mode="wrap")
+    def _drop_empty_bbox(self, handler: Any) -> dict[str, Any]:
+        return _without_empty_bbox(handler(self))
 
     @model_validator(mode="after")
     def _same_id(self) -> Event:

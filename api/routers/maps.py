@@ -14,9 +14,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import EventQueryDep, StoreDep
+from api.schemas import ERROR_RESPONSES
 from geo_events.query import parse_date
 
-router = APIRouter(prefix="/maps", tags=["maps"])
+router = APIRouter(prefix="/maps", tags=["maps"], responses=ERROR_RESPONSES)
 
 DateParam = Annotated[
     str | None,

@@ -30,8 +30,6 @@ KNOWN_DOC_MISMATCHES: dict[str, tuple[str, str]] = {
     "content_type_conformance": (
         "4xx error bodies are application/json where only application/geo+json is documented",
         "Received: application/json Documented: application/geo+json"),
-    "status_code_conformance": (
-        "/maps/* answer 400 for bad filters but document only 200 and 422", "Received: 400 Documented: 200, 422"),
 }  # fmt: skip
 
 

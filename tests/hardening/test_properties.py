@@ -418,11 +418,6 @@ def test_merge_result_does_not_depend_on_arrival_order(tmp_path_factory, reports
     _check_order_independence(reports, rnd, tmp_path_factory)
 
 
-@pytest.mark.xfail(
-    reason="known bug (reported to engineer B): geo_events/merge.py combine() breaks a location tie "
-    "(same geo_precision, place_id and location name) by arrival order, so the kept point depends on order",
-    strict=False,
-)
 @PROFILE
 @given(reports_of_one_event(jitter=True), st.randoms(use_true_random=False))
 def test_merge_order_independence_with_hand_coded_points(tmp_path_factory, reports: list[dict], rnd: Any) -> None:
