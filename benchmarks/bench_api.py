@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from benchmarks._http import Client, ServerProcess, percentile
+from benchmarks._http import Client, percentile
 from benchmarks.generate import DATA_DIR, TOWNS, cached_store_file, expected_count, load_columns
 from benchmarks.peers import our_api_available, our_server, pygeoapi_installed, pygeoapi_server
 from benchmarks.report import make_row

@@ -14,7 +14,7 @@ import platform
 import subprocess
 import sys
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +147,7 @@ def machine_facts() -> dict[str, str]:
     """Return the facts a reader needs to compare runs: cores, CPU model, RAM, Python, OS, commit."""
     facts = {"cores": str(_nproc()), "cpu": _cpu_model(), "ram": _ram(), "python": sys.version.split()[0],
              "os": platform.platform(), "commit": _git_commit(),
-             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+             "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
     return facts
 
 
