@@ -129,6 +129,16 @@ class EventIndex:
         start = int(self._off[row])
         return bytes(self.buffer[start : start + int(self._len[row])])
 
+    def raw_many(self, rows: np.ndarray) -> list[bytes]:
+        """Return the serialised JSON of many rows (one vectorised gather of offsets and lengths)."""
+        offsets = self._off[rows].tolist()
+        lengths = self._len[rows].tolist()
+        buffer, overrides = self.buffer, self.overrides
+        return [
+            overrides[row] if row in overrides else bytes(buffer[start : start + length])
+            for row, start, length in zip(rows.tolist(), offsets, lengths)
+        ]
+
     def put(self, feature: dict, raw: bytes | None = None, offset: int | None = None) -> bool:
         """Insert or replace one feature; return True when it was new.
 
@@ -272,7 +282,7 @@ class EventIndex:
         """Answer one query page (``q.offset`` … ``q.offset + q.limit``)."""
         rows = self.select(q)
         page = rows[q.offset : q.offset + q.limit]
-        return QueryResult(number_matched=int(len(rows)), raw=[self.raw(int(r)) for r in page])
+        return QueryResult(number_matched=int(len(rows)), raw=self.raw_many(page))
 
     def count(self, q: EventQuery) -> int:
         """Return how many events match ``q`` (paging ignored)."""
