@@ -118,3 +118,10 @@ def test_schema_command_prints_the_published_schema() -> None:
     out = run("schema")
     published = json.loads((Path(__file__).resolve().parents[3] / "schemas" / "event.schema.json").read_text())
     assert json.loads(out.stdout) == published
+
+
+def test_version() -> None:
+    from geo_events import __version__
+
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"geo-events {__version__}"
