@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +86,3 @@ def validate_file(path: str | os.PathLike[str]) -> tuple[int, list[Problem]]:
     if not isinstance(features, list):
         return 0, [Problem(None, None, "features", "must be a list")]
     return len(features), validate_features(features)
-
-
-def _finite(value: float) -> bool:
-    return math.isfinite(value)

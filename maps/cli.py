@@ -77,7 +77,6 @@ def map_command(
       geo-events map -o battles.html --event-type Battles --min-fatalities 10 --title "Battles, 10+ killed" --json
     """
     from geo_events.store import open_store
-    from maps.render import DEFAULT_TITLE, render_html
     from maps.sources import MAP_MAX_EVENTS, map_data
 
     started = time.perf_counter()
@@ -90,14 +89,7 @@ def map_command(
     data = map_data(opened, query, day, limit=limit or MAP_MAX_EVENTS)
     drawn = len(data.events["features"])
     _progress(talk, f"building the map of {drawn} events…")
-    page = render_html(
-        data.events,
-        data.zones,
-        data.line,
-        date=data.date,
-        title=title or DEFAULT_TITLE,
-        self_contained=self_contained,
-    )
+    page = data.render(title=title, self_contained=self_contained)
     _progress(talk, f"writing {len(page) / 1e6:.1f} MB…")
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(out.name + ".tmp")

@@ -28,6 +28,19 @@ class MapData:
     number_matched: int
     truncated: bool
 
+    def render(self, *, title: str | None = None, self_contained: bool = False) -> str:
+        """Render this selection as an HTML page (see ``maps.render.render_html``)."""
+        from maps.render import DEFAULT_TITLE, render_html
+
+        return render_html(
+            self.events,
+            self.zones,
+            self.line,
+            date=self.date,
+            title=title or DEFAULT_TITLE,
+            self_contained=self_contained,
+        )
+
 
 def zones_for(day: Date | None) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """Return ``(zones, line)`` FeatureCollections valid on ``day`` or ``(None, None)`` when unavailable."""

@@ -54,20 +54,12 @@ def events_map(
     Example: ``/maps/events.html?date=2018-02-07&bbox=38,33,42,37&event_type=Battles``
     """
     from maps.assets import with_csp_nonce
-    from maps.render import DEFAULT_TITLE, render_html
     from maps.sources import MAP_MAX_EVENTS, map_data
 
     day = parse_date(date, "date") if date else None
     limit = query.limit if "limit" in request.query_params else MAP_MAX_EVENTS
     data = map_data(store, replace(query, offset=0), day, limit=limit)
-    page = render_html(
-        data.events,
-        data.zones,
-        data.line,
-        date=data.date,
-        title=title or DEFAULT_TITLE,
-        self_contained=self_contained,
-    )
+    page = data.render(title=title, self_contained=self_contained)
     page, policy = with_csp_nonce(page, self_contained)
     headers = {
         "Content-Security-Policy": policy,
