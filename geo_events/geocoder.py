@@ -17,8 +17,9 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point as GeopyPoint
 
-from geo_events.errors import GeocodingError
+from geo_events.errors import GeocodingError, InvalidQuery
 from geo_events.gazetteer import Gazetteer, Match, Place
+from geo_events.query import parse_bbox
 
 MAX_QUERY_CHARS = 300
 #: Keys of the plain-dict records (the ``--json`` output of ``geo-events geocode``/``reverse``).
@@ -214,12 +215,9 @@ def _parse_bbox(bbox: Any) -> tuple[float, float, float, float] | None:
     if bbox is None:
         return None
     try:
-        values = [float(v) for v in (bbox.split(",") if isinstance(bbox, str) else bbox)]
-    except (TypeError, ValueError) as err:
+        return parse_bbox(bbox)
+    except (InvalidQuery, TypeError, ValueError) as err:
         raise GeocodingError(f"bbox must be min_lon,min_lat,max_lon,max_lat; got {bbox!r}") from err
-    if len(values) != 4 or values[0] > values[2] or values[1] > values[3]:
-        raise GeocodingError(f"bbox must be min_lon,min_lat,max_lon,max_lat; got {bbox!r}")
-    return values[0], values[1], values[2], values[3]
 
 
 @lru_cache(maxsize=1)

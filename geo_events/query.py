@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 import orjson
@@ -50,8 +50,12 @@ def parse_bbox(value: str | list[float] | tuple[float, ...]) -> tuple[float, flo
 
 def parse_date(value: str | date, field_name: str) -> date:
     """Parse an ISO 8601 date (``YYYY-MM-DD``; a full timestamp is cut to its date)."""
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise InvalidQuery(f"{field_name} must be an ISO 8601 date (YYYY-MM-DD); got {value!r}", field_name)
     text = value.strip()
     if "T" in text:
         text = text.split("T", 1)[0]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from geo_events.errors import ExtractionError, ValidationFailed
+from geo_events.errors import ExtractionError, InvalidQuery, ValidationFailed
 from geo_events.extract.actors import ActorList, default_actors
 from geo_events.extract.choose import LocationAndDateChoice, admin1_of, display_name
 from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, FoundClaim, find_claims
@@ -37,6 +37,7 @@ from geo_events.extract.places import KIND_RANK, find_places
 from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
 from geo_events.extract.text import Article, Sentence, english_ratio, prepare_text
 from geo_events.models import Event, Source, source_id_for, stable_id
+from geo_events.query import parse_date
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
@@ -56,17 +57,10 @@ class _Segment:
 
 def parse_published(published: object) -> date:
     """Return the publication date from a date, datetime or ISO string (``ExtractionError`` otherwise)."""
-    if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    if isinstance(published, str):
-        text = published.strip().split("T", 1)[0]
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise ExtractionError(f"published must be an ISO 8601 date (YYYY-MM-DD); got {published!r}")
+    try:
+        return parse_date(published, "published")  # type: ignore[arg-type]
+    except InvalidQuery as err:
+        raise ExtractionError(f"published must be an ISO 8601 date (YYYY-MM-DD); got {published!r}") from err
 
 
 def extract_events(
