@@ -230,44 +230,45 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def build_zones() -> MemoryCollection:
-    """Build the ``control-zones`` collection from ``geo_events.zones.all_zones()``."""
+def _build_dated(
+    collection_id: str, title: str, description: str, loader: str, prefix: str
+) -> MemoryCollection:
+    """Build a collection of dated features from ``geo_events.zones.<loader>()`` (flat properties)."""
     meta = dict(
-        id="control-zones",
-        title="Control zones",
-        description="Dated areas of control (controller, valid_from, valid_to, confidence, source).",
-        temporal_keys=("valid_from", "valid_to"),
+        id=collection_id, title=title, description=description, temporal_keys=("valid_from", "valid_to")
     )
     try:
         zones = importlib.import_module("geo_events.zones")
-        collection = zones.all_zones()
+        collection = getattr(zones, loader)()
     except ImportError as err:
-        log.warning("control zones unavailable: %s", err)
+        log.warning("%s unavailable: %s", collection_id, err)
         return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
-    features = _with_ids(list(collection.get("features") or []), "zone")
+    features = _with_ids(list(collection.get("features") or []), prefix)
     for f in features:
         f["properties"] = {k: _flat(v) for k, v in f["properties"].items()}
     return MemoryCollection(**meta, features=features)  # type: ignore[arg-type]
+
+
+def build_zones() -> MemoryCollection:
+    """Build the ``control-zones`` collection from ``geo_events.zones.all_zones()``."""
+    return _build_dated(
+        "control-zones",
+        "Control zones",
+        "Dated areas of control (controller, valid_from, valid_to, confidence, source).",
+        "all_zones",
+        "zone",
+    )
 
 
 def build_lines() -> MemoryCollection:
     """Build the ``deconfliction-line`` collection from ``geo_events.zones.all_lines()``."""
-    meta = dict(
-        id="deconfliction-line",
-        title="US–Russia de-confliction line",
-        description="The dated de-confliction line along the Euphrates (valid_from, valid_to, source).",
-        temporal_keys=("valid_from", "valid_to"),
+    return _build_dated(
+        "deconfliction-line",
+        "US–Russia de-confliction line",
+        "The dated de-confliction line along the Euphrates (valid_from, valid_to, source).",
+        "all_lines",
+        "line",
     )
-    try:
-        zones = importlib.import_module("geo_events.zones")
-        collection = zones.all_lines()
-    except ImportError as err:
-        log.warning("de-confliction line unavailable: %s", err)
-        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
-    features = _with_ids(list(collection.get("features") or []), "line")
-    for f in features:
-        f["properties"] = {k: _flat(v) for k, v in f["properties"].items()}
-    return MemoryCollection(**meta, features=features)  # type: ignore[arg-type]
 
 
 def build_places() -> MemoryCollection:
