@@ -174,6 +174,27 @@ class Gazetteer:
             for index, _primary, _name in entries:
                 yield norm, self._places[index].id
 
+    # ------------------------------------------------------------------ exact look-up
+    def lookup(self, name: str) -> list[Match]:
+        """Return every place whose name or spelling variant equals ``name`` (normalised or phonetic key).
+
+        No typo tolerance, no filter, no ranking beyond exact (score 100) before phonetic (95): the raw
+        candidates a caller with its own context (the extractor's document) disambiguates itself. Fast: two
+        dict look-ups.
+        """
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
+            return []
+        norm = normalize(name)
+        if not norm or norm in STOPWORDS:
+            return []
+        found: dict[int, Match] = {}
+        for entries, score in ((self._by_norm.get(norm, ()), 100.0),
+                               (self._by_key.get(key_of_normalized(norm), ()), 95.0)):
+            for index, _primary, matched in entries:
+                if index not in found and norm not in self._blocked.get(self._places[index].id, ()):
+                    found[index] = Match(self._places[index], score, matched)
+        return list(found.values())
+
     # ------------------------------------------------------------------ search
     def search(
         self,
