@@ -195,13 +195,74 @@ def write_events(features: list[dict[str, Any]], out: str | os.PathLike[str], fm
         import pyogrio
 
         gdf = features_to_geodataframe(features)
-        if fmt == "kml":
-            gdf = gdf.assign(Name=gdf["location"], Description=gdf["notes"])
-        driver = {"gpkg": "GPKG", "kml": "KML"}[fmt]
         tmp.unlink(missing_ok=True)
-        pyogrio.write_dataframe(gdf, tmp, driver=driver, layer="events")
+        if fmt == "gpkg":
+            write_gpkg(gdf, tmp)
+        else:
+            gdf = gdf.assign(Name=gdf["location"], Description=gdf["notes"])
+            pyogrio.write_dataframe(gdf, tmp, driver="KML", layer="events")
     os.replace(tmp, path)
     return path
+
+
+#: GeoPackage version written: 1.2 is what GDAL < 3.7 and QGIS 3.22 read without a warning (GDAL 3.7+
+#: writes 1.4 by default, which they warn about).
+GPKG_VERSION = "1.2"
+#: Columns written as real GeoPackage DATE / DATETIME (UTC) columns, not TEXT, so QGIS' temporal
+#: controller and date filters work on them.
+GPKG_DATE_COLUMNS = ("event_date",)
+GPKG_DATETIME_COLUMNS = ("extracted_at",)
+
+
+def write_gpkg(gdf: Any, path: str | os.PathLike[str], layer: str = "events") -> None:
+    """Write an events GeoDataFrame as a GeoPackage 1.2 layer with DATE/DATETIME/INTEGER/REAL columns.
+
+    ``pyogrio.write_dataframe`` stores Python ``date`` objects as TEXT; this passes ``datetime64[D]``
+    arrays to GDAL instead (OFTDate → ``DATE``) and UTC datetimes with their offset (``DATETIME``).
+    """
+    import numpy as np
+    import pandas as pd
+    import shapely
+    from pyogrio.raw import write
+
+    names = [name for name in gdf.columns if name != gdf.geometry.name]
+    data: list[Any] = []
+    masks: list[Any] = []
+    tz_offsets: dict[str, Any] = {}
+    for name in names:
+        column = gdf[name]
+        if name in GPKG_DATE_COLUMNS:
+            parsed = pd.to_datetime(column, errors="coerce")
+            data.append(parsed.to_numpy().astype("datetime64[D]"))
+            masks.append(parsed.isna().to_numpy())
+        elif name in GPKG_DATETIME_COLUMNS:
+            parsed = pd.to_datetime(column, errors="coerce", utc=True, format="ISO8601")
+            data.append(parsed.dt.tz_localize(None).to_numpy().astype("datetime64[ms]"))
+            masks.append(parsed.isna().to_numpy())
+            tz_offsets[name] = np.full(len(column), 100, dtype=np.int64)  # GDAL's code for UTC
+        elif name in _INT_FIELDS:
+            ints = pd.array(pd.to_numeric(column, errors="coerce"), dtype="Int64")
+            data.append(ints._data)  # noqa: SLF001 (the values/mask pair pyogrio expects)
+            masks.append(ints._mask)  # noqa: SLF001
+        elif column.dtype.kind == "f":
+            data.append(column.to_numpy(dtype=float))
+            masks.append(column.isna().to_numpy())
+        else:
+            data.append(np.array([None if _missing(v) else str(v) for v in column], dtype=object))
+            masks.append(None)
+    write(
+        path,
+        shapely.to_wkb(np.asarray(gdf.geometry.values)),
+        data,
+        names,
+        field_mask=masks,
+        layer=layer,
+        driver="GPKG",
+        geometry_type="Point",
+        crs="EPSG:4326",
+        dataset_options={"VERSION": GPKG_VERSION},
+        gdal_tz_offsets=tz_offsets,
+    )
 
 
 def read_events_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -218,7 +279,12 @@ def read_events_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     if suffix in (".gpkg", ".kml", ".fgb"):
         import pyogrio
 
-        return geodataframe_to_features(pyogrio.read_dataframe(path))
+        frame = pyogrio.read_dataframe(path)
+        if suffix == ".kml" and "id2" in frame.columns:
+            # GDAL's KML writer names each Placemark ``events.<n>`` and renames the event's own ``id``
+            # field to ``id2``: read the event id back, so a re-import updates instead of duplicating.
+            frame = frame.drop(columns=["id"]).rename(columns={"id2": "id"})
+        return geodataframe_to_features(frame)
     text = path.read_text(encoding="utf-8")
     try:
         if suffix in (".geojsons", ".geojsonl", ".jsonl", ".geojsonseq"):

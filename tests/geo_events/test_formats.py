@@ -58,3 +58,36 @@ def test_plain_acled_csv_imports(tmp_path: Path) -> None:
     assert event.properties.assoc_actors == ["B", "C"]
     assert event.properties.fatalities_best == 3
     assert (event.lat, event.lon) == (34.69508, 40.83138)
+
+
+def test_gpkg_has_date_and_datetime_columns_and_is_version_1_2(
+    seed_feature_collection: dict, tmp_path: Path
+) -> None:
+    """QGIS' temporal controller needs real DATE/DATETIME columns; GDAL < 3.7 / QGIS 3.22 warn on GPKG 1.4."""
+    import sqlite3
+
+    path = write_events(seed_feature_collection["features"], tmp_path / "events.gpkg", "gpkg")
+    info = pyogrio.read_info(path)
+    types = dict(zip(info["fields"], info["ogr_types"], strict=True))
+    assert types["event_date"] == "OFTDate"
+    assert types["extracted_at"] == "OFTDateTime"
+    assert types["fatalities_best"].startswith("OFTInteger") and types["confidence"] == "OFTReal"
+    with sqlite3.connect(path) as db:
+        (user_version,) = db.execute("PRAGMA user_version").fetchone()
+        (stored,) = db.execute("SELECT event_date FROM events").fetchone()
+    assert user_version == 10200
+    assert stored == "2018-02-07"
+
+
+def test_empty_gpkg_export_reads_back_empty(tmp_path: Path) -> None:
+    path = write_events([], tmp_path / "none.gpkg", "gpkg")
+    assert read_events_file(path) == []
+
+
+def test_kml_round_trip_keeps_the_event_id(seed_feature_collection: dict, tmp_path: Path) -> None:
+    """GDAL names KML placemarks ``events.1``: re-importing an export must update, not duplicate."""
+    features = seed_feature_collection["features"]
+    path = write_events(features, tmp_path / "events.kml", "kml")
+    back = read_events_file(path)
+    assert [f["properties"]["id"] for f in back] == [f["properties"]["id"] for f in features]
+    assert normalised(back) == normalised(features)
