@@ -21,7 +21,9 @@ from geo_events.settings import seed_path
 
 _FORMAT = 1
 _CODE_FILES = ("normalize.py", "core.py", "sources.py", "place.py", "cache.py", "stopwords.py", "query.py")
-_SEED_FILES = ("gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv")
+_SEED_FILES = (
+    "gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
+)
 
 
 def cache_dir() -> Path | None:

@@ -26,10 +26,18 @@ from geo_events.gazetteer import cache as name_cache
 from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place
 from geo_events.gazetteer.query import context_points, kind_agrees, query_forms
-from geo_events.gazetteer.sources import country_code, curated_places, geonames_places, load_overrides
+from geo_events.gazetteer.sources import (
+    admin1_places,
+    country_code,
+    country_places,
+    curated_places,
+    geonames_places,
+    load_overrides,
+)
 from geo_events.gazetteer.stopwords import STOPWORDS
 
-DEFAULT_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
+#: ``None``: every country is loaded by default (the whole world).
+DEFAULT_COUNTRIES: tuple[str, ...] | None = None
 HOME_COUNTRY = "SY"
 #: Countries whose names carry the Arabic article (al-, el-) attached in some spellings.
 ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB"})
@@ -61,8 +69,7 @@ class Gazetteer:
     Parameters
     ----------
     countries : Sequence[str] | None
-        ISO2 codes of the GeoNames countries to load (default: Syria and its neighbours); ``None`` loads
-        every country (slower: the whole 80 MB file is parsed).
+        ISO2 codes of the GeoNames countries to load; ``None`` (the default) loads every country.
     places : Iterable[Place] | None
         Use exactly these places instead of the bundled data (tests, user gazetteers).
     include_curated : bool
@@ -84,10 +91,10 @@ class Gazetteer:
             key = name_cache.cache_key(countries, include_curated)
             payload = name_cache.load(key)
             if payload is None:
-                loaded = geonames_places(countries)
-                if include_curated:
-                    loaded.extend(curated_places())
-                places = loaded
+                towns = geonames_places(countries)
+                curated = curated_places() if include_curated else []
+                outlined = {(p.country, p.admin1 or p.name) for p in curated if p.kind == "admin1"}
+                places = [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated]
         if payload is not None:
             self._places, self._blocked, self._by_norm, self._by_key = payload
         else:

@@ -36,6 +36,8 @@ class Place:
         Population where known.
     source : str
         Where the entry comes from (GeoNames, or the curated row's cited sources).
+    bbox : tuple[float, float, float, float] | None
+        ``(min_lon, min_lat, max_lon, max_lat)`` of an area (admin-1 units: the extent of their towns).
     """
 
     id: str
@@ -51,6 +53,7 @@ class Place:
     iso3: str
     population: int | None
     source: str
+    bbox: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_area(self) -> bool:
@@ -64,6 +67,7 @@ class Place:
             "lat": self.lat, "lon": self.lon, "geometry": self.geometry, "admin1": self.admin1,
             "country": self.country, "country_name": self.country_name, "iso3": self.iso3,
             "population": self.population, "source": self.source,
+            "bbox": list(self.bbox) if self.bbox else None,
         }
 
 

