@@ -57,7 +57,10 @@ def serve(
         fail(f"--log-level must be critical, error, warning, info or debug; got {log_level!r}")
     if store is not None and store.is_dir():
         fail(f"--store must be a .geojson file, not a folder: {store}")
+    _check_port_free(host, port)  # a busy port: one line before the banner, not a bind error after it
     opened = open_store(store)  # fail early (one line) on a damaged store; seeds the default store
+    if store is not None and not store.exists():
+        opened.compact()  # one seeding rule: a store named with --store starts empty, as for ingest/import
     if store is not None:  # the app factory (also in --reload workers) reads the store from the environment
         os.environ["GEO_EVENTS_STORE"] = str(store.resolve())
         get_settings.cache_clear()
@@ -79,6 +82,23 @@ def serve(
         reload_dirs=[str(project)] if reload else None,
         log_level=log_level,
     )
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Fail with one line when ``host:port`` cannot be bound (already in use, or not an address here)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as err:
+        fail(f"--host {host!r} is not an address of this machine: {err.strerror}")
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as err:
+            fail(f"cannot listen on {host}:{port}: {err.strerror} (another server? try --port {port + 1})")
 
 
 def register(app: typer.Typer) -> None:
