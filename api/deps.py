@@ -10,7 +10,7 @@ from __future__ import annotations
 import hmac
 import inspect
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Query, Request
 
@@ -205,13 +205,27 @@ EVENT_QUERY_NAMES: frozenset[str] = frozenset(inspect.signature(event_query).par
 
 
 def reject_unknown_parameters(request: Request, allowed: frozenset[str] = EVENT_QUERY_NAMES) -> None:
-    """Refuse query parameters a route does not know (a typo like ``evnt_type`` must not match everything)."""
+    """Refuse query parameters a route does not know (a typo like ``evnt_type`` must not match everything).
+
+    A plain function: use it as a dependency through ``strict_parameters(allowed)``, never directly with
+    ``Depends`` (FastAPI would read ``allowed`` from the request body, letting a client replace the list).
+    """
     for name in request.query_params:
         if name not in allowed:
             raise InvalidQuery(f"unknown parameter {name!r}; known: {', '.join(sorted(allowed))}", name)
 
 
-StrictEventParams = Depends(reject_unknown_parameters)
+def strict_parameters(allowed: frozenset[str]) -> Any:
+    """Return a ``Depends`` that refuses query parameters outside ``allowed`` (fixed by the server)."""
+    fixed = frozenset(allowed)
+
+    def _reject(request: Request) -> None:
+        reject_unknown_parameters(request, fixed)
+
+    return Depends(_reject)
+
+
+StrictEventParams = strict_parameters(EVENT_QUERY_NAMES)
 
 
 def require_api_key(
@@ -243,6 +257,7 @@ __all__ = [
     "EVENT_QUERY_NAMES",
     "StrictEventParams",
     "reject_unknown_parameters",
+    "strict_parameters",
     "EventQueryDep",
     "StoreDep",
     "WriteForbidden",

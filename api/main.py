@@ -18,7 +18,7 @@ import geo_events
 from api.deps import StoreDep
 from api.docs_ui import install_docs
 from api.errors import install_error_handlers
-from api.middleware import BodySizeLimit, HeadAsGet
+from api.middleware import BodySizeLimit, HeadAsGet, QueryRules
 from api.openapi import install_openapi
 from api.schemas import Health
 from geo_events.settings import get_settings
@@ -117,6 +117,7 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
         expose_headers=["Content-Crs", "Link"],
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(QueryRules)
     app.add_middleware(HeadAsGet)
     return app
 

@@ -1,8 +1,12 @@
-"""Pure ASGI middleware: a request body size cap (413) and HEAD answered like GET without a body."""
+"""Pure ASGI middleware: query-string rules (400), a request body size cap (413) and read timeout (408), and
+HEAD answered like GET without a body."""
 
 from __future__ import annotations
 
+import asyncio
+import re
 from typing import Any
+from urllib.parse import parse_qsl
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -21,6 +25,46 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
         }
     )
     await send({"type": "http.response.body", "body": payload})
+
+
+#: Characters no query parameter (name or value) may hold on any endpoint: C0 controls and DEL.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def query_problem(query_string: bytes) -> tuple[str, str] | None:
+    """Return ``(message, parameter)`` when a query string breaks the rules every endpoint shares, else None.
+
+    The rules: a parameter given twice is refused (which value was meant is a guess), and no name or
+    value may hold control characters.
+    """
+    if not query_string:
+        return None
+    text = query_string.decode("latin-1")
+    seen: set[str] = set()
+    for name, value in parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="replace"):
+        if CONTROL_CHARACTERS.search(name) or CONTROL_CHARACTERS.search(value):
+            shown = CONTROL_CHARACTERS.sub("", name)[:80] or "?"
+            return f"parameter {shown!r} contains control characters", shown
+        if name in seen:
+            return f"parameter {name[:80]!r} is given more than once; give it once", name[:80]
+        seen.add(name)
+    return None
+
+
+class QueryRules:
+    """Refuse, on every endpoint, query strings with a duplicated parameter or control characters (400)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer 400 for a query string that breaks the shared rules, else pass the request on."""
+        if scope["type"] == "http":
+            problem = query_problem(scope.get("query_string") or b"")
+            if problem is not None:
+                await _send_json(send, 400, {"detail": problem[0], "field": problem[1]})
+                return
+        await self.app(scope, receive, send)
 
 
 class BodySizeLimit:
@@ -102,4 +146,4 @@ class HeadAsGet:
         await self.app(scope, receive, send_without_body)
 
 
-__all__ = ["BodySizeLimit", "HeadAsGet"]
+__all__ = ["CONTROL_CHARACTERS", "BodySizeLimit", "HeadAsGet", "QueryRules", "query_problem"]

@@ -231,8 +231,10 @@ def find_match(store: Any, feature: dict[str, Any]) -> dict[str, Any] | None:
     props = feature["properties"]
     day = _date(props["event_date"])
     reach = max(DATE_TOLERANCE_DAYS.values())
-    query = EventQuery(start=day - timedelta(days=2 * reach), end=day + timedelta(days=2 * reach),
-                       limit=MAX_LIMIT, sort="id")
+    # Clamped to the calendar: an event dated near 0001-01-01 or 9999-12-31 must not overflow the window.
+    first = date.fromordinal(max(1, day.toordinal() - 2 * reach))
+    last = date.fromordinal(min(date.max.toordinal(), day.toordinal() + 2 * reach))
+    query = EventQuery(start=first, end=last, limit=MAX_LIMIT, sort="id")
     best: tuple[tuple[int, int, float], dict[str, Any]] | None = None
     offset = 0
     while True:

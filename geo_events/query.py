@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
@@ -48,23 +49,54 @@ def parse_bbox(value: str | list[float] | tuple[float, ...]) -> tuple[float, flo
     return minx, miny, maxx, maxy
 
 
+#: Years accepted in every date input (event dates, filters, publication dates): outside this range date
+#: arithmetic (``± 62`` days around a merge, month spans) could overflow, and no conflict report is dated there.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+#: RFC 3339 time after the ``T`` of a full timestamp (seconds required, optional fraction and offset).
+_RFC3339_TIME = re.compile(
+    r"([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d{1,9})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)?", re.ASCII
+)
+
+
+def _date_error(field_name: str, value: object, why: str = "") -> InvalidQuery:
+    shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+    reason = f" ({why})" if why else ""
+    return InvalidQuery(
+        f"{field_name} must be an ISO 8601 date YYYY-MM-DD (or an RFC 3339 timestamp) between "
+        f"{MIN_YEAR}-01-01 and {MAX_YEAR}-12-31; got {shown}{reason}",
+        field_name,
+    )
+
+
 def parse_date(value: str | date, field_name: str) -> date:
-    """Parse an ISO 8601 date (``YYYY-MM-DD``; a full timestamp is cut to its date)."""
+    """Parse one date input: ``YYYY-MM-DD`` or an RFC 3339 timestamp (cut to its date).
+
+    The one parser behind every date the API, the CLI and the importers accept. It refuses other ISO 8601
+    forms (``2018-W05``, ``20180203``), invalid times (``T25:00:00``), non-strings (a JSON ``0`` is not a
+    date) and years outside ``MIN_YEAR``–``MAX_YEAR``, raising ``InvalidQuery`` naming ``field_name``.
+    """
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise _date_error(field_name, value.isoformat(), "year out of range")
         return value
     if not isinstance(value, str):
-        raise InvalidQuery(f"{field_name} must be an ISO 8601 date (YYYY-MM-DD); got {value!r}", field_name)
+        raise _date_error(field_name, value, "not a string")
     text = value.strip()
-    if "T" in text:
-        text = text.split("T", 1)[0]
+    day_part, sep, time_part = text.partition("T") if "T" in text else text.partition("t")
+    match = _ISO_DATE.fullmatch(day_part)
+    if match is None or (sep and _RFC3339_TIME.fullmatch(time_part) is None):
+        raise _date_error(field_name, value)
     try:
-        return date.fromisoformat(text)
+        parsed = date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError as err:
-        raise InvalidQuery(
-            f"{field_name} must be an ISO 8601 date (YYYY-MM-DD); got {value!r}", field_name
-        ) from err
+        raise _date_error(field_name, value, str(err)) from err
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise _date_error(field_name, value, "year out of range")
+    return parsed
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,37 @@ import importlib
 from collections.abc import Callable
 from typing import Annotated, Any
 
+from datetime import date
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
+from pydantic import BeforeValidator, Field
 
+from api import schemas
 from api.deps import ApiKeyDep, StoreDep
 from api.errors import ServiceUnavailable
-from api.schemas import ERROR_RESPONSES, ArticleIn, ErrorBody, IngestedEvent, IngestResponse
+from api.schemas import ERROR_RESPONSES, ErrorBody, IngestedEvent, IngestResponse
+from geo_events.query import MAX_YEAR, MIN_YEAR, parse_date
 
 router = APIRouter(tags=["articles"], responses=ERROR_RESPONSES)
+
+
+
+def _published(value: Any) -> date:
+    """Parse ``published`` with the one date parser (a string only: a JSON ``0`` is not a date)."""
+    return parse_date(value, "published")
+
+
+class ArticleIn(schemas.ArticleIn):
+    """An article to extract events from and merge into the store (``POST /articles``)."""
+
+    published: Annotated[date, BeforeValidator(_published)] = Field(
+        description=(
+            f"Publication date (YYYY-MM-DD, a string, years {MIN_YEAR}–{MAX_YEAR}); anchors relative "
+            "dates like 'Wednesday'."
+        )
+    )
+
 
 IngestFunction = Callable[..., list[dict[str, Any]]]
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 from geo_events.errors import GeoEventsError, InvalidQuery
-from geo_events.query import EventQuery, parse_bbox, parse_date
+from geo_events.query import MAX_YEAR, MIN_YEAR, EventQuery, parse_bbox, parse_date
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,6 +51,8 @@ def handle_errors(func: F) -> F:
             fail(f"cannot read {err.filename}: {err.strerror}")
         except UnicodeDecodeError:
             fail("input is not UTF-8 text")
+        except OverflowError as err:  # date arithmetic at the calendar's edge: bad input, not a crash
+            fail(f"a date is out of range ({err}); use dates between {MIN_YEAR} and {MAX_YEAR}")
         except (ValueError, OSError) as err:
             fail(str(err))
 

@@ -42,13 +42,15 @@ def _day(value: str | None) -> int:
 
 def date_span(event_date: date, precision: str | None) -> tuple[date, date]:
     """Return the days an event may have happened on: the day, its ISO week (Mon–Sun) or its month."""
-    if precision == "week":
-        first = event_date - timedelta(days=event_date.weekday())
-        return first, first + timedelta(days=6)
+    ordinal = event_date.toordinal()
+    if precision == "week":  # clamped to the calendar, so 0001-01-01 or 9999-12-31 never overflow
+        first = ordinal - event_date.weekday()
+        return date.fromordinal(max(1, first)), date.fromordinal(min(date.max.toordinal(), first + 6))
     if precision == "month":
-        first = event_date.replace(day=1)
-        following = (first + timedelta(days=32)).replace(day=1)
-        return first, following - timedelta(days=1)
+        first_day = event_date.replace(day=1)
+        if first_day.month == 12:
+            return first_day, event_date.replace(day=31)
+        return first_day, first_day.replace(month=first_day.month + 1) - timedelta(days=1)
     return event_date, event_date
 
 
