@@ -31,7 +31,7 @@ _MONTHS = {
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH = r"(?P<{g}>january|february|march|april|may|june|july|august|september|october|november|december" \
          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
 DATE_RE = re.compile(
@@ -40,12 +40,13 @@ DATE_RE = re.compile(
     rf"|(?P<dmy>{_DAY.format(g='d1')}(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?)"
     rf"|(?P<mdy>{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?![\d:])(?:,?\s+{_YEAR.format(g='y2')})?)"
     rf"|(?P<my>(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH.format(g='m3')}\s+{_YEAR.format(g='y3')})"
-    r"|(?P<wd>(?:(?:late|early)\s+(?:on\s+)?|overnight\s+(?:on\s+)?|on\s+)?"
+    r"|(?P<wd>(?P<wlast>last\s+)?(?:(?:late|early)\s+(?:on\s+)?|overnight\s+(?:on\s+)?|on\s+)?"
     r"(?P<wname>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|evening|afternoon))?"
     r"(?:\s+(?:to|into|and)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
     r"|(?P<ago>(?P<agon>\w+|\d+)\s+days?\s+ago)"
     r"|(?P<rel>yesterday|last\s+night|overnight|earlier\s+today|today|this\s+morning|tonight"
+    r"|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?:day|24\s+hours)"
     r"|earlier\s+this\s+week|this\s+week|last\s+week|earlier\s+this\s+month|last\s+month)"
     r")\b",
     re.IGNORECASE,
@@ -53,7 +54,7 @@ DATE_RE = re.compile(
 _DATE_LOWER_RE = re.compile(DATE_RE.pattern)
 _DATE_STEMS = (
     *_MONTHS, *_WEEKDAYS, "late", "early", "overnight", "on", "in", "mid", "yesterday", "last", "earlier", "today",
-    "this", "tonight", *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"],
+    "this", "tonight", "over", "the", "during", *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"],
 )
 _SCANNER = PrefixScanner(_DATE_LOWER_RE, _DATE_STEMS, digits=True)
 
@@ -73,7 +74,7 @@ class DateMention:
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
@@ -81,21 +82,34 @@ def _with_year(published: date, month: int, day: int, year: str | None) -> date 
     if year:
         return _safe_date(int(year), month, day)
     found = _safe_date(published.year, month, day)
-    if found is not None and found > published + timedelta(days=1):
+    limit = _shift(published, 1) or published
+    if found is not None and found > limit:
         found = _safe_date(published.year - 1, month, day)
     return found
 
 
-def _month_start(day: date, back: int = 0) -> date:
+def _shift(day: date, days: int) -> date | None:
+    """``day + days``, or None outside the calendar (year 1 to 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _month_start(day: date, back: int = 0) -> date | None:
     year, month = day.year, day.month - back
     while month < 1:
         month += 12
         year -= 1
-    return date(year, month, 1)
+    return _safe_date(year, month, 1)
 
 
-def resolve(match: re.Match[str], published: date) -> tuple[date, str, str] | None:
-    """Return ``(date, precision, kind)`` for one ``DATE_RE`` match, or None when it is not a date."""
+def resolve(match: re.Match[str], published: date | None) -> tuple[date, str, str] | None:
+    """Return ``(date, precision, kind)`` for one ``DATE_RE`` match, or None when it is not a date.
+
+    Without ``published`` only dates that carry their year resolve ("7 February 2018"); "on Monday",
+    "yesterday" or "7 February" then stay unresolved.
+    """
     group = match.group
     if group("iso"):
         found = _safe_date(int(group("iy")), int(group("im")), int(group("id")))
@@ -103,47 +117,64 @@ def resolve(match: re.Match[str], published: date) -> tuple[date, str, str] | No
     if group("dmy") or group("mdy"):
         month = _MONTHS[(group("m1") or group("m2")).lower().rstrip(".")]
         day = int(group("d1") or group("d2"))
-        found = _with_year(published, month, day, group("y1") or group("y2"))
+        year = group("y1") or group("y2")
+        if published is None and not year:
+            return None
+        found = _with_year(published, month, day, year) if published is not None else _safe_date(int(year), month, day)
         return (found, "day", "absolute") if found else None
     if group("my"):
         month = _MONTHS[group("m3").lower().rstrip(".")]
-        return date(int(group("y3")), month, 1), "month", "month"
+        found = _safe_date(int(group("y3")), month, 1)
+        return (found, "month", "month") if found else None
+    if published is None:
+        return None
     if group("wd"):
         target = _WEEKDAYS[group("wname").lower()]
         back = (published.weekday() - target) % 7
-        return published - timedelta(days=back), "day", "weekday"
+        if back == 0 and group("wlast"):
+            back = 7  # "last Thursday" written on a Thursday
+        found = _shift(published, -back)
+        return (found, "day", "weekday") if found else None
     if group("ago"):
         count = words_to_int(group("agon"))
         if count is None or count > 31:
             return None
-        return published - timedelta(days=count), "day", "relative"
+        found = _shift(published, -count)
+        return (found, "day", "relative") if found else None
     rel = " ".join(group("rel").lower().split())
-    if rel in ("yesterday", "last night"):
-        return published - timedelta(days=1), "day", "relative"
-    if rel == "overnight":
-        return published - timedelta(days=1), "day", "overnight"
-    if rel in ("today", "earlier today", "this morning", "tonight"):
-        return published, "day", "relative"
-    if rel in ("this week", "earlier this week"):
-        return published, "week", "relative"
-    if rel == "last week":
-        return published - timedelta(days=7), "week", "relative"
+    table: dict[str, tuple[int | None, str, str]] = {
+        "yesterday": (-1, "day", "relative"), "last night": (-1, "day", "relative"),
+        "overnight": (-1, "day", "overnight"), "today": (0, "day", "relative"),
+        "earlier today": (0, "day", "relative"), "this morning": (0, "day", "relative"),
+        "tonight": (0, "day", "relative"), "this week": (0, "week", "relative"),
+        "earlier this week": (0, "week", "relative"), "last week": (-7, "week", "relative"),
+    }
+    if rel in table:
+        days, precision, kind = table[rel]
+        found = _shift(published, days or 0)
+        return (found, precision, kind) if found else None
+    if rel.endswith(("past day", "last day", "24 hours")):
+        found = _shift(published, -1)  # a bulletin's "over the past day": the day before it is published
+        return (found, "day", "relative") if found else None
     if rel == "earlier this month":
-        return _month_start(published), "month", "relative"
+        found = _month_start(published)
+        return (found, "month", "relative") if found else None
     if rel == "last month":
-        return _month_start(published, 1), "month", "relative"
+        found = _month_start(published, 1)
+        return (found, "month", "relative") if found else None
     return None
 
 
-def find_dates(text: str, published: date, low: str | None = None) -> list[DateMention]:
+def find_dates(text: str, published: date | None, low: str | None = None) -> list[DateMention]:
     """Return every date mention in ``text`` resolved against ``published``.
 
     Parameters
     ----------
     text : str
         Prepared article text.
-    published : datetime.date
-        Publication date, the anchor of relative expressions.
+    published : datetime.date or None
+        Publication date, the anchor of relative expressions; without it only dates that carry their
+        year resolve.
 
     Returns
     -------
@@ -153,18 +184,35 @@ def find_dates(text: str, published: date, low: str | None = None) -> list[DateM
     """
     mentions: list[DateMention] = []
     low = lower_same_length(text) if low is None else low
+    limit = (_shift(published, 1) or published) if published is not None else None
     for match in _SCANNER.finditer(low):
         resolved = resolve(match, published)
         if resolved is None:
             continue
         found, precision, kind = resolved
-        if found > published + timedelta(days=1):
+        if limit is not None and found > limit:
             continue
         if kind == "absolute" and found == published and _alone_on_line(text, match.start(), match.end()):
             kind = "dateline"
         mentions.append(DateMention(match.start(), match.end(), found, precision, kind,
                                     text[match.start() : match.end()]))
     return mentions
+
+
+def infer_anchor(text: str, url: str | None = None) -> date | None:
+    """A stand-in publication date for an undated text: a date in its URL, else its latest full date.
+
+    Texts pasted without metadata (monitor bulletins, captions, timelines) usually carry at least one
+    date with its year; relative dates ("on Friday") are then read against the latest of them.
+    """
+    if url:
+        found = re.search(r"(?<!\d)((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?!\d)", url)
+        if found:
+            day = _safe_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+            if day is not None:
+                return day
+    days = [m.date for m in find_dates(text, None) if m.precision == "day"]
+    return max(days) if days else None
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

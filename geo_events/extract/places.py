@@ -1,55 +1,94 @@
-"""Place mentions: every gazetteer name in an article, found in one linear pass and disambiguated.
+"""Place mentions: every gazetteer name an article writes, found per capitalised run and resolved in context.
 
-An Aho-Corasick automaton is built once per gazetteer over the folded keys of every place name,
-alternate name and normalised variant (``Gazetteer.name_variants()``), plus hyphen-joined forms
-("Deir ez-Zor" also as "deir ezzor"). A match must be written with a capital letter. A few capitalised
-words next to a geographic cue ("… river", "… province", "near …") that match nothing exactly are looked
-up with the gazetteer's typo-tolerant ``search`` (e.g. "Euphates"). Names with several places are resolved
-with the context: countries and governorates named in the same article, other places nearby, the cue
-word ("province" → governorate, "river" → river), kind and population.
+Finding is linear in the text: runs of capitalised words (with the particles place names carry, "Deir
+ez-Zor", "Mocimboa da Praia", "al-Shuhail") are cut into n-grams, longest first, and each n-gram is looked
+up exactly (normalised name or phonetic key) with :meth:`Gazetteer.lookup` — the whole world's names, no
+hand-picked region. Words inside an actor or organisation name ("Syrian Democratic Forces", "Radio
+Dabanga", "Kurdistan 24"), after a personal title ("Governor …") or in the stop lists are not places.
+A few capitalised words next to a geographic cue ("… river", "near …") that match nothing exactly are
+looked up with the typo-tolerant ``search`` ("Euphates river").
+
+Resolving chooses, for each mention, one of the places that carry its name, with what the *document*
+says: the countries it names (names and demonyms, :mod:`.countries`), the provinces it names, the other
+places it mentions (nearby candidates win), the cue word ("… province" → the admin-1 unit, "… river" →
+the river), the kind and the population. A mention whose every candidate lies in a country the document
+never points to, and is a small place, is dropped: a lookalike, not the place meant.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import weakref
-from bisect import bisect_right, insort
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from geo_events.extract.matcher import PhraseMatcher, TokenText
-from geo_events.extract.text import key_of
+from geo_events.extract.countries import CountryMention
+from geo_events.gazetteer.core import haversine_km
 
 #: How specific a place kind is (lower = more specific). Unknown kinds count as towns.
 KIND_RANK: dict[str, int] = {
     "facility": 0, "oilfield": 0, "gasfield": 0, "dam": 0, "base": 0, "airport": 0, "neighbourhood": 0,
     "village": 0, "town": 0, "city": 0, "river": 2, "region": 2, "admin2": 2, "admin1": 3, "country": 4,
 }
-_ADMIN_CUES = ("province", "governorate", "region", "countryside", "district", "provinces")
-_WATER_CUES = ("river", "valley", "basin", "banks", "bank")
+SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
+_ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
+                         "provinces", "county", "prefecture", "territory", "township", "sector", "lga"})
+_WATER_CUES = frozenset({"river", "valley", "basin", "banks", "bank"})
+_SETTLEMENT_CUES = frozenset({"village", "villages", "town", "towns", "city", "cities", "neighbourhood",
+                              "neighborhood", "camp", "area", "suburb"})
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "ez", "es", "ed", "ul", "adh",
+                        "de", "da", "du", "des", "del", "la", "le", "di", "do", "dos", "das", "bin", "ibn",
+                        "bani", "ben", "der", "den", "van", "von", "y", "e", "i", "of", "sur", "am", "im"})
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ‘-]*[^\W_])?|\d+", re.UNICODE)
+_GLUED_RE = re.compile(r"^(?:of|in|the|by|at|to|on|from|and|near|into|The|In|Of|By|At|On)(?=[A-Z][a-z])")
+_PREFIXED_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ez|es|ed|adh)[-‑][A-Z]")
+#: Words that continue a run but make it the name of an organisation, not a place.
+_ORG_WORDS = frozenset(
+    "agency news media times post radio television tv network press observatory independent today tribune "
+    "herald daily party front movement council ministry university brigade brigades division battalion "
+    "regiment corps group company airlines airways bank club fc channel telegram twitter online magazine "
+    "journal gazette report reporter monitor foundation institute committee commission association union "
+    "organisation organization federation league international insider review weekly service services "
+    "broadcasting broadcaster agence presse mission office".split()
+)
+_TITLES = frozenset(
+    "president governor gov minister general gen lt col colonel major maj captain capt commander mr mrs ms "
+    "dr sheikh shaikh imam father fr pope king prince emir sultan mayor ambassador senator sen rep prime "
+    "secretary spokesman spokeswoman chief director official villager resident activist correspondent "
+    "reporter journalist doctor brother sister son daughter wife husband lady sir saint st mullah ayatollah "
+    "emir commissioner administrator councillor premier chairman envoy".split()
+)
+_STOP_KEYS = frozenset(
+    "the a an and for are was were has have had said says will with from that this these those they them "
+    "their there here also other more most some many much such only then than when where which while after "
+    "before during under over into about again between both each few same very just read more january "
+    "february march april may june july august september october november december monday tuesday wednesday "
+    "thursday friday saturday sunday president minister official officials reuters agency press news media "
+    "television security council government regime coalition military ministry defence defense army police "
+    "state states union forces group people city town village river valley province north south east west "
+    "central new old mount lake sea gulf bay port photo picture image video file author editor update "
+    "breaking live watch share home world middle africa asia europe america western eastern northern "
+    "southern islamic arab kurdish sunni shiite shia christian muslim jewish catholic god allah".split()
+)
 _BEFORE_CUE_RE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|of|from|village|town|city|into|towards|toward|east|west|north|south)"
-    r"\s+(?:the\s+)?)$",
+    r"(?:\b(?:in|near|at|outside|around|of|from|into|towards|toward|on|targeting|targeted|hit|struck|shelled|"
+    r"stormed|attacked|bombed|entered|captured|seized)\s+(?:the\s+)?(?:(?:town|village|city|villages|towns|"
+    r"district|neighbourhood|neighborhood|area|areas|settlement|region|province|camp)\s+of\s+)?)$",
     re.IGNORECASE,
 )
 _AFTER_CUE_RE = re.compile(
-    r"^\s+(?:province|governorate|river|valley|village|town|city|district|countryside|area|region|dam"
-    r"|oilfield|oil\s+field|gas\s+field|base|airport)\b",
+    r"^\s+(province|governorate|oblast|state|region|river|valley|village|town|city|district|countryside|area|"
+    r"county|prefecture|territory|township|sector|lga|neighbourhood|neighborhood|camp|dam|oilfield|base|"
+    r"airport|prison|desert|suburb)\b",
     re.IGNORECASE,
-)
-_RUN_WORD_RE = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][a-z'’]+")
-_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z'’]+(?:[- ](?:[a-z]{1,3}-)?[A-Z][a-z'’]+){0,2}\b")
-_STOP_KEYS = frozenset(
-    ["the", "and", "for", "are", "was", "were", "has", "have", "had", "said", "says", "will", "with", "from", "that", "this", "these", "those", "they", "them", "their", "there", "here", "also", "other", "more", "most", "some", "many", "much", "such", "only", "then", "than", "when", "where", "which", "while", "after", "before", "during", "under", "over", "into", "onto", "upon", "about", "above", "below", "again", "against", "between", "both", "each", "few", "same", "very", "just", "army", "police", "state", "states", "union", "force", "forces", "group", "people", "city", "town", "village", "river", "valley", "province", "north", "south", "east", "west", "central", "new", "old", "red", "white", "black", "green", "mount", "lake", "sea", "gulf", "bay", "port", "airport", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "president", "minister", "official", "officials", "reuters", "agency", "press", "news", "media", "television", "security", "council", "government", "regime", "coalition", "military", "ministry", "defence", "defense", "deal", "line", "hope", "victory", "peace", "salt", "police", "station", "camp", "church", "mosque", "market", "school", "hospital", "bridge", "deir", "dayr", "tal", "tell", "abu", "ras", "ain", "bir", "jabal", "jebel", "wadi", "qasr", "khirbet", "hay", "kafr", "umm", "bab"]
 )
 
 
 @dataclass(frozen=True)
 class PlaceMention:
-    """A place named in the text: span, the resolved gazetteer place, and what surrounds it."""
+    """A place named in the text: span, the resolved place, its alternatives and what surrounds it."""
 
     start: int
     end: int
@@ -59,263 +98,317 @@ class PlaceMention:
     cue_before: str
     cue_after: str
     fuzzy: bool = False
+    alternatives: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    why: str = field(default="", compare=False)
 
     @property
     def rank(self) -> int:
-        """Specificity of the place kind (0 = a town or site, 3 = a governorate, 4 = a country)."""
+        """Specificity of the place kind (0 = a settlement or site, 3 = a province, 4 = a country)."""
         return KIND_RANK.get(getattr(self.place, "kind", "town"), 0)
 
 
-_MATCHERS: weakref.WeakKeyDictionary[Any, tuple[Any, ...]] = weakref.WeakKeyDictionary()
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    written: str
+    candidates: list[tuple[Any, float]]
+    fuzzy: bool = False
+    cue_before: str = ""
+    cue_after: str = ""
 
 
-def _keys_for(name: str) -> set[str]:
-    keys = {key_of(name)}
-    if "-" in name:
-        keys.add(key_of(name.replace("-", "")))
-    return {k for k in keys if len(k) >= 3 and k not in _STOP_KEYS and not k.isdigit()}
+@dataclass
+class Rejected:
+    """A capitalised name that was not taken as a place, and why (for ``--explain``)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
 
 
-def place_matcher(
-    gazetteer: Any,
-) -> tuple[PhraseMatcher, dict[str, Any], dict[str, tuple[str, ...]], dict[str, Any]]:
-    """Return (automaton over name keys → ids, id → place, phonetic key → ids, admin1 → place) for a gazetteer.
-
-    Built once per gazetteer object and cached.
-    """
-    try:
-        return _MATCHERS[gazetteer]
-    except (KeyError, TypeError):
-        pass
-    phonetic = _phonetic_function()
-    places: dict[str, Any] = {}
-    entries: list[tuple[str, str]] = []
-    by_phonetic: dict[str, list[str]] = {}
-    for place in gazetteer:
-        places[place.id] = place
-        for name in (place.name, *getattr(place, "alt_names", ())):
-            if name and any(c.isascii() and c.isalpha() for c in name):
-                entries.extend((key, place.id) for key in _keys_for(name))
-    variants = getattr(gazetteer, "name_variants", None)
-    if variants is not None:
-        for variant, place_id in variants():
-            if place_id not in places:
-                continue
-            entries.extend((key, place_id) for key in _keys_for(variant))
-            if phonetic is not None and len(variant) >= 4 and variant.isascii():
-                key = phonetic(variant)
-                if len(key) >= 4:
-                    bucket = by_phonetic.setdefault(key, [])
-                    if place_id not in bucket:
-                        bucket.append(place_id)
-    admin_index = {p.admin1 or p.name: p for p in places.values() if getattr(p, "kind", "") == "admin1"}
-    result = (PhraseMatcher(entries), places, {k: tuple(v) for k, v in by_phonetic.items()}, admin_index)
-    try:
-        _MATCHERS[gazetteer] = result
-    except TypeError:
-        pass
-    return result
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for match in _TOKEN_RE.finditer(text):
+        start, word = match.start(), match.group(0)
+        glued = _GLUED_RE.match(word)
+        if glued and len(word) - glued.end() >= 3:  # "ofSuran", "TheHama": a lost space (mirrored pages)
+            out.append((start, start + glued.end(), word[: glued.end()]))
+            start, word = start + glued.end(), word[glued.end():]
+        out.append((start, start + len(word), word))
+    return out
 
 
-def _phonetic_function() -> Any:
-    try:
-        from geo_events.gazetteer import phonetic_key
-    except ImportError:  # pragma: no cover - the gazetteer package is part of geo_events
-        return None
-    return phonetic_key
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(_PREFIXED_RE.match(word))
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    try:
-        from geo_events.gazetteer import STOPWORDS
-    except ImportError:  # pragma: no cover
-        return _STOP_KEYS
-    return _STOP_KEYS | STOPWORDS
+def _runs(text: str, words: list[tuple[int, int, str]]) -> Iterable[list[tuple[int, int, str]]]:
+    """Yield maximal runs of capitalised words joined by single spaces or particles."""
+    run: list[tuple[int, int, str]] = []
+    for word in words:
+        start, _end, token = word
+        capital = _is_capitalised(token)
+        particle = token.lower() in _PARTICLES and not capital
+        if run:
+            gap = text[run[-1][1] : start]
+            joined = gap in (" ", "-", "‑") or (gap == " " and particle)
+            if not joined or not (capital or particle):
+                yield _trim(run)
+                run = []
+        if capital or (particle and run):
+            run.append(word)
+    if run:
+        yield _trim(run)
+
+
+def _trim(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    while run and not _is_capitalised(run[-1][2]):
+        run = run[:-1]
+    return run
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
 
 
 def _cues(text: str, start: int, end: int) -> tuple[str, str]:
-    before = _BEFORE_CUE_RE.search(text[max(0, start - 24) : start])
-    after = _AFTER_CUE_RE.match(text[end : end + 16])
-    cue_before = before.group(0).split()[0].lower() if before else ""
-    cue_after = after.group(0).split()[0].lower() if after else ""
-    return cue_before, cue_after
+    before = _BEFORE_CUE_RE.search(text[max(0, start - 40) : start])
+    after = _AFTER_CUE_RE.match(text[end : end + 20])
+    cue_before = ""
+    if before:
+        words = before.group(0).lower().split()
+        cue_before = words[-2] if len(words) >= 2 and words[-1] == "of" else words[0]
+    return cue_before, after.group(1).lower() if after else ""
 
 
-def find_places(text: str, token_text: TokenText, gazetteer: Any, fuzzy_limit: int = 8) -> list[PlaceMention]:
-    """Return resolved place mentions in text order.
-
-    Parameters
-    ----------
-    text : str
-        Prepared article text.
-    token_text : TokenText
-        Its folded words (shared with the actor matcher).
-    gazetteer : Gazetteer
-        Iterable of places with ``name_variants()`` and ``search()`` (the gazetteer contract).
-    fuzzy_limit : int
-        Most typo-tolerant look-ups per article (bounds the time on long texts).
-
-    Returns
-    -------
-    list of PlaceMention
-        Exact matches (Aho-Corasick), then phonetic matches of capitalised words ("Deir Alzour"),
-        then typo-tolerant matches of capitalised words next to a geographic cue ("Euphates river").
-    """
-    matcher, places, by_phonetic, admin_index = place_matcher(gazetteer)
-    raw: list[tuple[int, int, str, list[Any], bool]] = []
-    taken: list[tuple[int, int]] = []
-    stop = _stopwords()
-    for match in matcher.find(token_text):
-        written = text[match.start : match.end]
-        if not written[:1].isupper() or match.key in stop:
-            continue
-        candidates = [places[pid] for pid in match.payloads if pid in places]
-        if candidates:
-            raw.append((match.start, match.end, match.key, candidates, False))
-            taken.append((match.start, match.end))
-    others = _other_mentions(text, gazetteer, places, by_phonetic, taken, fuzzy_limit)
-    if others:  # a longer phonetic match ("Deir az-Zour") replaces the exact matches inside it ("Deir")
-        longer = sorted((o[0], o[1]) for o in others)
-        same = set(longer)
-        raw = [r for r in raw if not (_covered(longer, r[0], r[1]) and (r[0], r[1]) not in same)]
-        raw.extend(others)
-    raw.sort(key=lambda item: item[0])
-    return _resolve(text, raw, admin_index)
-
-
-def _other_mentions(
+def find_place_candidates(
     text: str,
     gazetteer: Any,
-    places: dict[str, Any],
-    by_phonetic: dict[str, tuple[str, ...]],
-    taken: list[tuple[int, int]],
-    limit: int,
-) -> list[tuple[int, int, str, list[Any], bool]]:
-    phonetic = _phonetic_function()
-    stop = _stopwords()
-    search = getattr(gazetteer, "search", None)
-    found: list[tuple[int, int, str, list[Any], bool]] = []
-    fuzzy_done: set[str] = set()
-    taken_sorted = sorted(taken)
-    for match in _CAPITALISED_RE.finditer(text):
-        for start, end in _sub_runs(match):
-            if _covered(taken_sorted, start, end):
-                continue
-            word = text[start:end]
-            key = key_of(word)
-            if len(key) < 4 or key in stop or all(part in stop for part in key.split()):
-                continue
-            if phonetic is not None and by_phonetic:
-                ids = by_phonetic.get(phonetic(word), ())
-                if ids:
-                    found.append((start, end, key, [places[i] for i in ids], False))
-                    insort(taken_sorted, (start, end))
-                    break
-            if search is None or len(fuzzy_done) >= limit or key in fuzzy_done or len(key) < 6:
-                continue
-            cue_before, cue_after = _cues(text, start, end)
-            if not (cue_after or cue_before in ("near", "outside", "village", "town", "city")):
-                continue
-            fuzzy_done.add(key)
-            query = f"{word} {cue_after}" if cue_after else word  # "Euphates river": the cue hints the kind
-            try:
-                matches = search(query, limit=3)
-            except Exception:  # noqa: BLE001 - a failing fuzzy look-up must not lose the exact matches
-                continue
-            good = [m.place for m in matches if getattr(m, "score", 0) >= 80]
-            if good:
-                found.append((start, end, key, good, True))
-                insort(taken_sorted, (start, end))
-                break
+    blocked: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    fuzzy_limit: int = 8,
+    rejected: list[Rejected] | None = None,
+) -> list[_Raw]:
+    """Return every span of ``text`` naming one or more gazetteer places (unresolved), in text order.
+
+    ``blocked`` spans (actor names) hide the places inside them; ``rejected`` collects why capitalised
+    names were refused.
+    """
+    words = _tokens(text)
+    found: list[_Raw] = []
+    fuzzy_done = 0
+    blocked_sorted = sorted(blocked)
+    for run in _runs(text, words):
+        if not run:
+            continue
+        taken = [False] * len(run)
+        n = len(run)
+        for length in range(min(n, 5), 0, -1):
+            for i in range(0, n - length + 1):
+                j = i + length
+                if any(taken[i:j]) or not _is_capitalised(run[i][2]) or not _is_capitalised(run[j - 1][2]):
+                    continue
+                start, end = run[i][0], run[j - 1][1]
+                written = _strip_possessive(text[start:end])
+                end = start + len(written)
+                reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
+                if reason == "":
+                    continue
+                matches = gazetteer.lookup(written)
+                if not matches:
+                    continue
+                if reason is not None:
+                    if rejected is not None:
+                        rejected.append(Rejected(start, end, written, reason))
+                    for k in range(i, j):
+                        taken[k] = True
+                    continue
+                for k in range(i, j):
+                    taken[k] = True
+                found.append(_Raw(start, end, written, [(m.place, m.score) for m in matches]))
+        # typo tolerance: a long unmatched word right before/after a geographic cue ("Euphates river")
+        if fuzzy_done < fuzzy_limit and not all(taken):
+            for i, (start, end, token) in enumerate(run):
+                if taken[i] or len(token) < 6 or token.lower() in _STOP_KEYS:
+                    continue
+                cue_before, cue_after = _cues(text, start, end)
+                if not (cue_after or cue_before in ("near", "outside", "village", "town", "city")):
+                    continue
+                fuzzy_done += 1
+                query = f"{token} {cue_after}" if cue_after else token
+                matches = [m for m in gazetteer.search(query, limit=3) if m.score >= 80]
+                if matches:
+                    taken[i] = True
+                    found.append(_Raw(start, end, token, [(m.place, m.score * 0.9) for m in matches], True))
+    found.sort(key=lambda r: r.start)
+    for raw in found:
+        raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
     return found
 
 
-def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when ``[start, end)`` lies inside one of the sorted, non-overlapping ``spans``."""
-    index = bisect_right(spans, (start, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written: str,
+            blocked: list[tuple[int, int]], start: int, end: int) -> str | None:
+    """Why this n-gram is not a place (``None``: it may be; ``""``: not even worth a look-up)."""
+    key = written.lower()
+    if key in _STOP_KEYS or len(key) < 3:
+        return ""
+    tokens_here = [t[2] for t in run[i:j]]
+    if all(t.isupper() for t in tokens_here) and len(key) <= 4 and j - i == 1:
+        return ""  # acronyms: SDF, ISIS, AFP, UN
+    for b_start, b_end in blocked:
+        if b_start <= start and end <= b_end and (b_end - b_start) > (end - start):
+            return "part of an actor's name"
+        if b_start > end:
+            break
+    if j < len(run) and run[j][2].lower() in _ORG_WORDS:
+        return f"part of an organisation's name ({text[start:run[j][1]]})"
+    if i > 0 and run[i - 1][2].lower() in _ORG_WORDS:
+        return f"part of an organisation's name ({text[run[i - 1][0]:end]})"
+    after = text[end : end + 14]
+    if re.match(r"\s+\d{1,3}\b(?!\s*(?:km|kilomet|mile|%|per|people|civilians|killed|dead))", after) and j == len(run):
+        return "part of an outlet's name (name + number)"
+    if re.match(r"\s+(?:news|television|tv|radio|agency|newspaper|daily|channel|broadcaster|outlet)\b", after, re.I):
+        return "part of an outlet's name"
+    previous = run[i - 1][2].lower().rstrip(".") if i > 0 else _word_before(text, start)
+    if previous in _TITLES:
+        return f"a person's name (after '{previous}')"
+    return None
 
 
-def _sub_runs(match: re.Match[str]) -> Iterator[tuple[int, int]]:
-    """Yield the spans to try for a run of capitalised words: the whole run, then its pairs and words."""
-    yield match.start(), match.end()
-    run = match.group(0)
-    if " " not in run and "-" not in run:
-        return
-    words = [(m.start() + match.start(), m.end() + match.start()) for m in _RUN_WORD_RE.finditer(run)]
-    if len(words) > 2:
-        yield from ((words[i][0], words[i + 1][1]) for i in range(len(words) - 1))
-    if len(words) > 1:
-        yield from words
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 20) : start])
+    return match.group(1).lower() if match else ""
 
 
-def _governorate_of(place: Any, key: str, admin_index: dict[str, Any]) -> Any:
-    """Return the governorate a "<name> province" mention means, when the town shares its name."""
-    admin1 = getattr(place, "admin1", None)
-    if not admin1 or key_of(admin1) != key and not key_of(admin1).endswith(key):
-        return None
-    return admin_index.get(admin1)
+# ---------------------------------------------------------------------------------------------- resolving
+@dataclass
+class DocumentContext:
+    """What the document says about where it is: country and province weights, anchor points."""
+
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1s: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+
+    def country_share(self, code: str) -> float:
+        top = max(self.countries.values(), default=0.0)
+        return self.countries.get(code, 0.0) / top if top > 0 else 0.0
+
+    @property
+    def evidence(self) -> float:
+        return max(self.countries.values(), default=0.0)
 
 
-def _resolve(text: str, raw: list[tuple[int, int, str, list[Any], bool]],
-             admin_index: dict[str, Any] | None = None) -> list[PlaceMention]:
-    countries: dict[str, int] = {}
-    admin1s: dict[str, int] = {}
-    anchors: list[Any] = []
-    for _, _, _, candidates, _ in raw:
-        if len(candidates) == 1:
-            only = candidates[0]
-            countries[getattr(only, "country", "")] = countries.get(getattr(only, "country", ""), 0) + 1
-            if getattr(only, "kind", "") == "admin1":
-                admin1s[only.name] = admin1s.get(only.name, 0) + 1
-            elif KIND_RANK.get(getattr(only, "kind", "town"), 0) == 0 and only not in anchors:
-                anchors.append(only)
-        for candidate in candidates:
-            if getattr(candidate, "kind", "") == "country":
-                code = getattr(candidate, "country", "")
-                countries[code] = countries.get(code, 0) + 1
-    mentions = []
-    for start, end, key, candidates, fuzzy in raw:
-        cue_before, cue_after = _cues(text, start, end)
-        best = max(
-            candidates,
-            key=lambda p: (_score(p, cue_after, countries, admin1s, anchors), getattr(p, "id", "")),
-        )
-        if admin_index and cue_after in _ADMIN_CUES and getattr(best, "kind", "") not in ("admin1", "region"):
-            best = _governorate_of(best, key, admin_index) or best
-        mentions.append(PlaceMention(start, end, best, key, len(candidates), cue_before, cue_after, fuzzy))
-    return mentions
+def resolve_places(
+    text: str,
+    raw: list[_Raw],
+    countries: list[CountryMention],
+    title_weight_until: int = 0,
+    rejected: list[Rejected] | None = None,
+) -> list[PlaceMention]:
+    """Choose one place per mention with the document as context (two passes: names, then neighbours)."""
+    context = DocumentContext()
+    for mention in countries:
+        context.countries[mention.code] += mention.weight
+    for item in raw:
+        codes = {p.country for p, _ in item.candidates}
+        if len(codes) == 1:
+            context.countries[next(iter(codes))] += 0.5
+        if item.cue_after in _ADMIN_CUES or any(p.kind == "admin1" for p, _ in item.candidates):
+            for place, _ in item.candidates:
+                if place.kind == "admin1" and place.admin1:
+                    context.admin1s[(place.country, _fold(place.admin1))] += 1.0
+    chosen: list[Any] = [None] * len(raw)
+    for _pass in range(2):
+        anchors = [p for p in chosen if p is not None and p.kind not in ("country", "admin1", "river", "region")]
+        for index, item in enumerate(raw):
+            others = [a for k, a in enumerate(anchors) if a is not chosen[index]]
+            chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others), c[0].id))[0]
+        if _pass == 0:  # the first pass's choices become evidence for the second
+            for place in chosen:
+                context.countries[place.country] += 0.25
+                if place.admin1 and place.kind != "admin1":
+                    context.admin1s[(place.country, _fold(place.admin1))] += 0.25
+    out: list[PlaceMention] = []
+    for index, item in enumerate(raw):
+        place = chosen[index]
+        if _lookalike(place, context, item):
+            if rejected is not None:
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"only a small place in {place.country_name}, a country the text "
+                                         f"does not point to"))
+            continue
+        why = _why(place, item, context)
+        alternatives = tuple(p for p, _ in item.candidates if p is not place)[:5]
+        out.append(PlaceMention(item.start, item.end, place, item.written.lower(), len(item.candidates),
+                                item.cue_before, item.cue_after, item.fuzzy, alternatives, why))
+    return out
 
 
-def _score(place: Any, cue_after: str, countries: dict[str, int], admin1s: dict[str, int], anchors: list[Any]) -> float:
-    kind = getattr(place, "kind", "town")
-    score = 0.0
-    if cue_after in _ADMIN_CUES:
-        score += 6 if kind in ("admin1", "admin2", "region") else -2
-    elif cue_after in _WATER_CUES:
-        score += 6 if kind in ("river", "region") else -2
-    elif cue_after:
-        score += 2 if KIND_RANK.get(kind, 0) == 0 else -1
-    else:
-        score += 1 if kind in ("city", "town", "country") else 0
-    score += 3 * min(countries.get(getattr(place, "country", ""), 0), 3) / 3
-    if getattr(place, "admin1", None) in admin1s:
-        score += 2
-    lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
-    if lat is not None and anchors and any(_km(lat, lon, a.lat, a.lon) < 60 for a in anchors if a is not place):
-        score += 2
-    population = getattr(place, "population", None) or 0
-    score += min(math.log10(population + 1), 7) / 3.5
+def _fold(name: str) -> str:
+    from geo_events.gazetteer import normalize
+
+    folded = normalize(name)
+    return re.sub(r"\s+(?:governorate|province|oblast|state|region|prefecture|county)$", "", folded)
+
+
+def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, anchors: list[Any]) -> float:
+    place, quality = candidate
+    kind = place.kind
+    score = 4.0 * context.country_share(place.country)
+    if place.admin1 and kind != "admin1" and context.admin1s.get((place.country, _fold(place.admin1))):
+        score += 3.0
+    if anchors and kind not in ("country", "admin1", "river", "region"):
+        nearest = min(haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+        score += 2.5 if nearest < 40 else 1.5 if nearest < 120 else 0.5 if nearest < 300 else 0.0
+    score += 0.6 * math.log10((place.population or 0) + 1)
+    cue = item.cue_after
+    if cue in _ADMIN_CUES:
+        score += 5.0 if kind in ("admin1", "admin2", "region") else -2.0
+    elif cue in _WATER_CUES:
+        score += 5.0 if kind in ("river", "region") else -2.0
+    elif cue in _SETTLEMENT_CUES or item.cue_before in ("town", "village", "city", "villages", "towns"):
+        score += 1.5 if kind in SETTLEMENT_KINDS else -1.0
+    elif kind == "country":
+        score += 2.0
+    elif kind == "admin1":
+        score -= 0.5  # a bare name is the city more often than the province ("Idlib", "Aleppo")
+    score += 0.5 if quality >= 100 else 0.0
+    score += 1.0 if place.id.startswith("ge:") else 0.0
     return score
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+def _lookalike(place: Any, context: DocumentContext, item: _Raw) -> bool:
+    if context.evidence < 1.5 or place.id.startswith("ge:"):
+        return False
+    if context.country_share(place.country) >= 0.15:
+        return False
+    return (place.population or 0) < 200_000 and place.kind not in ("country",)
 
 
-distance_km = _km
+def _why(place: Any, item: _Raw, context: DocumentContext) -> str:
+    parts = [f"{len(item.candidates)} place(s) named '{item.written}'"]
+    share = context.country_share(place.country)
+    if share:
+        parts.append(f"the text points to {place.country_name} ({share:.0%} of its country evidence)")
+    if item.cue_after:
+        parts.append(f"cue '{item.cue_after}'")
+    if place.population:
+        parts.append(f"population {place.population:,}")
+    return "; ".join(parts)
+
+
+def find_places(text: str, gazetteer: Any, blocked: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                countries: list[CountryMention] | None = None,
+                rejected: list[Rejected] | None = None) -> list[PlaceMention]:
+    """Return the resolved place mentions of ``text`` in text order (find, then resolve in context)."""
+    from geo_events.extract.countries import find_countries
+
+    raw = find_place_candidates(text, gazetteer, blocked, rejected=rejected)
+    if countries is None:
+        countries = find_countries(text)
+    return resolve_places(text, raw, countries, rejected=rejected)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (the gazetteer's haversine)."""
+    return haversine_km(lat1, lon1, lat2, lon2)

