@@ -78,20 +78,84 @@ def page_assets(self_contained: bool) -> str:
     return f"{leaflet}\n<style>{own_css()}</style>\n<script>{own_js()}</script>"
 
 
-def with_csp_nonce(page: str, self_contained: bool) -> tuple[str, str]:
-    """Return ``(page with a nonce on every <script>, Content-Security-Policy header value)``.
+#: Folium's fixed header script (no data in it).
+_FOLIUM_HEADER = re.compile(r"\s*L_NO_TOUCH = (?:true|false);\s*L_DISABLE_3D = (?:true|false);\s*")
+_SCRIPT_OPEN = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
 
-    Served maps use a nonce-based policy, so even markup that slipped into the page could not run
-    (inline handlers such as ``onerror=`` are refused); only the page's own scripts carry the nonce.
+
+def _script_elements(page: str) -> list[tuple[int, int, str, str]]:
+    """Return ``(start, end of start tag, attributes, text)`` of each script element, as a browser splits them.
+
+    A script's text runs to the first ``</script`` (HTML raw-text rules), so a ``<script`` inside a script's
+    text is not an element and is skipped.
     """
-    import secrets
+    lowered = page.lower()
+    found = []
+    position = 0
+    while (match := _SCRIPT_OPEN.search(page, position)) is not None:
+        close = lowered.find("</script", match.end())
+        close = len(page) if close < 0 else close
+        found.append((match.start(), match.end(), match.group(1), page[match.end() : close]))
+        position = close
+    return found
 
-    nonce = secrets.token_urlsafe(18)
-    page = page.replace("<script", f'<script nonce="{nonce}"')
+
+def _is_own_script(page: str, start: int, attributes: str, text: str, last: bool) -> bool:
+    """True for the scripts the renderer itself writes: vendored Leaflet, geo-events' code, Folium's own."""
+    attributes = attributes.strip()
+    if attributes == f'src="{LEAFLET_JS_URL}"':
+        return not text.strip()
+    if attributes:
+        return False
+    if text in (leaflet_js(), own_js()) or _FOLIUM_HEADER.fullmatch(text):
+        return True
+    # Folium's figure script (the map's JS): the page's last script element, written right after </body>.
+    return last and page[max(0, start - 64) : start].rstrip().endswith("</body>")
+
+
+def csp_policy(nonce: str, self_contained: bool) -> str:
+    """Return the Content-Security-Policy of a map page whose own scripts carry ``nonce``."""
     cdn = "" if self_contained else " https://unpkg.com"
-    policy = (
+    return (
         f"default-src 'none'; script-src 'nonce-{nonce}'{cdn}; style-src 'unsafe-inline'{cdn}; "
         f"img-src data: https://tile.openstreetmap.org{cdn}; font-src data:; connect-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
-    return page, policy
+
+
+def with_csp_nonce(page: str, self_contained: bool) -> tuple[str, str]:
+    """Return ``(page with a nonce on its own scripts, Content-Security-Policy header value)``.
+
+    Served maps use a nonce-based policy, so markup that slipped into the page could not run (inline
+    handlers such as ``onerror=`` are refused). Only the scripts the renderer writes itself get the
+    nonce (vendored Leaflet, geo-events' code, Folium's header and map script): a ``<script`` that an
+    escaping bug let through stays without one and the browser refuses it. JSON data blocks
+    (``type="application/json"``) are never executed and need none.
+    """
+    import secrets
+
+    nonce = secrets.token_urlsafe(18)
+    parts = []
+    done = 0
+    elements = _script_elements(page)
+    for number, (start, _, attributes, text) in enumerate(elements):
+        if _is_own_script(page, start, attributes, text, last=number == len(elements) - 1):
+            parts.append(page[done : start + len("<script")])
+            parts.append(f' nonce="{nonce}"')
+            done = start + len("<script")
+    parts.append(page[done:])
+    return "".join(parts), csp_policy(nonce, self_contained)
+
+
+def with_csp_meta(page: str, self_contained: bool) -> str:
+    """Return a map file with its policy in a ``<meta http-equiv>`` tag (for files opened without a server).
+
+    The same nonce policy as served pages (``with_csp_nonce``), written as the first element of
+    ``<head>`` so it applies to every script after it.
+    """
+    page, policy = with_csp_nonce(page, self_contained)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    head = re.search(r"<head\b[^>]*>", page, re.IGNORECASE)
+    if head is None:
+        return meta + "\n" + page
+    return page[: head.end()] + "\n    " + meta + page[head.end() :]

@@ -23,6 +23,7 @@ from geo_events.cli._common import (
     StartOpt,
     TypeOpt,
     build_query,
+    fail,
     handle_errors,
     parse_cli_date,
     print_json,
@@ -58,7 +59,14 @@ def map_command(
         bool,
         typer.Option(
             "--self-contained",
-            help="Inline Leaflet and all assets: one file that works offline (opens on the outline basemap).",
+            help="Inline Leaflet and all assets: one file that works offline (the default; kept for scripts).",
+        ),
+    ] = False,
+    cdn: Annotated[
+        bool,
+        typer.Option(
+            "--cdn",
+            help="Link Leaflet from a CDN instead of inlining it (smaller file; blank without network).",
         ),
     ] = False,
     title: Annotated[str | None, typer.Option(help="Map title.")] = None,
@@ -72,12 +80,17 @@ def map_command(
 
       geo-events map --out map.html --date 2018-02-07
 
-      geo-events map -o deir.html --self-contained --bbox 39,34,41.5,36 --start 2018-01-01 --end 2018-03-31
+      geo-events map -o deir.html --bbox 39,34,41.5,36 --start 2018-01-01 --end 2018-03-31
 
       geo-events map -o battles.html --event-type Battles --min-fatalities 10 --title "Battles, 10+ killed" --json
     """
     from geo_events.store import open_store
+    from maps.assets import with_csp_meta
     from maps.sources import MAP_MAX_EVENTS, map_data
+
+    if cdn and self_contained:
+        fail("--cdn and --self-contained exclude each other (offline, self-contained is the default)")
+    self_contained = not cdn
 
     started = time.perf_counter()
     day = parse_cli_date(date, "date")
@@ -89,7 +102,7 @@ def map_command(
     data = map_data(opened, query, day, limit=limit or MAP_MAX_EVENTS)
     drawn = len(data.events["features"])
     _progress(talk, f"building the map of {drawn} events…")
-    page = data.render(title=title, self_contained=self_contained)
+    page = with_csp_meta(data.render(title=title, self_contained=self_contained), self_contained)
     _progress(talk, f"writing {len(page) / 1e6:.1f} MB…")
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(out.name + ".tmp")

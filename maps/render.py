@@ -160,7 +160,7 @@ def build_map(
     *,
     date: Date | str | None = None,
     title: str = DEFAULT_TITLE,
-    self_contained: bool = False,
+    self_contained: bool = True,
     river: Any = "auto",
     compress: bool | str = "auto",
 ) -> folium.Map:
@@ -182,7 +182,8 @@ def build_map(
         Page and map title (escaped).
     self_contained : bool
         Inline Leaflet and every asset (no external ``src``/``href``) and open on the offline basemap
-        (sea background plus country outlines) instead of OpenStreetMap tiles.
+        (sea background plus country outlines) instead of OpenStreetMap tiles. The default: False links
+        Leaflet from a CDN (a smaller page that is blank without network).
     river : "auto", dict, None or False
         The Euphrates: ``"auto"`` takes it from the gazetteer when available; a Feature/collection draws
         that; None/False draws none.
@@ -303,7 +304,7 @@ def render_html(
     *,
     date: Date | str | None = None,
     title: str = DEFAULT_TITLE,
-    self_contained: bool = False,
+    self_contained: bool = True,
     river: Any = "auto",
     compress: bool | str = "auto",
 ) -> str:

@@ -28,7 +28,7 @@ class MapData:
     number_matched: int
     truncated: bool
 
-    def render(self, *, title: str | None = None, self_contained: bool = False) -> str:
+    def render(self, *, title: str | None = None, self_contained: bool = True) -> str:
         """Render this selection as an HTML page (see ``maps.render.render_html``)."""
         from maps.render import DEFAULT_TITLE, render_html
 

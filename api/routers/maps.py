@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from api.deps import EventQueryDep, StoreDep
+from api.deps import EVENT_QUERY_NAMES, EventQueryDep, StoreDep, strict_parameters
 from api.schemas import ERROR_RESPONSES
 from geo_events.query import parse_date
 
@@ -34,12 +34,18 @@ SelfContainedParam = Annotated[
 TitleParam = Annotated[str | None, Query(max_length=200, description="Map title (escaped).")]
 #: Parameters of /maps/embed that are not passed on to the map page.
 EMBED_ONLY = ("format", "aspect_ratio", "height")
+#: Query parameters of the map page: the /events filters plus the page's own. Anything else is refused
+#: like on /events (a typo such as ``evnt_type`` must not silently draw every event), and the embed
+#: snippet never copies an unknown parameter into the iframe.
+MAP_PARAMS: frozenset[str] = EVENT_QUERY_NAMES | {"date", "self_contained", "title"}
+EMBED_PARAMS: frozenset[str] = MAP_PARAMS | set(EMBED_ONLY)
 
 
 @router.get(
     "/events.html",
     response_class=HTMLResponse,
     summary="Interactive map of the filtered events, control zones and the de-confliction line",
+    dependencies=[strict_parameters(MAP_PARAMS)],
 )
 def events_map(
     request: Request,
@@ -76,6 +82,7 @@ def events_map(
     response_model=None,
     response_class=HTMLResponse,
     responses={200: {"content": {"text/html": {}, "application/json": {}}}},
+    dependencies=[strict_parameters(EMBED_PARAMS)],
 )
 def embed(
     request: Request,

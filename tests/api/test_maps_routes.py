@@ -22,8 +22,8 @@ def test_served_map_is_self_contained_by_default_with_a_nonce_csp(client):
     page = response.text
     policy = response.headers["content-security-policy"]
     nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
-    scripts = re.findall(r"<script\b[^>]*>", page)
-    assert scripts and all(f'nonce="{nonce}"' in tag for tag in scripts)
+    scripts = [t for t in re.findall(r"<script\b[^>]*>", page) if 'type="application/json"' not in t]
+    assert scripts and all(f'nonce="{nonce}"' in tag for tag in scripts)  # data blocks never run
     assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     assert not re.search(r"<script[^>]*\ssrc=", page)
     assert "<link" not in page
@@ -83,3 +83,14 @@ def test_embed_json_and_fixed_height(client):
     assert "height:500px" in body["snippet"] and "padding-bottom" not in body["snippet"]
     followed = client.get(body["src"].replace("http://testserver", ""))
     assert followed.status_code == 200 and followed.headers["x-events-drawn"] == "1"
+
+
+def test_unknown_parameters_are_refused_like_on_events(client):
+    """`/maps/events.html?bogus=1` used to answer 200 and `/maps/embed` copied `bogus=1` into the iframe."""
+    for path in ("/maps/events.html", "/maps/embed"):
+        response = client.get(path, params={"date": "2018-02-07", "evnt_type": "Battles"})
+        assert response.status_code == 400, path
+        assert response.json()["field"] == "evnt_type"
+    assert client.get("/maps/events.html", params={"aspect_ratio": "2"}).status_code == 400  # embed-only
+    embed = client.get("/maps/embed", params={"date": "2018-02-07", "height": 400, "format": "json"})
+    assert embed.status_code == 200 and "date=2018-02-07" in embed.json()["src"]

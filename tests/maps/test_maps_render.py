@@ -130,8 +130,14 @@ def test_self_contained_page_loads_nothing_from_outside(seed_feature_collection,
     assert re.search(r"geo_json_\w+\.addTo\(feature_group_\w+\)", page)
 
 
-def test_default_page_links_pinned_leaflet_and_no_jquery_or_bootstrap(seed_feature_collection):
+def test_default_page_is_offline(seed_feature_collection):
+    """Offline is the default (issue 16 item 8): no CDN unless asked for."""
     page = render_html(seed_feature_collection, river=None)
+    assert not re.search(r"<script[^>]*\ssrc=", page, re.IGNORECASE) and "<link" not in page.lower()
+
+
+def test_cdn_page_links_pinned_leaflet_and_no_jquery_or_bootstrap(seed_feature_collection):
+    page = render_html(seed_feature_collection, river=None, self_contained=False)
     urls = [u[2] for u in resources(page)]
     assert "https://unpkg.com/leaflet@1.9.4/dist/leaflet.js" in urls
     assert not any("jquery" in u or "bootstrap" in u for u in urls)
