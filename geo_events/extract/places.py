@@ -22,7 +22,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from wordfreq import zipf_frequency
 
 from geo_events.extract.countries import CountryMention
 from geo_events.gazetteer.core import haversine_km
@@ -32,6 +35,8 @@ KIND_RANK: dict[str, int] = {
     "facility": 0, "oilfield": 0, "gasfield": 0, "dam": 0, "base": 0, "airport": 0, "neighbourhood": 0,
     "village": 0, "town": 0, "city": 0, "river": 2, "region": 2, "admin2": 2, "admin1": 3, "country": 4,
 }
+#: Zipf frequency (wordfreq, English) from which a capitalised word is taken for an English word first.
+COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
 _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
                          "provinces", "county", "prefecture", "territory", "township", "sector", "lga"})
@@ -224,9 +229,18 @@ def find_place_candidates(
                     for k in range(i, j):
                         taken[k] = True
                     continue
+                candidates = [(m.place, m.score) for m in matches]
+                if j - i == 1 and is_common_word(written):
+                    cue_before, cue_after = _cues(text, start, end)
+                    if not (cue_after or cue_before in _PLACE_PREPOSITIONS):
+                        candidates = [c for c in candidates if _prominent(c[0])]
+                        if not candidates:
+                            if rejected is not None:
+                                rejected.append(Rejected(start, end, written, "a common English word, no place cue"))
+                            continue
                 for k in range(i, j):
                     taken[k] = True
-                found.append(_Raw(start, end, written, [(m.place, m.score) for m in matches]))
+                found.append(_Raw(start, end, written, candidates))
         # typo tolerance: a long unmatched word right before/after a geographic cue ("Euphates river")
         if fuzzy_done < fuzzy_limit and not all(taken):
             for i, (start, end, token) in enumerate(run):
@@ -245,6 +259,20 @@ def find_place_candidates(
     for raw in found:
         raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
     return found
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into", "town", "village", "city",
+                                  "villages", "towns", "district", "neighbourhood", "neighborhood", "area"})
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True for a word common in English prose ("White", "Date", "Human"): a place only with a cue."""
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
+
+def _prominent(place: Any) -> bool:
+    return place.kind in ("country", "admin1") or (place.population or 0) >= 200_000 or place.id.startswith("ge:")
 
 
 def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written: str,
@@ -310,8 +338,8 @@ def resolve_places(
     for mention in countries:
         context.countries[mention.code] += mention.weight
     for item in raw:
-        codes = {p.country for p, _ in item.candidates}
-        if len(codes) == 1:
+        codes = {p.country for p, q in item.candidates if q >= 100}
+        if len(codes) == 1 and any(_prominent(p) or (p.population or 0) >= 20_000 for p, _ in item.candidates):
             context.countries[next(iter(codes))] += 0.5
         if item.cue_after in _ADMIN_CUES or any(p.kind == "admin1" for p, _ in item.candidates):
             for place, _ in item.candidates:
@@ -331,6 +359,13 @@ def resolve_places(
     out: list[PlaceMention] = []
     for index, item in enumerate(raw):
         place = chosen[index]
+        quality = next(q for p, q in item.candidates if p is place)
+        if quality < 100 and not place.id.startswith("ge:") and context.country_share(place.country) < 0.3:
+            if rejected is not None:
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"only a spelling variant of a place in {place.country_name}, a country "
+                                         f"the text hardly points to"))
+            continue
         if _lookalike(place, context, item):
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
@@ -412,3 +447,15 @@ def find_places(text: str, gazetteer: Any, blocked: list[tuple[int, int]] = (), 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (the gazetteer's haversine)."""
     return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def contains(outer: Any, inner: Any) -> bool:
+    """True when ``outer`` is (or is named like) the province or country ``inner`` lies in ("X in Idlib")."""
+    if outer is inner or outer.id == inner.id:
+        return False
+    if outer.kind == "country":
+        return outer.country == inner.country
+    if not inner.admin1 or outer.country != inner.country:
+        return False
+    admin = _fold(inner.admin1)
+    return _fold(outer.admin1 or "") == admin if outer.kind == "admin1" else _fold(outer.name) == admin

@@ -35,7 +35,14 @@ from geo_events.extract.countries import find_countries
 from geo_events.extract.dates import DateMention, find_dates, infer_anchor
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
-from geo_events.extract.places import KIND_RANK, PlaceMention, Rejected, find_place_candidates, resolve_places
+from geo_events.extract.places import (
+    KIND_RANK,
+    PlaceMention,
+    Rejected,
+    contains,
+    find_place_candidates,
+    resolve_places,
+)
 from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
 from geo_events.extract.text import Sentence, english_ratio, prepare_text
 from geo_events.taxonomy import SUB_EVENT_TYPES
@@ -44,9 +51,10 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 MIN_ENGLISH_RATIO = 0.12
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile)\b)|\s+while\s+(?=in\b|at\b)")
 _CAPTION_RE = re.compile(
-    r"(?:\b(?:REUTERS|AFP|Getty|AP Photo|EPA|Anadolu|handout|Handout|Supplied|File photo|file photo|"
-    r"Picture taken|archive picture|Photo:|Image:|Credit:)\b|©|/\s*AFP\b|\(Photo\b|\[Getty\]|\[Reuters\]"
-    r"|\bPhoto\s*\(|photographed)"
+    r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
+    r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
+    r"\bPhoto(?:graph)?\s*(?::|by\b|credit)|\bImage:|\bCredit:|©|\bPicture\s+taken\b|\bFile\s+photo\b|"
+    r"\b(?:An?\s+)?archive\s+(?:picture|photo)\b|\bhandout\s+(?:via|from)\b|\bPowered\s+by\b)"
 )
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
@@ -335,6 +343,8 @@ class _Reading:
             if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
                 continue
             usable.append(place)
+        # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
+        usable = [p for p in usable if not any(contains(p.place, q.place) for q in usable)]
         if not usable:
             return []
         best_rank = min(p.rank for p in usable)
