@@ -282,6 +282,12 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if key in _STOP_KEYS or len(key) < 3:
         return ""
     tokens_here = [t[2] for t in run[i:j]]
+    # "Bab al-Nayrab", "Khaled Abo al-Majed": the run goes on with a particle name, so it is one longer name
+    if j < len(run) and (_PREFIXED_RE.match(run[j][2]) or run[j][2].lower() in _PARTICLES):
+        return ""
+    if i > 0 and (_PREFIXED_RE.match(run[i - 1][2]) or run[i - 1][2].lower() in _PARTICLES) and not (
+            _PREFIXED_RE.match(run[i][2])):
+        return ""
     if all(t.isupper() for t in tokens_here) and len(key) <= 4 and j - i == 1:
         return ""  # acronyms: SDF, ISIS, AFP, UN
     for b_start, b_end in blocked:
@@ -342,9 +348,11 @@ def resolve_places(
         if len(codes) == 1 and any(_prominent(p) or (p.population or 0) >= 20_000 for p, _ in item.candidates):
             context.countries[next(iter(codes))] += 0.5
         if item.cue_after in _ADMIN_CUES or any(p.kind == "admin1" for p, _ in item.candidates):
-            for place, _ in item.candidates:
-                if place.kind == "admin1" and place.admin1:
-                    context.admin1s[(place.country, _fold(place.admin1))] += 1.0
+            admins = [p for p, _ in item.candidates if p.kind == "admin1" and p.admin1]
+            for place in admins:
+                context.admin1s[(place.country, _fold(place.admin1))] += 1.0
+            if item.cue_after in _ADMIN_CUES and len({p.country for p in admins}) == 1:
+                context.countries[admins[0].country] += 1.5  # "Borno State", "Donetsk Oblast"
     chosen: list[Any] = [None] * len(raw)
     for _pass in range(2):
         anchors = [p for p in chosen if p is not None and p.kind not in ("country", "admin1", "river", "region")]

@@ -85,7 +85,8 @@ _HABIT_RE = re.compile(
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
     r"faces\s+daily|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:months|years)|for\s+years|for\s+more\s+than|since\s+(?:19|20)\d\d|since\s+the\s+beginning|"
-    r"a\s+total\s+of|so\s+far\s+this\s+year|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
+    r"a\s+total\s+of|so\s+far\s+this\s+year|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:two|three|four|five|"
+    r"several|few|\d+)\s+(?:days|weeks)|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
     r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
     re.IGNORECASE,
 )
@@ -109,6 +110,9 @@ _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle
 _LIST_GAP_RE = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
                           r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
+_ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
+                          r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
+                          r"bombing|blast|explosion|incident|assault|ambush|shelling)\b", re.IGNORECASE)
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
@@ -216,10 +220,13 @@ class _Reading:
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
         self.dates = [d for d in find_dates(text, anchor, self.low) if d.kind != "dateline"]
-        countries = find_countries(text, self.article.title)
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
         raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)
+        hidden = sorted([*blocked, *((r.start, r.end) for r in rejected if "organisation" in r.reason
+                                     or "outlet" in r.reason)])
+        countries = [c for c in find_countries(text, self.article.title)
+                     if c.start < 0 or not any(a <= c.start and c.end <= b for a, b in hidden)]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
         for item in rejected[:50]:
@@ -227,6 +234,7 @@ class _Reading:
         self.triggers = find_triggers(text, low=self.low)
         self.casualties = [m.start() for m in CASUALTY_SCANNER.finditer(self.low)]
         mentions = self._mentions()
+        self._refine_areas(mentions)
         self._build(mentions)
 
     # ------------------------------------------------------------------ structure
@@ -238,10 +246,13 @@ class _Reading:
         for index, sentence in enumerate(sentences):
             paragraph = text.count("\n", 0, sentence.start)
             body = sentence.text
-            headline = index < 3 and bool(title) and body.strip().casefold() == title
+            headline = bool(title) and body.strip().casefold() == title
             if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”":
                 headline = True
-            caption = bool(_CAPTION_RE.search(body)) or bool(_SKIP_LINE_RE.match(body))
+            line_start = text.rfind("\n", 0, sentence.start) + 1
+            line_end = text.find("\n", sentence.end)
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line))
             cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
@@ -296,7 +307,7 @@ class _Reading:
             if classify(dict(scores)) is None:
                 continue
             dated = self._date(clause)
-            if dated is not None and self._is_background(clause, body, dated):
+            if self._is_background(clause, body, dated):
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
                                                        "an earlier event or a habit, not a new incident",
                                                        clause.start, clause.end))
@@ -304,6 +315,12 @@ class _Reading:
             if dated is None and _HABIT_RE.search(body):
                 continue
             own_date = dated is not None
+            if dated is None:
+                earlier = [d for d in self.dates if d.start < clause.start and
+                           self.text.count("\n", d.start, clause.start) == 0 and d.precision == "day"]
+                if earlier:
+                    last = earlier[-1]
+                    dated = (last.date, last.precision, last, f"an earlier date in the paragraph ('{last.text}')")
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
@@ -316,6 +333,14 @@ class _Reading:
                 else:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
+            anaphora = previous is not None and _ANAPHORA_RE.search(body) is not None
+            if anaphora and previous is not None and previous.place.rank == 0 and (
+                    not own_date or previous.day == day):
+                # "the attack targeted …", "the strike hit …": more about the incident just reported
+                places = [(previous.place, "the incident the clause refers back to")]
+                if not own_date:
+                    day, precision, date_mention, date_how = (previous.day, previous.precision,
+                                                              previous.date_mention, "the incident it refers to")
             if not places:
                 if previous is not None and previous.clause.paragraph == clause.paragraph:
                     places = [(previous.place, "the mention before it")]
@@ -383,7 +408,10 @@ class _Reading:
         best = min(own, key=rank)
         return best.date, best.precision, best, how + f" ('{best.text}')"
 
-    def _is_background(self, clause: Clause, body: str, dated: tuple[date, str, DateMention | None, str]) -> bool:
+    def _is_background(self, clause: Clause, body: str,
+                       dated: tuple[date, str, DateMention | None, str] | None) -> bool:
+        if dated is None:
+            return bool(_BACKGROUND_RE.search(body))
         day, precision, mention, _how = dated
         if self.anchor is not None and day is not None:
             age = (self.anchor - day).days
@@ -392,6 +420,28 @@ class _Reading:
             if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
                 return True
         return bool(_BACKGROUND_RE.search(body)) and (precision != "day" or mention is None)
+
+    def _refine_areas(self, mentions: list[Mention]) -> None:
+        """A mention placed only by its province or country takes a town of that area named close by
+        ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
+        located = {m.place.start for m in mentions}
+        for mention in mentions:
+            if mention.place.rank < 3:
+                continue
+            first = mention.clause.sentence
+            for place in self.places:
+                if place.rank != 0 or place.start in located:
+                    continue
+                index = self.prepared.sentence_index(place.start)
+                if not first - 1 <= index <= first + 6:
+                    continue
+                before = self.text[max(0, place.start - 60) : place.start]
+                if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
+                    continue
+                if contains(mention.place.place, place.place):
+                    mention.place = place
+                    mention.place_how = "a town of the area the clause names, named close by"
+                    break
 
     # ------------------------------------------------------------------ events
     def _build(self, mentions: list[Mention]) -> None:
