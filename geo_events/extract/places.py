@@ -28,7 +28,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from geo_events.extract.countries import CountryMention
-from geo_events.gazetteer.core import haversine_km
+from geo_events.geodesy import haversine_km
 
 #: How specific a place kind is (lower = more specific). Unknown kinds count as towns.
 KIND_RANK: dict[str, int] = {
@@ -48,7 +48,14 @@ _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "
                         "bani", "ben", "der", "den", "van", "von", "y", "e", "i", "of", "sur", "am", "im"})
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ‘-]*[^\W_])?|\d+", re.UNICODE)
 _GLUED_RE = re.compile(r"^(?:of|in|the|by|at|to|on|from|and|near|into|The|In|Of|By|At|On)(?=[A-Z][a-z])")
-_PREFIXED_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ez|es|ed|adh)[-‑][A-Z]")
+_PREFIXED_RE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]t|[Ee]z|[Ee]s|[Ee]d|[Aa]dh)[-‑][A-Z]")
+#: Capitalised words that may follow or precede a place name in the same run without being part of it.
+_RUN_NEIGHBOURS = frozenset(
+    "province governorate oblast state region district city town village camp base airport prison river "
+    "valley desert countryside area county prefecture territory township sector municipality neighbourhood "
+    "neighborhood strip bank north south east west northern southern eastern western central upper lower "
+    "greater old new the in at on of from and to by near for".split()
+)
 #: Words that continue a run but make it the name of an organisation, not a place.
 _ORG_WORDS = frozenset(
     "agency news media times post radio television tv network press observatory independent today tribune "
@@ -230,6 +237,11 @@ def find_place_candidates(
                         taken[k] = True
                     continue
                 candidates = [(m.place, m.score) for m in matches]
+                if j < n and not taken[j] and _unknown_part(run[j][2]):
+                    if rejected is not None:
+                        rejected.append(Rejected(start, end, written,
+                                                 f"part of a longer name ({text[start:run[j][1]]})"))
+                    continue
                 if j - i == 1 and is_common_word(written):
                     cue_before, cue_after = _cues(text, start, end)
                     if not (cue_after or cue_before in _PLACE_PREPOSITIONS):
@@ -263,6 +275,13 @@ def find_place_candidates(
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into", "town", "village", "city",
                                   "villages", "towns", "district", "neighbourhood", "neighborhood", "area"})
+
+
+def _unknown_part(token: str) -> bool:
+    """A capitalised word after a matched name that extends it ("Khwaja Bandgosha"), not a kind word."""
+    low = token.lower()
+    return (token[:1].isupper() and low not in _RUN_NEIGHBOURS and low not in _ORG_WORDS and not token.isupper()
+            and not is_common_word(token) and len(token) >= 3)
 
 
 @lru_cache(maxsize=65536)
@@ -423,9 +442,13 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
 def _lookalike(place: Any, context: DocumentContext, item: _Raw) -> bool:
     if context.evidence < 1.5 or place.id.startswith("ge:"):
         return False
-    if context.country_share(place.country) >= 0.15:
+    share = context.country_share(place.country)
+    if share >= 0.15 or place.kind == "country":
         return False
-    return (place.population or 0) < 200_000 and place.kind not in ("country",)
+    quality = next((q for p, q in item.candidates if p is place), 100.0)
+    if share == 0 and context.evidence >= 3 and ((place.population or 0) < 1_000_000 or quality < 100):
+        return True  # "Boni" (Niger) is not Bonn: the text never points to Germany
+    return (place.population or 0) < 200_000
 
 
 def _why(place: Any, item: _Raw, context: DocumentContext) -> str:

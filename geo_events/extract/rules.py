@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -45,6 +45,7 @@ from geo_events.extract.places import (
 )
 from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
 from geo_events.extract.text import Sentence, english_ratio, prepare_text
+from geo_events.geodesy import destination
 from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
@@ -62,7 +63,8 @@ _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|wants|responded|announced|blamed|rejected|urged|regime|government|authorities|administration|brokered"
-    r"|backed|based|aligned|allied|led|sponsored|'s\s+(?:government|regime|forces|army|military|troops)"
+    r"|backed|based|aligned|allied|led|sponsored|health\s+(?:officials|ministry|authorities)|officials|authorities"
+    r"|ministry|police\s+(?:said|say)|governor|media|correspondent|'s\s+(?:government|regime|forces|army|military|troops)"
     r"|’s\s+(?:government|regime|forces|army|military|troops))\b",
     re.IGNORECASE,
 )
@@ -70,7 +72,8 @@ _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed
                                 r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
@@ -110,6 +113,16 @@ _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle
 _LIST_GAP_RE = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
                           r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
+_KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain)\b|"
+                        r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
+_DISTANCE_RE = re.compile(
+    r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
+             "west": 270.0, "northwest": 315.0}
+_TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling)\b", re.IGNORECASE)
@@ -295,12 +308,17 @@ class _Reading:
             places = self._locations(clause)
             if lead_place is None and places and not clause.caption:
                 lead_place = places[0][0]
+            casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
+            if not triggers and casualties and _KILLED_RE.search(body):
+                # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
+                # by its victims: a clash, or violence against civilians)
+                first = _KILLED_RE.search(body)
+                triggers = [Trigger(clause.start + first.start(), clause.start + first.end(), "Armed clash", 2.0)]
             if not triggers:
                 continue
             scores: dict[str, float] = defaultdict(float)
             for trigger in triggers:
                 scores[trigger.sub_event_type] += trigger.weight
-            casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
             if casualties and max(scores.values()) < 2.0:
                 for sub in list(scores):
                     scores[sub] += 1.0
@@ -346,6 +364,9 @@ class _Reading:
                     places = [(previous.place, "the mention before it")]
                 elif previous is not None and previous.clause.sentence == clause.sentence:
                     places = [(previous.place, "the same sentence")]
+                elif previous is not None and clause.paragraph - previous.clause.paragraph <= 2 and own_date and (
+                        _TIMELINE_RE.match(self.text[clause.start : clause.end])):
+                    places = [(previous.place, "the entry before it in a dated list")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
                 else:
@@ -363,11 +384,18 @@ class _Reading:
         """The places a clause codes at: its most specific locations (several for a list of towns)."""
         found = [p for p in self._in(self.places, clause.start, clause.end)]
         usable: list[PlaceMention] = []
+        references: list[PlaceMention] = []
         for place in found:
             before = self.text[max(clause.start, place.start - 60) : place.start]
-            if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
+            if _ORIGIN_BEFORE_RE.search(before):
+                continue
+            if _REFERENCE_BEFORE_RE.search(before):
+                references.append(place)
                 continue
             usable.append(place)
+        if not usable and references and references[0].rank == 0:
+            # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
+            return [(self._offset(references[0]), "near the reference point the clause gives")]
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
         usable = [p for p in usable if not any(contains(p.place, q.place) for q in usable)]
         if not usable:
@@ -390,6 +418,25 @@ class _Reading:
                 out = [direct[0]]
         how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
         return [(p, how) for p in out]
+
+    def _offset(self, reference: PlaceMention) -> PlaceMention:
+        """The reference place moved by the distance and bearing written before it ("40 km east of X")."""
+        before = self.text[max(0, reference.start - 60) : reference.start]
+        found = _DISTANCE_RE.search(before)
+        if not found:
+            return reference
+        amount = float(found.group("n").replace(",", ""))
+        km = amount * (1.609 if found.group("unit").lower().startswith("mile") else 1.0)
+        if not 2 <= km <= 150:
+            return reference
+        bearing = _BEARINGS[found.group("dir").lower().replace("-", "").replace("ern", "")]
+        lat, lon = destination(reference.place.lat, reference.place.lon, bearing, km)
+        place = replace(reference.place, id=f"{reference.place.id}@{round(km)}km{found.group('dir').lower()}",
+                        name=f"{round(km)} km {found.group('dir').lower()} of {reference.place.name}", lat=lat, lon=lon,
+                        kind="village", geometry={"type": "Point", "coordinates": [lon, lat]}, population=None)
+        return PlaceMention(reference.start, reference.end, place, reference.key, reference.candidates,
+                            "near", "", reference.fuzzy, reference.alternatives,
+                            reference.why + f"; moved {round(km)} km {found.group('dir').lower()} as the text says")
 
     def _date(self, clause: Clause) -> tuple[date, str, DateMention | None, str] | None:
         own = self._in(self.dates, clause.start, clause.end)
