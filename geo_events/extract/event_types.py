@@ -40,7 +40,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead"
      r"|stabbed|beheaded|lynched|murdered|assassinat(?:ed|ion)"),
-    ("Abduction/forced disappearance", 5.0, r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|forcibly\s+disappeared"),
+    ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
     ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
     ("Protest with intervention", 5.0, r"tear\s*gas|water\s+cannons?|dispersed|rubber\s+bullets|arrested\s+(?:dozens\s+of\s+)?protesters"),

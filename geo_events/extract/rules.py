@@ -113,6 +113,18 @@ _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle
 _LIST_GAP_RE = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
                           r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
+_WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                          "Suicide bomb"})
+_VICTIM_RE = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|dozens|scores|several|many|a|an)\s+(?:more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>civilians?|villagers?|"
+    r"residents?|people|persons|children|women|worshippers|farmers|students|passengers|patients|men|inhabitants|"
+    r"motorcyclist|man|woman|girl|boy|pupils|shoppers|herders|Palestinians|soldiers?|troops|fighters?|militants?|"
+    r"members|police(?:men)?|officers?|guards?|militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|"
+    r"commanders?|personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen)\b", re.IGNORECASE)
+_CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident residents people persons children women "
+                            "worshippers farmers students passengers patients men inhabitants motorcyclist man woman "
+                            "girl boy pupils shoppers herders palestinians".split())
 _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain)\b|"
                         r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
@@ -295,8 +307,32 @@ class _Reading:
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
         return [item for item in items if start <= key(item) < end]
 
+    def _article_weapon(self) -> str | None:
+        """The remote-violence type the article keeps naming ("daily shelling"), for deaths with no weapon."""
+        totals: dict[str, float] = defaultdict(float)
+        for trigger in self.triggers:
+            if trigger.weight >= 4 and trigger.sub_event_type in _WEAPON_SUBS:
+                totals[trigger.sub_event_type] += trigger.weight
+        best = max(totals.items(), key=lambda kv: kv[1], default=None)
+        return best[0] if best and best[1] >= 4 else None
+
+    def _recent_place(self, clause: Clause) -> PlaceMention | None:
+        """The last town named before the clause, within three paragraphs: what "the city" refers to."""
+        for place in reversed(self.places):
+            if place.start >= clause.start:
+                continue
+            if self.text.count("\n", place.start, clause.start) > 3:
+                return None
+            if place.rank == 0:
+                before = self.text[max(0, place.start - 60) : place.start]
+                if not (_REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before)):
+                    return place
+        return None
+
     def _mentions(self) -> list[Mention]:
+        self.weapon = self._article_weapon()
         mentions: list[Mention] = []
+        orphans: list[tuple[str, date, str, DateMention | None]] = []
         lead_place: PlaceMention | None = None
         lead_date: tuple[date, str, DateMention | None] | None = None
         previous: Mention | None = None
@@ -313,7 +349,8 @@ class _Reading:
                 # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
                 # by its victims: a clash, or violence against civilians)
                 first = _KILLED_RE.search(body)
-                triggers = [Trigger(clause.start + first.start(), clause.start + first.end(), "Armed clash", 2.0)]
+                triggers = [Trigger(clause.start + first.start(), clause.start + first.end(),
+                                    self.weapon or "Armed clash", 2.0)]
             if not triggers:
                 continue
             scores: dict[str, float] = defaultdict(float)
@@ -369,7 +406,12 @@ class _Reading:
                     places = [(previous.place, "the entry before it in a dated list")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
+                elif (recent := self._recent_place(clause)) is not None and own_date:
+                    places = [(recent, "the last town named before it")]
                 else:
+                    classified = classify(dict(scores))
+                    if own_date and day is not None and classified is not None:
+                        orphans.append((classified[0], day, precision, date_mention))
                     continue
             for place, how in places:
                 mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
@@ -378,6 +420,14 @@ class _Reading:
                 previous = mention
             if lead_date is None and own_date and day is not None and not clause.headline:
                 lead_date = (day, precision, date_mention)
+        # "after the Sunday evening clashes": a dated mention with no place dates the undated one it describes
+        for event_type, day, precision, date_mention in orphans:
+            for mention in mentions:
+                classified = classify(dict(mention.scores))
+                if not mention.own_date and classified is not None and classified[0] == event_type and (
+                        mention.date_how.startswith("no date") or mention.date_how == "the article's lead"):
+                    mention.day, mention.precision, mention.date_mention = day, precision, date_mention
+                    mention.date_how = f"a later mention of the same incident ('{date_mention.text if date_mention else day}')"
         return mentions
 
     def _locations(self, clause: Clause) -> list[tuple[PlaceMention, str]]:
@@ -476,19 +526,18 @@ class _Reading:
             if mention.place.rank < 3:
                 continue
             first = mention.clause.sentence
+            options = []
             for place in self.places:
-                if place.rank != 0 or place.start in located:
-                    continue
-                index = self.prepared.sentence_index(place.start)
-                if not first - 1 <= index <= first + 6:
+                if place.rank != 0 or place.start in located or not contains(mention.place.place, place.place):
                     continue
                 before = self.text[max(0, place.start - 60) : place.start]
                 if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
                     continue
-                if contains(mention.place.place, place.place):
-                    mention.place = place
-                    mention.place_how = "a town of the area the clause names, named close by"
-                    break
+                distance = abs(self.prepared.sentence_index(place.start) - first)
+                options.append((0 if place.cue_before in _DIRECT_CUES else 1, distance, place.start, place))
+            if options:
+                mention.place = min(options, key=lambda o: o[:3])[3]
+                mention.place_how = "a town of the area the clause names, named elsewhere in the text"
 
     # ------------------------------------------------------------------ events
     def _build(self, mentions: list[Mention]) -> None:
@@ -512,8 +561,8 @@ class _Reading:
             keys.sort(key=lambda k: -max(groups[k].scores.values()))
             top = groups[keys[0]]
             for key in keys[1:]:
-                if max(groups[key].scores.values()) < 0.6 * max(top.scores.values()) or all(
-                        m.clause.headline for m in groups[key].mentions):
+                strongest = max(max(m.scores.values()) for m in groups[key].mentions)
+                if strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5
@@ -606,13 +655,16 @@ class _Reading:
 
 
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
-    """ACLED's victim rule: a one-sided attack that kills only civilians is violence against civilians;
-    an "attack" on soldiers or police is a battle."""
-    civilians = bool(_CIVILIAN_RE.search(body))
-    combatants = bool(_COMBATANT_RE.search(body))
-    if sub == "Armed clash" and civilians and not combatants and not _CLASH_WORDS_RE.search(body):
+    """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
+    an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
+    victim = _VICTIM_RE.search(body)
+    civilians = victim is not None and victim.group("noun").lower() in _CIVILIAN_NOUNS
+    combatants = victim is not None and not civilians
+    if victim is None:
+        civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)
+    if sub == "Armed clash" and civilians and not _CLASH_WORDS_RE.search(body):
         return SUB_EVENT_TYPES["Attack"], "Attack"
-    if sub == "Attack" and combatants and not civilians:
+    if sub == "Attack" and combatants:
         return SUB_EVENT_TYPES["Armed clash"], "Armed clash"
     return event_type, sub
 
