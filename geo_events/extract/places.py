@@ -22,16 +22,21 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from geo_events.extract.countries import CountryMention
-from geo_events.gazetteer.core import haversine_km
+from geo_events.geodesy import haversine_km
 
 #: How specific a place kind is (lower = more specific). Unknown kinds count as towns.
 KIND_RANK: dict[str, int] = {
     "facility": 0, "oilfield": 0, "gasfield": 0, "dam": 0, "base": 0, "airport": 0, "neighbourhood": 0,
     "village": 0, "town": 0, "city": 0, "river": 2, "region": 2, "admin2": 2, "admin1": 3, "country": 4,
 }
+#: Zipf frequency (wordfreq, English) from which a capitalised word is taken for an English word first.
+COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
 _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
                          "provinces", "county", "prefecture", "territory", "township", "sector", "lga"})
@@ -43,7 +48,14 @@ _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "
                         "bani", "ben", "der", "den", "van", "von", "y", "e", "i", "of", "sur", "am", "im"})
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ‘-]*[^\W_])?|\d+", re.UNICODE)
 _GLUED_RE = re.compile(r"^(?:of|in|the|by|at|to|on|from|and|near|into|The|In|Of|By|At|On)(?=[A-Z][a-z])")
-_PREFIXED_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ez|es|ed|adh)[-‑][A-Z]")
+_PREFIXED_RE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]t|[Ee]z|[Ee]s|[Ee]d|[Aa]dh)[-‑][A-Z]")
+#: Capitalised words that may follow or precede a place name in the same run without being part of it.
+_RUN_NEIGHBOURS = frozenset(
+    "province governorate oblast state region district city town village camp base airport prison river "
+    "valley desert countryside area county prefecture territory township sector municipality neighbourhood "
+    "neighborhood strip bank north south east west northern southern eastern western central upper lower "
+    "greater old new the in at on of from and to by near for".split()
+)
 #: Words that continue a run but make it the name of an organisation, not a place.
 _ORG_WORDS = frozenset(
     "agency news media times post radio television tv network press observatory independent today tribune "
@@ -224,9 +236,23 @@ def find_place_candidates(
                     for k in range(i, j):
                         taken[k] = True
                     continue
+                candidates = [(m.place, m.score) for m in matches]
+                if j < n and not taken[j] and _unknown_part(run[j][2]):
+                    if rejected is not None:
+                        rejected.append(Rejected(start, end, written,
+                                                 f"part of a longer name ({text[start:run[j][1]]})"))
+                    continue
+                if j - i == 1 and is_common_word(written):
+                    cue_before, cue_after = _cues(text, start, end)
+                    if not (cue_after or cue_before in _PLACE_PREPOSITIONS):
+                        candidates = [c for c in candidates if _prominent(c[0])]
+                        if not candidates:
+                            if rejected is not None:
+                                rejected.append(Rejected(start, end, written, "a common English word, no place cue"))
+                            continue
                 for k in range(i, j):
                     taken[k] = True
-                found.append(_Raw(start, end, written, [(m.place, m.score) for m in matches]))
+                found.append(_Raw(start, end, written, candidates))
         # typo tolerance: a long unmatched word right before/after a geographic cue ("Euphates river")
         if fuzzy_done < fuzzy_limit and not all(taken):
             for i, (start, end, token) in enumerate(run):
@@ -247,6 +273,27 @@ def find_place_candidates(
     return found
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into", "town", "village", "city",
+                                  "villages", "towns", "district", "neighbourhood", "neighborhood", "area"})
+
+
+def _unknown_part(token: str) -> bool:
+    """A capitalised word after a matched name that extends it ("Khwaja Bandgosha"), not a kind word."""
+    low = token.lower()
+    return (token[:1].isupper() and low not in _RUN_NEIGHBOURS and low not in _ORG_WORDS and not token.isupper()
+            and not is_common_word(token) and len(token) >= 3)
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True for a word common in English prose ("White", "Date", "Human"): a place only with a cue."""
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
+
+def _prominent(place: Any) -> bool:
+    return place.kind in ("country", "admin1") or (place.population or 0) >= 200_000 or place.id.startswith("ge:")
+
+
 def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written: str,
             blocked: list[tuple[int, int]], start: int, end: int) -> str | None:
     """Why this n-gram is not a place (``None``: it may be; ``""``: not even worth a look-up)."""
@@ -254,6 +301,12 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if key in _STOP_KEYS or len(key) < 3:
         return ""
     tokens_here = [t[2] for t in run[i:j]]
+    # "Bab al-Nayrab", "Khaled Abo al-Majed": the run goes on with a particle name, so it is one longer name
+    if j < len(run) and (_PREFIXED_RE.match(run[j][2]) or run[j][2].lower() in _PARTICLES):
+        return ""
+    if i > 0 and (_PREFIXED_RE.match(run[i - 1][2]) or run[i - 1][2].lower() in _PARTICLES) and not (
+            _PREFIXED_RE.match(run[i][2])):
+        return ""
     if all(t.isupper() for t in tokens_here) and len(key) <= 4 and j - i == 1:
         return ""  # acronyms: SDF, ISIS, AFP, UN
     for b_start, b_end in blocked:
@@ -310,13 +363,15 @@ def resolve_places(
     for mention in countries:
         context.countries[mention.code] += mention.weight
     for item in raw:
-        codes = {p.country for p, _ in item.candidates}
-        if len(codes) == 1:
+        codes = {p.country for p, q in item.candidates if q >= 100}
+        if len(codes) == 1 and any(_prominent(p) or (p.population or 0) >= 20_000 for p, _ in item.candidates):
             context.countries[next(iter(codes))] += 0.5
         if item.cue_after in _ADMIN_CUES or any(p.kind == "admin1" for p, _ in item.candidates):
-            for place, _ in item.candidates:
-                if place.kind == "admin1" and place.admin1:
-                    context.admin1s[(place.country, _fold(place.admin1))] += 1.0
+            admins = [p for p, _ in item.candidates if p.kind == "admin1" and p.admin1]
+            for place in admins:
+                context.admin1s[(place.country, _fold(place.admin1))] += 1.0
+            if item.cue_after in _ADMIN_CUES and len({p.country for p in admins}) == 1:
+                context.countries[admins[0].country] += 1.5  # "Borno State", "Donetsk Oblast"
     chosen: list[Any] = [None] * len(raw)
     for _pass in range(2):
         anchors = [p for p in chosen if p is not None and p.kind not in ("country", "admin1", "river", "region")]
@@ -331,6 +386,13 @@ def resolve_places(
     out: list[PlaceMention] = []
     for index, item in enumerate(raw):
         place = chosen[index]
+        quality = next(q for p, q in item.candidates if p is place)
+        if quality < 100 and not place.id.startswith("ge:") and context.country_share(place.country) < 0.3:
+            if rejected is not None:
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"only a spelling variant of a place in {place.country_name}, a country "
+                                         f"the text hardly points to"))
+            continue
         if _lookalike(place, context, item):
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
@@ -380,9 +442,13 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
 def _lookalike(place: Any, context: DocumentContext, item: _Raw) -> bool:
     if context.evidence < 1.5 or place.id.startswith("ge:"):
         return False
-    if context.country_share(place.country) >= 0.15:
+    share = context.country_share(place.country)
+    if share >= 0.15 or place.kind == "country":
         return False
-    return (place.population or 0) < 200_000 and place.kind not in ("country",)
+    quality = next((q for p, q in item.candidates if p is place), 100.0)
+    if share == 0 and context.evidence >= 3 and ((place.population or 0) < 1_000_000 or quality < 100):
+        return True  # "Boni" (Niger) is not Bonn: the text never points to Germany
+    return (place.population or 0) < 200_000
 
 
 def _why(place: Any, item: _Raw, context: DocumentContext) -> str:
@@ -412,3 +478,15 @@ def find_places(text: str, gazetteer: Any, blocked: list[tuple[int, int]] = (), 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (the gazetteer's haversine)."""
     return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def contains(outer: Any, inner: Any) -> bool:
+    """True when ``outer`` is (or is named like) the province or country ``inner`` lies in ("X in Idlib")."""
+    if outer is inner or outer.id == inner.id:
+        return False
+    if outer.kind == "country":
+        return outer.country == inner.country
+    if not inner.admin1 or outer.country != inner.country:
+        return False
+    admin = _fold(inner.admin1)
+    return _fold(outer.admin1 or "") == admin if outer.kind == "admin1" else _fold(outer.name) == admin

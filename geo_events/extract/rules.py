@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -35,18 +35,27 @@ from geo_events.extract.countries import find_countries
 from geo_events.extract.dates import DateMention, find_dates, infer_anchor
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
-from geo_events.extract.places import KIND_RANK, PlaceMention, Rejected, find_place_candidates, resolve_places
+from geo_events.extract.places import (
+    KIND_RANK,
+    PlaceMention,
+    Rejected,
+    contains,
+    find_place_candidates,
+    resolve_places,
+)
 from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
 from geo_events.extract.text import Sentence, english_ratio, prepare_text
+from geo_events.geodesy import destination
 from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile)\b)|\s+while\s+(?=in\b|at\b)")
 _CAPTION_RE = re.compile(
-    r"(?:\b(?:REUTERS|AFP|Getty|AP Photo|EPA|Anadolu|handout|Handout|Supplied|File photo|file photo|"
-    r"Picture taken|archive picture|Photo:|Image:|Credit:)\b|©|/\s*AFP\b|\(Photo\b|\[Getty\]|\[Reuters\]"
-    r"|\bPhoto\s*\(|photographed)"
+    r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
+    r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
+    r"\bPhoto(?:graph)?\s*(?::|by\b|credit)|\bImage:|\bCredit:|©|\bPicture\s+taken\b|\bFile\s+photo\b|"
+    r"\b(?:An?\s+)?archive\s+(?:picture|photo)\b|\bhandout\s+(?:via|from)\b|\bPowered\s+by\b)"
 )
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
@@ -54,7 +63,8 @@ _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|wants|responded|announced|blamed|rejected|urged|regime|government|authorities|administration|brokered"
-    r"|backed|based|aligned|allied|led|sponsored|'s\s+(?:government|regime|forces|army|military|troops)"
+    r"|backed|based|aligned|allied|led|sponsored|health\s+(?:officials|ministry|authorities)|officials|authorities"
+    r"|ministry|police\s+(?:said|say)|governor|media|correspondent|'s\s+(?:government|regime|forces|army|military|troops)"
     r"|’s\s+(?:government|regime|forces|army|military|troops))\b",
     re.IGNORECASE,
 )
@@ -62,7 +72,8 @@ _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed
                                 r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
@@ -77,7 +88,8 @@ _HABIT_RE = re.compile(
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
     r"faces\s+daily|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:months|years)|for\s+years|for\s+more\s+than|since\s+(?:19|20)\d\d|since\s+the\s+beginning|"
-    r"a\s+total\s+of|so\s+far\s+this\s+year|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
+    r"a\s+total\s+of|so\s+far\s+this\s+year|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:two|three|four|five|"
+    r"several|few|\d+)\s+(?:days|weeks)|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
     r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
     re.IGNORECASE,
 )
@@ -101,6 +113,31 @@ _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle
 _LIST_GAP_RE = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
                           r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
+_WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                          "Suicide bomb"})
+_VICTIM_RE = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|dozens|scores|several|many|a|an)\s+(?:more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>civilians?|villagers?|"
+    r"residents?|people|persons|children|women|worshippers|farmers|students|passengers|patients|men|inhabitants|"
+    r"motorcyclist|man|woman|girl|boy|pupils|shoppers|herders|Palestinians|soldiers?|troops|fighters?|militants?|"
+    r"members|police(?:men)?|officers?|guards?|militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|"
+    r"commanders?|personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen)\b", re.IGNORECASE)
+_CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident residents people persons children women "
+                            "worshippers farmers students passengers patients men inhabitants motorcyclist man woman "
+                            "girl boy pupils shoppers herders palestinians".split())
+_KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain)\b|"
+                        r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
+_DISTANCE_RE = re.compile(
+    r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
+             "west": 270.0, "northwest": 315.0}
+_TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
+_ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
+                          r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
+                          r"bombing|blast|explosion|incident|assault|ambush|shelling)\b", re.IGNORECASE)
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
@@ -208,10 +245,13 @@ class _Reading:
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
         self.dates = [d for d in find_dates(text, anchor, self.low) if d.kind != "dateline"]
-        countries = find_countries(text, self.article.title)
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
         raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)
+        hidden = sorted([*blocked, *((r.start, r.end) for r in rejected if "organisation" in r.reason
+                                     or "outlet" in r.reason)])
+        countries = [c for c in find_countries(text, self.article.title)
+                     if c.start < 0 or not any(a <= c.start and c.end <= b for a, b in hidden)]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
         for item in rejected[:50]:
@@ -219,6 +259,7 @@ class _Reading:
         self.triggers = find_triggers(text, low=self.low)
         self.casualties = [m.start() for m in CASUALTY_SCANNER.finditer(self.low)]
         mentions = self._mentions()
+        self._refine_areas(mentions)
         self._build(mentions)
 
     # ------------------------------------------------------------------ structure
@@ -230,10 +271,13 @@ class _Reading:
         for index, sentence in enumerate(sentences):
             paragraph = text.count("\n", 0, sentence.start)
             body = sentence.text
-            headline = index < 3 and bool(title) and body.strip().casefold() == title
+            headline = bool(title) and body.strip().casefold() == title
             if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”":
                 headline = True
-            caption = bool(_CAPTION_RE.search(body)) or bool(_SKIP_LINE_RE.match(body))
+            line_start = text.rfind("\n", 0, sentence.start) + 1
+            line_end = text.find("\n", sentence.end)
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line))
             cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
@@ -263,8 +307,32 @@ class _Reading:
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
         return [item for item in items if start <= key(item) < end]
 
+    def _article_weapon(self) -> str | None:
+        """The remote-violence type the article keeps naming ("daily shelling"), for deaths with no weapon."""
+        totals: dict[str, float] = defaultdict(float)
+        for trigger in self.triggers:
+            if trigger.weight >= 4 and trigger.sub_event_type in _WEAPON_SUBS:
+                totals[trigger.sub_event_type] += trigger.weight
+        best = max(totals.items(), key=lambda kv: kv[1], default=None)
+        return best[0] if best and best[1] >= 4 else None
+
+    def _recent_place(self, clause: Clause) -> PlaceMention | None:
+        """The last town named before the clause, within three paragraphs: what "the city" refers to."""
+        for place in reversed(self.places):
+            if place.start >= clause.start:
+                continue
+            if self.text.count("\n", place.start, clause.start) > 3:
+                return None
+            if place.rank == 0:
+                before = self.text[max(0, place.start - 60) : place.start]
+                if not (_REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before)):
+                    return place
+        return None
+
     def _mentions(self) -> list[Mention]:
+        self.weapon = self._article_weapon()
         mentions: list[Mention] = []
+        orphans: list[tuple[str, date, str, DateMention | None]] = []
         lead_place: PlaceMention | None = None
         lead_date: tuple[date, str, DateMention | None] | None = None
         previous: Mention | None = None
@@ -276,19 +344,25 @@ class _Reading:
             places = self._locations(clause)
             if lead_place is None and places and not clause.caption:
                 lead_place = places[0][0]
+            casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
+            if not triggers and casualties and _KILLED_RE.search(body):
+                # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
+                # by its victims: a clash, or violence against civilians)
+                first = _KILLED_RE.search(body)
+                triggers = [Trigger(clause.start + first.start(), clause.start + first.end(),
+                                    self.weapon or "Armed clash", 2.0)]
             if not triggers:
                 continue
             scores: dict[str, float] = defaultdict(float)
             for trigger in triggers:
                 scores[trigger.sub_event_type] += trigger.weight
-            casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
             if casualties and max(scores.values()) < 2.0:
                 for sub in list(scores):
                     scores[sub] += 1.0
             if classify(dict(scores)) is None:
                 continue
             dated = self._date(clause)
-            if dated is not None and self._is_background(clause, body, dated):
+            if self._is_background(clause, body, dated):
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
                                                        "an earlier event or a habit, not a new incident",
                                                        clause.start, clause.end))
@@ -296,6 +370,12 @@ class _Reading:
             if dated is None and _HABIT_RE.search(body):
                 continue
             own_date = dated is not None
+            if dated is None:
+                earlier = [d for d in self.dates if d.start < clause.start and
+                           self.text.count("\n", d.start, clause.start) == 0 and d.precision == "day"]
+                if earlier:
+                    last = earlier[-1]
+                    dated = (last.date, last.precision, last, f"an earlier date in the paragraph ('{last.text}')")
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
@@ -308,14 +388,30 @@ class _Reading:
                 else:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
+            anaphora = previous is not None and _ANAPHORA_RE.search(body) is not None
+            if anaphora and previous is not None and previous.place.rank == 0 and (
+                    not own_date or previous.day == day):
+                # "the attack targeted …", "the strike hit …": more about the incident just reported
+                places = [(previous.place, "the incident the clause refers back to")]
+                if not own_date:
+                    day, precision, date_mention, date_how = (previous.day, previous.precision,
+                                                              previous.date_mention, "the incident it refers to")
             if not places:
                 if previous is not None and previous.clause.paragraph == clause.paragraph:
                     places = [(previous.place, "the mention before it")]
                 elif previous is not None and previous.clause.sentence == clause.sentence:
                     places = [(previous.place, "the same sentence")]
+                elif previous is not None and clause.paragraph - previous.clause.paragraph <= 2 and own_date and (
+                        _TIMELINE_RE.match(self.text[clause.start : clause.end])):
+                    places = [(previous.place, "the entry before it in a dated list")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
+                elif (recent := self._recent_place(clause)) is not None and own_date:
+                    places = [(recent, "the last town named before it")]
                 else:
+                    classified = classify(dict(scores))
+                    if own_date and day is not None and classified is not None:
+                        orphans.append((classified[0], day, precision, date_mention))
                     continue
             for place, how in places:
                 mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
@@ -324,17 +420,34 @@ class _Reading:
                 previous = mention
             if lead_date is None and own_date and day is not None and not clause.headline:
                 lead_date = (day, precision, date_mention)
+        # "after the Sunday evening clashes": a dated mention with no place dates the undated one it describes
+        for event_type, day, precision, date_mention in orphans:
+            for mention in mentions:
+                classified = classify(dict(mention.scores))
+                if not mention.own_date and classified is not None and classified[0] == event_type and (
+                        mention.date_how.startswith("no date") or mention.date_how == "the article's lead"):
+                    mention.day, mention.precision, mention.date_mention = day, precision, date_mention
+                    mention.date_how = f"a later mention of the same incident ('{date_mention.text if date_mention else day}')"
         return mentions
 
     def _locations(self, clause: Clause) -> list[tuple[PlaceMention, str]]:
         """The places a clause codes at: its most specific locations (several for a list of towns)."""
         found = [p for p in self._in(self.places, clause.start, clause.end)]
         usable: list[PlaceMention] = []
+        references: list[PlaceMention] = []
         for place in found:
             before = self.text[max(clause.start, place.start - 60) : place.start]
-            if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
+            if _ORIGIN_BEFORE_RE.search(before):
+                continue
+            if _REFERENCE_BEFORE_RE.search(before):
+                references.append(place)
                 continue
             usable.append(place)
+        if not usable and references and references[0].rank == 0:
+            # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
+            return [(self._offset(references[0]), "near the reference point the clause gives")]
+        # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
+        usable = [p for p in usable if not any(contains(p.place, q.place) for q in usable)]
         if not usable:
             return []
         best_rank = min(p.rank for p in usable)
@@ -356,6 +469,25 @@ class _Reading:
         how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
         return [(p, how) for p in out]
 
+    def _offset(self, reference: PlaceMention) -> PlaceMention:
+        """The reference place moved by the distance and bearing written before it ("40 km east of X")."""
+        before = self.text[max(0, reference.start - 60) : reference.start]
+        found = _DISTANCE_RE.search(before)
+        if not found:
+            return reference
+        amount = float(found.group("n").replace(",", ""))
+        km = amount * (1.609 if found.group("unit").lower().startswith("mile") else 1.0)
+        if not 2 <= km <= 150:
+            return reference
+        bearing = _BEARINGS[found.group("dir").lower().replace("-", "").replace("ern", "")]
+        lat, lon = destination(reference.place.lat, reference.place.lon, bearing, km)
+        place = replace(reference.place, id=f"{reference.place.id}@{round(km)}km{found.group('dir').lower()}",
+                        name=f"{round(km)} km {found.group('dir').lower()} of {reference.place.name}", lat=lat, lon=lon,
+                        kind="village", geometry={"type": "Point", "coordinates": [lon, lat]}, population=None)
+        return PlaceMention(reference.start, reference.end, place, reference.key, reference.candidates,
+                            "near", "", reference.fuzzy, reference.alternatives,
+                            reference.why + f"; moved {round(km)} km {found.group('dir').lower()} as the text says")
+
     def _date(self, clause: Clause) -> tuple[date, str, DateMention | None, str] | None:
         own = self._in(self.dates, clause.start, clause.end)
         if not own:
@@ -373,7 +505,10 @@ class _Reading:
         best = min(own, key=rank)
         return best.date, best.precision, best, how + f" ('{best.text}')"
 
-    def _is_background(self, clause: Clause, body: str, dated: tuple[date, str, DateMention | None, str]) -> bool:
+    def _is_background(self, clause: Clause, body: str,
+                       dated: tuple[date, str, DateMention | None, str] | None) -> bool:
+        if dated is None:
+            return bool(_BACKGROUND_RE.search(body))
         day, precision, mention, _how = dated
         if self.anchor is not None and day is not None:
             age = (self.anchor - day).days
@@ -382,6 +517,27 @@ class _Reading:
             if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
                 return True
         return bool(_BACKGROUND_RE.search(body)) and (precision != "day" or mention is None)
+
+    def _refine_areas(self, mentions: list[Mention]) -> None:
+        """A mention placed only by its province or country takes a town of that area named close by
+        ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
+        located = {m.place.start for m in mentions}
+        for mention in mentions:
+            if mention.place.rank < 3:
+                continue
+            first = mention.clause.sentence
+            options = []
+            for place in self.places:
+                if place.rank != 0 or place.start in located or not contains(mention.place.place, place.place):
+                    continue
+                before = self.text[max(0, place.start - 60) : place.start]
+                if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
+                    continue
+                distance = abs(self.prepared.sentence_index(place.start) - first)
+                options.append((0 if place.cue_before in _DIRECT_CUES else 1, distance, place.start, place))
+            if options:
+                mention.place = min(options, key=lambda o: o[:3])[3]
+                mention.place_how = "a town of the area the clause names, named elsewhere in the text"
 
     # ------------------------------------------------------------------ events
     def _build(self, mentions: list[Mention]) -> None:
@@ -405,8 +561,8 @@ class _Reading:
             keys.sort(key=lambda k: -max(groups[k].scores.values()))
             top = groups[keys[0]]
             for key in keys[1:]:
-                if max(groups[key].scores.values()) < 0.6 * max(top.scores.values()) or all(
-                        m.clause.headline for m in groups[key].mentions):
+                strongest = max(max(m.scores.values()) for m in groups[key].mentions)
+                if strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5
@@ -499,13 +655,16 @@ class _Reading:
 
 
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
-    """ACLED's victim rule: a one-sided attack that kills only civilians is violence against civilians;
-    an "attack" on soldiers or police is a battle."""
-    civilians = bool(_CIVILIAN_RE.search(body))
-    combatants = bool(_COMBATANT_RE.search(body))
-    if sub == "Armed clash" and civilians and not combatants and not _CLASH_WORDS_RE.search(body):
+    """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
+    an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
+    victim = _VICTIM_RE.search(body)
+    civilians = victim is not None and victim.group("noun").lower() in _CIVILIAN_NOUNS
+    combatants = victim is not None and not civilians
+    if victim is None:
+        civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)
+    if sub == "Armed clash" and civilians and not _CLASH_WORDS_RE.search(body):
         return SUB_EVENT_TYPES["Attack"], "Attack"
-    if sub == "Attack" and combatants and not civilians:
+    if sub == "Attack" and combatants:
         return SUB_EVENT_TYPES["Armed clash"], "Armed clash"
     return event_type, sub
 
