@@ -23,6 +23,7 @@ from geo_events.errors import (
     GeocodingError,
     GeoEventsError,
     InvalidQuery,
+    StoreCorrupted,
     StoreError,
     StoreLocked,
     ValidationFailed,
@@ -91,6 +92,12 @@ async def _geo_events_error(request: Request, err: Exception) -> JSONResponse:
     code = status_for(err)
     if isinstance(err, StoreError) and not isinstance(err, EventNotFound):
         log.error("store error on %s: %s", request.url.path, err)
+        if isinstance(err, StoreCorrupted):  # never served; the operator repairs (paths stay in the log)
+            detail = (
+                "the event store is damaged on disk and is not served until it is repaired; "
+                "the operator can run `geo-events store check --repair`"
+            )
+            return error_response(code, detail, None, headers={"Retry-After": "60"})
         detail = (
             "the event store is busy, try again"
             if isinstance(err, StoreLocked)

@@ -21,6 +21,7 @@ from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, HeadAsGet, QueryRules
 from api.openapi import install_openapi
 from api.schemas import Health
+from geo_events.errors import StoreCorrupted
 from geo_events.settings import get_settings
 
 log = logging.getLogger("geo_events.api")
@@ -102,7 +103,10 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
 
     @app.get("/health", response_model=Health, tags=["meta"], summary="Service health")
     def health(store: StoreDep) -> Health:
-        """Return `ok`, the version and the number of stored events."""
+        """Return `ok`, the version and the number of stored events (503 once the store met damage)."""
+        damage = getattr(store, "damage", None)
+        if damage:
+            raise StoreCorrupted(damage)
         return Health(
             version=geo_events.__version__, events=len(store), store_backend=getattr(store, "backend", "?")
         )

@@ -27,8 +27,10 @@ from __future__ import annotations
 import fcntl
 import mmap
 import os
+import re
 import threading
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -46,8 +48,70 @@ from geo_events.store.index import EventIndex
 
 RS = b"\x1e"
 _HEADER = b'{"type":"FeatureCollection","features":[\n'
-_FOOTER = b"]}\n"
+_FOOTER = b"]}\n"  # end of a snapshot written before checksums (still read)
+#: Start of the checksum member that ends every snapshot: the CRC-32 of each Feature line as 8 hex digits,
+#: then the CRC-32 of that hex text. A FeatureCollection foreign member, which GDAL/QGIS ignore.
+_SUMS = b'\n],"geo_events:checksums":"'
+_END = b'"}\n'
+#: Foreign member closing every journal record: the CRC-32 of the record without it.
+_CRC_KEY = b',"geo_events:crc32":"'
+_RECORD_TAIL = len(_CRC_KEY) + 10  # the key, 8 hex digits and '"}'
+_HEX8 = re.compile(rb"[0-9a-f]{8}")
 _DELETE = "geo_events:deleted"
+
+
+def seal_record(raw: bytes) -> bytes:
+    """Return one journal record (RS, the Feature with its ``geo_events:crc32`` member, LF)."""
+    return RS + raw[:-1] + _CRC_KEY + b"%08x" % zlib.crc32(raw) + b'"}\n'
+
+
+def unseal_record(body: bytes) -> bytes | None:
+    """Return the Feature bytes of a checksummed journal record (without RS and LF).
+
+    Returns None when the record carries no checksum (written before checksums existed); raises
+    ``ValueError`` when it carries one that does not match.
+    """
+    if len(body) > _RECORD_TAIL and body[-_RECORD_TAIL:-10] == _CRC_KEY and body.endswith(b'"}'):
+        digits = body[-10:-2]
+        raw = body[:-_RECORD_TAIL] + b"}"
+        if _HEX8.fullmatch(digits) is None or zlib.crc32(raw) != int(digits, 16):
+            raise ValueError("its CRC-32 checksum does not match")
+        return raw
+    return None
+
+
+def _legacy_record(body: bytes) -> bytes:
+    """Check a journal record without a checksum by validating it whole (records of older versions)."""
+    feature = orjson.loads(body)
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    if isinstance(props, dict) and props.get(_DELETE):
+        if set(props) != {"id", _DELETE} or not isinstance(props["id"], str) or not set(feature) <= {
+            "type", "id", "geometry", "properties", "bbox"
+        }:
+            raise ValueError("a deletion record with unexpected fields")
+    else:
+        validate_event(feature)
+    return body
+
+
+def read_checksums(data: Any, sums_at: int) -> tuple[np.ndarray, int]:
+    """Return (CRC-32 of every Feature line, CRC-32 of the checksum text) from a snapshot's last member.
+
+    Raises ``ValueError`` when the checksum member itself is damaged.
+    """
+    text = bytes(data[sums_at + len(_SUMS) : len(data) - len(_END)])
+    if len(text) < 8 or len(text) % 8:
+        raise ValueError("the checksum list has a wrong length")
+    body, own = text[:-8], text[-8:]
+    if _HEX8.fullmatch(own) is None or zlib.crc32(body) != int(own, 16):
+        raise ValueError("the checksum list fails its own checksum")
+    return np.frombuffer(bytes.fromhex(body.decode("ascii")), dtype=">u4").astype(np.uint32), int(own, 16)
+
+
+def checksum_footer(crcs: Iterable[int]) -> bytes:
+    """Return the member that closes a snapshot (see ``read_checksums``)."""
+    body = np.asarray(list(crcs), dtype=">u4").tobytes().hex().encode("ascii")
+    return _SUMS + body + b"%08x" % zlib.crc32(body) + _END
 
 
 def validate_event(event: Event | dict[str, Any]) -> dict[str, Any]:
@@ -95,6 +159,7 @@ class GeoJSONFileStore:
         self.journal_path = self.path.with_name(self.path.name + ".journal.geojsons")
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.index_path = self.path.with_name(self.path.name + ".idx")
+        self.witness_path = self.path.with_name(self.path.name + ".journal.len")
         self.compact_every = compact_every
         self.lock_timeout = lock_timeout
         self._mutex = threading.RLock()
@@ -104,6 +169,9 @@ class GeoJSONFileStore:
         self._journal_offset = 0  # bytes of the journal already applied (end of the last complete record)
         self._journal_records = 0
         self.torn_tail = False
+        self.checksummed = True  # False while the snapshot was written by a version without checksums
+        self.witness_damaged = False
+        self._sums_crc = 0
         self._index = EventIndex()
         self._load_all()
 
@@ -115,8 +183,13 @@ class GeoJSONFileStore:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
+    def _repair_hint(self) -> str:
+        return f"run `geo-events store check --repair --store {self.path}`"
+
     def _load_all(self, _depth: int = 0) -> None:
         self._index = EventIndex()
+        self._index.name = str(self.path)
+        self.checksummed = True
         self._snapshot_sig = self._signature(self.path)
         self._journal_offset = 0
         self._journal_records = 0
@@ -134,95 +207,197 @@ class GeoJSONFileStore:
     def _load_snapshot(self) -> None:
         data = self._map_snapshot()
         assert self._snapshot_sig is not None
-        signature = (self._snapshot_sig[1], self._snapshot_sig[2])
-        if data[: len(_HEADER)] == _HEADER and data[-len(_FOOTER) :] == _FOOTER:
+        ours = data[: len(_HEADER)] == _HEADER
+        sums_at = data.rfind(_SUMS) if ours and data[-len(_END) :] == _END else -1
+        if sums_at != -1:
+            try:
+                crcs, self._sums_crc = read_checksums(data, sums_at)
+            except ValueError as err:
+                raise StoreCorrupted(f"{self.path}: {err}; {self._repair_hint()}") from err
+            signature = (self._snapshot_sig[1], self._snapshot_sig[2], self._sums_crc)
             saved = EventIndex.load(self.index_path, signature, data)
-            if saved is not None:
+            if saved is not None and np.array_equal(saved.crcs(), crcs):
+                saved.name = str(self.path)
                 self._index = saved
                 return
             self._index = EventIndex(buffer=data)
-            self._scan_snapshot(data)
+            self._index.name = str(self.path)
+            self._scan_snapshot(data, sums_at, crcs)
             try:  # best effort: the next open skips parsing
                 self._index.save(self.index_path, signature)
             except OSError:
                 pass
             return
+        self.checksummed = False
+        if ours and data[-len(_FOOTER) - 1 :] == b"\n" + _FOOTER:  # our layout, from before checksums
+            self._index = EventIndex(buffer=data)
+            self._index.name = str(self.path)
+            self._scan_snapshot(data, len(data) - len(_FOOTER) - 1, None)
+            return
         data = bytes(data)
-        # A FeatureCollection written by another tool: parse and validate it whole.
+        # A FeatureCollection written by another tool (or damaged): parse and validate it whole.
         try:
             collection = orjson.loads(data)
         except orjson.JSONDecodeError as err:
+            raise StoreCorrupted(f"{self.path} is not valid JSON ({err}); {self._repair_hint()}") from err
+        if (
+            not isinstance(collection, dict)
+            or collection.get("type") != "FeatureCollection"
+            or not isinstance(collection.get("features"), list)
+        ):
             raise StoreCorrupted(
-                f"{self.path} is not valid JSON ({err}); "
-                f"run `geo-events store check --repair --store {self.path}`"
-            ) from err
-        if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
-            raise StoreCorrupted(f"{self.path} is not a GeoJSON FeatureCollection")
-        for feature in collection.get("features") or []:
-            self._index.put(validate_event(feature))
+                f"{self.path} is not a GeoJSON FeatureCollection with a features list; {self._repair_hint()}"
+            )
+        try:
+            for feature in collection["features"]:
+                self._index.put(validate_event(feature))
+        except ValidationFailed as err:
+            raise StoreCorrupted(f"{self.path}: {err}; {self._repair_hint()}") from err
 
-    def _scan_snapshot(self, data: Any) -> None:
-        """Index every line of a snapshot written by ``compact`` (one Feature per line)."""
+    def _scan_snapshot(self, data: Any, end: int, crcs: np.ndarray | None) -> None:
+        """Index every Feature line of a snapshot written by ``compact`` (lines end at byte ``end``).
+
+        With ``crcs`` every line must match its checksum and their numbers must agree.
+        """
         pos = len(_HEADER)
-        end = len(data) - len(_FOOTER)
         number = 1
+        row = 0
         while pos < end:
             newline = data.find(b"\n", pos, end)
             stop = end if newline == -1 else newline
             number += 1
-            line = data[pos:stop]
+            line = bytes(data[pos:stop])
             start = pos
             pos = stop + 1
-            line = line.rstrip(b",\r ")
-            if not line:
+            if stop != end:
+                if not line.endswith(b","):
+                    raise StoreCorrupted(
+                        f"{self.path}: line {number} does not end with a comma; {self._repair_hint()}"
+                    )
+                line = line[:-1]
+            if crcs is not None:
+                if row >= len(crcs) or zlib.crc32(line) != int(crcs[row]):
+                    raise StoreCorrupted(
+                        f"{self.path}: line {number} fails its CRC-32 checksum (damaged on disk); "
+                        f"{self._repair_hint()}"
+                    )
+            elif not line:
                 continue
             try:
                 self._index.put(orjson.loads(line), line, offset=start)
             except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
                 raise StoreCorrupted(
-                    f"{self.path}: line {number} is not a valid event ({err}); "
-                    f"run `geo-events store check --repair --store {self.path}`"
+                    f"{self.path}: line {number} is not a valid event ({err}); {self._repair_hint()}"
                 ) from err
+            row += 1
+        if crcs is not None and row != len(crcs):
+            raise StoreCorrupted(
+                f"{self.path}: {row} Feature lines but {len(crcs)} checksums; {self._repair_hint()}"
+            )
+
+    def verify(self) -> None:
+        """Re-read the whole snapshot and journal from disk and check every checksum (``store check``).
+
+        Unlike opening (which trusts a matching ``.idx`` and checks each row when it is read), this scans
+        every byte, so damage between lines or in rows never read is found too. Raises ``StoreCorrupted``.
+        """
+        with self._mutex:
+            fresh = GeoJSONFileStore.__new__(GeoJSONFileStore)
+            fresh.__dict__.update(self.__dict__)
+            fresh._mutex = threading.RLock()
+            fresh.index_path = self.path.with_name(self.path.name + ".idx-verify-none")  # never matches
+            fresh._lock_depth, fresh._lock_fd = 0, None
+            fresh._load_all()
+            fresh._index.verify()
+
+    # ------------------------------------------------------------------ journal witness
+    def _read_witness(self) -> tuple[int, int] | None:
+        """Return (bytes, records) of the journal acknowledged so far, or None when unknown."""
+        try:
+            text = self.witness_path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            self.witness_damaged = True
+            return None
+        parts = text.split()
+        try:
+            size, records, own = int(parts[0]), int(parts[1]), parts[2]
+            if len(parts) != 3 or zlib.crc32(b"%d %d" % (size, records)) != int(own, 16):
+                raise ValueError
+        except (ValueError, IndexError):
+            self.witness_damaged = True  # unreadable: say so in `store check`, never block on it
+            return None
+        self.witness_damaged = False
+        return size, records
+
+    def _write_witness(self, size: int, records: int, sync: bool = False) -> None:
+        """Record how much of the journal is acknowledged (written after the journal's fsync).
+
+        Not fsynced on appends: after a power loss it can only be behind the journal, never ahead, so it
+        never raises a false alarm; it catches a journal cut short afterwards (a tool, a bad disk).
+        """
+        text = b"%d %d %08x\n" % (size, records, zlib.crc32(b"%d %d" % (size, records)))
+        try:
+            fd = os.open(self.witness_path, os.O_WRONLY | os.O_CREAT, 0o644)
+            try:
+                os.pwrite(fd, text.ljust(48), 0)
+                if sync:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as err:
+            raise StoreError(f"could not write {self.witness_path}: {err.strerror}") from err
 
     def _replay_journal(self, _depth: int = 0) -> None:
+        witness = self._read_witness()  # read before the journal: it is never ahead of what we read next
         try:
             with open(self.journal_path, "rb") as fh:
                 fh.seek(self._journal_offset)
                 data = fh.read()
         except FileNotFoundError:
-            return
+            data = b""
         if _depth < 20 and self._signature(self.path) != self._snapshot_sig:
             # Another process compacted (new snapshot, emptied journal) while we read: our offset is stale.
             self._load_all(_depth + 1)
             return
-        if not data:
-            return
-        if not data.startswith(RS):
+        if data and not data.startswith(RS):
             raise StoreCorrupted(
                 f"{self.journal_path}: record at byte {self._journal_offset} does not start with RS; "
-                f"run `geo-events store check --repair --store {self.path}`"
+                f"{self._repair_hint()}"
             )
         pos = 0
-        records = data.split(RS)[1:]
+        records = data.split(RS)[1:] if data else []
         for i, record in enumerate(records):
-            last = i == len(records) - 1
-            complete = record.endswith(b"\n")
-            try:
-                if not complete:
-                    raise ValueError("record does not end with a newline")
-                feature = orjson.loads(record)
-                self._apply(feature, record.rstrip(b"\n"))
-            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
-                if last:  # never acknowledged: the writer died before fsync returned
+            if not record.endswith(b"\n"):
+                if i == len(records) - 1:  # unfinished: a torn write, unless the witness says it was acked
                     self.torn_tail = True
                     break
                 raise StoreCorrupted(
+                    f"{self.journal_path}: record {self._journal_records + 1} is damaged (no end of line); "
+                    f"{self._repair_hint()}"
+                )
+            body = record[:-1]
+            try:
+                raw = unseal_record(body)
+                if raw is None:
+                    raw = _legacy_record(body)
+                self._apply(orjson.loads(raw), raw)
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
+                raise StoreCorrupted(
                     f"{self.journal_path}: record {self._journal_records + 1} is damaged ({err}); "
-                    f"run `geo-events store check --repair --store {self.path}`"
+                    f"{self._repair_hint()}"
                 ) from err
             pos += 1 + len(record)
             self._journal_records += 1
         self._journal_offset += pos
+        if witness is not None and self._journal_offset < witness[0]:
+            lost = max(witness[1] - self._journal_records, 1)
+            raise StoreCorrupted(
+                f"{self.journal_path} was cut short: {witness[0]} bytes ({witness[1]} records) were "
+                f"acknowledged, {self._journal_offset} bytes ({self._journal_records} records) are intact, so "
+                f"{lost} acknowledged write(s) are missing; {self._repair_hint()}"
+            )
 
     def _apply(self, feature: dict[str, Any], raw: bytes) -> None:
         props = feature.get("properties") or {}
@@ -289,7 +464,7 @@ class GeoJSONFileStore:
     def _append(self, features: list[dict[str, Any]]) -> None:
         """Durably append records to the journal, then apply them in memory."""
         raws = [orjson.dumps(f) for f in features]
-        payload = b"".join(RS + raw + b"\n" for raw in raws)
+        payload = b"".join(seal_record(raw) for raw in raws)
         if self.torn_tail or self._journal_size() != self._journal_offset:
             self._cut_journal(self._journal_offset)
         fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
@@ -306,6 +481,7 @@ class GeoJSONFileStore:
             _fsync_dir(self.journal_path.parent)
         self._journal_offset += len(payload)
         self._journal_records += len(raws)
+        self._write_witness(self._journal_offset, self._journal_records)
         for feature, raw in zip(features, raws):
             self._apply(feature, raw)
         if self.compact_every and self._journal_records >= max(self.compact_every, len(self._index) // 10):
@@ -372,6 +548,7 @@ class GeoJSONFileStore:
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
             offsets: list[int] = []
             lengths: list[int] = []
+            crcs: list[int] = []
             try:
                 with open(tmp, "wb", buffering=1 << 20) as fh:
                     fh.write(_HEADER)
@@ -383,25 +560,35 @@ class GeoJSONFileStore:
                         fh.write(raw)
                         offsets.append(position)
                         lengths.append(len(raw))
+                        crcs.append(zlib.crc32(raw))
                         position += len(raw)
-                    fh.write(b"\n" + _FOOTER)
+                    footer = checksum_footer(crcs)
+                    fh.write(footer)
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, self.path)
                 _fsync_dir(self.path.parent)
+            except StoreError:  # damage met while copying rows: never re-checksum damaged bytes
+                tmp.unlink(missing_ok=True)
+                raise
             except OSError as err:
                 tmp.unlink(missing_ok=True)
                 raise StoreError(f"could not compact {self.path}: {err.strerror}") from err
+            if self.journal_path.exists() or self.witness_path.exists():
+                self._write_witness(0, 0, sync=True)  # before the cut: the witness is never ahead
             if self.journal_path.exists():
                 self._cut_journal(0)
+            self._sums_crc = int(footer[-len(_END) - 8 : -len(_END)], 16)
+            self.checksummed = True
             self._snapshot_sig = self._signature(self.path)
             self._journal_offset = 0
             self._journal_records = 0
             self._index = self._index.compacted(
                 np.array(offsets, dtype=np.int64), np.array(lengths, dtype=np.int32), self._map_snapshot()
             )
+            self._index.name = str(self.path)
             try:
-                self._index.save(self.index_path, (self._snapshot_sig[1], self._snapshot_sig[2]))
+                self._index.save(self.index_path, (self._snapshot_sig[1], self._snapshot_sig[2], self._sums_crc))
             except OSError:
                 self.index_path.unlink(missing_ok=True)
 
@@ -479,6 +666,11 @@ class GeoJSONFileStore:
         store.upsert_many(geodataframe_to_features(gdf))
         store.compact()
         return store
+
+    @property
+    def damage(self) -> str | None:
+        """What damage reading this store has met (a row failing its checksum), or None."""
+        return self._index.damage
 
     def __repr__(self) -> str:
         return f"GeoJSONFileStore({str(self.path)!r}, events={len(self._index)})"

@@ -10,6 +10,7 @@ RAM; the columns can be saved beside the snapshot (``save``/``load``) so re-open
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,13 +19,14 @@ from typing import Any
 import numpy as np
 import orjson
 
+from geo_events.errors import StoreCorrupted
 from geo_events.query import EventQuery, QueryResult
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _CATEGORIES = ("event_type", "sub_event_type", "country", "admin1", "control_zone", "side_of_line", "iso3")
 _EARTH_KM = 6371.0088
 #: Numeric columns, saved and copied together ("off" and "len" first: where each row's bytes are).
-_NUMERIC = ("off", "len", "lon", "lat", "day", "dlo", "dhi", "fat", "prec")
+_NUMERIC = ("off", "len", "lon", "lat", "day", "dlo", "dhi", "fat", "prec", "crc")
 
 
 _TEXT_FIELDS = ("id", "location", "admin1", "admin2", "country", "iso3", "event_type", "sub_event_type",
@@ -61,6 +63,14 @@ def _span(value: str | None, precision: str | None) -> tuple[int, int]:
     return first.toordinal() - _EPOCH, last.toordinal() - _EPOCH
 
 
+class RowDamaged(StoreCorrupted):
+    """Raised when a snapshot row's bytes no longer match their checksum (served as 503, never as data)."""
+
+    def __init__(self, message: str, row: int) -> None:
+        super().__init__(message)
+        self.row = row
+
+
 class _Vocabulary:
     """Maps category strings (case-folded) to small integer codes; code 0 means null."""
 
@@ -92,6 +102,8 @@ class EventIndex:
         self.sources: list[str] = []
         self.texts: list[str] = []  # case-folded searchable text of each row (for ``q``)
         self.deleted = 0
+        self.name = "the store"  # shown in damage messages (the snapshot's path)
+        self.damage: str | None = None  # set once a row failed its checksum (until the store reloads)
         self._off = np.zeros(capacity, dtype=np.int64)
         self._len = np.zeros(capacity, dtype=np.int32)
         self._alive = np.zeros(capacity, dtype=bool)
@@ -102,6 +114,7 @@ class EventIndex:
         self._dhi = np.zeros(capacity, dtype=np.int32)
         self._fat = np.zeros(capacity, dtype=np.int64)
         self._prec = np.zeros(capacity, dtype=np.int8)
+        self._crc = np.zeros(capacity, dtype=np.uint32)  # CRC-32 of each row's bytes, checked on every read
         self._cats = {name: np.zeros(capacity, dtype=np.int32) for name in _CATEGORIES}
         self._vocab = {name: _Vocabulary() for name in _CATEGORIES}
 
@@ -123,23 +136,63 @@ class EventIndex:
             grown[: len(old)] = old
             self._cats[name] = grown
 
+    def _damaged(self, row: int) -> RowDamaged:
+        self.damage = (
+            f"{self.name}: line {row + 2} fails its CRC-32 checksum; "
+            f"run `geo-events store check --repair --store {self.name}`"
+        )
+        return RowDamaged(
+            f"{self.name}: line {row + 2} (byte {int(self._off[row])}) fails its CRC-32 checksum: the file was "
+            f"damaged on disk; run `geo-events store check --repair --store {self.name}`", row
+        )
+
     def raw(self, row: int) -> bytes:
-        """Return the serialised JSON of one row."""
+        """Return the serialised JSON of one row (rows read from the snapshot are checksum-verified)."""
         found = self.overrides.get(row)
         if found is not None:
             return found
         start = int(self._off[row])
-        return bytes(self.buffer[start : start + int(self._len[row])])
+        data = bytes(self.buffer[start : start + int(self._len[row])])
+        if zlib.crc32(data) != int(self._crc[row]):
+            raise self._damaged(row)
+        return data
 
     def raw_many(self, rows: np.ndarray) -> list[bytes]:
-        """Return the serialised JSON of many rows (one vectorised gather of offsets and lengths)."""
+        """Return the serialised JSON of many rows (one vectorised gather; every snapshot row verified)."""
         offsets = self._off[rows].tolist()
         lengths = self._len[rows].tolist()
+        crcs = self._crc[rows].tolist()
         buffer, overrides = self.buffer, self.overrides
-        return [
-            overrides[row] if row in overrides else bytes(buffer[start : start + length])
-            for row, start, length in zip(rows.tolist(), offsets, lengths)
-        ]
+        out = []
+        crc32 = zlib.crc32
+        for row, start, length, crc in zip(rows.tolist(), offsets, lengths, crcs):
+            if row in overrides:
+                out.append(overrides[row])
+                continue
+            data = bytes(buffer[start : start + length])
+            if crc32(data) != crc:
+                raise self._damaged(row)
+            out.append(data)
+        return out
+
+    def verify(self, rows: np.ndarray | None = None) -> None:
+        """Check the checksum of every snapshot row of ``rows`` (all live rows when None) without keeping bytes.
+
+        Raises ``RowDamaged`` for the first row whose bytes changed on disk; used before a streamed export
+        starts, so damage is a 503, never a 200 cut off half way.
+        """
+        if rows is None:
+            rows = np.flatnonzero(self._alive[: len(self.ids)])
+        buffer, overrides, crc32 = self.buffer, self.overrides, zlib.crc32
+        for row, start, length, crc in zip(
+            rows.tolist(), self._off[rows].tolist(), self._len[rows].tolist(), self._crc[rows].tolist()
+        ):
+            if row not in overrides and crc32(buffer[start : start + length]) != crc:
+                raise self._damaged(row)
+
+    def crcs(self) -> np.ndarray:
+        """Return the CRC-32 column of every row (a copy)."""
+        return self._crc[: len(self.ids)].copy()
 
     def put(self, feature: dict, raw: bytes | None = None, offset: int | None = None) -> bool:
         """Insert or replace one feature; return True when it was new.
@@ -169,6 +222,7 @@ class EventIndex:
             self.overrides.pop(row, None)
             self._off[row] = offset
             self._len[row] = len(raw)
+        self._crc[row] = zlib.crc32(raw)
         lon, lat = feature["geometry"]["coordinates"][:2]
         self._alive[row] = True
         self._lon[row] = lon
@@ -314,6 +368,7 @@ class EventIndex:
         new.sources = [self.sources[r] for r in live]
         new.texts = [self.texts[r] for r in live]
         new._vocab = self._vocab
+        new.name = self.name
         new._alive[:m] = True
         new._off[:m] = offsets
         new._len[:m] = lengths
@@ -324,7 +379,7 @@ class EventIndex:
         return new
 
     # ------------------------------------------------------------------ persistence of the columns
-    def save(self, path: Path, signature: tuple[int, int]) -> None:
+    def save(self, path: Path, signature: tuple[int, ...]) -> None:
         """Write the columns beside a snapshot whose rows are all offset rows (atomic replace)."""
         n = len(self.ids)
         if self.overrides or self.deleted:
@@ -348,7 +403,7 @@ class EventIndex:
         os.replace(tmp, path)
 
     @classmethod
-    def load(cls, path: Path, signature: tuple[int, int], buffer: Any) -> EventIndex | None:
+    def load(cls, path: Path, signature: tuple[int, ...], buffer: Any) -> EventIndex | None:
         """Read saved columns; return None when missing, unreadable or saved for another snapshot."""
         try:
             with np.load(path, allow_pickle=False) as data:
