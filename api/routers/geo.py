@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from api.errors import ServiceUnavailable
 from api.responses import FastJSONResponse, GeoJSONResponse
 from api.schemas import ERROR_RESPONSES, geojson_response, json_response
+from geo_events.errors import InvalidQuery
 from geo_events.query import parse_date
 
 router = APIRouter(tags=["geo"], responses=ERROR_RESPONSES)
@@ -98,21 +99,74 @@ def geocode(
         str | None,
         Query(
             min_length=2,
-            max_length=3,
-            description="Prefer places in this country (ISO 3166 code).",
+            max_length=60,
+            description="Only places of this country (ISO 3166 alpha-2/alpha-3 code or English name).",
             examples=["SY"],
         ),
     ] = None,
+    near: Annotated[
+        str | None,
+        Query(description="`lat,lon` the place is near: closer places rank first.", examples=["36.3,41.9"]),
+    ] = None,
+    context: Annotated[
+        str | None,
+        Query(
+            max_length=1000,
+            description="Comma-separated countries and provinces the document already names (ranking, not a filter).",
+            examples=["SY,Deir ez-Zor"],
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        Query(
+            description="Only this kind (Nominatim `featuretype`): city, admin1 (state/province), country, "
+            "facility, river, region.",
+            examples=["admin1"],
+        ),
+    ] = None,
+    candidates: Annotated[
+        int | None,
+        Query(ge=1, le=50, description="Return a list of the N best matches instead of one object."),
+    ] = None,
 ) -> Response:
-    """Resolve a place name offline: `name, lat, lon, kind, admin1, country, score, id, control_zone`.
+    """Resolve a place name offline, anywhere in the world: `name, lat, lon, kind, admin1, country, score,
+    id, control_zone` (+ `candidates`, the other places the name could be).
 
-    Same fields as `geo-events geocode --json`; 404 when nothing matches.
+    Same fields as `geo-events geocode --json`; 404 when nothing matches (the message says what is covered).
     """
     day = parse_date(date, "date") if date else None
-    record = geocoder.geocode_record(q, date=day, country=country)
+    options: dict[str, Any] = {}
+    if near:
+        options["near"] = _point(near, "near")
+    if context:
+        options["context"] = [item.strip() for item in context.split(",") if item.strip()]
+    if kind:
+        options["kind"] = kind
+    try:
+        if candidates:
+            records = geocoder.geocode_records(q, date=day, country=country, limit=candidates, **options)
+            record: Any = records or None
+        else:
+            record = geocoder.geocode_record(q, date=day, country=country, **options)
+    except ValueError as err:
+        if "kind" in str(err):
+            raise InvalidQuery(str(err), "kind") from err
+        raise
     if record is None:
-        return FastJSONResponse({"detail": f"no place matches {q!r}", "field": "q"}, status_code=404)
+        coverage = getattr(geocoder, "COVERAGE", "")
+        detail = f"no place matches {q!r}" + (f"; {coverage}" if isinstance(coverage, str) and coverage else "")
+        return FastJSONResponse({"detail": detail, "field": "q"}, status_code=404)
     return FastJSONResponse(record)
+
+
+def _point(value: str, field: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(part) for part in value.split(","))
+    except ValueError as err:
+        raise InvalidQuery(f"{field} must be 'lat,lon', got {value!r}", field) from err
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InvalidQuery(f"{field} is off the globe: {value!r}", field)
+    return lat, lon
 
 
 @router.get("/reverse", response_class=FastJSONResponse, responses=json_response("The place at the point."))
@@ -127,13 +181,24 @@ def reverse(
             examples=["2018-02-07"],
         ),
     ] = None,
+    max_distance: Annotated[
+        float | None,
+        Query(gt=0, le=20000, description="Answer 404 when the nearest place is farther than this (km; default 100)."),
+    ] = None,
 ) -> Response:
-    """Name the place at a point (the nearest gazetteer place, and the admin area it falls in).
+    """Name the place at a point: the nearest gazetteer place with its `distance_km`.
 
-    Same fields as `geo-events reverse --json`.
+    Same fields as `geo-events reverse --json`; 404 when no place lies within `max_distance` km.
     """
     day = parse_date(date, "date") if date else None
-    return FastJSONResponse(geocoder.reverse_record(lat, lon, date=day))
+    options = {"max_distance_km": max_distance} if max_distance is not None else {}
+    record = geocoder.reverse_record(lat, lon, date=day, **options)
+    if record is None:
+        limit = max_distance if max_distance is not None else 100
+        return FastJSONResponse(
+            {"detail": f"no gazetteer place within {limit:g} km of {lat}, {lon}", "field": "max_distance"},
+            status_code=404)
+    return FastJSONResponse(record)
 
 
 @router.get(

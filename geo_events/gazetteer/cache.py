@@ -1,8 +1,8 @@
-"""On-disk cache of the built gazetteer, so processes after the first load it in a fraction of the time.
+"""Where the prebuilt gazetteer index lives, so processes after the first map it in milliseconds.
 
-The cache file lives in ``GEO_EVENTS_CACHE_DIR`` (default ``$XDG_CACHE_HOME/geo-events`` or
+The index folder lives in ``GEO_EVENTS_CACHE_DIR`` (default ``$XDG_CACHE_HOME/geo-events`` or
 ``~/.cache/geo-events``). Its name is a hash of everything the gazetteer is built from (the GeoNames file,
-the curated seed files, the selected countries and the gazetteer's own source code), so any change
+the curated seed files, the selected countries and the code that builds it), so any change
 rebuilds it. ``GEO_EVENTS_NO_CACHE=1`` turns it off. A missing, unreadable or unwritable cache is never
 an error: the gazetteer is simply built from the sources.
 """
@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from geo_events.settings import seed_path
 
-_FORMAT = 1
-_CODE_FILES = ("normalize.py", "core.py", "sources.py", "place.py", "cache.py", "stopwords.py", "query.py")
+_FORMAT = 2
+#: Modules whose code decides the index content (ranking code is not among them: editing it keeps the index).
+_CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.py", "index.py")
 _SEED_FILES = (
     "gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
 )
@@ -59,41 +57,20 @@ def cache_key(countries: Sequence[str] | None, include_curated: bool) -> str:
     return digest.hexdigest()[:24]
 
 
-def load(key: str) -> Any | None:
-    """Return the cached payload for ``key`` or ``None``."""
+def index_folder(countries: Sequence[str] | None, include_curated: bool) -> Path | None:
+    """Return the folder of the prebuilt index for this configuration (``None`` when caching is off).
+
+    Pickles of earlier versions found beside it are removed.
+    """
     folder = cache_dir()
     if folder is None:
         return None
-    path = folder / f"gazetteer-{key}.pickle"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)  # our own file, named by a hash of its inputs
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return None
+    for old in folder.glob("gazetteer-*.pickle"):
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    return folder / f"gazetteer-{cache_key(countries, include_curated)}"
 
 
-def save(key: str, payload: Any) -> None:
-    """Write the payload atomically; failures are ignored (the cache is an optimisation)."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("gazetteer-*.pickle"):  # keep one generation per configuration at most
-            if old.stat().st_mtime < _oldest_allowed():
-                old.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".gazetteer-", delete=False) as handle:
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temp = Path(handle.name)
-        os.replace(temp, folder / f"gazetteer-{key}.pickle")
-    except OSError:
-        return
-
-
-def _oldest_allowed() -> float:
-    import time
-
-    return time.time() - 30 * 24 * 3600
-
-
-__all__ = ["cache_dir", "cache_key", "load", "save"]
+__all__ = ["cache_dir", "cache_key", "index_folder"]

@@ -1,31 +1,34 @@
-"""The ``Gazetteer``: indexed place names with exact, phonetic and typo-tolerant search, and reverse lookup.
+"""The ``Gazetteer``: the whole world's place names with exact, phonetic and typo-tolerant search.
 
 Lookups go through three levels, cheapest first: the normalised name (``normalize``), the phonetic key
-(``phonetic_key``), then typo tolerance: keys one edit away (a SymSpell-style index of one-letter
-deletions, scored by OSA distance) and, for long keys, rapidfuzz over keys sharing their first or last two
-letters.
-Short queries never go fuzzy and common English words are never place names, so "the", "said" or
-"army" match nothing. Candidates are ranked by match quality, then kind, population, curated entries,
-the home country (Syria) and, when given, the distance to places mentioned nearby.
+(``phonetic_key``), then typo tolerance within a budget (one edit for keys of 5 letters, two for longer
+ones; shorter keys are exact only), found through a SymSpell-style index of one-letter deletions and
+checked by OSA distance. Typo tolerance is never used when a name matches exactly or phonetically.
+Common English words are never place names, and outlet/organisation names ("Kurdistan 24") match nothing.
+
+Candidates are ranked by match quality, the kind the query names ("… province" → the admin unit), feature
+class and admin level, population, how well-known the place is (its number of recorded names), and the
+caller's context — the countries, admin-1 units and points the document already names. There is no
+home region: without context a name goes to its best-known bearer anywhere.
 """
 
 from __future__ import annotations
 
 import math
 import threading
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from geo_events.gazetteer import cache as name_cache
+from geo_events.gazetteer import cache as index_cache
+from geo_events.gazetteer.index import FLAG_CURATED, MIN_FUZZY_KEY, PlaceTable, open_or_build
 from geo_events.gazetteer.normalize import key_of_normalized, normalize
+from geo_events.gazetteer.not_places import is_not_place
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place
-from geo_events.gazetteer.query import context_points, kind_agrees, query_forms
+from geo_events.gazetteer.query import Context, kind_agrees, kind_filter, make_context, query_forms
 from geo_events.gazetteer.sources import (
     admin1_places,
     country_code,
@@ -38,33 +41,32 @@ from geo_events.gazetteer.stopwords import STOPWORDS
 
 #: ``None``: every country is loaded by default (the whole world).
 DEFAULT_COUNTRIES: tuple[str, ...] | None = None
-HOME_COUNTRY = "SY"
 #: Countries whose names carry the Arabic article (al-, el-) attached in some spellings.
-ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB"})
-#: Governorates the curated data covers best (eastern Syria): their places rank a little higher.
-FOCUS_ADMIN1 = frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah"})
+ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB", "YE", "SA", "LY", "EG", "SD", "PS", "TN", "DZ", "MA"})
 EARTH_RADIUS_KM = 6371.0088
-
-_KIND_BONUS = {
-    "city": 3.0, "town": 2.0, "village": 1.0, "oilfield": 1.5, "gasfield": 1.5, "facility": 1.5,
-    "dam": 1.5, "base": 1.5, "river": 1.0, "region": 1.0, "admin1": 0.5, "country": 0.5,
-}
 MAX_QUERY_CHARS = 300
 
+#: Feature class / admin level: what a bare name most likely means when several places bear it.
+_KIND_BONUS = {
+    "city": 3.0, "town": 2.0, "village": 1.0, "oilfield": 1.5, "gasfield": 1.5, "facility": 1.5,
+    "dam": 1.5, "base": 1.5, "river": 8.0, "region": 8.0, "admin1": 9.0, "country": 16.0,
+}
+#: GeoNames cities500 lists towns of 500+ people *or seats of an administrative division*: a town without
+#: a recorded population is such a seat, ranked as if it had this many people.
+_SEAT_POPULATION = 5_000
+#: Rank bonus of an exact (normalised) match over a phonetic-only one.
+_EXACT_BONUS = 12.0
 
-def fuzzy_cutoff(key_length: int) -> float | None:
-    """Return the smallest rapidfuzz ratio accepted for a key of this length (``None``: exact only)."""
-    if key_length <= 4:
+
+def fuzzy_cutoff(key_length: int) -> int | None:
+    """Return the typo budget (most edits) for a key of this length (``None``: exact only)."""
+    if key_length < MIN_FUZZY_KEY:
         return None
-    if key_length <= 8:
-        return 86.0
-    if key_length <= 11:
-        return 80.0
-    return 76.0
+    return 1 if key_length <= 5 else 2
 
 
 class Gazetteer:
-    """Searchable collection of ``Place`` objects (GeoNames cities500 + the curated supplement).
+    """Searchable places of the whole world: GeoNames cities500, admin-1 units, countries, curated supplement.
 
     Parameters
     ----------
@@ -73,7 +75,7 @@ class Gazetteer:
     places : Iterable[Place] | None
         Use exactly these places instead of the bundled data (tests, user gazetteers).
     include_curated : bool
-        Add the curated eastern-Syria supplement from ``seeds/gazetteer/``.
+        Add the curated supplement from ``seeds/gazetteer/``.
     """
 
     _default: Gazetteer | None = None
@@ -85,30 +87,21 @@ class Gazetteer:
         places: Iterable[Place] | None = None,
         include_curated: bool = True,
     ) -> None:
-        key = None
-        payload = None
+        blocked = {place_id: frozenset(normalize(n) for n in fix["drop"])
+                   for place_id, fix in load_overrides().items() if fix["drop"]}
         if places is None:
-            key = name_cache.cache_key(countries, include_curated)
-            payload = name_cache.load(key)
-            if payload is None:
-                towns = geonames_places(countries)
-                curated = curated_places() if include_curated else []
-                outlined = {(p.country, p.admin1 or p.name) for p in curated if p.kind == "admin1"}
-                places = [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated]
-        if payload is not None:
-            self._places, self._blocked, self._by_norm, self._by_key = payload
+            folder = index_cache.index_folder(countries, include_curated)
+            self._table = open_or_build(folder, lambda: (_bundled(countries, include_curated), blocked))
         else:
-            self._places = list(places or ())
-            self._blocked = {
-                place_id: frozenset(normalize(n) for n in fix["drop"])
-                for place_id, fix in load_overrides().items() if fix["drop"]
-            }
-            self._build_name_indexes()
-            if key is not None:
-                name_cache.save(key, (self._places, self._blocked, self._by_norm, self._by_key))
-        self._by_id: dict[str, Place] = {p.id: p for p in self._places}
-        self._build_other_indexes()
-        self._cached_search = lru_cache(maxsize=131072)(self._search_uncached)
+            given = list(places)
+            self._table = open_or_build(None, lambda: (given, blocked))
+            self._table._cache.update(enumerate(given))
+        rows = {place_id: self._table.row_of(place_id) for place_id in blocked}
+        #: row → normalised names that are NOT this place (curated), even when they sound alike
+        self._blocked_rows = {row: blocked[pid] for pid, row in rows.items() if row is not None}
+        self._point_rows: np.ndarray | None = None
+        self._cached_search = lru_cache(maxsize=65536)(self._search_uncached)
+        self._cached_lookup = lru_cache(maxsize=262144)(self._lookup_uncached)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -119,67 +112,44 @@ class Gazetteer:
                     cls._default = cls()
         return cls._default
 
-    # ------------------------------------------------------------------ indexes
-    def _build_name_indexes(self) -> None:
-        by_norm: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
-        by_key: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
-        for index, place in enumerate(self._places):
-            seen: set[str] = set()
-            for position, name in enumerate((place.name, *place.alt_names)):
-                norm = normalize(name)
-                if not norm or norm in STOPWORDS or norm in seen or len(norm) < 2:
-                    continue
-                seen.add(norm)
-                by_norm[norm].append((index, position == 0, name))
-                by_key[key_of_normalized(norm)].append((index, position == 0, name))
-        self._by_norm = dict(by_norm)
-        self._by_key = dict(by_key)
-
-    def _build_other_indexes(self) -> None:
-        # fuzzy indexes (keys of 5+ letters; shorter ones are matched exactly only): every key under itself
-        # and its one-letter deletions; and, for longer typos, blocks of keys of similar length sharing the
-        # first or last two letters (one edit never changes both ends)
-        deletion_index: dict[str, list[str]] = defaultdict(list)
-        blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
-        self._fuzzy_entries: dict[str, list[tuple[int, bool, str]]] = {}
-        for key, entries in self._by_key.items():
-            eligible = [e for e in entries if _fuzzy_eligible(self._places[e[0]])]
-            if len(key) < 5 or not eligible:
-                continue
-            self._fuzzy_entries[key] = eligible
-            for variant in (key, *_deletions(key)):
-                deletion_index[variant].append(key)
-            for length in range(len(key) - 2, len(key) + 3):
-                blocks[("^" + key[:2], length)].append(key)
-                blocks[(key[-2:] + "$", length)].append(key)
-        self._deletion_index = dict(deletion_index)
-        self._blocks = dict(blocks)
-        self._point_rows = np.array(
-            [i for i, p in enumerate(self._places) if p.kind not in AREA_KINDS], dtype=np.int64
-        )
-        coords = np.array([(self._places[i].lat, self._places[i].lon) for i in self._point_rows], dtype=float)
-        self._point_lat = np.radians(coords[:, 0]) if len(coords) else np.zeros(0)
-        self._point_lon = np.radians(coords[:, 1]) if len(coords) else np.zeros(0)
-
     # ------------------------------------------------------------------ access
     def __iter__(self) -> Iterator[Place]:
-        return iter(self._places)
+        table = self._table
+        return (table._cache.get(row) or table.make(row) for row in range(table.count))
 
     def __len__(self) -> int:
-        return len(self._places)
+        return self._table.count
 
     def __contains__(self, place_id: object) -> bool:
-        return place_id in self._by_id
+        return isinstance(place_id, str) and self._table.row_of(place_id) is not None
 
     def get(self, place_id: str) -> Place | None:
         """Return the place with this id (``geonames:167899``, ``ge:conoco-gas-plant``) or ``None``."""
-        return self._by_id.get(place_id)
+        row = self._table.row_of(place_id) if isinstance(place_id, str) else None
+        return None if row is None else self._table.place(row)
 
     def name_variants(self) -> Iterator[tuple[str, str]]:
         """Yield ``(normalised name variant, place_id)`` for every indexed name (for text matching)."""
-        for norm, entries in self._by_norm.items():
-            for index, _primary, _name in entries:
-                yield norm, self._places[index].id
+        table = self._table
+        ids = table.cols["id"]
+        for norm, row in table.norms():
+            yield norm, table.string(int(ids[row]))
+
+    def country_place(self, code: str) -> Place | None:
+        """Return the ``country`` place of an ISO2/ISO3 code or English name, or ``None``."""
+        iso2 = country_code(code) if code else None
+        return self.get(f"geonames-country:{iso2}") if iso2 else None
+
+    def admin1_of(self, country: str, name: str) -> Place | None:
+        """Return the admin-1 unit of ``country`` called ``name`` ("Idlib", "Donetsk Oblast", "Nord Kivu"),
+        tolerant of spelling (phonetic keys, then one or two edits), or ``None``."""
+        iso2 = country_code(country) if country else None
+        if not iso2 or not isinstance(name, str) or not name.strip():
+            return None
+        found = self.search(name, country=iso2, kind="admin1", limit=1)
+        if not found and " " in name.strip():
+            found = self.search(name.strip().rsplit(" ", 1)[0], country=iso2, kind="admin1", limit=1)
+        return found[0].place if found and found[0].score >= 70 else None
 
     # ------------------------------------------------------------------ exact look-up
     def lookup(self, name: str) -> list[Match]:
@@ -187,186 +157,251 @@ class Gazetteer:
 
         No typo tolerance, no filter, no ranking beyond exact (score 100) before phonetic (95): the raw
         candidates a caller with its own context (the extractor's document) disambiguates itself. Fast: two
-        dict look-ups.
+        trie look-ups (results are cached).
         """
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
             return []
+        return list(self._cached_lookup(name))
+
+    def _lookup_uncached(self, name: str) -> tuple[Match, ...]:
         norm = normalize(name)
         if not norm or norm in STOPWORDS:
-            return []
+            return ()
+        table = self._table
         found: dict[int, Match] = {}
-        for entries, score in ((self._by_norm.get(norm, ()), 100.0),
-                               (self._by_key.get(key_of_normalized(norm), ()), 95.0)):
-            for index, _primary, matched in entries:
-                if index not in found and norm not in self._blocked.get(self._places[index].id, ()):
-                    found[index] = Match(self._places[index], score, matched)
-        return list(found.values())
+        for entries, score in ((table.by_norm(norm), 100.0), (table.by_key(key_of_normalized(norm)), 95.0)):
+            for row, ref in entries:
+                if row not in found and norm not in self._blocked_rows.get(row, ()):
+                    found[row] = Match(table.place(row), score, table.name_of(ref))
+        return tuple(found.values())
 
     # ------------------------------------------------------------------ search
     def search(
         self,
         query: str,
-        country: str | None = None,
+        country: str | Sequence[str] | None = None,
         bbox: Sequence[float] | None = None,
         near: Sequence[Any] | None = None,
         limit: int = 5,
+        *,
+        date: Any = None,
+        context: Any = None,
+        kind: str | Iterable[str] | None = None,
     ) -> list[Match]:
         """Find the places a name refers to, best first.
 
         Parameters
         ----------
         query : str
-            A place name in any common spelling ("Deir Ezzor", "Dayr az Zawr", "دير الزور").
-        country : str | None
-            Keep only places of this country (ISO2, ISO3 or English name).
+            A place name in any common spelling ("Deir Ezzor", "Dayr az Zawr", "دير الزور", "Kharkov").
+        country : str | Sequence[str] | None
+            Keep only places of this country or these countries (ISO2, ISO3 or English name).
         bbox : Sequence[float] | None
             Keep only places whose representative point is in ``(min_lon, min_lat, max_lon, max_lat)``.
         near : Sequence | None
-            Context: ``(lat, lon)`` pairs or ``Place`` objects mentioned nearby; closer places rank higher.
+            ``(lat, lon)`` pairs or ``Place`` objects mentioned nearby; closer places rank higher.
         limit : int
             Most matches returned.
+        date : date | str | None
+            Accepted for symmetry with the geocoder (place names do not change with the date here).
+        context : Any
+            What the document already names: ISO2 codes or country names, admin-1 names, ``Place``/``Match``
+            objects, ``(lat, lon)`` points, a dict with ``countries``/``admin1``/``points``, or a ``Context``.
+            Places in those countries and units, and near those points, rank higher (never a filter).
+        kind : str | Iterable[str] | None
+            Keep only these kinds (``city``/``settlement``, ``admin1``/``state``, ``country``, ``facility``,
+            ``river``, ``region`` or any of ``KINDS``), like Nominatim's ``featuretype``.
 
         Returns
         -------
         list[Match]
-            Empty when nothing matches well enough (or the query is empty, a stop word or absurd).
+            Empty when nothing matches well enough, or the query is empty, a stop word, an outlet or
+            organisation name, or absurd.
+
+        Raises
+        ------
+        ValueError
+            When ``kind`` names no known kind.
         """
         if not isinstance(query, str) or not query.strip() or len(query) > MAX_QUERY_CHARS:
             return []
-        code = country_code(country) if country else None
-        if country and code is None:
-            return []
+        codes: frozenset[str] | None = None
+        if country:
+            wanted = [country] if isinstance(country, str) else list(country)
+            resolved = {country_code(c) for c in wanted}
+            if None in resolved:
+                return []
+            codes = frozenset(c for c in resolved if c)
         box = tuple(float(v) for v in bbox) if bbox is not None else None
-        context = context_points(near)
-        return list(self._cached_search(query, code, box, context, int(limit)))
+        scope = make_context(context, near, country_code)
+        kinds = kind_filter(kind)
+        return list(self._cached_search(query, codes, box, scope, kinds, int(limit)))
 
     def _search_uncached(
         self,
         query: str,
-        code: str | None,
+        codes: frozenset[str] | None,
         box: tuple[float, ...] | None,
-        context: tuple[tuple[float, float], ...],
+        scope: Context,
+        kinds: frozenset[str] | None,
         limit: int,
     ) -> tuple[Match, ...]:
-        full = normalize(query)
-        forms, kind_hint = query_forms(full)
-        candidates: dict[int, tuple[float, bool, str]] = {}
-        for form in forms:  # a kind word may belong to the name: "Tabqa Dam", "Euphrates valley"
-            for index, entry in self._candidates(form).items():
-                if index not in candidates or entry[0] > candidates[index][0]:
-                    candidates[index] = entry
+        if is_not_place(query):
+            return ()
+        forms, hint = query_forms(normalize(query))
+        table = self._table
+
+        def allowed(row: int) -> bool:
+            if row in self._blocked_rows and any(form in self._blocked_rows[row] for form in forms):
+                return False  # a curated "this name is not this place" (e.g. Sousse is not As Susah)
+            if codes and table.country_of[row] not in codes:
+                return False
+            if kinds and table.kind[row] not in kinds:
+                return False
+            return not box or (box[0] <= table.lon[row] <= box[2] and box[1] <= table.lat[row] <= box[3])
+
+        candidates: dict[int, tuple[float, int, int]] = {}
+        for step, form in enumerate(forms):  # a kind word may belong to the name: "Tabqa Dam", "Euphrates valley"
+            for row, (quality, ref) in self._exact(form).items():
+                if allowed(row) and (row not in candidates or quality - 4 * step > candidates[row][0] - 4 * candidates[row][2]):
+                    candidates[row] = (quality, ref, step)
+        if not candidates:  # typo tolerance only when no exact or phonetic hit survived the filters
+            for step, form in enumerate(forms):
+                for row, (quality, ref) in self._fuzzy(form).items():
+                    if allowed(row) and (row not in candidates or quality > candidates[row][0]):
+                        candidates[row] = (quality, ref, step)
+                if candidates:
+                    break
         if not candidates:
             return ()
-        ranked: list[tuple[float, float, Place, str]] = []
-        for index, (quality, primary, name) in candidates.items():
-            place = self._places[index]
-            if any(form in self._blocked.get(place.id, ()) for form in forms):
-                continue  # a curated "this name is not this place" (e.g. Sousse is not As Susah)
-            if code and place.country != code:
-                continue
-            if box and not (box[0] <= place.lon <= box[2] and box[1] <= place.lat <= box[3]):
-                continue
-            rank = quality + _KIND_BONUS.get(place.kind, 0.0) + (1.5 if primary else 0.0)
-            rank += min(10.0, 2.0 * math.log10((place.population or 0) + 1))
-            rank += 4.0 if place.id.startswith("ge:") else 0.0  # curated for this reporting
-            rank += 6.0 if place.country == HOME_COUNTRY and not code else 0.0
-            rank += 8.0 if place.admin1 in FOCUS_ADMIN1 and place.country == HOME_COUNTRY else 0.0
-            rank += 20.0 if kind_hint and place.kind == kind_hint else 0.0
-            if context:
-                nearest = min(_haversine_km(place.lat, place.lon, lat, lon) for lat, lon in context)
-                rank += 12.0 * max(0.0, 1.0 - nearest / 300.0)
-            ranked.append((rank, quality, place, name))
-        ranked.sort(key=lambda row: (-row[0], row[2].id))
-        return tuple(
-            Match(place, round(quality - (0 if kind_agrees(kind_hint, place.kind) else 10), 1), name)
-            for _rank, quality, place, name in ranked[:limit]
-        )
+        ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope), row, quality, ref)
+                         for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
+        out = []
+        for _rank, row, quality, ref in ranked[:limit]:
+            penalty = 0 if kind_agrees(hint, table.kind[row]) else 10
+            out.append(Match(table.place(row), round(quality - penalty, 1), table.name_of(ref)))
+        return tuple(out)
 
-    def _candidates(self, norm: str) -> dict[int, tuple[float, bool, str]]:
-        found: dict[int, tuple[float, bool, str]] = {}
+    def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context) -> float:
+        table = self._table
+        kind = table.kind[row]
+        rank = quality + _KIND_BONUS.get(kind, 0.0) + (1.5 if ref < 0 else 0.0)
+        rank += _EXACT_BONUS if quality >= 100.0 else 0.0
+        if kind not in AREA_KINDS:
+            population = table.population[row] or _SEAT_POPULATION
+            rank += min(12.0, 2.0 * math.log10(population + 1))
+        rank += min(8.0, 2.0 * math.log2(1 + table.alt_count[row]))  # how well-known: names recorded for it
+        rank += 3.0 if table.flags[row] & FLAG_CURATED else 0.0
+        if hint and kind_agrees(hint, kind) and (hint == kind or hint in ("admin1", "region")):
+            rank += 20.0
+        if scope:
+            rank += scope.weight(table.country_of[row], table.admin1(row), table.lat[row], table.lon[row])
+        return rank
 
-        def add(entries: list[tuple[int, bool, str]], quality: float) -> None:
-            for index, primary, name in entries:
-                best = found.get(index)
-                if best is None or (quality, primary) > (best[0], best[1]):
-                    found[index] = (quality, primary, name)
-
-        add(self._by_norm.get(norm, []), 100.0)
+    def _exact(self, norm: str) -> dict[int, tuple[float, int]]:
+        table = self._table
+        found: dict[int, tuple[float, int]] = {}
+        for row, ref in table.by_norm(norm):
+            found.setdefault(row, (100.0, ref))
         key = key_of_normalized(norm)
-        add(self._by_key.get(key, []), 95.0)
-        if found:
-            return found
-        if " " not in norm and norm[:2] in ("al", "el") and len(norm) > 5 and norm[2] not in "aeiou":
-            arabic = [e for e in self._by_key.get(key_of_normalized(norm[2:]), [])
-                      if self._places[e[0]].country in ARABIC_COUNTRIES]
-            add(arabic, 92.0)  # an attached Arabic article: "Elmayadin", "Alomar"
-            if found:
-                return found
-        cutoff = fuzzy_cutoff(len(key))
-        if cutoff is None:
-            return found
-        for fuzzy_key, score in self._fuzzy_keys(key, cutoff):
-            add(self._fuzzy_entries[fuzzy_key], round(0.9 * score, 1))
+        for row, ref in table.by_key(key):
+            found.setdefault(row, (95.0, ref))
+        if not found and " " not in norm and norm[:2] in ("al", "el") and len(norm) > 5 and norm[2] not in "aeiou":
+            for row, ref in table.by_key(key_of_normalized(norm[2:])):  # attached article: "Elmayadin"
+                if table.country_of[row] in ARABIC_COUNTRIES:
+                    found.setdefault(row, (92.0, ref))
         return found
 
-    def _fuzzy_keys(self, key: str, cutoff: float) -> list[tuple[str, float]]:
-        # 1) one edit away: keys sharing the query or one of its one-letter deletions (SymSpell-style)
-        near: dict[str, None] = {}
-        for variant in (key, *_deletions(key)):
-            for candidate in self._deletion_index.get(variant, ()):
-                near[candidate] = None
-        hits = []
-        for candidate in near:
-            if candidate == key:
-                continue
-            edits = OSA.distance(key, candidate, score_cutoff=1)  # transposition counts as one edit
-            if edits <= 1 and (len(key) >= 6 or fuzz.ratio(key, candidate) >= cutoff):
-                hits.append((candidate, round(100.0 * (1 - edits / max(len(key), len(candidate))), 1)))
-        # 2) otherwise, for long keys, rapidfuzz over the keys sharing the first or last two letters
-        if not hits and len(key) >= 10:
-            block = [*self._blocks.get(("^" + key[:2], len(key)), ()), *self._blocks.get((key[-2:] + "$", len(key)), ())]
-            hits = [(c, score) for c, score, _ in process.extract(key, block, scorer=fuzz.ratio,
-                                                                    score_cutoff=cutoff, limit=5)]
+    def _fuzzy(self, norm: str) -> dict[int, tuple[float, int]]:
+        key = key_of_normalized(norm)
+        budget = fuzzy_cutoff(len(key))
+        if budget is None or norm in STOPWORDS:
+            return {}
+        table = self._table
+        variants = {key, *_deletions(key)}
+        near = table.keys_near(key, variants)
+        hits = _within(key, near, 1)
+        if not hits and budget >= 2:
+            second = {d for v in variants if len(v) == len(key) - 1 for d in _deletions(v)}
+            hits = _within(key, table.keys_near(key, second | variants) | near, 2)
         if not hits:
-            return []
-        hits.sort(key=lambda hit: -hit[1])
-        top = hits[0][1]
-        return list(dict.fromkeys((c, score) for c, score in hits[:5] if score >= top - 3))
+            return {}
+        best = min(edits for _, edits in hits)
+        flat_query = norm.replace(" ", "")
+        spelled = (budget if len(flat_query) <= 5 else 2) + 1  # the written name may differ a little more
+        found: dict[int, tuple[float, int]] = {}
+        for candidate, edits in hits:
+            if edits > best:
+                continue
+            quality = round(90.0 * (1 - edits / max(len(key), len(candidate))), 1)
+            for row, ref in table.fuzzy_rows(candidate):
+                written = normalize(table.name_of(ref)).replace(" ", "")
+                if OSA.distance(flat_query, written, score_cutoff=spelled) > spelled:
+                    continue  # close only once folded ("although" → "altug" ~ "Alton" → "altun")
+                if row not in found or quality > found[row][0]:
+                    found[row] = (quality, ref)
+        return found
 
     # ------------------------------------------------------------------ reverse
+    def _points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._point_rows is None:
+            table = self._table
+            kinds = np.array([k not in AREA_KINDS for k in table.kind], dtype=bool)
+            self._point_rows = np.flatnonzero(kinds)
+            self._point_lat = np.radians(np.asarray(table.cols["lat"])[self._point_rows])
+            self._point_lon = np.radians(np.asarray(table.cols["lon"])[self._point_rows])
+        return self._point_rows, self._point_lat, self._point_lon
+
     def nearest(self, lat: float, lon: float, k: int = 1, kinds: Iterable[str] | None = None) -> list[
         tuple[Place, float]
     ]:
         """Return the ``k`` nearest settlements/sites (not rivers or areas) with their distance in km."""
-        if not len(self._point_rows):
+        rows, lats, lons = self._points()
+        if not len(rows):
             return []
-        distances = _haversine_array(math.radians(lat), math.radians(lon), self._point_lat, self._point_lon)
+        distances = _haversine_array(math.radians(lat), math.radians(lon), lats, lons)
         wanted = set(kinds) if kinds else None
-        order = np.argsort(distances)
+        order = np.argsort(distances) if wanted or k > 16 else np.argpartition(distances, min(k, len(rows) - 1))[:k]
+        order = sorted(order, key=lambda i: distances[i])
         out: list[tuple[Place, float]] = []
-        for row in order:
-            place = self._places[int(self._point_rows[row])]
-            if wanted and place.kind not in wanted:
+        for index in order:
+            row = int(rows[index])
+            if wanted and self._table.kind[row] not in wanted:
                 continue
-            out.append((place, float(distances[row])))
+            out.append((self._table.place(row), float(distances[index])))
             if len(out) >= k:
                 break
         return out
 
     def containing(self, lat: float, lon: float, kinds: Iterable[str] = ("admin1", "region")) -> list[Place]:
-        """Return the area places (admin1, regions) whose polygon contains the point."""
+        """Return the area places (admin1, regions) whose outline contains the point (curated outlines)."""
         from shapely.geometry import Point, shape
 
         point = Point(lon, lat)
         wanted = set(kinds)
-        return [p for p in self._places if p.kind in wanted and shape(p.geometry).covers(point)]
+        table = self._table
+        rows = np.flatnonzero(np.asarray(table.cols["geometry"]) >= 0)
+        places = [table.place(int(r)) for r in rows if table.kind[int(r)] in wanted]
+        return [p for p in places if p.geometry.get("type") in ("Polygon", "MultiPolygon")
+                and shape(p.geometry).covers(point)]
 
 
-def _fuzzy_eligible(place: Place) -> bool:
-    """Typo tolerance is kept for places reporting here names: Syria and Iraq, towns of 10,000+ and
-    curated entries. Elsewhere (thousands of small Turkish villages) a one-letter slip of an English word
-    ("border", "nurses") would too often land on some hamlet."""
-    return place.country in ("SY", "IQ") or (place.population or 0) >= 10_000 or place.id.startswith("ge:")
+def _bundled(countries: Sequence[str] | None, include_curated: bool) -> list[Place]:
+    towns = geonames_places(countries)
+    curated = curated_places() if include_curated else []
+    outlined = {(p.country, p.admin1 or p.name) for p in curated if p.kind == "admin1"}
+    return [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated]
+
+
+def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str, int]]:
+    hits = []
+    for candidate in candidates:
+        if candidate == key:
+            continue
+        edits = OSA.distance(key, candidate, score_cutoff=budget)
+        if edits <= budget:
+            hits.append((candidate, edits))
+    return hits
 
 
 def _deletions(key: str) -> set[str]:

@@ -32,7 +32,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CG": ("Congo-Brazzaville", "Congo Republic"), "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
     "MM": ("Burma",), "PS": ("Palestine", "Palestinian Territories", "State of Palestine"),
     "GB": ("UK", "Britain", "Great Britain"), "US": ("USA", "United States of America"),
-    "AE": ("UAE", "Emirates"), "KR": ("Republic of Korea",), "KP": ("DPRK",), "NL": ("Netherlands", "Holland"),
+    "AE": ("UAE",), "KR": ("Republic of Korea",), "KP": ("DPRK",), "NL": ("Netherlands", "Holland"),
     "CZ": ("Czech Republic",), "TL": ("East Timor", "Timor-Leste"), "SZ": ("Swaziland",), "MK": ("Macedonia",),
     "CV": ("Cape Verde",), "CF": ("CAR",), "TR": ("Türkiye", "Turkiye"), "RU": ("Russian Federation",),
     "SY": ("Syrian Arab Republic",), "IR": ("Islamic Republic of Iran",), "VA": ("Holy See", "Vatican City"),

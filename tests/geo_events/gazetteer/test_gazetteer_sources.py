@@ -97,20 +97,33 @@ def test_cache_round_trip_gives_the_same_gazetteer(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("GEO_EVENTS_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("GEO_EVENTS_NO_CACHE", raising=False)
     built = Gazetteer(countries=["LB"])
-    assert list(tmp_path.glob("gazetteer-*.pickle"))
+    folders = [p for p in tmp_path.glob("gazetteer-*") if p.is_dir()]
+    assert len(folders) == 1 and (folders[0] / "meta.json").exists()
+    assert not list(folders[0].glob("*.pickle"))  # numpy columns and tries, no pickle
     loaded = Gazetteer(countries=["LB"])
     assert [p.id for p in loaded] == [p.id for p in built]
     assert loaded.search("Tyre")[0].place.id == built.search("Tyre")[0].place.id
-    # a corrupt cache file is ignored, never an error
-    for path in tmp_path.glob("gazetteer-*.pickle"):
-        path.write_bytes(b"not a pickle")
+    # a damaged index is ignored and rebuilt, never an error
+    (folders[0] / "meta.json").write_text("not json", encoding="utf-8")
     assert len(Gazetteer(countries=["LB"])) == len(built)
 
 
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GEO_EVENTS_NO_CACHE", "1")
     assert gazetteer_cache.cache_dir() is None
-    assert gazetteer_cache.load("anything") is None
+    assert gazetteer_cache.index_folder(None, True) is None
+
+
+def test_admin1_names_cover_every_country() -> None:
+    from geo_events.gazetteer.sources import admin1_table
+
+    table = admin1_table()
+    assert len(table) > 3000 and len({country for country, _ in table}) > 200
+    gazetteer = Gazetteer.default()
+    for place_id, admin1 in [("geonames:706483", "Kharkiv"), ("geonames:2331447", "Borno"),
+                             ("geonames:169389", "Idlib"), ("geonames:709717", "Donetsk")]:
+        place = gazetteer.get(place_id)
+        assert place is not None and place.admin1 == admin1, place_id
 
 
 def test_place_is_hashable_and_serialisable() -> None:

@@ -1,0 +1,378 @@
+"""The compact gazetteer index: numpy columns, one string table and marisa tries, memory-mapped from disk.
+
+Nothing is pickled. An index folder holds ``.npy`` columns (one row per place: point, population, kind,
+country, string references), a UTF-8 string table (``strings.bin`` + offsets, every distinct string once)
+and three tries: normalised names, phonetic keys, and the one-letter deletions of the fuzzy-eligible keys
+(a SymSpell-style typo index). Each trie id points into CSR arrays of ``(place row, matched name)``
+entries. Opening a built folder maps the files and costs milliseconds; ``Place`` objects are made on demand.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import marisa_trie
+import numpy as np
+
+from geo_events.gazetteer.normalize import key_of_normalized, normalize
+from geo_events.gazetteer.place import KINDS, Place
+from geo_events.gazetteer.stopwords import STOPWORDS
+
+FORMAT = 2
+#: Shortest phonetic key given typo tolerance (shorter ones are matched exactly only).
+MIN_FUZZY_KEY = 5
+FLAG_CURATED = 1
+FLAG_FUZZY = 2
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_COLUMNS = (
+    "lat", "lon", "population", "kind", "country", "admin1", "id", "name", "source", "geometry", "flags",
+    "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
+    "del_off", "del_key", "id_row",
+)
+
+
+def fuzzy_eligible(place: Place) -> bool:
+    """Typo tolerance is kept for places a reporter is likely to name: towns of 1,000+, administrative seats
+    (GeoNames towns without a population), curated entries, admin units and countries. A one-letter slip of
+    an English word would too often land on a hamlet."""
+    return (place.population or 1_000) >= 1_000 or place.kind not in _SETTLEMENTS or place.id.startswith("ge:")
+
+
+class _Strings:
+    """Interning table written as one UTF-8 blob plus offsets."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int:
+        if text is None:
+            return -1
+        found = self.index.get(text)
+        if found is None:
+            found = self.index[text] = len(self.index)
+        return found
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        encoded = [s.encode("utf-8") for s in self.index]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in encoded], out=offsets[1:])
+        return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+def _csr(trie: Any, groups: dict[str, list[int]]) -> tuple[np.ndarray, list[int]]:
+    """Return CSR offsets (by trie id) and the flat values of ``groups`` (key → values)."""
+    order = sorted(trie.iteritems(), key=lambda item: item[1])
+    offsets = np.zeros(len(order) + 1, dtype=np.int64)
+    flat: list[int] = []
+    for position, (key, _id) in enumerate(order, 1):
+        flat.extend(groups[key])
+        offsets[position] = len(flat)
+    return offsets, flat
+
+
+def _pairs(flat: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    pairs = np.array(flat, dtype=np.int32).reshape(-1, 2)
+    return np.ascontiguousarray(pairs[:, 0]), np.ascontiguousarray(pairs[:, 1])
+
+
+class Progress:
+    """A one-line progress bar on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, title: str, steps: int) -> None:
+        self.title, self.steps, self.done, self.start = title, steps, 0, time.monotonic()
+        self.live = sys.stderr.isatty()
+
+    def step(self, what: str) -> None:
+        """Advance one step and redraw."""
+        self.done += 1
+        if self.live:
+            filled = int(30 * self.done / self.steps)
+            sys.stderr.write(f"\r{self.title} [{'#' * filled}{'.' * (30 - filled)}] "
+                             f"{time.monotonic() - self.start:4.0f} s {what:<28}")
+            if self.done >= self.steps:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
+                 progress: Progress | None = None) -> tuple[dict[str, np.ndarray], dict[str, Any], list[Any]]:
+    """Return the columns, the metadata and the three tries of an index over ``places``."""
+    strings = _Strings()
+    countries: dict[str, int] = {}
+    country_info: list[list[str]] = []
+    for place in places:
+        if place.country not in countries:
+            countries[place.country] = len(country_info)
+            country_info.append([place.country, place.country_name, place.iso3])
+    n = len(places)
+    kind_code = {k: i for i, k in enumerate(KINDS)}
+    cols: dict[str, Any] = {
+        "lat": np.array([p.lat for p in places], dtype=np.float64),
+        "lon": np.array([p.lon for p in places], dtype=np.float64),
+        "population": np.array([p.population or 0 for p in places], dtype=np.int64),
+        "kind": np.array([kind_code[p.kind] for p in places], dtype=np.uint8),
+        "country": np.array([countries[p.country] for p in places], dtype=np.uint16),
+        "admin1": np.array([strings(p.admin1) for p in places], dtype=np.int32),
+        "id": np.array([strings(p.id) for p in places], dtype=np.int32),
+        "name": np.array([strings(p.name) for p in places], dtype=np.int32),
+        "source": np.array([strings(p.source) for p in places], dtype=np.int32),
+        "geometry": np.array([-1 if p.geometry.get("type") == "Point" else
+                              strings(json.dumps(p.geometry, separators=(",", ":"))) for p in places], dtype=np.int32),
+        "bbox": np.array([p.bbox or (np.nan,) * 4 for p in places], dtype=np.float32).reshape(n, 4),
+    }
+    eligible_rows = [fuzzy_eligible(p) for p in places]
+    cols["flags"] = np.array([(FLAG_CURATED if p.id.startswith("ge:") else 0) | (FLAG_FUZZY if e else 0)
+                              for p, e in zip(places, eligible_rows, strict=True)], dtype=np.uint8)
+    cols["alt_off"] = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(p.alt_names) for p in places], out=cols["alt_off"][1:])
+    cols["alt"] = np.array([strings(a) for p in places for a in p.alt_names], dtype=np.int32)
+    if progress:
+        progress.step("columns")
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    fuzzy_keys: set[str] = set()
+    names = strings.index
+    for row, place in enumerate(places):
+        dropped = blocked.get(place.id)
+        seen: set[str] = set()
+        eligible = eligible_rows[row]
+        position = 0
+        for name in (place.name, *place.alt_names):
+            norm = normalize(name)
+            if norm and len(norm) > 1 and norm not in STOPWORDS and norm not in seen and (
+                    not dropped or norm not in dropped):
+                seen.add(norm)
+                ref = names[name]
+                entry = (row, ref if position else -1 - ref)  # a negative name ref marks the primary name
+                by_norm[norm].extend(entry)
+                key = key_of_normalized(norm)
+                by_key[key].extend(entry)
+                if eligible and len(key) >= MIN_FUZZY_KEY and key.isascii():
+                    fuzzy_keys.add(key)
+            position += 1
+        if progress and row % 80_000 == 79_999:
+            progress.step(f"names {row + 1:,}/{n:,}")
+    norm_trie = marisa_trie.Trie(by_norm.keys())
+    key_trie = marisa_trie.Trie(by_key.keys())
+    cols["norm_off"], flat = _csr(norm_trie, by_norm)
+    cols["norm_off"] //= 2  # two values (row, name ref) per entry
+    cols["norm_place"], cols["norm_name"] = _pairs(flat)
+    cols["key_off"], flat = _csr(key_trie, by_key)
+    cols["key_off"] //= 2
+    cols["key_place"], cols["key_name"] = _pairs(flat)
+    del by_norm, by_key, flat
+    if progress:
+        progress.step("name tries")
+    deletion: dict[str, list[int]] = defaultdict(list)
+    for key in fuzzy_keys:
+        key_id = key_trie[key]
+        deletion[key].append(key_id)
+        for i in range(len(key)):
+            deletion[key[:i] + key[i + 1 :]].append(key_id)
+    del_trie = marisa_trie.Trie(deletion.keys())
+    cols["del_off"], flat = _csr(del_trie, deletion)
+    cols["del_key"] = np.array(flat, dtype=np.int32)
+    del deletion, flat
+    if progress:
+        progress.step("typo index")
+    id_trie = marisa_trie.Trie(p.id for p in places)
+    id_row = np.zeros(len(id_trie), dtype=np.int32)
+    id_row[[id_trie[p.id] for p in places]] = np.arange(n, dtype=np.int32)
+    cols["id_row"] = id_row
+    blob, offsets = strings.arrays()
+    cols["strings"], cols["string_off"] = blob, offsets
+    meta = {"format": FORMAT, "countries": country_info, "kinds": list(KINDS), "count": n}
+    return cols, meta, [norm_trie, key_trie, del_trie, id_trie]
+
+
+_TRIES = ("norm", "key", "del", "ids")
+
+
+def write(folder: Path, cols: dict[str, np.ndarray], meta: dict[str, Any], tries: list[Any]) -> None:
+    """Write an index into a new ``folder`` (the caller renames it into place)."""
+    folder.mkdir(parents=True)
+    for name, array in cols.items():
+        np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+    for name, trie in zip(_TRIES, tries, strict=True):
+        trie.save(str(folder / f"{name}.marisa"))
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def read(folder: Path) -> tuple[dict[str, np.ndarray], dict[str, Any], list[Any]] | None:
+    """Map an index folder written by ``write``; ``None`` when it is missing, partial or of another format."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT or meta.get("kinds") != list(KINDS):
+            return None
+        cols = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                for name in (*_COLUMNS, "strings", "string_off")}
+        tries = []
+        for name in _TRIES:
+            trie = marisa_trie.Trie()
+            trie.mmap(str(folder / f"{name}.marisa"))
+            tries.append(trie)
+    except (OSError, ValueError, KeyError):
+        return None
+    return cols, meta, tries
+
+
+class PlaceTable:
+    """Read access to an index: ``Place`` objects made on demand, name/key/typo look-ups by trie."""
+
+    def __init__(self, cols: dict[str, np.ndarray], meta: dict[str, Any], tries: list[Any]) -> None:
+        self.cols = cols
+        self.count = int(meta["count"])
+        self.countries = [tuple(c) for c in meta["countries"]]
+        self.norm_trie, self.key_trie, self.del_trie, self.id_trie = tries
+        self._id_row = cols["id_row"]
+        self._blob = bytes(cols["strings"])
+        self._offsets = cols["string_off"].tolist()
+        self._cache: dict[int, Place] = {}
+        # plain Python lists for the columns read per candidate (scalar numpy reads are slow)
+        self.population: list[int] = cols["population"].tolist()
+        self.kind: list[str] = [KINDS[k] for k in cols["kind"].tolist()]
+        self.country_of: list[str] = [self.countries[c][0] for c in cols["country"].tolist()]
+        self.flags: list[int] = cols["flags"].tolist()
+        self.admin1_ref: list[int] = cols["admin1"].tolist()
+        alt_off = cols["alt_off"]
+        self.alt_count: list[int] = (alt_off[1:] - alt_off[:-1]).tolist()
+        self.lat: list[float] = cols["lat"].tolist()
+        self.lon: list[float] = cols["lon"].tolist()
+
+    def string(self, ref: int) -> str:
+        """Return string ``ref`` of the table."""
+        return self._blob[self._offsets[ref] : self._offsets[ref + 1]].decode("utf-8")
+
+    def place(self, row: int) -> Place:
+        """Return the ``Place`` of a row (made once, then cached)."""
+        found = self._cache.get(row)
+        if found is None:
+            found = self._cache[row] = self.make(row)
+        return found
+
+    def make(self, row: int) -> Place:
+        """Build the ``Place`` of a row without caching it."""
+        c = self.cols
+        lat, lon = self.lat[row], self.lon[row]
+        geometry_ref = int(c["geometry"][row])
+        geometry = json.loads(self.string(geometry_ref)) if geometry_ref >= 0 else {
+            "type": "Point", "coordinates": [lon, lat]}
+        start, end = int(c["alt_off"][row]), int(c["alt_off"][row + 1])
+        code, country_name, iso3 = self.countries[int(c["country"][row])]
+        bbox = c["bbox"][row]
+        admin1 = self.admin1_ref[row]
+        return Place(
+            id=self.string(int(c["id"][row])), name=self.string(int(c["name"][row])),
+            alt_names=tuple(self.string(int(r)) for r in c["alt"][start:end]), kind=self.kind[row],
+            lat=lat, lon=lon, geometry=geometry, admin1=self.string(admin1) if admin1 >= 0 else None,
+            country=code, country_name=country_name, iso3=iso3, population=self.population[row] or None,
+            source=self.string(int(c["source"][row])),
+            bbox=None if np.isnan(bbox[0]) else tuple(round(float(v), 5) for v in bbox),
+        )
+
+    def row_of(self, place_id: str) -> int | None:
+        """Return the row of a place id, or ``None``."""
+        found = self.id_trie.get(place_id)
+        return None if found is None else int(self._id_row[found])
+
+    def admin1(self, row: int) -> str | None:
+        """Return the admin-1 name of a row without making its ``Place``."""
+        ref = self.admin1_ref[row]
+        return self.string(ref) if ref >= 0 else None
+
+    def _entries(self, trie: Any, prefix: str, text: str) -> list[tuple[int, int]]:
+        key_id = trie.get(text)
+        if key_id is None:
+            return []
+        c = self.cols
+        start, end = int(c[f"{prefix}_off"][key_id]), int(c[f"{prefix}_off"][key_id + 1])
+        return list(zip(c[f"{prefix}_place"][start:end].tolist(), c[f"{prefix}_name"][start:end].tolist(),
+                        strict=True))
+
+    def by_norm(self, norm: str) -> list[tuple[int, int]]:
+        """``(row, name ref)`` entries whose normalised name is ``norm`` (a negative ref: the primary name)."""
+        return self._entries(self.norm_trie, "norm", norm)
+
+    def by_key(self, key: str) -> list[tuple[int, int]]:
+        """``(row, name ref)`` entries whose phonetic key is ``key``."""
+        return self._entries(self.key_trie, "key", key)
+
+    def name_of(self, ref: int) -> str:
+        """Return the matched name of an entry's name ref."""
+        return self.string(ref if ref >= 0 else -1 - ref)
+
+    def keys_near(self, key: str, variants: Iterable[str]) -> set[str]:
+        """Return the fuzzy-eligible keys that share ``variants`` (the query key's deletions) in the typo index."""
+        found: set[int] = set()
+        c = self.cols
+        for variant in variants:
+            variant_id = self.del_trie.get(variant)
+            if variant_id is None:
+                continue
+            found.update(c["del_key"][int(c["del_off"][variant_id]) : int(c["del_off"][variant_id + 1])].tolist())
+        return {self.key_trie.restore_key(k) for k in found}
+
+    def fuzzy_rows(self, key: str) -> list[tuple[int, int]]:
+        """Entries of a key found by typo tolerance, restricted to fuzzy-eligible places."""
+        return [e for e in self.by_key(key) if self.flags[e[0]] & FLAG_FUZZY]
+
+    def norms(self) -> Iterator[tuple[str, int]]:
+        """Yield ``(normalised name, row)`` for every indexed name."""
+        c = self.cols
+        for norm, key_id in self.norm_trie.iteritems():
+            for row in c["norm_place"][int(c["norm_off"][key_id]) : int(c["norm_off"][key_id + 1])].tolist():
+                yield norm, row
+
+
+def open_or_build(folder: Path | None, build: Callable[[], tuple[Sequence[Place], dict[str, frozenset[str]]]],
+                  ) -> PlaceTable:
+    """Return the index in ``folder`` (building it there once, under a lock) or an in-memory one."""
+    if folder is not None:
+        found = read(folder)
+        if found is not None:
+            return PlaceTable(*found)
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            lock_path = folder.parent / f".{folder.name}.lock"
+            with open(lock_path, "w") as lock:
+                _lock(lock)
+                found = read(folder)  # another process may have built it while we waited
+                if found is not None:
+                    return PlaceTable(*found)
+                places, blocked = build()
+                progress = Progress("building the gazetteer index (once)", 8)
+                cols, meta, tries = build_arrays(places, blocked, progress)
+                temp = folder.parent / f".{folder.name}.{os.getpid()}.tmp"
+                shutil.rmtree(temp, ignore_errors=True)
+                write(temp, cols, meta, tries)
+                shutil.rmtree(folder, ignore_errors=True)  # a stale or partial folder of the same name
+                os.replace(temp, folder)
+                progress.step("written")
+                found = read(folder)
+                if found is not None:
+                    return PlaceTable(*found)
+        except OSError:
+            pass  # an unwritable cache is never an error: build in memory
+    places, blocked = build()
+    cols, meta, tries = build_arrays(places, blocked)
+    return PlaceTable(cols, meta, tries)
+
+
+def _lock(handle: Any) -> None:
+    try:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    except (ImportError, OSError):
+        return
+
+
+__all__ = ["FORMAT", "MIN_FUZZY_KEY", "PlaceTable", "build_arrays", "fuzzy_eligible", "open_or_build", "read", "write"]
