@@ -31,7 +31,7 @@ _MONTHS = {
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH = r"(?P<{g}>january|february|march|april|may|june|july|august|september|october|november|december" \
          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
 DATE_RE = re.compile(

@@ -34,9 +34,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
-    ("Armed clash", 3.0, r"raided|stormed|overwhelmed|besieged"),
+    ("Armed clash", 3.0, r"raided|stormed|overwhelmed"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
-    ("Armed clash", 0.6, r"advance(?:d)?"),
+    ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead"
      r"|stabbed|beheaded|lynched|murdered|assassinat(?:ed|ion)"),

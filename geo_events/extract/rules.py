@@ -77,7 +77,7 @@ _REFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
-                               r"evacuated\s+to|displaced\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
+                               r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|funeral\s+in)"
                                r"\s+(?:the\s+)?(?:(?:town|city|village|commercial\s+hub)\s+of\s+)?(?:neighbouring\s+)?$",
                                re.IGNORECASE)
@@ -86,7 +86,7 @@ _STATEMENT_BEFORE_RE = re.compile(r"(?:said|says|told|statement|announced|claime
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
-    r"faces\s+daily|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
+    r"faces\s+daily|(?:also\s+)?faces?\s+(?:violence|attacks|threats|insurgen\w+)|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:months|years)|for\s+years|for\s+more\s+than|since\s+(?:19|20)\d\d|since\s+the\s+beginning|"
     r"a\s+total\s+of|so\s+far\s+this\s+year|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:two|three|four|five|"
     r"several|few|\d+)\s+(?:days|weeks)|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
@@ -98,7 +98,8 @@ _BACKGROUND_RE = re.compile(
     r"\b(?:a|one|two|three|several|\d+)\s+years?\s+(?:ago|earlier|before)\b|\byears?\s+ago\b|"
     r"\blast\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+last\s+year\b|"
-    r"\bearlier\s+this\s+year\b|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b",
+    r"\bearlier\s+this\s+year\b|\b(?:in|since|during|until)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|"
+    r"april|june|july|august|september|october|november|december)\b(?!\s+\d)|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b",
     re.IGNORECASE,
 )
 _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|children|women|worshippers|farmers|"
@@ -248,10 +249,12 @@ class _Reading:
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
         raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)
-        hidden = sorted([*blocked, *((r.start, r.end) for r in rejected if "organisation" in r.reason
-                                     or "outlet" in r.reason)])
+        hidden = sorted((r.start, r.end) for r in rejected if "organisation" in r.reason or "outlet" in r.reason)
+        # a demonym in an actor's name says where ("Syrian Democratic Forces"); a country name inside an actor's
+        # or an outlet's name does not ("Islamic State in Iraq and Syria", "Agence France Presse")
         countries = [c for c in find_countries(text, self.article.title)
-                     if c.start < 0 or not any(a <= c.start and c.end <= b for a, b in hidden)]
+                     if c.start < 0 or not any(a <= c.start and c.end <= b for a, b in hidden) and not (
+                         c.kind == "name" and any(a <= c.start and c.end <= b for a, b in blocked))]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
         for item in rejected[:50]:
@@ -331,6 +334,7 @@ class _Reading:
 
     def _mentions(self) -> list[Mention]:
         self.weapon = self._article_weapon()
+        self.background_spans: list[tuple[int, int]] = []
         mentions: list[Mention] = []
         orphans: list[tuple[str, date, str, DateMention | None]] = []
         lead_place: PlaceMention | None = None
@@ -363,6 +367,7 @@ class _Reading:
                 continue
             dated = self._date(clause)
             if self._is_background(clause, body, dated):
+                self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
                                                        "an earlier event or a habit, not a new incident",
                                                        clause.start, clause.end))
@@ -443,7 +448,7 @@ class _Reading:
                 references.append(place)
                 continue
             usable.append(place)
-        if not usable and references and references[0].rank == 0:
+        if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable):
             # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
             return [(self._offset(references[0]), "near the reference point the clause gives")]
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
@@ -512,7 +517,7 @@ class _Reading:
         day, precision, mention, _how = dated
         if self.anchor is not None and day is not None:
             age = (self.anchor - day).days
-            if precision != "day" and age > 20:
+            if precision != "day" and age > 45:
                 return True
             if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
                 return True
@@ -529,6 +534,8 @@ class _Reading:
             options = []
             for place in self.places:
                 if place.rank != 0 or place.start in located or not contains(mention.place.place, place.place):
+                    continue
+                if any(a <= place.start < b for a, b in self.background_spans):
                     continue
                 before = self.text[max(0, place.start - 60) : place.start]
                 if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
