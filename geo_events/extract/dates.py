@@ -79,12 +79,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _with_year(published: date, month: int, day: int, year: str | None) -> date | None:
+    """The date of a "7 February" written on ``published``: this year's, or last year's when this year's
+    would lie more than two months ahead (a date a few weeks ahead is a future date, not an event's)."""
     if year:
         return _safe_date(int(year), month, day)
     found = _safe_date(published.year, month, day)
     limit = _shift(published, 1) or published
     if found is not None and found > limit:
-        found = _safe_date(published.year - 1, month, day)
+        ahead = (found - published).days
+        found = _safe_date(published.year - 1, month, day) if ahead > 60 else None
     return found
 
 

@@ -88,6 +88,7 @@ _STOP_KEYS = frozenset(
 )
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
 _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
+                            r"province|governorate|oblast|state|region|district|county|prefecture|"
                             r"prison|river|valley|plain|desert|mountains?|bridge|crossing|refinery|station|plant)\b",
                             re.IGNORECASE)
 _BEFORE_CUE_RE = re.compile(
@@ -238,7 +239,9 @@ def find_place_candidates(
                     kind = _KIND_AFTER_RE.match(text, end)
                     if kind:
                         matches = gazetteer.lookup(f"{written} {kind.group(1)}")
-                        if matches:
+                        if matches and kind.group(1).lower() in _ADMIN_CUES:
+                            matches = [m for m in matches if m.place.kind in ("admin1", "admin2", "region")]
+                        if matches and kind.group(1).lower() not in _ADMIN_CUES:
                             end = kind.end()
                             written = text[start:end]
                 if not matches:

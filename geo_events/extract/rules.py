@@ -93,6 +93,10 @@ _HABIT_RE = re.compile(
     r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
     re.IGNORECASE,
 )
+_FUTURE_RE = re.compile(
+    r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
+    r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
+    re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:in|since|until|by|during|of|from)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\blast\s+year\b|"
     r"\b(?:a|one|two|three|several|\d+)\s+years?\s+(?:ago|earlier|before)\b|\byears?\s+ago\b|"
@@ -280,7 +284,8 @@ class _Reading:
             line_start = text.rfind("\n", 0, sentence.start) + 1
             line_end = text.find("\n", sentence.end)
             line = text[line_start : len(text) if line_end < 0 else line_end]
-            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line))
+            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line)) or (
+                not headline and _is_tag_line(line))
             cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
@@ -372,7 +377,7 @@ class _Reading:
                                                        "an earlier event or a habit, not a new incident",
                                                        clause.start, clause.end))
                 continue
-            if dated is None and _HABIT_RE.search(body):
+            if (dated is None and _HABIT_RE.search(body)) or _FUTURE_RE.search(body):
                 continue
             own_date = dated is not None
             if dated is None:
@@ -393,7 +398,9 @@ class _Reading:
                 else:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
-            anaphora = previous is not None and _ANAPHORA_RE.search(body) is not None
+            anaphora = _ANAPHORA_RE.search(body) is not None
+            if anaphora and previous is None and not clause.headline:
+                continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
             if anaphora and previous is not None and previous.place.rank == 0 and (
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported
@@ -659,6 +666,16 @@ class _Reading:
                           claims=claim_rows, geo_precision=geo_precision, spans=dict(spans), explain=explain,
                           type_score=type_score, dated_by_text=first.own_date or first.date_how != (
                               "no date in the text: the publication date"))
+
+
+_FUNCTION_WORD_RE = re.compile(r"\b(?:the|a|an|of|in|on|at|was|were|is|are|has|have|had|by|to|with|and|said|after)\b",
+                               re.IGNORECASE)
+
+
+def _is_tag_line(line: str) -> bool:
+    """A line of keywords or tags ("Syria SDF Turkish drone strikes northeast Syria"), not a sentence."""
+    stripped = line.strip()
+    return 0 < len(stripped) < 100 and stripped[-1:] not in ".!?\"”:" and not _FUNCTION_WORD_RE.search(stripped)
 
 
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
