@@ -81,8 +81,8 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|funeral\s+in)"
                                r"\s+(?:the\s+)?(?:(?:town|city|village|commercial\s+hub)\s+of\s+)?(?:neighbouring\s+)?$",
                                re.IGNORECASE)
-_STATEMENT_BEFORE_RE = re.compile(r"(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
-                                  r"declared)(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
+_STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
+                                  r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,25}$", re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
@@ -418,7 +418,8 @@ class _Reading:
                     places = [(previous.place, "the entry before it in a dated list")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
-                elif (recent := self._recent_place(clause)) is not None and own_date:
+                elif (recent := self._recent_place(clause)) is not None and (own_date or date_how.startswith(
+                        "an earlier date in the paragraph")):
                     places = [(recent, "the last town named before it")]
                 else:
                     classified = classify(dict(scores))
