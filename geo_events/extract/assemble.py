@@ -82,7 +82,7 @@ def assemble(extraction: Extraction, article: ArticleInput, *, area_events: bool
     extracted_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     for draft in extraction.drafts:
         place = draft.place
-        area = getattr(place, "kind", "") in _AREA_KINDS and draft.geo_precision >= 3
+        area = getattr(place, "kind", "") in _AREA_KINDS
         if draft.event_date is None or (area and not area_events):
             reason = ("no date: the text gives a relative date and no publication date to read it against"
                       if draft.event_date is None else

@@ -31,7 +31,7 @@ _MONTHS = {
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH = r"(?P<{g}>january|february|march|april|may|june|july|august|september|october|november|december" \
          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
 DATE_RE = re.compile(
@@ -79,12 +79,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _with_year(published: date, month: int, day: int, year: str | None) -> date | None:
+    """The date of a "7 February" written on ``published``: this year's, or last year's when this year's
+    would lie more than two months ahead (a date a few weeks ahead is a future date, not an event's)."""
     if year:
         return _safe_date(int(year), month, day)
     found = _safe_date(published.year, month, day)
     limit = _shift(published, 1) or published
     if found is not None and found > limit:
-        found = _safe_date(published.year - 1, month, day)
+        ahead = (found - published).days
+        found = _safe_date(published.year - 1, month, day) if ahead > 60 else None
     return found
 
 

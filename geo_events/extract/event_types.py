@@ -34,9 +34,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
-    ("Armed clash", 3.0, r"raided|stormed|overwhelmed|besieged"),
+    ("Armed clash", 3.0, r"raided|stormed|overwhelmed"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
-    ("Armed clash", 0.6, r"advance(?:d)?"),
+    ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
+    ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead"
      r"|stabbed|beheaded|lynched|murdered|assassinat(?:ed|ion)"),
@@ -67,7 +68,7 @@ TRIGGER_STEMS = (
     "arti", "mort", "rock", "fire", "miss", "ball", "crui", "howi", "katy", "suic", "vbie", "svbi", "blew", "expl",
     "road", "ied", "impr", "land", "car", "boob", "moto", "stic", "mine", "unex", "blas", "gren", "chem", "chlo",
     "sari", "nerv", "toxi", "pois", "clas", "foug", "batt", "gunf", "gun", "ambu", "skir", "exch", "offe", "coun",
-    "assa", "enga", "infi", "repe", "repu", "unde", "atta", "snip", "adva", "open", "exec", "mass", "gunm", "shot", "stab",
+    "assa", "enga", "infi", "repe", "repu", "unde", "atta", "snip", "outf", "enci", "surr", "adva", "open", "exec", "mass", "gunm", "shot", "stab",
     "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",

@@ -70,7 +70,9 @@ _TITLES = frozenset(
     "dr sheikh shaikh imam father fr pope king prince emir sultan mayor ambassador senator sen rep prime "
     "secretary spokesman spokeswoman chief director official villager resident activist correspondent "
     "reporter journalist doctor brother sister son daughter wife husband lady sir saint st mullah ayatollah "
-    "emir commissioner administrator councillor premier chairman envoy".split()
+    "emir commissioner administrator councillor premier chairman envoy officer soldier fighter member "
+    "coordinator leader head analyst professor researcher consultant spokesperson deputy villager "
+    "resident survivor witness farmer teacher student mother father uncle named called".split()
 )
 _STOP_KEYS = frozenset(
     "the a an and for are was were has have had said says will with from that this these those they them "
@@ -84,9 +86,14 @@ _STOP_KEYS = frozenset(
     "breaking live watch share home world middle africa asia europe america western eastern northern "
     "southern islamic arab kurdish sunni shiite shia christian muslim jewish catholic god allah".split()
 )
+_BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
+_KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
+                            r"province|governorate|oblast|state|region|district|county|prefecture|"
+                            r"prison|river|valley|plain|desert|mountains?|bridge|crossing|refinery|station|plant)\b",
+                            re.IGNORECASE)
 _BEFORE_CUE_RE = re.compile(
     r"(?:\b(?:in|near|at|outside|around|of|from|into|towards|toward|on|targeting|targeted|hit|struck|shelled|"
-    r"stormed|attacked|bombed|entered|captured|seized)\s+(?:the\s+)?(?:(?:town|village|city|villages|towns|"
+    r"stormed|attacked|bombed|entered|captured|seized)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|village|city|villages|towns|"
     r"district|neighbourhood|neighborhood|area|areas|settlement|region|province|camp)\s+of\s+)?)$",
     re.IGNORECASE,
 )
@@ -227,9 +234,25 @@ def find_place_candidates(
                 reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
                 if reason == "":
                     continue
-                matches = gazetteer.lookup(written)
+                matches = []
+                if j == n:  # "al-Omar oilfield", "Tabqa dam", "Ghwayran prison": the kind word may be in the name
+                    kind = _KIND_AFTER_RE.match(text, end)
+                    if kind:
+                        matches = gazetteer.lookup(f"{written} {kind.group(1)}")
+                        if matches and kind.group(1).lower() in _ADMIN_CUES:
+                            matches = [m for m in matches if m.place.kind in ("admin1", "admin2", "region")]
+                        if matches and kind.group(1).lower() not in _ADMIN_CUES:
+                            end = kind.end()
+                            written = text[start:end]
+                if not matches:
+                    matches = gazetteer.lookup(written)
                 if not matches:
                     continue
+                if reason == "prefix":
+                    reason = None if any(_prefix_ok(m.place, written) for m in matches) else (
+                        f"the start of a longer name ({text[start:run[j][1]]})")
+                    if reason is None:
+                        matches = [m for m in matches if _prefix_ok(m.place, written)]
                 if reason is not None:
                     if rejected is not None:
                         rejected.append(Rejected(start, end, written, reason))
@@ -277,6 +300,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into"
                                   "villages", "towns", "district", "neighbourhood", "neighborhood", "area"})
 
 
+def _prefix_ok(place: Any, written: str) -> bool:
+    """A city may start a longer name ("Daraa al-Balad", a quarter of Daraa); a village or a short generic
+    word may not ("Bab al-Nayrab", "Abo al-Majed")."""
+    return len(written) >= 5 and (place.kind in ("city", "admin1") or (place.population or 0) >= 50_000)
+
+
 def _unknown_part(token: str) -> bool:
     """A capitalised word after a matched name that extends it ("Khwaja Bandgosha"), not a kind word."""
     low = token.lower()
@@ -302,11 +331,12 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return ""
     tokens_here = [t[2] for t in run[i:j]]
     # "Bab al-Nayrab", "Khaled Abo al-Majed": the run goes on with a particle name, so it is one longer name
+    # (a city before it still counts: "Daraa al-Balad" is a district of Daraa; see _prefix_ok)
     if j < len(run) and (_PREFIXED_RE.match(run[j][2]) or run[j][2].lower() in _PARTICLES):
-        return ""
-    if i > 0 and (_PREFIXED_RE.match(run[i - 1][2]) or run[i - 1][2].lower() in _PARTICLES) and not (
-            _PREFIXED_RE.match(run[i][2])):
-        return ""
+        return "prefix"
+    if i > 0 and (_PREFIXED_RE.match(run[i][2]) or _PREFIXED_RE.match(run[i - 1][2])
+                  or run[i - 1][2].lower() in _PARTICLES) and run[i - 1][2].lower() not in _RUN_NEIGHBOURS:
+        return ""  # "Daraa al-Balad", "Hassan al-Jarrad": the tail of a longer name
     if all(t.isupper() for t in tokens_here) and len(key) <= 4 and j - i == 1:
         return ""  # acronyms: SDF, ISIS, AFP, UN
     for b_start, b_end in blocked:
@@ -341,10 +371,19 @@ class DocumentContext:
 
     countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     admin1s: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    border: bool = False  # the text speaks of a border: places across it are plausible
 
-    def country_share(self, code: str) -> float:
+    def country_share(self, code: str, across_border: bool = False) -> float:
+        """How strongly the text points to a country (0–1). With ``across_border`` (exact names only), a
+        neighbour of a country it points to gets a third of that country's share (Metula, Tal Abyad)."""
         top = max(self.countries.values(), default=0.0)
-        return self.countries.get(code, 0.0) / top if top > 0 else 0.0
+        if top <= 0:
+            return 0.0
+        own = self.countries.get(code, 0.0) / top
+        if not across_border or not self.border:
+            return own
+        near = max((self.countries.get(n, 0.0) / top for n in neighbours(code)), default=0.0)
+        return max(own, near / 3.0)
 
     @property
     def evidence(self) -> float:
@@ -359,12 +398,13 @@ def resolve_places(
     rejected: list[Rejected] | None = None,
 ) -> list[PlaceMention]:
     """Choose one place per mention with the document as context (two passes: names, then neighbours)."""
-    context = DocumentContext()
+    context = DocumentContext(border=bool(_BORDER_RE.search(text)))
     for mention in countries:
         context.countries[mention.code] += mention.weight
     for item in raw:
         codes = {p.country for p, q in item.candidates if q >= 100}
-        if len(codes) == 1 and any(_prominent(p) or (p.population or 0) >= 20_000 for p, _ in item.candidates):
+        if len(codes) == 1 and all(q >= 100 for _, q in item.candidates) and any(
+                _prominent(p) or (p.population or 0) >= 20_000 for p, _ in item.candidates):
             context.countries[next(iter(codes))] += 0.5
         if item.cue_after in _ADMIN_CUES or any(p.kind == "admin1" for p, _ in item.candidates):
             admins = [p for p, _ in item.candidates if p.kind == "admin1" and p.admin1]
@@ -378,8 +418,10 @@ def resolve_places(
         for index, item in enumerate(raw):
             others = [a for k, a in enumerate(anchors) if a is not chosen[index]]
             chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others), c[0].id))[0]
-        if _pass == 0:  # the first pass's choices become evidence for the second
-            for place in chosen:
+        if _pass == 0:  # the first pass's exact choices become evidence for the second
+            for item, place in zip(raw, chosen):
+                if next(q for p, q in item.candidates if p is place) < 100:
+                    continue
                 context.countries[place.country] += 0.25
                 if place.admin1 and place.kind != "admin1":
                     context.admin1s[(place.country, _fold(place.admin1))] += 0.25
@@ -387,7 +429,10 @@ def resolve_places(
     for index, item in enumerate(raw):
         place = chosen[index]
         quality = next(q for p, q in item.candidates if p is place)
-        if quality < 100 and not place.id.startswith("ge:") and context.country_share(place.country) < 0.3:
+        named_admins = {a for c, a in context.admin1s if c == place.country}
+        outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins
+        if quality < 100 and not place.id.startswith("ge:") and (context.country_share(place.country) < 0.3
+                                                                   or outside):
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a spelling variant of a place in {place.country_name}, a country "
@@ -406,6 +451,14 @@ def resolve_places(
     return out
 
 
+@lru_cache(maxsize=512)
+def neighbours(code: str) -> tuple[str, ...]:
+    """ISO2 codes of the countries bordering ``code`` (GeoNames country info)."""
+    from geo_events.gazetteer.sources import countries
+
+    return tuple(n for n in str(countries().get(code, {}).get("neighbours") or "").split(",") if n)
+
+
 def _fold(name: str) -> str:
     from geo_events.gazetteer import normalize
 
@@ -416,7 +469,7 @@ def _fold(name: str) -> str:
 def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, anchors: list[Any]) -> float:
     place, quality = candidate
     kind = place.kind
-    score = 4.0 * context.country_share(place.country)
+    score = 4.0 * context.country_share(place.country, across_border=quality >= 100)
     if place.admin1 and kind != "admin1" and context.admin1s.get((place.country, _fold(place.admin1))):
         score += 3.0
     if anchors and kind not in ("country", "admin1", "river", "region"):
@@ -440,12 +493,12 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
 
 
 def _lookalike(place: Any, context: DocumentContext, item: _Raw) -> bool:
-    if context.evidence < 1.5 or place.id.startswith("ge:"):
-        return False
-    share = context.country_share(place.country)
-    if share >= 0.15 or place.kind == "country":
+    if context.evidence < 1.5:
         return False
     quality = next((q for p, q in item.candidates if p is place), 100.0)
+    share = context.country_share(place.country, across_border=quality >= 100)
+    if share >= 0.15 or place.kind == "country" or (share > 0 and place.id.startswith("ge:")):
+        return False
     if share == 0 and context.evidence >= 3 and ((place.population or 0) < 1_000_000 or quality < 100):
         return True  # "Boni" (Niger) is not Bonn: the text never points to Germany
     return (place.population or 0) < 200_000

@@ -77,28 +77,33 @@ _REFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
-                               r"evacuated\s+to|displaced\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
+                               r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|funeral\s+in)"
                                r"\s+(?:the\s+)?(?:(?:town|city|village|commercial\s+hub)\s+of\s+)?(?:neighbouring\s+)?$",
                                re.IGNORECASE)
-_STATEMENT_BEFORE_RE = re.compile(r"(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
-                                  r"declared)(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
+_STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
+                                  r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,25}$", re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
-    r"faces\s+daily|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
+    r"faces\s+daily|(?:also\s+)?faces?\s+(?:violence|attacks|threats|insurgen\w+)|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:months|years)|for\s+years|for\s+more\s+than|since\s+(?:19|20)\d\d|since\s+the\s+beginning|"
     r"a\s+total\s+of|so\s+far\s+this\s+year|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:two|three|four|five|"
     r"several|few|\d+)\s+(?:days|weeks)|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
     r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
     re.IGNORECASE,
 )
+_FUTURE_RE = re.compile(
+    r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
+    r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
+    re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:in|since|until|by|during|of|from)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\blast\s+year\b|"
     r"\b(?:a|one|two|three|several|\d+)\s+years?\s+(?:ago|earlier|before)\b|\byears?\s+ago\b|"
     r"\blast\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+last\s+year\b|"
-    r"\bearlier\s+this\s+year\b|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b",
+    r"\bearlier\s+this\s+year\b|\b(?:in|since|during|until)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|"
+    r"april|june|july|august|september|october|november|december)\b(?!\s+\d)|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b",
     re.IGNORECASE,
 )
 _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|children|women|worshippers|farmers|"
@@ -248,10 +253,12 @@ class _Reading:
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
         raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)
-        hidden = sorted([*blocked, *((r.start, r.end) for r in rejected if "organisation" in r.reason
-                                     or "outlet" in r.reason)])
+        hidden = sorted((r.start, r.end) for r in rejected if "organisation" in r.reason or "outlet" in r.reason)
+        # a demonym in an actor's name says where ("Syrian Democratic Forces"); a country name inside an actor's
+        # or an outlet's name does not ("Islamic State in Iraq and Syria", "Agence France Presse")
         countries = [c for c in find_countries(text, self.article.title)
-                     if c.start < 0 or not any(a <= c.start and c.end <= b for a, b in hidden)]
+                     if c.start < 0 or not any(a <= c.start and c.end <= b for a, b in hidden) and not (
+                         c.kind == "name" and any(a <= c.start and c.end <= b for a, b in blocked))]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
         for item in rejected[:50]:
@@ -277,7 +284,8 @@ class _Reading:
             line_start = text.rfind("\n", 0, sentence.start) + 1
             line_end = text.find("\n", sentence.end)
             line = text[line_start : len(text) if line_end < 0 else line_end]
-            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line))
+            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line)) or (
+                not headline and _is_tag_line(line))
             cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
@@ -331,6 +339,7 @@ class _Reading:
 
     def _mentions(self) -> list[Mention]:
         self.weapon = self._article_weapon()
+        self.background_spans: list[tuple[int, int]] = []
         mentions: list[Mention] = []
         orphans: list[tuple[str, date, str, DateMention | None]] = []
         lead_place: PlaceMention | None = None
@@ -363,11 +372,12 @@ class _Reading:
                 continue
             dated = self._date(clause)
             if self._is_background(clause, body, dated):
+                self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
                                                        "an earlier event or a habit, not a new incident",
                                                        clause.start, clause.end))
                 continue
-            if dated is None and _HABIT_RE.search(body):
+            if (dated is None and _HABIT_RE.search(body)) or _FUTURE_RE.search(body):
                 continue
             own_date = dated is not None
             if dated is None:
@@ -388,7 +398,9 @@ class _Reading:
                 else:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
-            anaphora = previous is not None and _ANAPHORA_RE.search(body) is not None
+            anaphora = _ANAPHORA_RE.search(body) is not None
+            if anaphora and previous is None and not clause.headline:
+                continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
             if anaphora and previous is not None and previous.place.rank == 0 and (
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported
@@ -406,7 +418,8 @@ class _Reading:
                     places = [(previous.place, "the entry before it in a dated list")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
-                elif (recent := self._recent_place(clause)) is not None and own_date:
+                elif (recent := self._recent_place(clause)) is not None and (own_date or date_how.startswith(
+                        "an earlier date in the paragraph")):
                     places = [(recent, "the last town named before it")]
                 else:
                     classified = classify(dict(scores))
@@ -443,7 +456,7 @@ class _Reading:
                 references.append(place)
                 continue
             usable.append(place)
-        if not usable and references and references[0].rank == 0:
+        if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable):
             # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
             return [(self._offset(references[0]), "near the reference point the clause gives")]
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
@@ -512,7 +525,7 @@ class _Reading:
         day, precision, mention, _how = dated
         if self.anchor is not None and day is not None:
             age = (self.anchor - day).days
-            if precision != "day" and age > 20:
+            if precision != "day" and age > 45:
                 return True
             if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
                 return True
@@ -529,6 +542,8 @@ class _Reading:
             options = []
             for place in self.places:
                 if place.rank != 0 or place.start in located or not contains(mention.place.place, place.place):
+                    continue
+                if any(a <= place.start < b for a, b in self.background_spans):
                     continue
                 before = self.text[max(0, place.start - 60) : place.start]
                 if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
@@ -652,6 +667,16 @@ class _Reading:
                           claims=claim_rows, geo_precision=geo_precision, spans=dict(spans), explain=explain,
                           type_score=type_score, dated_by_text=first.own_date or first.date_how != (
                               "no date in the text: the publication date"))
+
+
+_FUNCTION_WORD_RE = re.compile(r"\b(?:the|a|an|of|in|on|at|was|were|is|are|has|have|had|by|to|with|and|said|after)\b",
+                               re.IGNORECASE)
+
+
+def _is_tag_line(line: str) -> bool:
+    """A line of keywords or tags ("Syria SDF Turkish drone strikes northeast Syria"), not a sentence."""
+    stripped = line.strip()
+    return 0 < len(stripped) < 100 and stripped[-1:] not in ".!?\"”:" and not _FUNCTION_WORD_RE.search(stripped)
 
 
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
