@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import inspect
 import math
+import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Query, Request
@@ -19,6 +20,9 @@ from geo_events.query import MAX_LIMIT, SORT_KEYS, EventQuery, parse_bbox, parse
 from geo_events.settings import get_settings
 from geo_events.store import EventStore, open_store
 from geo_events.taxonomy import SUB_EVENT_TYPES
+
+
+_OPEN_LOCK = threading.Lock()
 
 
 class WriteForbidden(Exception):
@@ -33,8 +37,15 @@ def get_store(request: Request) -> EventStore:
     """Return the app's event store (opened once per app, on first use)."""
     store = getattr(request.app.state, "store", None)
     if store is None:
-        store = open_store(getattr(request.app.state, "store_path", None))
-        request.app.state.store = store
+        with _OPEN_LOCK:
+            store = getattr(request.app.state, "store", None)
+            if store is None:
+                store = open_store(getattr(request.app.state, "store_path", None))
+                flush = getattr(store, "flush_when_idle", None)
+                seconds = get_settings().flush_seconds
+                if flush is not None and seconds > 0:  # keep the .geojson complete for QGIS
+                    flush(seconds)
+                request.app.state.store = store
     return store
 
 

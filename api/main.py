@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -64,6 +66,19 @@ def _include_routers(app: FastAPI) -> None:
             app.state.optional_routers = (*getattr(app.state, "optional_routers", ()), name)
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """On shutdown, fold the journal into the .geojson so the file QGIS opens holds every event."""
+    yield
+    store = getattr(app.state, "store", None)
+    close = getattr(store, "close", None)
+    if close is not None:
+        try:
+            close()
+        except Exception:  # noqa: BLE001 - shutting down: log, the journal still holds every write
+            log.exception("could not fold the journal into the store file on shutdown")
+
+
 def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
     """Return a new API app serving the store at ``store_path`` (None: the default store).
 
@@ -80,6 +95,7 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
     """
     settings = get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="geo-events API",
         version=geo_events.__version__,
         description=DESCRIPTION,

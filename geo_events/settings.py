@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     api_key: str | None = Field(default=None, description="API key required by write endpoints.")
     max_body_bytes: int = Field(default=5 * 1024 * 1024, description="Largest accepted request body.")
     max_limit: int = Field(default=10_000, description="Largest page size of /events and OGC items.")
+    flush_seconds: float = Field(
+        default=2.0,
+        description=(
+            "The server folds written events into the .geojson file (what QGIS opens) this many seconds "
+            "after a write (at least 10x the last compaction's duration); 0 turns it off."
+        ),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ never acknowledged) is ignored on open and cut off before the next write; damage
 from __future__ import annotations
 
 import fcntl
+import logging
 import mmap
 import os
 import re
@@ -41,10 +42,19 @@ import numpy as np
 import orjson
 from pydantic import ValidationError
 
-from geo_events.errors import EventNotFound, StoreCorrupted, StoreError, StoreLocked, ValidationFailed
+from geo_events.errors import (
+    EventNotFound,
+    GeoEventsError,
+    StoreCorrupted,
+    StoreError,
+    StoreLocked,
+    ValidationFailed,
+)
 from geo_events.models import Event
 from geo_events.query import EventQuery, QueryResult
 from geo_events.store.index import EventIndex
+
+log = logging.getLogger("geo_events.store")
 
 RS = b"\x1e"
 _HEADER = b'{"type":"FeatureCollection","features":[\n'
@@ -172,6 +182,10 @@ class GeoJSONFileStore:
         self.checksummed = True  # False while the snapshot was written by a version without checksums
         self.witness_damaged = False
         self._sums_crc = 0
+        self._flush_seconds = 0.0
+        self._flush_timer: threading.Timer | None = None
+        self._flush_lock = threading.Lock()
+        self.last_compact_seconds = 0.0
         self._index = EventIndex()
         self._load_all()
 
@@ -486,6 +500,67 @@ class GeoJSONFileStore:
             self._apply(feature, raw)
         if self.compact_every and self._journal_records >= max(self.compact_every, len(self._index) // 10):
             self.compact()
+        if self._flush_seconds and self._journal_records:
+            self._schedule_flush()
+
+    # ------------------------------------------------------------------ keeping the snapshot complete
+    def flush_when_idle(self, seconds: float) -> None:
+        """Keep the ``.geojson`` complete for readers such as QGIS: compact a while after each write.
+
+        Once enabled, the first write after a compaction schedules the next one ``seconds`` later (or ten
+        times the last compaction's duration, whichever is longer, so big stores spend at most ~10 % of
+        their time compacting); writes meanwhile join it. A journal left by an earlier run is folded in
+        right away. ``close()`` folds in whatever is left. ``seconds <= 0`` turns it off.
+        """
+        self._flush_seconds = max(float(seconds), 0.0)
+        if not self._flush_seconds:
+            self._cancel_flush()
+            return
+        self.refresh()
+        if self._journal_records or self.torn_tail:
+            self._schedule_flush(0.0)
+
+    def flush_delay(self) -> float:
+        """Seconds after a write within which the ``.geojson`` holds it (0: no automatic flush)."""
+        if not self._flush_seconds:
+            return 0.0
+        return max(self._flush_seconds, 10 * self.last_compact_seconds)
+
+    def _schedule_flush(self, delay: float | None = None) -> None:
+        with self._flush_lock:
+            if self._flush_timer is not None:
+                return
+            timer = threading.Timer(self.flush_delay() if delay is None else delay, self._flush)
+            timer.daemon = True
+            self._flush_timer = timer
+            timer.start()
+
+    def _cancel_flush(self) -> None:
+        with self._flush_lock:
+            timer, self._flush_timer = self._flush_timer, None
+        if timer is not None:
+            timer.cancel()
+
+    def _flush(self) -> None:
+        with self._flush_lock:
+            self._flush_timer = None
+        try:
+            with self.transaction():
+                if self._journal_records or self.torn_tail:
+                    self.compact()
+        except StoreLocked:  # another process writes: try again later
+            self._schedule_flush()
+        except GeoEventsError as err:  # damaged: reads answer 503 and `store check` tells the operator
+            log.error("could not fold the journal into %s: %s", self.path, err)
+
+    def close(self) -> None:
+        """Stop the automatic flush and fold the journal into the ``.geojson`` (call on shutdown)."""
+        self._cancel_flush()
+        if not self._flush_seconds:
+            return
+        with self.transaction():
+            if self._journal_records or self.torn_tail:
+                self.compact()
 
     def _journal_size(self) -> int:
         try:
@@ -542,6 +617,7 @@ class GeoJSONFileStore:
 
     def compact(self) -> None:
         """Write all events into a fresh snapshot and empty the journal (crash-safe)."""
+        started = time.monotonic()
         with self.transaction():
             for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):  # left by a writer killed mid-compaction
                 stale.unlink(missing_ok=True)
@@ -591,6 +667,7 @@ class GeoJSONFileStore:
                 self._index.save(self.index_path, (self._snapshot_sig[1], self._snapshot_sig[2], self._sums_crc))
             except OSError:
                 self.index_path.unlink(missing_ok=True)
+        self.last_compact_seconds = time.monotonic() - started
 
     # ------------------------------------------------------------------ queries
     def get(self, event_id: str) -> dict[str, Any]:
