@@ -89,6 +89,7 @@ class MemoryCollection:
     features: list[dict[str, Any]] = field(default_factory=list)
     temporal_keys: tuple[str, str] | None = None  # (from, to) property names
     available: bool = True
+    geometry_type: str | None = None  # the one GeoJSON geometry type of every feature, when there is one
 
     def __post_init__(self) -> None:
         self._by_id = {str(f.get("id")): f for f in self.features}
@@ -235,7 +236,11 @@ def _build_dated(
 ) -> MemoryCollection:
     """Build a collection of dated features from ``geo_events.zones.<loader>()`` (flat properties)."""
     meta = dict(
-        id=collection_id, title=title, description=description, temporal_keys=("valid_from", "valid_to")
+        id=collection_id,
+        title=title,
+        description=description,
+        temporal_keys=("valid_from", "valid_to"),
+        geometry_type={"all_zones": "Polygon", "all_lines": "LineString"}.get(loader),
     )
     try:
         zones = importlib.import_module("geo_events.zones")
@@ -271,47 +276,113 @@ def build_lines() -> MemoryCollection:
     )
 
 
-def build_places() -> MemoryCollection:
-    """Build the ``places`` collection from the bundled gazetteer (one feature per place)."""
+#: The gazetteer's shapes by collection: ``places`` has one Point per place (every place, its
+#: representative lat/lon), so the layer has ONE geometry type for QGIS and ogr2ogr; the rivers and the
+#: regions' outlines are served as their own single-type layers (promoted to Multi* so parts mix).
+PLACE_COLLECTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "places": ("Point", "Gazetteer places", ()),
+    "place-lines": ("MultiLineString", "Gazetteer lines (rivers)", ("LineString", "MultiLineString")),
+    "place-areas": ("MultiPolygon", "Gazetteer areas (regions, governorates)", ("Polygon", "MultiPolygon")),
+}
+
+
+def _shape(geometry: dict[str, Any] | None) -> str:
+    kind = (geometry or {}).get("type", "Point")
+    if kind in ("LineString", "MultiLineString"):
+        return "line"
+    if kind in ("Polygon", "MultiPolygon"):
+        return "area"
+    return "point"
+
+
+def _as_multi(geometry: dict[str, Any]) -> dict[str, Any]:
+    if geometry["type"] in ("LineString", "Polygon"):
+        return {"type": "Multi" + geometry["type"], "coordinates": [geometry["coordinates"]]}
+    return geometry
+
+
+def _build_gazetteer(collection_id: str) -> MemoryCollection:
+    geometry_type, title, _ = PLACE_COLLECTIONS[collection_id]
     meta = dict(
-        id="places",
-        title="Gazetteer places",
-        description="Places the offline geocoder knows: towns, oil and gas fields, facilities, regions.",
+        id=collection_id,
+        title=title,
+        description=(
+            "Places the offline geocoder knows: towns, oil and gas fields, facilities, regions — one point "
+            "each (`shape` says whether the place also has a line or area in place-lines / place-areas)."
+            if collection_id == "places"
+            else f"The gazetteer's {geometry_type} shapes (the same ids as in `places`)."
+        ),
+        geometry_type=geometry_type,
     )
+    features = _gazetteer_features()
+    if features is None:
+        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
+    return MemoryCollection(**meta, features=features[collection_id])  # type: ignore[arg-type]
+
+
+_gazetteer_split: dict[str, list[dict[str, Any]]] = {}
+
+
+def _gazetteer_features() -> dict[str, list[dict[str, Any]]] | None:
+    """Return the features of the three gazetteer collections, made in one pass over the places (cached)."""
+    if _gazetteer_split:
+        return _gazetteer_split
     try:
         gazetteer = importlib.import_module("geo_events.gazetteer")
         places = list(gazetteer.Gazetteer.default())
     except ImportError as err:
         log.warning("gazetteer unavailable: %s", err)
-        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
-    features = []
+        return None
+    split: dict[str, list[dict[str, Any]]] = {name: [] for name in PLACE_COLLECTIONS}
     for place in places:
-        geometry = place.geometry or {"type": "Point", "coordinates": [place.lon, place.lat]}
-        features.append(
-            {
-                "type": "Feature",
-                "id": place.id,
-                "geometry": geometry,
-                "properties": {
-                    "id": place.id,
-                    "name": place.name,
-                    "alt_names": "; ".join(place.alt_names),
-                    "kind": place.kind,
-                    "admin1": place.admin1,
-                    "country": place.country,
-                    "country_name": place.country_name,
-                    "iso3": place.iso3,
-                    "population": place.population,
-                    "lat": float(place.lat),
-                    "lon": float(place.lon),
-                    "source": place.source,
-                },
-            }
-        )
-    return MemoryCollection(**meta, features=features)  # type: ignore[arg-type]
+        properties = {
+            "id": place.id,
+            "name": place.name,
+            "alt_names": "; ".join(place.alt_names),
+            "kind": place.kind,
+            "shape": _shape(place.geometry),
+            "admin1": place.admin1,
+            "country": place.country,
+            "country_name": place.country_name,
+            "iso3": place.iso3,
+            "population": int(place.population or 0),  # 0 = unknown (GeoNames): one Integer type
+            "lat": float(place.lat),
+            "lon": float(place.lon),
+            "source": place.source,
+        }
+        point = {"type": "Point", "coordinates": [float(place.lon), float(place.lat)]}
+        split["places"].append({"type": "Feature", "id": place.id, "geometry": point, "properties": properties})
+        shape = properties["shape"]
+        if shape != "point":
+            target = "place-lines" if shape == "line" else "place-areas"
+            feature = {"type": "Feature", "id": place.id, "geometry": _as_multi(place.geometry), "properties": properties}
+            split[target].append(feature)
+    _gazetteer_split.update(split)
+    return _gazetteer_split
 
 
-BUILDERS = {"control-zones": build_zones, "deconfliction-line": build_lines, "places": build_places}
+def build_places() -> MemoryCollection:
+    """Build the ``places`` collection from the bundled gazetteer (one Point feature per place)."""
+    return _build_gazetteer("places")
+
+
+def build_place_lines() -> MemoryCollection:
+    """Build the ``place-lines`` collection: the gazetteer's lines (rivers) as MultiLineStrings."""
+    return _build_gazetteer("place-lines")
+
+
+def build_place_areas() -> MemoryCollection:
+    """Build the ``place-areas`` collection: the gazetteer's areas (regions) as MultiPolygons."""
+    return _build_gazetteer("place-areas")
+
+
+BUILDERS = {
+    "control-zones": build_zones,
+    "deconfliction-line": build_lines,
+    "places": build_places,
+    "place-lines": build_place_lines,
+    "place-areas": build_place_areas,
+}
 _cache: dict[str, MemoryCollection] = {}
 _lock = threading.Lock()
 
@@ -331,6 +402,8 @@ __all__ = [
     "BUILDERS",
     "MemoryCollection",
     "build_lines",
+    "build_place_areas",
+    "build_place_lines",
     "build_places",
     "build_zones",
     "geometry_bbox",

@@ -22,7 +22,19 @@ from geo_events.settings import get_settings
 from geo_events.store import EventStore
 from geo_events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
-COLLECTION_IDS: tuple[str, ...] = ("events", "control-zones", "deconfliction-line", "places")
+COLLECTION_IDS: tuple[str, ...] = (
+    "events", "control-zones", "deconfliction-line", "places", "place-lines", "place-areas",
+)  # fmt: skip
+#: Collections without a time dimension.
+_UNDATED = frozenset({"places", "place-lines", "place-areas"})
+#: OGC API – Features Part 5 geometry formats of the single-type collections.
+_GEOMETRY_FORMATS = {
+    "Point": "geometry-point",
+    "LineString": "geometry-linestring",
+    "Polygon": "geometry-polygon",
+    "MultiLineString": "geometry-multilinestring",
+    "MultiPolygon": "geometry-multipolygon",
+}
 CONFORMANCE: tuple[str, ...] = (
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -33,7 +45,14 @@ CONFORMANCE: tuple[str, ...] = (
     "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting",
 )
 TRS = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"
-STANDARD_PARAMS = frozenset({"f", "bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "sortby"})
+STANDARD_PARAMS = frozenset({"f", "bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "sortby", "nested"})
+#: Event properties that are lists (of objects, or of strings). QGIS 3.22's OAPIF provider types its
+#: fields from the first page and reads a list of objects as NULL, and GDAL types ``assoc_actors`` as a
+#: string list or as JSON depending on whether the first page has a non-empty one. With ``nested=text``
+#: (the default for QGIS) they are served as JSON text: one stable String field in every client, read
+#: back with ``from_json("claims")`` in a QGIS expression.
+NESTED_FIELDS: tuple[str, ...] = ("claims", "sources", "assoc_actors")
+_QGIS_AGENT = re.compile(r"\bQGIS/")
 
 _STR = {"type": "string"}
 #: Every property of an event Feature with its JSON Schema type (see geo_events.models.EventProperties).
@@ -45,7 +64,12 @@ EVENT_PROPERTIES: dict[str, dict[str, Any]] = {
     "sub_event_type": {"type": "string", "enum": list(SUB_EVENT_TYPES)},
     "actor1": {**_STR, "title": "Initiating actor"},
     "actor2": {**_STR, "title": "Target / other side"},
-    "assoc_actors": {"type": "array", "items": _STR, "title": "Associated actors"},
+    "assoc_actors": {
+        "type": "array",
+        "items": _STR,
+        "title": "Associated actors",
+        "description": "A list; JSON text with nested=text (the default for QGIS).",
+    },
     "location": {**_STR, "title": "Place name"},
     "admin1": _STR,
     "admin2": _STR,
@@ -56,8 +80,18 @@ EVENT_PROPERTIES: dict[str, dict[str, Any]] = {
     "fatalities_best": {"type": "integer", "minimum": 0},
     "fatalities_low": {"type": "integer", "minimum": 0},
     "fatalities_high": {"type": "integer", "minimum": 0},
-    "claims": {"type": "array", "items": {"type": "object"}, "title": "Attributed casualty claims"},
-    "sources": {"type": "array", "items": {"type": "object"}, "title": "Reports the event is coded from"},
+    "claims": {
+        "type": "array",
+        "items": {"type": "object"},
+        "title": "Attributed casualty claims",
+        "description": "A list of objects; JSON text with nested=text (the default for QGIS).",
+    },
+    "sources": {
+        "type": "array",
+        "items": {"type": "object"},
+        "title": "Reports the event is coded from",
+        "description": "A list of objects; JSON text with nested=text (the default for QGIS).",
+    },
     "control_zone": {**_STR, "title": "Controller of the location on the event date"},
     "side_of_line": {"type": "string", "enum": ["east", "west", "on_line"]},
     "notes": _STR,
@@ -132,6 +166,23 @@ def _extra_params(request: Request, allowed: set[str]) -> dict[str, str]:
     return extra
 
 
+def nested_mode(request: Request, nested: str | None) -> str:
+    """Return how list properties are served: ``nested`` when given, else ``text`` for QGIS, ``json`` otherwise."""
+    if nested is not None:
+        return nested
+    return "text" if _QGIS_AGENT.search(request.headers.get("user-agent", "")) else "json"
+
+
+def nested_as_text(raw: bytes) -> bytes:
+    """Return a serialised event Feature with its list properties as JSON text (see ``NESTED_FIELDS``)."""
+    feature = orjson.loads(raw)
+    props = feature.get("properties") or {}
+    for name in NESTED_FIELDS:
+        if name in props and not isinstance(props[name], str):
+            props[name] = orjson.dumps(props[name] if props[name] is not None else []).decode()
+    return orjson.dumps(feature)
+
+
 def _isoday(value: date | None) -> str | None:
     return f"{value.isoformat()}T00:00:00Z" if value is not None else None
 
@@ -154,7 +205,7 @@ def collection_document(collection_id: str, base: str, store: EventStore) -> dic
     extent: dict[str, Any] = {
         "spatial": {"bbox": [list(bbox) if bbox else [-180.0, -90.0, 180.0, 90.0]], "crs": CRS84}
     }
-    if collection_id != "places":
+    if collection_id not in _UNDATED:
         extent["temporal"] = {"interval": interval, "trs": TRS}
     return {
         "id": collection_id,
@@ -199,7 +250,9 @@ def queryables_document(collection_id: str, base: str, full: bool) -> dict[str, 
     kind = "schema" if full else "queryables"
     properties: dict[str, Any] = {name: dict(schema) for name, schema in props.items()}
     if full:
-        properties["geometry"] = {"format": "geometry-any", "x-ogc-role": "primary-geometry"}
+        kind_of = "Point" if collection_id == "events" else memory_collection(collection_id).geometry_type
+        geometry_format = _GEOMETRY_FORMATS.get(kind_of or "", "geometry-any")
+        properties["geometry"] = {"format": geometry_format, "x-ogc-role": "primary-geometry"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{base}/collections/{collection_id}/{kind}",
@@ -289,8 +342,12 @@ def event_items(
     limit: int,
     offset: int,
     sortby: str | None,
+    nested: str = "json",
 ) -> bytes:
-    """Answer ``/collections/events/items``: a FeatureCollection body with paging links."""
+    """Answer ``/collections/events/items``: a FeatureCollection body with paging links.
+
+    ``nested="text"`` serves ``claims``, ``sources`` and ``assoc_actors`` as JSON text (``NESTED_FIELDS``).
+    """
     max_limit = min(get_settings().max_limit, 10_000)
     extra = _extra_params(request, set(EVENT_QUERYABLES) | set(EVENT_QUERY_PARAMS))
     query, post = _event_query(extra, bbox, parse_datetime(datetime))
@@ -315,6 +372,8 @@ def event_items(
             if _matches(orjson.loads(raw), post):
                 kept.append(raw)
         matched, raws = len(kept), kept[offset : offset + limit]
+    if nested == "text":
+        raws = [nested_as_text(raw) for raw in raws]
     links = paging_links(request, offset, limit, matched, len(raws))
     return feature_collection_bytes(raws, matched, links)
 
@@ -352,9 +411,12 @@ __all__ = [
     "EVENT_PROPERTIES",
     "EVENT_QUERYABLES",
     "EVENT_QUERY_PARAMS",
+    "NESTED_FIELDS",
     "collection_document",
     "event_items",
     "memory_items",
+    "nested_as_text",
+    "nested_mode",
     "parse_datetime",
     "parse_sortby",
     "queryables_document",

@@ -1,14 +1,15 @@
 """OGC API – Features Part 1 (Core, GeoJSON, OpenAPI 3.0) plus queryables, property filters and sortby.
 
-Collections: ``events`` (the store), ``control-zones``, ``deconfliction-line`` and ``places`` (static data,
-see ``api.collections``). QGIS and GDAL (``OAPIF:http://host:port``) read them directly: the landing page
+Collections: ``events`` (the store), ``control-zones``, ``deconfliction-line``, ``places`` (one point per
+place) and ``place-lines`` / ``place-areas`` (the gazetteer's rivers and regions; static data, see
+``api.collections``); each has one geometry type. QGIS and GDAL (``OAPIF:http://host:port``) read them directly: the landing page
 links the API document and the collections, items pages carry ``numberMatched`` and ``next``/``prev``
 links, and the OpenAPI document declares ``limit``'s maximum (10,000) so clients page correctly.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Path, Query, Request
@@ -23,6 +24,8 @@ from api.ogc_support import (
     collection_document,
     event_items,
     memory_items,
+    nested_as_text,
+    nested_mode,
     queryables_document,
 )
 from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
@@ -43,6 +46,15 @@ CollectionId = Annotated[
 FormatParam = Annotated[
     str | None,
     Query(description="Output format; only `json` (GeoJSON for items) is offered.", examples=["json"]),
+]
+NestedParam = Annotated[
+    Literal["json", "text"] | None,
+    Query(
+        description="Events only: `json` serves claims, sources and assoc_actors as lists; `text` as JSON "
+        "text (one stable String field; QGIS 3.22 reads lists of objects as NULL). Default: `text` for "
+        "QGIS (User-Agent), `json` otherwise.",
+        examples=["text"],
+    ),
 ]
 _SCHEMA_200 = {
     200: {
@@ -263,6 +275,7 @@ def items(
             examples=["-event_date"],
         ),
     ] = None,
+    nested: NestedParam = None,
 ) -> Response:
     """Return a page of features with `numberMatched`, `numberReturned` and `next`/`prev` links.
 
@@ -276,10 +289,16 @@ def items(
         if value is not None and value.strip().strip("[]") not in _CRS84_NAMES:
             raise InvalidQuery(f"{name} must be {CRS84} (the only CRS served); got {value!r}", name)
     if collection_id == "events":
-        body = event_items(request, store, bbox, datetime, limit, offset, sortby)
-    else:
-        body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
+        mode = nested_mode(request, nested)
+        body = event_items(request, store, bbox, datetime, limit, offset, sortby, nested=mode)
+        return GeoJSONResponse(body, headers={**_CRS_HEADER, **_vary(nested)})
+    body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
     return GeoJSONResponse(body, headers=_CRS_HEADER)
+
+
+def _vary(nested: str | None) -> dict[str, str]:
+    """The answer depends on the User-Agent (QGIS gets nested=text) unless ``nested`` was given."""
+    return {"Vary": "User-Agent"} if nested is None else {}
 
 
 @router.get(
@@ -296,6 +315,7 @@ def item(
         str, Path(description="Feature id.", examples=["evt-20c8fef169f3"], max_length=200)
     ],
     f: FormatParam = None,
+    nested: NestedParam = None,
 ) -> Response:
     """Return one feature of a collection (404 when the id is unknown)."""
     _check_format(f)
@@ -304,6 +324,8 @@ def item(
     if collection_id == "events":
         get_raw = getattr(store, "get_raw", None)
         raw = get_raw(feature_id) if get_raw is not None else orjson.dumps(store.get(feature_id))
+        if nested_mode(request, nested) == "text":
+            raw = nested_as_text(raw)
     else:
         from api.collections import memory_collection
 
@@ -320,7 +342,8 @@ def item(
             "title": "the collection",
         },
     ]
-    return GeoJSONResponse(raw[:-1] + b',"links":' + orjson.dumps(links) + b"}", headers=_CRS_HEADER)
+    headers = {**_CRS_HEADER, **(_vary(nested) if collection_id == "events" else {})}
+    return GeoJSONResponse(raw[:-1] + b',"links":' + orjson.dumps(links) + b"}", headers=headers)
 
 
 _CRS84_NAMES = {

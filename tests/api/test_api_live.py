@@ -69,9 +69,21 @@ def test_live_errors_are_json(live):
     assert live.get("/nowhere").json()["field"] is None
 
 
-def test_gdal_lists_all_four_collections(live, gdal_offline):
+def test_gdal_lists_every_collection(live, gdal_offline):
     layers = {name for name, _ in pyogrio.list_layers(f"OAPIF:{live.url}")}
-    assert layers == {"events", "control-zones", "deconfliction-line", "places"}
+    assert layers == {"events", "control-zones", "deconfliction-line", "places", "place-lines", "place-areas"}
+
+
+def test_gdal_types_each_gazetteer_layer_with_one_geometry_type(live, gdal_offline):
+    """`places` declared Point but held LineStrings and Polygons (ogr2ogr warned, QGIS typed it wrong)."""
+    expected = {"places": {"Point"}, "place-lines": {"MultiLineString"}, "place-areas": {"MultiPolygon"}}
+    for layer, kinds in expected.items():
+        served = live.get(f"/collections/{layer}/items", params={"limit": 10000}).json()
+        if not served["features"]:
+            pytest.skip("the gazetteer is not installed")
+        assert {f["geometry"]["type"] for f in served["features"]} == kinds, layer
+        info = pyogrio.read_info(f"OAPIF:{live.url}", layer=layer)
+        assert info["geometry_type"] == next(iter(kinds)), layer
 
 
 def test_gdal_reads_every_event_with_geometry_and_types(live, live_events, gdal_offline):

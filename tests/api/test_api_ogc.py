@@ -3,6 +3,8 @@ sortby, CRS, paging), single features, and the OpenAPI document GDAL and QGIS re
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from api.collections import MemoryCollection, geometry_bbox
@@ -11,7 +13,7 @@ from api.responses import CRS84
 from geo_events.errors import InvalidQuery
 
 KHASHAM = "evt-20c8fef169f3"
-COLLECTIONS = {"events", "control-zones", "deconfliction-line", "places"}
+COLLECTIONS = {"events", "control-zones", "deconfliction-line", "places", "place-lines", "place-areas"}
 
 
 def rels(body: dict) -> dict[str, str]:
@@ -318,3 +320,48 @@ def test_openapi_parameters_of_our_routes_have_examples(client):
                 if examples in (None, []):
                     missing.append((method, path, p["name"]))
     assert missing == []
+
+
+QGIS_AGENT = {"User-Agent": "Mozilla/5.0 QGIS/32216"}
+
+
+def test_nested_fields_are_lists_by_default_and_json_text_for_qgis(client):
+    """QGIS 3.22 reads a list of objects as NULL: it gets claims/sources/assoc_actors as JSON text."""
+    plain = client.get("/collections/events/items")
+    assert "User-Agent" in plain.headers["vary"]
+    props = plain.json()["features"][0]["properties"]
+    assert isinstance(props["claims"], list) and isinstance(props["assoc_actors"], list)
+    for response in (client.get("/collections/events/items", headers=QGIS_AGENT),
+                     client.get("/collections/events/items", params={"nested": "text"})):  # fmt: skip
+        text = response.json()["features"][0]["properties"]
+        for name in ("claims", "sources", "assoc_actors"):
+            assert isinstance(text[name], str) and json.loads(text[name]) == props[name]
+    forced = client.get("/collections/events/items", params={"nested": "json"}, headers=QGIS_AGENT)
+    assert isinstance(forced.json()["features"][0]["properties"]["claims"], list)
+    assert "User-Agent" not in forced.headers.get("vary", "")
+    one = client.get(f"/collections/events/items/{props['id']}", headers=QGIS_AGENT).json()
+    assert isinstance(one["properties"]["sources"], str)
+    assert client.get("/collections/events/items", params={"nested": "yaml"}).status_code in (400, 422)
+
+
+def test_empty_actor_lists_keep_the_string_type_for_qgis(client):
+    text = client.get("/collections/events/items", headers=QGIS_AGENT).json()["features"]
+    assert all(isinstance(f["properties"]["assoc_actors"], str) for f in text)
+
+
+def test_gazetteer_collections_each_have_one_geometry_type(client):
+    expected = {"places": ("Point", "geometry-point"), "place-lines": ("MultiLineString", "geometry-multilinestring"),
+                "place-areas": ("MultiPolygon", "geometry-multipolygon")}  # fmt: skip
+    for collection, (kind, schema_format) in expected.items():
+        body = client.get(f"/collections/{collection}/items", params={"limit": 10000}).json()
+        if not body["features"]:
+            pytest.skip("the gazetteer is not installed")
+        assert {f["geometry"]["type"] for f in body["features"]} == {kind}, collection
+        assert all(isinstance(f["properties"]["population"], int) for f in body["features"])
+        schema = client.get(f"/collections/{collection}/schema").json()
+        assert schema["properties"]["geometry"]["format"] == schema_format
+        assert "temporal" not in client.get(f"/collections/{collection}").json()["extent"]
+    areas = client.get("/collections/place-areas/items", params={"limit": 10000}).json()["features"]
+    point = client.get(f"/collections/places/items/{areas[0]['id']}").json()
+    assert point["geometry"]["type"] == "Point" and point["properties"]["shape"] == "area"
+    assert client.get("/collections/events/schema").json()["properties"]["geometry"]["format"] == "geometry-point"
