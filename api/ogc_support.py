@@ -121,6 +121,13 @@ _SORT_KEYS = {
 }
 
 
+def _ogc_day(text: str) -> date:
+    text = text.strip()
+    if len(text) == 11 and text.endswith("T"):  # GDAL's OAPIF client writes a day as "2019-01-01T"
+        text = text[:-1]
+    return parse_date(text, "datetime")
+
+
 def parse_datetime(value: str | None) -> tuple[date | None, date | None] | None:
     """Parse an OGC ``datetime`` (instant, ``a/b``, open ``../b`` or ``a/..``) into (first day, last day)."""
     if value is None or not value.strip():
@@ -128,13 +135,27 @@ def parse_datetime(value: str | None) -> tuple[date | None, date | None] | None:
     text = value.strip()
     if "/" in text:
         left, right = text.split("/", 1)
-        start = None if left.strip() in ("", "..") else parse_date(left, "datetime")
-        end = None if right.strip() in ("", "..") else parse_date(right, "datetime")
+        start = None if left.strip() in ("", "..") else _ogc_day(left)
+        end = None if right.strip() in ("", "..") else _ogc_day(right)
         if start and end and start > end:
             raise InvalidQuery(f"datetime interval starts ({start}) after it ends ({end})", "datetime")
         return start, end
-    day = parse_date(text, "datetime")
+    day = _ogc_day(text)
     return day, day
+
+
+def parse_datetimes(values: list[str]) -> tuple[date | None, date | None] | None:
+    """Parse one or more ``datetime`` values into the interval they all allow (their intersection).
+
+    GDAL's OAPIF client turns ``event_date >= A AND event_date <= B`` into ``datetime=A/..&datetime=../B``.
+    An empty intersection is the interval itself (matching nothing), not an error.
+    """
+    intervals = [found for found in (parse_datetime(v) for v in values) if found is not None]
+    if not intervals:
+        return None
+    starts = [s for s, _ in intervals if s is not None]
+    ends = [e for _, e in intervals if e is not None]
+    return (max(starts) if starts else None), (min(ends) if ends else None)
 
 
 def parse_sortby(value: str | None, allowed: set[str] | None = None) -> list[tuple[str, bool]]:
@@ -350,7 +371,7 @@ def event_items(
     """
     max_limit = min(get_settings().max_limit, 10_000)
     extra = _extra_params(request, set(EVENT_QUERYABLES) | set(EVENT_QUERY_PARAMS))
-    query, post = _event_query(extra, bbox, parse_datetime(datetime))
+    query, post = _event_query(extra, bbox, _interval(request, datetime))
     keys = parse_sortby(sortby, set(_SORT_KEYS))
     sort = "date"
     if keys:
@@ -378,6 +399,11 @@ def event_items(
     return feature_collection_bytes(raws, matched, links)
 
 
+def _interval(request: Request, datetime: str | None) -> tuple[date | None, date | None] | None:
+    given = request.query_params.getlist("datetime")
+    return parse_datetimes(given) if len(given) > 1 else parse_datetime(datetime)
+
+
 def memory_items(
     request: Request,
     collection_id: str,
@@ -394,7 +420,7 @@ def memory_items(
     keys = parse_sortby(sortby, names)
     matched, raws = found.items(
         bbox=parse_bbox(bbox) if bbox is not None else None,
-        interval=parse_datetime(datetime),
+        interval=_interval(request, datetime),
         filters=extra,
         sortby=keys,
         limit=limit,
@@ -418,6 +444,7 @@ __all__ = [
     "nested_as_text",
     "nested_mode",
     "parse_datetime",
+    "parse_datetimes",
     "parse_sortby",
     "queryables_document",
 ]

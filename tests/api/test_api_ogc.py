@@ -365,3 +365,22 @@ def test_gazetteer_collections_each_have_one_geometry_type(client):
     point = client.get(f"/collections/places/items/{areas[0]['id']}").json()
     assert point["geometry"]["type"] == "Point" and point["properties"]["shape"] == "area"
     assert client.get("/collections/events/schema").json()["properties"]["geometry"]["format"] == "geometry-point"
+
+
+def test_gdal_style_datetime_values_are_understood():
+    """GDAL's OAPIF client sends `event_date >= A AND event_date <= B` as `datetime=AT/..&datetime=../BT`."""
+    from datetime import date
+
+    from api.ogc_support import parse_datetimes
+
+    assert parse_datetime("2019-01-01T/..") == (date(2019, 1, 1), None)
+    assert parse_datetimes(["2019-01-01T/..", "../2019-01-31T"]) == (date(2019, 1, 1), date(2019, 1, 31))
+    assert parse_datetimes(["2019-01-01/2019-03-01", "2019-02-01/.."]) == (date(2019, 2, 1), date(2019, 3, 1))
+    assert parse_datetimes([]) is None
+
+
+def test_gdal_style_datetime_on_items(client):
+    one = client.get("/collections/events/items", params={"datetime": "2018-02-07T/.."}).json()
+    assert one["numberMatched"] == 1
+    none = client.get("/collections/events/items", params={"datetime": "../2018-02-06T"}).json()
+    assert none["numberMatched"] == 0
