@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,15 +49,50 @@ def validate_features(features: list[Any]) -> list[Problem]:
         try:
             Event.model_validate(feature)
         except ValidationError as err:
-            for e in err.errors():
-                loc = ".".join(str(p) for p in e["loc"]) or "feature"
-                problems.append(Problem(index, fid, loc, e["msg"]))
+            found = [(".".join(str(p) for p in e["loc"]) or "feature", e["msg"]) for e in err.errors()]
+            problems.extend(Problem(index, fid, loc, msg) for loc, msg in _with_independent_checks(feature, found))
             continue
         if fid in seen:
             problems.append(Problem(index, fid, "id", f"duplicate of feature {seen[fid]}"))
         else:
             seen[fid] = index  # type: ignore[index]
     return problems
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _independent_checks(feature: dict[str, Any]) -> list[tuple[str, str]]:
+    """Checks the model stops short of: it reports the first bad coordinate only, and checks
+    ``low <= best <= high`` only when every other field is valid. Each of these stands on its own."""
+    found: list[tuple[str, str]] = []
+    geometry = feature.get("geometry")
+    coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    if isinstance(coordinates, list) and len(coordinates) >= 2:
+        lon, lat = coordinates[0], coordinates[1]
+        if _number(lon) and math.isfinite(lon) and not -180 <= lon <= 180:
+            found.append(("geometry.coordinates", f"longitude {float(lon)} out of range [-180, 180]"))
+        if _number(lat) and math.isfinite(lat) and not -90 <= lat <= 90:
+            found.append(("geometry.coordinates", f"latitude {float(lat)} out of range [-90, 90]"))
+    props = feature.get("properties")
+    if isinstance(props, dict):
+        low, best, high = (props.get(f"fatalities_{k}") for k in ("low", "best", "high"))
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in (low, best, high)):
+            if not low <= best <= high:  # type: ignore[operator]
+                found.append(
+                    ("properties", f"fatalities must satisfy low <= best <= high (got {low}, {best}, {high})")
+                )
+    return found
+
+
+def _with_independent_checks(feature: dict[str, Any], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Add the independent checks' problems to the model's, once each (the model words them the same)."""
+    merged = list(found)
+    for field, message in _independent_checks(feature):
+        if not any(loc == field and msg.endswith(message) for loc, msg in found):
+            merged.append((field, message))
+    return merged
 
 
 def validate_file(path: str | os.PathLike[str]) -> tuple[int, list[Problem]]:

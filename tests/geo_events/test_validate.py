@@ -41,3 +41,32 @@ def test_not_json_nan_and_wrong_type(tmp_path: Path) -> None:
     path.write_text('{"type": "Topology"}')
     assert validate_file(path)[1][0].field == "type"
     assert validate_file(tmp_path / "missing.geojson")[1][0].field == "path"
+
+
+def _variant(good: dict, **props) -> dict:
+    feature = json.loads(json.dumps(good))
+    feature["properties"].update(props)
+    return feature
+
+
+def test_both_bad_coordinates_are_reported(seed_feature_collection: dict) -> None:
+    """Longitude 200 and latitude 95 are two problems (the model stops at the first)."""
+    from geo_events.validate import validate_features
+
+    feature = _variant(seed_feature_collection["features"][0])
+    feature["geometry"]["coordinates"] = [200.0, 95.0]
+    messages = [p.message for p in validate_features([feature]) if p.field == "geometry.coordinates"]
+    assert len(messages) == 2
+    assert any("longitude 200.0" in m for m in messages) and any("latitude 95.0" in m for m in messages)
+
+
+def test_low_above_best_is_reported_beside_other_errors(seed_feature_collection: dict) -> None:
+    from geo_events.validate import validate_features
+
+    feature = _variant(seed_feature_collection["features"][0], fatalities_low=500, event_date="2018-02-30")
+    problems = validate_features([feature])
+    fields = [p.field for p in problems]
+    assert "properties.event_date" in fields
+    assert any("low <= best <= high" in p.message for p in problems)
+    alone = validate_features([_variant(seed_feature_collection["features"][0], fatalities_low=500)])
+    assert len([p for p in alone if "low <= best <= high" in p.message]) == 1  # reported once
