@@ -52,6 +52,73 @@ def get_store(request: Request) -> EventStore:
 StoreDep = Annotated[EventStore, Depends(get_store)]
 
 
+class TooBusy(Exception):
+    """Raised when every slot for heavy requests (exports, large pages) is taken (mapped to 429)."""
+
+    def __init__(self, message: str, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _trim_memory() -> None:
+    """Give freed heap back to the OS after a heavy request (glibc keeps it otherwise)."""
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        try:
+            import ctypes
+
+            _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM: Any = None
+
+
+class HeavySlots:
+    """A fixed number of slots for requests that read many events; the rest are refused with 429.
+
+    Use ``slot = slots.take()`` then ``slot()`` exactly once when the response is done (idempotent).
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = max(int(size), 1)
+        self._free = threading.BoundedSemaphore(self.size)
+
+    def take(self, what: str = "this request") -> Any:
+        """Take a slot or raise ``TooBusy``; return the function that gives it back."""
+        if not self._free.acquire(blocking=False):
+            raise TooBusy(
+                f"the server is busy with {self.size} exports or large pages; {what} can be retried "
+                "in a few seconds"
+            )
+        done = threading.Event()
+
+        def release() -> None:
+            if not done.is_set():
+                done.set()
+                self._free.release()
+                _trim_memory()
+
+        return release
+
+
+def get_heavy_slots(request: Request) -> HeavySlots:
+    """Return the app's slots for heavy requests (``GEO_EVENTS_MAX_HEAVY_REQUESTS``)."""
+    slots = getattr(request.app.state, "heavy_slots", None)
+    if slots is None:
+        with _OPEN_LOCK:
+            slots = getattr(request.app.state, "heavy_slots", None)
+            if slots is None:
+                slots = request.app.state.heavy_slots = HeavySlots(get_settings().max_heavy_requests)
+    return slots
+
+
+HeavySlotsDep = Annotated[HeavySlots, Depends(get_heavy_slots)]
+
+
 def parse_near(value: str) -> tuple[float, float]:
     """Parse ``lat,lon`` into a tuple; raise ``InvalidQuery(field='near')``."""
     parts = [p.strip() for p in value.split(",")]
@@ -271,7 +338,11 @@ __all__ = [
     "strict_parameters",
     "EventQueryDep",
     "StoreDep",
+    "HeavySlots",
+    "HeavySlotsDep",
+    "TooBusy",
     "WriteForbidden",
+    "get_heavy_slots",
     "event_query",
     "get_store",
     "parse_near",

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import WriteForbidden
+from api.deps import TooBusy, WriteForbidden
 from geo_events.errors import (
     DataError,
     EventNotFound,
@@ -160,6 +160,11 @@ async def _write_forbidden(request: Request, err: Exception) -> JSONResponse:
     return error_response(err.status_code, str(err), "X-API-Key", headers=headers)
 
 
+async def _too_busy(request: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, TooBusy)
+    return error_response(429, str(err), None, headers={"Retry-After": str(err.retry_after)})
+
+
 async def _unavailable(request: Request, err: Exception) -> JSONResponse:
     return error_response(503, str(err), None)
 
@@ -179,6 +184,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(WriteForbidden, _write_forbidden)
+    app.add_exception_handler(TooBusy, _too_busy)
     app.add_exception_handler(ServiceUnavailable, _unavailable)
     app.add_exception_handler(PayloadTooLarge, _too_large)
     app.add_exception_handler(Exception, _unexpected)

@@ -36,6 +36,15 @@ class Settings(BaseSettings):
     api_key: str | None = Field(default=None, description="API key required by write endpoints.")
     max_body_bytes: int = Field(default=5 * 1024 * 1024, description="Largest accepted request body.")
     max_limit: int = Field(default=10_000, description="Largest page size of /events and OGC items.")
+    max_export: int = Field(
+        default=100_000,
+        description="Most events one /events.csv or /events.gpkg request returns (page with limit/offset).",
+    )
+    max_heavy_requests: int = Field(
+        default=2,
+        description="Exports and large pages served at once; more answer 429 with Retry-After.",
+    )
+    heavy_limit: int = Field(default=1000, description="/events pages larger than this count as heavy.")
     flush_seconds: float = Field(
         default=2.0,
         description=(

@@ -692,6 +692,23 @@ class GeoJSONFileStore:
         with self._mutex:
             return self._index.query(query)
 
+    def iter_query_raw(self, query: EventQuery, chunk: int = 1000) -> Iterator[list[bytes]]:
+        """Yield the raw JSON of a query's page (``offset``/``limit``) ``chunk`` events at a time.
+
+        The matching rows are chosen once (so concurrent writes cannot shift pages) and every snapshot
+        row is checksum-verified *before* the first chunk is yielded, so damage is raised while an API can
+        still answer 503; memory stays at one chunk whatever the export's size.
+        """
+        self.refresh()
+        with self._mutex:
+            index = self._index
+            rows = index.select(query)[query.offset : query.offset + query.limit]
+            index.verify(rows)
+        for start in range(0, len(rows), chunk):
+            with self._mutex:  # never yield while holding it: the next chunk may run on another thread
+                raws = index.raw_many(rows[start : start + chunk])
+            yield raws
+
     def count(self, query: EventQuery | None = None) -> int:
         """Return how many events match ``query`` (all when None)."""
         self.refresh()

@@ -184,6 +184,8 @@ class EventIndex:
         if rows is None:
             rows = np.flatnonzero(self._alive[: len(self.ids)])
         buffer, overrides, crc32 = self.buffer, self.overrides, zlib.crc32
+        if buffer is not None and not isinstance(buffer, bytes):
+            buffer = memoryview(buffer)  # slices of a memory map without copying them
         for row, start, length, crc in zip(
             rows.tolist(), self._off[rows].tolist(), self._len[rows].tolist(), self._crc[rows].tolist()
         ):
