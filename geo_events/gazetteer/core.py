@@ -49,7 +49,7 @@ MAX_QUERY_CHARS = 300
 #: Feature class / admin level: what a bare name most likely means when several places bear it.
 _KIND_BONUS = {
     "city": 3.0, "town": 2.0, "village": 1.0, "oilfield": 1.5, "gasfield": 1.5, "facility": 1.5,
-    "dam": 1.5, "base": 1.5, "river": 8.0, "region": 8.0, "admin1": 9.0, "country": 16.0,
+    "dam": 1.5, "base": 1.5, "river": 8.0, "region": 8.0, "admin1": 12.0, "country": 18.0,
 }
 #: GeoNames cities500 lists towns of 500+ people *or seats of an administrative division*: a town without
 #: a recorded population is such a seat, ranked as if it had this many people.
@@ -59,10 +59,14 @@ _EXACT_BONUS = 12.0
 
 
 def fuzzy_cutoff(key_length: int) -> int | None:
-    """Return the typo budget (most edits) for a key of this length (``None``: exact only)."""
+    """Return the typo budget (most edits) for a phonetic key of this length (``None``: exact only).
+
+    One edit up to 7 letters of key (names of about 5–9 letters once folded), two beyond: two edits in a
+    short key reach too many unrelated names of the whole world.
+    """
     if key_length < MIN_FUZZY_KEY:
         return None
-    return 1 if key_length <= 5 else 2
+    return 1 if key_length <= 7 else 2
 
 
 class Gazetteer:
@@ -234,8 +238,30 @@ class Gazetteer:
             codes = frozenset(c for c in resolved if c)
         box = tuple(float(v) for v in bbox) if bbox is not None else None
         scope = make_context(context, near, country_code)
+        if any(not country for country, _ in scope.admin1s):
+            scope = self._resolve_names(scope)
         kinds = kind_filter(kind)
         return list(self._cached_search(query, codes, box, scope, kinds, int(limit)))
+
+    def _resolve_names(self, scope: Context) -> Context:
+        """Turn context names that are not countries ("Akkar", "Donetsk Oblast", "Goma") into what they
+        are: an admin-1 unit or a place, adding its country, unit and point to the context."""
+        countries, admin1s, points = set(scope.countries), set(), list(scope.points)
+        for country, name in scope.admin1s:
+            if country:
+                admin1s.add((country, name))
+                continue
+            found = self.search(name, limit=1)
+            if not found or found[0].score < 90:
+                admin1s.add((country, name))
+                continue
+            place = found[0].place
+            countries.add(place.country)
+            if place.admin1:
+                admin1s.add((place.country, place.admin1))
+            if place.kind != "country":
+                points.append((place.lat, place.lon))
+        return Context(frozenset(countries), frozenset(admin1s), tuple(dict.fromkeys(points)))
 
     def _search_uncached(
         self,
@@ -285,12 +311,12 @@ class Gazetteer:
     def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context) -> float:
         table = self._table
         kind = table.kind[row]
-        rank = quality + _KIND_BONUS.get(kind, 0.0) + (1.5 if ref < 0 else 0.0)
+        rank = quality + _KIND_BONUS.get(kind, 0.0) + (3.0 if ref < 0 else 0.0)
         rank += _EXACT_BONUS if quality >= 100.0 else 0.0
         if kind not in AREA_KINDS:
             population = table.population[row] or _SEAT_POPULATION
             rank += min(12.0, 2.0 * math.log10(population + 1))
-        rank += min(8.0, 2.0 * math.log2(1 + table.alt_count[row]))  # how well-known: names recorded for it
+        rank += min(10.0, 2.0 * math.log2(1 + table.alt_count[row]))  # how well-known: names recorded for it
         rank += 3.0 if table.flags[row] & FLAG_CURATED else 0.0
         if hint and kind_agrees(hint, kind) and (hint == kind or hint in ("admin1", "region")):
             rank += 20.0

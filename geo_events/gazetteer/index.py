@@ -14,7 +14,6 @@ import os
 import shutil
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -67,20 +66,14 @@ class _Strings:
         return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
 
 
-def _csr(trie: Any, groups: dict[str, list[int]]) -> tuple[np.ndarray, list[int]]:
-    """Return CSR offsets (by trie id) and the flat values of ``groups`` (key → values)."""
-    order = sorted(trie.iteritems(), key=lambda item: item[1])
-    offsets = np.zeros(len(order) + 1, dtype=np.int64)
-    flat: list[int] = []
-    for position, (key, _id) in enumerate(order, 1):
-        flat.extend(groups[key])
-        offsets[position] = len(flat)
-    return offsets, flat
-
-
-def _pairs(flat: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    pairs = np.array(flat, dtype=np.int32).reshape(-1, 2)
-    return np.ascontiguousarray(pairs[:, 0]), np.ascontiguousarray(pairs[:, 1])
+def _grouped(keys: list[str], *values: list[int]) -> tuple[Any, np.ndarray, list[np.ndarray]]:
+    """Index ``values`` by ``keys`` (one row per pair): the trie of the distinct keys, CSR offsets by trie
+    id, and each value column ordered by trie id."""
+    trie = marisa_trie.Trie(keys)
+    ids = np.fromiter(map(trie.__getitem__, keys), dtype=np.int64, count=len(keys))
+    order = np.argsort(ids, kind="stable")
+    offsets = np.searchsorted(ids[order], np.arange(len(trie) + 1)).astype(np.int64)
+    return trie, offsets, [np.asarray(v, dtype=np.int32)[order] for v in values]
 
 
 class Progress:
@@ -136,51 +129,53 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     cols["alt"] = np.array([strings(a) for p in places for a in p.alt_names], dtype=np.int32)
     if progress:
         progress.step("columns")
-    by_norm: dict[str, list[int]] = defaultdict(list)
-    by_key: dict[str, list[int]] = defaultdict(list)
+    norms: list[str] = []
+    keys: list[str] = []
+    rows: list[int] = []
+    refs: list[int] = []
     fuzzy_keys: set[str] = set()
     names = strings.index
+    memo: dict[str, tuple[str, str]] = {}
+    plain_normalize = getattr(normalize, "__wrapped__", normalize)  # skip the small LRU: every name once
     for row, place in enumerate(places):
         dropped = blocked.get(place.id)
         seen: set[str] = set()
         eligible = eligible_rows[row]
         position = 0
         for name in (place.name, *place.alt_names):
-            norm = normalize(name)
+            forms = memo.get(name)
+            if forms is None:
+                norm = plain_normalize(name)
+                forms = memo[name] = (norm, key_of_normalized(norm) if norm else "")
+            norm, key = forms
             if norm and len(norm) > 1 and norm not in STOPWORDS and norm not in seen and (
                     not dropped or norm not in dropped):
                 seen.add(norm)
                 ref = names[name]
-                entry = (row, ref if position else -1 - ref)  # a negative name ref marks the primary name
-                by_norm[norm].extend(entry)
-                key = key_of_normalized(norm)
-                by_key[key].extend(entry)
+                norms.append(norm)
+                keys.append(key)
+                rows.append(row)
+                refs.append(ref if position else -1 - ref)  # a negative name ref marks the primary name
                 if eligible and len(key) >= MIN_FUZZY_KEY and key.isascii():
                     fuzzy_keys.add(key)
             position += 1
         if progress and row % 80_000 == 79_999:
             progress.step(f"names {row + 1:,}/{n:,}")
-    norm_trie = marisa_trie.Trie(by_norm.keys())
-    key_trie = marisa_trie.Trie(by_key.keys())
-    cols["norm_off"], flat = _csr(norm_trie, by_norm)
-    cols["norm_off"] //= 2  # two values (row, name ref) per entry
-    cols["norm_place"], cols["norm_name"] = _pairs(flat)
-    cols["key_off"], flat = _csr(key_trie, by_key)
-    cols["key_off"] //= 2
-    cols["key_place"], cols["key_name"] = _pairs(flat)
-    del by_norm, by_key, flat
+    del memo
+    norm_trie, cols["norm_off"], (cols["norm_place"], cols["norm_name"]) = _grouped(norms, rows, refs)
+    key_trie, cols["key_off"], (cols["key_place"], cols["key_name"]) = _grouped(keys, rows, refs)
+    del norms, keys, rows, refs
     if progress:
         progress.step("name tries")
-    deletion: dict[str, list[int]] = defaultdict(list)
+    variants: list[str] = []
+    owners: list[int] = []
     for key in fuzzy_keys:
         key_id = key_trie[key]
-        deletion[key].append(key_id)
-        for i in range(len(key)):
-            deletion[key[:i] + key[i + 1 :]].append(key_id)
-    del_trie = marisa_trie.Trie(deletion.keys())
-    cols["del_off"], flat = _csr(del_trie, deletion)
-    cols["del_key"] = np.array(flat, dtype=np.int32)
-    del deletion, flat
+        forms_of_key = {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+        variants.extend(forms_of_key)
+        owners.extend([key_id] * len(forms_of_key))
+    del_trie, cols["del_off"], (cols["del_key"],) = _grouped(variants, owners)
+    del variants, owners
     if progress:
         progress.step("typo index")
     id_trie = marisa_trie.Trie(p.id for p in places)
