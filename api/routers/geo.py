@@ -206,11 +206,32 @@ def reverse(
     response_class=GeoJSONResponse,
     responses=geojson_response("Control-zone polygons valid that day."),
 )
-def zones(zones_module: ZonesDep, date: DateParam = None) -> Response:
-    """Return the control-zone polygons valid on `date`.
+def zones(
+    zones_module: ZonesDep,
+    date: Annotated[
+        str | None,
+        Query(
+            description="Day (YYYY-MM-DD) the zones are for: required, since control changes over time.",
+            examples=["2018-02-07"],
+        ),
+    ] = None,
+) -> Response:
+    """Return the control-zone polygons valid on `date` (required: without it, 400 naming the days covered).
 
     Properties: controller, valid_from, valid_to, confidence, source.
     """
+    if not date:  # used to answer today's zones silently (an empty answer outside the data's years)
+        covered = ""
+        try:
+            starts, ends = zip(*(
+                (p.get("valid_from"), p.get("valid_to"))
+                for p in (f.get("properties") or {} for f in zones_module.all_zones()["features"])
+            ))  # fmt: skip
+            last = "today" if None in ends else max(ends)
+            covered = f"; the zones cover {min(starts)} to {last}"
+        except (AttributeError, ImportError, KeyError, TypeError, ValueError):
+            pass
+        raise InvalidQuery(f"date is required (YYYY-MM-DD){covered}; e.g. /zones?date=2018-02-07", "date")
     return GeoJSONResponse(zones_module.zones_on(_day(date)))
 
 

@@ -4,7 +4,7 @@ HTTP contract (parameters passed through, 404 and 503 answers)."""
 from __future__ import annotations
 
 import importlib.util
-from datetime import date, datetime, timezone
+from datetime import date
 
 import pytest
 
@@ -144,7 +144,7 @@ def test_fake_zones(app, client):
 
     app.dependency_overrides[zones_service] = lambda: FakeZones()
     assert client.get("/zones?date=2018-02-07").json()["day"] == "2018-02-07"
-    today = datetime.now(timezone.utc).date().isoformat()
-    assert client.get("/zones").json()["day"] == today  # no date: today (UTC)
+    missing = client.get("/zones")  # no date: refused (it used to answer today's zones, silently empty)
+    assert missing.status_code == 400 and missing.json()["field"] == "date"
     r = client.get("/zones/at?lat=1&lon=1&date=2018-02-07")
     assert r.status_code == 404
