@@ -133,7 +133,9 @@ def reverse(
 
 @handle_errors
 def zones(
-    date: Annotated[str, typer.Option("--date", "-d", help="Day (YYYY-MM-DD).")],
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="Day (YYYY-MM-DD), required: control changes over time.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a GeoJSON FeatureCollection.")] = False,
     line: Annotated[bool, typer.Option("--line", help="The de-confliction line instead of the zones.")] = False,
 ) -> None:
@@ -145,8 +147,17 @@ def zones(
 
       geo-events zones --date 2018-02-07 --line --json > line.geojson
     """
-    from geo_events.zones import deconfliction_line, zones_on
+    from geo_events.zones import all_lines, all_zones, deconfliction_line, zones_on
 
+    if not date:  # a one-line error naming what is covered, not Typer's boxed usage message
+        dated = [f.get("properties") or {} for f in (all_lines() if line else all_zones())["features"]]
+        starts = [p["valid_from"] for p in dated if p.get("valid_from")]
+        ends = [p.get("valid_to") for p in dated]
+        covered = ""
+        if starts:
+            last = "today" if None in ends else max(e for e in ends if e)
+            covered = f"; the {'line is' if line else 'zones are'} dated {min(starts)} to {last}"
+        fail(f"--date is required (YYYY-MM-DD){covered}; e.g. geo-events zones --date 2018-02-07")
     day = parse_cli_date(date, "--date")
     collection = deconfliction_line(day) if line else zones_on(day)
     if as_json:
