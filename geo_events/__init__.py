@@ -20,13 +20,23 @@ from geo_events.errors import (
     StoreError,
     ValidationFailed,
 )
-from geo_events.models import Claim, Event, EventCollection, EventProperties, Evidence, Source
-from geo_events.query import EventQuery, QueryResult
-from geo_events.store import EventStore, GeoJSONFileStore, open_store
 
 __version__ = "0.1.0"
 
+#: Public names imported on first use, so ``import geo_events`` (and every CLI start) stays cheap:
+#: pydantic, numpy and the store load only when a command needs them.
 _LAZY: dict[str, str] = {
+    "Claim": "geo_events.models",
+    "Event": "geo_events.models",
+    "EventCollection": "geo_events.models",
+    "EventProperties": "geo_events.models",
+    "Evidence": "geo_events.models",
+    "Source": "geo_events.models",
+    "EventQuery": "geo_events.query",
+    "QueryResult": "geo_events.query",
+    "EventStore": "geo_events.store",
+    "GeoJSONFileStore": "geo_events.store",
+    "open_store": "geo_events.store",
     "OfflineGeocoder": "geo_events.geocoder",
     "Gazetteer": "geo_events.gazetteer",
     "Place": "geo_events.gazetteer",
@@ -47,27 +57,20 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
-    "Claim",
     "DataError",
-    "Event",
-    "EventCollection",
     "EventNotFound",
-    "EventProperties",
-    "EventQuery",
-    "EventStore",
-    "Evidence",
     "ExtractionError",
     "GeoEventsError",
-    "GeoJSONFileStore",
     "GeocodingError",
     "InvalidQuery",
-    "QueryResult",
-    "Source",
     "StoreCorrupted",
     "StoreError",
     "ValidationFailed",
     "__version__",
-    "open_store",
     *_LAZY,
 ]

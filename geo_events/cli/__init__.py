@@ -77,11 +77,27 @@ _register_all()
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: usage errors (a missing option, a bad value) are one line on stderr."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:
         fail("interrupted", code=130)
+    except Exception as err:  # noqa: BLE001 - only Click's usage errors are handled here, the rest re-raised
+        if not _is_usage_error(err):
+            raise
+        if type(err).__name__ == "NoArgsIsHelpError" or not hasattr(err, "format_message"):
+            err.show()  # type: ignore[attr-defined]  # `geo-events` alone: the help, as before
+            raise SystemExit(getattr(err, "exit_code", 2)) from None
+        context = getattr(err, "ctx", None)
+        where = f" (see `{context.command_path} --help`)" if context is not None else ""
+        fail(f"{err.format_message()}{where}", code=getattr(err, "exit_code", 2))
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
+
+
+def _is_usage_error(err: BaseException) -> bool:
+    """True for Click's ``UsageError`` family (Typer vendors Click in recent versions: match by name)."""
+    return any(klass.__name__ == "UsageError" for klass in type(err).__mro__)
 
 
 __all__ = ["app", "main"]

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from geo_events.cli._common import EXIT_NOT_FOUND, handle_errors, print_json
-from geo_events.settings import default_store_path
 
 store_app = typer.Typer(
     help="Inspect, check, repair and compact an event store.\n\nExamples:\n\n"
@@ -36,7 +35,7 @@ def check(
     """
     from geo_events.store.repair import check_store
 
-    path = store or default_store_path()
+    path = store or _default_store_path()
     report = check_store(path, repair=repair)
     if as_json:
         print_json(report.as_dict())
@@ -70,7 +69,7 @@ def info(
     opened = open_store(store)
     bbox, dates = opened.extent()
     data = {
-        "path": str(store or default_store_path()),
+        "path": str(store or _default_store_path()),
         "events": len(opened),
         "bbox": bbox,
         "dates": [d.isoformat() for d in dates] if dates else None,
@@ -99,3 +98,9 @@ def compact(store: StoreOpt = None) -> None:
 def register(app: typer.Typer) -> None:
     """Add the ``store`` command group."""
     app.add_typer(store_app, name="store")
+
+
+def _default_store_path() -> Path:
+    from geo_events.settings import default_store_path
+
+    return default_store_path()
