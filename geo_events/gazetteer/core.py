@@ -37,7 +37,7 @@ from geo_events.gazetteer.sources import (
     geonames_places,
     load_overrides,
 )
-from geo_events.gazetteer.stopwords import STOPWORDS
+from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS, english_zipf
 
 #: ``None``: every country is loaded by default (the whole world).
 DEFAULT_COUNTRIES: tuple[str, ...] | None = None
@@ -274,8 +274,10 @@ class Gazetteer:
     ) -> tuple[Match, ...]:
         if is_not_place(query):
             return ()
-        forms, hint = query_forms(normalize(query))
+        full = normalize(query)
+        forms, hint = query_forms(full)
         table = self._table
+        zipf = english_zipf(full) if full and " " not in full and full.isascii() else 0.0
 
         def allowed(row: int) -> bool:
             if row in self._blocked_rows and any(form in self._blocked_rows[row] for form in forms):
@@ -286,26 +288,42 @@ class Gazetteer:
                 return False
             return not box or (box[0] <= table.lon[row] <= box[2] and box[1] <= table.lat[row] <= box[3])
 
+        def notable(row: int) -> bool:  # what a common English word may still name: a major or expected place
+            country = table.country_of[row]
+            return (table.population[row] >= 100_000 or table.kind[row] in ("admin1", "country")
+                    or bool(table.flags[row] & FLAG_CURATED) or bool(codes and country in codes)
+                    or country in scope.countries)
+
         candidates: dict[int, tuple[float, int, int]] = {}
         for step, form in enumerate(forms):  # a kind word may belong to the name: "Tabqa Dam", "Euphrates valley"
             for row, (quality, ref) in self._exact(form).items():
+                if zipf >= COMMON_ZIPF and (quality < 100.0 or not notable(row)):
+                    continue
+                if zipf >= FAMILIAR_ZIPF and quality < 100.0 and not notable(row):
+                    continue  # "clan" is not Clane, "fierce" not Fercé
                 if allowed(row) and (row not in candidates or quality - 4 * step > candidates[row][0] - 4 * candidates[row][2]):
                     candidates[row] = (quality, ref, step)
-        if not candidates:  # typo tolerance only when no exact or phonetic hit survived the filters
+        typo_form = None
+        if not candidates and zipf < FAMILIAR_ZIPF:  # typo tolerance: no exact/phonetic hit survived the filters
             for step, form in enumerate(forms):
                 for row, (quality, ref) in self._fuzzy(form).items():
                     if allowed(row) and (row not in candidates or quality > candidates[row][0]):
                         candidates[row] = (quality, ref, step)
                 if candidates:
+                    typo_form = form
                     break
         if not candidates:
             return ()
         ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope), row, quality, ref)
                          for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
-        out = []
-        for _rank, row, quality, ref in ranked[:limit]:
+        out: list[Match] = []
+        for _rank, row, quality, ref in ranked:
+            if typo_form is not None and not self._spelled_close(typo_form, ref):
+                continue
             penalty = 0 if kind_agrees(hint, table.kind[row]) else 10
             out.append(Match(table.place(row), round(quality - penalty, 1), table.name_of(ref)))
+            if len(out) >= limit:
+                break
         return tuple(out)
 
     def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context) -> float:
@@ -353,20 +371,23 @@ class Gazetteer:
         if not hits:
             return {}
         best = min(edits for _, edits in hits)
-        flat_query = norm.replace(" ", "")
-        spelled = (budget if len(flat_query) <= 5 else 2) + 1  # the written name may differ a little more
         found: dict[int, tuple[float, int]] = {}
         for candidate, edits in hits:
             if edits > best:
                 continue
             quality = round(90.0 * (1 - edits / max(len(key), len(candidate))), 1)
             for row, ref in table.fuzzy_rows(candidate):
-                written = normalize(table.name_of(ref)).replace(" ", "")
-                if OSA.distance(flat_query, written, score_cutoff=spelled) > spelled:
-                    continue  # close only once folded ("although" → "altug" ~ "Alton" → "altun")
                 if row not in found or quality > found[row][0]:
                     found[row] = (quality, ref)
         return found
+
+    def _spelled_close(self, norm: str, ref: int) -> bool:
+        """True when a typo-tolerant hit is also close as written, not only once folded ("although" folds
+        to "altug", one edit from Alton's "altun")."""
+        flat_query = norm.replace(" ", "")
+        budget = (1 if len(flat_query) <= 5 else 2) + 1
+        written = normalize(self._table.name_of(ref)).replace(" ", "")
+        return OSA.distance(flat_query, written, score_cutoff=budget) <= budget
 
     # ------------------------------------------------------------------ reverse
     def _points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

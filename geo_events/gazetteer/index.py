@@ -223,7 +223,10 @@ class PlaceTable:
     """Read access to an index: ``Place`` objects made on demand, name/key/typo look-ups by trie."""
 
     def __init__(self, cols: dict[str, np.ndarray], meta: dict[str, Any], tries: list[Any]) -> None:
+        cols = {name: np.asarray(array) for name, array in cols.items()}  # plain views: memmap indexing is slow
         self.cols = cols
+        self._csr = {prefix: (cols[f"{prefix}_off"], cols[f"{prefix}_place"], cols[f"{prefix}_name"])
+                     for prefix in ("norm", "key")}
         self.count = int(meta["count"])
         self.countries = [tuple(c) for c in meta["countries"]]
         self.norm_trie, self.key_trie, self.del_trie, self.id_trie = tries
@@ -287,10 +290,9 @@ class PlaceTable:
         key_id = trie.get(text)
         if key_id is None:
             return []
-        c = self.cols
-        start, end = int(c[f"{prefix}_off"][key_id]), int(c[f"{prefix}_off"][key_id + 1])
-        return list(zip(c[f"{prefix}_place"][start:end].tolist(), c[f"{prefix}_name"][start:end].tolist(),
-                        strict=True))
+        offsets, places, names = self._csr[prefix]
+        start, end = offsets[key_id : key_id + 2].tolist()
+        return list(zip(places[start:end].tolist(), names[start:end].tolist(), strict=True))
 
     def by_norm(self, norm: str) -> list[tuple[int, int]]:
         """``(row, name ref)`` entries whose normalised name is ``norm`` (a negative ref: the primary name)."""
@@ -307,12 +309,13 @@ class PlaceTable:
     def keys_near(self, key: str, variants: Iterable[str]) -> set[str]:
         """Return the fuzzy-eligible keys that share ``variants`` (the query key's deletions) in the typo index."""
         found: set[int] = set()
-        c = self.cols
+        offsets, owners, get = self.cols["del_off"], self.cols["del_key"], self.del_trie.get
         for variant in variants:
-            variant_id = self.del_trie.get(variant)
+            variant_id = get(variant)
             if variant_id is None:
                 continue
-            found.update(c["del_key"][int(c["del_off"][variant_id]) : int(c["del_off"][variant_id + 1])].tolist())
+            start, end = offsets[variant_id : variant_id + 2].tolist()
+            found.update(owners[start:end].tolist())
         return {self.key_trie.restore_key(k) for k in found}
 
     def fuzzy_rows(self, key: str) -> list[tuple[int, int]]:

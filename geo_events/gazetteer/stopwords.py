@@ -8,6 +8,8 @@ English words and matter here ("Hit" in Iraq, "Sur") are deliberately absent.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _WORDS = """
 a an the and or of in on at to from by for with as is was were be been being are has have had it its this
 that these those there their they them he she his her we our you your who whom which what when where why
@@ -51,4 +53,21 @@ tal tell jabal jebel
 
 STOPWORDS: frozenset[str] = frozenset(_WORDS.split())
 
-__all__ = ["STOPWORDS"]
+#: Zipf frequency (wordfreq, English) from which a one-word query is a common English word: it then
+#: matches only exactly, and only a major place or one the caller's context points to ("Mission", "Young"
+#: and "War" are towns too). From ``FAMILIAR_ZIPF`` on, a word gets no typo tolerance ("ambush").
+COMMON_ZIPF = 4.0
+FAMILIAR_ZIPF = 3.3
+
+
+@lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """Return the Zipf frequency of ``word`` in English (0 for unknown words or without ``wordfreq``)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # an optional refinement: the stop list still applies
+        return 0.0
+    return float(zipf_frequency(word, "en"))
+
+
+__all__ = ["COMMON_ZIPF", "FAMILIAR_ZIPF", "STOPWORDS", "english_zipf"]

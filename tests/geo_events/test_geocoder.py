@@ -207,3 +207,90 @@ def test_cli_zones_lists_the_day_and_help_has_examples() -> None:
     for command in ("geocode", "reverse", "zones"):
         help_text = _invoke([command, "--help"]).stdout
         assert "Examples" in help_text and f"geo-events {command}" in help_text
+
+
+# ---------------------------------------------------------------------------- the world variant set
+
+
+def _world_groups() -> dict[str, list[dict[str, str]]]:
+    from benchmarks.bench_geocoder import world_rows
+
+    groups: dict[str, list[dict[str, str]]] = {}
+    for row in world_rows():
+        groups.setdefault(row["group"], []).append(row)
+    return groups
+
+
+def test_world_variant_set_is_large_varied_and_sourced() -> None:
+    groups = _world_groups()
+    rows = [row for group in groups.values() for row in group]
+    assert len(rows) >= 300
+    assert len({row["country"] for row in rows if row["country"]}) >= 25
+    assert {"syria", "neighbours", "theatres", "admin", "lookalikes", "typos", "not_place"} <= set(groups)
+    assert len(groups["not_place"]) >= 30
+
+
+@pytest.mark.parametrize("group", ["syria", "neighbours", "theatres", "admin", "lookalikes", "typos", "not_place"])
+def test_world_variants_resolve_at_least_95_percent_per_group(group: str) -> None:
+    from benchmarks.bench_geocoder import world_context, world_row_ok
+
+    gazetteer = Gazetteer.default()
+    rows = _world_groups()[group]
+    misses = []
+    for row in rows:
+        found = gazetteer.search(row["query"], context=world_context(row), limit=1)
+        if not world_row_ok(found[0].place if found else None, row):
+            misses.append((row["query"], found[0].place.id if found else None))
+    assert len(misses) <= 0.05 * len(rows), misses
+
+
+def test_geocode_kharkiv_and_context_and_kind() -> None:
+    geocoder = OfflineGeocoder()
+    kharkiv = geocoder.geocode("Kharkov")
+    assert kharkiv.raw["country"] == "UA" and kharkiv.raw["kind"] == "city"
+    assert {"score", "kind", "admin1", "country", "source", "candidates"} <= set(kharkiv.raw)
+    assert any(c["kind"] == "admin1" for c in kharkiv.raw["candidates"])
+    assert geocoder.geocode("Kharkiv", kind="admin1").raw["kind"] == "admin1"
+    assert geocoder.geocode("Borno State").raw["id"].startswith("geonames-admin1:NG.")
+    assert geocoder.geocode("Tripoli").raw["country"] == "LY"
+    assert geocoder.geocode("Tripoli", context=["Akkar"]).raw["country"] == "LB"
+    assert geocoder.geocode("Tripoli", country_codes=["LB"]).raw["country"] == "LB"
+    assert geocoder.geocode("Kurdistan 24") is None and geocoder.geocode("Radio Dabanga") is None
+    with pytest.raises(GeocodingError):
+        geocoder.geocode("Kharkiv", kind="spaceport")
+
+
+def test_admin1_of_and_country_place() -> None:
+    gazetteer = Gazetteer.default()
+    for country, name, expected in [("SY", "Idlib Governorate", "Idlib"), ("UA", "Donetsk Oblast", "Donetsk"),
+                                    ("NG", "Borno State", "Borno"), ("CD", "Nord Kivu", "North Kivu"),
+                                    ("MM", "Sagaing", "Sagaing"), ("SO", "Lower Shabelle", "Lower Shabeelle")]:
+        unit = gazetteer.admin1_of(country, name)
+        assert unit is not None and unit.kind == "admin1" and unit.admin1 == expected, (country, name)
+        assert unit.bbox is not None and unit.bbox[0] <= unit.lon <= unit.bbox[2]
+    assert gazetteer.admin1_of("SY", "Donetsk") is None
+    syria = gazetteer.country_place("SYR")
+    assert syria is not None and syria.kind == "country" and syria.country == "SY"
+    assert gazetteer.country_place("Narnia") is None
+
+
+def test_lookup_is_exact_and_world_wide() -> None:
+    gazetteer = Gazetteer.default()
+    countries = {m.place.country for m in gazetteer.lookup("Tripoli")}
+    assert {"LY", "LB"} <= countries
+    assert all(m.score in (100.0, 95.0) for m in gazetteer.lookup("Kharkov"))
+    assert gazetteer.lookup("Kharkif") == []  # no typo tolerance
+    assert gazetteer.lookup("the") == []
+
+
+def test_cli_geocode_kharkiv_and_reverse_distance_and_refusal() -> None:
+    found = _invoke(["geocode", "Kharkiv", "--json"])
+    assert found.exit_code == 0 and json.loads(found.stdout)["country"] == "UA"
+    near = _invoke(["reverse", "50.0", "36.2", "--json"])
+    assert near.exit_code == 0 and json.loads(near.stdout)["distance_km"] < 10
+    far = _invoke(["reverse", "--", "0", "-30"])
+    assert far.exit_code == 1 and "km" in far.stderr and "nearest" in far.stderr
+    missing = _invoke(["geocode", "Qwxzvbnm"])
+    assert "covers every country" in missing.stderr
+    kind = _invoke(["geocode", "Donetsk", "--kind", "admin1", "--json"])
+    assert kind.exit_code == 0 and json.loads(kind.stdout)["kind"] == "admin1"
