@@ -261,6 +261,7 @@ class _Reading:
                          c.kind == "name" and any(a <= c.start and c.end <= b for a, b in blocked))]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
+        self.role = {p.start: self._role(p) for p in self.places}
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
         self.triggers = find_triggers(text, low=self.low)
@@ -275,6 +276,7 @@ class _Reading:
         sentences = self.prepared.sentences
         title = (self.article.title or "").strip().casefold()
         clauses: list[Clause] = []
+        line_kinds: dict[int, bool] = {}
         for index, sentence in enumerate(sentences):
             paragraph = text.count("\n", 0, sentence.start)
             body = sentence.text
@@ -282,10 +284,12 @@ class _Reading:
             if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”":
                 headline = True
             line_start = text.rfind("\n", 0, sentence.start) + 1
-            line_end = text.find("\n", sentence.end)
-            line = text[line_start : len(text) if line_end < 0 else line_end]
-            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line)) or (
-                not headline and _is_tag_line(line))
+            if line_start not in line_kinds:
+                line_end = text.find("\n", sentence.end)
+                line = text[line_start : len(text) if line_end < 0 else line_end]
+                line_kinds[line_start] = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line)) or (
+                    _is_tag_line(line) and line.strip().casefold() != title)
+            caption = line_kinds[line_start]
             cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
@@ -311,6 +315,15 @@ class _Reading:
                     return True
         return False
 
+    def _role(self, place: PlaceMention) -> str:
+        """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X") or "location"."""
+        before = self.text[max(0, place.start - 60) : place.start]
+        if _ORIGIN_BEFORE_RE.search(before):
+            return "origin"
+        if _REFERENCE_BEFORE_RE.search(before):
+            return "reference"
+        return "location"
+
     # ------------------------------------------------------------------ mentions
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
         return [item for item in items if start <= key(item) < end]
@@ -331,10 +344,8 @@ class _Reading:
                 continue
             if self.text.count("\n", place.start, clause.start) > 3:
                 return None
-            if place.rank == 0:
-                before = self.text[max(0, place.start - 60) : place.start]
-                if not (_REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before)):
-                    return place
+            if place.rank == 0 and self.role[place.start] == "location":
+                return place
         return None
 
     def _mentions(self) -> list[Mention]:
@@ -449,10 +460,10 @@ class _Reading:
         usable: list[PlaceMention] = []
         references: list[PlaceMention] = []
         for place in found:
-            before = self.text[max(clause.start, place.start - 60) : place.start]
-            if _ORIGIN_BEFORE_RE.search(before):
+            role = self.role[place.start]
+            if role == "origin":
                 continue
-            if _REFERENCE_BEFORE_RE.search(before):
+            if role == "reference":
                 references.append(place)
                 continue
             usable.append(place)
@@ -545,8 +556,7 @@ class _Reading:
                     continue
                 if any(a <= place.start < b for a, b in self.background_spans):
                     continue
-                before = self.text[max(0, place.start - 60) : place.start]
-                if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
+                if self.role[place.start] != "location":
                     continue
                 distance = abs(self.prepared.sentence_index(place.start) - first)
                 options.append((0 if place.cue_before in _DIRECT_CUES else 1, distance, place.start, place))
