@@ -31,6 +31,7 @@ from typing import Any
 from geo_events.extract.actors import ActorList, default_actors
 from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extraction
 from geo_events.extract.claims import CASUALTY_SCANNER, find_claims
+from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import find_countries
 from geo_events.extract.dates import DateMention, find_dates, infer_anchor
 from geo_events.extract.event_types import Trigger, classify, find_triggers
@@ -261,6 +262,10 @@ class _Reading:
                          c.kind == "name" and any(a <= c.start and c.end <= b for a, b in blocked))]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
+        for start, end, point in coordinate_places(text, self.gazetteer):
+            self.places.append(PlaceMention(start, end, point, "", 1, "at", "", False, (),
+                                            "coordinates written in the text, used as given"))
+        self.places.sort(key=lambda p: p.start)
         self.role = {p.start: self._role(p) for p in self.places}
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
@@ -470,6 +475,9 @@ class _Reading:
         if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable):
             # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
             return [(self._offset(references[0]), "near the reference point the clause gives")]
+        points = [p for p in usable if p.place.kind == "point"]
+        if points:  # coordinates written in the clause are the location, as given
+            return [(points[0], "coordinates written in the clause")]
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
         usable = [p for p in usable if not any(contains(p.place, q.place) for q in usable)]
         if not usable:
