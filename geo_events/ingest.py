@@ -55,7 +55,10 @@ def ingest_article(
     """
     from geo_events.extract import extract_events
 
-    collection = extract_events(text, published, publisher=publisher, title=title, url=url, extractor=extractor)
+    # province-level reports are stored too (geo_precision 3): they merge with the precise event of that
+    # province and keep their source's claims, instead of being lost
+    collection = extract_events(text, published, publisher=publisher, title=title, url=url, extractor=extractor,
+                                area_events=True)
     results = []
     for feature in collection["features"]:
         event_id, action = merge_event(store, feature)

@@ -63,14 +63,14 @@ _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|w
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+)?\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
-    r"|wants|responded|announced|blamed|rejected|urged|regime|government|authorities|administration|brokered"
+    r"|wants|responded|announced|blamed|rejected|urged|regime|and\s+(?:the\s+)?[\w' -]{1,40}?\s+(?:said|say|says|have|has|were|are|agreed|accused)|government|authorities|administration|brokered"
     r"|backed|based|aligned|allied|led|sponsored|health\s+(?:officials|ministry|authorities)|officials|authorities"
     r"|ministry|police\s+(?:said|say)|governor|media|correspondent|'s\s+(?:government|regime|forces|army|military|troops)"
     r"|’s\s+(?:government|regime|forces|army|military|troops))\b",
     re.IGNORECASE,
 )
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
-                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the)\s*$", re.IGNORECASE)
+                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the|by|to|against|with|and)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
@@ -320,6 +320,12 @@ class _Reading:
                     return True
         return False
 
+    def _clause_text(self, offset: int) -> str:
+        for clause in self.clauses:
+            if clause.start <= offset < clause.end:
+                return self.text[clause.start : clause.end]
+        return ""
+
     def _role(self, place: PlaceMention) -> str:
         """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X") or "location"."""
         before = self.text[max(0, place.start - 60) : place.start]
@@ -332,6 +338,21 @@ class _Reading:
     # ------------------------------------------------------------------ mentions
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
         return [item for item in items if start <= key(item) < end]
+
+    def _first_incident_date(self, after: Clause) -> tuple[date, str, DateMention | None] | None:
+        """The date of the first later clause that reports an incident with its own date ("overnight US air
+        strikes …"): what an undated lead ("strikes kill 100") is about."""
+        for clause in self.clauses:
+            if clause.start <= after.start or clause.caption or clause.headline:
+                continue
+            if not self._in(self.triggers, clause.start, clause.end):
+                continue
+            own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"]
+            body = self.text[clause.start : clause.end]
+            if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body):
+                if self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7:
+                    return own[0].date, own[0].precision, own[0]
+        return None
 
     def _article_weapon(self) -> str | None:
         """The remote-violence type the article keeps naming ("daily shelling"), for deaths with no weapon."""
@@ -407,6 +428,8 @@ class _Reading:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
                 elif lead_date is not None:
                     dated = (*lead_date, "the article's lead")
+                elif (first_dated := self._first_incident_date(clause)) is not None:
+                    dated = (*first_dated, "the first dated incident of the article")
                 elif self.anchor is not None:
                     dated = (self.anchor, "week" if self.article.published else "month", None,
                              "no date in the text: the publication date" if self.article.published
@@ -551,23 +574,33 @@ class _Reading:
         return bool(_BACKGROUND_RE.search(body)) and (precision != "day" or mention is None)
 
     def _refine_areas(self, mentions: list[Mention]) -> None:
-        """A mention placed only by its province or country takes a town of that area named close by
+        """A mention placed only by its country takes a province named close by; one placed by its
+        province takes a town of that province named anywhere in the text, except in background
         ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
         located = {m.place.start for m in mentions}
         for mention in mentions:
             if mention.place.rank < 3:
                 continue
             first = mention.clause.sentence
+            if mention.place.place.kind == "country":
+                provinces = [p for p in self.places if p.place.kind == "admin1"
+                             and p.place.country == mention.place.place.country and self.role[p.start] == "location"
+                             and abs(self.prepared.sentence_index(p.start) - first) <= 2]
+                if provinces:
+                    best = min(provinces, key=lambda p: abs(self.prepared.sentence_index(p.start) - first))
+                    mention.place, mention.place_how = best, "the province named close by"
+            reach = 2 if mention.place.place.kind == "country" else 10_000  # a country: only close by
             options = []
             for place in self.places:
                 if place.rank != 0 or place.start in located or not contains(mention.place.place, place.place):
                     continue
-                if any(a <= place.start < b for a, b in self.background_spans):
+                index = self.prepared.sentence_index(place.start)
+                if abs(index - first) > reach or self.role[place.start] != "location":
                     continue
-                if self.role[place.start] != "location":
+                if any(a <= place.start < b for a, b in self.background_spans) or _HABIT_RE.search(
+                        self._clause_text(place.start)):
                     continue
-                distance = abs(self.prepared.sentence_index(place.start) - first)
-                options.append((0 if place.cue_before in _DIRECT_CUES else 1, distance, place.start, place))
+                options.append((0 if place.cue_before in _DIRECT_CUES else 1, abs(index - first), place.start, place))
             if options:
                 mention.place = min(options, key=lambda o: o[:3])[3]
                 mention.place_how = "a town of the area the clause names, named elsewhere in the text"
@@ -593,9 +626,10 @@ class _Reading:
                 continue
             keys.sort(key=lambda k: -max(groups[k].scores.values()))
             top = groups[keys[0]]
+            area = top.mentions[0].place.rank >= 3  # a province-level report: one event, its strongest type
             for key in keys[1:]:
                 strongest = max(max(m.scores.values()) for m in groups[key].mentions)
-                if strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
+                if area or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5
@@ -606,12 +640,14 @@ class _Reading:
                 del groups[key]
         # a province-level event is dropped when a town of that province has an event that day
         specific = [(g.mentions[0].place.place, k[1]) for k, g in groups.items()
-                    if g.mentions[0].place.rank < 3]
+                    if g.mentions[0].place.rank < 4]
         for key in list(groups):
             place = groups[key].mentions[0].place.place
-            if KIND_RANK.get(place.kind, 0) >= 3 and any(
-                    day == key[1] and p.country == place.country and (place.kind == "country" or p.admin1 == place.admin1)
-                    for p, day in specific):
+            if place.kind == "country":
+                del groups[key]  # "in eastern Syria" alone is no location an event can be coded at
+            elif KIND_RANK.get(place.kind, 0) >= 3 and any(
+                    day == key[1] and p.country == place.country and p.admin1 == place.admin1 and p is not place
+                    and KIND_RANK.get(p.kind, 0) < 3 for p, day in specific):
                 del groups[key]
         for group in groups.values():
             draft = self._draft(group)

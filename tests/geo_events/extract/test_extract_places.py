@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from geo_events.extract.matcher import TokenText
 from geo_events.extract.places import find_places
 
 
@@ -16,7 +15,7 @@ def gazetteer():
 
 
 def place_ids(text: str, gazetteer) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], m.place.id) for m in find_places(text, TokenText.of(text), gazetteer)]
+    return [(text[m.start : m.end], m.place.id) for m in find_places(text, gazetteer)]
 
 
 @pytest.mark.parametrize(
