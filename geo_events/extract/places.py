@@ -432,8 +432,8 @@ def resolve_places(
         quality = next(q for p, q in item.candidates if p is place)
         named_admins = {a for c, a in context.admin1s if c == place.country}
         outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins
-        if quality < 100 and not place.id.startswith("ge:") and (context.country_share(place.country) < 0.3
-                                                                   or outside):
+        if quality < 100 and not place.id.startswith("ge:") and context.evidence >= 1.5 and (
+                context.country_share(place.country) < 0.3 or outside):
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a spelling variant of a place in {place.country_name}, a country "

@@ -143,7 +143,7 @@ _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, 
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
-                          r"bombing|blast|explosion|incident|assault|ambush|shelling)\b", re.IGNORECASE)
+                          r"bombing|blast|explosion|incident|assault|ambush|shelling)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
@@ -437,7 +437,8 @@ class _Reading:
                 else:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
-            anaphora = _ANAPHORA_RE.search(body) is not None
+            found_anaphora = _ANAPHORA_RE.search(body)
+            anaphora = found_anaphora is not None and found_anaphora.start() < 50
             if anaphora and previous is None and not clause.headline:
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
             if anaphora and previous is not None and previous.place.rank == 0 and (
