@@ -181,6 +181,7 @@ class Mention:
 @dataclass
 class _Group:
     mentions: list[Mention] = field(default_factory=list)
+    extra_clauses: list[Clause] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
@@ -465,6 +466,8 @@ class _Reading:
                     classified = classify(dict(scores))
                     if own_date and day is not None and classified is not None:
                         orphans.append((classified[0], day, precision, date_mention))
+                        if lead_date is None and not clause.headline:
+                            lead_date = (day, precision, date_mention)  # "eleven strikes on Tuesday:" dates a list
                     continue
             for place, how in places:
                 mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
@@ -650,10 +653,34 @@ class _Reading:
                     day == key[1] and p.country == place.country and p.admin1 == place.admin1 and p is not place
                     and KIND_RANK.get(p.kind, 0) < 3 for p, day in specific):
                 del groups[key]
+        self._attach_claim_clauses(list(groups.values()))
         for group in groups.values():
             draft = self._draft(group)
             if draft is not None:
                 self.out.drafts.append(draft)
+
+    def _attach_claim_clauses(self, groups: list[_Group]) -> None:
+        """Casualty figures in sentences that report no incident of their own ("Reuters cited an official as
+        saying over 100 had been killed") belong to the article's event, or to the event just before them."""
+        if not groups:
+            return
+        used = {m.clause.start for g in groups for m in g.mentions}
+        background = {a for a, _ in self.background_spans}
+        for clause in self.clauses:
+            if clause.start in used or clause.start in background or clause.caption or clause.headline:
+                continue
+            if not self._in(self.casualties, clause.start, clause.end, key=lambda o: o):
+                continue
+            body = self.text[clause.start : clause.end]
+            if _BACKGROUND_RE.search(body) or _HABIT_RE.search(body):
+                continue
+            if len(groups) == 1:
+                groups[0].extra_clauses.append(clause)
+                continue
+            before = [(m.clause.start, g) for g in groups for m in g.mentions
+                      if m.clause.start < clause.start and m.clause.paragraph == clause.paragraph]
+            if before:
+                max(before, key=lambda item: item[0])[1].extra_clauses.append(clause)
 
     def _draft(self, group: _Group) -> EventDraft | None:
         mentions = group.mentions
@@ -685,6 +712,12 @@ class _Reading:
                                          self.alias_names, previous):
                     key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)
                     claims.setdefault(key, claim)
+        for clause in group.extra_clauses:
+            sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
+            previous = self.prepared.sentences[clause.sentence - 1] if clause.sentence > 0 else None
+            for claim in find_claims(self.text, sentence, self.article.publisher or "reporting outlet",
+                                     self.alias_names, previous):
+                claims.setdefault((claim.claimant, claim.kind, claim.low, claim.high, claim.vague), claim)
         actor1, actor2, assoc = decide(votes, self.actors)
         classified = classify(dict(group.scores), self.actors.side(actor1))
         if classified is None:

@@ -110,9 +110,9 @@ def test_coordinates_written_in_the_text_are_used_as_given() -> None:
     [
         ("Russian shelling killed two civilians in Kupiansk in Kharkiv Oblast on Monday, the governor said.",
          49.71, 37.61, "Ukraine"),
-        ("Suspected jihadists killed twelve villagers in an attack on Diafarabé in central Mali on Sunday.",
-         14.15, -4.98, "Mali"),
-        ("Al-Shabaab fighters stormed a military base in Bulo Burto in Somalia's Hiraan region on Friday, "
+        ("Suspected jihadists killed twelve villagers in an attack near Djenné in central Mali on Sunday.",
+         13.91, -4.55, "Mali"),
+        ("Al-Shabaab fighters stormed a military base in Bulo Burte in Somalia's Hiraan region on Friday, "
          "killing six soldiers.", 3.85, 45.57, "Somalia"),
         ("Rapid Support Forces shelled the city of El Obeid in North Kordofan on Saturday, killing five people.",
          13.18, 30.22, "Sudan"),
