@@ -30,7 +30,7 @@ from typing import Any
 
 from geo_events.extract.actors import ActorList, default_actors
 from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extraction
-from geo_events.extract.claims import CASUALTY_SCANNER, find_claims
+from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
 from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import find_countries
 from geo_events.extract.dates import DateMention, find_dates, infer_anchor
@@ -51,7 +51,7 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
-_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile)\b)|\s+while\s+(?=in\b|at\b)")
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)")
 _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
@@ -94,6 +94,8 @@ _HABIT_RE = re.compile(
     r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
     re.IGNORECASE,
 )
+_PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
+                       r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
     r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
@@ -182,6 +184,7 @@ class Mention:
 class _Group:
     mentions: list[Mention] = field(default_factory=list)
     extra_clauses: list[Clause] = field(default_factory=list)
+    headlines: list[tuple[str, int, bool]] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
@@ -249,6 +252,7 @@ class _Reading:
         self.out.anchor, self.out.anchor_source = anchor, how
         token_text = TokenText.of(text)
         self.actor_mentions = self.actors.find(token_text, text)
+        self.actor_starts = frozenset(m.start for m in self.actor_mentions)
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
         self.dates = [d for d in find_dates(text, anchor, self.low) if d.kind != "dateline"]
@@ -309,6 +313,10 @@ class _Reading:
         if not text[line_start : mention.start].strip() and _DATELINE_RE.match(text[mention.start :]) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
+            return True
+        if mention.start in self.actor_starts and mention.cue_before not in ("in", "near", "at", "outside", "around",
+                                                                             "into", "on", "town", "city"):
+            rejected.append(Rejected(mention.start, mention.end, written, "a capital standing for its government"))
             return True
         if mention.place.kind in ("city", "admin1", "country") or (mention.place.population or 0) > 500_000:
             if mention.cue_before not in ("in", "near", "at", "outside", "around", "into", "on", "targeting",
@@ -409,6 +417,9 @@ class _Reading:
             if classify(dict(scores)) is None:
                 continue
             dated = self._date(clause)
+            if not casualties and not self._in(self.dates, clause.start, clause.end) and all(
+                    _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
+                continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
             if self._is_background(clause, body, dated):
                 self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
@@ -653,11 +664,29 @@ class _Reading:
                     day == key[1] and p.country == place.country and p.admin1 == place.admin1 and p is not place
                     and KIND_RANK.get(p.kind, 0) < 3 for p, day in specific):
                 del groups[key]
+        self._attach_headline(list(groups.values()))
         self._attach_claim_clauses(list(groups.values()))
         for group in groups.values():
             draft = self._draft(group)
             if draft is not None:
                 self.out.drafts.append(draft)
+
+    def _attach_headline(self, groups: list[_Group]) -> None:
+        """The headline says what the lead is about ("Strikes kill 100 …"): its trigger words and actors count
+        for the event of the article's first dated incident (ACLED coders read the headline first)."""
+        body_groups = [g for g in groups if any(not m.clause.headline for m in g.mentions)]
+        if not body_groups:
+            return
+        lead = min(body_groups, key=lambda g: min(m.clause.start for m in g.mentions if not m.clause.headline))
+        sources: list[tuple[str, int, bool]] = [
+            (self.text[c.start : c.end], c.start, True) for c in self.clauses if c.headline]
+        title = (self.article.title or "").strip()
+        if title and not sources and title.casefold() not in self.text.casefold():
+            sources.append((title, 0, False))
+        for text, _offset, _valid in sources:
+            for trigger in find_triggers(text):
+                lead.scores[trigger.sub_event_type] += trigger.weight
+        lead.headlines.extend(sources)
 
     def _attach_claim_clauses(self, groups: list[_Group]) -> None:
         """Casualty figures in sentences that report no incident of their own ("Reuters cited an official as
@@ -712,6 +741,14 @@ class _Reading:
                                          self.alias_names, previous):
                     key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)
                     claims.setdefault(key, claim)
+        for text, offset, valid in group.headlines:
+            pivots = [t.start for t in find_triggers(text)] + [m.start() for m in CASUALTY_RE.finditer(text)]
+            mentions_here = [m for m in self.actor_mentions if offset <= m.start < offset + len(text)] if valid else \
+                self.actors.find(TokenText.of(text), text)
+            if valid:
+                vote(self.text, offset, offset + len(text), [offset + p for p in pivots], mentions_here, 1.0, votes)
+            else:
+                vote(text, 0, len(text), pivots, mentions_here, 1.0, votes, offset_valid=False)
         for clause in group.extra_clauses:
             sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
             previous = self.prepared.sentences[clause.sentence - 1] if clause.sentence > 0 else None
