@@ -94,6 +94,8 @@ _HABIT_RE = re.compile(
     r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
     re.IGNORECASE,
 )
+_HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+been|came|is|are)\s+(?:\w+\s+)?"
+                           r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
                        r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FUTURE_RE = re.compile(
@@ -316,6 +318,8 @@ class _Reading:
             return True
         if mention.start in self.actor_starts and mention.cue_before not in ("in", "near", "at", "outside", "around",
                                                                              "into", "on", "town", "city"):
+            if _HIT_AFTER_RE.match(text[mention.end : mention.end + 40]):
+                return False  # "Damascus was hit by Israeli missiles": the city itself
             rejected.append(Rejected(mention.start, mention.end, written, "a capital standing for its government"))
             return True
         if mention.place.kind in ("city", "admin1", "country") or (mention.place.population or 0) > 500_000:
@@ -607,8 +611,10 @@ class _Reading:
             reach = 2 if mention.place.place.kind == "country" else 10_000  # a country: only close by
             options = []
             for place in self.places:
-                if place.rank != 0 or place.start in located or not contains(mention.place.place, place.place):
+                if place.rank != 0 or not contains(mention.place.place, place.place):
                     continue
+                if place.start in located and place.start < mention.clause.start:
+                    continue  # an earlier incident's town; a later one may be this incident told in detail
                 index = self.prepared.sentence_index(place.start)
                 if abs(index - first) > reach or self.role[place.start] != "location":
                     continue
