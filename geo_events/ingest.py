@@ -28,10 +28,12 @@ _PUBLISHER_KEYS = ("publisher", "source", "outlet")
 def ingest_article(
     store: Any,
     text: str,
-    published: Any,
+    published: Any = None,
     publisher: str | None = None,
     title: str | None = None,
     url: str | None = None,
+    *,
+    extractor: Any = None,
 ) -> list[dict[str, Any]]:
     """Extract the events of one article and merge each into ``store``.
 
@@ -40,7 +42,9 @@ def ingest_article(
     store : EventStore
         Target store.
     text, published, publisher, title, url
-        As for :func:`geo_events.extract.extract_events`.
+        As for :func:`geo_events.extract.extract_events` (``published`` may be ``None``).
+    extractor : Extractor, optional
+        The extractor to use (default: the rules); any object with ``extract(ArticleInput)``.
 
     Returns
     -------
@@ -51,7 +55,10 @@ def ingest_article(
     """
     from geo_events.extract import extract_events
 
-    collection = extract_events(text, published, publisher=publisher, title=title, url=url)
+    # province-level reports are stored too (geo_precision 3): they merge with the precise event of that
+    # province and keep their source's claims, instead of being lost
+    collection = extract_events(text, published, publisher=publisher, title=title, url=url, extractor=extractor,
+                                area_events=True)
     results = []
     for feature in collection["features"]:
         event_id, action = merge_event(store, feature)
@@ -65,8 +72,10 @@ def ingest_articles(
     store: Any,
     articles: Iterable[dict[str, Any]],
     progress: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    extractor: Any = None,
 ) -> list[dict[str, Any]]:
-    """Ingest many article dicts; one bad article is reported, not fatal.
+    """Ingest many article dicts with one extractor (default: the rules); one bad article is reported, not fatal.
 
     Returns one row per event as :func:`ingest_article`, plus ``{"article", "error"}`` rows for articles
     that could not be processed. ``progress`` is called after each article.
@@ -76,7 +85,8 @@ def ingest_articles(
         label = article.get("title") or article.get("url") or article.get("path") or "article"
         try:
             found = ingest_article(store, article.get("text", ""), article.get("published"),
-                                   article.get("publisher"), article.get("title"), article.get("url"))
+                                   article.get("publisher"), article.get("title"), article.get("url"),
+                                   extractor=extractor)
         except ExtractionError as err:
             rows.append({"article": label, "error": str(err)})
         else:

@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 import typer
 
-from geo_events.cli._common import EXIT_NOT_FOUND, fail, handle_errors, print_json
+from geo_events.cli._common import EXIT_NOT_FOUND, handle_errors, print_json
 
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (relative dates resolve against it).")
+    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (relative dates resolve against it); "
+                                                  "optional: without it dates come from the text.")
 ]
 PublisherOpt = Annotated[str | None, typer.Option("--publisher", help="Outlet, e.g. 'The New Arab'.")]
 TitleOpt = Annotated[str | None, typer.Option("--title", help="Headline of the article.")]
@@ -35,28 +36,38 @@ def extract(
     title: TitleOpt = None,
     url: UrlOpt = None,
     evidence: Annotated[bool, typer.Option("--evidence", help="Also list the evidence spans (text output).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Say why each place, date and type was chosen, and "
+                                                            "why other names were not taken as places.")] = False,
+    area_events: Annotated[bool, typer.Option("--area-events", help="Also emit events located only by a province "
+                                                                     "or country (at its point).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Extract the conflict events of one article (nothing is stored).
 
     With --json prints a GeoJSON FeatureCollection of events; each claim keeps its claimant and
-    evidence offsets into the text. Exit code 1 when the article reports no event.
+    evidence offsets into the text; "explain" says per event why this place, date and type, "unplaced"
+    lists events found without a date or a point, "diagnostics" the names refused as places. Without
+    --published, dates come from the text (its latest full date anchors "on Monday"). Exit code 1 when
+    the article reports no event.
 
     Examples:
 
       geo-events extract article.txt --published 2018-02-08 --publisher "The New Arab" --json
 
+      geo-events extract bulletin.txt --explain
+
       cat article.txt | geo-events extract - --published 2018-02-08
     """
     from geo_events.extract import extract_events
 
-    if published is None:
-        fail("--published is required (YYYY-MM-DD): relative dates such as 'yesterday' need it")
-    collection = extract_events(_read_text(article), published, publisher=publisher, title=title, url=url)
+    collection = extract_events(_read_text(article), published, publisher=publisher, title=title, url=url,
+                                area_events=area_events)
     if as_json:
         print_json(collection)
     else:
         _print_events(collection, evidence)
+        if explain:
+            _print_explain(collection)
     if not collection["features"]:
         if not as_json:
             typer.echo("no event found", err=True)
@@ -95,6 +106,24 @@ def _print_events(collection: dict[str, Any], with_evidence: bool) -> None:
                     console.print(f"  {span['field']:<11} [{span['start']}:{span['end']}] {span['text']!r}")
 
 
+def _print_explain(collection: dict[str, Any]) -> None:
+    from rich.console import Console
+
+    console = Console()
+    article = collection.get("article", {})
+    if article.get("date_anchor"):
+        console.print(f"date anchor: {article['date_anchor']} ({article.get('date_anchor_source')})")
+    for event_id, why in collection.get("explain", {}).items():
+        console.print(f"[bold]{event_id}[/bold]")
+        for key, value in why.items():
+            console.print(f"  {key:<10} {value}", markup=False)
+    for item in collection.get("unplaced", []):
+        console.print(f"unplaced   {item['event_type']} at {item['location']} ({item['event_date']}): {item['reason']}",
+                      markup=False)
+    for item in collection.get("diagnostics", []):
+        console.print(f"refused    {item['subject']!r}: {item['what']} — {item['why']}", markup=False)
+
+
 def ingest(
     articles: Annotated[list[Path], typer.Argument(help=".txt, .json or .jsonl files of articles.")],
     published: PublishedOpt = None,
@@ -107,6 +136,7 @@ def ingest(
 ) -> None:
     """Extract events from articles, merge them with the stored events and store them.
 
+    Articles without a publication date are read too: their dates come from the text.
     .txt files take their metadata from the options; JSON (an object, a list, or {"articles": [...]})
     and JSONL files carry it per article (text, published, publisher, title, url). Prints what was
     created, merged or left unchanged; the store is compacted at the end. Exit code 2 when an article
@@ -124,10 +154,7 @@ def ingest(
     defaults = {"published": published, "publisher": publisher, "title": title, "url": url}
     batch: list[dict[str, Any]] = []
     for path in articles:
-        for article in read_articles(path, **defaults):
-            if article.get("published") is None:
-                fail(f"{article.get('path')}: no publication date; pass --published YYYY-MM-DD")
-            batch.append(article)
+        batch.extend(read_articles(path, **defaults))
     opened = open_store(store)
     rows = _run(opened, batch, ingest_articles, show_progress=len(batch) >= PROGRESS_FROM and not as_json)
     compact = getattr(opened, "compact", None)

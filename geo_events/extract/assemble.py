@@ -92,7 +92,7 @@ def assemble(extraction: Extraction, article: ArticleInput, *, area_events: bool
                                        "event_date": draft.event_date.isoformat() if draft.event_date else None,
                                        "reason": reason, "explain": draft.explain})
             continue
-        feature, evidence = _feature(draft, source, source_dict, outlet, extraction.text, extracted_at)
+        feature, evidence = _feature(draft, source, source_dict, outlet, extraction.text, extracted_at, seen)
         if feature["id"] in seen:
             continue
         seen.add(feature["id"])
@@ -103,7 +103,7 @@ def assemble(extraction: Extraction, article: ArticleInput, *, area_events: bool
 
 
 def _feature(draft: EventDraft, source: Source, source_dict: dict[str, Any], outlet: str, text: str,
-             extracted_at: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+             extracted_at: str, seen: set[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     place = draft.place
     event_date = draft.event_date
     assert event_date is not None
@@ -116,8 +116,16 @@ def _feature(draft: EventDraft, source: Source, source_dict: dict[str, Any], out
         actor1, actor2, assoc = "Protesters", None, []
     elif draft.event_type == "Riots" and actor1 is None:
         actor1 = "Rioters"
-    event_id = stable_id("evt", event_date.isoformat(), getattr(place, "id", place.name), draft.event_type,
-                         draft.sub_event_type, actor1, actor2 if draft.event_type != "Protests" else None)
+    # the id names the day and the province, so two reports of one incident share it whatever their precision,
+    # type or actors (the merge then keeps one event); a second event of the same article on that day and
+    # province adds its type, a third its place
+    day_and_area = (event_date.isoformat(), admin1_of(place) or getattr(place, "country", ""))
+    event_id = stable_id("evt", *day_and_area)
+    if event_id in seen:
+        event_id = stable_id("evt", *day_and_area, draft.event_type, draft.sub_event_type)
+    if event_id in seen:
+        event_id = stable_id("evt", *day_and_area, draft.event_type, draft.sub_event_type,
+                             getattr(place, "id", place.name))
     control_zone, side = (None, None)
     if draft.geo_precision <= 2 and getattr(place, "kind", "") not in _AREA_KINDS:
         control_zone, side = _zone_of(place.lat, place.lon, event_date)

@@ -193,7 +193,8 @@ def _strip_possessive(word: str) -> str:
 
 
 def _cues(text: str, start: int, end: int) -> tuple[str, str]:
-    before = _BEFORE_CUE_RE.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    before = _BEFORE_CUE_RE.search(window) if window[-1:].isspace() else None
     after = _AFTER_CUE_RE.match(text[end : end + 20])
     cue_before = ""
     if before:
@@ -431,8 +432,8 @@ def resolve_places(
         quality = next(q for p, q in item.candidates if p is place)
         named_admins = {a for c, a in context.admin1s if c == place.country}
         outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins
-        if quality < 100 and not place.id.startswith("ge:") and (context.country_share(place.country) < 0.3
-                                                                   or outside):
+        if quality < 100 and not place.id.startswith("ge:") and context.evidence >= 1.5 and (
+                context.country_share(place.country) < 0.3 or outside):
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a spelling variant of a place in {place.country_name}, a country "
@@ -473,7 +474,7 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     if place.admin1 and kind != "admin1" and context.admin1s.get((place.country, _fold(place.admin1))):
         score += 3.0
     if anchors and kind not in ("country", "admin1", "river", "region"):
-        nearest = min(haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+        nearest = min(_quick_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
         score += 2.5 if nearest < 40 else 1.5 if nearest < 120 else 0.5 if nearest < 300 else 0.0
     score += 0.6 * math.log10((place.population or 0) + 1)
     cue = item.cue_after
@@ -490,6 +491,12 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     score += 0.5 if quality >= 100 else 0.0
     score += 1.0 if place.id.startswith("ge:") else 0.0
     return score
+
+
+def _quick_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km: within 1 % of the great circle at the ranges that matter here (< 300 km)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def _lookalike(place: Any, context: DocumentContext, item: _Raw) -> bool:

@@ -30,7 +30,8 @@ from typing import Any
 
 from geo_events.extract.actors import ActorList, default_actors
 from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extraction
-from geo_events.extract.claims import CASUALTY_SCANNER, find_claims
+from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
+from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import find_countries
 from geo_events.extract.dates import DateMention, find_dates, infer_anchor
 from geo_events.extract.event_types import Trigger, classify, find_triggers
@@ -50,7 +51,7 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
-_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile)\b)|\s+while\s+(?=in\b|at\b)")
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)")
 _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
@@ -62,14 +63,14 @@ _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|w
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+)?\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
-    r"|wants|responded|announced|blamed|rejected|urged|regime|government|authorities|administration|brokered"
+    r"|wants|responded|announced|blamed|rejected|urged|regime|and\s+(?:the\s+)?[\w' -]{1,40}?\s+(?:said|say|says|have|has|were|are|agreed|accused)|government|authorities|administration|brokered"
     r"|backed|based|aligned|allied|led|sponsored|health\s+(?:officials|ministry|authorities)|officials|authorities"
     r"|ministry|police\s+(?:said|say)|governor|media|correspondent|'s\s+(?:government|regime|forces|army|military|troops)"
     r"|’s\s+(?:government|regime|forces|army|military|troops))\b",
     re.IGNORECASE,
 )
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
-                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the)\s*$", re.IGNORECASE)
+                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the|by|to|against|with|and)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
@@ -93,6 +94,10 @@ _HABIT_RE = re.compile(
     r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
     re.IGNORECASE,
 )
+_HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+been|came|is|are)\s+(?:\w+\s+)?"
+                           r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
+_PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
+                       r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
     r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
@@ -142,7 +147,7 @@ _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, 
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
-                          r"bombing|blast|explosion|incident|assault|ambush|shelling)\b", re.IGNORECASE)
+                          r"bombing|blast|explosion|incident|assault|ambush|shelling)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
@@ -180,6 +185,8 @@ class Mention:
 @dataclass
 class _Group:
     mentions: list[Mention] = field(default_factory=list)
+    extra_clauses: list[Clause] = field(default_factory=list)
+    headlines: list[tuple[str, int, bool]] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
@@ -247,6 +254,7 @@ class _Reading:
         self.out.anchor, self.out.anchor_source = anchor, how
         token_text = TokenText.of(text)
         self.actor_mentions = self.actors.find(token_text, text)
+        self.actor_starts = frozenset(m.start for m in self.actor_mentions)
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
         self.dates = [d for d in find_dates(text, anchor, self.low) if d.kind != "dateline"]
@@ -261,6 +269,11 @@ class _Reading:
                          c.kind == "name" and any(a <= c.start and c.end <= b for a, b in blocked))]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
+        for start, end, point in coordinate_places(text, self.gazetteer):
+            self.places.append(PlaceMention(start, end, point, "", 1, "at", "", False, (),
+                                            "coordinates written in the text, used as given"))
+        self.places.sort(key=lambda p: p.start)
+        self.role = {p.start: self._role(p) for p in self.places}
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
         self.triggers = find_triggers(text, low=self.low)
@@ -275,6 +288,7 @@ class _Reading:
         sentences = self.prepared.sentences
         title = (self.article.title or "").strip().casefold()
         clauses: list[Clause] = []
+        line_kinds: dict[int, bool] = {}
         for index, sentence in enumerate(sentences):
             paragraph = text.count("\n", 0, sentence.start)
             body = sentence.text
@@ -282,10 +296,12 @@ class _Reading:
             if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”":
                 headline = True
             line_start = text.rfind("\n", 0, sentence.start) + 1
-            line_end = text.find("\n", sentence.end)
-            line = text[line_start : len(text) if line_end < 0 else line_end]
-            caption = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line)) or (
-                not headline and _is_tag_line(line))
+            if line_start not in line_kinds:
+                line_end = text.find("\n", sentence.end)
+                line = text[line_start : len(text) if line_end < 0 else line_end]
+                line_kinds[line_start] = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line)) or (
+                    _is_tag_line(line) and line.strip().casefold() != title)
+            caption = line_kinds[line_start]
             cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
@@ -300,6 +316,12 @@ class _Reading:
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
             return True
+        if mention.start in self.actor_starts and mention.cue_before not in ("in", "near", "at", "outside", "around",
+                                                                             "into", "on", "town", "city"):
+            if _HIT_AFTER_RE.match(text[mention.end : mention.end + 40]):
+                return False  # "Damascus was hit by Israeli missiles": the city itself
+            rejected.append(Rejected(mention.start, mention.end, written, "a capital standing for its government"))
+            return True
         if mention.place.kind in ("city", "admin1", "country") or (mention.place.population or 0) > 500_000:
             if mention.cue_before not in ("in", "near", "at", "outside", "around", "into", "on", "targeting",
                                           "hit", "struck", "shelled", "town", "city", "village"):
@@ -311,9 +333,39 @@ class _Reading:
                     return True
         return False
 
+    def _clause_text(self, offset: int) -> str:
+        for clause in self.clauses:
+            if clause.start <= offset < clause.end:
+                return self.text[clause.start : clause.end]
+        return ""
+
+    def _role(self, place: PlaceMention) -> str:
+        """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X") or "location"."""
+        before = self.text[max(0, place.start - 60) : place.start]
+        if _ORIGIN_BEFORE_RE.search(before):
+            return "origin"
+        if _REFERENCE_BEFORE_RE.search(before):
+            return "reference"
+        return "location"
+
     # ------------------------------------------------------------------ mentions
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
         return [item for item in items if start <= key(item) < end]
+
+    def _first_incident_date(self, after: Clause) -> tuple[date, str, DateMention | None] | None:
+        """The date of the first later clause that reports an incident with its own date ("overnight US air
+        strikes …"): what an undated lead ("strikes kill 100") is about."""
+        for clause in self.clauses:
+            if clause.start <= after.start or clause.caption or clause.headline:
+                continue
+            if not self._in(self.triggers, clause.start, clause.end):
+                continue
+            own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"]
+            body = self.text[clause.start : clause.end]
+            if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body):
+                if self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7:
+                    return own[0].date, own[0].precision, own[0]
+        return None
 
     def _article_weapon(self) -> str | None:
         """The remote-violence type the article keeps naming ("daily shelling"), for deaths with no weapon."""
@@ -331,10 +383,8 @@ class _Reading:
                 continue
             if self.text.count("\n", place.start, clause.start) > 3:
                 return None
-            if place.rank == 0:
-                before = self.text[max(0, place.start - 60) : place.start]
-                if not (_REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before)):
-                    return place
+            if place.rank == 0 and self.role[place.start] == "location":
+                return place
         return None
 
     def _mentions(self) -> list[Mention]:
@@ -371,6 +421,9 @@ class _Reading:
             if classify(dict(scores)) is None:
                 continue
             dated = self._date(clause)
+            if not casualties and not self._in(self.dates, clause.start, clause.end) and all(
+                    _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
+                continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
             if self._is_background(clause, body, dated):
                 self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
@@ -391,6 +444,8 @@ class _Reading:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
                 elif lead_date is not None:
                     dated = (*lead_date, "the article's lead")
+                elif (first_dated := self._first_incident_date(clause)) is not None:
+                    dated = (*first_dated, "the first dated incident of the article")
                 elif self.anchor is not None:
                     dated = (self.anchor, "week" if self.article.published else "month", None,
                              "no date in the text: the publication date" if self.article.published
@@ -398,7 +453,8 @@ class _Reading:
                 else:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
-            anaphora = _ANAPHORA_RE.search(body) is not None
+            found_anaphora = _ANAPHORA_RE.search(body)
+            anaphora = found_anaphora is not None and found_anaphora.start() < 50
             if anaphora and previous is None and not clause.headline:
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
             if anaphora and previous is not None and previous.place.rank == 0 and (
@@ -425,6 +481,8 @@ class _Reading:
                     classified = classify(dict(scores))
                     if own_date and day is not None and classified is not None:
                         orphans.append((classified[0], day, precision, date_mention))
+                        if lead_date is None and not clause.headline:
+                            lead_date = (day, precision, date_mention)  # "eleven strikes on Tuesday:" dates a list
                     continue
             for place, how in places:
                 mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
@@ -449,16 +507,19 @@ class _Reading:
         usable: list[PlaceMention] = []
         references: list[PlaceMention] = []
         for place in found:
-            before = self.text[max(clause.start, place.start - 60) : place.start]
-            if _ORIGIN_BEFORE_RE.search(before):
+            role = self.role[place.start]
+            if role == "origin":
                 continue
-            if _REFERENCE_BEFORE_RE.search(before):
+            if role == "reference":
                 references.append(place)
                 continue
             usable.append(place)
         if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable):
             # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
             return [(self._offset(references[0]), "near the reference point the clause gives")]
+        points = [p for p in usable if p.place.kind == "point"]
+        if points:  # coordinates written in the clause are the location, as given
+            return [(points[0], "coordinates written in the clause")]
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
         usable = [p for p in usable if not any(contains(p.place, q.place) for q in usable)]
         if not usable:
@@ -532,24 +593,35 @@ class _Reading:
         return bool(_BACKGROUND_RE.search(body)) and (precision != "day" or mention is None)
 
     def _refine_areas(self, mentions: list[Mention]) -> None:
-        """A mention placed only by its province or country takes a town of that area named close by
+        """A mention placed only by its country takes a province named close by; one placed by its
+        province takes a town of that province named anywhere in the text, except in background
         ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
         located = {m.place.start for m in mentions}
         for mention in mentions:
             if mention.place.rank < 3:
                 continue
             first = mention.clause.sentence
+            if mention.place.place.kind == "country":
+                provinces = [p for p in self.places if p.place.kind == "admin1"
+                             and p.place.country == mention.place.place.country and self.role[p.start] == "location"
+                             and abs(self.prepared.sentence_index(p.start) - first) <= 2]
+                if provinces:
+                    best = min(provinces, key=lambda p: abs(self.prepared.sentence_index(p.start) - first))
+                    mention.place, mention.place_how = best, "the province named close by"
+            reach = 2 if mention.place.place.kind == "country" else 10_000  # a country: only close by
             options = []
             for place in self.places:
-                if place.rank != 0 or place.start in located or not contains(mention.place.place, place.place):
+                if place.rank != 0 or not contains(mention.place.place, place.place):
                     continue
-                if any(a <= place.start < b for a, b in self.background_spans):
+                if place.start in located and place.start < mention.clause.start:
+                    continue  # an earlier incident's town; a later one may be this incident told in detail
+                index = self.prepared.sentence_index(place.start)
+                if abs(index - first) > reach or self.role[place.start] != "location":
                     continue
-                before = self.text[max(0, place.start - 60) : place.start]
-                if _REFERENCE_BEFORE_RE.search(before) or _ORIGIN_BEFORE_RE.search(before):
+                if any(a <= place.start < b for a, b in self.background_spans) or _HABIT_RE.search(
+                        self._clause_text(place.start)):
                     continue
-                distance = abs(self.prepared.sentence_index(place.start) - first)
-                options.append((0 if place.cue_before in _DIRECT_CUES else 1, distance, place.start, place))
+                options.append((0 if place.cue_before in _DIRECT_CUES else 1, abs(index - first), place.start, place))
             if options:
                 mention.place = min(options, key=lambda o: o[:3])[3]
                 mention.place_how = "a town of the area the clause names, named elsewhere in the text"
@@ -575,9 +647,10 @@ class _Reading:
                 continue
             keys.sort(key=lambda k: -max(groups[k].scores.values()))
             top = groups[keys[0]]
+            area = top.mentions[0].place.rank >= 3  # a province-level report: one event, its strongest type
             for key in keys[1:]:
                 strongest = max(max(m.scores.values()) for m in groups[key].mentions)
-                if strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
+                if area or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5
@@ -588,17 +661,61 @@ class _Reading:
                 del groups[key]
         # a province-level event is dropped when a town of that province has an event that day
         specific = [(g.mentions[0].place.place, k[1]) for k, g in groups.items()
-                    if g.mentions[0].place.rank < 3]
+                    if g.mentions[0].place.rank < 4]
         for key in list(groups):
             place = groups[key].mentions[0].place.place
-            if KIND_RANK.get(place.kind, 0) >= 3 and any(
-                    day == key[1] and p.country == place.country and (place.kind == "country" or p.admin1 == place.admin1)
-                    for p, day in specific):
+            if place.kind == "country":
+                del groups[key]  # "in eastern Syria" alone is no location an event can be coded at
+            elif KIND_RANK.get(place.kind, 0) >= 3 and any(
+                    day == key[1] and p.country == place.country and p.admin1 == place.admin1 and p is not place
+                    and KIND_RANK.get(p.kind, 0) < 3 for p, day in specific):
                 del groups[key]
+        self._attach_headline(list(groups.values()))
+        self._attach_claim_clauses(list(groups.values()))
         for group in groups.values():
             draft = self._draft(group)
             if draft is not None:
                 self.out.drafts.append(draft)
+
+    def _attach_headline(self, groups: list[_Group]) -> None:
+        """The headline says what the lead is about ("Strikes kill 100 …"): its trigger words and actors count
+        for the event of the article's first dated incident (ACLED coders read the headline first)."""
+        body_groups = [g for g in groups if any(not m.clause.headline for m in g.mentions)]
+        if not body_groups:
+            return
+        lead = min(body_groups, key=lambda g: min(m.clause.start for m in g.mentions if not m.clause.headline))
+        sources: list[tuple[str, int, bool]] = [
+            (self.text[c.start : c.end], c.start, True) for c in self.clauses if c.headline]
+        title = (self.article.title or "").strip()
+        if title and not sources and title.casefold() not in self.text.casefold():
+            sources.append((title, 0, False))
+        for text, _offset, _valid in sources:
+            for trigger in find_triggers(text):
+                lead.scores[trigger.sub_event_type] += trigger.weight
+        lead.headlines.extend(sources)
+
+    def _attach_claim_clauses(self, groups: list[_Group]) -> None:
+        """Casualty figures in sentences that report no incident of their own ("Reuters cited an official as
+        saying over 100 had been killed") belong to the article's event, or to the event just before them."""
+        if not groups:
+            return
+        used = {m.clause.start for g in groups for m in g.mentions}
+        background = {a for a, _ in self.background_spans}
+        for clause in self.clauses:
+            if clause.start in used or clause.start in background or clause.caption or clause.headline:
+                continue
+            if not self._in(self.casualties, clause.start, clause.end, key=lambda o: o):
+                continue
+            body = self.text[clause.start : clause.end]
+            if _BACKGROUND_RE.search(body) or _HABIT_RE.search(body):
+                continue
+            if len(groups) == 1:
+                groups[0].extra_clauses.append(clause)
+                continue
+            before = [(m.clause.start, g) for g in groups for m in g.mentions
+                      if m.clause.start < clause.start and m.clause.paragraph == clause.paragraph]
+            if before:
+                max(before, key=lambda item: item[0])[1].extra_clauses.append(clause)
 
     def _draft(self, group: _Group) -> EventDraft | None:
         mentions = group.mentions
@@ -630,6 +747,20 @@ class _Reading:
                                          self.alias_names, previous):
                     key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)
                     claims.setdefault(key, claim)
+        for text, offset, valid in group.headlines:
+            pivots = [t.start for t in find_triggers(text)] + [m.start() for m in CASUALTY_RE.finditer(text)]
+            mentions_here = [m for m in self.actor_mentions if offset <= m.start < offset + len(text)] if valid else \
+                self.actors.find(TokenText.of(text), text)
+            if valid:
+                vote(self.text, offset, offset + len(text), [offset + p for p in pivots], mentions_here, 1.0, votes)
+            else:
+                vote(text, 0, len(text), pivots, mentions_here, 1.0, votes, offset_valid=False)
+        for clause in group.extra_clauses:
+            sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
+            previous = self.prepared.sentences[clause.sentence - 1] if clause.sentence > 0 else None
+            for claim in find_claims(self.text, sentence, self.article.publisher or "reporting outlet",
+                                     self.alias_names, previous):
+                claims.setdefault((claim.claimant, claim.kind, claim.low, claim.high, claim.vague), claim)
         actor1, actor2, assoc = decide(votes, self.actors)
         classified = classify(dict(group.scores), self.actors.side(actor1))
         if classified is None:

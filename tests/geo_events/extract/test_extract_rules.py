@@ -1,0 +1,197 @@
+"""The rule extractor on self-written texts, one kind of real-reporting difficulty per test
+(geo_events.extract.rules, .places, .countries, .coordinates, .assemble)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from geo_events.extract import ArticleInput, EventDraft, Extraction, extract_events
+
+
+def events(text: str, published: str | None = "2023-03-08", **kwargs) -> list[dict]:
+    return [f["properties"] | {"lat": f["geometry"]["coordinates"][1], "lon": f["geometry"]["coordinates"][0]}
+            for f in extract_events(text, published, **kwargs)["features"]]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+def near(event: dict, lat: float, lon: float, limit_km: float = 15.0) -> bool:
+    return km(event["lat"], event["lon"], lat, lon) <= limit_km
+
+
+def test_a_strike_bulletin_gives_one_event_per_place() -> None:
+    text = ("Coalition aircraft carried out eleven strikes against the group on Tuesday.\n"
+            "* Near Hajin, four strikes destroyed two fighting positions and a vehicle.\n"
+            "* Near Mosul, three strikes hit a tunnel entrance.\n"
+            "* Near Tal Afar, an airstrike struck a weapons cache.\n")
+    found = events(text, "2023-03-08")
+    assert len(found) == 3
+    assert any(near(e, 34.69, 40.83) for e in found)  # Hajin
+    assert any(near(e, 36.34, 43.13) for e in found)  # Mosul
+    assert any(near(e, 36.38, 42.45) for e in found)  # Tal Afar
+    assert {e["event_date"] for e in found} == {"2023-03-07"}
+    assert {e["sub_event_type"] for e in found} == {"Air/drone strike"}
+
+
+def test_a_list_of_villages_in_one_sentence_gives_one_event_each() -> None:
+    text = ("Warplanes bombed the town of Saraqib and the villages of Kafr Nabl and Hish on Monday, "
+            "killing six civilians, rescuers said.")
+    found = events(text, "2019-07-23")
+    assert len(found) == 3
+    assert all(e["event_date"] == "2019-07-22" for e in found)
+
+
+def test_an_undated_text_takes_its_dates_from_the_text() -> None:
+    text = ("Fighters of the group attacked an army post in Hajin on 3 March 2023, killing four soldiers.\n\n"
+            "Two days later a roadside bomb killed a soldier near Mosul on Sunday.")
+    result = extract_events(text, published=None)
+    dates = {f["properties"]["event_date"] for f in result["features"]}
+    assert "2023-03-03" in dates
+    assert result["article"]["date_anchor"] == "2023-03-03"
+
+
+def test_an_undated_text_without_any_date_lists_its_events_as_unplaced() -> None:
+    result = extract_events("Gunmen shot dead two farmers near Abu Kamal on Sunday, a local source said.",
+                            published=None)
+    assert result["features"] == []
+    assert result["unplaced"] and "no date" in result["unplaced"][0]["reason"]
+
+
+def test_the_town_wins_over_its_province() -> None:
+    found = events("A landmine killed three shepherds near the village of Khasham in Deir ez-Zor province "
+                   "on Friday, a monitor said.", "2023-03-08")
+    assert len(found) == 1
+    assert near(found[0], 35.29, 40.29, 10)  # Khasham, not the governorate's point
+    assert found[0]["event_date"] == "2023-03-03"
+
+
+def test_a_province_only_event_is_listed_not_pinned() -> None:
+    result = extract_events("Shelling killed two civilians in Zaporizhzhia Oblast on Monday, the governor said.",
+                            "2023-03-08")
+    assert result["features"] == []
+    assert any("Zaporizhzhia" in u["location"] for u in result["unplaced"])
+    pinned = extract_events("Shelling killed two civilians in Zaporizhzhia Oblast on Monday, the governor said.",
+                            "2023-03-08", area_events=True)["features"]
+    assert pinned and pinned[0]["properties"]["geo_precision"] == 3
+
+
+def test_the_dateline_is_not_the_event_place() -> None:
+    found = events("BEIRUT (Reuters) - Air strikes killed nine people in Saraqib on Sunday, "
+                   "rescue workers said.", "2023-03-06")
+    assert len(found) == 1
+    assert near(found[0], 35.86, 36.80)  # Saraqib, not Beirut
+    assert not any(near(e, 33.89, 35.50, 50) for e in found)
+
+
+def test_an_old_background_event_is_not_coded() -> None:
+    text = ("A car bomb killed five people in Kirkuk on Tuesday, police said.\n\n"
+            "The group seized Mosul in 2014 and was driven out of the city three years later.")
+    found = events(text, "2023-03-08")
+    assert len(found) == 1
+    assert near(found[0], 35.47, 44.39)  # Kirkuk only
+
+
+def test_coordinates_written_in_the_text_are_used_as_given() -> None:
+    found = events("Two drones struck a militia checkpoint at 36.512°N, 40.731°E on Monday, "
+                   "killing three fighters, a monitor said.", "2023-03-08")
+    assert len(found) == 1
+    assert (round(found[0]["lat"], 3), round(found[0]["lon"], 3)) == (36.512, 40.731)
+    assert found[0]["country"] == "Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon", "country"),
+    [
+        ("Russian shelling killed two civilians in Kupiansk in Kharkiv Oblast on Monday, the governor said.",
+         49.71, 37.61, "Ukraine"),
+        ("Suspected jihadists killed twelve villagers in an attack near Djenné in central Mali on Sunday.",
+         13.91, -4.55, "Mali"),
+        ("Al-Shabaab fighters stormed a military base in Bulo Burte in Somalia's Hiraan region on Friday, "
+         "killing six soldiers.", 3.85, 45.57, "Somalia"),
+        ("Rapid Support Forces shelled the city of El Obeid in North Kordofan on Saturday, killing five people.",
+         13.18, 30.22, "Sudan"),
+    ],
+)
+def test_places_outside_the_middle_east(text: str, lat: float, lon: float, country: str) -> None:
+    found = events(text, "2023-03-08")
+    assert found, text
+    assert near(found[0], lat, lon, 20), (found[0]["location"], found[0]["lat"], found[0]["lon"])
+    assert found[0]["country"] == country
+
+
+def test_the_text_decides_between_same_named_places() -> None:
+    libya = events("Clashes between rival militias killed four people in Tripoli on Sunday, "
+                   "Libya's health ministry said.", "2023-03-08")
+    lebanon = events("Clashes between rival gunmen killed four people in Tripoli in northern Lebanon on Sunday, "
+                     "the Lebanese army said.", "2023-03-08")
+    assert libya and near(libya[0], 32.89, 13.19, 30)
+    assert lebanon and near(lebanon[0], 34.44, 35.85, 30)
+
+
+def test_a_capital_standing_for_its_government_is_not_a_location() -> None:
+    found = events("Moscow said its forces repelled an attack near Bakhmut on Monday, killing dozens of "
+                   "Ukrainian soldiers.", "2023-03-08")
+    assert found and all(not near(e, 55.75, 37.62, 100) for e in found)
+    assert any(near(e, 48.59, 38.0) for e in found)
+
+
+def test_a_distance_and_bearing_move_the_point() -> None:
+    found = events("Gunmen killed a shepherd in an unnamed village 40 kilometres east of Deir ez-Zor on "
+                   "Monday, a local source said.", "2023-03-08")
+    assert len(found) == 1
+    deir = (35.336, 40.141)
+    assert 30 <= km(found[0]["lat"], found[0]["lon"], *deir) <= 50
+    assert found[0]["lon"] > deir[1]  # east of it
+
+
+def test_outlets_and_people_are_not_places() -> None:
+    found = events("A shell killed three children in El Fasher on Sunday, a resident told Radio Dabanga. "
+                   "Governor Mohamed Hassan said the market was hit.", "2023-03-08")
+    assert len(found) == 1
+    assert near(found[0], 13.63, 25.35)
+
+
+def test_an_analysis_text_without_an_incident_gives_no_event() -> None:
+    text = ("The insurgency has spread across the Sahel for a decade. Attacks in Mali, Burkina Faso and Niger "
+            "have killed thousands since 2012, and regional armies have struggled to contain them.")
+    assert events(text, "2023-03-08") == []
+
+
+def test_explain_says_why_for_every_event() -> None:
+    result = extract_events("Warplanes bombed Saraqib on Monday, killing six civilians.", "2019-07-23")
+    (feature,) = result["features"]
+    why = result["explain"][feature["id"]]
+    assert "Saraqib" in why["place"] and "Monday" in why["date"] and "Air/drone strike" in why["type"]
+
+
+class _OnePointExtractor:
+    """A stand-in statistical extractor: any object with ``extract(ArticleInput) -> Extraction``."""
+
+    name = "one-point"
+
+    def __init__(self, place) -> None:
+        self.place = place
+
+    def extract(self, article: ArticleInput) -> Extraction:
+        draft = EventDraft(place=self.place, event_date=article.published, date_precision="day",
+                           event_type="Battles", sub_event_type="Armed clash", actor1="Islamic State",
+                           spans={"location": [(0, 5)]})
+        return Extraction(drafts=[draft], text=article.text)
+
+
+def test_another_extractor_plugs_into_the_same_assembly() -> None:
+    from geo_events.gazetteer import Gazetteer
+
+    place = Gazetteer.default().search("Hajin", country="SY")[0].place
+    result = extract_events("Hajin fighting reported.", "2018-10-03", extractor=_OnePointExtractor(place))
+    (feature,) = result["features"]
+    props = feature["properties"]
+    assert props["event_date"] == "2018-10-03" and props["sub_event_type"] == "Armed clash"
+    assert props["control_zone"] is not None or props["country"] == "Syria"
+    assert result["evidence"][0]["text"] == "Hajin"
