@@ -8,10 +8,10 @@ and never touches the network. ``geocode_record``/``reverse_record`` return the 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from datetime import date as Date
 from datetime import datetime
 from functools import lru_cache
-from collections.abc import Sequence
 from typing import Any
 
 from geopy.geocoders.base import Geocoder
@@ -327,6 +327,14 @@ def nearest_place(lat: float, lon: float) -> tuple[Place, float] | None:
 
 
 __all__ = [
-    "COVERAGE", "DEFAULT_MAX_DISTANCE_KM", "MAX_QUERY_CHARS", "nearest_place", "RECORD_FIELDS", "OfflineGeocoder", "check_query", "geocode_record", "geocode_records",
+    "COVERAGE",
+    "DEFAULT_MAX_DISTANCE_KM",
+    "MAX_QUERY_CHARS",
+    "RECORD_FIELDS",
+    "OfflineGeocoder",
+    "check_query",
+    "geocode_record",
+    "geocode_records",
+    "nearest_place",
     "reverse_record",
 ]

@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from geo_events.gazetteer import cache as index_cache
-from geo_events.gazetteer.index import FLAG_CURATED, MIN_FUZZY_KEY, PlaceTable, open_or_build
+from geo_events.gazetteer.index import FLAG_CURATED, MIN_FUZZY_KEY, open_or_build
 from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.not_places import is_not_place
 from geo_events.gazetteer.place import AREA_KINDS, Match, Place

