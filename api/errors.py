@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import TooBusy, WriteForbidden
+from api.middleware import allowed_methods
 from geo_events.errors import (
     DataError,
     EventNotFound,
@@ -149,9 +150,13 @@ async def _http_error(request: Request, err: Exception) -> JSONResponse:
     detail = err.detail if isinstance(err.detail, str) else "error"
     if err.status_code == 404 and detail == "Not Found":
         detail = f"no such resource: {request.url.path}"
-    elif err.status_code == 405:
+    headers = getattr(err, "headers", None)
+    if err.status_code == 405:
         detail = f"method {request.method} is not allowed on {request.url.path}"
-    return error_response(err.status_code, detail, None, headers=getattr(err, "headers", None))
+        methods = allowed_methods(request.app, request.scope)
+        if methods:
+            headers = {**(headers or {}), "Allow": ", ".join(methods)}
+    return error_response(err.status_code, detail, None, headers=headers)
 
 
 async def _write_forbidden(request: Request, err: Exception) -> JSONResponse:

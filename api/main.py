@@ -20,7 +20,7 @@ import geo_events
 from api.deps import StoreDep
 from api.docs_ui import install_docs
 from api.errors import install_error_handlers
-from api.middleware import BodySizeLimit, HeadAsGet, QueryRules
+from api.middleware import BodySizeLimit, HeadAsGet, OptionsAllow, PublicURL, QueryRules
 from api.openapi import install_openapi
 from api.schemas import Health
 from geo_events.errors import StoreCorrupted
@@ -136,9 +136,13 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
         allow_headers=["*"],
         expose_headers=["Content-Crs", "Link"],
     )
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(OptionsAllow, routes_of=app.router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, timeout=settings.body_timeout_seconds)
     app.add_middleware(QueryRules)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(
+        PublicURL, public_url=settings.public_url, allowed_hosts=settings.allowed_hosts.split(",")
+    )
     return app
 
 

@@ -10,12 +10,30 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+#: Where a wheel installs the bundled data (pyproject.toml ``[tool.setuptools.data-files]``).
+_INSTALLED_SEEDS = Path("share") / "geo-events" / "seeds"
 
 
 def seeds_dir() -> Path:
-    """Return the folder of bundled data (``GEO_EVENTS_SEEDS`` overrides; default: the repo's ``seeds/``)."""
+    """Return the folder of bundled data.
+
+    ``GEO_EVENTS_SEEDS`` overrides; else the source tree's ``seeds/`` (a checkout or an editable install);
+    else the copy a wheel installed in ``<prefix>/share/geo-events/seeds`` (so an installed package needs
+    no source tree and no environment variable).
+    """
     override = os.environ.get("GEO_EVENTS_SEEDS")
-    return Path(override) if override else _REPO_SEEDS
+    if override:
+        return Path(override)
+    if (_REPO_SEEDS / "events.geojson").exists():
+        return _REPO_SEEDS
+    import sys
+    import sysconfig
+
+    for prefix in (sysconfig.get_path("data"), sys.prefix, sys.base_prefix):
+        candidate = Path(prefix) / _INSTALLED_SEEDS
+        if (candidate / "events.geojson").exists():
+            return candidate
+    return _REPO_SEEDS
 
 
 def seed_path(name: str) -> Path:
@@ -36,6 +54,15 @@ class Settings(BaseSettings):
     api_key: str | None = Field(default=None, description="API key required by write endpoints.")
     max_body_bytes: int = Field(default=5 * 1024 * 1024, description="Largest accepted request body.")
     max_limit: int = Field(default=10_000, description="Largest page size of /events and OGC items.")
+    public_url: str | None = Field(
+        default=None,
+        description="Public base URL (https://host[:port][/prefix]) every link is built from; not Host.",
+    )
+    allowed_hosts: str = Field(
+        default="localhost,127.0.0.1,::1,testserver",
+        description="Comma-separated Host names served when no public URL is set ('*': any).",
+    )
+    body_timeout_seconds: float = Field(default=10.0, description="Longest wait for a request body (408).")
     max_export: int = Field(
         default=100_000,
         description="Most events one /events.csv or /events.gpkg request returns (page with limit/offset).",
