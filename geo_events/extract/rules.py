@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -238,6 +239,7 @@ class _Reading:
         self.actors = extractor._actors or default_actors()
         self.gazetteer = extractor.gazetteer
         self.low = lower_same_length(self.text)
+        self._starts: dict[int, list[int]] = {}
 
     # ------------------------------------------------------------------ the steps
     def run(self) -> None:
@@ -350,7 +352,12 @@ class _Reading:
 
     # ------------------------------------------------------------------ mentions
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
-        return [item for item in items if start <= key(item) < end]
+        """The items of a list sorted by offset whose offset lies in ``[start, end)`` (binary search)."""
+        starts = self._starts.get(id(items))
+        if starts is None or len(starts) != len(items):
+            starts = [key(item) for item in items]
+            self._starts[id(items)] = starts
+        return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def _first_incident_date(self, after: Clause) -> tuple[date, str, DateMention | None] | None:
         """The date of the first later clause that reports an incident with its own date ("overnight US air
