@@ -278,7 +278,7 @@ class _Reading:
         self.role = {p.start: self._role(p) for p in self.places}
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
-        self.triggers = find_triggers(text, low=self.low)
+        self.triggers = [t for t in find_triggers(text, low=self.low) if not self._in_a_name(t)]
         self.casualties = [m.start() for m in CASUALTY_SCANNER.finditer(self.low)]
         mentions = self._mentions()
         self._refine_areas(mentions)
@@ -334,6 +334,24 @@ class _Reading:
                                              "a capital or city standing for its government or a party"))
                     return True
         return False
+
+    def _in_a_name(self, trigger: Trigger) -> bool:
+        """"Sudan Liberation Movement", "Operation Inherent Resolve": a capitalised trigger word inside a
+        proper name (capitalised neighbours, not at a sentence start, not in a title-case headline)."""
+        text = self.text
+        if not text[trigger.start : trigger.start + 1].isupper():
+            return False
+        line_start = text.rfind("\n", 0, trigger.start) + 1
+        line = text[line_start : text.find("\n", trigger.start) if "\n" in text[trigger.start:] else len(text)]
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            return False  # a title-case headline
+        before = re.search(r"([A-Za-z][\w'’-]*)\W*$", text[max(line_start, trigger.start - 30) : trigger.start])
+        after = re.match(r"\W*([A-Za-z][\w'’-]*)", text[trigger.end : trigger.end + 30])
+        sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*)$", text[max(0, trigger.start - 3) : trigger.start])
+        capital_before = before is not None and before.group(1)[0].isupper() and not sentence_start
+        capital_after = after is not None and after.group(1)[0].isupper()
+        return capital_before or (capital_after and not sentence_start)
 
     def _clause_text(self, offset: int) -> str:
         for clause in self.clauses:
@@ -464,6 +482,16 @@ class _Reading:
             anaphora = found_anaphora is not None and found_anaphora.start() < 50
             if anaphora and previous is None and not clause.headline:
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
+            if anaphora and found_anaphora is not None:
+                other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())]
+                if other and any(t.weight >= 3 for t in other) and {t.sub_event_type for t in other} != {
+                        t.sub_event_type for t in triggers if t not in other}:
+                    # "the shelling followed clashes …": the clashes are news, the shelling is known
+                    triggers = other
+                    scores = defaultdict(float)
+                    for trigger in other:
+                        scores[trigger.sub_event_type] += trigger.weight
+                    anaphora = False
             if anaphora and previous is not None and previous.place.rank == 0 and (
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported
