@@ -84,7 +84,7 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"\s+(?:the\s+)?(?:(?:town|city|village|commercial\s+hub)\s+of\s+)?(?:neighbouring\s+)?$",
                                re.IGNORECASE)
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
-                                  r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,25}$", re.IGNORECASE)
+                                  r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
@@ -377,6 +377,23 @@ class _Reading:
             self._starts[id(items)] = starts
         return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
+    def _refine_previous(self, previous: Mention, clause: Clause, places: list[tuple[PlaceMention, str]]) -> None:
+        """A clause about the incident just reported ("the attack happened in X on Monday") may place and date
+        it better than the clause that reported it."""
+        if places and places[0][0].rank < previous.place.rank and (
+                places[0][0].place.country == previous.place.place.country):
+            previous.place, previous.place_how = places[0][0], "the sentence that says where the incident happened"
+        dated = self._date(clause)
+        if dated is not None and (not previous.own_date or (
+                self._statement_date(previous.date_mention) and not self._statement_date(dated[2]))):
+            previous.day, previous.precision, previous.date_mention, previous.date_how = dated
+            previous.own_date = True
+
+    def _statement_date(self, mention: DateMention | None) -> bool:
+        """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
+        return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
+            self.text[max(0, mention.start - 40) : mention.start]))
+
     def _first_incident_date(self, after: Clause) -> tuple[date, str, DateMention | None] | None:
         """The date of the first later clause that reports an incident with its own date ("overnight US air
         strikes …"): what an undated lead ("strikes kill 100") is about."""
@@ -444,6 +461,9 @@ class _Reading:
                 for sub in list(scores):
                     scores[sub] += 1.0
             if classify(dict(scores)) is None:
+                refers = _ANAPHORA_RE.search(body)
+                if previous is not None and refers is not None and refers.start() < 50:
+                    self._refine_previous(previous, clause, places)  # "The attack happened on Monday in Huyum, …"
                 continue
             dated = self._date(clause)
             if not casualties and not self._in(self.dates, clause.start, clause.end) and all(
