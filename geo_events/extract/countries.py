@@ -61,7 +61,8 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
                     if form and code and form not in forms:
                         forms[form] = (code, "demonym")
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?:['’]s)?(?![\w-])"), forms
+    # every form starts with a capital: the look-ahead lets the engine skip all other positions at once
+    return re.compile(rf"(?<![\w-])(?=[A-Z])(?:{alternation})(?:['’]s)?(?![\w-])"), forms
 
 
 def find_countries(text: str, title: str | None = None) -> list[CountryMention]:

@@ -86,6 +86,8 @@ _STOP_KEYS = frozenset(
     "breaking live watch share home world middle africa asia europe america western eastern northern "
     "southern islamic arab kurdish sunni shiite shia christian muslim jewish catholic god allah".split()
 )
+_ADMIN_AFTER_RE = re.compile(r"\s+(?:district|lga|local\s+government\s+area|county|township|commune|department|"
+                             r"sub-?district|municipality|prefecture)\b", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
 _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
                             r"province|governorate|oblast|state|region|district|county|prefecture|"
@@ -247,6 +249,11 @@ def find_place_candidates(
                             written = text[start:end]
                 if not matches:
                     matches = gazetteer.lookup(written)
+                if not matches and j - i == 1 and "-" in written[1:] and _ADMIN_AFTER_RE.match(text, end):
+                    # "the Askira-Uba district": a district named after its towns; the first one stands for it
+                    head = written.split("-")[0]
+                    if len(head) >= 4:
+                        matches = [m for m in gazetteer.lookup(head) if m.place.kind in SETTLEMENT_KINDS]
                 if not matches:
                     continue
                 if reason == "prefix":

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -83,7 +84,7 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"\s+(?:the\s+)?(?:(?:town|city|village|commercial\s+hub)\s+of\s+)?(?:neighbouring\s+)?$",
                                re.IGNORECASE)
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
-                                  r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,25}$", re.IGNORECASE)
+                                  r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
@@ -238,6 +239,7 @@ class _Reading:
         self.actors = extractor._actors or default_actors()
         self.gazetteer = extractor.gazetteer
         self.low = lower_same_length(self.text)
+        self._starts: dict[int, list[int]] = {}
 
     # ------------------------------------------------------------------ the steps
     def run(self) -> None:
@@ -276,7 +278,7 @@ class _Reading:
         self.role = {p.start: self._role(p) for p in self.places}
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
-        self.triggers = find_triggers(text, low=self.low)
+        self.triggers = [t for t in find_triggers(text, low=self.low) if not self._in_a_name(t)]
         self.casualties = [m.start() for m in CASUALTY_SCANNER.finditer(self.low)]
         mentions = self._mentions()
         self._refine_areas(mentions)
@@ -333,6 +335,24 @@ class _Reading:
                     return True
         return False
 
+    def _in_a_name(self, trigger: Trigger) -> bool:
+        """"Sudan Liberation Movement", "Operation Inherent Resolve": a capitalised trigger word inside a
+        proper name (capitalised neighbours, not at a sentence start, not in a title-case headline)."""
+        text = self.text
+        if not text[trigger.start : trigger.start + 1].isupper():
+            return False
+        line_start = text.rfind("\n", 0, trigger.start) + 1
+        line = text[line_start : text.find("\n", trigger.start) if "\n" in text[trigger.start:] else len(text)]
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            return False  # a title-case headline
+        before = re.search(r"([A-Za-z][\w'’-]*)\W*$", text[max(line_start, trigger.start - 30) : trigger.start])
+        after = re.match(r"\W*([A-Za-z][\w'’-]*)", text[trigger.end : trigger.end + 30])
+        sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*)$", text[max(0, trigger.start - 3) : trigger.start])
+        capital_before = before is not None and before.group(1)[0].isupper() and not sentence_start
+        capital_after = after is not None and after.group(1)[0].isupper()
+        return capital_before or (capital_after and not sentence_start)
+
     def _clause_text(self, offset: int) -> str:
         for clause in self.clauses:
             if clause.start <= offset < clause.end:
@@ -350,7 +370,29 @@ class _Reading:
 
     # ------------------------------------------------------------------ mentions
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:
-        return [item for item in items if start <= key(item) < end]
+        """The items of a list sorted by offset whose offset lies in ``[start, end)`` (binary search)."""
+        starts = self._starts.get(id(items))
+        if starts is None or len(starts) != len(items):
+            starts = [key(item) for item in items]
+            self._starts[id(items)] = starts
+        return items[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def _refine_previous(self, previous: Mention, clause: Clause, places: list[tuple[PlaceMention, str]]) -> None:
+        """A clause about the incident just reported ("the attack happened in X on Monday") may place and date
+        it better than the clause that reported it."""
+        if places and places[0][0].rank < previous.place.rank and (
+                places[0][0].place.country == previous.place.place.country):
+            previous.place, previous.place_how = places[0][0], "the sentence that says where the incident happened"
+        dated = self._date(clause)
+        if dated is not None and (not previous.own_date or (
+                self._statement_date(previous.date_mention) and not self._statement_date(dated[2]))):
+            previous.day, previous.precision, previous.date_mention, previous.date_how = dated
+            previous.own_date = True
+
+    def _statement_date(self, mention: DateMention | None) -> bool:
+        """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
+        return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
+            self.text[max(0, mention.start - 40) : mention.start]))
 
     def _first_incident_date(self, after: Clause) -> tuple[date, str, DateMention | None] | None:
         """The date of the first later clause that reports an incident with its own date ("overnight US air
@@ -419,6 +461,9 @@ class _Reading:
                 for sub in list(scores):
                     scores[sub] += 1.0
             if classify(dict(scores)) is None:
+                refers = _ANAPHORA_RE.search(body)
+                if previous is not None and refers is not None and refers.start() < 50:
+                    self._refine_previous(previous, clause, places)  # "The attack happened on Monday in Huyum, …"
                 continue
             dated = self._date(clause)
             if not casualties and not self._in(self.dates, clause.start, clause.end) and all(
@@ -457,6 +502,16 @@ class _Reading:
             anaphora = found_anaphora is not None and found_anaphora.start() < 50
             if anaphora and previous is None and not clause.headline:
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
+            if anaphora and found_anaphora is not None:
+                other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())]
+                if other and any(t.weight >= 3 for t in other) and {t.sub_event_type for t in other} != {
+                        t.sub_event_type for t in triggers if t not in other}:
+                    # "the shelling followed clashes …": the clashes are news, the shelling is known
+                    triggers = other
+                    scores = defaultdict(float)
+                    for trigger in other:
+                        scores[trigger.sub_event_type] += trigger.weight
+                    anaphora = False
             if anaphora and previous is not None and previous.place.rank == 0 and (
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported
