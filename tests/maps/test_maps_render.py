@@ -233,3 +233,19 @@ def test_every_acled_type_has_its_own_colour():
 
     assert set(EVENT_TYPE_COLORS) == set(EVENT_TYPES)
     assert len(set(EVENT_TYPE_COLORS.values())) == len(EVENT_TYPES)
+
+
+def test_the_euphrates_comes_from_the_seed_supplement_without_the_world_gazetteer():
+    """The first map of a fresh install waited ~50 s for the world gazetteer index just to draw the river."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from maps.render import euphrates_feature\n"
+        "f = euphrates_feature()\n"
+        "print(f['properties']['name'], f['geometry']['type'], 'geo_events.gazetteer' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["Euphrates", "LineString", "False"]
