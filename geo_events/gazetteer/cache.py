@@ -21,6 +21,7 @@ _FORMAT = 2
 _CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.py", "index.py")
 _SEED_FILES = (
     "gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
+    "gazetteer/facilities.csv",
 )
 
 

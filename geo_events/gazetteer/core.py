@@ -58,6 +58,10 @@ _SEAT_POPULATION = 5_000
 _EXACT_BONUS = 12.0
 
 
+#: ``key_of_normalized`` of query forms, cached (each form is keyed by the exact and the typo stage).
+query_key = lru_cache(maxsize=65536)(key_of_normalized)
+
+
 def fuzzy_cutoff(key_length: int) -> int | None:
     """Return the typo budget (most edits) for a phonetic key of this length (``None``: exact only).
 
@@ -347,17 +351,17 @@ class Gazetteer:
         found: dict[int, tuple[float, int]] = {}
         for row, ref in table.by_norm(norm):
             found.setdefault(row, (100.0, ref))
-        key = key_of_normalized(norm)
+        key = query_key(norm)
         for row, ref in table.by_key(key):
             found.setdefault(row, (95.0, ref))
         if not found and " " not in norm and norm[:2] in ("al", "el") and len(norm) > 5 and norm[2] not in "aeiou":
-            for row, ref in table.by_key(key_of_normalized(norm[2:])):  # attached article: "Elmayadin"
+            for row, ref in table.by_key(query_key(norm[2:])):  # attached article: "Elmayadin"
                 if table.country_of[row] in ARABIC_COUNTRIES:
                     found.setdefault(row, (92.0, ref))
         return found
 
     def _fuzzy(self, norm: str) -> dict[int, tuple[float, int]]:
-        key = key_of_normalized(norm)
+        key = query_key(norm)
         budget = fuzzy_cutoff(len(key))
         if budget is None or norm in STOPWORDS:
             return {}

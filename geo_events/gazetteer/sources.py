@@ -274,11 +274,13 @@ def _curated_place(row: dict[str, Any], geometry: dict[str, Any], origin: str) -
 
 
 def curated_places(folder: Path | None = None) -> list[Place]:
-    """Return the curated supplement: ``places.csv`` (points) and ``features.geojson`` (lines, areas)."""
+    """Return the curated supplement: ``places.csv`` (eastern Syria) and ``facilities.csv`` (points) and
+    ``features.geojson`` (lines, areas)."""
     folder = folder or seed_path("gazetteer")
     places: list[Place] = []
-    csv_path = folder / "places.csv"
-    if csv_path.exists():
+    for csv_path in (folder / "places.csv", folder / "facilities.csv"):
+        if not csv_path.exists():
+            continue
         with csv_path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(row for row in handle if not row.startswith("#")):
                 lat, lon = float(row["lat"]), float(row["lon"])

@@ -230,7 +230,9 @@ def test_world_variant_set_is_large_varied_and_sourced() -> None:
     assert len(groups["not_place"]) >= 30
 
 
-@pytest.mark.parametrize("group", ["syria", "neighbours", "theatres", "admin", "lookalikes", "typos", "not_place"])
+@pytest.mark.parametrize(
+    "group", ["syria", "neighbours", "theatres", "admin", "facilities", "lookalikes", "typos", "not_place"]
+)
 def test_world_variants_resolve_at_least_95_percent_per_group(group: str) -> None:
     from benchmarks.bench_geocoder import world_context, world_row_ok
 

@@ -33,9 +33,13 @@ def test_curated_rows_are_complete_and_sourced() -> None:
         assert place.id.startswith("ge:")
         assert place.kind in KINDS
         assert place.source.strip()
-        assert place.country == "SY" and place.iso3 == "SYR"
-        assert 32 <= place.lat <= 37.5 and 35.5 <= place.lon <= 42.5
+        assert place.iso3 and place.country_name != place.country, place.id
         assert place.alt_names, place.id
+    facilities = [p for p in places if p.kind in ("base", "dam", "facility")]
+    assert len({p.country for p in facilities}) >= 8
+    for place in places:
+        if place.kind not in ("base", "dam", "facility"):  # the eastern-Syria supplement
+            assert place.country == "SY" and 32 <= place.lat <= 37.5 and 35.5 <= place.lon <= 42.5, place.id
 
 
 def test_curated_points_in_deir_ez_zor_lie_inside_the_governorate_outline() -> None:
