@@ -234,9 +234,9 @@ def find_place_candidates(
                 start, end = run[i][0], run[j - 1][1]
                 written = _strip_possessive(text[start:end])
                 end = start + len(written)
-                reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
-                if reason == "":
-                    continue
+                key = written.lower()
+                if key in _STOP_KEYS or len(key) < 3 or (j - i == 1 and len(key) <= 4 and written.isupper()):
+                    continue  # stop words and acronyms (SDF, ISIS, AFP, UN) are never looked up
                 matches = []
                 if j == n:  # "al-Omar oilfield", "Tabqa dam", "Ghwayran prison": the kind word may be in the name
                     kind = _KIND_AFTER_RE.match(text, end)
@@ -255,6 +255,9 @@ def find_place_candidates(
                     if len(head) >= 4:
                         matches = [m for m in gazetteer.lookup(head) if m.place.kind in SETTLEMENT_KINDS]
                 if not matches:
+                    continue
+                reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
+                if reason == "":
                     continue
                 if reason == "prefix":
                     reason = None if any(_prefix_ok(m.place, written) for m in matches) else (
@@ -384,7 +387,7 @@ class DocumentContext:
     def country_share(self, code: str, across_border: bool = False) -> float:
         """How strongly the text points to a country (0–1). With ``across_border`` (exact names only), a
         neighbour of a country it points to gets a third of that country's share (Metula, Tal Abyad)."""
-        top = max(self.countries.values(), default=0.0)
+        top = self.evidence
         if top <= 0:
             return 0.0
         own = self.countries.get(code, 0.0) / top
@@ -395,6 +398,7 @@ class DocumentContext:
 
     @property
     def evidence(self) -> float:
+        """The weight of the country the text points to most."""
         return max(self.countries.values(), default=0.0)
 
 
@@ -467,6 +471,7 @@ def neighbours(code: str) -> tuple[str, ...]:
     return tuple(n for n in str(countries().get(code, {}).get("neighbours") or "").split(",") if n)
 
 
+@lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     from geo_events.gazetteer import normalize
 
