@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ KIND_RANK: dict[str, int] = {
     "facility": 0, "oilfield": 0, "gasfield": 0, "dam": 0, "base": 0, "airport": 0, "neighbourhood": 0,
     "village": 0, "town": 0, "city": 0, "river": 2, "region": 2, "admin2": 2, "admin1": 3, "country": 4,
 }
+#: Characters around a mention within which other places count as its neighbours.
+ANCHOR_WINDOW = 3000
 #: Zipf frequency (wordfreq, English) from which a capitalised word is taken for an English word first.
 COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
@@ -350,11 +353,8 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return ""  # "Daraa al-Balad", "Hassan al-Jarrad": the tail of a longer name
     if all(t.isupper() for t in tokens_here) and len(key) <= 4 and j - i == 1:
         return ""  # acronyms: SDF, ISIS, AFP, UN
-    for b_start, b_end in blocked:
-        if b_start <= start and end <= b_end and (b_end - b_start) > (end - start):
-            return "part of an actor's name"
-        if b_start > end:
-            break
+    if inside_spans(blocked, start, end, strictly=True):
+        return "part of an actor's name"
     if j < len(run) and run[j][2].lower() in _ORG_WORDS:
         return f"part of an organisation's name ({text[start:run[j][1]]})"
     if i > 0 and run[i - 1][2].lower() in _ORG_WORDS:
@@ -368,6 +368,19 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if previous in _TITLES:
         return f"a person's name (after '{previous}')"
     return None
+
+
+def inside_spans(spans: list[tuple[int, int]], start: int, end: int, strictly: bool = False) -> bool:
+    """True when ``[start, end)`` lies inside one of the sorted ``spans`` (longer than it, if ``strictly``)."""
+    index = bisect_left(spans, (start + 1, -1)) - 1
+    while index >= 0 and spans[index][0] <= start:
+        b_start, b_end = spans[index]
+        if end <= b_end and (not strictly or b_end - b_start > end - start):
+            return True
+        if start - b_start > 200:
+            break
+        index -= 1
+    return False
 
 
 def _word_before(text: str, start: int) -> str:
@@ -425,10 +438,13 @@ def resolve_places(
             if item.cue_after in _ADMIN_CUES and len({p.country for p in admins}) == 1:
                 context.countries[admins[0].country] += 1.5  # "Borno State", "Donetsk Oblast"
     chosen: list[Any] = [None] * len(raw)
+    starts = [item.start for item in raw]
     for _pass in range(2):
-        anchors = [p for p in chosen if p is not None and p.kind not in ("country", "admin1", "river", "region")]
         for index, item in enumerate(raw):
-            others = [a for k, a in enumerate(anchors) if a is not chosen[index]]
+            # neighbours: the places chosen for mentions within ANCHOR_WINDOW characters (keeps long texts linear)
+            low, high = bisect_left(starts, item.start - ANCHOR_WINDOW), bisect_left(starts, item.start + ANCHOR_WINDOW)
+            others = [p for k in range(low, high) if k != index and (p := chosen[k]) is not None
+                      and p.kind not in ("country", "admin1", "river", "region")]
             chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others), c[0].id))[0]
         if _pass == 0:  # the first pass's exact choices become evidence for the second
             for item, place in zip(raw, chosen):
