@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ KIND_RANK: dict[str, int] = {
     "facility": 0, "oilfield": 0, "gasfield": 0, "dam": 0, "base": 0, "airport": 0, "neighbourhood": 0,
     "village": 0, "town": 0, "city": 0, "river": 2, "region": 2, "admin2": 2, "admin1": 3, "country": 4,
 }
+#: Characters around a mention within which other places count as its neighbours.
+ANCHOR_WINDOW = 3000
 #: Zipf frequency (wordfreq, English) from which a capitalised word is taken for an English word first.
 COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
@@ -234,9 +237,9 @@ def find_place_candidates(
                 start, end = run[i][0], run[j - 1][1]
                 written = _strip_possessive(text[start:end])
                 end = start + len(written)
-                reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
-                if reason == "":
-                    continue
+                key = written.lower()
+                if key in _STOP_KEYS or len(key) < 3 or (j - i == 1 and len(key) <= 4 and written.isupper()):
+                    continue  # stop words and acronyms (SDF, ISIS, AFP, UN) are never looked up
                 matches = []
                 if j == n:  # "al-Omar oilfield", "Tabqa dam", "Ghwayran prison": the kind word may be in the name
                     kind = _KIND_AFTER_RE.match(text, end)
@@ -255,6 +258,9 @@ def find_place_candidates(
                     if len(head) >= 4:
                         matches = [m for m in gazetteer.lookup(head) if m.place.kind in SETTLEMENT_KINDS]
                 if not matches:
+                    continue
+                reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
+                if reason == "":
                     continue
                 if reason == "prefix":
                     reason = None if any(_prefix_ok(m.place, written) for m in matches) else (
@@ -347,11 +353,8 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return ""  # "Daraa al-Balad", "Hassan al-Jarrad": the tail of a longer name
     if all(t.isupper() for t in tokens_here) and len(key) <= 4 and j - i == 1:
         return ""  # acronyms: SDF, ISIS, AFP, UN
-    for b_start, b_end in blocked:
-        if b_start <= start and end <= b_end and (b_end - b_start) > (end - start):
-            return "part of an actor's name"
-        if b_start > end:
-            break
+    if inside_spans(blocked, start, end, strictly=True):
+        return "part of an actor's name"
     if j < len(run) and run[j][2].lower() in _ORG_WORDS:
         return f"part of an organisation's name ({text[start:run[j][1]]})"
     if i > 0 and run[i - 1][2].lower() in _ORG_WORDS:
@@ -365,6 +368,19 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if previous in _TITLES:
         return f"a person's name (after '{previous}')"
     return None
+
+
+def inside_spans(spans: list[tuple[int, int]], start: int, end: int, strictly: bool = False) -> bool:
+    """True when ``[start, end)`` lies inside one of the sorted ``spans`` (longer than it, if ``strictly``)."""
+    index = bisect_left(spans, (start + 1, -1)) - 1
+    while index >= 0 and spans[index][0] <= start:
+        b_start, b_end = spans[index]
+        if end <= b_end and (not strictly or b_end - b_start > end - start):
+            return True
+        if start - b_start > 200:
+            break
+        index -= 1
+    return False
 
 
 def _word_before(text: str, start: int) -> str:
@@ -384,7 +400,7 @@ class DocumentContext:
     def country_share(self, code: str, across_border: bool = False) -> float:
         """How strongly the text points to a country (0–1). With ``across_border`` (exact names only), a
         neighbour of a country it points to gets a third of that country's share (Metula, Tal Abyad)."""
-        top = max(self.countries.values(), default=0.0)
+        top = self.evidence
         if top <= 0:
             return 0.0
         own = self.countries.get(code, 0.0) / top
@@ -395,6 +411,7 @@ class DocumentContext:
 
     @property
     def evidence(self) -> float:
+        """The weight of the country the text points to most."""
         return max(self.countries.values(), default=0.0)
 
 
@@ -421,10 +438,13 @@ def resolve_places(
             if item.cue_after in _ADMIN_CUES and len({p.country for p in admins}) == 1:
                 context.countries[admins[0].country] += 1.5  # "Borno State", "Donetsk Oblast"
     chosen: list[Any] = [None] * len(raw)
+    starts = [item.start for item in raw]
     for _pass in range(2):
-        anchors = [p for p in chosen if p is not None and p.kind not in ("country", "admin1", "river", "region")]
         for index, item in enumerate(raw):
-            others = [a for k, a in enumerate(anchors) if a is not chosen[index]]
+            # neighbours: the places chosen for mentions within ANCHOR_WINDOW characters (keeps long texts linear)
+            low, high = bisect_left(starts, item.start - ANCHOR_WINDOW), bisect_left(starts, item.start + ANCHOR_WINDOW)
+            others = [p for k in range(low, high) if k != index and (p := chosen[k]) is not None
+                      and p.kind not in ("country", "admin1", "river", "region")]
             chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others), c[0].id))[0]
         if _pass == 0:  # the first pass's exact choices become evidence for the second
             for item, place in zip(raw, chosen):
@@ -467,6 +487,7 @@ def neighbours(code: str) -> tuple[str, ...]:
     return tuple(n for n in str(countries().get(code, {}).get("neighbours") or "").split(",") if n)
 
 
+@lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     from geo_events.gazetteer import normalize
 

@@ -41,6 +41,7 @@ from geo_events.extract.places import (
     KIND_RANK,
     PlaceMention,
     Rejected,
+    inside_spans,
     contains,
     find_place_candidates,
     resolve_places,
@@ -240,6 +241,7 @@ class _Reading:
         self.gazetteer = extractor.gazetteer
         self.low = lower_same_length(self.text)
         self._starts: dict[int, list[int]] = {}
+        self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
     # ------------------------------------------------------------------ the steps
     def run(self) -> None:
@@ -266,9 +268,10 @@ class _Reading:
         hidden = sorted((r.start, r.end) for r in rejected if "organisation" in r.reason or "outlet" in r.reason)
         # a demonym in an actor's name says where ("Syrian Democratic Forces"); a country name inside an actor's
         # or an outlet's name does not ("Islamic State in Iraq and Syria", "Agence France Presse")
+        blocked_sorted = sorted(blocked)
         countries = [c for c in find_countries(text, self.article.title)
-                     if c.start < 0 or not any(a <= c.start and c.end <= b for a, b in hidden) and not (
-                         c.kind == "name" and any(a <= c.start and c.end <= b for a, b in blocked))]
+                     if c.start < 0 or not inside_spans(hidden, c.start, c.end) and not (
+                         c.kind == "name" and inside_spans(blocked_sorted, c.start, c.end))]
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
         for start, end, point in coordinate_places(text, self.gazetteer):
@@ -292,7 +295,7 @@ class _Reading:
         clauses: list[Clause] = []
         line_kinds: dict[int, bool] = {}
         for index, sentence in enumerate(sentences):
-            paragraph = text.count("\n", 0, sentence.start)
+            paragraph = bisect_left(self.newlines, sentence.start)
             body = sentence.text
             headline = bool(title) and body.strip().casefold() == title
             if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”":
@@ -423,7 +426,7 @@ class _Reading:
         for place in reversed(self.places):
             if place.start >= clause.start:
                 continue
-            if self.text.count("\n", place.start, clause.start) > 3:
+            if bisect_left(self.newlines, clause.start) - bisect_left(self.newlines, place.start) > 3:
                 return None
             if place.rank == 0 and self.role[place.start] == "location":
                 return place
@@ -480,7 +483,7 @@ class _Reading:
             own_date = dated is not None
             if dated is None:
                 earlier = [d for d in self.dates if d.start < clause.start and
-                           self.text.count("\n", d.start, clause.start) == 0 and d.precision == "day"]
+                           bisect_left(self.newlines, d.start) == clause.paragraph and d.precision == "day"]
                 if earlier:
                     last = earlier[-1]
                     dated = (last.date, last.precision, last, f"an earlier date in the paragraph ('{last.text}')")
