@@ -72,7 +72,7 @@ _METONYM_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
-                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the|by|to|against|with|and)\s*$", re.IGNORECASE)
+                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
