@@ -36,8 +36,14 @@ def _dms(match: re.Match[str], prefix: str) -> float:
     return degrees + minutes / 60 + seconds / 3600
 
 
+_HINT_RE = re.compile(r"°|º|\d\s*[NS]\b|coordinat|co-ordinat|\blat(?:itude)?\b|\bgps\b|located\s+at|\bposition\b",
+                      re.IGNORECASE)
+
+
 def find_coordinates(text: str) -> Iterator[tuple[int, int, float, float]]:
     """Yield ``(start, end, lat, lon)`` for every coordinate pair written in ``text``."""
+    if not _HINT_RE.search(text):
+        return
     for match in _HEMISPHERE_RE.finditer(text):
         if match.group("lat") is not None:
             lat = float(match.group("lat"))

@@ -60,6 +60,9 @@ _CAPTION_RE = re.compile(
     r"\bPhoto(?:graph)?\s*(?::|by\b|credit)|\bImage:|\bCredit:|©|\bPicture\s+taken\b|\bFile\s+photo\b|"
     r"\b(?:An?\s+)?archive\s+(?:picture|photo)\b|\bhandout\s+(?:via|from)\b|\bPowered\s+by\b)"
 )
+#: Substrings every caption pattern contains (a cheap test before the regular expression).
+_CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", "Credit", "Picture", "archive",
+                  "handout", "Powered", "AP ")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+)?\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
@@ -72,7 +75,7 @@ _METONYM_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
-                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|the|by|to|against|with|and)\s*$", re.IGNORECASE)
+                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
@@ -304,7 +307,8 @@ class _Reading:
             if line_start not in line_kinds:
                 line_end = text.find("\n", sentence.end)
                 line = text[line_start : len(text) if line_end < 0 else line_end]
-                line_kinds[line_start] = bool(_CAPTION_RE.search(line)) or bool(_SKIP_LINE_RE.match(line)) or (
+                line_kinds[line_start] = (any(k in line for k in _CAPTION_HINTS) and bool(_CAPTION_RE.search(line))) or bool(
+                    _SKIP_LINE_RE.match(line)) or (
                     _is_tag_line(line) and line.strip().casefold() != title)
             caption = line_kinds[line_start]
             cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
