@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from geo_events.extract.actors import ActorList, default_actors
@@ -53,7 +53,10 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
-_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)")
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)"
+                            r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
+_DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
@@ -625,6 +628,18 @@ class _Reading:
                             reference.why + f"; moved {round(km)} km {found.group('dir').lower()} as the text says")
 
     def _date(self, clause: Clause) -> tuple[date, str, DateMention | None, str] | None:
+        apart = _DAYS_APART_RE.match(self.text[clause.start : clause.end])
+        if apart:  # "…, a day after the group attacked Metula": that incident is a day before the sentence's date
+            sentence = self.prepared.sentences[clause.sentence]
+            others = [d for d in self._in(self.dates, sentence.start, clause.start) if d.precision == "day"]
+            if others:
+                days = _SMALL_NUMBERS[apart.group("n").lower()] * (-1 if apart.group("rel").lower() == "after" else 1)
+                try:
+                    shifted = others[-1].date + timedelta(days=days)
+                except OverflowError:
+                    shifted = None
+                if shifted is not None:
+                    return shifted, "day", others[-1], f"{apart.group(0)} '{others[-1].text}'"
         own = self._in(self.dates, clause.start, clause.end)
         if not own:
             sentence = self.prepared.sentences[clause.sentence]

@@ -195,3 +195,19 @@ def test_another_extractor_plugs_into_the_same_assembly() -> None:
     assert props["event_date"] == "2018-10-03" and props["sub_event_type"] == "Armed clash"
     assert props["control_zone"] is not None or props["country"] == "Syria"
     assert result["evidence"][0]["text"] == "Hajin"
+
+
+def test_a_day_after_dates_the_earlier_incident() -> None:
+    found = events("Drones struck two villages near Nabatieh on Friday, killing a fighter, a day after the group "
+                   "fired rockets at an army post in Kiryat Shmona on the border, wounding two soldiers.",
+                   "2024-05-18")
+    dates = {e["location"]: e["event_date"] for e in found}
+    assert sorted(dates.values()) == ["2024-05-16", "2024-05-17"], dates
+    assert any(near(e, 33.21, 35.57) and e["event_date"] == "2024-05-16" for e in found)  # Kiryat Shmona
+
+
+def test_a_long_text_stays_fast_enough_to_finish() -> None:
+    block = ("Shelling killed two civilians in Kupiansk on Monday, the governor said. "
+             "Separately, a drone struck a fuel depot near Kherson on Monday.\n\n")
+    result = extract_events(block * 600, "2023-03-08")  # ~90,000 characters
+    assert {f["properties"]["event_date"] for f in result["features"]} == {"2023-03-06"}
