@@ -41,9 +41,9 @@ from geo_events.extract.places import (
     KIND_RANK,
     PlaceMention,
     Rejected,
-    inside_spans,
     contains,
     find_place_candidates,
+    inside_spans,
     resolve_places,
 )
 from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
