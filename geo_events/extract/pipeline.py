@@ -30,7 +30,7 @@ def parse_published(published: object) -> date | None:
     try:
         return parse_date(published, "published")  # type: ignore[arg-type]
     except InvalidQuery as err:
-        raise ExtractionError(f"published must be an ISO 8601 date (YYYY-MM-DD); got {published!r}") from err
+        raise ExtractionError(str(err)) from err  # says the accepted forms and range
 
 
 def extract_events(
