@@ -156,16 +156,18 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for match in _TOKEN_RE.finditer(text):
         start, word = match.start(), match.group(0)
-        glued = _GLUED_RE.match(word)
-        if glued and len(word) - glued.end() >= 3:  # "ofSuran", "TheHama": a lost space (mirrored pages)
-            out.append((start, start + glued.end(), word[: glued.end()]))
-            start, word = start + glued.end(), word[glued.end():]
+        if len(word) > 4 and not word[1:].islower():
+            glued = _GLUED_RE.match(word)
+            if glued and len(word) - glued.end() >= 3:  # "ofSuran", "TheHama": a lost space (mirrored pages)
+                out.append((start, start + glued.end(), word[: glued.end()]))
+                start, word = start + glued.end(), word[glued.end():]
         out.append((start, start + len(word), word))
     return out
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or bool(_PREFIXED_RE.match(word))
+    first = word[:1]
+    return first.isupper() or (first in "aAeE" and "-" in word[:5] and bool(_PREFIXED_RE.match(word)))
 
 
 def _runs(text: str, words: list[tuple[int, int, str]]) -> Iterable[list[tuple[int, int, str]]]:
