@@ -321,9 +321,12 @@ class Gazetteer:
         ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope), row, quality, ref)
                          for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
         out: list[Match] = []
+        short = len(query_key(forms[-1])) <= 3 if forms else False
         for _rank, row, quality, ref in ranked:
             if typo_form is not None and not self._spelled_close(typo_form, ref):
                 continue
+            if short and quality < 100.0 and not self._spelled_close(forms[-1], ref):
+                continue  # a 3-letter key sounds like too many names: "El Dher" is not Győr
             penalty = 0 if kind_agrees(hint, table.kind[row]) else 10
             out.append(Match(table.place(row), round(quality - penalty, 1), table.name_of(ref)))
             if len(out) >= limit:
