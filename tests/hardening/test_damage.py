@@ -24,6 +24,7 @@ from geo_events.store import GeoJSONFileStore
 from geo_events.store.repair import check_store
 
 from . import damage
+from .helpers import invoke
 
 CI_TRIALS = int(os.environ.get("GEO_EVENTS_DAMAGE_TRIALS", "20"))
 
@@ -78,6 +79,8 @@ def test_flipped_snapshot_byte_is_503_json_everywhere_never_200(tmp_path: Path) 
 
 def test_check_names_the_line_and_repair_drops_only_it(tmp_path: Path) -> None:
     path, damaged = _damaged_line_store(tmp_path)
+    cli = invoke(["store", "check", "--store", str(path)])
+    assert cli.exit_code == 1 and "line 8" in cli.output and "store check --repair" in cli.output
     report = check_store(path)
     assert not report.ok and any("CRC-32" in p and "line" in p for p in report.problems)
     repaired = check_store(path, repair=True)
@@ -88,6 +91,7 @@ def test_check_names_the_line_and_repair_drops_only_it(tmp_path: Path) -> None:
     ids = {f["properties"]["id"] for f in GeoJSONFileStore(path)}
     assert "evt-snap-07" not in ids and len(ids) == 28
     assert check_store(path).ok
+    assert sorted(p.name for p in tmp_path.iterdir() if "idx" in p.name) == ["events.geojson.idx"]
 
 
 def test_open_with_a_matching_idx_checks_rows_when_read(tmp_path: Path) -> None:
