@@ -45,6 +45,9 @@ def get_store(request: Request) -> EventStore:
                 seconds = get_settings().flush_seconds
                 if flush is not None and seconds > 0:  # keep the .geojson complete for QGIS
                     flush(seconds)
+                scrub = getattr(store, "scrub", None)
+                if scrub is not None:  # check every row once in the background: /health knows of damage
+                    threading.Thread(target=scrub, name="geo-events-scrub", daemon=True).start()
                 request.app.state.store = store
     return store
 

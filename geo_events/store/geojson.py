@@ -764,6 +764,21 @@ class GeoJSONFileStore:
         store.compact()
         return store
 
+    def scrub(self) -> str | None:
+        """Check the checksum of every row once (as a background task of a server); return the damage found.
+
+        Reads the snapshot without holding the store's lock (a compaction meanwhile swaps in a new index;
+        this one's memory map stays valid), so requests are not held up. Damage found is what ``damage``
+        reports from then on (``/health`` answers 503).
+        """
+        index = self._index
+        try:
+            index.verify()
+        except StoreCorrupted as err:
+            log.error("scrub of %s: %s", self.path, err)
+            return str(err)
+        return None
+
     @property
     def damage(self) -> str | None:
         """What damage reading this store has met (a row failing its checksum), or None."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import time
 from pathlib import Path
 
 import orjson
@@ -75,6 +76,17 @@ def test_flipped_snapshot_byte_is_503_json_everywhere_never_200(tmp_path: Path) 
         assert str(tmp_path) not in body["detail"]
     assert client.get("/health").status_code == 503  # once damage was met, health says so
     assert client.get("/events/evt-snap-03").status_code == 200  # intact rows are still served
+
+
+def test_the_server_scrubs_every_row_once_so_health_knows(tmp_path: Path) -> None:
+    path, _ = _damaged_line_store(tmp_path)
+    client = _client(path)
+    assert client.get("/events/evt-snap-03").status_code == 200  # opens the store, starts the scrub
+    deadline = time.monotonic() + 10
+    while client.get("/health").status_code == 200 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    response = client.get("/health")  # no request read the damaged row: the scrub found it
+    assert response.status_code == 503 and "damaged" in response.json()["detail"]
 
 
 def test_check_names_the_line_and_repair_drops_only_it(tmp_path: Path) -> None:
