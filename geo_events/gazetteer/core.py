@@ -37,7 +37,7 @@ from geo_events.gazetteer.sources import (
     geonames_places,
     load_overrides,
 )
-from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS, english_zipf
+from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS
 
 #: ``None``: every country is loaded by default (the whole world).
 DEFAULT_COUNTRIES: tuple[str, ...] | None = None
@@ -281,7 +281,7 @@ class Gazetteer:
         full = normalize(query)
         forms, hint = query_forms(full)
         table = self._table
-        zipf = english_zipf(full) if full and " " not in full and full.isascii() else 0.0
+        zipf = table.english_zipf(full) if full and " " not in full and full.isascii() else 0.0
 
         def allowed(row: int) -> bool:
             if row in self._blocked_rows and any(form in self._blocked_rows[row] for form in forms):
