@@ -58,6 +58,7 @@ _SEAT_POPULATION = 5_000
 _EXACT_BONUS = 12.0
 
 
+_NO_CONTEXT = Context()
 #: ``key_of_normalized`` of query forms, cached (each form is keyed by the exact and the typo stage).
 query_key = lru_cache(maxsize=65536)(key_of_normalized)
 
@@ -233,6 +234,8 @@ class Gazetteer:
         """
         if not isinstance(query, str) or not query.strip() or len(query) > MAX_QUERY_CHARS:
             return []
+        if country is None and bbox is None and near is None and context is None and kind is None:
+            return list(self._cached_search(query, None, None, _NO_CONTEXT, None, int(limit)))  # the common call
         codes: frozenset[str] | None = None
         if country:
             wanted = [country] if isinstance(country, str) else list(country)
