@@ -90,8 +90,14 @@ class Progress:
             filled = int(30 * self.done / self.steps)
             sys.stderr.write(f"\r{self.title} [{'#' * filled}{'.' * (30 - filled)}] "
                              f"{time.monotonic() - self.start:4.0f} s {what:<28}")
-            if self.done >= self.steps:
-                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        """Draw the full bar and end the line."""
+        if self.live:
+            self.done = self.steps - 1
+            self.step("done")
+            sys.stderr.write("\n")
             sys.stderr.flush()
 
 
@@ -354,15 +360,17 @@ def open_or_build(folder: Path | None, build: Callable[[], tuple[Sequence[Place]
                 found = read(folder)  # another process may have built it while we waited
                 if found is not None:
                     return PlaceTable(*found)
+                progress = Progress("building the gazetteer index (once)", 9)
+                progress.step("reading GeoNames")
                 places, blocked = build()
-                progress = Progress("building the gazetteer index (once)", 8)
+                progress.step(f"{len(places):,} places read")
                 cols, meta, tries = build_arrays(places, blocked, progress)
                 temp = folder.parent / f".{folder.name}.{os.getpid()}.tmp"
                 shutil.rmtree(temp, ignore_errors=True)
                 write(temp, cols, meta, tries)
                 shutil.rmtree(folder, ignore_errors=True)  # a stale or partial folder of the same name
                 os.replace(temp, folder)
-                progress.step("written")
+                progress.finish()
                 found = read(folder)
                 if found is not None:
                     return PlaceTable(*found)
