@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, Header, Query, Request
 
 from geo_events.errors import InvalidQuery
-from geo_events.query import MAX_LIMIT, SORT_KEYS, EventQuery, parse_bbox, parse_date
+from geo_events.query import OPTIONAL_DATE_PATTERN, MAX_LIMIT, SORT_KEYS, EventQuery, parse_bbox, parse_date
 from geo_events.settings import get_settings
 from geo_events.store import EventStore, open_store
 from geo_events.taxonomy import SUB_EVENT_TYPES
@@ -45,6 +45,9 @@ def get_store(request: Request) -> EventStore:
                 seconds = get_settings().flush_seconds
                 if flush is not None and seconds > 0:  # keep the .geojson complete for QGIS
                     flush(seconds)
+                scrub = getattr(store, "scrub", None)
+                if scrub is not None:  # check every row once in the background: /health knows of damage
+                    threading.Thread(target=scrub, name="geo-events-scrub", daemon=True).start()
                 request.app.state.store = store
     return store
 
@@ -155,10 +158,20 @@ def event_query(
         ),
     ] = None,
     start: Annotated[
-        str | None, Query(description="First event date (inclusive), YYYY-MM-DD.", examples=["2018-02-01"])
+        str | None,
+        Query(
+            description="First event date (inclusive), YYYY-MM-DD (or an RFC 3339 timestamp), 1900–2100.",
+            examples=["2018-02-01"],
+            json_schema_extra={"pattern": OPTIONAL_DATE_PATTERN},
+        ),
     ] = None,
     end: Annotated[
-        str | None, Query(description="Last event date (inclusive), YYYY-MM-DD.", examples=["2018-02-28"])
+        str | None,
+        Query(
+            description="Last event date (inclusive), YYYY-MM-DD (or an RFC 3339 timestamp), 1900–2100.",
+            examples=["2018-02-28"],
+            json_schema_extra={"pattern": OPTIONAL_DATE_PATTERN},
+        ),
     ] = None,
     event_type: Annotated[
         str | None,

@@ -129,12 +129,33 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
+#: What the ``QueryRules`` middleware enforces on every query parameter, said in the document.
+NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001f\\u007f]*$"
+
+
+def _document_query_rules(schema: dict[str, Any]) -> None:
+    """Say on every string query parameter that control characters are refused (as the server does)."""
+    for methods in schema.get("paths", {}).values():
+        for operation in methods.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter.get("in") != "query":
+                    continue
+                target = parameter.get("schema") or {}
+                options = target.get("anyOf") or [target]
+                for option in options:
+                    if option.get("type") == "string" and "pattern" not in option and "enum" not in option:
+                        if "pattern" not in target:
+                            option["pattern"] = NO_CONTROL_CHARACTERS
+
+
 def install_openapi(app: FastAPI) -> None:
     """Make ``app.openapi()`` build (once) the extended document."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = build_openapi(app)
+            document = build_openapi(app)
+            _document_query_rules(document)
+            app.openapi_schema = document
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

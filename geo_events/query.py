@@ -53,6 +53,13 @@ def parse_bbox(value: str | list[float] | tuple[float, ...]) -> tuple[float, flo
 #: arithmetic (``± 62`` days around a merge, month spans) could overflow, and no conflict report is dated there.
 MIN_YEAR = 1900
 MAX_YEAR = 2100
+#: The same rule as a JSON Schema ``pattern`` (for OpenAPI documents): years 1900–2100, an optional time.
+DATE_PATTERN = (
+    r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"([Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$"
+)
+#: ``DATE_PATTERN`` or empty (an empty filter means no filter).
+OPTIONAL_DATE_PATTERN = "^$|" + DATE_PATTERN
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 #: RFC 3339 time after the ``T`` of a full timestamp (seconds required, optional fraction and offset).
 _RFC3339_TIME = re.compile(

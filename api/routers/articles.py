@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import re
 from datetime import date
 
 from fastapi import APIRouter, Depends, Request
@@ -20,7 +21,7 @@ from api import schemas
 from api.deps import ApiKeyDep, StoreDep
 from api.errors import ServiceUnavailable
 from api.schemas import ERROR_RESPONSES, ErrorBody, IngestedEvent, IngestResponse
-from geo_events.query import MAX_YEAR, MIN_YEAR, parse_date
+from geo_events.query import DATE_PATTERN, MAX_YEAR, MIN_YEAR, parse_date
 
 router = APIRouter(tags=["articles"], responses=ERROR_RESPONSES)
 
@@ -31,10 +32,48 @@ def _published(value: Any) -> date:
     return parse_date(value, "published")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_NO_CONTROL = "^[^\\u0000-\\u001f\\u007f]*$"
+
+
+def _published_schema(schema: dict[str, Any]) -> None:
+    schema["pattern"] = DATE_PATTERN  # a date (format) in the supported years
+
+
+def _no_control(value: Any) -> Any:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
 class ArticleIn(schemas.ArticleIn):
     """An article to extract events from and merge into the store (``POST /articles``)."""
 
+    text: Annotated[str, BeforeValidator(_no_nul)] = Field(
+        min_length=1,
+        max_length=200_000,
+        json_schema_extra={"pattern": "^[^\\u0000]*$"},
+        description=schemas.ArticleIn.model_fields["text"].description,
+    )
+    publisher: Annotated[str | None, BeforeValidator(_no_control)] = Field(
+        default=None, max_length=300, json_schema_extra={"pattern": _NO_CONTROL},
+        description="Outlet, e.g. 'The New Arab'.",
+    )  # fmt: skip
+    title: Annotated[str | None, BeforeValidator(_no_control)] = Field(
+        default=None, max_length=1000, json_schema_extra={"pattern": _NO_CONTROL}, description="Headline."
+    )
+    url: Annotated[str | None, BeforeValidator(_no_control)] = Field(
+        default=None, max_length=2000, json_schema_extra={"pattern": _NO_CONTROL},
+        description="Where the article was published.",
+    )  # fmt: skip
     published: Annotated[date, BeforeValidator(_published)] = Field(
+        json_schema_extra=_published_schema,
         description=(
             f"Publication date (YYYY-MM-DD, a string, years {MIN_YEAR}–{MAX_YEAR}); anchors relative "
             "dates like 'Wednesday'."

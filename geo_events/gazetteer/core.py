@@ -37,7 +37,7 @@ from geo_events.gazetteer.sources import (
     geonames_places,
     load_overrides,
 )
-from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS, english_zipf
+from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS
 
 #: ``None``: every country is loaded by default (the whole world).
 DEFAULT_COUNTRIES: tuple[str, ...] | None = None
@@ -58,6 +58,7 @@ _SEAT_POPULATION = 5_000
 _EXACT_BONUS = 12.0
 
 
+_NO_CONTEXT = Context()
 #: ``key_of_normalized`` of query forms, cached (each form is keyed by the exact and the typo stage).
 query_key = lru_cache(maxsize=65536)(key_of_normalized)
 
@@ -233,6 +234,8 @@ class Gazetteer:
         """
         if not isinstance(query, str) or not query.strip() or len(query) > MAX_QUERY_CHARS:
             return []
+        if country is None and bbox is None and near is None and context is None and kind is None:
+            return list(self._cached_search(query, None, None, _NO_CONTEXT, None, int(limit)))  # the common call
         codes: frozenset[str] | None = None
         if country:
             wanted = [country] if isinstance(country, str) else list(country)
@@ -281,7 +284,7 @@ class Gazetteer:
         full = normalize(query)
         forms, hint = query_forms(full)
         table = self._table
-        zipf = english_zipf(full) if full and " " not in full and full.isascii() else 0.0
+        zipf = table.english_zipf(full) if full and " " not in full and full.isascii() else 0.0
 
         def allowed(row: int) -> bool:
             if row in self._blocked_rows and any(form in self._blocked_rows[row] for form in forms):
@@ -321,9 +324,12 @@ class Gazetteer:
         ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope), row, quality, ref)
                          for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
         out: list[Match] = []
+        short = len(query_key(forms[-1])) <= 3 if forms else False
         for _rank, row, quality, ref in ranked:
             if typo_form is not None and not self._spelled_close(typo_form, ref):
                 continue
+            if short and quality < 100.0 and not self._spelled_close(forms[-1], ref):
+                continue  # a 3-letter key sounds like too many names: "El Dher" is not Győr
             penalty = 0 if kind_agrees(hint, table.kind[row]) else 10
             out.append(Match(table.place(row), round(quality - penalty, 1), table.name_of(ref)))
             if len(out) >= limit:

@@ -23,9 +23,9 @@ import numpy as np
 
 from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import KINDS, Place
-from geo_events.gazetteer.stopwords import STOPWORDS
+from geo_events.gazetteer.stopwords import STOPWORDS, common_english_words
 
-FORMAT = 2
+FORMAT = 3
 #: Shortest phonetic key given typo tolerance (shorter ones are matched exactly only).
 MIN_FUZZY_KEY = 5
 FLAG_CURATED = 1
@@ -34,7 +34,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 _COLUMNS = (
     "lat", "lon", "population", "kind", "country", "admin1", "id", "name", "source", "geometry", "flags",
     "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
-    "del_off", "del_key", "id_row",
+    "del_off", "del_key", "id_row", "word_zipf",
 )
 
 
@@ -90,8 +90,14 @@ class Progress:
             filled = int(30 * self.done / self.steps)
             sys.stderr.write(f"\r{self.title} [{'#' * filled}{'.' * (30 - filled)}] "
                              f"{time.monotonic() - self.start:4.0f} s {what:<28}")
-            if self.done >= self.steps:
-                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        """Draw the full bar and end the line."""
+        if self.live:
+            self.done = self.steps - 1
+            self.step("done")
+            sys.stderr.write("\n")
             sys.stderr.flush()
 
 
@@ -180,13 +186,18 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     id_row = np.zeros(len(id_trie), dtype=np.int32)
     id_row[[id_trie[p.id] for p in places]] = np.arange(n, dtype=np.int32)
     cols["id_row"] = id_row
+    common = common_english_words()  # common English words ("mission", "young"): see Gazetteer.search
+    word_trie = marisa_trie.Trie(common)
+    cols["word_zipf"] = np.zeros(len(word_trie), dtype=np.float32)
+    for word, zipf in common.items():
+        cols["word_zipf"][word_trie[word]] = zipf
     blob, offsets = strings.arrays()
     cols["strings"], cols["string_off"] = blob, offsets
     meta = {"format": FORMAT, "countries": country_info, "kinds": list(KINDS), "count": n}
-    return cols, meta, [norm_trie, key_trie, del_trie, id_trie]
+    return cols, meta, [norm_trie, key_trie, del_trie, id_trie, word_trie]
 
 
-_TRIES = ("norm", "key", "del", "ids")
+_TRIES = ("norm", "key", "del", "ids", "words")
 
 
 def write(folder: Path, cols: dict[str, np.ndarray], meta: dict[str, Any], tries: list[Any]) -> None:
@@ -227,7 +238,8 @@ class PlaceTable:
                      for prefix in ("norm", "key")}
         self.count = int(meta["count"])
         self.countries = [tuple(c) for c in meta["countries"]]
-        self.norm_trie, self.key_trie, self.del_trie, self.id_trie = tries
+        self.norm_trie, self.key_trie, self.del_trie, self.id_trie, self.word_trie = tries
+        self._word_zipf = cols["word_zipf"]
         self._id_row = cols["id_row"]
         self._blob = bytes(cols["strings"])
         self._offsets = cols["string_off"].tolist()
@@ -273,6 +285,11 @@ class PlaceTable:
             source=self.string(int(c["source"][row])),
             bbox=None if np.isnan(bbox[0]) else tuple(round(float(v), 5) for v in bbox),
         )
+
+    def english_zipf(self, word: str) -> float:
+        """Zipf frequency of a common English word (wordfreq, at build time); 0 for other words."""
+        found = self.word_trie.get(word)
+        return 0.0 if found is None else float(self._word_zipf[found])
 
     def row_of(self, place_id: str) -> int | None:
         """Return the row of a place id, or ``None``."""
@@ -343,15 +360,17 @@ def open_or_build(folder: Path | None, build: Callable[[], tuple[Sequence[Place]
                 found = read(folder)  # another process may have built it while we waited
                 if found is not None:
                     return PlaceTable(*found)
+                progress = Progress("building the gazetteer index (once)", 9)
+                progress.step("reading GeoNames")
                 places, blocked = build()
-                progress = Progress("building the gazetteer index (once)", 8)
+                progress.step(f"{len(places):,} places read")
                 cols, meta, tries = build_arrays(places, blocked, progress)
                 temp = folder.parent / f".{folder.name}.{os.getpid()}.tmp"
                 shutil.rmtree(temp, ignore_errors=True)
                 write(temp, cols, meta, tries)
                 shutil.rmtree(folder, ignore_errors=True)  # a stale or partial folder of the same name
                 os.replace(temp, folder)
-                progress.step("written")
+                progress.finish()
                 found = read(folder)
                 if found is not None:
                     return PlaceTable(*found)

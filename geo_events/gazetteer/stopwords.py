@@ -8,8 +8,6 @@ English words and matter here ("Hit" in Iraq, "Sur") are deliberately absent.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 _WORDS = """
 a an the and or of in on at to from by for with as is was were be been being are has have had it its this
 that these those there their they them he she his her we our you your who whom which what when where why
@@ -60,14 +58,21 @@ COMMON_ZIPF = 4.0
 FAMILIAR_ZIPF = 3.3
 
 
-@lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """Return the Zipf frequency of ``word`` in English (0 for unknown words or without ``wordfreq``)."""
+def common_english_words(min_zipf: float = FAMILIAR_ZIPF) -> dict[str, float]:
+    """Return English words of at least ``min_zipf`` (wordfreq) and their Zipf frequency, rounded to 0.1;
+    empty without ``wordfreq``. Read once, when the gazetteer index is built (wordfreq loads in ~0.5 s)."""
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import top_n_list, zipf_frequency
     except ImportError:  # an optional refinement: the stop list still applies
-        return 0.0
-    return float(zipf_frequency(word, "en"))
+        return {}
+    words: dict[str, float] = {}
+    for word in top_n_list("en", 40_000):
+        zipf = zipf_frequency(word, "en")
+        if zipf < min_zipf:
+            break
+        if word.isalpha():
+            words[word] = round(zipf, 1)
+    return words
 
 
-__all__ = ["COMMON_ZIPF", "FAMILIAR_ZIPF", "STOPWORDS", "english_zipf"]
+__all__ = ["COMMON_ZIPF", "FAMILIAR_ZIPF", "STOPWORDS", "common_english_words"]

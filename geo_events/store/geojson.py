@@ -186,6 +186,7 @@ class GeoJSONFileStore:
         self._flush_timer: threading.Timer | None = None
         self._flush_lock = threading.Lock()
         self.last_compact_seconds = 0.0
+        self._save_index = True
         self._index = EventIndex()
         self._load_all()
 
@@ -237,10 +238,11 @@ class GeoJSONFileStore:
             self._index = EventIndex(buffer=data)
             self._index.name = str(self.path)
             self._scan_snapshot(data, sums_at, crcs)
-            try:  # best effort: the next open skips parsing
-                self._index.save(self.index_path, signature)
-            except OSError:
-                pass
+            if self._save_index:
+                try:  # best effort: the next open skips parsing
+                    self._index.save(self.index_path, signature)
+                except OSError:
+                    pass
             return
         self.checksummed = False
         if ours and data[-len(_FOOTER) - 1 :] == b"\n" + _FOOTER:  # our layout, from before checksums
@@ -320,6 +322,7 @@ class GeoJSONFileStore:
             fresh.__dict__.update(self.__dict__)
             fresh._mutex = threading.RLock()
             fresh.index_path = self.path.with_name(self.path.name + ".idx-verify-none")  # never matches
+            fresh._save_index = False
             fresh._lock_depth, fresh._lock_fd = 0, None
             fresh._load_all()
             fresh._index.verify()
@@ -760,6 +763,21 @@ class GeoJSONFileStore:
         store.upsert_many(geodataframe_to_features(gdf))
         store.compact()
         return store
+
+    def scrub(self) -> str | None:
+        """Check the checksum of every row once (as a background task of a server); return the damage found.
+
+        Reads the snapshot without holding the store's lock (a compaction meanwhile swaps in a new index;
+        this one's memory map stays valid), so requests are not held up. Damage found is what ``damage``
+        reports from then on (``/health`` answers 503).
+        """
+        index = self._index
+        try:
+            index.verify()
+        except StoreCorrupted as err:
+            log.error("scrub of %s: %s", self.path, err)
+            return str(err)
+        return None
 
     @property
     def damage(self) -> str | None:

@@ -38,6 +38,7 @@ def test_openapi_says_published_is_a_date_string(client):
     schema = client.get("/openapi.json").json()["components"]["schemas"]["ArticleIn"]
     assert schema["properties"]["published"]["type"] == "string"
     assert schema["properties"]["published"]["format"] == "date"
+    assert "19[0-9]" in schema["properties"]["published"]["pattern"]
 
 
 def test_get_body_cannot_replace_the_allowlist(client):
@@ -87,3 +88,21 @@ def test_control_characters_are_refused_on_every_endpoint(client, path, value):
     r = client.get(f"{path}?q={value}")
     assert r.status_code == 400, r.text
     assert "control characters" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("field", ["publisher", "title", "url"])
+@pytest.mark.parametrize("value", ["a\x00b", "\x0bx", "x\x7f"])
+def test_control_characters_in_article_fields_are_a_422_not_a_500(client, api_key, app, field, value):
+    calls = []
+    app.dependency_overrides[ingest_service] = lambda: lambda *a, **k: calls.append(a) or []
+    r = client.post("/articles", json={**ARTICLE, field: value}, headers={"X-API-Key": api_key})
+    assert r.status_code == 422 and r.json()["field"] == field
+    assert calls == []
+
+
+def test_every_string_query_parameter_documents_the_control_character_rule(client):
+    spec = client.get("/openapi.json").json()
+    for name in ("q", "actor", "country"):
+        (parameter,) = [p for p in spec["paths"]["/events"]["get"]["parameters"] if p["name"] == name]
+        options = parameter["schema"].get("anyOf") or [parameter["schema"]]
+        assert any("u001f" in o.get("pattern", "") for o in options), parameter

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import time
 from pathlib import Path
 
 import orjson
@@ -24,6 +25,7 @@ from geo_events.store import GeoJSONFileStore
 from geo_events.store.repair import check_store
 
 from . import damage
+from .helpers import invoke
 
 CI_TRIALS = int(os.environ.get("GEO_EVENTS_DAMAGE_TRIALS", "20"))
 
@@ -76,8 +78,21 @@ def test_flipped_snapshot_byte_is_503_json_everywhere_never_200(tmp_path: Path) 
     assert client.get("/events/evt-snap-03").status_code == 200  # intact rows are still served
 
 
+def test_the_server_scrubs_every_row_once_so_health_knows(tmp_path: Path) -> None:
+    path, _ = _damaged_line_store(tmp_path)
+    client = _client(path)
+    assert client.get("/events/evt-snap-03").status_code == 200  # opens the store, starts the scrub
+    deadline = time.monotonic() + 10
+    while client.get("/health").status_code == 200 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    response = client.get("/health")  # no request read the damaged row: the scrub found it
+    assert response.status_code == 503 and "damaged" in response.json()["detail"]
+
+
 def test_check_names_the_line_and_repair_drops_only_it(tmp_path: Path) -> None:
     path, damaged = _damaged_line_store(tmp_path)
+    cli = invoke(["store", "check", "--store", str(path)])
+    assert cli.exit_code == 1 and "line 8" in cli.output and "store check --repair" in cli.output
     report = check_store(path)
     assert not report.ok and any("CRC-32" in p and "line" in p for p in report.problems)
     repaired = check_store(path, repair=True)
@@ -88,6 +103,7 @@ def test_check_names_the_line_and_repair_drops_only_it(tmp_path: Path) -> None:
     ids = {f["properties"]["id"] for f in GeoJSONFileStore(path)}
     assert "evt-snap-07" not in ids and len(ids) == 28
     assert check_store(path).ok
+    assert sorted(p.name for p in tmp_path.iterdir() if "idx" in p.name) == ["events.geojson.idx"]
 
 
 def test_open_with_a_matching_idx_checks_rows_when_read(tmp_path: Path) -> None:
