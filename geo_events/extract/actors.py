@@ -70,6 +70,11 @@ class ActorList:
                 entries.append((key_of(alias), _Alias(actor, alias, case_sensitive)))
         self._matcher = PhraseMatcher(entries)
 
+    def is_state(self, name: str | None) -> bool:
+        """True for a state's own forces or a coalition of states (kind ``state`` / ``state-coalition``)."""
+        actor = self.actors.get(name or "")
+        return actor is not None and actor.kind in ("state", "state-coalition")
+
     def side(self, name: str | None) -> str | None:
         """Return the side of a canonical actor name (None when unknown)."""
         actor = self.actors.get(name or "")

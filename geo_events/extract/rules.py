@@ -839,7 +839,9 @@ class _Reading:
                                      self.alias_names, previous):
                 claims.setdefault((claim.claimant, claim.kind, claim.low, claim.high, claim.vague), claim)
         actor1, actor2, assoc = decide(votes, self.actors)
-        classified = classify(dict(group.scores), self.actors.side(actor1))
+        # who takes territory decides its sub-type: any state's forces regain it, others overtake it
+        side = "government" if self.actors.is_state(actor1) else self.actors.side(actor1)
+        classified = classify(dict(group.scores), side)
         if classified is None:
             return None
         event_type, sub_event_type, type_score = classified
