@@ -152,6 +152,8 @@ _DISTANCE_RE = re.compile(
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
              "west": 270.0, "northwest": 315.0}
+_SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
+                          r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
@@ -529,6 +531,9 @@ class _Reading:
                 if not own_date:
                     day, precision, date_mention, date_how = (previous.day, previous.precision,
                                                               previous.date_mention, "the incident it refers to")
+            separate = bool(_SEPARATE_RE.match(body))
+            if not places and separate:
+                continue  # "In a separate attack, …" with no place of its own: not the place before it
             if not places:
                 if previous is not None and previous.clause.paragraph == clause.paragraph:
                     places = [(previous.place, "the mention before it")]

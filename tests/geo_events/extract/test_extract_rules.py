@@ -211,3 +211,15 @@ def test_a_long_text_stays_fast_enough_to_finish() -> None:
              "Separately, a drone struck a fuel depot near Kherson on Monday.\n\n")
     result = extract_events(block * 600, "2023-03-08")  # ~90,000 characters
     assert {f["properties"]["event_date"] for f in result["features"]} == {"2023-03-06"}
+
+
+def test_a_short_telegraphic_report_is_english() -> None:
+    found = events("Houthi drones struck Aden airport on Wednesday, killing two workers, Yemeni officials told "
+                   "Reuters.", "2021-01-01")
+    assert len(found) == 1 and near(found[0], 12.78, 45.04, 20)
+
+
+def test_a_separate_attack_without_a_place_is_not_put_at_the_place_before_it() -> None:
+    found = events("A suicide bomber struck a police station in Peshawar on Friday, killing 12 officers, police "
+                   "said. In a separate attack, gunmen killed two soldiers in a remote valley.", "2023-02-04")
+    assert len(found) == 1 and found[0]["sub_event_type"] == "Suicide bomb"
