@@ -276,7 +276,8 @@ def find_place_candidates(
                         taken[k] = True
                     continue
                 candidates = [(m.place, m.score) for m in matches]
-                if j < n and not taken[j] and _unknown_part(run[j][2]):
+                possessive = written != text[start : run[j - 1][1]]  # "Kabul's …": the name ends here
+                if j < n and not taken[j] and not possessive and _unknown_part(run[j][2]):
                     if rejected is not None:
                         rejected.append(Rejected(start, end, written,
                                                  f"part of a longer name ({text[start:run[j][1]]})"))
@@ -459,6 +460,15 @@ def resolve_places(
     for index, item in enumerate(raw):
         place = chosen[index]
         quality = next(q for p, q in item.candidates if p is place)
+        if quality < 100 and context.evidence < 1.5 and not place.id.startswith("ge:"):
+            exact = [p for k, p in enumerate(chosen) if k != index and p is not None
+                     and next(q for c, q in raw[k].candidates if c is p) >= 100]
+            if exact and min(_quick_km(place.lat, place.lon, p.lat, p.lon) for p in exact) > 500:
+                if rejected is not None:
+                    rejected.append(Rejected(item.start, item.end, item.written,
+                                             f"only a spelling variant of a place in {place.country_name}, far "
+                                             f"from every other place the text names"))
+                continue
         named_admins = {a for c, a in context.admin1s if c == place.country}
         outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins
         if quality < 100 and not place.id.startswith("ge:") and context.evidence >= 1.5 and (

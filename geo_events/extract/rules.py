@@ -152,6 +152,7 @@ _DISTANCE_RE = re.compile(
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
              "west": 270.0, "northwest": 315.0}
+_PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "prefecture", "county"})
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
@@ -580,6 +581,8 @@ class _Reading:
             role = self.role[place.start]
             if role == "origin":
                 continue
+            if place.cue_after in _PROVINCE_CUES and place.rank == 0:
+                continue  # "Yagha province" read as a village: an unknown province is context, not a location
             if role == "reference":
                 references.append(place)
                 continue

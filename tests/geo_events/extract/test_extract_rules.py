@@ -223,3 +223,9 @@ def test_a_separate_attack_without_a_place_is_not_put_at_the_place_before_it() -
     found = events("A suicide bomber struck a police station in Peshawar on Friday, killing 12 officers, police "
                    "said. In a separate attack, gunmen killed two soldiers in a remote valley.", "2023-02-04")
     assert len(found) == 1 and found[0]["sub_event_type"] == "Suicide bomb"
+
+
+def test_a_quarter_of_a_city_is_coded_at_the_city() -> None:
+    found = events("A car bomb exploded outside a hotel in Mogadishu's Lido beach area on Friday evening, "
+                   "killing at least ten people, police said.", "2023-06-10")
+    assert len(found) == 1 and near(found[0], 2.04, 45.34, 10)
