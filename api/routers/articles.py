@@ -21,7 +21,7 @@ from api import schemas
 from api.deps import ApiKeyDep, StoreDep
 from api.errors import ServiceUnavailable
 from api.schemas import ERROR_RESPONSES, ErrorBody, IngestedEvent, IngestResponse
-from geo_events.query import DATE_PATTERN, MAX_YEAR, MIN_YEAR, parse_date
+from geo_events.query import DAY_PATTERN, MAX_YEAR, MIN_YEAR, parse_date
 
 router = APIRouter(tags=["articles"], responses=ERROR_RESPONSES)
 
@@ -29,7 +29,7 @@ router = APIRouter(tags=["articles"], responses=ERROR_RESPONSES)
 
 def _published(value: Any) -> date:
     """Parse ``published`` with the one date parser (a string only: a JSON ``0`` is not a date)."""
-    return parse_date(value, "published")
+    return parse_date(value, "published", allow_time=False)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -37,7 +37,7 @@ _NO_CONTROL = "^[^\\u0000-\\u001f\\u007f]*$"
 
 
 def _published_schema(schema: dict[str, Any]) -> None:
-    schema["pattern"] = DATE_PATTERN  # a date (format) in the supported years
+    schema["pattern"] = DAY_PATTERN  # a date (format) in the supported years
 
 
 def _no_control(value: Any) -> Any:
@@ -58,7 +58,7 @@ class ArticleIn(schemas.ArticleIn):
     text: Annotated[str, BeforeValidator(_no_nul)] = Field(
         min_length=1,
         max_length=200_000,
-        json_schema_extra={"pattern": "^[^\\u0000]*$"},
+        json_schema_extra={"pattern": "^[^\\u0000]*[^\\s\\u0000\\u001c-\\u001f\\u0085][^\\u0000]*$"},
         description=schemas.ArticleIn.model_fields["text"].description,
     )
     publisher: Annotated[str | None, BeforeValidator(_no_control)] = Field(

@@ -106,3 +106,15 @@ def test_every_string_query_parameter_documents_the_control_character_rule(clien
         (parameter,) = [p for p in spec["paths"]["/events"]["get"]["parameters"] if p["name"] == name]
         options = parameter["schema"].get("anyOf") or [parameter["schema"]]
         assert any("u001f" in o.get("pattern", "") for o in options), parameter
+
+
+def test_published_is_a_date_without_time_as_its_schema_says(client, api_key, app):
+    app.dependency_overrides[ingest_service] = lambda: lambda *a, **k: []
+    r = client.post("/articles", json={**ARTICLE, "published": "2018-02-08T10:00:00Z"},
+                    headers={"X-API-Key": api_key})
+    assert r.status_code == 422 and r.json()["field"] == "published"
+
+
+def test_datetime_may_repeat_as_gdal_sends_it(client):
+    r = client.get("/collections/events/items?datetime=2018-01-01/..&datetime=../2018-12-31")
+    assert r.status_code == 200, r.text
