@@ -24,7 +24,7 @@ def test_calendar_edge_published_is_a_422_not_a_500(client, api_key, published):
     assert "1900" in r.json()["detail"]
 
 
-@pytest.mark.parametrize("published", [0, 1518048000, 2018.5, True, None, ["2018-02-08"], {"y": 2018}])
+@pytest.mark.parametrize("published", [0, 1518048000, 2018.5, True, ["2018-02-08"], {"y": 2018}])
 def test_published_must_be_a_json_string(client, api_key, published, app):
     calls = []
     app.dependency_overrides[ingest_service] = lambda: lambda *a, **k: calls.append(a) or []
@@ -34,11 +34,23 @@ def test_published_must_be_a_json_string(client, api_key, published, app):
     assert calls == []
 
 
+def test_published_may_be_left_out_or_null(client, api_key, app):
+    calls = []
+    app.dependency_overrides[ingest_service] = lambda: lambda *a, **k: calls.append(a) or []
+    body = {k: v for k, v in ARTICLE.items() if k != "published"}
+    for payload in (body, {**body, "published": None}):
+        r = client.post("/articles", json=payload, headers={"X-API-Key": api_key})
+        assert r.status_code in (200, 201), r.text
+    assert [call[2] for call in calls] == [None, None]  # the extractor reads dates from the text
+
+
 def test_openapi_says_published_is_a_date_string(client):
     schema = client.get("/openapi.json").json()["components"]["schemas"]["ArticleIn"]
-    assert schema["properties"]["published"]["type"] == "string"
-    assert schema["properties"]["published"]["format"] == "date"
-    assert "19[0-9]" in schema["properties"]["published"]["pattern"]
+    published = schema["properties"]["published"]
+    string = next(s for s in published.get("anyOf", [published]) if s.get("type") == "string")
+    assert string["format"] == "date" and "pattern" in string
+    assert "published" not in schema.get("required", [])
+    assert "19[0-9]" in string["pattern"]
 
 
 def test_get_body_cannot_replace_the_allowlist(client):
