@@ -323,18 +323,34 @@ def _build_gazetteer(collection_id: str) -> MemoryCollection:
 _gazetteer_split: dict[str, list[dict[str, Any]]] = {}
 
 
+#: Towns below this population are left out of the ``places`` collection (the whole world's 239k places would
+#: cost the server ~7 s and ~500 MB); every place stays reachable through ``/geocode`` and ``/reverse``.
+MIN_SERVED_POPULATION = 15_000
+
+
+_SERVED_KINDS = ("admin1", "country", "river", "region", "facility", "oilfield", "gasfield", "dam", "base", "airport")
+
+
+def _served(place: Any) -> bool:
+    """Curated entries, provinces, countries, sites and towns of ``MIN_SERVED_POPULATION`` or more."""
+    return (place.id.startswith("ge:") or place.kind in _SERVED_KINDS
+            or (place.population or 0) >= MIN_SERVED_POPULATION)
+
+
 def _gazetteer_features() -> dict[str, list[dict[str, Any]]] | None:
     """Return the features of the three gazetteer collections, made in one pass over the places (cached)."""
     if _gazetteer_split:
         return _gazetteer_split
     try:
         gazetteer = importlib.import_module("geo_events.gazetteer")
-        places = list(gazetteer.Gazetteer.default())
+        places = list(gazetteer.Gazetteer.default().places_where(MIN_SERVED_POPULATION, _SERVED_KINDS))
     except ImportError as err:
         log.warning("gazetteer unavailable: %s", err)
         return None
     split: dict[str, list[dict[str, Any]]] = {name: [] for name in PLACE_COLLECTIONS}
     for place in places:
+        if not _served(place):
+            continue
         properties = {
             "id": place.id,
             "name": place.name,

@@ -31,11 +31,16 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def query_problem(query_string: bytes) -> tuple[str, str] | None:
+#: Parameters that may repeat: GDAL's OAPIF client sends ``datetime=A/..&datetime=../B`` for a date range
+#: (the OGC items route intersects them).
+REPEATABLE = frozenset({"datetime"})
+
+
+def query_problem(query_string: bytes, repeatable: frozenset[str] = REPEATABLE) -> tuple[str, str] | None:
     """Return ``(message, parameter)`` when a query string breaks the rules every endpoint shares, else None.
 
-    The rules: a parameter given twice is refused (which value was meant is a guess), and no name or
-    value may hold control characters.
+    The rules: a parameter given twice is refused (which value was meant is a guess) unless it is in
+    ``repeatable``, and no name or value may hold control characters.
     """
     if not query_string:
         return None
@@ -45,7 +50,7 @@ def query_problem(query_string: bytes) -> tuple[str, str] | None:
         if CONTROL_CHARACTERS.search(name) or CONTROL_CHARACTERS.search(value):
             shown = CONTROL_CHARACTERS.sub("", name)[:80] or "?"
             return f"parameter {shown!r} contains control characters", shown
-        if name in seen:
+        if name in seen and name not in repeatable:
             return f"parameter {name[:80]!r} is given more than once; give it once", name[:80]
         seen.add(name)
     return None

@@ -48,8 +48,10 @@ class ArticleIn(BaseModel):
             "cannot tie up a worker; split longer documents or use `geo-events ingest`."
         ),
     )
-    published: date = Field(
-        description="Publication date (YYYY-MM-DD); anchors relative dates like 'Wednesday'."
+    published: date | None = Field(
+        default=None,
+        description="Publication date (YYYY-MM-DD); anchors relative dates like 'Wednesday'. Optional: without it "
+        "dates come from the text (its latest full date anchors relative ones).",
     )
     publisher: str | None = Field(default=None, max_length=300, description="Outlet, e.g. 'The New Arab'.")
     title: str | None = Field(default=None, max_length=1000, description="Headline.")

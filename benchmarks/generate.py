@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import zlib
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -40,7 +41,6 @@ _SPAN_DAYS = (LAST_DAY - FIRST_DAY).days + 1
 
 # Snapshot layout of GeoJSONFileStore (header, one feature per line joined by ",\n", footer).
 _HEADER = b'{"type":"FeatureCollection","features":[\n'
-_FOOTER = b"\n]}\n"
 
 # Towns on (or next to) the Euphrates, upstream to downstream: name, lat, lon, admin1, country, iso3,
 # weight, peak date of fighting. Approximate public coordinates (GeoNames / OpenStreetMap, 2024).
@@ -286,11 +286,16 @@ def write_store_file(path: str | os.PathLike[str], n: int, seed: int = DEFAULT_S
     cols = generate_columns(n, seed)
     days = [(FIRST_DAY + timedelta(days=d)).isoformat() for d in range(_SPAN_DAYS)]
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    from geo_events.store.geojson import checksum_footer  # the store's own closing member (CRC-32 per line)
+
+    crcs: list[int] = []
     with open(tmp, "wb") as fh:
         fh.write(_HEADER)
         chunk: list[bytes] = []
         for i in range(n):
-            chunk.append(orjson.dumps(_feature(i, cols, days)))
+            raw = orjson.dumps(_feature(i, cols, days))
+            crcs.append(zlib.crc32(raw))
+            chunk.append(raw)
             if len(chunk) == 10_000:
                 fh.write(b",\n".join(chunk))
                 chunk = []
@@ -298,7 +303,7 @@ def write_store_file(path: str | os.PathLike[str], n: int, seed: int = DEFAULT_S
                     fh.write(b",\n")
         if chunk:
             fh.write(b",\n".join(chunk))
-        fh.write(_FOOTER)
+        fh.write(checksum_footer(crcs))
     columns_tmp = path.with_name(f".{path.name}.{os.getpid()}.npz")
     with open(columns_tmp, "wb") as fh:
         np.savez(fh, lon=cols["lon"], lat=cols["lat"], day=cols["day"])

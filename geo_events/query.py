@@ -58,6 +58,8 @@ DATE_PATTERN = (
     r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
     r"([Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$"
 )
+#: ``YYYY-MM-DD`` only, in the supported years.
+DAY_PATTERN = DATE_PATTERN.split("([Tt]")[0] + "$"
 #: ``DATE_PATTERN`` or empty (an empty filter means no filter).
 OPTIONAL_DATE_PATTERN = "^$|" + DATE_PATTERN
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
@@ -77,12 +79,13 @@ def _date_error(field_name: str, value: object, why: str = "") -> InvalidQuery:
     )
 
 
-def parse_date(value: str | date, field_name: str) -> date:
+def parse_date(value: str | date, field_name: str, allow_time: bool = True) -> date:
     """Parse one date input: ``YYYY-MM-DD`` or an RFC 3339 timestamp (cut to its date).
 
     The one parser behind every date the API, the CLI and the importers accept. It refuses other ISO 8601
     forms (``2018-W05``, ``20180203``), invalid times (``T25:00:00``), non-strings (a JSON ``0`` is not a
     date) and years outside ``MIN_YEAR``–``MAX_YEAR``, raising ``InvalidQuery`` naming ``field_name``.
+    ``allow_time=False`` takes ``YYYY-MM-DD`` only (what a JSON Schema ``format: date`` promises).
     """
     if isinstance(value, datetime):
         value = value.date()
@@ -95,7 +98,7 @@ def parse_date(value: str | date, field_name: str) -> date:
     text = value.strip()
     day_part, sep, time_part = text.partition("T") if "T" in text else text.partition("t")
     match = _ISO_DATE.fullmatch(day_part)
-    if match is None or (sep and _RFC3339_TIME.fullmatch(time_part) is None):
+    if match is None or (sep and (not allow_time or _RFC3339_TIME.fullmatch(time_part) is None)):
         raise _date_error(field_name, value)
     try:
         parsed = date(int(match[1]), int(match[2]), int(match[3]))

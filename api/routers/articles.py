@@ -21,15 +21,17 @@ from api import schemas
 from api.deps import ApiKeyDep, StoreDep
 from api.errors import ServiceUnavailable
 from api.schemas import ERROR_RESPONSES, ErrorBody, IngestedEvent, IngestResponse
-from geo_events.query import DATE_PATTERN, MAX_YEAR, MIN_YEAR, parse_date
+from geo_events.query import DAY_PATTERN, MAX_YEAR, MIN_YEAR, parse_date
 
 router = APIRouter(tags=["articles"], responses=ERROR_RESPONSES)
 
 
 
-def _published(value: Any) -> date:
-    """Parse ``published`` with the one date parser (a string only: a JSON ``0`` is not a date)."""
-    return parse_date(value, "published")
+def _published(value: Any) -> date | None:
+    """Parse ``published`` with the one date parser (a string only: a JSON ``0`` is not a date); null is allowed."""
+    if value is None:
+        return None
+    return parse_date(value, "published", allow_time=False)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -37,7 +39,9 @@ _NO_CONTROL = "^[^\\u0000-\\u001f\\u007f]*$"
 
 
 def _published_schema(schema: dict[str, Any]) -> None:
-    schema["pattern"] = DATE_PATTERN  # a date (format) in the supported years
+    for branch in schema.get("anyOf", [schema]):  # a date string in the supported years, or null
+        if branch.get("type") == "string":
+            branch["pattern"] = DAY_PATTERN
 
 
 def _no_control(value: Any) -> Any:
@@ -58,7 +62,7 @@ class ArticleIn(schemas.ArticleIn):
     text: Annotated[str, BeforeValidator(_no_nul)] = Field(
         min_length=1,
         max_length=200_000,
-        json_schema_extra={"pattern": "^[^\\u0000]*$"},
+        json_schema_extra={"pattern": "^[^\\u0000]*[^\\s\\u0000\\u001c-\\u001f\\u0085][^\\u0000]*$"},
         description=schemas.ArticleIn.model_fields["text"].description,
     )
     publisher: Annotated[str | None, BeforeValidator(_no_control)] = Field(
@@ -72,11 +76,12 @@ class ArticleIn(schemas.ArticleIn):
         default=None, max_length=2000, json_schema_extra={"pattern": _NO_CONTROL},
         description="Where the article was published.",
     )  # fmt: skip
-    published: Annotated[date, BeforeValidator(_published)] = Field(
+    published: Annotated[date | None, BeforeValidator(_published)] = Field(
+        default=None,
         json_schema_extra=_published_schema,
         description=(
             f"Publication date (YYYY-MM-DD, a string, years {MIN_YEAR}–{MAX_YEAR}); anchors relative "
-            "dates like 'Wednesday'."
+            "dates like 'Wednesday'. Optional: without it dates come from the text."
         )
     )
 

@@ -126,7 +126,7 @@ def geocode(
     ] = None,
     candidates: Annotated[
         int | None,
-        Query(ge=1, le=50, description="Return a list of the N best matches instead of one object."),
+        Query(ge=1, le=50, description="Return a list of the N best matches instead of one object.", examples=[5]),
     ] = None,
 ) -> Response:
     """Resolve a place name offline, anywhere in the world: `name, lat, lon, kind, admin1, country, score,
@@ -183,7 +183,8 @@ def reverse(
     ] = None,
     max_distance: Annotated[
         float | None,
-        Query(gt=0, le=20000, description="Answer 404 when the nearest place is farther than this (km; default 100)."),
+        Query(gt=0, le=20000, description="Answer 404 when the nearest place is farther than this (km; default 100).",
+              examples=[50]),
     ] = None,
 ) -> Response:
     """Name the place at a point: the nearest gazetteer place with its `distance_km`.

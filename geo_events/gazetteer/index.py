@@ -371,6 +371,7 @@ def open_or_build(folder: Path | None, build: Callable[[], tuple[Sequence[Place]
                 shutil.rmtree(folder, ignore_errors=True)  # a stale or partial folder of the same name
                 os.replace(temp, folder)
                 progress.finish()
+                _prune(folder)
                 found = read(folder)
                 if found is not None:
                     return PlaceTable(*found)
@@ -379,6 +380,23 @@ def open_or_build(folder: Path | None, build: Callable[[], tuple[Sequence[Place]
     places, blocked = build()
     cols, meta, tries = build_arrays(places, blocked)
     return PlaceTable(cols, meta, tries)
+
+
+#: Index folders of other configurations or code versions kept beside a new one (other work trees may
+#: still use them); older ones are removed.
+KEEP_GENERATIONS = 3
+
+
+def _prune(current: Path) -> None:
+    """Remove all but the newest ``KEEP_GENERATIONS`` other index folders and leftovers of dead builds."""
+    try:
+        others = sorted((p for p in current.parent.glob("gazetteer-*") if p.is_dir() and p != current),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        stale = [p for p in current.parent.glob(".gazetteer-*.tmp") if time.time() - p.stat().st_mtime > 3600]
+        for path in [*others[KEEP_GENERATIONS:], *stale]:
+            shutil.rmtree(path, ignore_errors=True)
+    except OSError:
+        return
 
 
 def _lock(handle: Any) -> None:

@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from geo_events.store import GeoJSONFileStore
@@ -62,6 +63,7 @@ def live(tmp_path_factory, live_server_class) -> Iterator:
     store.upsert_many(seed)
     store.compact()
     server = live_server_class(folder / "events.geojson")
+    httpx.get(f"{server.url}/collections", timeout=300, trust_env=False)  # build the gazetteer layers first
     try:
         yield server
     finally:

@@ -60,3 +60,29 @@ def test_second_setup_skips_installing() -> None:
     assert done.returncode == 0, done.stderr
     assert "up to date" in done.stdout and "installing" not in done.stdout
     assert elapsed < 10
+
+
+DEBIAN_PYTHON = Path("/usr/bin/python3")
+
+
+def _externally_managed() -> bool:
+    if not DEBIAN_PYTHON.exists():
+        return False
+    done = subprocess.run([str(DEBIAN_PYTHON), "-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    return done.returncode == 0 and (Path(done.stdout.strip()) / "EXTERNALLY-MANAGED").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _externally_managed(), reason="no PEP 668 (externally managed) /usr/bin/python3 here")
+def test_setup_works_with_debians_externally_managed_python(tmp_path: Path) -> None:
+    """`pip install` into Debian's python3 is refused (PEP 668); setup.sh installs into its own venv (~1 min)."""
+    venv = tmp_path / "venv"
+    env = {**os.environ, "PYTHON": str(DEBIAN_PYTHON), "GEO_EVENTS_VENV": str(venv)}
+    done = subprocess.run(["bash", str(SCRIPTS / "setup.sh")], capture_output=True, text=True, timeout=900, env=env)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    check = subprocess.run([str(venv / "bin" / "geo-events"), "zones", "--date", "2018-02-07", "--json"],
+                           capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert check.returncode == 0 and '"FeatureCollection"' in check.stdout, check.stderr
+    again = subprocess.run(["bash", str(SCRIPTS / "setup.sh")], capture_output=True, text=True, timeout=120, env=env)
+    assert "up to date" in again.stdout
