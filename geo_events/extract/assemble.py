@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from geo_events.errors import ValidationFailed
+from geo_events.errors import ExtractionError, ValidationFailed
 from geo_events.extract.base import ArticleInput, EventDraft, Extraction
 from geo_events.models import Event, Source, source_id_for, stable_id
 
@@ -66,8 +66,13 @@ def assemble(extraction: Extraction, article: ArticleInput, *, area_events: bool
     ``geo_precision`` 3.
     """
     published = article.published
-    source = Source(id=source_id(extraction.text, published, article.publisher, article.title, article.url),
-                    publisher=article.publisher, title=article.title, url=article.url, published=published)
+    try:
+        source = Source(id=source_id(extraction.text, published, article.publisher, article.title, article.url),
+                        publisher=article.publisher, title=article.title, url=article.url, published=published)
+    except ValueError as err:  # pydantic's ValidationError: a NUL or an over-long publisher, title or url
+        first = str(err).splitlines()
+        raise ExtractionError("article metadata is invalid (publisher, title or url): "
+                              + " ".join(line.strip() for line in first[1:3])) from err
     source_dict = source.model_dump(mode="json")
     outlet = article.publisher or "reporting outlet"
     result: dict[str, Any] = {
