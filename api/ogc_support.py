@@ -309,6 +309,10 @@ def _event_query(
             fields["geo_precision"] = parse_precision(value)
         elif name == "iso3":
             fields["country"] = value
+        elif name == "fatalities_best":
+            if not value.isdigit():  # the queryable's schema: an integer >= 0
+                raise InvalidQuery(f"fatalities_best must be a whole number >= 0; got {value!r}", name)
+            post[name] = str(int(value))
         elif name in _INDEXED or name in ("actor", "q", "source"):
             fields[name] = value
         else:

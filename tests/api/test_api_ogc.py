@@ -384,3 +384,11 @@ def test_gdal_style_datetime_on_items(client):
     assert one["numberMatched"] == 1
     none = client.get("/collections/events/items", params={"datetime": "../2018-02-06T"}).json()
     assert none["numberMatched"] == 0
+
+
+def test_fatalities_best_filter_follows_its_schema(client):
+    bad = client.get("/collections/events/items", params={"fatalities_best": "-1"})
+    assert bad.status_code == 400 and bad.json()["field"] == "fatalities_best"
+    good = client.get("/collections/events/items", params={"fatalities_best": "100"})
+    assert good.status_code == 200
+    assert all(f["properties"]["fatalities_best"] == 100 for f in good.json()["features"])
