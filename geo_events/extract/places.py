@@ -96,12 +96,10 @@ _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|
                             r"province|governorate|oblast|state|region|district|county|prefecture|"
                             r"prison|river|valley|plain|desert|mountains?|bridge|crossing|refinery|station|plant)\b",
                             re.IGNORECASE)
-_BEFORE_CUE_RE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|of|from|into|towards|toward|on|targeting|targeted|hit|struck|shelled|"
-    r"stormed|attacked|bombed|entered|captured|seized)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|village|city|villages|towns|"
-    r"district|neighbourhood|neighborhood|area|areas|settlement|region|province|camp)\s+of\s+)?)$",
-    re.IGNORECASE,
-)
+_CUE_PREPOSITIONS = frozenset("in near at outside around of from into towards toward on targeting targeted hit struck "
+                               "shelled stormed attacked bombed entered captured seized".split())
+_KIND_OF_WORDS = frozenset("town village city villages towns district neighbourhood neighborhood area areas settlement "
+                           "region province camp".split())
 _AFTER_CUE_RE = re.compile(
     r"^\s+(province|governorate|oblast|state|region|river|valley|village|town|city|district|countryside|area|"
     r"county|prefecture|territory|township|sector|lga|neighbourhood|neighborhood|camp|dam|oilfield|base|"
@@ -201,13 +199,19 @@ def _strip_possessive(word: str) -> str:
 
 def _cues(text: str, start: int, end: int) -> tuple[str, str]:
     window = text[max(0, start - 40) : start]
-    before = _BEFORE_CUE_RE.search(window) if window[-1:].isspace() else None
     after = _AFTER_CUE_RE.match(text[end : end + 20])
-    cue_before = ""
-    if before:
-        words = before.group(0).lower().split()
-        cue_before = words[-2] if len(words) >= 2 and words[-1] == "of" else words[0]
-    return cue_before, after.group(1).lower() if after else ""
+    return (_cue_before(window) if window[-1:].isspace() else ""), (after.group(1).lower() if after else "")
+
+
+def _cue_before(window: str) -> str:
+    """The word before a name that says it is a location: "in", "near", "town" ("the town of X") — or ""."""
+    words = window.lower().split()[-5:]
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _KIND_OF_WORDS:
+        rest = [w for w in words[:-2] if w != "the"][-2:]  # a preposition, maybe an adjective ("the Iraqi town of")
+        return words[-2] if any(w in _CUE_PREPOSITIONS for w in rest) else ""
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return words[-1] if words and words[-1] in _CUE_PREPOSITIONS else ""
 
 
 def find_place_candidates(
