@@ -48,16 +48,9 @@ def median_wall(command: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(times), code
 
 
-def _load() -> str:
-    try:
-        return f"{os.getloadavg()[0]:.1f}"
-    except OSError:
-        return "?"
-
-
 def run(smoke: bool = False) -> list[dict[str, Any]]:
     """Return one row per CLI case (median wall time, seconds)."""
-    from benchmarks.report import make_row
+    from benchmarks.report import load_average, make_row
 
     runs = 2 if smoke else 15
     command = console_script()
@@ -75,7 +68,7 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
                 target=f"< {target:g} s",
                 met=(seconds < target and ok) if not smoke else None,
                 note=f"median of {runs} fresh processes after a warm-up; exit {code}; bare `python -c pass` "
-                f"{floor:.3f} s; load average {_load()} on {os.cpu_count()} cores",
+                f"{floor:.3f} s; load average {load_average()} on {os.cpu_count()} cores",
             )
         )
     return rows

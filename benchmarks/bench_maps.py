@@ -98,17 +98,10 @@ def measure_peer(n: int, timeout: float) -> dict[str, Any] | None:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _load() -> str:
-    try:
-        return f"{os.getloadavg()[0]:.1f}"
-    except OSError:
-        return "?"
-
-
 def run(smoke: bool = False) -> list[dict[str, Any]]:
     """Return the benchmark rows (build time and HTML size per event count)."""
     from benchmarks.generate import iter_features
-    from benchmarks.report import make_row
+    from benchmarks.report import load_average, make_row
 
     sizes = (200, 1_000) if smoke else (1_000, 10_000, 100_000)
     peer_limit = 60.0 if smoke else 240.0
@@ -131,7 +124,7 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
                 target=f"< {TARGET_SECONDS:g} s at 100k" if is_target else "",
                 met=(ours["seconds"] < TARGET_SECONDS and complete) if is_target else None,
                 note=f"{check}; best of {3 if n <= 10_000 else 2}; peer in a subprocess, limit {peer_limit:g} s; "
-                f"load average {_load()} on {os.cpu_count()} cores",
+                f"load average {load_average()} on {os.cpu_count()} cores",
             )
         )
         rows.append(

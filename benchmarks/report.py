@@ -10,6 +10,7 @@ ours is than the peer (> 1 means ours wins). Optional keys: ``unit`` (shown afte
 from __future__ import annotations
 
 import math
+import os
 import platform
 import subprocess
 import sys
@@ -21,6 +22,14 @@ from typing import Any
 ROW_KEYS = ("what", "ours", "peer", "ratio", "target", "note")
 START_MARK = "<!-- benchmark-results:start -->"
 END_MARK = "<!-- benchmark-results:end -->"
+
+
+def load_average() -> str:
+    """The 1-minute load average as text ("?" where the platform has none): other work slows wall times."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "?"
 
 
 def make_row(
