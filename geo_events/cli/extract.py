@@ -70,7 +70,10 @@ def extract(
             _print_explain(collection)
     if not collection["features"]:
         if not as_json:
-            typer.echo("no event found", err=True)
+            unplaced = collection.get("unplaced", [])
+            typer.echo("no event found" if not unplaced else
+                       f"no event could be coded: {len(unplaced)} found without a date or a point "
+                       f"({unplaced[0]['reason']}); pass --published, or --area-events, or see --explain", err=True)
         raise typer.Exit(EXIT_NOT_FOUND)
 
 

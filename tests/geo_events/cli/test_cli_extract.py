@@ -94,3 +94,22 @@ def test_ingest_non_utf8_file_is_one_line_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(binary), "--published", "2018-10-03", "--store",
                                  str(tmp_path / "s.geojson")])
     assert result.exit_code == 2 and "b.txt: not UTF-8" in result.stderr and "Traceback" not in result.output
+
+
+
+def test_extract_without_a_date_says_why_nothing_was_coded(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling killed two civilians in Kupiansk on Monday, the governor said.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article)])
+    assert result.exit_code == 1
+    assert "no date" in result.output and "--published" in result.output
+    dated = runner.invoke(app, ["extract", str(article), "--published", "2023-03-08", "--json"])
+    assert dated.exit_code == 0 and json.loads(dated.output)["features"][0]["properties"]["event_date"] == "2023-03-06"
+
+
+def test_extract_explain_says_why(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--published", "2018-10-03", "--explain"])
+    assert result.exit_code == 0
+    assert "Hajin" in result.output and "place" in result.output and "date" in result.output
