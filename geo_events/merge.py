@@ -32,10 +32,11 @@ ingesting the same article twice changes nothing. The whole read-modify-write ru
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from geo_events.errors import ValidationFailed
+from geo_events.geodesy import haversine_km
 from geo_events.models import Event, stable_id
 from geo_events.query import MAX_LIMIT, EventQuery
 
@@ -73,11 +74,9 @@ def _date(value: Any) -> date:
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    from geo_events.extract.places import distance_km
-
     lon1, lat1 = a["geometry"]["coordinates"][:2]
     lon2, lat2 = b["geometry"]["coordinates"][:2]
-    return distance_km(lat1, lon1, lat2, lon2)
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def match_reasons(stored: dict[str, Any], incoming: dict[str, Any]) -> list[str]:

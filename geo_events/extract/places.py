@@ -29,7 +29,6 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from geo_events.extract.countries import CountryMention
-from geo_events.geodesy import haversine_km
 
 #: How specific a place kind is (lower = more specific). Unknown kinds count as towns.
 KIND_RANK: dict[str, int] = {
@@ -577,11 +576,6 @@ def find_places(text: str, gazetteer: Any, blocked: list[tuple[int, int]] = (), 
     if countries is None:
         countries = find_countries(text)
     return resolve_places(text, raw, countries, rejected=rejected)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (the gazetteer's haversine)."""
-    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def contains(outer: Any, inner: Any) -> bool:

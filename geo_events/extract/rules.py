@@ -270,6 +270,7 @@ class _Reading:
         self.actor_starts = frozenset(m.start for m in self.actor_mentions)
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
+        self.clause_starts = [clause.start for clause in self.clauses]
         self.dates = [d for d in find_dates(text, anchor, self.low) if d.kind != "dateline"]
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
@@ -367,10 +368,10 @@ class _Reading:
         return capital_before or (capital_after and not sentence_start)
 
     def _clause_text(self, offset: int) -> str:
-        for clause in self.clauses:
-            if clause.start <= offset < clause.end:
-                return self.text[clause.start : clause.end]
-        return ""
+        """The text of the clause holding ``offset`` ("" between clauses)."""
+        index = bisect_left(self.clause_starts, offset + 1) - 1
+        clause = self.clauses[index] if index >= 0 else None
+        return self.text[clause.start : clause.end] if clause is not None and offset < clause.end else ""
 
     def _role(self, place: PlaceMention) -> str:
         """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X") or "location"."""

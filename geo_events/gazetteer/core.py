@@ -38,12 +38,12 @@ from geo_events.gazetteer.sources import (
     load_overrides,
 )
 from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS
+from geo_events.geodesy import EARTH_RADIUS_KM, haversine_km
 
 #: ``None``: every country is loaded by default (the whole world).
 DEFAULT_COUNTRIES: tuple[str, ...] | None = None
 #: Countries whose names carry the Arabic article (al-, el-) attached in some spellings.
 ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB", "YE", "SA", "LY", "EG", "SD", "PS", "TN", "DZ", "MA"})
-EARTH_RADIUS_KM = 6371.0088
 MAX_QUERY_CHARS = 300
 
 #: Feature class / admin level: what a bare name most likely means when several places bear it.
@@ -477,21 +477,9 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _haversine_array(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     a = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two WGS84 points."""
-    return _haversine_km(lat1, lon1, lat2, lon2)
 
 
 __all__ = ["DEFAULT_COUNTRIES", "STOPWORDS", "Gazetteer", "fuzzy_cutoff", "haversine_km"]

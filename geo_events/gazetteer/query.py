@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from geo_events.gazetteer.place import KINDS, Match, Place
 from geo_events.gazetteer.stopwords import STOPWORDS
+from geo_events.geodesy import haversine_km
 
 #: Trailing words that say what kind of place is meant ("Deir ez-Zor province", "Tabqa dam").
 _KIND_HINTS = {
@@ -116,7 +116,7 @@ class Context:
         if admin1 and ((country, admin1) in self.admin1s or ("", admin1) in self.admin1s):
             bonus += 10.0
         if self.points:
-            nearest = min(_distance_km(lat, lon, plat, plon) for plat, plon in self.points)
+            nearest = min(haversine_km(lat, lon, plat, plon) for plat, plon in self.points)
             bonus += 12.0 * max(0.0, 1.0 - nearest / 300.0)
         return bonus
 
@@ -183,13 +183,6 @@ def context_points(near: Sequence[Any] | None) -> tuple[tuple[float, float], ...
             lat, lon = item
             points.append((float(lat), float(lon)))
     return tuple(points)
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 __all__ = ["KIND_GROUPS", "Context", "context_points", "kind_agrees", "kind_filter", "make_context", "query_forms"]

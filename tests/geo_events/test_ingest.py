@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geo_events.errors import ExtractionError
-from geo_events.extract.places import distance_km
+from geo_events.geodesy import haversine_km as distance_km
 from geo_events.ingest import ingest_article, ingest_articles, read_articles
 from geo_events.store import GeoJSONFileStore
 
