@@ -121,6 +121,8 @@ class PlaceMention:
     fuzzy: bool = False
     alternatives: tuple[Any, ...] = field(default=(), compare=False, repr=False)
     why: str = field(default="", compare=False)
+    approximate: bool = False  # a name the gazetteer lacks, coded near another place (:mod:`.unlisted`)
+    proxy_start: int | None = field(default=None, compare=False)  # where that other place is named
 
     @property
     def rank(self) -> int:

@@ -37,6 +37,7 @@ from geo_events.extract.countries import find_countries
 from geo_events.extract.dates import DateMention, find_dates, infer_anchor
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
+from geo_events.extract.unlisted import unlisted_places
 from geo_events.extract.places import (
     KIND_RANK,
     PlaceMention,
@@ -287,6 +288,9 @@ class _Reading:
         for start, end, point in coordinate_places(text, self.gazetteer):
             self.places.append(PlaceMention(start, end, point, "", 1, "at", "", False, (),
                                             "coordinates written in the text, used as given"))
+        self.places.sort(key=lambda p: p.start)
+        self.places.extend(unlisted_places(text, self.places, [(s.start, s.end) for s in self.prepared.sentences],
+                                           blocked_sorted, rejected))
         self.places.sort(key=lambda p: p.start)
         self.role = {p.start: self._role(p) for p in self.places}
         for item in rejected[:50]:
@@ -588,6 +592,9 @@ class _Reading:
                 references.append(place)
                 continue
             usable.append(place)
+        proxies = {p.proxy_start for p in usable if p.approximate}
+        if proxies:  # "the villages of X and Y near Aleppo": Aleppo places them, it is not a location itself
+            usable = [p for p in usable if p.start not in proxies]
         if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable):
             # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
             return [(self._offset(references[0]), "near the reference point the clause gives")]
@@ -857,7 +864,8 @@ class _Reading:
         event_type, sub_event_type = _refine_type(event_type, sub_event_type, " ".join(clause_bodies))
         place_mention = first.place
         place = place_mention.place
-        geo_precision = 3 if place.kind in ("admin1", "country") else 2 if place.kind in _AREA_KINDS else (
+        geo_precision = 3 if place.kind in ("admin1", "country") else 2 if (
+            place.kind in _AREA_KINDS or place_mention.approximate) else (
             1 if place_mention.cue_before in _DIRECT_CUES or place_mention.cue_after in ("village", "town", "city")
             or first.place_how == "named in the clause" else 2)
         spans["location"].append((place_mention.start, place_mention.end))

@@ -229,3 +229,55 @@ def test_a_quarter_of_a_city_is_coded_at_the_city() -> None:
     found = events("A car bomb exploded outside a hotel in Mogadishu's Lido beach area on Friday evening, "
                    "killing at least ten people, police said.", "2023-06-10")
     assert len(found) == 1 and near(found[0], 2.04, 45.34, 10)
+
+
+# ---------------------------------------------------------------- places the gazetteer does not list
+# (the invented names below are checked to be absent from the gazetteer, so the test fails if one is added)
+
+
+def _unlisted(*names: str) -> None:
+    from geo_events.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    assert all(not gazetteer.lookup(name) for name in names)
+
+
+def test_villages_the_gazetteer_lacks_are_coded_near_the_town_the_sentence_names() -> None:
+    _unlisted("Tell Marqadiyeh", "Bir Hashoum")
+    text = ("Warplanes dropped barrel bombs on the villages of Tell Marqadiyeh and Bir Hashoum in the western "
+            "countryside of Aleppo on Saturday, killing five civilians, activists said.")
+    found = events(text, "2016-06-12")
+    by_name = {e["location"]: e for e in found}
+    assert set(by_name) == {"Tell Marqadiyeh", "Bir Hashoum"}  # one event each, under the name written
+    for event in by_name.values():
+        assert near(event, 36.20, 37.16, 5)  # at Aleppo, the place the sentence gives
+        assert event["geo_precision"] == 2  # "near": not the village's own point
+        assert event["event_date"] == "2016-06-11"
+    result = extract_events(text, "2016-06-12")
+    assert any("not in the gazetteer" in why["place"] and "Aleppo" in why["place"]
+               for why in result["explain"].values())
+
+
+def test_a_base_the_gazetteer_lacks_is_coded_at_the_only_town_the_article_names() -> None:
+    _unlisted("Qasr Dawwan")
+    text = ("Gunmen stormed the Qasr Dawwan base after a suicide bomber detonated at its gate on Wednesday, "
+            "killing nine soldiers.\n\n\"They took the base,\" said a police officer from Afgoye.")
+    found = events(text, "2020-02-20")
+    assert found and all(e["location"] == "Qasr Dawwan" for e in found)
+    assert all(near(e, 2.14, 45.12, 5) and e["geo_precision"] == 2 for e in found)
+
+
+def test_an_unlisted_village_in_an_unlisted_province_is_not_pinned_on_another_town() -> None:
+    _unlisted("Ouedrassa")
+    text = ("Six civilians were killed on Monday in an attack in Ouedrassa, in Zandoma province, a security "
+            "source said. On Thursday soldiers repelled an attack in Bourzanga.")
+    found = events(text, "2022-08-09")
+    assert [e["location"] for e in found] == ["Bourzanga"]  # Ouedrassa is not moved onto Bourzanga
+
+
+def test_a_town_people_fled_to_is_no_proxy_for_an_unlisted_village() -> None:
+    _unlisted("Nyaung Thit Kone")
+    text = ("Insurgents attacked police posts in the villages of Nyaung Thit Kone late on Thursday, killing "
+            "eight officers. Hundreds of families have fled to Taloqan city since then.")
+    found = events(text, "2019-07-26")
+    assert not any(e["location"] == "Nyaung Thit Kone" for e in found)

@@ -1,0 +1,154 @@
+"""Places the gazetteer does not list, coded at the place the text names them beside.
+
+Reporting names villages, bases and quarters no open gazetteer holds ("the villages of X and Y in the
+western Aleppo countryside", "an attack in X, near Afgoye", "the X base"). An ACLED coder still codes such
+an event: at the nearest place that can be located, with ``geo_precision`` 2 ("near"), keeping the name
+written. This module finds those names — only where the text itself says they are places (a kind word
+before or after them, or "in X, near Y") — and gives each a *proxy*: the town the same sentence places it
+in or near, or else the only town the whole article names. Without such a proxy the name stays unplaced:
+a guess 50 km off would be worse than no pin.
+
+The result are :class:`~geo_events.extract.places.PlaceMention` objects whose place is the proxy's, renamed
+to the written name and flagged ``approximate``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from geo_events.extract.places import PlaceMention, Rejected, inside_spans, is_common_word
+
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|az|an|at|ez|es|ed|adh|de|da|du|di|la|le|ul|bin|ibn)"
+#: One name: capitalised words, with the particles Arabic, French or Portuguese names carry inside.
+_NAME = (rf"(?:{_PARTICLE}[-‑])?[A-Z][\w'’‘ʿ-]*[\w]"
+         rf"(?:(?:\s+|\s*[-‑]\s*)(?:{_PARTICLE}[-‑\s])?[A-Z][\w'’‘ʿ-]*[\w])*")
+_LIST = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_NAME})*)"
+_KINDS_BEFORE = (r"villages?|towns?|hamlets?|localit(?:y|ies)|settlements?|neighbou?rhoods?|quarters?|"
+                 r"suburbs?|camps?|areas?")
+_KINDS_AFTER = (r"village|villages|town|hamlet|neighbou?rhood|quarter|camp|base|air\s*base|airbase|military\s+base|"
+                r"outpost|checkpoint|barracks|airport")
+#: "the villages of X and Y", "the border town of X"
+_BEFORE_RE = re.compile(rf"\b(?:{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?of\s+{_LIST}")
+#: "at the X base", "in X village"
+_AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|targeting|targeted|hit|struck|stormed|attacked|"
+                       rf"shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
+                       rf"(?P<kind>{_KINDS_AFTER})\b")
+#: "in X, in Y province", "in X, near Y", "in X, a village near Y"
+_COMMA_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
+                       rf"(?:in|near|outside|north|south|east|west)\b")
+_UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")
+#: "fled to X", "displaced towards the city of X": where people went, not where anything happened
+_DESTINATION_RE = re.compile(r"\b(?:to|towards?)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+_SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
+_NOT_NAMES = frozenset(
+    "the this that these those his her its their our a an monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december "
+    "north south east west northern southern eastern western central upper lower greater new old".split())
+#: How far after a name the sentence may place it ("… in the western countryside of Aleppo", characters).
+_QUALIFIER_REACH = 140
+
+
+def _names(match: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The names of a matched list, with their offsets; leading articles and kind words trimmed."""
+    start = match.start("names")
+    out: list[tuple[int, int, str]] = []
+    position = 0
+    block = match.group("names")
+    for piece in _SPLIT_RE.split(block):
+        offset = block.index(piece, position)
+        position = offset + len(piece)
+        name = re.sub(r"^the\s+", "", piece)
+        offset += len(piece) - len(name)
+        if name:
+            out.append((start + offset, start + offset + len(name), name))
+    return out
+
+
+def _plausible(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    if not words or words[0].lower() in _NOT_NAMES or len(name) < 3:
+        return False
+    if len(words) == 1 and (is_common_word(name) or name.isupper()):
+        return False  # "the town of Several", acronyms
+    return not any(w.lower() in _NOT_NAMES for w in words[-1:])
+
+
+def unlisted_places(
+    text: str,
+    places: list[PlaceMention],
+    sentence_bounds: list[tuple[int, int]],
+    blocked: list[tuple[int, int]],
+    rejected: list[Rejected] | None = None,
+) -> list[PlaceMention]:
+    """Return mentions for the place names ``text`` cues as places but the gazetteer did not resolve.
+
+    ``places`` are the resolved mentions (sorted by start), ``sentence_bounds`` the sentences' (start, end),
+    ``blocked`` the spans of actor names. Each returned mention is placed at its proxy (see module doc) and
+    has ``approximate=True`` and ``proxy_start`` = the start of the proxy's own mention.
+    """
+    spans = sorted((p.start, p.end) for p in places)
+    towns = {p.place.id: p for p in places if p.rank == 0 and not p.approximate
+             and not _DESTINATION_RE.search(text, max(0, p.start - 30), p.start)}
+    only_town = next(iter(towns.values())) if len(towns) == 1 else None
+    found: dict[int, PlaceMention] = {}
+    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE):
+        for match in pattern.finditer(text):
+            for start, end, name in _names(match):
+                if start in found or not _plausible(name):
+                    continue
+                if inside_spans(spans, start, end) or any(s < end and start < e for s, e in spans):
+                    continue  # the gazetteer knows it (or a part of it): the resolver decides
+                if inside_spans(blocked, start, end) or any(s < end and start < e for s, e in blocked):
+                    continue  # part of an actor's name
+                proxy, how = _proxy(text, places, sentence_bounds, end, start, only_town)
+                if proxy is None:
+                    if rejected is not None:
+                        rejected.append(Rejected(start, end, name, "a place the gazetteer does not list, and no "
+                                                                   "town named beside it to code it near"))
+                    continue
+                place = replace(proxy.place, id=f"{proxy.place.id}~{_slug(name)}", name=name, population=None,
+                                kind="village", alt_names=())
+                found[start] = PlaceMention(
+                    start, end, place, name.lower(), 1, "near", "", False, (),
+                    f"not in the gazetteer; coded near {proxy.place.name}, {how}", approximate=True,
+                    proxy_start=proxy.start)
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int]], after: int, start: int,
+           only_town: PlaceMention | None) -> tuple[PlaceMention | None, str]:
+    """The located place an unlisted name is coded near, and how it was chosen."""
+    sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, after + _QUALIFIER_REACH))
+    reach = min(sentence[1], after + _QUALIFIER_REACH)
+    later = [p for p in places if after <= p.start < reach and not p.approximate]
+    if later:
+        first = later[0]
+        if first.rank == 0:
+            return first, "the town the sentence places it in or near"
+        if first.rank >= 3 and only_town is not None and _same_area(only_town.place, first.place):
+            return only_town, "the only town the article names, in the province the sentence gives"
+        return None, ""
+    earlier = [p for p in places if sentence[0] <= p.start < start and not p.approximate and p.rank == 0]
+    if earlier and earlier[-1].cue_before in ("in", "near", "outside", "around"):
+        return earlier[-1], "the town the sentence names before it"
+    qualifier = _UNKNOWN_QUALIFIER_RE.match(text, after)
+    if qualifier is not None and qualifier.end() < reach:
+        return None, ""  # "in X, in Y province" with Y unknown too: the article's other town is no proxy
+    if only_town is not None:
+        return only_town, "the only town the article names"
+    return None, ""
+
+
+def _same_area(town: Any, area: Any) -> bool:
+    if area.kind == "country":
+        return town.country == area.country
+    return town.country == area.country and (town.admin1 or "").lower() == (area.admin1 or area.name or "").lower()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+__all__ = ["unlisted_places"]
