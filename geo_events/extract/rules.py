@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -714,6 +715,10 @@ class _Reading:
                 if any(a <= place.start < b for a, b in self.background_spans) or _HABIT_RE.search(
                         self._clause_text(place.start)):
                     continue
+                if (place.key == mention.place.key or _fold_name(place.place.name) == _fold_name(
+                        mention.place.place.name)) and place.cue_before not in _DIRECT_CUES and (
+                        place.cue_after not in ("city", "town")):
+                    continue  # "Sagaing civilians" after "Sagaing Region": the region again, not its capital
                 options.append((0 if place.cue_before in _DIRECT_CUES else 1, abs(index - first), place.start, place))
             if options:
                 mention.place = min(options, key=lambda o: o[:3])[3]
@@ -898,6 +903,10 @@ class _Reading:
 
 _FUNCTION_WORD_RE = re.compile(r"\b(?:the|a|an|of|in|on|at|was|were|is|are|has|have|had|by|to|with|and|said|after)\b",
                                re.IGNORECASE)
+
+
+def _fold_name(name: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
 
 
 def _is_tag_line(line: str) -> bool:

@@ -32,7 +32,7 @@ _KINDS_AFTER = (r"village|villages|town|hamlet|neighbou?rhood|quarter|camp|base|
 #: "the villages of X and Y", "the border town of X"
 _BEFORE_RE = re.compile(rf"\b(?:{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?of\s+{_LIST}")
 #: "at the X base", "in X village"
-_AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|targeting|targeted|hit|struck|stormed|attacked|"
+_AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeting|targeted|hit|struck|stormed|attacked|"
                        rf"shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
                        rf"(?P<kind>{_KINDS_AFTER})\b")
 #: "in X, in Y province", "in X, near Y", "in X, a village near Y"

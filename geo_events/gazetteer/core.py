@@ -44,6 +44,15 @@ from geo_events.geodesy import EARTH_RADIUS_KM, haversine_km
 DEFAULT_COUNTRIES: tuple[str, ...] | None = None
 #: Countries whose names carry the Arabic article (al-, el-) attached in some spellings.
 ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB", "YE", "SA", "LY", "EG", "SD", "PS", "TN", "DZ", "MA"})
+#: Countries whose place names come from scripts that write no short vowels (Arabic, Persian, Pashto).
+_UNVOCALISED_COUNTRIES = ARABIC_COUNTRIES | {"IR", "AF", "PK", "KW", "AE", "QA", "BH", "OM", "MR"}
+_VOWELS = frozenset("aeiou")
+
+
+def _short_vowel_drops(key: str) -> list[str]:
+    """The key without one vowel standing between two consonants (not the first or last letter)."""
+    return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1)
+            if key[i] in _VOWELS and key[i - 1] not in _VOWELS and key[i + 1] not in _VOWELS]
 MAX_QUERY_CHARS = 300
 
 #: Feature class / admin level: what a bare name most likely means when several places bear it.
@@ -375,6 +384,13 @@ class Gazetteer:
             for row, ref in table.by_key(query_key(norm[2:])):  # attached article: "Elmayadin"
                 if table.country_of[row] in ARABIC_COUNTRIES:
                     found.setdefault(row, (92.0, ref))
+        if not found and " " not in norm and len(key) >= 5:
+            # a short vowel written where the romanisation of an Arabic or Persian name leaves none
+            # ("Bidama" for Bdama): too short a name for typo tolerance, yet one vowel from a listed one
+            for variant in _short_vowel_drops(key):
+                for row, ref in table.by_key(variant):
+                    if table.country_of[row] in _UNVOCALISED_COUNTRIES:
+                        found.setdefault(row, (90.0, ref))
         return found
 
     def _fuzzy(self, norm: str) -> dict[int, tuple[float, int]]:
