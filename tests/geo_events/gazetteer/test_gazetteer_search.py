@@ -185,4 +185,3 @@ def test_a_short_vowel_written_in_an_unvocalised_name_still_finds_it(gazetteer: 
     assert found and found[0].place.name == "Bdāmā" and found[0].score >= 85
     # the rule is for Arabic/Persian romanisations only: elsewhere one letter off stays a weak typo match
     assert all(m.score < 80 for m in gazetteer.search("Bidama", country="FR"))
-    assert not gazetteer.search("Tilarga")  # and only drops a vowel, never invents a place
