@@ -154,6 +154,8 @@ _DISTANCE_RE = re.compile(
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
              "west": 270.0, "northwest": 315.0}
+_CAME_AFTER_RE = re.compile(r"\b(?:comes?|came|followed|follows?)\s+(?:just\s+|only\s+|days\s+|a\s+day\s+)?"
+                            r"(?:after|on\s+the\s+heels\s+of)\b", re.IGNORECASE)
 _PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "prefecture", "county"})
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
@@ -290,8 +292,10 @@ class _Reading:
             self.places.append(PlaceMention(start, end, point, "", 1, "at", "", False, (),
                                             "coordinates written in the text, used as given"))
         self.places.sort(key=lambda p: p.start)
-        self.places.extend(unlisted_places(text, self.places, [(s.start, s.end) for s in self.prepared.sentences],
-                                           blocked_sorted, rejected))
+        superseded: set[int] = set()
+        unlisted = unlisted_places(text, self.places, [(s.start, s.end) for s in self.prepared.sentences],
+                                   blocked_sorted, rejected, superseded)
+        self.places = [p for p in self.places if p.start not in superseded] + unlisted
         self.places.sort(key=lambda p: p.start)
         self.role = {p.start: self._role(p) for p in self.places}
         for item in rejected[:50]:
@@ -666,6 +670,12 @@ class _Reading:
             how = "a date in the clause"
         if not own:
             return None
+        after = _CAME_AFTER_RE.search(self.text, clause.start, clause.end)
+        if after is not None and any(d.start >= after.end() for d in own):
+            # "Saturday's strikes come after 15 people were killed in X on Thursday": the clause tells the
+            # earlier incident, dated after the verb
+            own = [d for d in own if d.start >= after.end()]
+            how += " (the incident after 'come after')"
         def rank(d: DateMention) -> tuple[int, int, int]:
             before = self.text[max(0, d.start - 40) : d.start]
             statement = bool(_STATEMENT_BEFORE_RE.search(before))

@@ -26,7 +26,7 @@ _NAME = (rf"(?:{_PARTICLE}[-‑])?[A-Z][\w'’‘ʿ-]*[\w]"
          rf"(?:(?:\s+|\s*[-‑]\s*)(?:{_PARTICLE}[-‑\s])?[A-Z][\w'’‘ʿ-]*[\w])*")
 _LIST = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_NAME})*)"
 _KINDS_BEFORE = (r"villages?|towns?|hamlets?|localit(?:y|ies)|settlements?|neighbou?rhoods?|quarters?|"
-                 r"suburbs?|camps?|areas?")
+                 r"districts?|suburbs?|camps?|areas?")
 _KINDS_AFTER = (r"village|villages|town|hamlet|neighbou?rhood|quarter|camp|base|air\s*base|airbase|military\s+base|"
                 r"outpost|checkpoint|barracks|airport")
 #: "the villages of X and Y", "the border town of X"
@@ -41,6 +41,9 @@ _COMMA_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+
 _UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")
 #: "fled to X", "displaced towards the city of X": where people went, not where anything happened
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+#: "… targeted X and Y, two adjacent villages south of Z"
+_APPOSITION_RE = re.compile(rf"{_LIST}[\"”’']?,\s+(?:a|an|two|three|four|both|the)\s+(?:[a-z-]+\s+){{0,2}}?"
+                            rf"(?:villages?|towns?|hamlets?|neighbou?rhoods?|settlements?)\b")
 _SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 _NOT_NAMES = frozenset(
     "the this that these those his her its their our a an monday tuesday wednesday thursday friday saturday sunday "
@@ -81,28 +84,37 @@ def unlisted_places(
     sentence_bounds: list[tuple[int, int]],
     blocked: list[tuple[int, int]],
     rejected: list[Rejected] | None = None,
+    superseded: set[int] | None = None,
 ) -> list[PlaceMention]:
     """Return mentions for the place names ``text`` cues as places but the gazetteer did not resolve.
 
     ``places`` are the resolved mentions (sorted by start), ``sentence_bounds`` the sentences' (start, end),
     ``blocked`` the spans of actor names. Each returned mention is placed at its proxy (see module doc) and
-    has ``approximate=True`` and ``proxy_start`` = the start of the proxy's own mention.
+    has ``approximate=True`` and ``proxy_start`` = the start of the proxy's own mention. A resolved mention
+    that is only part of such a name and lies in another country than the proxy is a lookalike: its start
+    is added to ``superseded`` (the caller drops it).
     """
     spans = sorted((p.start, p.end) for p in places)
     towns = {p.place.id: p for p in places if p.rank == 0 and not p.approximate
              and not _DESTINATION_RE.search(text, max(0, p.start - 30), p.start)}
     only_town = next(iter(towns.values())) if len(towns) == 1 else None
     found: dict[int, PlaceMention] = {}
-    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE):
+    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE, _APPOSITION_RE):
         for match in pattern.finditer(text):
             for start, end, name in _names(match):
                 if start in found or not _plausible(name):
                     continue
-                if inside_spans(spans, start, end) or any(s < end and start < e for s, e in spans):
-                    continue  # the gazetteer knows it (or a part of it): the resolver decides
+                parts = [p for p in places if p.start < end and start < p.end]
+                if any(p.start <= start and p.end >= end for p in parts):
+                    continue  # the gazetteer knows the whole name: the resolver decides
                 if inside_spans(blocked, start, end) or any(s < end and start < e for s, e in blocked):
                     continue  # part of an actor's name
                 proxy, how = _proxy(text, places, sentence_bounds, end, start, only_town)
+                if parts and (proxy is None or any(p.start < start or p.end > end or p.place.country == (
+                        proxy.place.country) for p in parts)):
+                    continue  # a part of it names a place of that country ("Deir Hafer" in "Deir Hafer al-Kabir")
+                if parts and superseded is not None:
+                    superseded.update(p.start for p in parts)  # "Gharbiyeh" of "Zawtar Gharbiyeh" is not in Israel
                 if proxy is None:
                     if rejected is not None:
                         rejected.append(Rejected(start, end, name, "a place the gazetteer does not list, and no "
@@ -114,6 +126,19 @@ def unlisted_places(
                     start, end, place, name.lower(), 1, "near", "", False, (),
                     f"not in the gazetteer; coded near {proxy.place.name}, {how}", approximate=True,
                     proxy_start=proxy.start)
+    # a name the text once calls a village is that village wherever else it is written ("the X strike")
+    for mention in list(found.values()):
+        name = mention.place.name
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = match.start(), match.end()
+            overlapping = [p for p in places if p.start < end and start < p.end]
+            if start in found or any(not (start <= p.start and p.end <= end and (p.end - p.start) < (end - start)
+                                          and p.place.country != mention.place.country) for p in overlapping) or any(
+                    s < end and start < e for s, e in blocked):
+                continue
+            if overlapping and superseded is not None:
+                superseded.update(p.start for p in overlapping)
+            found[start] = replace(mention, start=start, end=end)
     return sorted(found.values(), key=lambda p: p.start)
 
 

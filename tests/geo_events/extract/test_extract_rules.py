@@ -281,3 +281,27 @@ def test_a_town_people_fled_to_is_no_proxy_for_an_unlisted_village() -> None:
             "eight officers. Hundreds of families have fled to Taloqan city since then.")
     found = events(text, "2019-07-26")
     assert not any(e["location"] == "Nyaung Thit Kone" for e in found)
+
+
+def test_villages_named_in_apposition_are_coded_near_the_reference_and_keep_their_names() -> None:
+    _unlisted("Zawtar Gharbiyeh", "Kfar Tibnit al-Sharqi")
+    text = ("Israeli strikes targeted Zawtar Gharbiyeh and Kfar Tibnit al-Sharqi, two adjacent villages just "
+            "south of the coastal city of Sidon, on Friday, state media said.\n\n"
+            "Two children were killed in the Zawtar Gharbiyeh strike, the agency said.")
+    found = events(text, "2024-05-18")
+    names = {e["location"] for e in found}
+    assert names == {"Zawtar Gharbiyeh", "Kfar Tibnit al-Sharqi"}  # not a third event at Sidon itself
+    assert all(near(e, 33.56, 35.37, 10) and e["event_date"] == "2024-05-17" for e in found)
+
+
+def test_an_unlisted_quarter_is_the_same_place_wherever_it_is_written_and_keeps_its_own_day() -> None:
+    _unlisted("Bab al-Qinnasrin")
+    text = ("At least 15 civilians were killed in a barrel bomb attack on a rebel-held district of Aleppo on "
+            "Saturday, a monitor said.\n\nThe bombs fell near a tent set up for those killed this week in the "
+            "neighbouring district of Bab al-Qinnasrin.\n\n"
+            "Saturday's strikes come after 11 people were killed in a barrel bomb attack on Bab al-Qinnasrin "
+            "on Thursday.")
+    found = events(text, "2016-08-28")
+    quarter = [e for e in found if e["location"] == "Bab al-Qinnasrin"]
+    assert "2016-08-25" in {e["event_date"] for e in quarter}  # Thursday, the day of its own attack
+    assert any(e["location"] != "Bab al-Qinnasrin" and e["event_date"] == "2016-08-27" for e in found)
