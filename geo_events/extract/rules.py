@@ -597,7 +597,7 @@ class _Reading:
                 references.append(place)
                 continue
             usable.append(place)
-        proxies = {p.proxy_start for p in usable if p.approximate}
+        proxies = {p.proxy_start for p in usable if p.proxy_start is not None}
         if proxies:  # "the villages of X and Y near Aleppo": Aleppo places them, it is not a location itself
             usable = [p for p in usable if p.start not in proxies]
         if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable):

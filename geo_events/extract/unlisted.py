@@ -30,7 +30,7 @@ _KINDS_BEFORE = (r"villages?|towns?|hamlets?|localit(?:y|ies)|settlements?|neigh
 _KINDS_AFTER = (r"village|villages|town|hamlet|neighbou?rhood|quarter|camp|base|air\s*base|airbase|military\s+base|"
                 r"outpost|checkpoint|barracks|airport")
 #: "the villages of X and Y", "the border town of X"
-_BEFORE_RE = re.compile(rf"\b(?:{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?of\s+{_LIST}")
+_BEFORE_RE = re.compile(rf"\b(?P<kind>{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?of\s+{_LIST}")
 #: "at the X base", "in X village"
 _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeting|targeted|hit|struck|stormed|attacked|"
                        rf"shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
@@ -95,7 +95,7 @@ def unlisted_places(
     is added to ``superseded`` (the caller drops it).
     """
     spans = sorted((p.start, p.end) for p in places)
-    towns = {p.place.id: p for p in places if p.rank == 0 and not p.approximate
+    towns = {p.place.id: p for p in places if p.rank == 0 and p.proxy_start is None
              and not _DESTINATION_RE.search(text, max(0, p.start - 30), p.start)}
     only_town = next(iter(towns.values())) if len(towns) == 1 else None
     found: dict[int, PlaceMention] = {}
@@ -120,6 +120,14 @@ def unlisted_places(
                         rejected.append(Rejected(start, end, name, "a place the gazetteer does not list, and no "
                                                                    "town named beside it to code it near"))
                     continue
+                kind = (match.groupdict().get("kind") or "village").lower()
+                if _QUARTER_RE.match(kind) and _is_city(proxy.place):
+                    # "the Salaam neighbourhood of El Fasher": ACLED codes the city, one event per day
+                    found[start] = PlaceMention(
+                        start, end, proxy.place, name.lower(), 1, "in", "", False, (),
+                        f"{name}, a quarter the gazetteer does not list, of {proxy.place.name} ({how})",
+                        proxy_start=proxy.start)
+                    continue
                 place = replace(proxy.place, id=f"{proxy.place.id}~{_slug(name)}", name=name, population=None,
                                 kind="village", alt_names=())
                 found[start] = PlaceMention(
@@ -128,7 +136,7 @@ def unlisted_places(
                     proxy_start=proxy.start)
     # a name the text once calls a village is that village wherever else it is written ("the X strike")
     for mention in list(found.values()):
-        name = mention.place.name
+        name = text[mention.start : mention.end]
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             start, end = match.start(), match.end()
             overlapping = [p for p in places if p.start < end and start < p.end]
@@ -147,7 +155,7 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     """The located place an unlisted name is coded near, and how it was chosen."""
     sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, after + _QUALIFIER_REACH))
     reach = min(sentence[1], after + _QUALIFIER_REACH)
-    later = [p for p in places if after <= p.start < reach and not p.approximate]
+    later = [p for p in places if after <= p.start < reach and p.proxy_start is None]
     if later:
         first = later[0]
         if first.rank == 0:
@@ -155,7 +163,7 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
         if first.rank >= 3 and only_town is not None and _same_area(only_town.place, first.place):
             return only_town, "the only town the article names, in the province the sentence gives"
         return None, ""
-    earlier = [p for p in places if sentence[0] <= p.start < start and not p.approximate and p.rank == 0]
+    earlier = [p for p in places if sentence[0] <= p.start < start and p.proxy_start is None and p.rank == 0]
     if earlier and earlier[-1].cue_before in ("in", "near", "outside", "around"):
         return earlier[-1], "the town the sentence names before it"
     qualifier = _UNKNOWN_QUALIFIER_RE.match(text, after)
@@ -164,6 +172,13 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     if only_town is not None:
         return only_town, "the only town the article names"
     return None, ""
+
+
+_QUARTER_RE = re.compile(r"neighbou?rhoods?|quarters?|districts?|suburbs?")
+
+
+def _is_city(place: Any) -> bool:
+    return place.kind == "city" or (place.population or 0) >= 100_000
 
 
 def _same_area(town: Any, area: Any) -> bool:

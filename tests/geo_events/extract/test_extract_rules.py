@@ -294,7 +294,7 @@ def test_villages_named_in_apposition_are_coded_near_the_reference_and_keep_thei
     assert all(near(e, 33.56, 35.37, 10) and e["event_date"] == "2024-05-17" for e in found)
 
 
-def test_an_unlisted_quarter_is_the_same_place_wherever_it_is_written_and_keeps_its_own_day() -> None:
+def test_an_unlisted_quarter_is_coded_at_its_city_wherever_it_is_written_and_keeps_its_own_day() -> None:
     _unlisted("Bab al-Qinnasrin")
     text = ("At least 15 civilians were killed in a barrel bomb attack on a rebel-held district of Aleppo on "
             "Saturday, a monitor said.\n\nThe bombs fell near a tent set up for those killed this week in the "
@@ -302,6 +302,15 @@ def test_an_unlisted_quarter_is_the_same_place_wherever_it_is_written_and_keeps_
             "Saturday's strikes come after 11 people were killed in a barrel bomb attack on Bab al-Qinnasrin "
             "on Thursday.")
     found = events(text, "2016-08-28")
-    quarter = [e for e in found if e["location"] == "Bab al-Qinnasrin"]
-    assert "2016-08-25" in {e["event_date"] for e in quarter}  # Thursday, the day of its own attack
-    assert any(e["location"] != "Bab al-Qinnasrin" and e["event_date"] == "2016-08-27" for e in found)
+    # a quarter of a city is coded at the city (ACLED), one event per day: Saturday's and Thursday's
+    assert sorted(e["event_date"] for e in found) == ["2016-08-25", "2016-08-27"]
+    assert all(near(e, 36.20, 37.16, 5) for e in found)
+
+
+def test_unlisted_quarters_of_a_city_fold_into_one_event_at_the_city() -> None:
+    _unlisted("Hay al-Mashatil")
+    text = ("Artillery shelling by the paramilitary force hit the neighbourhoods of Hay al-Mashatil and "
+            "Bir Hashoum in El Fasher on Sunday, killing nine civilians, a resident said.")
+    found = events(text, "2024-10-29")
+    assert len(found) == 1  # ACLED: one event per location and day, the city
+    assert found[0]["event_date"] == "2024-10-27" and near(found[0], 13.63, 25.35, 5)
