@@ -42,6 +42,9 @@ COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
 _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
                          "provinces", "county", "prefecture", "territory", "township", "sector", "lga"})
+#: Cues of units below the province ("Beni territory", "Kifri district"): the gazetteer has no such units,
+#: and the town that names one is its seat; they say little about which country is meant.
+ADMIN2_CUES = frozenset({"district", "county", "territory", "township", "sector", "lga"})
 _WATER_CUES = frozenset({"river", "valley", "basin", "banks", "bank"})
 _SETTLEMENT_CUES = frozenset({"village", "villages", "town", "towns", "city", "cities", "neighbourhood",
                               "neighborhood", "camp", "area", "suburb"})
@@ -90,6 +93,9 @@ _STOP_KEYS = frozenset(
 )
 _ADMIN_AFTER_RE = re.compile(r"\s+(?:district|lga|local\s+government\s+area|county|township|commune|department|"
                              r"sub-?district|municipality|prefecture)\b", re.IGNORECASE)
+_GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebels?|fighters?|tribesmen|tribes?|"
+                             r"clans?|communit(?:y|ies)|insurgents?|gunmen|youths?|herders?|farmers?|"
+                             r"villagers|protesters)\b", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
 _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
                             r"province|governorate|oblast|state|region|district|county|prefecture|"
@@ -443,7 +449,7 @@ def resolve_places(
             admins = [p for p, _ in item.candidates if p.kind == "admin1" and p.admin1]
             for place in admins:
                 context.admin1s[(place.country, _fold(place.admin1))] += 1.0
-            if item.cue_after in _ADMIN_CUES and len({p.country for p in admins}) == 1:
+            if item.cue_after in _ADMIN_CUES - ADMIN2_CUES and len({p.country for p in admins}) == 1:
                 context.countries[admins[0].country] += 1.5  # "Borno State", "Donetsk Oblast"
     chosen: list[Any] = [None] * len(raw)
     starts = [item.start for item in raw]
@@ -482,6 +488,11 @@ def resolve_places(
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a spelling variant of a place in {place.country_name}, a country "
                                          f"the text hardly points to"))
+            continue
+        if _GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
+            if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"names a people or group here, not {place.name} in {place.country_name}"))
             continue
         if _lookalike(place, context, item):
             if rejected is not None:
@@ -523,7 +534,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
         score += 2.5 if nearest < 40 else 1.5 if nearest < 120 else 0.5 if nearest < 300 else 0.0
     score += 0.6 * math.log10((place.population or 0) + 1)
     cue = item.cue_after
-    if cue in _ADMIN_CUES:
+    if cue in ADMIN2_CUES:  # its seat or a province of that name, as the document's countries say
+        score += 1.0 if kind in ("admin2", "region") else 0.5 if kind == "admin1" else 0.0
+    elif cue in _ADMIN_CUES:
         score += 5.0 if kind in ("admin1", "admin2", "region") else -2.0
     elif cue in _WATER_CUES:
         score += 5.0 if kind in ("river", "region") else -2.0

@@ -40,6 +40,7 @@ from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
 from geo_events.extract.places import (
+    ADMIN2_CUES,
     KIND_RANK,
     PlaceMention,
     Rejected,
@@ -880,7 +881,7 @@ class _Reading:
         place_mention = first.place
         place = place_mention.place
         geo_precision = 3 if place.kind in ("admin1", "country") else 2 if (
-            place.kind in _AREA_KINDS or place_mention.approximate) else (
+            place.kind in _AREA_KINDS or place_mention.approximate or place_mention.cue_after in ADMIN2_CUES) else (
             1 if place_mention.cue_before in _DIRECT_CUES or place_mention.cue_after in ("village", "town", "city")
             or first.place_how == "named in the clause" else 2)
         spans["location"].append((place_mention.start, place_mention.end))

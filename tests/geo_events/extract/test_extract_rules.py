@@ -314,3 +314,18 @@ def test_unlisted_quarters_of_a_city_fold_into_one_event_at_the_city() -> None:
     found = events(text, "2024-10-29")
     assert len(found) == 1  # ACLED: one event per location and day, the city
     assert found[0]["event_date"] == "2024-10-27" and near(found[0], 13.63, 25.35, 5)
+
+
+def test_a_district_or_territory_is_coded_at_its_seat_in_the_country_the_text_is_about() -> None:
+    # "Beni territory": Beni is also a Bolivian department; the text is about North Kivu (DR Congo)
+    text = ("Rebels killed 14 civilians in an overnight attack in Beni territory, North Kivu province, "
+            "on Wednesday, local officials said.")
+    found = events(text, "2022-05-12")
+    assert len(found) == 1 and found[0]["country"] == "Democratic Republic of the Congo"
+    assert near(found[0], 0.49, 29.47, 10) and found[0]["geo_precision"] == 2  # the seat stands for the unit
+
+
+def test_a_people_named_like_a_foreign_city_is_not_a_place() -> None:
+    text = "Meitei and Kuki groups clashed in Churachandpur district of Manipur on Wednesday, leaving nine dead."
+    found = events(text, "2023-05-04")
+    assert [e["country"] for e in found] == ["India"]  # not Kuki (Kukichuo), Japan
