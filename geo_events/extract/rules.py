@@ -60,6 +60,10 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
+_LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
+                       r"afterwards|before)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
+                       r"\s+before\b)", re.IGNORECASE)
 _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
@@ -337,6 +341,9 @@ class _Reading:
     def _not_a_location(self, mention: PlaceMention, rejected: list[Rejected]) -> bool:
         text = self.text
         written = text[mention.start : mention.end]
+        if _WATER_OF_RE.search(text, max(0, mention.start - 20), mention.start):
+            rejected.append(Rejected(mention.start, mention.end, written, "part of a sea's name (the Gulf of …)"))
+            return True
         line_start = text.rfind("\n", 0, mention.start) + 1
         if not text[line_start : mention.start].strip() and _DATELINE_RE.match(text[mention.start :]) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])):
@@ -571,6 +578,8 @@ class _Reading:
                                   triggers, own_date)
                 mentions.append(mention)
                 previous = mention
+            if own_date and day is not None:
+                self._narrative_day = (day, precision)
             if lead_date is None and own_date and day is not None and not clause.headline:
                 lead_date = (day, precision, date_mention)
         # "after the Sunday evening clashes": a dated mention with no place dates the undated one it describes
@@ -663,6 +672,23 @@ class _Reading:
                 if shifted is not None:
                     return shifted, "day", others[-1], f"{apart.group(0)} '{others[-1].text}'"
         own = self._in(self.dates, clause.start, clause.end)
+        later = _LATER_RE.match(self.text, clause.start, clause.end)
+        if later and not own:  # "Two days later, a strike in X …", "The next day …": counted from the last date
+            before = [d for d in self.dates if d.start < clause.start and d.precision == "day" and d.date]
+            narrative = getattr(self, "_narrative_day", None)  # the day the story has reached
+            if before and narrative is not None and narrative[1] == "day":
+                before = [replace(before[-1], date=narrative[0])]
+            if before:
+                n = later.group("n")
+                days = (_SMALL_NUMBERS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 1)
+                days *= 7 if (later.group("unit") or "").startswith("week") else 1
+                days *= -1 if later.group("rel") in ("earlier", "before") or later.group("prev") else 1
+                try:
+                    shifted = before[-1].date + timedelta(days=days)
+                except OverflowError:
+                    shifted = None
+                if shifted is not None and days:
+                    return shifted, "day", before[-1], f"'{later.group(0).strip()}' counted from '{before[-1].text}'"
         if not own:
             sentence = self.prepared.sentences[clause.sentence]
             own = [d for d in self._in(self.dates, sentence.start, sentence.end)]

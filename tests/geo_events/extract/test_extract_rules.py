@@ -329,3 +329,17 @@ def test_a_people_named_like_a_foreign_city_is_not_a_place() -> None:
     text = "Meitei and Kuki groups clashed in Churachandpur district of Manipur on Wednesday, leaving nine dead."
     found = events(text, "2023-05-04")
     assert [e["country"] for e in found] == ["India"]  # not Kuki (Kukichuo), Japan
+
+
+def test_days_later_counts_from_the_date_before() -> None:
+    text = ("On 11 October 2023, warplanes struck a market in Jabalia, killing at least 20 people. "
+            "Two days later, a strike in Deir al-Balah killed seven. The next day, shelling hit Rafah.")
+    found = {e["location"]: e["event_date"] for e in events(text, None)}
+    assert found["Jabālyā"] == "2023-10-11"
+    assert found["Dayr al Balaḩ"] == "2023-10-13"
+    assert found["Rafaḩ"] == "2023-10-14"
+
+
+def test_a_sea_named_after_a_city_is_not_the_city() -> None:
+    text = "Rebels fired an anti-ship missile at a cargo vessel in the Gulf of Aden on Monday, the navy said."
+    assert not any(e["location"] == "Aden" for e in events(text, "2024-02-27"))
