@@ -23,9 +23,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
     ("Shelling/artillery/missile attack", 2.0, r"missiles?|rockets?|projectiles?"),
-    ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:s|er|ing)?|blast|vest)"
+    ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+"
+     r"bomb(?:s|er|ers|ing|ings)?|blast|vest|explosion)"
      r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
-    ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|car\s+bombs?"
+    ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|(?:car|truck|lorry|bicycle)\s+bombs?"
      r"|booby[- ]trap(?:ped|s)?|explosive\s+devices?|explosives\s+(?:were\s+)?(?:triggered|detonated|exploded)|bomb\s+(?:exploded|went\s+off|blast)|explosions?|blasts?"
      r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"),
     ("Grenade", 5.0, r"grenades?"),
@@ -64,7 +65,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
 _COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)
 #: First letters of every trigger's first word: only word starts beginning so are tried.
 TRIGGER_STEMS = (
-    "air", "dron", "warp", "war", "figh", "jet", "heli", "aeri", "bomb", "barr", "strik", "struc", "pound", "shel",
+    "air", "dron", "warp", "war", "figh", "jet", "heli", "aeri", "bomb", "barr", "strik", "struc", "pound", "shel", "lorr", "bicy",
     "arti", "mort", "rock", "fire", "miss", "ball", "crui", "howi", "katy", "suic", "vbie", "svbi", "blew", "expl",
     "road", "ied", "impr", "land", "car", "boob", "moto", "stic", "mine", "unex", "blas", "gren", "chem", "chlo",
     "sari", "nerv", "toxi", "pois", "clas", "foug", "batt", "gunf", "gun", "ambu", "skir", "exch", "offe", "coun",

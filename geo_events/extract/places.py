@@ -35,6 +35,8 @@ KIND_RANK: dict[str, int] = {
     "facility": 0, "oilfield": 0, "gasfield": 0, "dam": 0, "base": 0, "airport": 0, "neighbourhood": 0,
     "village": 0, "town": 0, "city": 0, "river": 2, "region": 2, "admin2": 2, "admin1": 3, "country": 4,
 }
+#: Population assumed for a town or city GeoNames lists without one (administrative seats).
+_SEAT_POPULATION = 5_000
 #: Characters around a mention within which other places count as its neighbours.
 ANCHOR_WINDOW = 3000
 #: Zipf frequency (wordfreq, English) from which a capitalised word is taken for an English word first.
@@ -452,6 +454,7 @@ def resolve_places(
             if item.cue_after in _ADMIN_CUES - ADMIN2_CUES and len({p.country for p in admins}) == 1:
                 context.countries[admins[0].country] += 1.5  # "Borno State", "Donetsk Oblast"
     chosen: list[Any] = [None] * len(raw)
+    own: dict[tuple[str, str], float] = defaultdict(float)  # evidence a name gave its own country
     starts = [item.start for item in raw]
     for _pass in range(2):
         for index, item in enumerate(raw):
@@ -465,6 +468,7 @@ def resolve_places(
                 if next(q for p, q in item.candidates if p is place) < 100:
                     continue
                 context.countries[place.country] += 0.25
+                own[(item.written.lower(), place.country)] += 0.25
                 if place.admin1 and place.kind != "admin1":
                     context.admin1s[(place.country, _fold(place.admin1))] += 0.25
     out: list[PlaceMention] = []
@@ -494,7 +498,7 @@ def resolve_places(
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"names a people or group here, not {place.name} in {place.country_name}"))
             continue
-        if _lookalike(place, context, item):
+        if _lookalike(place, context, item, own.get((item.written.lower(), place.country), 0.0)):
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a small place in {place.country_name}, a country the text "
@@ -532,7 +536,12 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     if anchors and kind not in ("country", "admin1", "river", "region"):
         nearest = min(_quick_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
         score += 2.5 if nearest < 40 else 1.5 if nearest < 120 else 0.5 if nearest < 300 else 0.0
-    score += 0.6 * math.log10((place.population or 0) + 1)
+    population = place.population
+    if not population and kind in ("town", "city"):
+        population = _SEAT_POPULATION  # GeoNames gives many seats no population: not a hamlet
+    score += 0.6 * math.log10((population or 0) + 1)
+    if quality >= 100 and _fold(place.name) == _fold(item.written):
+        score += 0.5  # named as the place itself, not by one of its variants ("Ras al-Ain" of Ceylanpınar)
     cue = item.cue_after
     if cue in ADMIN2_CUES:  # its seat or a province of that name, as the document's countries say
         score += 1.0 if kind in ("admin2", "region") else 0.5 if kind == "admin1" else 0.0
@@ -557,11 +566,18 @@ def _quick_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
-def _lookalike(place: Any, context: DocumentContext, item: _Raw) -> bool:
+def _lookalike(place: Any, context: DocumentContext, item: _Raw, own: float = 0.0) -> bool:
+    """True for a small place in a country only this very name points to (``own``: the evidence it gave)."""
     if context.evidence < 1.5:
         return False
     quality = next((q for p, q in item.candidates if p is place), 100.0)
     share = context.country_share(place.country, across_border=quality >= 100)
+    if own and share > 0:  # the same share, computed without what this very name contributed
+        rest = context.countries.get(place.country, 0.0) - own
+        top = max([rest, *(w for c, w in context.countries.items() if c != place.country)])
+        if top < 1.5:
+            return False  # nothing else in the text points anywhere: the name is all there is
+        share = max(0.0, rest / top)
     if share >= 0.15 or place.kind == "country" or (share > 0 and place.id.startswith("ge:")):
         return False
     if share == 0 and context.evidence >= 3 and ((place.population or 0) < 1_000_000 or quality < 100):

@@ -343,3 +343,27 @@ def test_days_later_counts_from_the_date_before() -> None:
 def test_a_sea_named_after_a_city_is_not_the_city() -> None:
     text = "Rebels fired an anti-ship missile at a cargo vessel in the Gulf of Aden on Monday, the navy said."
     assert not any(e["location"] == "Aden" for e in events(text, "2024-02-27"))
+
+
+def test_a_suicide_truck_bomb_is_a_suicide_bombing() -> None:
+    text = "A suicide truck bomb ripped through a shopping street of Baghdad early on Sunday, killing 125 people."
+    (event,) = events(text, "2016-07-04")
+    assert event["sub_event_type"] == "Suicide bomb" and event["event_date"] == "2016-07-03"
+
+
+def test_a_border_town_is_the_one_of_the_country_the_text_is_about() -> None:
+    # "Ras al-Ain" is also a variant of Ceylanpinar, the Turkish town across the border (GeoNames gives the
+    # Syrian seat no population); the text is about Syria
+    text = ("Syrian rebels captured the town of Tal Abyad on Sunday after days of fighting. Further east, "
+            "Turkish shelling hit Ras al-Ain, killing five civilians.")
+    found = events(text, "2019-10-14")
+    assert {e["country"] for e in found} == {"Syria"}
+
+
+def test_a_name_is_no_evidence_for_its_own_far_away_country() -> None:
+    # Myanmar text; "Pale" is a town in Bosnia and Herzegovina: its own repetitions must not make the text
+    # "point to" Bosnia
+    text = ("Junta jets bombed a monastery in a village of Pale Township, Sagaing Region, on Tuesday, killing ten "
+            "people, a Pale Township administration spokesman said. Pale residents fled. Myanmar's military "
+            "has intensified airstrikes across Sagaing.")
+    assert not any(e["country"] == "Bosnia and Herzegovina" for e in events(text, "2023-06-28"))
