@@ -453,6 +453,7 @@ def resolve_places(
                 context.admin1s[(place.country, _fold(place.admin1))] += 1.0
             if item.cue_after in _ADMIN_CUES - ADMIN2_CUES and len({p.country for p in admins}) == 1:
                 context.countries[admins[0].country] += 1.5  # "Borno State", "Donetsk Oblast"
+    stated = {key for key, weight in context.admin1s.items() if weight >= 1.0}  # provinces the text names
     chosen: list[Any] = [None] * len(raw)
     own: dict[tuple[str, str], float] = defaultdict(float)  # evidence a name gave its own country
     starts = [item.start for item in raw]
@@ -493,6 +494,15 @@ def resolve_places(
                                          f"only a spelling variant of a place in {place.country_name}, a country "
                                          f"the text hardly points to"))
             continue
+        stated_here = {a for c, a in stated if c == place.country}
+        if len(stated_here) == 1 and _fold(place.admin1 or "") not in stated_here and (
+                place.population or 0) < 10_000 and place.kind in (
+                "village", "town") and not place.id.startswith("ge:") and _far_from_all(place, chosen, index, 150):
+            if rejected is not None:  # "Nyaung Kone village" in a Sagaing story is not Nyaung Gon near Yangon
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"a village of that name in {place.admin1}, far from the province the "
+                                         f"text names and from every other place it names"))
+            continue
         if _GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
             if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan
                 rejected.append(Rejected(item.start, item.end, item.written,
@@ -509,6 +519,13 @@ def resolve_places(
         out.append(PlaceMention(item.start, item.end, place, item.written.lower(), len(item.candidates),
                                 item.cue_before, item.cue_after, item.fuzzy, alternatives, why))
     return out
+
+
+def _far_from_all(place: Any, chosen: list[Any], index: int, km: float) -> bool:
+    """True when every other point place chosen in the text lies more than ``km`` away (or there is none)."""
+    return all(_quick_km(place.lat, place.lon, p.lat, p.lon) > km for k, p in enumerate(chosen)
+               if k != index and p is not None and p.id != place.id
+               and p.kind not in ("country", "admin1", "river", "region"))
 
 
 @lru_cache(maxsize=512)

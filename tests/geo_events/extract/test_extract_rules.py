@@ -367,3 +367,16 @@ def test_a_name_is_no_evidence_for_its_own_far_away_country() -> None:
             "people, a Pale Township administration spokesman said. Pale residents fled. Myanmar's military "
             "has intensified airstrikes across Sagaing.")
     assert not any(e["country"] == "Bosnia and Herzegovina" for e in events(text, "2023-06-28"))
+
+
+def test_a_namesake_village_of_another_province_is_not_the_one_meant() -> None:
+    # GeoNames knows one "Nyaung Kone" (Nyaung Gon, near Yangon); the text says the village is in Sagaing Region
+    text = ("Junta jets dropped bombs on Nyaung Kone village in Sagaing Region on Tuesday, killing ten villagers, "
+            "a local spokesman said.")
+    assert not any(e["admin1"] == "Yangon" for e in events(text, "2023-06-28"))
+
+
+def test_jets_that_dropped_bombs_carried_out_an_air_strike() -> None:
+    text = "A government jet dropped bombs near Maarat al-Numan on Sunday, killing three people, rescuers said."
+    (event,) = events(text, "2019-07-22")
+    assert event["sub_event_type"] == "Air/drone strike"
