@@ -303,6 +303,7 @@ class _Reading:
         self.places = [p for p in self.places if p.start not in superseded] + unlisted
         self.places.sort(key=lambda p: p.start)
         self.role = {p.start: self._role(p) for p in self.places}
+        self._move_unlisted()
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
         self.triggers = [t for t in find_triggers(text, low=self.low) if not self._in_a_name(t)]
@@ -389,6 +390,19 @@ class _Reading:
         index = bisect_left(self.clause_starts, offset + 1) - 1
         clause = self.clauses[index] if index >= 0 else None
         return self.text[clause.start : clause.end] if clause is not None and offset < clause.end else ""
+
+    def _move_unlisted(self) -> None:
+        """An unlisted village placed by a distance ("X, 30 km north of Djibo") sits where the text puts it."""
+        by_start = {p.start: p for p in self.places}
+        for i, mention in enumerate(self.places):
+            if not mention.approximate or self.role.get(mention.proxy_start or -1) != "reference":
+                continue
+            moved = self._offset(by_start[mention.proxy_start])
+            if moved.place.lat == mention.place.lat and moved.place.lon == mention.place.lon:
+                continue
+            place = replace(mention.place, lat=moved.place.lat, lon=moved.place.lon,
+                            geometry={"type": "Point", "coordinates": [moved.place.lon, moved.place.lat]})
+            self.places[i] = replace(mention, place=place, why=f"{mention.why}; at {moved.place.name} as the text says")
 
     def _role(self, place: PlaceMention) -> str:
         """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X") or "location"."""

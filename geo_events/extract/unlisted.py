@@ -37,7 +37,8 @@ _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeti
                        rf"(?P<kind>{_KINDS_AFTER})\b")
 #: "in X, in Y province", "in X, near Y", "in X, a village near Y"
 _COMMA_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
-                       rf"(?:in|near|outside|north|south|east|west)\b")
+                       rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?\d+\s*"
+                       rf"(?:km|kilomet(?:er|re)s?|miles?)\b)")
 _UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")
 #: "fled to X", "displaced towards the city of X": where people went, not where anything happened
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")

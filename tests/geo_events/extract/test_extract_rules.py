@@ -380,3 +380,11 @@ def test_jets_that_dropped_bombs_carried_out_an_air_strike() -> None:
     text = "A government jet dropped bombs near Maarat al-Numan on Sunday, killing three people, rescuers said."
     (event,) = events(text, "2019-07-22")
     assert event["sub_event_type"] == "Air/drone strike"
+
+
+def test_an_unlisted_village_placed_by_distance_sits_where_the_text_puts_it() -> None:
+    _unlisted("Sanbolgo")
+    text = "Gunmen killed 12 villagers in Sanbolgo, about 30 km north of Djibo, on Monday, a local official said."
+    (event,) = events(text, "2022-03-02")
+    assert event["location"] == "Sanbolgo" and event["geo_precision"] == 2
+    assert near(event, 14.10 + 0.27, -1.63, 3)  # 30 km north of Djibo (14.10 N)
