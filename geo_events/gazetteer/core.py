@@ -18,6 +18,7 @@ import math
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,7 @@ from geo_events.gazetteer.sources import (
     load_overrides,
 )
 from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS
+from geo_events.gazetteer.user_sources import check_paths, extra_paths, extra_places
 from geo_events.geodesy import EARTH_RADIUS_KM, haversine_km
 
 #: ``None``: every country is loaded by default (the whole world).
@@ -94,6 +96,9 @@ class Gazetteer:
         Use exactly these places instead of the bundled data (tests, user gazetteers).
     include_curated : bool
         Add the curated supplement from ``seeds/gazetteer/``.
+    extra : Sequence[str | Path] | None
+        More places: GeoNames country dumps (``SY.zip``, ``ML.txt``) or CSV files in the curated layout
+        (:mod:`geo_events.gazetteer.user_sources`). ``None`` (the default) reads ``GEO_EVENTS_GAZETTEER_EXTRA``.
     """
 
     _default: Gazetteer | None = None
@@ -104,12 +109,16 @@ class Gazetteer:
         countries: Sequence[str] | None = DEFAULT_COUNTRIES,
         places: Iterable[Place] | None = None,
         include_curated: bool = True,
+        extra: Sequence[str | Path] | None = None,
     ) -> None:
         blocked = {place_id: frozenset(normalize(n) for n in fix["drop"])
                    for place_id, fix in load_overrides().items() if fix["drop"]}
         if places is None:
-            folder = index_cache.index_folder(countries, include_curated)
-            self._table = open_or_build(folder, lambda: (_bundled(countries, include_curated), blocked))
+            files = extra_paths() if extra is None else tuple(Path(p) for p in extra)
+            check_paths(files)  # a missing file fails before any work; its rows are read only when building
+            folder = index_cache.index_folder(countries, include_curated, files)
+            self._table = open_or_build(folder, lambda: (
+                _bundled(countries, include_curated, extra_places(files, countries) if files else []), blocked))
         else:
             given = list(places)
             self._table = open_or_build(None, lambda: (given, blocked))
@@ -470,11 +479,13 @@ class Gazetteer:
                 and shape(p.geometry).covers(point)]
 
 
-def _bundled(countries: Sequence[str] | None, include_curated: bool) -> list[Place]:
+def _bundled(countries: Sequence[str] | None, include_curated: bool, added: Sequence[Place] = ()) -> list[Place]:
     towns = geonames_places(countries)
     curated = curated_places() if include_curated else []
     outlined = {(p.country, p.admin1 or p.name) for p in curated if p.kind == "admin1"}
-    return [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated]
+    known = {p.id for p in towns} | {p.id for p in curated}
+    extra = [p for p in added if p.id not in known]  # a user's dump repeats the bundled cities500 rows
+    return [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated, *extra]
 
 
 def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str, int]]:
