@@ -95,9 +95,11 @@ _STOP_KEYS = frozenset(
 )
 _ADMIN_AFTER_RE = re.compile(r"\s+(?:district|lga|local\s+government\s+area|county|township|commune|department|"
                              r"sub-?district|municipality|prefecture)\b", re.IGNORECASE)
-_GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebels?|fighters?|tribesmen|tribes?|"
+#: A capitalised word before one of these names a people or a group ("Kuki groups", "Maute terrorists").
+GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebels?|fighters?|tribesmen|tribes?|"
                              r"clans?|communit(?:y|ies)|insurgents?|gunmen|youths?|herders?|farmers?|"
-                             r"villagers|protesters)\b", re.IGNORECASE)
+                             r"villagers|protesters|terrorists?|jihadists?|extremists?|separatists?|loyalists?|"
+                             r"members?|supporters?|forces)\b", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
 _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
                             r"province|governorate|oblast|state|region|district|county|prefecture|"
@@ -503,7 +505,7 @@ def resolve_places(
                                          f"a village of that name in {place.admin1}, far from the province the "
                                          f"text names and from every other place it names"))
             continue
-        if _GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
+        if GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
             if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"names a people or group here, not {place.name} in {place.country_name}"))
@@ -585,6 +587,9 @@ def _quick_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _lookalike(place: Any, context: DocumentContext, item: _Raw, own: float = 0.0) -> bool:
     """True for a small place in a country only this very name points to (``own``: the evidence it gave)."""
+    if place.kind == "admin1" and item.cue_after not in _ADMIN_CUES and context.evidence > 0 and (
+            context.countries.get(place.country, 0.0) <= own):
+        return True  # a bare "Shati" in a Gaza story is not Libya's Ash Shati district
     if context.evidence < 1.5:
         return False
     quality = next((q for p, q in item.candidates if p is place), 100.0)
@@ -597,6 +602,7 @@ def _lookalike(place: Any, context: DocumentContext, item: _Raw, own: float = 0.
         share = max(0.0, rest / top)
     if share >= 0.15 or place.kind == "country" or (share > 0 and place.id.startswith("ge:")):
         return False
+
     if share == 0 and context.evidence >= 3 and ((place.population or 0) < 1_000_000 or quality < 100):
         return True  # "Boni" (Niger) is not Bonn: the text never points to Germany
     return (place.population or 0) < 200_000

@@ -41,6 +41,7 @@ from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
 from geo_events.extract.places import (
     ADMIN2_CUES,
+    GROUP_AFTER_RE,
     KIND_RANK,
     PlaceMention,
     Rejected,
@@ -60,6 +61,9 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
+_LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$",
+                                re.IGNORECASE)
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
                        r"afterwards|before)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
@@ -306,6 +310,10 @@ class _Reading:
         self._move_unlisted()
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
+        # names written as locations ("in the X camp") that could not be placed: their clause has a place of
+        # its own, just not a known one, and must not borrow another clause's
+        self.unplaced_names = sorted(r.start for r in rejected if _UNPLACED_REASON_RE.search(r.reason) and (
+            _LOCATED_BEFORE_RE.search(text, max(0, r.start - 25), r.start)) and not GROUP_AFTER_RE.match(text, r.end))
         self.triggers = [t for t in find_triggers(text, low=self.low) if not self._in_a_name(t)]
         self.casualties = [m.start() for m in CASUALTY_SCANNER.finditer(self.low)]
         mentions = self._mentions()
@@ -567,6 +575,11 @@ class _Reading:
             separate = bool(_SEPARATE_RE.match(body))
             if not places and separate:
                 continue  # "In a separate attack, …" with no place of its own: not the place before it
+            if not places and self._in(self.unplaced_names, clause.start, clause.end, key=lambda o: o):
+                self.out.diagnostics.append(Diagnostic(body[:80], "no location", "the place it names is not in the "
+                                                       "gazetteer and nothing beside it locates it", clause.start,
+                                                       clause.end))
+                continue
             if not places:
                 if previous is not None and previous.clause.paragraph == clause.paragraph:
                     places = [(previous.place, "the mention before it")]

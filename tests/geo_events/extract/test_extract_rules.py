@@ -388,3 +388,13 @@ def test_an_unlisted_village_placed_by_distance_sits_where_the_text_puts_it() ->
     (event,) = events(text, "2022-03-02")
     assert event["location"] == "Sanbolgo" and event["geo_precision"] == 2
     assert near(event, 14.10 + 0.27, -1.63, 3)  # 30 km north of Djibo (14.10 N)
+
+
+def test_an_incident_at_a_place_that_cannot_be_located_does_not_borrow_the_lead_place() -> None:
+    text = ("09:15 GMT - Tanks pushed into the eastern part of Beit Hanoun overnight, residents said, as heavy "
+            "gunfire was heard.\n\n08:40 GMT - At least six people were killed when a strike hit a house in "
+            "Shati, the civil defence said.")  # GeoNames knows no Shati in Gaza, only a Libyan district
+    found = events(text, "2024-04-14")
+    assert [e["sub_event_type"] for e in found] == ["Armed clash"]  # the strike is not moved to Beit Hanoun
+    result = extract_events(text, "2024-04-14")
+    assert any(d["what"] == "no location" for d in result["diagnostics"])
