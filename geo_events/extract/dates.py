@@ -197,9 +197,21 @@ def find_dates(text: str, published: date | None, low: str | None = None) -> lis
             continue
         if kind == "absolute" and found == published and _alone_on_line(text, match.start(), match.end()):
             kind = "dateline"
+        elif kind == "absolute" and _wire_dateline(text, match.start(), match.end()):
+            kind = "dateline"  # "NIAMEY, May 22 (AFP) -": when the story was filed, not when it happened
         mentions.append(DateMention(match.start(), match.end(), found, precision, kind,
                                     text[match.start() : match.end()]))
     return mentions
+
+
+_WIRE_BEFORE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?,\s*$")
+_WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]")
+
+
+def _wire_dateline(text: str, start: int, end: int) -> bool:
+    """True for the date of a wire dateline at a line's start ("BEIRUT, Oct 3 (Reuters) -")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_WIRE_BEFORE_RE.match(text[line_start:start]) and _WIRE_AFTER_RE.match(text, end))
 
 
 def infer_anchor(text: str, url: str | None = None) -> date | None:

@@ -566,8 +566,8 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
         score += 1.0 if kind in ("admin2", "region") else 0.5 if kind == "admin1" else 0.0
     elif cue in _ADMIN_CUES:
         score += 5.0 if kind in ("admin1", "admin2", "region") else -2.0
-    elif cue in _WATER_CUES:
-        score += 5.0 if kind in ("river", "region") else -2.0
+    elif cue in _WATER_CUES:  # "the Bekaa Valley": a valley, else the province named after it
+        score += 5.0 if kind in ("river", "region") else 2.0 if kind == "admin1" and cue == "valley" else -2.0
     elif cue in _SETTLEMENT_CUES or item.cue_before in ("town", "village", "city", "villages", "towns"):
         score += 1.5 if kind in SETTLEMENT_KINDS else -1.0
     elif kind == "country":
@@ -587,7 +587,7 @@ def _quick_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _lookalike(place: Any, context: DocumentContext, item: _Raw, own: float = 0.0) -> bool:
     """True for a small place in a country only this very name points to (``own``: the evidence it gave)."""
-    if place.kind == "admin1" and item.cue_after not in _ADMIN_CUES and context.evidence > 0 and (
+    if place.kind == "admin1" and not item.cue_after and context.evidence > 0 and (
             context.countries.get(place.country, 0.0) <= own):
         return True  # a bare "Shati" in a Gaza story is not Libya's Ash Shati district
     if context.evidence < 1.5:

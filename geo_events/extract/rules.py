@@ -755,6 +755,8 @@ class _Reading:
         province takes a town of that province named anywhere in the text, except in background
         ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
         located = {m.place.start for m in mentions}
+        # a town reported "in a separate incident" / "elsewhere" is that incident's, not a detail of this one
+        separate = {m.place.start for m in mentions if _SEPARATE_RE.match(self.text[m.clause.start : m.clause.end])}
         for mention in mentions:
             if mention.place.rank < 3:
                 continue
@@ -771,7 +773,7 @@ class _Reading:
             for place in self.places:
                 if place.rank != 0 or not contains(mention.place.place, place.place):
                     continue
-                if place.start in located and place.start < mention.clause.start:
+                if place.start in located and place.start < mention.clause.start or place.start in separate:
                     continue  # an earlier incident's town; a later one may be this incident told in detail
                 index = self.prepared.sentence_index(place.start)
                 if abs(index - first) > reach or self.role[place.start] != "location":

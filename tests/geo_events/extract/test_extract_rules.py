@@ -398,3 +398,26 @@ def test_an_incident_at_a_place_that_cannot_be_located_does_not_borrow_the_lead_
     assert [e["sub_event_type"] for e in found] == ["Armed clash"]  # the strike is not moved to Beit Hanoun
     result = extract_events(text, "2024-04-14")
     assert any(d["what"] == "no location" for d in result["diagnostics"])
+
+
+def test_a_wire_dateline_date_is_when_the_story_was_filed_not_the_event_day() -> None:
+    text = ("NIAMEY, May 22 (AFP) - Suspected jihadists killed at least 15 soldiers in an ambush near Tera, "
+            "the defence ministry said on Wednesday. The attack happened on Tuesday, it said.")
+    (event,) = events(text, "2024-05-22")
+    assert event["event_date"] == "2024-05-21"
+
+
+def test_a_town_of_a_separate_incident_does_not_place_a_province_level_report() -> None:
+    text = ("Jihadists killed 15 soldiers in an ambush in western Niger's Tillaberi region on Tuesday, the "
+            "ministry said.\n\nIn a separate incident on Monday, a roadside bomb struck an army vehicle near "
+            "Tera, killing two soldiers.")
+    result = extract_events(text, "2024-05-22")
+    pinned = [f["properties"] for f in result["features"]]
+    assert [(p["location"], p["event_date"]) for p in pinned] == [("Téra", "2024-05-20")]
+    assert any(u["event_date"] == "2024-05-21" for u in result["unplaced"])  # the ambush: the region only
+
+
+def test_the_bekaa_valley_is_lebanons_bekaa_not_a_namesake_village() -> None:
+    text = "Israeli jets struck weapons depots in the Bekaa Valley overnight, the military said on Thursday."
+    result = extract_events(text, "2024-10-03", area_events=True)
+    assert [f["properties"]["country"] for f in result["features"]] == ["Lebanon"]
