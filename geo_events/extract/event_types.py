@@ -41,7 +41,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
-    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead"
+    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+killed"
      r"|stabbed|beheaded|lynched|murdered|assassinat(?:ed|ion)"),
     ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
@@ -60,7 +60,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Non-state actor overtakes territory", 5.0, r"captured|seized\s+(?:control|the\s+(?:town|village|city))|took\s+control|overran"
      r"|overrun|taken\s+control|fell\s+to|seized"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
-    ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses)"),
+    ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses)"
+     r"|set\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|shops|fields|crops)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
 _COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)

@@ -421,3 +421,10 @@ def test_the_bekaa_valley_is_lebanons_bekaa_not_a_namesake_village() -> None:
     text = "Israeli jets struck weapons depots in the Bekaa Valley overnight, the military said on Thursday."
     result = extract_events(text, "2024-10-03", area_events=True)
     assert [f["properties"]["country"] for f in result["features"]] == ["Lebanon"]
+
+
+def test_a_killing_during_an_arrest_raid_is_an_attack_and_arson_is_property_destruction() -> None:
+    text = ("On 5 March, soldiers shot and killed a 22-year-old man during a search-and-arrest operation in "
+            "Nablus city. On 7 March, settlers set fire to two vehicles in Huwwara village.")
+    found = {e["event_date"]: e["sub_event_type"] for e in events(text, "2023-03-10")}
+    assert found == {"2023-03-05": "Attack", "2023-03-07": "Looting/property destruction"}
