@@ -64,6 +64,8 @@ _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
 _LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$",
                                 re.IGNORECASE)
+_SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
+                         r"bombardments?|shelling|bombings?)\b")
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
                        r"afterwards|before)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
@@ -513,6 +515,9 @@ class _Reading:
             if casualties and max(scores.values()) < 2.0:
                 for sub in list(scores):
                     scores[sub] += 1.0
+            if previous is not None and _SIMILAR_RE.search(body):
+                # "two children were killed by similar Russian attacks on X": the weapon of the incident before
+                scores = defaultdict(float, previous.scores)
             if classify(dict(scores)) is None:
                 refers = _ANAPHORA_RE.search(body)
                 if previous is not None and refers is not None and refers.start() < 50:

@@ -428,3 +428,9 @@ def test_a_killing_during_an_arrest_raid_is_an_attack_and_arson_is_property_dest
             "Nablus city. On 7 March, settlers set fire to two vehicles in Huwwara village.")
     found = {e["event_date"]: e["sub_event_type"] for e in events(text, "2023-03-10")}
     assert found == {"2023-03-05": "Attack", "2023-03-07": "Looting/property destruction"}
+
+
+def test_similar_attacks_take_the_weapon_of_the_incident_before() -> None:
+    text = ("Jets dropped barrel bombs on Saraqib on Saturday, killing three civilians. Meanwhile, two children "
+            "were killed by similar Russian attacks on the town of Ariha.")
+    assert {e["sub_event_type"] for e in events(text, "2016-06-12")} == {"Air/drone strike"}
