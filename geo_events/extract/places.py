@@ -462,9 +462,12 @@ def resolve_places(
     for _pass in range(2):
         for index, item in enumerate(raw):
             # neighbours: the places chosen for mentions within ANCHOR_WINDOW characters (keeps long texts linear)
+            if len(item.candidates) == 1:
+                chosen[index] = item.candidates[0][0]
+                continue
             low, high = bisect_left(starts, item.start - ANCHOR_WINDOW), bisect_left(starts, item.start + ANCHOR_WINDOW)
-            others = [p for k in range(low, high) if k != index and (p := chosen[k]) is not None
-                      and p.kind not in ("country", "admin1", "river", "region")]
+            others = list({p.id: p for k in range(low, high) if k != index and (p := chosen[k]) is not None
+                           and p.kind not in ("country", "admin1", "river", "region")}.values())
             chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others), c[0].id))[0]
         if _pass == 0:  # the first pass's exact choices become evidence for the second
             for item, place in zip(raw, chosen):

@@ -15,6 +15,7 @@ to the written name and flagged ``approximate``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -42,9 +43,11 @@ _COMMA_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+
 _UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")
 #: "fled to X", "displaced towards the city of X": where people went, not where anything happened
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
-#: "… targeted X and Y, two adjacent villages south of Z"
-_APPOSITION_RE = re.compile(rf"{_LIST}[\"”’']?,\s+(?:a|an|two|three|four|both|the)\s+(?:[a-z-]+\s+){{0,2}}?"
-                            rf"(?:villages?|towns?|hamlets?|neighbou?rhoods?|settlements?)\b")
+#: "… targeted X and Y, two adjacent villages south of Z": found from its tail (cheap), then the list before it
+_APPOSITION_TAIL_RE = re.compile(r"[\"”’']?,\s+(?:a|an|two|three|four|both|the)\s+(?:[a-z-]+\s+){0,2}?"
+                                 r"(?:villages?|towns?|hamlets?|neighbou?rhoods?|settlements?)\b")
+_APPOSITION_LIST_RE = re.compile(rf"(?<![\w-]){_LIST}$")
+_APPOSITION_REACH = 160
 _SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 _NOT_NAMES = frozenset(
     "the this that these those his her its their our a an monday tuesday wednesday thursday friday saturday sunday "
@@ -52,6 +55,16 @@ _NOT_NAMES = frozenset(
     "north south east west northern southern eastern western central upper lower greater new old".split())
 #: How far after a name the sentence may place it ("… in the western countryside of Aleppo", characters).
 _QUALIFIER_REACH = 140
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Every cue pattern's matches; each has a ``names`` group (and maybe ``kind``)."""
+    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE):
+        yield from pattern.finditer(text)
+    for tail in _APPOSITION_TAIL_RE.finditer(text):
+        found = _APPOSITION_LIST_RE.search(text, max(0, tail.start() - _APPOSITION_REACH), tail.start())
+        if found is not None:
+            yield found
 
 
 def _names(match: re.Match[str]) -> list[tuple[int, int, str]]:
@@ -100,41 +113,40 @@ def unlisted_places(
              and not _DESTINATION_RE.search(text, max(0, p.start - 30), p.start)}
     only_town = next(iter(towns.values())) if len(towns) == 1 else None
     found: dict[int, PlaceMention] = {}
-    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE, _APPOSITION_RE):
-        for match in pattern.finditer(text):
-            for start, end, name in _names(match):
-                if start in found or not _plausible(name):
-                    continue
-                parts = [p for p in places if p.start < end and start < p.end]
-                if any(p.start <= start and p.end >= end for p in parts):
-                    continue  # the gazetteer knows the whole name: the resolver decides
-                if inside_spans(blocked, start, end) or any(s < end and start < e for s, e in blocked):
-                    continue  # part of an actor's name
-                proxy, how = _proxy(text, places, sentence_bounds, end, start, only_town)
-                if parts and (proxy is None or any(p.start < start or p.end > end or p.place.country == (
-                        proxy.place.country) for p in parts)):
-                    continue  # a part of it names a place of that country ("Deir Hafer" in "Deir Hafer al-Kabir")
-                if parts and superseded is not None:
-                    superseded.update(p.start for p in parts)  # "Gharbiyeh" of "Zawtar Gharbiyeh" is not in Israel
-                if proxy is None:
-                    if rejected is not None:
-                        rejected.append(Rejected(start, end, name, "a place the gazetteer does not list, and no "
-                                                                   "town named beside it to code it near"))
-                    continue
-                kind = (match.groupdict().get("kind") or "village").lower()
-                if _QUARTER_RE.match(kind) and _is_city(proxy.place):
-                    # "the Salaam neighbourhood of El Fasher": ACLED codes the city, one event per day
-                    found[start] = PlaceMention(
-                        start, end, proxy.place, name.lower(), 1, "in", "", False, (),
-                        f"{name}, a quarter the gazetteer does not list, of {proxy.place.name} ({how})",
-                        proxy_start=proxy.start)
-                    continue
-                place = replace(proxy.place, id=f"{proxy.place.id}~{_slug(name)}", name=name, population=None,
-                                kind="village", alt_names=())
+    for match in _matches(text):
+        for start, end, name in _names(match):
+            if start in found or not _plausible(name):
+                continue
+            parts = [p for p in places if p.start < end and start < p.end]
+            if any(p.start <= start and p.end >= end for p in parts):
+                continue  # the gazetteer knows the whole name: the resolver decides
+            if inside_spans(blocked, start, end) or any(s < end and start < e for s, e in blocked):
+                continue  # part of an actor's name
+            proxy, how = _proxy(text, places, sentence_bounds, end, start, only_town)
+            if parts and (proxy is None or any(p.start < start or p.end > end or p.place.country == (
+                    proxy.place.country) for p in parts)):
+                continue  # a part of it names a place of that country ("Deir Hafer" in "Deir Hafer al-Kabir")
+            if parts and superseded is not None:
+                superseded.update(p.start for p in parts)  # "Gharbiyeh" of "Zawtar Gharbiyeh" is not in Israel
+            if proxy is None:
+                if rejected is not None:
+                    rejected.append(Rejected(start, end, name, "a place the gazetteer does not list, and no "
+                                                               "town named beside it to code it near"))
+                continue
+            kind = (match.groupdict().get("kind") or "village").lower()
+            if _QUARTER_RE.match(kind) and _is_city(proxy.place):
+                # "the Salaam neighbourhood of El Fasher": ACLED codes the city, one event per day
                 found[start] = PlaceMention(
-                    start, end, place, name.lower(), 1, "near", "", False, (),
-                    f"not in the gazetteer; coded near {proxy.place.name}, {how}", approximate=True,
+                    start, end, proxy.place, name.lower(), 1, "in", "", False, (),
+                    f"{name}, a quarter the gazetteer does not list, of {proxy.place.name} ({how})",
                     proxy_start=proxy.start)
+                continue
+            place = replace(proxy.place, id=f"{proxy.place.id}~{_slug(name)}", name=name, population=None,
+                            kind="village", alt_names=())
+            found[start] = PlaceMention(
+                start, end, place, name.lower(), 1, "near", "", False, (),
+                f"not in the gazetteer; coded near {proxy.place.name}, {how}", approximate=True,
+                proxy_start=proxy.start)
     # a name the text once calls a village is that village wherever else it is written ("the X strike")
     for mention in list(found.values()):
         name = text[mention.start : mention.end]
