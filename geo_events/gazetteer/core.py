@@ -15,6 +15,7 @@ home region: without context a name goes to its best-known bearer anywhere.
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -49,6 +50,8 @@ ARABIC_COUNTRIES = frozenset({"SY", "IQ", "JO", "LB", "YE", "SA", "LY", "EG", "S
 #: Countries whose place names come from scripts that write no short vowels (Arabic, Persian, Pashto).
 _UNVOCALISED_COUNTRIES = ARABIC_COUNTRIES | {"IR", "AF", "PK", "KW", "AE", "QA", "BH", "OM", "MR"}
 _VOWELS = frozenset("aeiou")
+#: The Arabic article written as its own word or with a hyphen ("al-Hol", "As Susah", "El Fasher").
+_ARTICLE_RE = re.compile(r"^(?:al|el|as|ash|ad|ar|az|at|an|ad|ed|es|ez|adh|ath)(?:[-‑]|\s+)(?=\w)", re.IGNORECASE)
 
 
 def _short_vowel_drops(key: str) -> list[str]:
@@ -350,7 +353,9 @@ class Gazetteer:
                     break
         if not candidates:
             return ()
-        ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope), row, quality, ref)
+        article = _ARTICLE_RE.match(query.strip()) is not None
+        ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope) + (
+                             self._article_agreement(row, ref) if article else 0.0), row, quality, ref)
                          for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
         out: list[Match] = []
         short = len(query_key(forms[-1])) <= 3 if forms else False
@@ -364,6 +369,14 @@ class Gazetteer:
             if len(out) >= limit:
                 break
         return tuple(out)
+
+    def _article_agreement(self, row: int, ref: int) -> float:
+        """A query written with the Arabic article ("al-Hol", "As Susah") points to a name that has it, in a
+        country whose names are romanised from Arabic or Persian: not Norway's Hol, not Tunisia's "Susah"."""
+        table = self._table
+        if _ARTICLE_RE.match(table.name_of(ref)) or _ARTICLE_RE.match(table.string(int(table.cols["name"][row]))):
+            return 4.0
+        return 0.0 if self._table.country_of[row] in _UNVOCALISED_COUNTRIES else -6.0
 
     def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context) -> float:
         table = self._table

@@ -185,3 +185,11 @@ def test_a_short_vowel_written_in_an_unvocalised_name_still_finds_it(gazetteer: 
     assert found and found[0].place.name == "Bdāmā" and found[0].score >= 85
     # the rule is for Arabic/Persian romanisations only: elsewhere one letter off stays a weak typo match
     assert all(m.score < 80 for m in gazetteer.search("Bidama", country="FR"))
+
+
+def test_a_name_written_with_the_arabic_article_points_to_the_arabic_world(gazetteer: Gazetteer) -> None:
+    # normalising drops the article, so "al-Hol" and Norway's "Hol" share a key; the article itself says
+    # the place is one whose name is romanised from Arabic
+    assert _top(gazetteer, "al-Hol").country == "SY"
+    assert _top(gazetteer, "As Susah").country == "SY"  # not Tunisia's Sousse (alternate name "Susah")
+    assert _top(gazetteer, "Hol").country != "SY"  # without the article nothing changes
