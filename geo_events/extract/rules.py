@@ -352,6 +352,10 @@ class _Reading:
     def _not_a_location(self, mention: PlaceMention, rejected: list[Rejected]) -> bool:
         text = self.text
         written = text[mention.start : mention.end]
+        if mention.cue_after == "river" and mention.place.kind not in ("river", "region"):
+            rejected.append(Rejected(mention.start, mention.end, written,
+                                     f"a river the gazetteer does not list, not the {mention.place.kind} of that name"))
+            return True
         if _WATER_OF_RE.search(text, max(0, mention.start - 20), mention.start):
             rejected.append(Rejected(mention.start, mention.end, written, "part of a sea's name (the Gulf of …)"))
             return True
@@ -776,8 +780,9 @@ class _Reading:
             reach = 2 if mention.place.place.kind == "country" else 10_000  # a country: only close by
             options = []
             for place in self.places:
-                if place.rank != 0 or not contains(mention.place.place, place.place):
-                    continue
+                if place.rank != 0 or not contains(mention.place.place, place.place) or place.cue_after in (
+                        "river", "valley", "basin", "bank", "banks"):
+                    continue  # "across the Dnipro river" names the river, not the city of Dnipro
                 if place.start in located and place.start < mention.clause.start or place.start in separate:
                     continue  # an earlier incident's town; a later one may be this incident told in detail
                 index = self.prepared.sentence_index(place.start)

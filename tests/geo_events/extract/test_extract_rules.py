@@ -434,3 +434,9 @@ def test_similar_attacks_take_the_weapon_of_the_incident_before() -> None:
     text = ("Jets dropped barrel bombs on Saraqib on Saturday, killing three civilians. Meanwhile, two children "
             "were killed by similar Russian attacks on the town of Ariha.")
     assert {e["sub_event_type"] for e in events(text, "2016-06-12")} == {"Air/drone strike"}
+
+
+def test_a_river_named_like_a_city_is_not_the_city() -> None:
+    text = ("Russian forces shelled Nikopol across the Dnipro river overnight, the regional governor said on "
+            "Monday.")
+    assert [e["location"] for e in events(text, "2022-11-07")] == ["Nikopol"]
