@@ -60,14 +60,16 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Non-state actor overtakes territory", 5.0, r"captured|seized\s+(?:control|the\s+(?:town|village|city))|took\s+control|overran"
      r"|overrun|taken\s+control|fell\s+to|seized"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
-    ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses)"
-     r"|set\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|shops|fields|crops)"),
+    ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
+    # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
+    ("Looting/property destruction", 2.0, r"set\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
+     r"shops|fields|crops|villages?)|burned\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
 _COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)
 #: First letters of every trigger's first word: only word starts beginning so are tried.
 TRIGGER_STEMS = (
-    "air", "dron", "warp", "war", "figh", "jet", "heli", "aeri", "bomb", "barr", "strik", "struc", "pound", "shel", "lorr", "bicy", "drop",
+    "air", "dron", "warp", "war", "figh", "jet", "heli", "aeri", "bomb", "barr", "strik", "struc", "pound", "shel", "lorr", "bicy", "drop", "burn",
     "arti", "mort", "rock", "fire", "miss", "ball", "crui", "howi", "katy", "suic", "vbie", "svbi", "blew", "expl",
     "road", "ied", "impr", "land", "car", "boob", "moto", "stic", "mine", "unex", "blas", "gren", "chem", "chlo",
     "sari", "nerv", "toxi", "pois", "clas", "foug", "batt", "gunf", "gun", "ambu", "skir", "exch", "offe", "coun",

@@ -819,11 +819,11 @@ class _Reading:
         for keys in by_place_day.values():
             if len(keys) < 2:
                 continue
-            keys.sort(key=lambda k: -max(groups[k].scores.values()))
+            keys.sort(key=lambda k: -(classify(dict(groups[k].scores)) or ("", "", 0.0))[2])
             top = groups[keys[0]]
             area = top.mentions[0].place.rank >= 3  # a province-level report: one event, its strongest type
             for key in keys[1:]:
-                strongest = max(max(m.scores.values()) for m in groups[key].mentions)
+                strongest = max((classify(dict(m.scores)) or ("", "", 0.0))[2] for m in groups[key].mentions)
                 if area or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():

@@ -440,3 +440,16 @@ def test_a_river_named_like_a_city_is_not_the_city() -> None:
     text = ("Russian forces shelled Nikopol across the Dnipro river overnight, the regional governor said on "
             "Monday.")
     assert [e["location"] for e in events(text, "2022-11-07")] == ["Nikopol"]
+
+
+def test_a_massacre_with_arson_is_coded_by_the_killing() -> None:
+    text = ("Jihadists killed 30 people in an attack on the town of Gajiram on Saturday, a local official said. "
+            "The attackers came on pick-up trucks and set fire to homes.")
+    (event,) = events(text, "2020-01-12")
+    assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_torched_villages_are_property_destruction() -> None:
+    text = "Paramilitary fighters torched villages around El Fasher in North Darfur on Monday, residents said."
+    (event,) = events(text, "2024-04-16")
+    assert event["sub_event_type"] == "Looting/property destruction"
