@@ -100,6 +100,8 @@ GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebe
                              r"clans?|communit(?:y|ies)|insurgents?|gunmen|youths?|herders?|farmers?|"
                              r"villagers|protesters|terrorists?|jihadists?|extremists?|separatists?|loyalists?|"
                              r"members?|supporters?|forces)\b", re.IGNORECASE)
+_PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
+                         r"central|upper|lower)\s+$", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
 _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
                             r"province|governorate|oblast|state|region|district|county|prefecture|"
@@ -149,6 +151,7 @@ class _Raw:
     fuzzy: bool = False
     cue_before: str = ""
     cue_after: str = ""
+    part_of: bool = False  # written after "northern", "southern", "rural"…: the part of a province
 
 
 @dataclass
@@ -325,6 +328,7 @@ def find_place_candidates(
     found.sort(key=lambda r: r.start)
     for raw in found:
         raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
+        raw.part_of = bool(_PART_OF_RE.search(text, max(0, raw.start - 16), raw.start))
     return found
 
 
@@ -576,7 +580,8 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     elif kind == "country":
         score += 2.0
     elif kind == "admin1":
-        score -= 0.5  # a bare name is the city more often than the province ("Idlib", "Aleppo")
+        # a bare name is the city more often than the province ("Idlib", "Aleppo"); "southern Idlib" is not
+        score += 4.0 if item.part_of else -0.5
     score += 0.5 if quality >= 100 else 0.0
     score += 1.0 if place.id.startswith("ge:") else 0.0
     return score

@@ -64,6 +64,7 @@ _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
 _LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$",
                                 re.IGNORECASE)
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
                          r"bombardments?|shelling|bombings?)\b")
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
@@ -477,6 +478,19 @@ class _Reading:
         best = max(totals.items(), key=lambda kv: kv[1], default=None)
         return best[0] if best and best[1] >= 4 else None
 
+    def _list_intro_date(self, clause: Clause) -> DateMention | None:
+        """The day of the sentence introducing the list a clause is an item of ("SOHR documented the following
+        on Thursday:" dates each item below it), or ``None``."""
+        line_start = self.text.rfind("\n", 0, clause.start) + 1
+        if not _LIST_ITEM_RE.match(self.text, line_start):
+            return None
+        colon = self.text.rfind(":\n", max(0, line_start - 1500), line_start)
+        if colon < 0 or "\n\n\n" in self.text[colon:line_start]:
+            return None
+        intro_start = self.text.rfind("\n", 0, colon) + 1
+        days = [d for d in self._in(self.dates, intro_start, colon + 1) if d.precision == "day"]
+        return days[-1] if days else None
+
     def _recent_place(self, clause: Clause) -> PlaceMention | None:
         """The last town named before the clause, within three paragraphs: what "the city" refers to."""
         for place in reversed(self.places):
@@ -549,6 +563,8 @@ class _Reading:
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
+                elif (intro := self._list_intro_date(clause)) is not None:
+                    dated = (intro.date, intro.precision, intro, f"the date of the list it belongs to ('{intro.text}')")
                 elif lead_date is not None:
                     dated = (*lead_date, "the article's lead")
                 elif (first_dated := self._first_incident_date(clause)) is not None:

@@ -171,8 +171,10 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     later = [p for p in places if after <= p.start < reach and p.proxy_start is None]
     if later:
         first = later[0]
-        if first.rank == 0:
+        if first.rank == 0 and not _REGION_OF_RE.search(text, max(0, first.start - 14), first.start):
             return first, "the town the sentence places it in or near"
+        if first.rank == 0:
+            return None, ""  # "…, southern Idlib": the province's part, not the city of that name
         if first.rank >= 3 and only_town is not None and _same_area(only_town.place, first.place):
             return only_town, "the only town the article names, in the province the sentence gives"
         return None, ""
@@ -187,6 +189,8 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     return None, ""
 
 
+_REGION_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
+                           r"central|greater)\s+$", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"neighbou?rhoods?|quarters?|districts?|suburbs?")
 
 

@@ -453,3 +453,17 @@ def test_torched_villages_are_property_destruction() -> None:
     text = "Paramilitary fighters torched villages around El Fasher in North Darfur on Monday, residents said."
     (event,) = events(text, "2024-04-16")
     assert event["sub_event_type"] == "Looting/property destruction"
+
+
+def test_a_bulletin_list_takes_the_date_of_its_introduction() -> None:
+    text = ("The monitor documented the following on Thursday:\n"
+            "- Government forces shelled Saraqib with no casualties reported.\n"
+            "- Two soldiers were killed by a landmine explosion near Maadan.\n")
+    assert {e["event_date"] for e in events(text, "2021-04-02")} == {"2021-04-01"}
+
+
+def test_southern_idlib_is_the_province_not_the_city() -> None:
+    text = "Government forces shelled the Jabal al-Zawiya hills in southern Idlib on Thursday, activists said."
+    result = extract_events(text, "2021-04-02", area_events=True)
+    (feature,) = result["features"]
+    assert feature["properties"]["geo_precision"] == 3 and "Idlib" in feature["properties"]["location"]
