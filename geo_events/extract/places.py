@@ -464,6 +464,14 @@ def resolve_places(
     own: dict[tuple[str, str], float] = defaultdict(float)  # evidence a name gave its own country
     starts = [item.start for item in raw]
     for _pass in range(2):
+        memo: dict[tuple[str, bool], float] = {}  # the context is fixed during a pass
+
+        def share(code: str, across: bool, memo: dict[tuple[str, bool], float] = memo) -> float:
+            found = memo.get((code, across))
+            if found is None:
+                found = memo[(code, across)] = context.country_share(code, across_border=across)
+            return found
+
         for index, item in enumerate(raw):
             # neighbours: the places chosen for mentions within ANCHOR_WINDOW characters (keeps long texts linear)
             if len(item.candidates) == 1:
@@ -472,7 +480,7 @@ def resolve_places(
             low, high = bisect_left(starts, item.start - ANCHOR_WINDOW), bisect_left(starts, item.start + ANCHOR_WINDOW)
             others = list({p.id: p for k in range(low, high) if k != index and (p := chosen[k]) is not None
                            and p.kind not in ("country", "admin1", "river", "region")}.values())
-            chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others), c[0].id))[0]
+            chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others, share), c[0].id))[0]
         if _pass == 0:  # the first pass's exact choices become evidence for the second
             for item, place in zip(raw, chosen):
                 if next(q for p, q in item.candidates if p is place) < 100:
@@ -553,14 +561,18 @@ def _fold(name: str) -> str:
     return re.sub(r"\s+(?:governorate|province|oblast|state|region|prefecture|county)$", "", folded)
 
 
-def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, anchors: list[Any]) -> float:
+def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, anchors: list[Any],
+           share: Any = None) -> float:
     place, quality = candidate
     kind = place.kind
-    score = 4.0 * context.country_share(place.country, across_border=quality >= 100)
+    score = 4.0 * (share(place.country, quality >= 100) if share is not None else
+                   context.country_share(place.country, across_border=quality >= 100))
     if place.admin1 and kind != "admin1" and context.admin1s.get((place.country, _fold(place.admin1))):
         score += 3.0
     if anchors and kind not in ("country", "admin1", "river", "region"):
-        nearest = min(_quick_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+        lat, lon = math.radians(place.lat), math.radians(place.lon)
+        nearest = min(math.hypot((math.radians(a.lon) - lon) * math.cos((lat + math.radians(a.lat)) / 2),
+                                 math.radians(a.lat) - lat) for a in anchors) * 6371.0
         score += 2.5 if nearest < 40 else 1.5 if nearest < 120 else 0.5 if nearest < 300 else 0.0
     population = place.population
     if not population and kind in ("town", "city"):
