@@ -907,6 +907,17 @@ class _Reading:
             if before:
                 max(before, key=lambda item: item[0])[1].extra_clauses.append(clause)
 
+    def _claims_of(self, clause: Clause) -> list[Any]:
+        """The casualty claims of a clause (memoised: a clause listing several places feeds several events)."""
+        cache = self.__dict__.setdefault("_claims_cache", {})
+        found = cache.get((clause.start, clause.end))
+        if found is None:
+            sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
+            previous = self.prepared.sentences[clause.sentence - 1] if clause.sentence > 0 else None
+            found = cache[(clause.start, clause.end)] = list(find_claims(
+                self.text, sentence, self.article.publisher or "reporting outlet", self.alias_names, previous))
+        return found
+
     def _draft(self, group: _Group) -> EventDraft | None:
         mentions = group.mentions
         first = min(mentions, key=lambda m: (m.clause.headline, m.clause.start))
@@ -931,10 +942,7 @@ class _Reading:
                 if trigger.weight >= 3 and len(spans["event_type"]) < 3:
                     spans["event_type"].append((trigger.start, trigger.end))
             if not clause.headline:
-                sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
-                previous = self.prepared.sentences[clause.sentence - 1] if clause.sentence > 0 else None
-                for claim in find_claims(self.text, sentence, self.article.publisher or "reporting outlet",
-                                         self.alias_names, previous):
+                for claim in self._claims_of(clause):
                     key = (claim.claimant, claim.kind, claim.low, claim.high, claim.vague)
                     claims.setdefault(key, claim)
         for text, offset, valid in group.headlines:
@@ -946,10 +954,7 @@ class _Reading:
             else:
                 vote(text, 0, len(text), pivots, mentions_here, 1.0, votes, offset_valid=False)
         for clause in group.extra_clauses:
-            sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
-            previous = self.prepared.sentences[clause.sentence - 1] if clause.sentence > 0 else None
-            for claim in find_claims(self.text, sentence, self.article.publisher or "reporting outlet",
-                                     self.alias_names, previous):
+            for claim in self._claims_of(clause):
                 claims.setdefault((claim.claimant, claim.kind, claim.low, claim.high, claim.vague), claim)
         actor1, actor2, assoc = decide(votes, self.actors)
         # who takes territory decides its sub-type: any state's forces regain it, others overtake it
