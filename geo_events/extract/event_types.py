@@ -164,6 +164,12 @@ class Trigger:
     weight: float
 
 
+_DEVICE_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+_DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seized|found|discovered|dismantled|defused|"
+                               r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
+                               r"isil|isis|daesh|enemy|a\s+large)\s+)*(?:[\w-]+\s+){0,2}$")
+
+
 def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
     """Return every event trigger in ``text[start:end]`` (offsets into ``text``; ``low``: its lower case)."""
     stop = len(text) if end is None else end
@@ -174,6 +180,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
             match = pattern.match(low, position, stop)
             if match is not None:
                 found.append(Trigger(match.start(), match.end(), sub, weight))
+    # an explosive device that was destroyed, found or defused is a target, not the weapon used
+    found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
+             or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]
     # a longer, more specific trigger hides the weak ones inside it ("air strikes" hides "strikes")
     found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.weight))
     kept: list[Trigger] = []

@@ -513,8 +513,8 @@ def resolve_places(
             continue
         stated_here = {a for c, a in stated if c == place.country}
         if len(stated_here) == 1 and _fold(place.admin1 or "") not in stated_here and (
-                place.population or 0) < 10_000 and place.kind in (
-                "village", "town") and not place.id.startswith("ge:") and _far_from_all(place, chosen, index, 150):
+                place.population or 0) < 5_000 and place.kind == "village" and not place.id.startswith("ge:") and (
+                _far_from_all(place, chosen, index, 150)):
             if rejected is not None:  # "Nyaung Kone village" in a Sagaing story is not Nyaung Gon near Yangon
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"a village of that name in {place.admin1}, far from the province the "

@@ -467,3 +467,15 @@ def test_southern_idlib_is_the_province_not_the_city() -> None:
     result = extract_events(text, "2021-04-02", area_events=True)
     (feature,) = result["features"]
     assert feature["properties"]["geo_precision"] == 3 and "Idlib" in feature["properties"]["location"]
+
+
+def test_a_destroyed_bomb_is_the_target_of_a_strike_not_the_weapon() -> None:
+    text = "The coalition said an airstrike near Mosul destroyed an ISIL vehicle-borne IED on Oct. 19."
+    (event,) = events(text, "2016-10-20")
+    assert event["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_town_of_a_separate_incident_in_another_province_is_kept() -> None:
+    text = ("Gunmen killed a village chief in Tanout department, Zinder region, late on Tuesday, local sources "
+            "said. Separately, an attack on a gendarmerie post in Bankilare killed four.")
+    assert {e["location"] for e in events(text, "2022-02-03")} == {"Tanout", "Bankilaré"}
