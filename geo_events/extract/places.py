@@ -100,6 +100,8 @@ GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebe
                              r"clans?|communit(?:y|ies)|insurgents?|gunmen|youths?|herders?|farmers?|"
                              r"villagers|protesters|terrorists?|jihadists?|extremists?|separatists?|loyalists?|"
                              r"members?|supporters?|forces)\b", re.IGNORECASE)
+_IN_PROVINCE_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)"
+                                 r"(?:ern)?\s+)?|\s*,\s+in\s+(?:the\s+)?")
 _PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
                          r"central|upper|lower)\s+$", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
@@ -489,9 +491,29 @@ def resolve_places(
                 own[(item.written.lower(), place.country)] += 0.25
                 if place.admin1 and place.kind != "admin1":
                     context.admin1s[(place.country, _fold(place.admin1))] += 0.25
+    # "Palma in Cabo Delgado province": the text says which province the place is in; a namesake elsewhere
+    # (Palma, Spain) is not it, however large
+    stated_in: dict[int, Any] = {}
+    for index in range(len(raw) - 1):
+        place, province = chosen[index], chosen[index + 1]
+        if place is None or province is None or province.kind != "admin1" or place.kind in ("admin1", "country"):
+            continue
+        if not _IN_PROVINCE_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start) or (
+                raw[index + 1].start - raw[index].end > 30):
+            continue
+        if not contains(province, place):
+            inside = [p for p, _ in raw[index].candidates if contains(province, p)]
+            chosen[index] = inside[0] if inside else None
+            stated_in[index] = province
     out: list[PlaceMention] = []
     for index, item in enumerate(raw):
         place = chosen[index]
+        if place is None:
+            if rejected is not None:
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"the text puts it in {stated_in[index].name}, where no place of that "
+                                         f"name is known"))
+            continue
         quality = next(q for p, q in item.candidates if p is place)
         if quality < 100 and context.evidence < 1.5 and not place.id.startswith("ge:"):
             exact = [p for k, p in enumerate(chosen) if k != index and p is not None

@@ -64,6 +64,10 @@ _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
 _LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$",
                                 re.IGNORECASE)
+#: Actors whose generic aliases ("regime forces", "rebels") belong to one theatre, and what names it.
+_THEATRE_OF = {"Syrian government": "SY", "Syrian opposition": "SY"}
+_THEATRE_WORDS = {"SY": re.compile(r"syria|assad|damascus|\bsaa\b|tiger|fsa|free syrian|ahrar|jaish|failaq|"
+                                   r"national liberation")}
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
                          r"bombardments?|shelling|bombings?)\b")
@@ -907,6 +911,20 @@ class _Reading:
             if before:
                 max(before, key=lambda item: item[0])[1].extra_clauses.append(clause)
 
+    def _local_actor(self, name: str | None, votes: RoleVotes, where: Any) -> str | None:
+        """A theatre's actor named only by a generic word ("government forces", "rebels", "insurgents")
+        outside its theatre is that country's: "Military Forces of Mozambique", not the Syrian government."""
+        home = _THEATRE_OF.get(name or "")
+        country = getattr(where, "country", None)
+        if home is None or not country or country == home:
+            return name
+        written = " ".join(self.text[a:b].lower() for a, b in votes.evidence.get(name or "", []))
+        if not written or _THEATRE_WORDS[home].search(written):
+            return name  # "Syrian troops shelled a Lebanese village": the Syrian army itself
+        if self.actors.side(name) == "government":
+            return f"Military Forces of {getattr(where, 'country_name', country)}"
+        return "Unidentified armed group"
+
     def _claims_of(self, clause: Clause) -> list[Any]:
         """The casualty claims of a clause (memoised: a clause listing several places feeds several events)."""
         cache = self.__dict__.setdefault("_claims_cache", {})
@@ -957,6 +975,9 @@ class _Reading:
             for claim in self._claims_of(clause):
                 claims.setdefault((claim.claimant, claim.kind, claim.low, claim.high, claim.vague), claim)
         actor1, actor2, assoc = decide(votes, self.actors)
+        where = first.place.place
+        actor1 = self._local_actor(actor1, votes, where)
+        actor2 = self._local_actor(actor2, votes, where)
         # who takes territory decides its sub-type: any state's forces regain it, others overtake it
         side = "government" if self.actors.is_state(actor1) else self.actors.side(actor1)
         classified = classify(dict(group.scores), side)

@@ -479,3 +479,19 @@ def test_a_town_of_a_separate_incident_in_another_province_is_kept() -> None:
     text = ("Gunmen killed a village chief in Tanout department, Zinder region, late on Tuesday, local sources "
             "said. Separately, an attack on a gendarmerie post in Bankilare killed four.")
     assert {e["location"] for e in events(text, "2022-02-03")} == {"Tanout", "Bankilaré"}
+
+
+def test_a_province_the_text_names_rules_out_a_namesake_elsewhere() -> None:
+    # Palma, Mozambique is not in cities500; Palma de Mallorca is, and is large: the text says Cabo Delgado
+    text = "Insurgents attacked the coastal town of Palma in Cabo Delgado province on Wednesday, killing dozens."
+    result = extract_events(text, "2021-03-29")
+    assert not any(f["properties"]["country"] == "Spain" for f in result["features"])
+    assert any("Cabo Delgado" in d["why"] for d in result["diagnostics"])
+
+
+def test_generic_actor_words_outside_syria_are_not_syrian_actors() -> None:
+    text = ("Insurgents attacked the town of Mocimboa da Praia on Wednesday, killing dozens of people. "
+            "Government forces shelled the insurgents later that day.")
+    actors = {(e["actor1"], e["actor2"]) for e in events(text, "2021-03-29")}
+    assert not any("Syrian" in (a or "") for pair in actors for a in pair)
+    assert any(a == "Military Forces of Mozambique" for pair in actors for a in pair)
