@@ -164,6 +164,9 @@ class Trigger:
     weight: float
 
 
+_UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|push(?:ed|es|ing)?\s+for|"
+                          r"press(?:ed|es|ing)?\s+for|appeal(?:ed|s)?\s+for|reject(?:ed|s|ing)?|no\s+sign\s+of|"
+                          r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
 _DEVICE_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seized|found|discovered|dismantled|defused|"
                                r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
@@ -180,6 +183,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
             match = pattern.match(low, position, stop)
             if match is not None:
                 found.append(Trigger(match.start(), match.end(), sub, weight))
+    # a ceasefire called for or rejected is no agreement
+    found = [t for t in found if t.sub_event_type != "Agreement"
+             or not _UNAGREED_RE.search(low, max(start, t.start - 40), t.start)]
     # an explosive device that was destroyed, found or defused is a target, not the weapon used
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]

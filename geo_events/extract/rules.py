@@ -134,7 +134,9 @@ _BACKGROUND_RE = re.compile(
     r"\blast\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+last\s+year\b|"
     r"\bearlier\s+this\s+year\b|\b(?:in|since|during|until)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|"
-    r"april|june|july|august|september|october|november|december)\b(?!\s+\d)|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b",
+    r"april|june|july|august|september|october|november|december)\b(?!\s+\d)|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b|"
+    r"\bthe\s+(?:19|20)\d\d\s+(?:\w+\s+){0,2}(?:assault|attack|attacks|massacre|offensive|bombing|siege|coup|war|"
+    r"battle|invasion|uprising|raid)\b|\bhas\s+seen\s+(?:thousands|hundreds|dozens)\b",
     re.IGNORECASE,
 )
 _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|children|women|worshippers|farmers|"
@@ -313,7 +315,10 @@ class _Reading:
                                    blocked_sorted, rejected, superseded)
         self.places = [p for p in self.places if p.start not in superseded] + unlisted
         self.places.sort(key=lambda p: p.start)
-        self.role = {p.start: self._role(p) for p in self.places}
+        self._previous_place = {b.start: a for a, b in zip(self.places, self.places[1:])}
+        self.role: dict[int, str] = {}
+        for place in self.places:
+            self.role[place.start] = self._role(place)
         self._move_unlisted()
         for item in rejected[:50]:
             self.out.diagnostics.append(Diagnostic(item.text, "not a place", item.reason, item.start, item.end))
@@ -428,6 +433,10 @@ class _Reading:
         before = self.text[max(0, place.start - 60) : place.start]
         if _ORIGIN_BEFORE_RE.search(before):
             return "origin"
+        previous = self._previous_place.get(place.start)
+        if previous is not None and self.role.get(previous.start) == "origin" and _LIST_GAP_RE.match(
+                self.text[previous.end : place.start]):
+            return "origin"  # "diplomats from Washington, London and Paris": all three are origins
         if _REFERENCE_BEFORE_RE.search(before):
             return "reference"
         return "location"

@@ -495,3 +495,10 @@ def test_generic_actor_words_outside_syria_are_not_syrian_actors() -> None:
     actors = {(e["actor1"], e["actor2"]) for e in events(text, "2021-03-29")}
     assert not any("Syrian" in (a or "") for pair in actors for a in pair)
     assert any(a == "Military Forces of Mozambique" for pair in actors for a in pair)
+
+
+def test_an_analysis_recalling_old_attacks_and_diplomats_calling_for_a_ceasefire_codes_nothing() -> None:
+    text = ("Since the coup in Bamako, the military rulers have invited foreign mercenaries. The region has seen "
+            "thousands of deaths in attacks by jihadist groups, including the 2019 assault on a base that killed "
+            "49 soldiers.\n\nDiplomats from Washington, London and Paris called for a ceasefire on Tuesday.")
+    assert events(text, "2024-03-01") == []
