@@ -682,7 +682,8 @@ class _Reading:
         if points:  # coordinates written in the clause are the location, as given
             return [(points[0], "coordinates written in the clause")]
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
-        usable = [p for p in usable if not any(contains(p.place, q.place) for q in usable)]
+        usable = [p for p in usable if "city" in (p.cue_before, p.cue_after) or "town" in (p.cue_before, p.cue_after)
+                  or not any(contains(p.place, q.place) for q in usable)]  # "Kherson city" is not the oblast
         if not usable:
             return []
         best_rank = min(p.rank for p in usable)

@@ -502,3 +502,9 @@ def test_an_analysis_recalling_old_attacks_and_diplomats_calling_for_a_ceasefire
             "thousands of deaths in attacks by jihadist groups, including the 2019 assault on a base that killed "
             "49 soldiers.\n\nDiplomats from Washington, London and Paris called for a ceasefire on Tuesday.")
     assert events(text, "2024-03-01") == []
+
+
+def test_a_city_named_like_its_province_is_one_of_a_list_not_the_province() -> None:
+    text = ("Russian forces shelled settlements in Kherson Oblast over the past day, including Beryslav, "
+            "Antonivka and Kherson city, the governor said.")
+    assert {"Beryslav", "Antonivka", "Kherson"} <= {e["location"] for e in events(text, "2023-09-04")}
