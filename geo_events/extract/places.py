@@ -102,6 +102,8 @@ GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebe
                              r"members?|supporters?|forces)\b", re.IGNORECASE)
 _IN_PROVINCE_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)"
                                  r"(?:ern)?\s+)?|\s*,\s+in\s+(?:the\s+)?")
+_ROAD_AFTER_RE = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|front)\b", re.IGNORECASE)
+_ROAD_JOIN_RE = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
                          r"central|upper|lower)\s+$", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
@@ -116,7 +118,7 @@ _KIND_OF_WORDS = frozenset("town village city villages towns district neighbourh
 _AFTER_CUE_RE = re.compile(
     r"^\s+(province|governorate|oblast|state|region|river|valley|village|town|city|district|countryside|area|"
     r"county|prefecture|territory|township|sector|lga|neighbourhood|neighborhood|camp|dam|oilfield|base|"
-    r"airport|prison|desert|suburb)\b",
+    r"airport|prison|desert|suburb|road|highway)\b",
     re.IGNORECASE,
 )
 
@@ -170,6 +172,14 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for match in _TOKEN_RE.finditer(text):
         start, word = match.start(), match.group(0)
+        if "-" in word[1:] and _ROAD_AFTER_RE.match(text, match.end()):
+            # "the Deir ez-Zor-Mayadin road": two towns joined by the road between them
+            cuts = [m for m in _ROAD_JOIN_RE.finditer(word)
+                    if word[word.rfind("-", 0, m.start()) + 1 : m.start()][:1].isupper()]
+            cut = cuts[-1] if cuts else None  # "ez-Zor-Mayadin" joins Deir ez-Zor and Mayadin, not "ez" and "Zor"
+            if cut is not None:
+                out.append((start, start + cut.start(), word[: cut.start()]))
+                start, word = start + cut.end(), word[cut.end():]
         if len(word) > 4 and not word[1:].islower():
             glued = _GLUED_RE.match(word)
             if glued and len(word) - glued.end() >= 3:  # "ofSuran", "TheHama": a lost space (mirrored pages)
@@ -194,6 +204,8 @@ def _runs(text: str, words: list[tuple[int, int, str]]) -> Iterable[list[tuple[i
         if run:
             gap = text[run[-1][1] : start]
             joined = gap in (" ", "-", "‑") or (gap == " " and particle)
+            if gap == "-" and capital and _ROAD_AFTER_RE.match(text, _end):
+                joined = False  # "the Deir ez-Zor-Mayadin road": two places
             if not joined or not (capital or particle):
                 yield _trim(run)
                 run = []

@@ -68,6 +68,7 @@ _LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:
 _THEATRE_OF = {"Syrian government": "SY", "Syrian opposition": "SY"}
 _THEATRE_WORDS = {"SY": re.compile(r"syria|assad|damascus|\bsaa\b|tiger|fsa|free syrian|ahrar|jaish|failaq|"
                                    r"national liberation")}
+_ARTICLE_WORDS = frozenset({"A", "An", "The", "One", "Two", "Three", "Another", "Several", "Its", "Their"})
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
                          r"bombardments?|shelling|bombings?)\b")
@@ -405,7 +406,8 @@ class _Reading:
         before = re.search(r"([A-Za-z][\w'’-]*)\W*$", text[max(line_start, trigger.start - 30) : trigger.start])
         after = re.match(r"\W*([A-Za-z][\w'’-]*)", text[trigger.end : trigger.end + 30])
         sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*)$", text[max(0, trigger.start - 3) : trigger.start])
-        capital_before = before is not None and before.group(1)[0].isupper() and not sentence_start
+        capital_before = before is not None and before.group(1)[0].isupper() and not sentence_start and (
+            before.group(1) not in _ARTICLE_WORDS)  # "An IED struck …": an article, not a name
         capital_after = after is not None and after.group(1)[0].isupper()
         return capital_before or (capital_after and not sentence_start)
 
@@ -998,7 +1000,8 @@ class _Reading:
         place_mention = first.place
         place = place_mention.place
         geo_precision = 3 if place.kind in ("admin1", "country") else 2 if (
-            place.kind in _AREA_KINDS or place_mention.approximate or place_mention.cue_after in ADMIN2_CUES) else (
+            place.kind in _AREA_KINDS or place_mention.approximate or place_mention.cue_after in ADMIN2_CUES
+            or place_mention.cue_after in ("road", "highway")) else (
             1 if place_mention.cue_before in _DIRECT_CUES or place_mention.cue_after in ("village", "town", "city")
             or first.place_how == "named in the clause" else 2)
         spans["location"].append((place_mention.start, place_mention.end))

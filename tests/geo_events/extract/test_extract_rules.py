@@ -508,3 +508,10 @@ def test_a_city_named_like_its_province_is_one_of_a_list_not_the_province() -> N
     text = ("Russian forces shelled settlements in Kherson Oblast over the past day, including Beryslav, "
             "Antonivka and Kherson city, the governor said.")
     assert {"Beryslav", "Antonivka", "Kherson"} <= {e["location"] for e in events(text, "2023-09-04")}
+
+
+def test_an_ied_on_the_road_between_two_towns() -> None:
+    text = "An IED struck a military convoy on the Deir ez-Zor-Mayadin road on Monday, killing three soldiers."
+    (event,) = events(text, "2022-10-14")
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"  # "An IED" is no place name
+    assert event["country"] == "Syria" and event["geo_precision"] == 2  # on the road, near a town
