@@ -68,6 +68,8 @@ _LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:
 _THEATRE_OF = {"Syrian government": "SY", "Syrian opposition": "SY"}
 _THEATRE_WORDS = {"SY": re.compile(r"syria|assad|damascus|\bsaa\b|tiger|fsa|free syrian|ahrar|jaish|failaq|"
                                    r"national liberation")}
+_CAPITAL_RE = re.compile(r"\b(?:in|at|near|outside|into|on)\s+(?P<phrase>(?:the\s+)?(?:(?P<who>[A-Z][\w'’-]+)(?:['’]s)?\s+)?"
+                         r"capital(?:\s+city)?)\b(?!\s+of\b|,\s+[A-Z])")
 _ARTICLE_WORDS = frozenset({"A", "An", "The", "One", "Two", "Three", "Another", "Several", "Its", "Their"})
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
@@ -310,6 +312,10 @@ class _Reading:
         for start, end, point in coordinate_places(text, self.gazetteer):
             self.places.append(PlaceMention(start, end, point, "", 1, "at", "", False, (),
                                             "coordinates written in the text, used as given"))
+        capitals = self._capitals(countries)
+        if capitals:  # "the Somali capital": "Somali" is not the Somali Region of Ethiopia
+            self.places = [p for p in self.places if not any(c.start <= p.start < c.end for c in capitals)]
+            self.places.extend(capitals)
         self.places.sort(key=lambda p: p.start)
         superseded: set[int] = set()
         unlisted = unlisted_places(text, self.places, [(s.start, s.end) for s in self.prepared.sentences],
@@ -359,6 +365,43 @@ class _Reading:
                 if b > a:
                     clauses.append(Clause(sentence.start + a, sentence.start + b, index, paragraph, headline, caption))
         return clauses
+
+    def _capitals(self, countries: list[Any]) -> list[PlaceMention]:
+        """"In the Somali capital", "in the capital": the capital city of the country named before "capital",
+        else of the country the text points to most."""
+        found = list(_CAPITAL_RE.finditer(self.text))
+        if not found:
+            return []
+        from geo_events.gazetteer.sources import countries as country_table
+
+        weight: dict[str, float] = defaultdict(float)
+        for mention in countries:
+            weight[mention.code] += mention.weight
+        for place in self.places:
+            weight[place.place.country] += 0.5
+        top = max(weight, key=weight.get) if weight else None
+        taken = [(p.start, p.end) for p in self.places]
+        out: list[PlaceMention] = []
+        for match in found:
+            start, end = match.start("phrase"), match.end("phrase")
+            who_end = match.end("who") if match.group("who") else start
+            if any(a < end and start < b and not (start <= a and b <= who_end) for a, b in taken):
+                continue
+            code = next((m.code for m in countries if m.start == match.start("who")), None) if match.group("who") \
+                else top
+            if match.group("who") and code is None:
+                continue  # "the regional capital", "the provincial capital": not a country's
+            name = country_table().get(code or "", {}).get("capital") if code else None
+            if not name:
+                continue
+            options = [m.place for m in self.gazetteer.lookup(name) if m.place.country == code
+                       and m.place.kind in ("city", "town")]
+            if not options:
+                continue
+            capital = max(options, key=lambda p: p.population or 0)
+            out.append(PlaceMention(start, end, capital, name.lower(), 1, "in", "city", False, (),
+                                    f"the capital of {capital.country_name}"))
+        return out
 
     def _not_a_location(self, mention: PlaceMention, rejected: list[Rejected]) -> bool:
         text = self.text

@@ -515,3 +515,11 @@ def test_an_ied_on_the_road_between_two_towns() -> None:
     (event,) = events(text, "2022-10-14")
     assert event["sub_event_type"] == "Remote explosive/landmine/IED"  # "An IED" is no place name
     assert event["country"] == "Syria" and event["geo_precision"] == 2  # on the road, near a town
+
+
+def test_the_capital_is_the_capital_city_of_the_country_meant() -> None:
+    text = "A car bomb exploded near a government office in the Somali capital on Sunday, killing six people."
+    (event,) = events(text, "2018-09-03")
+    assert event["location"] == "Mogadishu"
+    text = "Fighting broke out in the regional capital on Sunday, killing six people."
+    assert events(text, "2018-09-03") == []  # a regional capital is no country's capital
