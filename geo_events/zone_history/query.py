@@ -1,0 +1,216 @@
+"""``ZoneHistory``: the states of every area through time and the answers for any day.
+
+``zones_at(day)`` (the states valid that day), ``controller_at(point|place, day)`` (the smallest state
+covering the point, as ``geo_events.zones.zone_at`` does, with the sources it rests on), ``line_at(day)``
+(the de-confliction line), ``coverage_on(day)`` (territory per controller, smaller zones painted over the
+larger ones they sit in) and ``changes(start, end, bbox)`` (what passed from whom to whom, day by day).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+from shapely import STRtree, box
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from geo_events.errors import InvalidQuery
+from geo_events.zone_history.model import (
+    OPEN_END,
+    ZoneChange,
+    ZoneState,
+    group_by_area,
+    resolve_area,
+)
+from geo_events.zones import ZoneData, as_date, as_point
+
+#: Pieces of change smaller than this (km²) are slivers of redrawn outlines, not changes of control.
+MIN_CHANGE_KM2 = 0.5
+
+
+class ZoneHistory:
+    """Claims of control, resolved per area into dated states, with a spatial and a date index.
+
+    Parameters
+    ----------
+    claims : Iterable[ZoneState]
+        Every claim (curated, imported, derived); the same ``area_id`` groups claims of one area.
+    lines : ZoneData | None
+        Where the de-confliction lines come from (default: none).
+    """
+
+    def __init__(self, claims: Iterable[ZoneState] = (), lines: ZoneData | None = None) -> None:
+        self.claims: list[ZoneState] = list(claims)
+        self._lines = lines
+        self.states: list[ZoneState] = [s for group in group_by_area(self.claims).values()
+                                        for s in resolve_area(group)]
+        self._tree = STRtree([s.geometry for s in self.states])
+        self._from = np.array([s.valid_from.toordinal() for s in self.states], dtype=np.int64)
+        self._to = np.array([min(s.valid_to, OPEN_END).toordinal() for s in self.states], dtype=np.int64)
+        self._areas = np.array([s.geometry.area for s in self.states])
+
+    def extended(self, claims: Iterable[ZoneState]) -> ZoneHistory:
+        """Return a new history with more claims (same lines)."""
+        return ZoneHistory([*self.claims, *claims], self._lines)
+
+    def span(self) -> tuple[date, date] | None:
+        """Return the first and last day any state covers (the last finite ``valid_to``), or None."""
+        if not self.states:
+            return None
+        ends = [s.valid_to for s in self.states if s.valid_to != OPEN_END] or [s.valid_from for s in self.states]
+        return min(s.valid_from for s in self.states), max(ends)
+
+    def _valid_indices(self, day: date) -> np.ndarray:
+        ordinal = day.toordinal()
+        return np.flatnonzero((self._from <= ordinal) & (self._to >= ordinal))
+
+    def states_on(self, day: date | str) -> list[ZoneState]:
+        """Return the states valid on ``day``."""
+        return [self.states[i] for i in self._valid_indices(as_date(day))]
+
+    def zones_at(self, day: date | str, bbox: tuple[float, float, float, float] | None = None) -> dict[str, Any]:
+        """Return a FeatureCollection of the states valid on ``day`` (optionally intersecting ``bbox``)."""
+        the_day = as_date(day)
+        states = self.states_on(the_day)
+        if bbox is not None:
+            area = box(*bbox)
+            states = [s for s in states if s.geometry.intersects(area)]
+        return {"type": "FeatureCollection", "name": f"zone states on {the_day.isoformat()}",
+                "features": [s.to_feature() for s in states]}
+
+    def line_at(self, day: date | str) -> dict[str, Any] | None:
+        """Return the de-confliction line valid on ``day`` as a Feature, or None."""
+        if self._lines is None:
+            return None
+        line = self._lines.line_on(as_date(day))
+        if line is None:
+            return None
+        return {"type": "Feature", "id": line.properties.get("id"), "geometry": line.geometry.__geo_interface__,
+                "properties": dict(line.properties)}
+
+    def controller_at(self, point_or_place: Any, day: date | str) -> dict[str, Any] | None:
+        """Return who held a point on a day, with the state, its sources and the larger zones around it.
+
+        Parameters
+        ----------
+        point_or_place : tuple[float, float] | Point | Place
+            ``(lat, lon)``, a shapely Point (x=lon) or a gazetteer ``Place``.
+        day : date | str
+            The day (YYYY-MM-DD).
+
+        Returns
+        -------
+        dict | None
+            ``controller``, ``confidence``, ``origin``, ``area_id``, ``name``, ``valid_from``, ``valid_to``,
+            ``sources`` (each ``{"text", "url"?, "event_id"?}``), ``claims`` when contested, ``within`` (the
+            larger zones covering the point that day); None when no state covers the point.
+        """
+        point = as_point(point_or_place)
+        the_day = as_date(day)
+        ordinal = the_day.toordinal()
+        hits = [int(i) for i in self._tree.query(point, predicate="covered_by")
+                if self._from[i] <= ordinal <= self._to[i]]
+        if not hits:
+            return None
+        hits.sort(key=lambda i: self._areas[i])
+        best = self.states[hits[0]]
+        answer = {"date": the_day.isoformat(), "lat": point.y, "lon": point.x, **best.properties()}
+        answer["within"] = [{"area_id": self.states[i].area_id, "name": self.states[i].name,
+                             "controller": self.states[i].controller} for i in hits[1:]]
+        return answer
+
+    def coverage_on(self, day: date | str, include_presence: bool = False) -> dict[str, BaseGeometry]:
+        """Return the territory of each controller on ``day``: smaller states are painted over larger ones.
+
+        States of confidence "presence" (insurgent cells, not territorial control) are left out unless
+        ``include_presence``.
+        """
+        states = [s for s in self.states_on(day) if include_presence or s.confidence != "presence"]
+        states.sort(key=lambda s: -s.geometry.area)
+        coverage: dict[str, BaseGeometry] = {}
+        for state in states:
+            for controller in list(coverage):
+                if coverage[controller].intersects(state.geometry):
+                    coverage[controller] = coverage[controller].difference(state.geometry)
+            previous = coverage.get(state.controller)
+            coverage[state.controller] = state.geometry if previous is None else previous.union(state.geometry)
+        return {c: g for c, g in coverage.items() if not g.is_empty}
+
+    def change_dates(self, start: date | None = None, end: date | None = None) -> list[date]:
+        """Return the days on which some state starts or ends (the day after its ``valid_to``)."""
+        days = {s.valid_from for s in self.states} | {s.valid_to + timedelta(days=1)
+                                                      for s in self.states if s.valid_to < OPEN_END}
+        return sorted(d for d in days if (start is None or d >= start) and (end is None or d <= end))
+
+    def changes(self, start: date | str | None = None, end: date | str | None = None,
+                bbox: tuple[float, float, float, float] | None = None) -> list[ZoneChange]:
+        """Return the changes of control from ``start`` to ``end`` (inclusive), optionally within ``bbox``.
+
+        A change is the piece of territory that one controller held the day before and another (or
+        nobody) holds on the day; pieces under ``MIN_CHANGE_KM2`` are dropped, and so is the day after the
+        data ends (the last finite ``valid_to``). Each change carries the states that start that day over
+        it (else the old controller's states that ended there) and their sources.
+        """
+        from geo_events.zone_history.diff import area_km2
+
+        first = as_date(start) if start else None
+        last = as_date(end) if end else None
+        if first and last and first > last:
+            raise InvalidQuery(f"start {first} is after end {last}", field="start")
+        clip = box(*bbox) if bbox is not None else None
+        span = self.span()
+        data_end = span[1] if span else None
+        result: list[ZoneChange] = []
+        for day in self.change_dates(first, last):
+            if data_end is not None and day > data_end:  # the end of the data is not a change of control
+                continue
+            before = self.coverage_on(day - timedelta(days=1))
+            after = self.coverage_on(day)
+            starting = [s for s in self.states_on(day) if s.valid_from == day]
+            ending = [s for s in self.states_on(day - timedelta(days=1)) if s.valid_to == day - timedelta(days=1)]
+            for old, new, piece in _transitions(before, after):
+                if clip is not None:
+                    piece = piece.intersection(clip)
+                km2 = area_km2(piece) if not piece.is_empty else 0.0
+                if km2 < MIN_CHANGE_KM2:
+                    continue
+                causes = [s for s in starting if s.controller == new and s.geometry.intersects(piece)]
+                if not causes:  # nothing new started there: the states of the old controller that ended
+                    causes = [s for s in ending if s.controller == old and s.geometry.intersects(piece)]
+                result.append(ZoneChange(
+                    date=day, before=old, after=new, geometry=piece, area_km2=km2,
+                    area_ids=tuple(dict.fromkeys(s.area_id for s in causes)),
+                    names=tuple(dict.fromkeys(s.name for s in causes if s.name)),
+                    sources=tuple(dict.fromkeys(src for s in causes for src in s.sources)),
+                ))
+        return result
+
+
+def _transitions(before: dict[str, BaseGeometry], after: dict[str, BaseGeometry]):
+    """Yield ``(old, new, piece)`` for every piece that changed hands (None: no controller)."""
+    all_before = unary_union(list(before.values())) if before else None
+    all_after = unary_union(list(after.values())) if after else None
+    for new, geom_new in after.items():
+        for old, geom_old in before.items():
+            if old == new or not geom_old.intersects(geom_new):
+                continue
+            piece = geom_old.intersection(geom_new)
+            if _polygonal(piece):
+                yield old, new, piece
+        fresh = geom_new.difference(all_before) if all_before is not None else geom_new
+        if _polygonal(fresh):
+            yield None, new, fresh
+    for old, geom_old in before.items():
+        gone = geom_old.difference(all_after) if all_after is not None else geom_old
+        if _polygonal(gone):
+            yield old, None, gone
+
+
+def _polygonal(geometry: BaseGeometry) -> bool:
+    return not geometry.is_empty and geometry.area > 0
+
+
+__all__ = ["MIN_CHANGE_KM2", "ZoneHistory"]
