@@ -257,8 +257,11 @@ def _combine(winners: list[ZoneState], start: date, end: date) -> ZoneState:
 
 
 def _same_answer(a: ZoneState, b: ZoneState) -> bool:
-    return (a.controller, a.confidence, a.origin, a.sources, a.claims) == (
-        b.controller, b.confidence, b.origin, b.sources, b.claims) and a.geometry.equals(b.geometry)
+    def key(s: ZoneState) -> tuple:
+        return (s.controller, s.confidence, s.origin, frozenset(s.sources),
+                frozenset((c, frozenset(srcs)) for c, srcs in s.claims))
+
+    return key(a) == key(b) and a.geometry.equals(b.geometry)
 
 
 def group_by_area(claims: Iterable[ZoneState]) -> dict[str, list[ZoneState]]:
