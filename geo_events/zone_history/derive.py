@@ -22,10 +22,11 @@ from functools import lru_cache
 from typing import Any
 
 from pyproj import Transformer
+from shapely import transform as transform_coords
 from shapely import voronoi_polygons
 from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform, unary_union
+from shapely.ops import unary_union
 
 from geo_events.zone_history.model import OPEN_END, SourceRef, ZoneState
 from geo_events.zone_history.query import ZoneHistory
@@ -245,7 +246,8 @@ def _place_polygon(point: Point, kind: str, cell: BaseGeometry | None, base: Zon
                    day: date) -> BaseGeometry | None:
     radius = RADIUS_KM.get(kind, RADIUS_KM["village"]) * 1000
     to_local, to_wgs84 = _local_transformers(round(point.y, 4), round(point.x, 4))
-    circle = transform(to_wgs84, transform(to_local, point).buffer(radius, 32))
+    circle = transform_coords(transform_coords(point, to_local, interleaved=False).buffer(radius, 32), to_wgs84,
+                              interleaved=False)
     if cell is not None:
         circle = circle.intersection(cell)
     if base is not None:
