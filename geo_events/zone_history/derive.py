@@ -275,7 +275,24 @@ def _local_transformers(lat: float, lon: float) -> tuple[Callable, Callable]:
     return forward, back
 
 
+def territorial_events(store: Any) -> list[dict[str, Any]]:
+    """Return the territorial-change events of an event store (every page of each sub-event type)."""
+    from geo_events.query import MAX_LIMIT, EventQuery
+
+    events: list[dict[str, Any]] = []
+    for sub_event_type in TERRITORY_SUB_EVENTS:
+        offset = 0
+        while True:
+            page = store.query(EventQuery(sub_event_type=sub_event_type, limit=MAX_LIMIT, offset=offset))
+            events.extend(page.features)
+            offset += MAX_LIMIT
+            if offset >= page.number_matched or not page.features:
+                break
+    return events
+
+
 __all__ = [
     "RADIUS_KM", "TERRITORY_SUB_EVENTS", "Derivation", "claims_from_events", "controller_for",
     "event_sources", "history_from_reporting", "is_territorial", "kind_from_gazetteer", "kind_from_precision",
+    "territorial_events",
 ]
