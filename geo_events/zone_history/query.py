@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
+import shapely
 from shapely import STRtree, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -47,7 +48,10 @@ class ZoneHistory:
         self._lines = lines
         self.states: list[ZoneState] = [s for group in group_by_area(self.claims).values()
                                         for s in resolve_area(group)]
-        self._tree = STRtree([s.geometry for s in self.states])
+        self._geometries = np.array([s.geometry for s in self.states], dtype=object)
+        shapely.prepare(self._geometries)
+        self._tree = STRtree(self._geometries)
+        self._features: list[dict[str, Any] | None] = [None] * len(self.states)
         self._from = np.array([s.valid_from.toordinal() for s in self.states], dtype=np.int64)
         self._to = np.array([min(s.valid_to, OPEN_END).toordinal() for s in self.states], dtype=np.int64)
         self._areas = np.array([s.geometry.area for s in self.states])
@@ -74,12 +78,19 @@ class ZoneHistory:
     def zones_at(self, day: date | str, bbox: tuple[float, float, float, float] | None = None) -> dict[str, Any]:
         """Return a FeatureCollection of the states valid on ``day`` (optionally intersecting ``bbox``)."""
         the_day = as_date(day)
-        states = self.states_on(the_day)
+        indices = [int(i) for i in self._valid_indices(the_day)]
         if bbox is not None:
             area = box(*bbox)
-            states = [s for s in states if s.geometry.intersects(area)]
+            indices = [i for i in indices if self.states[i].geometry.intersects(area)]
         return {"type": "FeatureCollection", "name": f"zone states on {the_day.isoformat()}",
-                "features": [s.to_feature() for s in states]}
+                "features": [self._feature(i) for i in indices]}
+
+    def _feature(self, index: int) -> dict[str, Any]:
+        """The state's Feature, built once (a fresh top-level dict each call; the geometry is shared)."""
+        feature = self._features[index]
+        if feature is None:
+            feature = self._features[index] = self.states[index].to_feature()
+        return {**feature, "properties": dict(feature["properties"])}
 
     def line_at(self, day: date | str) -> dict[str, Any] | None:
         """Return the de-confliction line valid on ``day`` as a Feature, or None."""
@@ -111,8 +122,9 @@ class ZoneHistory:
         point = as_point(point_or_place)
         the_day = as_date(day)
         ordinal = the_day.toordinal()
-        hits = [int(i) for i in self._tree.query(point, predicate="covered_by")
-                if self._from[i] <= ordinal <= self._to[i]]
+        near = self._tree.query(point)  # envelopes only: the day filter first, exact tests on the few left
+        near = near[(self._from[near] <= ordinal) & (self._to[near] >= ordinal)]
+        hits = [int(i) for i in near[shapely.covers(self._geometries[near], point)]] if len(near) else []
         if not hits:
             return None
         hits.sort(key=lambda i: self._areas[i])
