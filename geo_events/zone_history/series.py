@@ -27,7 +27,7 @@ from shapely.ops import unary_union
 
 from geo_events.errors import DataError
 from geo_events.zone_history.diff import area_km2
-from geo_events.zone_history.model import OPEN_END, SourceRef, ZoneChange, ZoneState, state_from_feature
+from geo_events.zone_history.model import SourceRef, ZoneChange, ZoneState, state_from_feature
 from geo_events.zone_history.query import ZoneHistory
 from geo_events.zones import ZoneData
 
