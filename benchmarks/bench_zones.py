@@ -109,6 +109,7 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
                              unit="s", target="", note=f"{len(changes)} changes of control found; every day "
                              "is a change date here, so this is the worst case"))
     seeds = default_history()
+    rows.extend(_reporting_rows(seeds, 50 if smoke else 500))
     seed_days = [date(2018, 1, 1) + timedelta(days=i) for i in range(730 if not smoke else 30)]
     seed_s, _ = _timed(lambda: [seeds.zones_at(d) for d in seed_days])
     seed_at_s, _ = _timed(lambda: [seeds.controller_at((35.30088, 40.28916), d) for d in seed_days])
@@ -116,6 +117,41 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
                          round((seed_s + seed_at_s) * 1000, 1), unit="ms",
                          note=f"zones_at {seed_s * 1000:.1f} ms, controller_at {seed_at_s * 1000:.1f} ms"))
     return rows
+
+
+def _reporting_rows(seeds: Any, count: int) -> list[dict[str, Any]]:
+    """``count`` territorial-change events over 2018 in the Deir ez-Zor box on top of the bundled zones."""
+    from benchmarks.report import make_row
+    from geo_events.zone_history.derive import history_from_reporting
+
+    rng = random.Random(2018)
+    actors = ("Syrian Democratic Forces", "ISIS", "Syrian government")
+    villages = [(rng.uniform(39.8, 41.2), rng.uniform(34.4, 35.6)) for _ in range(count // 3)]
+    events = []
+    for i in range(count):
+        lon, lat = villages[i % len(villages)]
+        events.append({"type": "Feature", "id": f"evt-{i}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                       "properties": {"event_date": (date(2018, 1, 1) + timedelta(days=rng.randrange(365))).isoformat(),
+                                      "sub_event_type": "Non-state actor overtakes territory",
+                                      "actor1": rng.choice(actors), "actor2": "ISIS", "iso3": "SYR",
+                                      "place_id": f"v{i % len(villages)}", "place_kind": "village",
+                                      "sources": [{"publisher": "made-up", "title": f"report {i}"}]}})
+    derive_s, (history, derivation) = _timed(lambda: history_from_reporting(events, seeds))
+    changes_s, changes = _timed(lambda: history.changes("2018-01-01", "2018-12-31"))
+    diff_s, _ = _timed(lambda: __import__("geo_events.zone_history", fromlist=["territory_diff"]).territory_diff(
+        history, "2018-01-01", "2018-12-31"))
+    at_s, _ = _timed(lambda: [history.controller_at((lat, lon), date(2018, 6, 1)) for lon, lat in villages])
+    return [
+        make_row(f"derive zones from {count} capture reports ({len(villages)} villages, 2018)", round(derive_s, 3),
+                 unit="s", note=f"{len(derivation.claims)} claims; {len(derivation.skipped)} skipped; discs clipped "
+                                "by Voronoi cells and the neighbouring bundled zones"),
+        make_row(f"zones changes over 2018 with {count} reported captures", round(changes_s, 3), unit="s",
+                 note=f"{len(changes)} changes; only the ground of the states starting/ending each day is overlaid"),
+        make_row(f"zones diff over 2018 with {count} reported captures", round(diff_s * 1000, 1), unit="ms",
+                 note="EPSG:6933, smallest-over-largest painting of both days"),
+        make_row(f"controller_at each of {len(villages)} villages on one day", round(at_s * 1000, 1), unit="ms",
+                 note=f"{len(history.states)} states in the history"),
+    ]
 
 
 def main() -> None:

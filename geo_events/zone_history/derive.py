@@ -5,8 +5,8 @@ of territory" event says its ``actor1`` took the place on ``event_date`` (the AC
 acquires). A transfer with no armed ``actor2`` (none, or civilians) is a withdrawal by actor1: the neighbouring controller fills in
 when there is one other than actor1, else the event is skipped (the new holder is not reported).
 
-The place becomes a polygon sized by its kind (``RADIUS_KM``: a buffer drawn in a local azimuthal
-equidistant projection), cut by its neighbours: the Voronoi cell among the places of the same batch, and
+The place becomes a polygon sized by its kind (``RADIUS_KM``: a geodesic disc on the WGS84 ellipsoid),
+cut by its neighbours: the Voronoi cell among the places of the same batch, and
 every baseline zone valid that day that does not contain the place. Each claim holds until the next
 report on the place; two reports of one day that name different controllers make the place contested,
 both kept. Claims are ``origin="derived"``: a curated or imported state of the same area wins.
@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from pyproj import Transformer
-from shapely import transform as transform_coords
+import numpy as np
+from pyproj import Geod
 from shapely import voronoi_polygons
-from shapely.geometry import MultiPoint, Point
+from shapely.geometry import MultiPoint, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -43,6 +43,7 @@ RADIUS_KM = {"village": 2.0, "town": 4.0, "city": 8.0, "facility": 1.5, "base": 
 #: Kinds too coarse to draw from one report (a governorate or a country is not taken by one event).
 TOO_COARSE = frozenset({"admin1", "country", "river"})
 _PRECISION_KIND = {1: "village", 2: "town", 3: "region"}
+_GEOD = Geod(ellps="WGS84")
 #: Controllers of the bundled vocabulary for Syrian actors, by actor side (``seeds/actors.csv``).
 _SYRIA_SIDES = {"coalition": "SDF & US-led coalition", "government": "Syrian government & allies",
                 "isis": "ISIS", "opposition": "Syrian opposition"}
@@ -102,14 +103,27 @@ def _armed(actor: str | None) -> bool:
     return bool(actor) and _actor_side(str(actor)) not in ("civilians", "protesters", "rioters", "unknown")
 
 
-@lru_cache(maxsize=512)
 def _actor_side(actor: str) -> str | None:
-    try:
-        from geo_events.extract.actors import default_actors
+    return _actor_sides().get(actor.strip().casefold())
 
-        return default_actors().side(actor)
-    except Exception:  # noqa: BLE001 - no actor list: the actor's own name is the controller
-        return None
+
+@lru_cache(maxsize=1)
+def _actor_sides() -> dict[str, str]:
+    """Side of every canonical actor name and alias in ``seeds/actors.csv`` (read directly: light)."""
+    import csv
+
+    from geo_events.settings import seed_path
+
+    sides: dict[str, str] = {}
+    try:
+        with open(seed_path("actors.csv"), encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for name in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
+                    if name.strip():
+                        sides.setdefault(name.strip().casefold(), (row.get("side") or "").strip())
+    except OSError:  # no actor list: the actor's own name is the controller
+        return {}
+    return sides
 
 
 def event_sources(feature: dict[str, Any]) -> tuple[SourceRef, ...]:
@@ -244,10 +258,7 @@ def _voronoi_cells(points: dict[str, Point]) -> dict[str, BaseGeometry]:
 
 def _place_polygon(point: Point, kind: str, cell: BaseGeometry | None, base: ZoneHistory | None,
                    day: date) -> BaseGeometry | None:
-    radius = RADIUS_KM.get(kind, RADIUS_KM["village"]) * 1000
-    to_local, to_wgs84 = _local_transformers(round(point.y, 4), round(point.x, 4))
-    circle = transform_coords(transform_coords(point, to_local, interleaved=False).buffer(radius, 32), to_wgs84,
-                              interleaved=False)
+    circle = geodesic_disc(point, RADIUS_KM.get(kind, RADIUS_KM["village"]))
     if cell is not None:
         circle = circle.intersection(cell)
     if base is not None:
@@ -267,12 +278,12 @@ def _largest_polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     return unary_union(parts)
 
 
-@lru_cache(maxsize=4096)
-def _local_transformers(lat: float, lon: float) -> tuple[Callable, Callable]:
-    local = f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m"
-    forward = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
-    back = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
-    return forward, back
+def geodesic_disc(point: Point, radius_km: float, vertices: int = 128) -> Polygon:
+    """Return the polygon of the points ``radius_km`` from ``point`` on the WGS84 ellipsoid (lon/lat)."""
+    azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
+    lons, lats, _ = _GEOD.fwd(np.full(vertices, point.x), np.full(vertices, point.y), azimuths,
+                              np.full(vertices, radius_km * 1000.0))
+    return Polygon(list(zip(lons[::-1], lats[::-1])))  # counter-clockwise (RFC 7946)
 
 
 def territorial_events(store: Any) -> list[dict[str, Any]]:
@@ -293,6 +304,6 @@ def territorial_events(store: Any) -> list[dict[str, Any]]:
 
 __all__ = [
     "RADIUS_KM", "TERRITORY_SUB_EVENTS", "Derivation", "claims_from_events", "controller_for",
-    "event_sources", "history_from_reporting", "is_territorial", "kind_from_gazetteer", "kind_from_precision",
+    "event_sources", "geodesic_disc", "history_from_reporting", "is_territorial", "kind_from_gazetteer", "kind_from_precision",
     "territorial_events",
 ]

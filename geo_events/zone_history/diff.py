@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import shapely
 from pyproj import Transformer
 from shapely import get_coordinates, set_coordinates
 from shapely.geometry.base import BaseGeometry
@@ -26,11 +27,28 @@ _TO_EQUAL_AREA = Transformer.from_crs("EPSG:4326", EQUAL_AREA_CRS, always_xy=Tru
 
 
 def to_equal_area(geometry: BaseGeometry) -> BaseGeometry:
-    """Return ``geometry`` (WGS84 lon/lat) projected to EPSG:6933 metres."""
+    """Return ``geometry`` (WGS84 lon/lat) projected to EPSG:6933 metres (repaired if projecting broke it)."""
     coords = get_coordinates(geometry)
     x, y = _TO_EQUAL_AREA.transform(coords[:, 0], coords[:, 1])
     coords[:, 0], coords[:, 1] = x, y
-    return set_coordinates(geometry, coords)
+    projected = set_coordinates(geometry, coords)  # a new geometry: shapely geometries are immutable
+    return projected if projected.is_valid else shapely.make_valid(projected)
+
+
+def overlay(operation: str, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """Return ``a.<operation>(b)`` (difference, intersection, union), robust to precision trouble.
+
+    GEOS can fail with a TopologyException on nearly coincident edges; the operation is then retried on
+    repaired inputs, and last on a 1e-9 grid (a millimetre in degrees, a nanometre in metres).
+    """
+    func = getattr(shapely, operation)
+    try:
+        return func(a, b)
+    except shapely.errors.GEOSException:
+        try:
+            return func(shapely.make_valid(a), shapely.make_valid(b))
+        except shapely.errors.GEOSException:
+            return func(shapely.make_valid(a), shapely.make_valid(b), grid_size=1e-9)
 
 
 def area_km2(geometry: BaseGeometry) -> float:
@@ -88,8 +106,8 @@ def territory_diff(history: Any, start: date | str, end: date | str,
     rows = []
     for controller in sorted(set(before) | set(after)):
         old, new = before.get(controller), after.get(controller)
-        gained = (new.difference(old).area if old is not None else new.area) if new is not None else 0.0
-        lost = (old.difference(new).area if new is not None else old.area) if old is not None else 0.0
+        gained = (overlay("difference", new, old).area if old is not None else new.area) if new is not None else 0.0
+        lost = (overlay("difference", old, new).area if new is not None else old.area) if old is not None else 0.0
         rows.append(ControllerDiff(controller, (old.area if old is not None else 0.0) / 1e6,
                                    (new.area if new is not None else 0.0) / 1e6, gained / 1e6, lost / 1e6))
     rows.sort(key=lambda r: (-r.net_km2, r.controller))
@@ -108,4 +126,6 @@ def diff_csv(rows: list[ControllerDiff], start: date | str, end: date | str) -> 
     return out.getvalue()
 
 
-__all__ = ["EQUAL_AREA_CRS", "ControllerDiff", "area_km2", "diff_csv", "territory_diff", "to_equal_area"]
+__all__ = [
+    "EQUAL_AREA_CRS", "ControllerDiff", "area_km2", "diff_csv", "overlay", "territory_diff", "to_equal_area",
+]

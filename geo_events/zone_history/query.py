@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from geo_events.errors import InvalidQuery
+from geo_events.zone_history.diff import area_km2, overlay
 from geo_events.zone_history.model import (
     OPEN_END,
     ZoneChange,
@@ -134,22 +135,26 @@ class ZoneHistory:
                              "controller": self.states[i].controller} for i in hits[1:]]
         return answer
 
-    def coverage_on(self, day: date | str, include_presence: bool = False) -> dict[str, BaseGeometry]:
+    def coverage_on(self, day: date | str, include_presence: bool = False,
+                    region: BaseGeometry | None = None) -> dict[str, BaseGeometry]:
         """Return the territory of each controller on ``day``: smaller states are painted over larger ones.
 
         States of confidence "presence" (insurgent cells, not territorial control) are left out unless
-        ``include_presence``.
+        ``include_presence``. With ``region``, only the territory inside it is returned.
         """
         states = [s for s in self.states_on(day) if include_presence or s.confidence != "presence"]
+        if region is not None:
+            states = [s for s in states if s.geometry.intersects(region)]
         states.sort(key=lambda s: -s.geometry.area)
         coverage: dict[str, BaseGeometry] = {}
         for state in states:
+            geometry = state.geometry if region is None else overlay("intersection", state.geometry, region)
             for controller in list(coverage):
-                if coverage[controller].intersects(state.geometry):
-                    coverage[controller] = coverage[controller].difference(state.geometry)
+                if coverage[controller].intersects(geometry):
+                    coverage[controller] = overlay("difference", coverage[controller], geometry)
             previous = coverage.get(state.controller)
-            coverage[state.controller] = state.geometry if previous is None else previous.union(state.geometry)
-        return {c: g for c, g in coverage.items() if not g.is_empty}
+            coverage[state.controller] = geometry if previous is None else overlay("union", previous, geometry)
+        return {c: g for c, g in coverage.items() if not g.is_empty and g.area > 0}
 
     def change_dates(self, start: date | None = None, end: date | None = None) -> list[date]:
         """Return the days on which some state starts or ends (the day after its ``valid_to``)."""
@@ -166,8 +171,6 @@ class ZoneHistory:
         data ends (the last finite ``valid_to``). Each change carries the states that start that day over
         it (else the old controller's states that ended there) and their sources.
         """
-        from geo_events.zone_history.diff import area_km2
-
         first = as_date(start) if start else None
         last = as_date(end) if end else None
         if first and last and first > last:
@@ -179,13 +182,19 @@ class ZoneHistory:
         for day in self.change_dates(first, last):
             if data_end is not None and day > data_end:  # the end of the data is not a change of control
                 continue
-            before = self.coverage_on(day - timedelta(days=1))
-            after = self.coverage_on(day)
             starting = [s for s in self.states_on(day) if s.valid_from == day]
             ending = [s for s in self.states_on(day - timedelta(days=1)) if s.valid_to == day - timedelta(days=1)]
+            # only where a state starts or ends can the answer differ from the day before
+            dirty = unary_union([s.geometry for s in (*starting, *ending)])
+            if clip is not None:
+                dirty = overlay("intersection", dirty, clip)
+            if dirty.is_empty:
+                continue
+            before = self.coverage_on(day - timedelta(days=1), region=dirty)
+            after = self.coverage_on(day, region=dirty)
             for old, new, piece in _transitions(before, after):
                 if clip is not None:
-                    piece = piece.intersection(clip)
+                    piece = overlay("intersection", piece, clip)
                 km2 = area_km2(piece) if not piece.is_empty else 0.0
                 if km2 < MIN_CHANGE_KM2:
                     continue
@@ -209,14 +218,14 @@ def _transitions(before: dict[str, BaseGeometry], after: dict[str, BaseGeometry]
         for old, geom_old in before.items():
             if old == new or not geom_old.intersects(geom_new):
                 continue
-            piece = geom_old.intersection(geom_new)
+            piece = overlay("intersection", geom_old, geom_new)
             if _polygonal(piece):
                 yield old, new, piece
-        fresh = geom_new.difference(all_before) if all_before is not None else geom_new
+        fresh = overlay("difference", geom_new, all_before) if all_before is not None else geom_new
         if _polygonal(fresh):
             yield None, new, fresh
     for old, geom_old in before.items():
-        gone = geom_old.difference(all_after) if all_after is not None else geom_old
+        gone = overlay("difference", geom_old, all_after) if all_after is not None else geom_old
         if _polygonal(gone):
             yield old, None, gone
 
