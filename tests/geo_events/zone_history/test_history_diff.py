@@ -61,3 +61,12 @@ def test_from_after_to_is_refused():
     with pytest.raises(InvalidQuery) as err:
         territory_diff(default_history(), "2019-01-01", "2018-01-01")
     assert err.value.field == "from"
+
+
+def test_overlay_survives_geometry_that_makes_geos_throw():
+    from shapely.geometry import Polygon
+
+    from geo_events.zone_history.diff import overlay
+
+    bowtie = Polygon([(0, 0), (1, 1), (1, 0), (0, 1), (0, 0)])  # self-intersecting: plain GEOS raises
+    assert overlay("difference", bowtie, box(0.2, 0.2, 0.6, 0.6)).area == pytest.approx(0.5 - 0.08)
