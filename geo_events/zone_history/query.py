@@ -137,7 +137,7 @@ class ZoneHistory:
 
     def coverage_on(self, day: date | str, include_presence: bool = False,
                     region: BaseGeometry | None = None) -> dict[str, BaseGeometry]:
-        """Return the territory of each controller on ``day``: smaller states are painted over larger ones.
+        """Return the territory of each controller on ``day``: where states overlap, the smallest one holds.
 
         States of confidence "presence" (insurgent cells, not territorial control) are left out unless
         ``include_presence``. With ``region``, only the territory inside it is returned.
@@ -145,15 +145,17 @@ class ZoneHistory:
         states = [s for s in self.states_on(day) if include_presence or s.confidence != "presence"]
         if region is not None:
             states = [s for s in states if s.geometry.intersects(region)]
-        states.sort(key=lambda s: -s.geometry.area)
-        coverage: dict[str, BaseGeometry] = {}
-        for state in states:
+        states.sort(key=lambda s: s.geometry.area)  # smallest first: each state shows where no smaller one lies
+        tree = STRtree([s.geometry for s in states])
+        parts: dict[str, list[BaseGeometry]] = {}
+        for position, state in enumerate(states):
             geometry = state.geometry if region is None else overlay("intersection", state.geometry, region)
-            for controller in list(coverage):
-                if coverage[controller].intersects(geometry):
-                    coverage[controller] = overlay("difference", coverage[controller], geometry)
-            previous = coverage.get(state.controller)
-            coverage[state.controller] = geometry if previous is None else overlay("union", previous, geometry)
+            smaller = [states[int(j)].geometry for j in tree.query(geometry, predicate="intersects") if j < position]
+            if smaller:
+                geometry = overlay("difference", geometry, unary_union(smaller))
+            if not geometry.is_empty and geometry.area > 0:
+                parts.setdefault(state.controller, []).append(geometry)
+        coverage = {c: (g[0] if len(g) == 1 else unary_union(g)) for c, g in parts.items()}
         return {c: g for c, g in coverage.items() if not g.is_empty and g.area > 0}
 
     def change_dates(self, start: date | None = None, end: date | None = None) -> list[date]:
