@@ -278,7 +278,7 @@ def _largest_polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     return unary_union(parts)
 
 
-def geodesic_disc(point: Point, radius_km: float, vertices: int = 128) -> Polygon:
+def geodesic_disc(point: Point, radius_km: float, vertices: int = 64) -> Polygon:
     """Return the polygon of the points ``radius_km`` from ``point`` on the WGS84 ellipsoid (lon/lat)."""
     azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
     lons, lats, _ = _GEOD.fwd(np.full(vertices, point.x), np.full(vertices, point.y), azimuths,
