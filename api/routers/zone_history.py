@@ -90,14 +90,28 @@ BboxParam = Annotated[
             summary="Who held a point on a day, citing the sources")
 def history_at(
     history: ZoneHistoryDep,
-    lat: Annotated[float, Query(ge=-90, le=90, description="Latitude (WGS84).", examples=[35.30088])],
-    lon: Annotated[float, Query(ge=-180, le=180, description="Longitude (WGS84).", examples=[40.28916])],
     date: DayParam,
+    lat: Annotated[float | None, Query(ge=-90, le=90, description="Latitude (WGS84), with `lon`.",
+                                       examples=[35.30088])] = None,
+    lon: Annotated[float | None, Query(ge=-180, le=180, description="Longitude (WGS84), with `lat`.",
+                                       examples=[40.28916])] = None,
+    place: Annotated[str | None, Query(min_length=1, max_length=300,
+                                       description="A place name instead of lat/lon (offline gazetteer).",
+                                       examples=["Khasham"])] = None,
 ) -> Response:
-    """Return the controller of the smallest zone state covering the point on `date`, its dates, origin
-    (curated / imported / derived), confidence, the sources it rests on, the claims of a contested state and
-    the larger zones around it; 404 when no state covers the point."""
-    answer = history.controller_at((lat, lon), parse_date(date, "date"))
+    """Return the controller of the smallest zone state covering the point (or the named place) on `date`,
+    its dates, origin (curated / imported / derived), confidence, the sources it rests on, the claims of a
+    contested state and the larger zones around it; 404 when no state covers it."""
+    day = parse_date(date, "date")
+    if place is not None:
+        from geo_events.zone_history import controller_at_place
+
+        answer = controller_at_place(place, day, history)
+    elif lat is None or lon is None:
+        raise InvalidQuery("give lat and lon, or place; e.g. /zones/history/at?place=Khasham&date=2018-02-07",
+                           field="lon" if lat is not None else "lat")
+    else:
+        answer = history.controller_at((lat, lon), day)
     if answer is None:
         return FastJSONResponse({"detail": "no zone state covers this point on this date", "field": None},
                                 status_code=404)

@@ -91,25 +91,28 @@ def at(
     day = parse_cli_date(date, "--date")
     if place is None and (lat is None or lon is None):
         fail("give --place NAME or both --lat and --lon; e.g. --place Khasham --date 2018-02-07")
-    where: dict[str, Any] = {}
+    result = build_history(history, store, no_seeds)
     if place is not None:
-        from geo_events.geocoder import OfflineGeocoder
+        from geo_events.errors import InvalidQuery
+        from geo_events.zone_history import controller_at_place
 
-        found = OfflineGeocoder().geocode(place, date=day.isoformat())
-        if found is None:
-            fail(f"no place called {place!r} in the gazetteer; try another spelling or --lat/--lon",
-                 code=EXIT_NOT_FOUND)
-        lat, lon = found.latitude, found.longitude
-        where = {"place": found.raw.get("name"), "place_id": found.raw.get("id"), "kind": found.raw.get("kind")}
-    answer = build_history(history, store, no_seeds).controller_at((lat, lon), day)
+        try:
+            answer = controller_at_place(place, day, result)
+        except InvalidQuery as err:
+            if err.field != "place":
+                raise
+            fail(str(err), code=EXIT_NOT_FOUND)
+    else:
+        answer = result.controller_at((lat, lon), day)
     if answer is None:
-        fail(f"no control zone covers {lat}, {lon} on {day}; the bundled zones cover Deir ez-Zor "
+        where = f"{place!r}" if place is not None else f"{lat}, {lon}"
+        fail(f"no control zone covers {where} on {day}; the bundled zones cover Deir ez-Zor "
              "2017-09 to 2019-12 (add --history FILE for others)", code=EXIT_NOT_FOUND)
-    answer = {**where, **answer}
+    lat, lon = answer["lat"], answer["lon"]
     if as_json:
         print_json(answer)
         return
-    label = f"{where['place']} ({lat:.5f}, {lon:.5f})" if where else f"{lat}, {lon}"
+    label = f"{answer['place']} ({lat:.5f}, {lon:.5f})" if "place" in answer else f"{lat}, {lon}"
     typer.echo(f"{label} on {day}: {answer['controller']}")
     typer.echo(f"  zone: {answer['name'] or answer['area_id']} ({answer['confidence']}, {answer['origin']}, "
                f"{answer['valid_from']} to {answer['valid_to'] or 'open'})")

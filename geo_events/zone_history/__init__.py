@@ -17,7 +17,7 @@ from geo_events.zone_history.model import (
     ZoneState,
     resolve_area,
 )
-from geo_events.zone_history.query import ZoneHistory
+from geo_events.zone_history.query import ZoneHistory, controller_at_place
 from geo_events.zone_history.series import (
     default_history,
     read_series,
@@ -29,6 +29,6 @@ from geo_events.zone_history.series import (
 
 __all__ = [
     "CONTESTED", "OPEN_END", "ORIGINS", "ControllerDiff", "SourceRef", "ZoneChange", "ZoneHistory",
-    "ZoneState", "area_km2", "default_history", "diff_csv", "read_series", "resolve_area", "seed_claims",
+    "ZoneState", "area_km2", "controller_at_place", "default_history", "diff_csv", "read_series", "resolve_area", "seed_claims",
     "states_collection", "territory_diff", "write_geojson", "write_gpkg",
 ]

@@ -236,4 +236,25 @@ def _polygonal(geometry: BaseGeometry) -> bool:
     return not geometry.is_empty and geometry.area > 0
 
 
-__all__ = ["MIN_CHANGE_KM2", "ZoneHistory"]
+def controller_at_place(name: str, day: date | str, history: ZoneHistory | None = None,
+                        country: str | None = None) -> dict[str, Any] | None:
+    """Geocode ``name`` offline and return who held it on ``day``, with the place found.
+
+    Returns ``controller_at``'s answer plus ``place``, ``place_id`` and ``kind``; None when no state
+    covers the place. Raises ``InvalidQuery`` (field ``place``) when the gazetteer knows no such place.
+    """
+    from geo_events.geocoder import geocode_record
+    from geo_events.zone_history.series import default_history
+
+    the_day = as_date(day)
+    record = geocode_record(name, date=the_day, country=country)
+    if record is None:
+        raise InvalidQuery(f"no place called {name!r} in the gazetteer; try another spelling or lat/lon",
+                           field="place")
+    answer = (history or default_history()).controller_at((record["lat"], record["lon"]), the_day)
+    if answer is None:
+        return None
+    return {"place": record["name"], "place_id": record["id"], "kind": record["kind"], **answer}
+
+
+__all__ = ["MIN_CHANGE_KM2", "ZoneHistory", "controller_at_place"]

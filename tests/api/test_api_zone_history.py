@@ -24,6 +24,14 @@ def test_who_held_khasham_on_7_february_2018_cites_the_sources(client):
     assert "Khasham" in body["sources"][0]["text"]
 
 
+def test_who_held_khasham_by_name(client):
+    r = client.get("/zones/history/at", params={"place": "Khasham", "date": "2018-02-07"})
+    assert r.status_code == 200, r.text
+    assert (r.json()["place_id"], r.json()["controller"]) == ("geonames:167899", "Syrian government & allies")
+    unknown = client.get("/zones/history/at", params={"place": "Xyzzyqq", "date": "2018-02-07"})
+    assert unknown.status_code == 400 and unknown.json()["field"] == "place"
+
+
 def test_the_existing_zone_endpoints_answer_as_before(client):
     r = client.get("/zones/at", params={"lat": 35.30088, "lon": 40.28916, "date": "2018-02-07"})
     assert r.status_code == 200 and r.json()["controller"] == "Syrian government & allies"
@@ -40,6 +48,8 @@ def test_no_state_is_a_404_json(client):
     ("/zones/history/at", {"lat": 35.3, "lon": 40.3, "date": "2018-02-30"}, "date"),
     ("/zones/history/at", {"lat": 95, "lon": 40.3, "date": "2018-02-07"}, "lat"),
     ("/zones/history/at", {"lat": 35.3, "lon": 40.3}, "date"),
+    ("/zones/history/at", {"lat": 35.3, "date": "2018-02-07"}, "lon"),
+    ("/zones/history/at", {"date": "2018-02-07"}, "lat"),
     ("/zones/changes", {"start": "2019-01-01", "end": "2018-01-01"}, "start"),
     ("/zones/changes", {"bbox": "1,2,3"}, "bbox"),
     ("/zones/changes", {"end": "soon"}, "end"),

@@ -98,3 +98,14 @@ def test_bad_point_and_date_are_refused_naming_the_field():
     with pytest.raises(InvalidQuery) as err:
         default_history().controller_at(KHASHAM, "7 Feb")
     assert err.value.field == "date"
+
+
+def test_who_held_a_place_by_name():
+    from geo_events.zone_history import controller_at_place
+
+    answer = controller_at_place("Khusham", "2018-02-07")  # a spelling variant of Khasham
+    assert (answer["place_id"], answer["controller"]) == ("geonames:167899", "Syrian government & allies")
+    assert answer["sources"]
+    with pytest.raises(InvalidQuery) as err:
+        controller_at_place("Xyzzyqq", "2018-02-07")
+    assert err.value.field == "place"
