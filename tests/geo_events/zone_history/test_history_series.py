@@ -143,3 +143,16 @@ def test_a_self_intersecting_polygon_is_repaired_not_refused(tmp_path: Path):
                    [{"type": "Feature", "properties": {"controller": "Red"}, "geometry": bowtie}])
     (state,) = read_series(tmp_path / "s").claims
     assert state.geometry.is_valid and state.geometry.area > 0
+
+
+def test_id_field_keeps_areas_apart_and_until_extends_the_last_snapshot():
+    imported = read_series(DATA / "snapshots", controller_field="side", id_field="cell", until=date(2022, 3, 31))
+    history = imported.history()
+    assert {s.area_id for s in history.states} == {f"snapshots:{i}" for i in range(4)}
+    cell1 = [(s.controller, str(s.valid_from), str(s.valid_to)) for s in history.states if s.area_id == "snapshots:1"]
+    assert cell1 == [("Blue", "2022-03-01", "2022-03-07"), ("Red", "2022-03-08", "2022-03-14"),
+                     ("Blue", "2022-03-15", "2022-03-31")]
+    cell0 = [s for s in history.states if s.area_id == "snapshots:0"]
+    assert len(cell0) == 1  # unchanged outline and holder: one state over the three snapshots
+    with pytest.raises(DataError, match="before the last snapshot"):
+        read_series(DATA / "snapshots", controller_field="side", until=date(2022, 3, 1))
