@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from api.deps import StoreDep
@@ -25,7 +25,6 @@ from geo_events.query import parse_bbox, parse_date
 router = APIRouter(tags=["geo"], responses=ERROR_RESPONSES)
 
 _lock = threading.Lock()
-_cache: dict[str, Any] = {"key": None, "history": None}
 
 KHASHAM_ANSWER = {
     "date": "2018-02-07", "lat": 35.30088, "lon": 40.28916, "id": "zone-seven-villages@2017-09-25",
@@ -55,13 +54,17 @@ def _example(description: str, example: Any, media: str = "application/json") ->
                                                                    "example": example}}}}
 
 
-def get_zone_history(store: StoreDep) -> Any:
-    """Return the served history (bundled + ``GEO_EVENTS_ZONE_HISTORY`` files + the store's events)."""
+def get_zone_history(request: Request, store: StoreDep) -> Any:
+    """Return the served history (bundled + ``GEO_EVENTS_ZONE_HISTORY`` files + the store's events).
+
+    Cached on the app, next to the store it was derived from (so the key's store cannot be another one).
+    """
     files = os.environ.get("GEO_EVENTS_ZONE_HISTORY", "")
     key = (id(store), len(store), files)
     with _lock:
-        if _cache["key"] == key:
-            return _cache["history"]
+        cached = getattr(request.app.state, "zone_history", None)
+        if cached is not None and cached[0] == key and cached[1] is store:
+            return cached[2]
     from geo_events.zone_history import default_history, read_series
     from geo_events.zone_history.derive import history_from_reporting, kind_from_gazetteer, territorial_events
 
@@ -73,7 +76,7 @@ def get_zone_history(store: StoreDep) -> Any:
     if events:
         history, _ = history_from_reporting(events, history, kind_from_gazetteer)
     with _lock:
-        _cache.update(key=key, history=history)
+        request.app.state.zone_history = (key, store, history)
     return history
 
 
