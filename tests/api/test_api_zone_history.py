@@ -92,18 +92,23 @@ def test_states_of_a_day(client):
     assert "zone-isis-baghuz" in ids and "zone-isis-hajin" not in ids
 
 
+def capture(event_id: str, day: str, actor1: str, actor2: str) -> dict:
+    """A made-up territorial-change event at Hajin."""
+    return {
+        "type": "Feature", "id": event_id, "geometry": {"type": "Point", "coordinates": [40.83138, 34.69508]},
+        "properties": {
+            "id": event_id, "event_date": day, "date_precision": "day", "event_type": "Battles",
+            "sub_event_type": "Non-state actor overtakes territory", "actor1": actor1,
+            "actor2": actor2, "location": "Hajin", "admin1": "Deir ez-Zor", "country": "Syria", "iso3": "SYR",
+            "geo_precision": 1, "place_id": "geonames:174506", "fatalities_best": 0, "claims": [],
+            "sources": [{"id": f"src-{event_id}", "publisher": "Test Wire", "title": "made-up report", "url": None,
+                         "published": day}]}}
+
+
 def test_store_events_and_history_files_join_the_served_history(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_EVENTS_ZONE_HISTORY", str(DATA / "dated_states.geojson"))
     store = GeoJSONFileStore(tmp_path / "events.geojson")
-    store.upsert_many([{
-        "type": "Feature", "id": "evt-hajin-api", "geometry": {"type": "Point", "coordinates": [40.83138, 34.69508]},
-        "properties": {
-            "id": "evt-hajin-api", "event_date": "2018-03-05", "date_precision": "day", "event_type": "Battles",
-            "sub_event_type": "Non-state actor overtakes territory", "actor1": "Syrian Democratic Forces",
-            "actor2": "ISIS", "location": "Hajin", "admin1": "Deir ez-Zor", "country": "Syria", "iso3": "SYR",
-            "geo_precision": 1, "place_id": "geonames:174506", "fatalities_best": 0, "claims": [],
-            "sources": [{"id": "src-api", "publisher": "Test Wire", "title": "made-up report", "url": None,
-                         "published": "2018-03-05"}]}}])
+    store.upsert_many([capture("evt-hajin-api", "2018-03-05", "Syrian Democratic Forces", "ISIS")])
     app = create_app(store.path)
     app.state.store = store
     with TestClient(app, raise_server_exceptions=False) as client:
@@ -112,6 +117,9 @@ def test_store_events_and_history_files_join_the_served_history(tmp_path, monkey
             "SDF & US-led coalition", "evt-hajin-api")
         front = client.get("/zones/history/at", params={"lat": 50.05, "lon": 30.15, "date": "2022-03-10"})
         assert front.json()["controller"] == "Red"
+        store.upsert(capture("evt-hajin-api-2", "2018-03-08", "ISIS", "Syrian Democratic Forces"))
+        later = client.get("/zones/history/at", params={"lat": 34.69508, "lon": 40.83138, "date": "2018-03-09"})
+        assert (later.json()["controller"], later.json()["valid_from"]) == ("ISIS", "2018-03-08")
 
 
 def test_openapi_documents_the_new_endpoints_with_examples(client):
