@@ -266,8 +266,9 @@ def write_gpkg(history: ZoneHistory, path: str | Path) -> dict[str, int]:
         if not rows:
             continue
         frame = gpd.GeoDataFrame.from_features(rows, crs="EPSG:4326")
+        # GeoPackage 1.2: older GDAL/QGIS builds read it without a version warning
         frame.to_file(target, layer=layer, driver="GPKG", engine="pyogrio",
-                      **({"mode": "a"} if target.exists() else {}))
+                      **({"mode": "a"} if target.exists() else {"dataset_options": {"VERSION": "1.2"}}))
     if not target.exists():
         raise DataError("nothing to export: the history has no states")
     return counts

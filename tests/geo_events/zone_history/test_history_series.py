@@ -156,3 +156,15 @@ def test_id_field_keeps_areas_apart_and_until_extends_the_last_snapshot():
     assert len(cell0) == 1  # unchanged outline and holder: one state over the three snapshots
     with pytest.raises(DataError, match="before the last snapshot"):
         read_series(DATA / "snapshots", controller_field="side", until=date(2022, 3, 1))
+
+
+@pytest.mark.skipif(__import__("shutil").which("ogrinfo") is None, reason="GDAL's ogrinfo is not installed")
+def test_the_system_gdal_reads_the_geopackage_without_warnings(tmp_path: Path):
+    import subprocess
+
+    out = tmp_path / "zones.gpkg"
+    write_gpkg(read_series(DATA / "snapshots", controller_field="side").history(), out)
+    done = subprocess.run(["ogrinfo", "-ro", "-so", str(out), "zone_changes"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Feature Count: 4" in done.stdout and "Warning" not in done.stderr
