@@ -42,6 +42,7 @@ Every error answers JSON `{"detail": ..., "field": ...}` naming the bad paramete
 
 #: Our routers, always included; ``api.routers.maps`` (the map pages) is included when it exists.
 ROUTERS = ("api.routers.events", "api.routers.geo", "api.routers.articles", "api.routers.ogc")
+ROUTERS += ("api.routers.zone_history",)  # zones through time (issue 18)
 OPTIONAL_ROUTERS = ("api.routers.maps",)
 
 
