@@ -172,6 +172,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for match in _TOKEN_RE.finditer(text):
         start, word = match.start(), match.group(0)
+        if word.islower() and word not in _PARTICLES:
+            continue  # a lowercase word breaks a run anyway (the gap around it is no single space)
         if "-" in word[1:] and _ROAD_AFTER_RE.match(text, match.end()):
             # "the Deir ez-Zor-Mayadin road": two towns joined by the road between them
             cuts = [m for m in _ROAD_JOIN_RE.finditer(word)
