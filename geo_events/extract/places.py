@@ -646,6 +646,10 @@ def _lookalike(place: Any, context: DocumentContext, item: _Raw, own: float = 0.
     if place.kind == "admin1" and not item.cue_after and context.evidence > 0 and (
             context.countries.get(place.country, 0.0) <= own):
         return True  # a bare "Shati" in a Gaza story is not Libya's Ash Shati district
+    if place.kind in ("village", "town") and (place.population or 0) < 5_000 and not place.id.startswith("ge:") and (
+            context.countries.get(place.country, 0.0) <= own) and max(
+            (w for c, w in context.countries.items() if c != place.country), default=0.0) >= 0.5:
+        return True  # "Kashmir" beside Pulwama is not the village of Cashmere, Washington
     if context.evidence < 1.5:
         return False
     quality = next((q for p, q in item.candidates if p is place), 100.0)

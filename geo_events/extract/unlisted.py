@@ -48,6 +48,7 @@ _APPOSITION_TAIL_RE = re.compile(r"[\"”’']?,\s+(?:a|an|two|three|four|both|t
                                  r"(?:villages?|towns?|hamlets?|neighbou?rhoods?|settlements?)\b")
 _APPOSITION_LIST_RE = re.compile(rf"(?<![\w-]){_LIST}$")
 _APPOSITION_REACH = 160
+_NAMED_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b(?!The\b|A\b|An\b|In\b|At\b|On\b)[A-Z][\w'’-]+\s+$")
 _SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 _NOT_NAMES = frozenset(
     "the this that these those his her its their our a an monday tuesday wednesday thursday friday saturday sunday "
@@ -114,6 +115,8 @@ def unlisted_places(
     only_town = next(iter(towns.values())) if len(towns) == 1 else None
     found: dict[int, PlaceMention] = {}
     for match in _matches(text):
+        if match.re is _BEFORE_RE and _NAMED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "Pulwama district of Kashmir": the name after "of" is what contains the district
         for start, end, name in _names(match):
             if start in found or not _plausible(name):
                 continue

@@ -523,3 +523,9 @@ def test_the_capital_is_the_capital_city_of_the_country_meant() -> None:
     assert event["location"] == "Mogadishu"
     text = "Fighting broke out in the regional capital on Sunday, killing six people."
     assert events(text, "2018-09-03") == []  # a regional capital is no country's capital
+
+
+def test_a_region_named_like_a_foreign_village_and_a_named_district_of_it() -> None:
+    # GeoNames has "Kashmir" only as a variant of Cashmere, Washington; "Pulwama district of Kashmir" is in India
+    text = "Militants attacked a paramilitary convoy in Pulwama district of Kashmir on Thursday, killing 40 troopers."
+    assert [(e["location"], e["country"]) for e in events(text, "2021-06-25")] == [("Pulwama", "India")]
