@@ -36,8 +36,8 @@ def _dms(match: re.Match[str], prefix: str) -> float:
     return degrees + minutes / 60 + seconds / 3600
 
 
-_HINT_RE = re.compile(r"°|º|\d\s*[NS]\b|coordinat|co-ordinat|\blat(?:itude)?\b|\bgps\b|located\s+at|\bposition\b",
-                      re.IGNORECASE)
+_HINT_RE = re.compile(r"°|º|\d\s*[NS]\b|[Cc]o-?ordinat|\b[Ll]at(?:itude)?\b|\b(?:GPS|gps)\b|[Ll]ocated\s+at|"
+                      r"\b[Pp]osition\b|COORDINAT|\bLAT\b")
 
 
 def find_coordinates(text: str) -> Iterator[tuple[int, int, float, float]]:
