@@ -162,7 +162,15 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
         if "'" not in text:
             return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(low)]
         return [(m.start(), m.end(), m.group(0).replace("'", "")) for m in _WORD_RE.finditer(low)]
-    return [(m.start(), m.end(), _fold_word(m.group(0))) for m in _WORD_RE.finditer(text)]
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        if word.isascii():  # most words of a text with a few curly quotes: no folding call
+            word = word.lower().replace("'", "") if "'" in word else word.lower()
+        else:
+            word = fold(word)
+        out.append((m.start(), m.end(), word))
+    return out
 
 
 def _fold_word(word: str) -> str:
