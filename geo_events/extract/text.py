@@ -173,12 +173,6 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _fold_word(word: str) -> str:
-    if word.isascii():
-        return word.lower().replace("'", "") if "'" in word else word.lower()
-    return fold(word)
-
-
 @lru_cache(maxsize=65536)
 def key_of(name: str) -> str:
     """Return the matching key of a name: its folded words joined by single spaces (cached)."""
