@@ -39,7 +39,7 @@ def store_target(target: str | os.PathLike[str]) -> str:
     """
     text = os.fspath(target)
     match = _SCHEME.match(text)
-    if match and match.group(1).lower() in SCHEMES and not match.group(2):
+    if match and len(match.group(1)) > 1 and not match.group(2):
         return f"{match.group(1)}://{text[match.end():]}"
     return text
 

@@ -199,7 +199,7 @@ class PostGISStore:
         reason = _first_line(err)
         if "does not exist" in reason and "database" in reason:
             hint = "create it (createdb) or fix the database name in the URL"
-        elif "password" in reason or "authentication" in reason:
+        elif "password" in reason or "authentication" in reason or "role" in reason:
             hint = "check the user and password in the URL"
         else:
             hint = "start the database (scripts/postgis-dev start) or fix the host/port in the URL"
@@ -250,6 +250,14 @@ class PostGISStore:
                     f"{store.path} has schema version {before}, newer than this geo-events knows ({LATEST})"
                 )
             return before, store._upgrade(conn, target)
+
+    @classmethod
+    def schema_version(cls, url: str) -> int | None:
+        """Return the schema version of the database at ``url`` (None: no geo-events schema at all)."""
+        store = cls.__new__(cls)
+        store.url, store.path, store.timeout = url, redact(url), 5.0
+        with store._connect() as conn:
+            return current_version(conn)
 
     @contextmanager
     def _conn(self) -> Iterator[Any]:
