@@ -177,7 +177,10 @@ class PostGISStore:
             kwargs={"autocommit": True},
             configure=self._configure,
             check=ConnectionPool.check_connection,
-            reconnect_timeout=0,  # never give up: the API answers 503 meanwhile and recovers by itself
+            # A failed reconnection gives up after one retry and the next request starts a fresh one, so the
+            # store answers StoreUnavailable (API 503) during an outage and recovers within about a second
+            # of the database's return, however long it was down (no exponential backoff to wait out).
+            reconnect_timeout=0,
             name="geo-events",
             open=False,
         )
