@@ -72,6 +72,28 @@ _INSERT_NEW = (
     f"INSERT INTO events ({', '.join(_COLUMNS)}, geom) VALUES ({_PLACEHOLDERS}, "
     "ST_SetSRID(ST_MakePoint(%s, %s), 4326)) ON CONFLICT (id) DO NOTHING RETURNING id"
 )
+#: Column types of the staging table bulk upserts COPY into (text unless named here).
+_TYPES = {
+    "event_date": "date", "date_first": "date", "date_last": "date", "assoc_actors": "jsonb", "claims": "jsonb",
+    "sources": "jsonb", "geo_precision": "smallint", "fatalities_best": "integer", "fatalities_low": "integer",
+    "fatalities_high": "integer", "confidence": "double precision", "extracted_at": "timestamptz",
+}  # fmt: skip
+#: Batches at least this large are written with COPY into a staging table, then one INSERT … SELECT.
+BULK_FROM = 200
+_STAGE = "geo_events_incoming"
+_STAGE_TABLE = (
+    f"CREATE TEMP TABLE {_STAGE} (n integer, "
+    + ", ".join(f"{c} {_TYPES.get(c, 'text')}" for c in _COLUMNS)
+    + ", lon double precision, lat double precision) ON COMMIT DROP"
+)
+_STAGE_COPY = f"COPY {_STAGE} (n, {', '.join(_COLUMNS)}, lon, lat) FROM STDIN"
+_STAGE_UPSERT = (
+    f"WITH up AS (INSERT INTO events ({', '.join(_COLUMNS)}, geom) "
+    f"SELECT {', '.join(_COLUMNS)}, ST_SetSRID(ST_MakePoint(lon, lat), 4326) FROM {_STAGE} ORDER BY n "
+    "ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = EXCLUDED.{c}" for c in (*_COLUMNS[1:], "geom"))
+    + ", updated_at = now() RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted) FROM up"
+)
 #: Category filters compared case-insensitively (as the file store does).
 _CATEGORY = ("event_type", "sub_event_type", "admin1", "control_zone", "side_of_line")
 _ORDER = {
@@ -328,13 +350,21 @@ class PostGISStore:
             last[feature["properties"]["id"]] = feature
         rows = [_row(f) for f in last.values()]
         with self._conn() as conn, conn.transaction(), conn.cursor() as cur:
-            cur.executemany(_UPSERT, rows, returning=True)
-            created = 0
-            while True:
-                created += bool(cur.fetchone()[0])
-                if not cur.nextset():
-                    break
-        return created, len(features) - created
+            if len(rows) >= BULK_FROM:  # COPY into a staging table, then one INSERT … ON CONFLICT
+                cur.execute(_STAGE_TABLE)
+                with cur.copy(_STAGE_COPY) as copy:
+                    for n, row in enumerate(rows):
+                        copy.write_row((n, *row))
+                (created,) = cur.execute(_STAGE_UPSERT).fetchone()
+                cur.execute(f"DROP TABLE {_STAGE}")
+            else:
+                cur.executemany(_UPSERT, rows, returning=True)
+                created = 0
+                while True:
+                    created += bool(cur.fetchone()[0])
+                    if not cur.nextset():
+                        break
+        return int(created), len(features) - int(created)
 
     def upsert(self, event: Event | dict[str, Any]) -> bool:
         """Insert or replace one event; return True when it was new."""

@@ -207,3 +207,9 @@ def generated_events(count: int, start: date = date(2019, 1, 1)) -> list[dict[st
 def events_120() -> list[dict[str, Any]]:
     """120 generated events (see ``generated_events``)."""
     return generated_events(120)
+
+
+@pytest.fixture(scope="session")
+def events_300() -> list[dict[str, Any]]:
+    """300 generated events: enough for the bulk (COPY) write path of the PostGIS store."""
+    return generated_events(300)

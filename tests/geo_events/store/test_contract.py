@@ -153,6 +153,18 @@ def test_upsert_and_upsert_many_count_new_and_replaced(store: EventStore, events
     assert len(store) == 2
 
 
+def test_bulk_upserts_count_and_keep_order(store: EventStore, events_300: list[dict[str, Any]]) -> None:
+    """Large batches (the PostGIS store COPYs them) count, replace and order exactly as small ones."""
+    assert store.upsert_many(events_300[:250]) == (250, 0)
+    changed = copy.deepcopy(events_300[10])
+    changed["properties"]["notes"] = "changed in bulk"
+    batch = [*events_300[200:], changed, events_300[0]]  # 50 replaced, 50 new, 2 replaced
+    assert store.upsert_many(batch) == (50, 52)
+    assert [f["id"] for f in store] == [f["id"] for f in events_300]
+    assert store.get(changed["id"]) == changed
+    assert store.count(EventQuery(q="changed in bulk")) == 1
+
+
 def test_iteration_is_in_insertion_order(store: EventStore, events_120: list[dict[str, Any]]) -> None:
     shuffled = events_120[::-1][:30]
     store.upsert_many(shuffled)
