@@ -130,3 +130,16 @@ def test_the_app_opens_a_database_url_given_as_store(pg_url: str, seed_feature_c
     with TestClient(app, raise_server_exceptions=False) as client:
         assert client.get("/health").json()["store_backend"] == "postgis"
         assert client.get("/events").json()["numberMatched"] == 1
+
+
+def test_geo_events_store_may_be_a_database_url(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``GEO_EVENTS_STORE=postgresql://…`` (what `serve` workers read) opens the PostGIS store."""
+    from geo_events.settings import get_settings
+
+    monkeypatch.setenv("GEO_EVENTS_STORE", pg_url)
+    get_settings.cache_clear()
+    try:
+        with TestClient(create_app(), raise_server_exceptions=False) as client:
+            assert client.get("/health").json()["store_backend"] == "postgis"
+    finally:
+        get_settings.cache_clear()
