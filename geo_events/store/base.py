@@ -58,8 +58,13 @@ class EventStore(Protocol):
     def upsert(self, event: Event | dict[str, Any]) -> bool:
         """Insert or replace an event by id; return True when it was new."""
 
-    def upsert_many(self, events: Iterable[Event | dict[str, Any]]) -> tuple[int, int]:
-        """Insert or replace many events in one durable write; return (created, updated)."""
+    def upsert_many(
+        self, events: Iterable[Event | dict[str, Any]], *, trusted: bool = False
+    ) -> tuple[int, int]:
+        """Insert or replace many events in one durable write; return (created, updated).
+
+        ``trusted=True`` skips re-validating Feature dicts read back from another store (``migrate``).
+        """
 
     def get(self, event_id: str) -> dict[str, Any]:
         """Return one event Feature; raise ``EventNotFound``."""

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import orjson
@@ -94,6 +94,8 @@ _STAGE_UPSERT = (
     + ", ".join(f"{c} = EXCLUDED.{c}" for c in (*_COLUMNS[1:], "geom"))
     + ", updated_at = now() RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted) FROM up"
 )
+#: Longest span of an event's dates (a month): ``date_first <= event_date <= date_last`` within it.
+_MAX_SPAN_DAYS = 31
 #: Category filters compared case-insensitively (as the file store does).
 _CATEGORY = ("event_type", "sub_event_type", "admin1", "control_zone", "side_of_line")
 _ORDER = {
@@ -340,9 +342,14 @@ class PostGISStore:
                     self._local.conn, self._local.depth = None, 0
 
     # ------------------------------------------------------------------ writing
-    def upsert_many(self, events: Iterable[Event | dict[str, Any]]) -> tuple[int, int]:
-        """Validate, then insert or replace events in one transaction; return (created, updated)."""
-        features = [validate_event(e) for e in events]
+    def upsert_many(
+        self, events: Iterable[Event | dict[str, Any]], *, trusted: bool = False
+    ) -> tuple[int, int]:
+        """Validate, then insert or replace events in one transaction; return (created, updated).
+
+        ``trusted=True`` skips re-validating Feature dicts read back from another store (``migrate``).
+        """
+        features = [e if trusted and isinstance(e, dict) else validate_event(e) for e in events]
         if not features:
             return 0, 0
         last: dict[str, dict[str, Any]] = {}
@@ -427,12 +434,15 @@ class PostGISStore:
         if q.bbox is not None:
             clauses.append("geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
             params.extend(q.bbox)
+        # Dates match by overlap of the event's span (a day, its week or month) with [start, end]. The
+        # redundant range on event_date (a span is at most 31 days) lets the planner walk the
+        # (event_date, seq) index in sort order instead of filtering the whole index.
         if q.start is not None:
-            clauses.append("date_last >= %s")
-            params.append(q.start)
+            clauses.append("date_last >= %s AND event_date >= %s")
+            params.extend([q.start, q.start - timedelta(days=_MAX_SPAN_DAYS)])
         if q.end is not None:
-            clauses.append("date_first <= %s")
-            params.append(q.end)
+            clauses.append("date_first <= %s AND event_date <= %s")
+            params.extend([q.end, q.end + timedelta(days=_MAX_SPAN_DAYS)])
         if q.min_fatalities is not None:
             clauses.append("fatalities_best >= %s")
             params.append(q.min_fatalities)
