@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks._http import HOST, Client, ServerProcess, free_port, percentile
+from benchmarks.report import load_average
 from benchmarks.generate import FIRST_DAY, cached_store_file, expected_count, load_columns
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +122,7 @@ def main(argv: list[str] | None = None) -> None:
                 for name, r in results.items()
             },
             "non_empty_windows": sum(1 for t in truth if t),
+            "load_average": load_average(),
         }
         print(json.dumps(report, indent=2))
         rows = [

@@ -42,9 +42,9 @@ CREATE TABLE events (
 
 CREATE INDEX events_geom ON events USING gist (geom);
 CREATE INDEX events_geography ON events USING gist ((geom::geography));  -- `near` radius searches
+-- start/end match by span overlap plus a redundant event_date range (spans are at most 31 days), so the
+-- (event_date, seq) index serves date filters and the date sort; date_first/date_last need no index.
 CREATE INDEX events_event_date ON events (event_date, seq);
-CREATE INDEX events_date_first ON events (date_first);
-CREATE INDEX events_date_last ON events (date_last);
 CREATE INDEX events_fatalities ON events (fatalities_best, seq);
 CREATE INDEX events_event_type ON events (lower(event_type));
 CREATE INDEX events_sub_event_type ON events (lower(sub_event_type));
