@@ -355,9 +355,8 @@ def event_items(
         result = store.query(replace(query, extra=post) if post else query)
         matched, raws = result.number_matched, result.raw_features()
     else:  # a backend without them: filter the streamed matches here
-        kept = [
-            raw for raw in iter_matches(store, replace(query, offset=0)) if property_matches(orjson.loads(raw), post)
-        ]
+        matches = iter_matches(store, replace(query, offset=0))
+        kept = [raw for raw in matches if property_matches(orjson.loads(raw), post)]
         matched, raws = len(kept), kept[offset : offset + limit]
     if nested == "text":
         raws = [nested_as_text(raw) for raw in raws]

@@ -1,4 +1,4 @@
-"""``geo-events db upgrade | status`` (the PostGIS schema) and ``geo-events migrate`` (copy between stores)."""
+"""``geo-events db upgrade | status`` (the PostGIS schema) and ``geo-events migrate`` (copy stores)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,8 @@ def upgrade(
             {"store": redact(url), "before": before or 0, "applied": applied, "version": after, "latest": LATEST}
         )
     elif applied:
-        typer.echo(f"{redact(url)}: schema {before or 0} → {after} (applied {', '.join(map(str, applied))})")
+        steps = ", ".join(map(str, applied))
+        typer.echo(f"{redact(url)}: schema {before or 0} → {after} (applied {steps})")
     else:
         typer.echo(f"{redact(url)}: schema {after} is up to date")
 
@@ -112,12 +113,16 @@ def content_digest(store: Any, ids: set[str] | None = None) -> tuple[int, str]:
 
 @handle_errors
 def migrate(
-    source: Annotated[str, typer.Option("--from", help="Store to copy from: a .geojson path or postgresql:// URL.")],
+    source: Annotated[
+        str, typer.Option("--from", help="Store to copy from: a .geojson path or postgresql:// URL.")
+    ],
     target: Annotated[str, typer.Option("--to", help="Store to copy into (created when missing).")],
-    batch: Annotated[int, typer.Option("--batch", min=1, max=100_000, help="Events written per transaction.")] = 5000,
+    batch: Annotated[
+        int, typer.Option("--batch", min=1, max=100_000, help="Events written per transaction.")
+    ] = 5000,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
-    """Copy every event from one store into another (file ↔ PostGIS), then compare counts and a content hash.
+    """Copy every event from one store into another (file ↔ PostGIS), then compare counts and a hash.
 
     Writes are upserts by id in batches, so an interrupted run is resumed by running it again (events
     already copied are rewritten unchanged). Exit 1 when the copy does not match the source.

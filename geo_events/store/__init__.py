@@ -1,4 +1,4 @@
-"""Event stores: ``open_store`` picks a backend by name or URL scheme; every backend implements ``EventStore``.
+"""Event stores: ``open_store`` picks a backend by URL scheme (or name); each implements ``EventStore``.
 
 A backend is one module named in ``BACKENDS`` (imported lazily, so optional drivers such as psycopg are
 only needed when used) and the URL schemes it answers in ``SCHEMES``; callers never branch on it.
@@ -45,7 +45,7 @@ def store_target(target: str | os.PathLike[str]) -> str:
 
 
 def backend_of(target: str | os.PathLike[str]) -> str:
-    """Return the backend name for a store path or URL (``events.geojson`` → geojson, ``postgresql://…`` → postgis)."""
+    """Return the backend of a store path or URL (``x.geojson`` → geojson, ``postgresql://…`` → postgis)."""
     text = store_target(target)
     match = _SCHEME.match(text)
     if match is None or len(match.group(1)) == 1:  # no scheme, or a Windows drive letter

@@ -43,7 +43,8 @@ try:
     from psycopg_pool import ConnectionPool, PoolTimeout
 except ImportError as err:  # pragma: no cover - the optional driver is missing
     raise ImportError(
-        "the PostGIS store needs psycopg 3 and psycopg_pool: pip install 'geo-events[postgis]'", name="psycopg"
+        "the PostGIS store needs psycopg 3 and psycopg_pool: pip install 'geo-events[postgis]'",
+        name="psycopg",
     ) from err
 
 log = logging.getLogger("geo_events.store.postgis")
@@ -256,7 +257,9 @@ class PostGISStore:
     def _upgrade(self, conn: Any, target: int | None = None) -> list[int]:
         try:
             return [m.version for m in upgrade(conn, target)]
-        except (pg_errors.InsufficientPrivilege, pg_errors.FeatureNotSupported, pg_errors.UndefinedFile) as err:
+        except (
+            pg_errors.InsufficientPrivilege, pg_errors.FeatureNotSupported, pg_errors.UndefinedFile
+        ) as err:
             if "postgis" in str(err).lower():
                 raise SchemaMismatch(
                     f"the database of {self.path} lacks the PostGIS extension and this role cannot add it "
@@ -479,7 +482,9 @@ class PostGISStore:
                 clauses.append(f"lower({_TEXT_OF[name]}) = lower(%s::text)")
                 params.append(wanted)
             else:  # any other property: read from the Feature
-                clauses.append("lower(coalesce((feature::jsonb) -> 'properties' ->> %s::text, '')) = lower(%s::text)")
+                clauses.append(
+                    "lower(coalesce((feature::jsonb) -> 'properties' ->> %s::text, '')) = lower(%s::text)"
+                )
                 params.extend([name, wanted])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
