@@ -401,9 +401,17 @@ class PostGISStore:
         """Nothing to fold: every write is already in the table (kept for the protocol)."""
 
     def maintain(self) -> None:
-        """Refresh the planner's statistics after bulk writes (``ANALYZE events``)."""
+        """After bulk writes: ``VACUUM (ANALYZE) events`` (``ANALYZE`` only inside a ``transaction()``).
+
+        VACUUM sets the hint bits and the visibility map of freshly written pages, so the first queries
+        after a bulk load do not pay for that (measured: p95 of bbox+date pages over 1M fresh rows > 1 s
+        before it); ANALYZE gives the planner the new statistics.
+        """
         with self._conn() as conn:
-            conn.execute("ANALYZE events")
+            if getattr(self._local, "conn", None) is not None:
+                conn.execute("ANALYZE events")
+            else:
+                conn.execute("VACUUM (ANALYZE) events")
 
     def close(self) -> None:
         """Close the connection pool (safe to call twice)."""

@@ -287,3 +287,20 @@ def test_migrate_file_to_postgis_and_back(tmp_path: Path, pg_url: str, events_12
         assert again.count(EventQuery(event_type="Battles")) == 30
     finally:
         again.close()
+
+
+def test_maintain_vacuums_outside_and_analyzes_inside_a_transaction(pg_url: str, events_120: list[dict]) -> None:
+    store = open_store(pg_url)
+    try:
+        store.upsert_many(events_120)
+        with store.transaction():
+            store.maintain()  # VACUUM cannot run in a transaction block: ANALYZE only, no error
+        store.maintain()
+        with psycopg.connect(pg_url) as conn:
+            vacuumed, analyzed = conn.execute(
+                "SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables "
+                "WHERE relname = 'events'"
+            ).fetchone()
+        assert vacuumed and analyzed
+    finally:
+        store.close()
