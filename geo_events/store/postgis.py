@@ -215,6 +215,9 @@ class PostGISStore:
     @staticmethod
     def _configure(conn: Any) -> None:
         conn.execute("SET jit = off")  # JIT costs hundreds of ms on some first queries, gains nothing here
+        # Exact (not lossy) bitmaps for the counts of large bbox+date windows: at 1M events p95 of a page
+        # with its count went 494 → 274 ms with 64MB over the 4MB default (per sort/bitmap, per connection).
+        conn.execute("SET work_mem = '64MB'")
 
     def _connect(self) -> Any:
         """One direct connection (opening and migrating), with a clear error when it fails."""
