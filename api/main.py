@@ -94,8 +94,8 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
     Parameters
     ----------
     store_path
-        A ``.geojson`` event store, created empty when missing, or a ``postgresql://`` URL. ``None`` uses ``GEO_EVENTS_STORE`` or the
-        user's data folder, seeded from the bundled events the first time.
+        A ``.geojson`` event store, created empty when missing, or a ``postgresql://`` URL. ``None`` uses
+        ``GEO_EVENTS_STORE`` or the user's data folder, seeded from the bundled events the first time.
 
     Returns
     -------
