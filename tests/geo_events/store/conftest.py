@@ -86,7 +86,7 @@ def _start_cluster() -> PostGISServer | None:
         import psycopg  # noqa: F401
         import psycopg_pool  # noqa: F401
     except ImportError:
-        return None
+        pytest.skip("the PostGIS driver (psycopg, psycopg_pool) is not installed: pip install '.[postgis]'")
     if subprocess.run(["bash", str(POSTGIS_DEV), "available"], capture_output=True).returncode != 0:
         return None
     started = subprocess.run(

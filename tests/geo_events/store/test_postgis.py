@@ -13,14 +13,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 
-from geo_events.errors import SchemaMismatch, StoreError, StoreUnavailable
-from geo_events.query import EventQuery
-from geo_events.store import open_store
-from geo_events.store.migrations import LATEST, current_version, upgrade
-from geo_events.store.postgis import PostGISStore
+psycopg = pytest.importorskip("psycopg", reason="the PostGIS driver is not installed (pip install '.[postgis]')")
+
+from geo_events.errors import SchemaMismatch, StoreError, StoreUnavailable  # noqa: E402
+from geo_events.query import EventQuery  # noqa: E402
+from geo_events.store import open_store  # noqa: E402
+from geo_events.store.migrations import LATEST, current_version, upgrade  # noqa: E402
+from geo_events.store.postgis import PostGISStore  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 
