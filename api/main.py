@@ -25,6 +25,7 @@ from api.openapi import install_openapi
 from api.schemas import Health
 from geo_events.errors import StoreCorrupted
 from geo_events.settings import get_settings
+from geo_events.store import backend_of, store_target
 
 log = logging.getLogger("geo_events.api")
 
@@ -72,12 +73,20 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """On shutdown, fold the journal into the .geojson so the file QGIS opens holds every event."""
     yield
     store = getattr(app.state, "store", None)
-    close = getattr(store, "close", None)
-    if close is not None:
+    if store is not None:
         try:
-            close()
+            store.close()
         except Exception:  # noqa: BLE001 - shutting down: log, the journal still holds every write
             log.exception("could not fold the journal into the store file on shutdown")
+
+
+def _store_target(store_path: str | os.PathLike[str] | None) -> Path | str | None:
+    """A file store's path as a ``Path``; a database URL kept as text (``Path`` would fold its ``//``)."""
+    if store_path is None:
+        return None
+    if backend_of(store_path) == "geojson":
+        return Path(store_path)
+    return store_target(store_path)
 
 
 def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
@@ -86,8 +95,8 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
     Parameters
     ----------
     store_path
-        A ``.geojson`` event store; created empty when missing. ``None`` uses ``GEO_EVENTS_STORE`` or the
-        user's data folder, seeded from the bundled events the first time.
+        A ``.geojson`` event store, created empty when missing, or a ``postgresql://`` URL. ``None`` uses
+        ``GEO_EVENTS_STORE`` or the user's data folder, seeded from the bundled events the first time.
 
     Returns
     -------
@@ -113,7 +122,7 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
             {"name": "meta", "description": "Service health."},
         ],
     )
-    app.state.store_path = Path(store_path) if store_path is not None else None
+    app.state.store_path = _store_target(store_path)
     app.state.store = None
     install_error_handlers(app)
     _include_routers(app)
@@ -121,12 +130,10 @@ def create_app(store_path: str | os.PathLike[str] | None = None) -> FastAPI:
     @app.get("/health", response_model=Health, tags=["meta"], summary="Service health")
     def health(store: StoreDep) -> Health:
         """Return `ok`, the version and the number of stored events (503 once the store met damage)."""
-        damage = getattr(store, "damage", None)
+        damage = store.damage
         if damage:
             raise StoreCorrupted(damage)
-        return Health(
-            version=geo_events.__version__, events=len(store), store_backend=getattr(store, "backend", "?")
-        )
+        return Health(version=geo_events.__version__, events=len(store), store_backend=store.backend)
 
     install_openapi(app)
     install_docs(app)

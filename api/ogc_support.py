@@ -19,7 +19,8 @@ from api.responses import CRS84, GEOJSON, feature_collection_bytes, paging_links
 from geo_events.errors import InvalidQuery
 from geo_events.query import EventQuery, parse_bbox, parse_date
 from geo_events.settings import get_settings
-from geo_events.store import EventStore
+from geo_events.store import EventStore, iter_matches
+from geo_events.store.index import property_matches
 from geo_events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 COLLECTION_IDS: tuple[str, ...] = (
@@ -105,13 +106,12 @@ EVENT_QUERYABLES: tuple[str, ...] = (
     "admin1", "admin2", "country", "iso3", "geo_precision", "place_id", "fatalities_best", "control_zone",
     "side_of_line", "geocoder",
 )  # fmt: skip
-#: Queryables answered by the store's index (the others are checked on the matching features).
+#: Queryables that are ``EventQuery`` filters of their own (the others become ``EventQuery.extra``).
 _INDEXED = {"event_type", "sub_event_type", "country", "iso3", "admin1", "control_zone", "side_of_line"}
 #: ``/events`` filter parameters also accepted on ``/collections/events/items``.
 EVENT_QUERY_PARAMS: tuple[str, ...] = (
     "start", "end", "actor", "min_fatalities", "max_fatalities", "near", "radius_km", "q", "source",
 )  # fmt: skip
-_NUMBER = re.compile(r"-?[0-9]+")
 _SORT_KEYS = {
     "event_date": "date",
     "date": "date",
@@ -287,7 +287,7 @@ def queryables_document(collection_id: str, base: str, full: bool) -> dict[str, 
 def _event_query(
     extra: dict[str, str], bbox: str | None, interval: tuple[date | None, date | None] | None
 ) -> tuple[EventQuery, dict[str, str]]:
-    """Turn OGC parameters into an ``EventQuery`` plus the property filters the index cannot answer."""
+    """Turn OGC parameters into an ``EventQuery`` plus its ``property=value`` filters (``EventQuery.extra``)."""
     fields: dict[str, Any] = {}
     post: dict[str, str] = {}
     for name, value in extra.items():
@@ -328,37 +328,6 @@ def _event_query(
     return EventQuery(**fields), post
 
 
-def _prefilter_patterns(filters: dict[str, str]) -> list[bytes]:
-    """Byte patterns every matching feature's JSON must contain (a cheap superset test before parsing).
-
-    Only plain ASCII values get a pattern: their JSON spelling is the value itself, and ASCII
-    lower-casing of the bytes agrees with ``str.casefold`` on them.
-    """
-    patterns = []
-    for name, value in filters.items():
-        if (
-            not (value.isascii() and value.isprintable() and name.isascii())
-            or '"' in value + name
-            or "\\" in value + name
-        ):
-            continue
-        if _NUMBER.fullmatch(value):
-            patterns.append(f'"{name}":{value}'.lower().encode())
-        else:
-            patterns.append(f'"{name}":"{value}"'.lower().encode())
-    return patterns
-
-
-def _matches(feature: dict[str, Any], filters: dict[str, str]) -> bool:
-    props = feature.get("properties") or {}
-    for name, wanted in filters.items():
-        value = feature.get("id") if name == "id" else props.get(name)
-        text = "" if value is None else str(value)
-        if text.casefold() != wanted.casefold():
-            return False
-    return True
-
-
 def event_items(
     request: Request,
     store: EventStore,
@@ -382,20 +351,12 @@ def event_items(
         name, descending = keys[0]
         sort = ("-" if descending else "") + _SORT_KEYS[name]
     query = replace(query, sort=sort, limit=limit, offset=offset).validate(max_limit=max_limit)
-    if not post:
-        result = store.query(query)
+    if not post or "extra" in store.capabilities:  # the store answers property=value filters itself
+        result = store.query(replace(query, extra=post) if post else query)
         matched, raws = result.number_matched, result.raw_features()
-    else:
-        everything = replace(query, offset=0, limit=max(store.count(query), 1))
-        patterns = _prefilter_patterns(post)
-        kept = []
-        for raw in store.query(everything).raw_features():
-            if patterns:
-                lowered = raw.lower()
-                if not all(p in lowered for p in patterns):
-                    continue
-            if _matches(orjson.loads(raw), post):
-                kept.append(raw)
+    else:  # a backend without them: filter the streamed matches here
+        matches = iter_matches(store, replace(query, offset=0))
+        kept = [raw for raw in matches if property_matches(orjson.loads(raw), post)]
         matched, raws = len(kept), kept[offset : offset + limit]
     if nested == "text":
         raws = [nested_as_text(raw) for raw in raws]

@@ -45,6 +45,18 @@ class StoreLocked(StoreError):
     """Raised when another process holds the store's write lock for too long."""
 
 
+class StoreUnavailable(StoreError, ConnectionError):
+    """Raised when the store's database cannot be reached (down, wrong address, login refused).
+
+    The message says how to fix it; the API answers 503 while it lasts and recovers once it is back.
+    """
+
+
+class SchemaMismatch(StoreError):
+    """Raised when a database's schema is older (run ``geo-events db upgrade``) or newer than this code's,
+    or lacks what the store needs (the PostGIS extension)."""
+
+
 class EventNotFound(StoreError, KeyError):
     """Raised when no event has the requested id."""
 

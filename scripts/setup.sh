@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install geo-events into the project's own virtualenv (.venv, stdlib venv), from the project's own files.
 #   bash scripts/setup.sh              # runtime only: what `geo-events serve` needs (scripts/serve.sh)
-#   bash scripts/setup.sh test         # + test tools (pytest, hypothesis, schemathesis, playwright, psutil)
+#   bash scripts/setup.sh test         # + test tools (pytest, hypothesis, schemathesis, playwright, psutil),
+#                                      #   the PostGIS driver (psycopg) and, as root with apt-get, PostgreSQL 15 +
+#                                      #   PostGIS 3 from Debian's packages (the PostGIS tests skip without them)
 #   bash scripts/setup.sh test browser # + headless Chromium from Debian's packages (browser tests)
 #
 # Never installs into the system Python (Debian's python3 refuses that: PEP 668), so it works there as
@@ -52,7 +54,7 @@ VPY="$VENV/bin/python"
 # 2. The package (editable, so code edits need no reinstall) with the extras of the profile.
 case "$profile" in
   runtime) target="." ;;
-  test) target=".[test,bench]" ;;
+  test) target=".[test,bench,postgis]" ;;
 esac
 stamp_file="$VENV/.geo-events-installed"
 inputs="$("$VPY" -c 'import sys; print(sys.version.split()[0])') $(cksum < pyproject.toml)"
@@ -80,5 +82,21 @@ if [ "$browser" = yes ] && ! command -v chromium >/dev/null 2>&1; then
       || echo "setup: could not install Chromium; browser tests will be skipped" >&2
   else
     echo "setup: Chromium not installed and no root apt-get; browser tests will be skipped" >&2
+  fi
+fi
+
+# 4. PostgreSQL + PostGIS for the PostGIS store's tests (test profile only: serving never installs a
+#    database). The tests start their own throw-away cluster with scripts/postgis-dev.
+if [ "$profile" = test ] && ! bash scripts/postgis-dev available 2>/dev/null; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    echo "setup: installing PostgreSQL 15 + PostGIS 3 (Debian packages) for the PostGIS store tests…"
+    pg_packages="postgresql-15 postgresql-15-postgis-3 postgresql-client-15"
+    # shellcheck disable=SC2086
+    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pg_packages >/dev/null 2>&1 \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+           $pg_packages >/dev/null; }) \
+      || echo "setup: could not install PostgreSQL/PostGIS; the PostGIS tests will be skipped" >&2
+  else
+    echo "setup: PostgreSQL/PostGIS not installed and no root apt-get; the PostGIS tests will be skipped" >&2
   fi
 fi

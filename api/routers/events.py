@@ -79,17 +79,8 @@ def _prefetched(chunks: Iterator[list[bytes]]) -> Iterator[list[bytes]]:
 
 
 def _raw_chunks(store: EventStore, query: EventQuery, chunk: int) -> Iterator[list[bytes]]:
-    """A query's raw features ``chunk`` at a time (rows chosen and verified once when the store can)."""
-    iter_query_raw = getattr(store, "iter_query_raw", None)
-    if iter_query_raw is not None:
-        yield from iter_query_raw(query, chunk)
-        return
-    for offset in range(query.offset, query.offset + query.limit, chunk):
-        size = min(chunk, query.offset + query.limit - offset)
-        page = store.query(replace(query, offset=offset, limit=size))
-        if not page.number_returned:
-            return
-        yield page.raw_features()
+    """A query's raw features ``chunk`` at a time (rows chosen, and checked, once by the store)."""
+    yield from store.iter_query(query, chunk)
 
 
 def _guarded(chunks: Iterator[bytes], release: Callable[[], None]) -> Iterator[bytes]:
@@ -236,9 +227,7 @@ def _file_chunks(handle: Any, size: int = 1 << 20) -> Iterator[bytes]:
 )
 def get_event(store: StoreDep, event_id: str = EventId) -> Response:
     """Return one event as a GeoJSON Feature (404 when no event has this id)."""
-    get_raw = getattr(store, "get_raw", None)
-    body = get_raw(event_id) if get_raw is not None else orjson.dumps(store.get(event_id))
-    return GeoJSONResponse(body)
+    return GeoJSONResponse(store.get_raw(event_id))
 
 
 @router.delete(

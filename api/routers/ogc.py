@@ -322,8 +322,7 @@ def item(
     _check_collection(collection_id)
     base = _base(request)
     if collection_id == "events":
-        get_raw = getattr(store, "get_raw", None)
-        raw = get_raw(feature_id) if get_raw is not None else orjson.dumps(store.get(feature_id))
+        raw = store.get_raw(feature_id)
         if nested_mode(request, nested) == "text":
             raw = nested_as_text(raw)
     else:

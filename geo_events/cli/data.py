@@ -125,7 +125,7 @@ def import_(
         )
     opened = open_store(store)
     created, updated = opened.upsert_many(features)
-    opened.compact()
+    opened.maintain()
     if as_json:
         print_json({"created": created, "updated": updated, "events": len(opened)})
     else:

@@ -16,7 +16,12 @@ store_app = typer.Typer(
 )
 
 StoreOpt = Annotated[
-    Path | None, typer.Option("--store", help="Store file (default: GEO_EVENTS_STORE or user data).")
+    Path | None,
+    typer.Option(
+        "--store",
+        help="Store: a .geojson file or a postgresql://user@host:port/dbname URL "
+        "(default: GEO_EVENTS_STORE or user data).",
+    ),
 ]
 
 
@@ -33,9 +38,14 @@ def check(
 
     Example: geo-events store check --repair --store data/events.geojson
     """
-    from geo_events.store.repair import check_store
+    from geo_events.store import backend_of, store_target
 
     path = store or _default_store_path()
+    if backend_of(path) != "geojson":  # a database checks its own pages: opening checks the schema
+        _check_database(store_target(path), as_json)
+        return
+    from geo_events.store.repair import check_store
+
     report = check_store(path, repair=repair)
     if as_json:
         print_json(report.as_dict())
@@ -64,12 +74,13 @@ def info(
 
     Example: geo-events store info --json
     """
-    from geo_events.store import open_store
+    from geo_events.store import open_store, redact, store_target
 
     opened = open_store(store)
     bbox, dates = opened.extent()
     data = {
-        "path": str(store or _default_store_path()),
+        "path": redact(store_target(store or _default_store_path())),
+        "backend": opened.backend,
         "events": len(opened),
         "bbox": bbox,
         "dates": [d.isoformat() for d in dates] if dates else None,
@@ -93,6 +104,23 @@ def compact(store: StoreOpt = None) -> None:
     opened = open_store(store)
     opened.compact()
     typer.echo(f"compacted {len(opened)} events")
+    opened.close()
+
+
+def _check_database(url: str, as_json: bool) -> None:
+    """``store check`` of a database store: it opens (schema current), counts and reads its extent."""
+    from geo_events.store import open_store, redact
+
+    opened = open_store(url)
+    try:
+        events = len(opened)
+        opened.extent()
+    finally:
+        opened.close()
+    if as_json:
+        print_json({"path": redact(url), "ok": True, "events": events, "problems": []})
+    else:
+        typer.echo(f"{redact(url)}: ok, {events} events")
 
 
 def register(app: typer.Typer) -> None:

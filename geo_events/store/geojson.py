@@ -34,6 +34,7 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ from geo_events.errors import (
 )
 from geo_events.models import Event
 from geo_events.query import EventQuery, QueryResult
+from geo_events.store.base import ALL_FILTERS, ALL_ROWS
 from geo_events.store.index import EventIndex
 
 log = logging.getLogger("geo_events.store")
@@ -161,6 +163,8 @@ class GeoJSONFileStore:
     """
 
     backend = "geojson"
+    #: Every filter is answered by the in-memory index (``EventIndex``).
+    capabilities: frozenset[str] = ALL_FILTERS
 
     def __init__(
         self, path: str | os.PathLike[str], compact_every: int = 2000, lock_timeout: float = 30.0
@@ -578,9 +582,14 @@ class GeoJSONFileStore:
             os.fsync(fh.fileno())
         self.torn_tail = False
 
-    def upsert_many(self, events: Iterable[Event | dict[str, Any]]) -> tuple[int, int]:
-        """Validate, then durably insert or replace events; return (created, updated)."""
-        features = [validate_event(e) for e in events]
+    def upsert_many(
+        self, events: Iterable[Event | dict[str, Any]], *, trusted: bool = False
+    ) -> tuple[int, int]:
+        """Validate, then durably insert or replace events; return (created, updated).
+
+        ``trusted=True`` skips re-validating Feature dicts read back from another store (``migrate``).
+        """
+        features = [e if trusted and isinstance(e, dict) else validate_event(e) for e in events]
         if not features:
             return 0, 0
         with self.transaction():
@@ -695,7 +704,7 @@ class GeoJSONFileStore:
         with self._mutex:
             return self._index.query(query)
 
-    def iter_query_raw(self, query: EventQuery, chunk: int = 1000) -> Iterator[list[bytes]]:
+    def iter_query(self, query: EventQuery, chunk: int = 1000) -> Iterator[list[bytes]]:
         """Yield the raw JSON of a query's page (``offset``/``limit``) ``chunk`` events at a time.
 
         The matching rows are chosen once (so concurrent writes cannot shift pages) and every snapshot
@@ -711,6 +720,14 @@ class GeoJSONFileStore:
             with self._mutex:  # never yield while holding it: the next chunk may run on another thread
                 raws = index.raw_many(rows[start : start + chunk])
             yield raws
+
+    iter_query_raw = iter_query  # the name before the store protocol had it
+
+    def maintain(self) -> None:
+        """Fold the journal into the snapshot when it holds anything (after bulk writes such as an import)."""
+        with self.transaction():
+            if self._journal_records or self.torn_tail or not self.path.exists():
+                self.compact()
 
     def count(self, query: EventQuery | None = None) -> int:
         """Return how many events match ``query`` (all when None)."""
@@ -748,10 +765,8 @@ class GeoJSONFileStore:
         if query is None:
             features = list(self)
         else:
-            total = self.count(query)
-            features = self.query(
-                EventQuery(**{**query.__dict__, "offset": 0, "limit": max(total, 1)})
-            ).features
+            everything = replace(query, offset=0, limit=ALL_ROWS)
+            features = [orjson.loads(raw) for raws in self.iter_query(everything) for raw in raws]
         return features_to_geodataframe(features)
 
     @classmethod

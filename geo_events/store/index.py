@@ -10,6 +10,7 @@ RAM; the columns can be saved beside the snapshot (``save``/``load``) so re-open
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -33,9 +34,61 @@ _TEXT_FIELDS = ("id", "location", "admin1", "admin2", "country", "iso3", "event_
                 "notes", "control_zone", "place_id")  # fmt: skip
 
 
+_INTEGER = re.compile(r"[0-9]{1,18}")
+_NUMBER = re.compile(r"-?[0-9]+")
+
+
+def property_matches(feature: dict[str, Any], filters: dict[str, str]) -> bool:
+    """True when every ``name=value`` of ``filters`` equals the feature's property as case-folded text."""
+    props = feature.get("properties") or {}
+    for name, wanted in filters.items():
+        value = feature.get("id") if name == "id" else props.get(name)
+        text = "" if value is None else str(value)
+        if text.casefold() != wanted.casefold():
+            return False
+    return True
+
+
+def _byte_patterns(filters: dict[str, str]) -> list[bytes]:
+    """Byte patterns every matching feature's JSON must contain (a cheap superset test before parsing).
+
+    Only plain ASCII values get a pattern: their JSON spelling is the value itself, and ASCII
+    lower-casing of the bytes agrees with ``str.casefold`` on them.
+    """
+    patterns = []
+    for name, value in filters.items():
+        if (
+            not value
+            or not (value.isascii() and value.isprintable() and name.isascii())
+            or '"' in value + name
+            or "\\" in value + name
+        ):
+            continue
+        if _NUMBER.fullmatch(value):
+            patterns.append(f'"{name}":{value}'.lower().encode())
+        else:
+            patterns.append(f'"{name}":"{value}"'.lower().encode())
+    return patterns
+
+
 def _clean(text: str) -> str:
     """Drop the record separator used when the columns are saved."""
     return text.replace("\x1e", " ")
+
+
+def search_texts(props: dict[str, Any]) -> tuple[str, str, str]:
+    """Return the case-folded texts the ``actor``, ``source`` and ``q`` filters search in (every backend)."""
+    actor_names = [props.get("actor1"), props.get("actor2"), *(props.get("assoc_actors") or [])]
+    actors = _clean("\x1f".join(a for a in actor_names if a).casefold())
+    sources = props.get("sources") or []
+    source_text = _clean(
+        "\x1f".join(f"{s.get('id', '')}\x1f{s.get('publisher') or ''}\x1f{s.get('url') or ''}" for s in sources)
+    ).casefold()
+    words = [props.get(name) for name in _TEXT_FIELDS]
+    words += [s.get("title") for s in sources] + [s.get("publisher") for s in sources]
+    words += [c.get("claimant") for c in props.get("claims") or []]
+    text = " \x1f ".join(w for w in words if isinstance(w, str))
+    return actors, source_text, _clean(f"{text} \x1f {actors}").casefold()
 
 
 def _day(value: str | None) -> int:
@@ -236,19 +289,7 @@ class EventIndex:
         self._prec[row] = props.get("geo_precision") or 1
         for name in _CATEGORIES:
             self._cats[name][row] = self._vocab[name].code(props.get(name))
-        actor_names = [props.get("actor1"), props.get("actor2"), *(props.get("assoc_actors") or [])]
-        self.actors[row] = _clean("\x1f".join(a for a in actor_names if a).casefold())
-        sources = props.get("sources") or []
-        self.sources[row] = _clean(
-            "\x1f".join(
-                f"{s.get('id', '')}\x1f{s.get('publisher') or ''}\x1f{s.get('url') or ''}" for s in sources
-            )
-        ).casefold()
-        words = [props.get(name) for name in _TEXT_FIELDS]
-        words += [s.get("title") for s in sources] + [s.get("publisher") for s in sources]
-        words += [c.get("claimant") for c in props.get("claims") or []]
-        text = " \x1f ".join(w for w in words if isinstance(w, str))
-        self.texts[row] = _clean(f"{text} \x1f {self.actors[row]}").casefold()
+        self.actors[row], self.sources[row], self.texts[row] = search_texts(props)
         return created
 
     def remove(self, event_id: str) -> bool:
@@ -321,6 +362,8 @@ class EventIndex:
         if q.q:
             needle = q.q.casefold()
             rows = np.array([r for r in rows if needle in self.texts[r]], dtype=np.int64)
+        if q.extra:
+            rows = self._property_filter(rows, q.extra)
         if len(rows) == 0:
             return rows
         key = q.sort
@@ -336,6 +379,39 @@ class EventIndex:
         else:
             order = np.lexsort((rows, col))
         return rows[order]
+
+    def _property_filter(self, rows: np.ndarray, filters: dict[str, str]) -> np.ndarray:
+        """Keep the rows whose properties equal every ``name=value`` of ``filters`` (case-folded text).
+
+        Columns answer what they hold (categories, id, fatalities, precision, date); any other property
+        is read from the row's JSON, after a cheap byte test on plain ASCII values.
+        """
+        rest: dict[str, str] = {}
+        for name, wanted in filters.items():
+            if len(rows) == 0:
+                return rows
+            if name in _CATEGORIES:
+                code = self._vocab[name].lookup(wanted) if wanted else 0
+                rows = rows[self._cats[name][rows] == code]
+            elif name == "id":
+                rows = rows[[self.ids[r] == wanted for r in rows.tolist()]] if len(rows) else rows
+            elif name in ("fatalities_best", "geo_precision") and _INTEGER.fullmatch(wanted):
+                col = self._fat if name == "fatalities_best" else self._prec
+                rows = rows[col[rows] == int(wanted)]
+            else:
+                rest[name] = wanted
+        if not rest or len(rows) == 0:
+            return rows
+        patterns = _byte_patterns(rest)
+        kept = []
+        for row, raw in zip(rows.tolist(), self.raw_many(rows)):
+            if patterns:
+                lowered = raw.lower()
+                if not all(p in lowered for p in patterns):
+                    continue
+            if property_matches(orjson.loads(raw), rest):
+                kept.append(row)
+        return np.array(kept, dtype=np.int64)
 
     def query(self, q: EventQuery) -> QueryResult:
         """Answer one query page (``q.offset`` … ``q.offset + q.limit``)."""
