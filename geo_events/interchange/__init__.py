@@ -1,0 +1,205 @@
+"""Exchange events with other data sets in their published layouts: ACLED and UCDP GED CSV files.
+
+>>> report = import_dataset(store, "acled_2018.csv", "acled")  # doctest: +SKIP
+>>> report.created, report.updated, report.unchanged, [str(p) for p in report.problems]  # doctest: +SKIP
+(981, 0, 0, ['row 17: latitude: 120.1 is outside [-90, 90]; latitude and longitude look swapped'])
+
+Bad rows are reported by row number with the reason and the rest is imported (``strict=True``: nothing is
+when any row is bad). Each row keeps the data set's own id as the id of its source, which also fixes the
+event id: importing a file again changes nothing, and a newer release of the same rows updates them.
+The mapping of every column is in ``docs/formats.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from geo_events.errors import EventNotFound, InvalidQuery
+from geo_events.interchange import acled, ucdp
+from geo_events.interchange.rows import RowError, RowProblem, read_table
+from geo_events.models import Event
+
+#: Data sets by the name used on the command line.
+DATASETS: dict[str, ModuleType] = {"acled": acled, "ucdp": ucdp}
+
+
+@dataclass
+class ImportReport:
+    """What reading (and importing) one data-set file did."""
+
+    dataset: str
+    path: Path
+    rows: int = 0
+    events: list[Event] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    written: bool = False
+
+    def summary(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict (every problem included)."""
+        return {
+            "dataset": self.dataset, "path": str(self.path), "rows": self.rows, "accepted": len(self.events),
+            "rejected": len(self.problems), "created": self.created, "updated": self.updated,
+            "unchanged": self.unchanged, "written": self.written, "encoding": self.encoding,
+            "delimiter": self.delimiter, "problems": [p.as_dict() for p in self.problems],
+            "notices": self.notices,
+        }  # fmt: skip
+
+
+def dataset_module(name: str) -> ModuleType:
+    """Return the module of a data set by name (``acled``, ``ucdp``); raise ``InvalidQuery``."""
+    try:
+        return DATASETS[name.strip().lower()]
+    except KeyError:
+        raise InvalidQuery(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}",
+                           field="format") from None
+
+
+def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
+    """Read an ACLED or UCDP file into validated events and per-row problems (nothing is stored).
+
+    Raises ``DataError`` when the file cannot be read at all (empty, binary, not that layout).
+    """
+    module = dataset_module(dataset)
+    table = read_table(path, module.COLUMNS, module.REQUIRED, module.NAME, module.HINT)
+    report = ImportReport(dataset.lower(), Path(path), notices=list(table.notices), encoding=table.encoding,
+                          delimiter=table.delimiter)
+    problems = list(table.problems)
+    first_row: dict[str, int] = {}
+    id_column = module.REQUIRED[0]
+    for number, row in table.records:
+        try:
+            event = module.row_to_event(row, report.notices, number)
+        except RowError as err:
+            problems.append(RowProblem(number, err.reason, err.column))
+            continue
+        if event.id in first_row:
+            problems.append(RowProblem(number, f"{row[id_column]!r} is already on row {first_row[event.id]}; "
+                                               "only that first row is imported", id_column))
+            continue
+        first_row[event.id] = number
+        report.events.append(event)
+    report.rows = len(table.records) + len(table.problems)
+    report.problems = sorted(problems, key=lambda p: p.row)
+    return report
+
+
+def _stored(store: Any, event_id: str) -> dict[str, Any] | None:
+    try:
+        return store.get(event_id)
+    except EventNotFound:
+        return None
+
+
+def _keeping_other_sources(event: Event, stored: dict[str, Any], own_source: str) -> Event:
+    """The dataset's new version of an event, keeping sources (and their claims) merged in from elsewhere."""
+    props = stored.get("properties") or {}
+    others = [s for s in props.get("sources") or [] if s.get("id") != own_source]
+    if not others:
+        return event
+    feature = event.to_feature()
+    new = feature["properties"]
+    new["sources"] = new["sources"] + others
+    other_ids = {s["id"] for s in others}
+    new["claims"] = new["claims"] + [c for c in props.get("claims") or [] if c.get("source_id") in other_ids]
+    merged = Event.model_validate(feature)
+    merged.properties.recompute_fatalities()
+    return merged
+
+
+def import_dataset(store: Any, path: str | os.PathLike[str], dataset: str, *, strict: bool = False) -> ImportReport:
+    """Import an ACLED or UCDP file into ``store``; return what happened.
+
+    Parameters
+    ----------
+    store : EventStore
+        Target store. Events are upserted in one durable write (and the store compacted when it can).
+    path : path-like
+        The CSV file in the data set's published layout.
+    dataset : str
+        ``acled`` or ``ucdp``.
+    strict : bool
+        Import nothing when any row is bad (``report.written`` stays False).
+
+    Returns
+    -------
+    ImportReport
+        ``created`` / ``updated`` / ``unchanged`` counts, ``problems`` (one per rejected row) and notices
+        (encoding, delimiter, cut text). A stored event that other reports were merged into keeps their
+        sources and claims when the data set's row updates it.
+    """
+    return store_dataset(store, read_dataset(path, dataset), strict=strict)
+
+
+def store_dataset(store: Any, report: ImportReport, *, strict: bool = False) -> ImportReport:
+    """Write the events of a ``read_dataset`` report into ``store`` (see ``import_dataset``); return it."""
+    if strict and report.problems:
+        return report
+    prefix = dataset_module(report.dataset).SOURCE_PREFIX
+    changed: list[Event] = []
+    with store.transaction():
+        empty = len(store) == 0
+        for event in report.events:
+            stored = None if empty else _stored(store, str(event.id))
+            if stored is None:
+                report.created += 1
+                changed.append(event)
+                continue
+            own = next(s.id for s in event.properties.sources if s.id.startswith(prefix))
+            new = _keeping_other_sources(event, stored, own)
+            if new.to_feature() == stored:
+                report.unchanged += 1
+                continue
+            report.updated += 1
+            changed.append(new)
+        if changed:
+            store.upsert_many(changed)
+    if changed and hasattr(store, "compact"):
+        store.compact()
+    report.written = True
+    return report
+
+
+def dataset_csv(features: list[dict[str, Any]], dataset: str) -> tuple[str, int, int]:
+    """Return (CSV text in the data set's layout, rows written, events left out as outside its scope)."""
+    module = dataset_module(dataset)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=module.COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    written = skipped = 0
+    for feature in features:
+        if module is ucdp and not ucdp.in_scope(feature):
+            skipped += 1
+            continue
+        writer.writerow(module.feature_to_row(feature))
+        written += 1
+    return buffer.getvalue(), written, skipped
+
+
+def write_dataset(features: list[dict[str, Any]], out: str | os.PathLike[str], dataset: str) -> tuple[Path, int, int]:
+    """Write events as an ACLED or UCDP GED CSV file (UTF-8); return (path, rows written, events skipped).
+
+    UCDP GED holds organised violence only: protests, riots and strategic developments are skipped.
+    """
+    text, written, skipped = dataset_csv(features, dataset)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    os.replace(tmp, path)
+    return path, written, skipped
+
+
+__all__ = ["DATASETS", "ImportReport", "RowProblem", "dataset_csv", "dataset_module", "import_dataset",
+           "read_dataset", "store_dataset", "write_dataset"]
