@@ -24,8 +24,10 @@ from geo_events.cli._common import (
 )
 from geo_events.cli.store import StoreOpt
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="geojson, csv (ACLED columns), gpkg, kml, or the "
-                                                             "published layouts acled and ucdp.")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="geojson, csv (ACLED columns), gpkg, kml, or the published "
+                                             "layouts acled and ucdp.")
+]
 
 
 @handle_errors
@@ -152,8 +154,8 @@ def import_(
     """
     if file is not None:
         if source.strip().lower() not in _datasets():
-            fail(f"unknown data set {source!r}: use `geo-events import acled FILE`, `geo-events import ucdp FILE` "
-                 "or `geo-events import FILE`")
+            fail(f"unknown data set {source!r}: use `geo-events import acled FILE`, "
+                 "`geo-events import ucdp FILE` or `geo-events import FILE`")
         if fmt is not None and fmt.strip().lower() != source.strip().lower():
             fail(f"--format {fmt} contradicts {source!r} before the file; give one of them")
         _import_dataset(source.strip().lower(), file, strict, store, as_json)

@@ -62,8 +62,9 @@ def dataset_module(name: str) -> ModuleType:
     try:
         return DATASETS[name.strip().lower()]
     except KeyError:
-        raise InvalidQuery(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}",
-                           field="format") from None
+        raise InvalidQuery(
+            f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}", field="format"
+        ) from None
 
 
 def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
@@ -73,8 +74,13 @@ def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
     """
     module = dataset_module(dataset)
     table = read_table(path, module.COLUMNS, module.REQUIRED, module.NAME, module.HINT)
-    report = ImportReport(dataset.lower(), Path(path), notices=list(table.notices), encoding=table.encoding,
-                          delimiter=table.delimiter)
+    report = ImportReport(
+        dataset.lower(),
+        Path(path),
+        notices=list(table.notices),
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+    )
     problems = list(table.problems)
     first_row: dict[str, int] = {}
     id_column = module.REQUIRED[0]
@@ -85,8 +91,14 @@ def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
             problems.append(RowProblem(number, err.reason, err.column))
             continue
         if event.id in first_row:
-            problems.append(RowProblem(number, f"{row[id_column]!r} is already on row {first_row[event.id]}; "
-                                               "only that first row is imported", id_column))
+            problems.append(
+                RowProblem(
+                    number,
+                    f"{row[id_column]!r} is already on row {first_row[event.id]}; "
+                    "only that first row is imported",
+                    id_column,
+                )
+            )
             continue
         first_row[event.id] = number
         report.events.append(event)
@@ -118,7 +130,9 @@ def _keeping_other_sources(event: Event, stored: dict[str, Any], own_source: str
     return merged
 
 
-def import_dataset(store: Any, path: str | os.PathLike[str], dataset: str, *, strict: bool = False) -> ImportReport:
+def import_dataset(
+    store: Any, path: str | os.PathLike[str], dataset: str, *, strict: bool = False
+) -> ImportReport:
     """Import an ACLED or UCDP file into ``store``; return what happened.
 
     Parameters
@@ -187,7 +201,9 @@ def dataset_csv(features: list[dict[str, Any]], dataset: str) -> tuple[str, int,
     return buffer.getvalue(), written, skipped
 
 
-def write_dataset(features: list[dict[str, Any]], out: str | os.PathLike[str], dataset: str) -> tuple[Path, int, int]:
+def write_dataset(
+    features: list[dict[str, Any]], out: str | os.PathLike[str], dataset: str
+) -> tuple[Path, int, int]:
     """Write events as an ACLED or UCDP GED CSV file (UTF-8); return (path, rows written, events skipped).
 
     UCDP GED holds organised violence only: protests, riots and strategic developments are skipped.
@@ -201,5 +217,14 @@ def write_dataset(features: list[dict[str, Any]], out: str | os.PathLike[str], d
     return path, written, skipped
 
 
-__all__ = ["DATASETS", "ImportReport", "RowProblem", "dataset_csv", "dataset_module", "import_dataset",
-           "read_dataset", "store_dataset", "write_dataset"]
+__all__ = [
+    "DATASETS",
+    "ImportReport",
+    "RowProblem",
+    "dataset_csv",
+    "dataset_module",
+    "import_dataset",
+    "read_dataset",
+    "store_dataset",
+    "write_dataset",
+]

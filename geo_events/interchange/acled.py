@@ -35,8 +35,15 @@ COLUMNS: tuple[str, ...] = (
     "timestamp",
 )  # fmt: skip
 #: Columns a row cannot do without (the others may be absent from the file or empty).
-REQUIRED: tuple[str, ...] = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "location",
-                             "latitude", "longitude")
+REQUIRED: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "location",
+    "latitude",
+    "longitude",
+)
 HINT = " (a UCDP GED file? use `geo-events import ucdp FILE`)"
 _PRECISIONS = {code: name for name, code in TIME_PRECISION_CODES.items()}
 GEOCODER = "ACLED"
@@ -85,14 +92,20 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
     try:
         event_type = canonical_event_type(row.get("event_type") or "")
     except ValueError:
-        raise RowError("event_type", f"{(row.get('event_type') or '')[:60]!r} is not an ACLED event type "
-                                     "(Battles, Explosions/Remote violence, Violence against civilians, "
-                                     "Protests, Riots, Strategic developments)") from None
+        raise RowError(
+            "event_type",
+            f"{(row.get('event_type') or '')[:60]!r} is not an ACLED event type "
+            "(Battles, Explosions/Remote violence, Violence against civilians, "
+            "Protests, Riots, Strategic developments)",
+        ) from None
     try:
         sub_event_type = canonical_sub_event_type(row.get("sub_event_type") or "", event_type)
     except ValueError:
-        raise RowError("sub_event_type", f"{(row.get('sub_event_type') or '')[:60]!r} is not a sub-event type "
-                                         f"of {event_type} ({', '.join(EVENT_TYPES[event_type])})") from None
+        raise RowError(
+            "sub_event_type",
+            f"{(row.get('sub_event_type') or '')[:60]!r} is not a sub-event type "
+            f"of {event_type} ({', '.join(EVENT_TYPES[event_type])})",
+        ) from None
     iso3 = _iso3(row)
     lat, lon = point(row.get("latitude"), row.get("longitude"), iso3)
     fatalities = whole_number(row.get("fatalities"), "fatalities", default=0)
@@ -122,8 +135,15 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
         "fatalities_best": fatalities,
         "fatalities_low": fatalities,
         "fatalities_high": fatalities,
-        "claims": [{"source_id": source_id, "claimant": CLAIMANT, "kind": "killed", "low": fatalities,
-                    "high": fatalities}],
+        "claims": [
+            {
+                "source_id": source_id,
+                "claimant": CLAIMANT,
+                "kind": "killed",
+                "low": fatalities,
+                "high": fatalities,
+            }
+        ],
         "sources": [dataset_source(source_id, CLAIMANT, title)],
         "control_zone": controller,
         "side_of_line": side,
@@ -149,7 +169,7 @@ def feature_to_row(feature: dict[str, Any]) -> dict[str, str]:
     lon, lat = feature["geometry"]["coordinates"][:2]
     own = source_of(p, SOURCE_PREFIX)
     if own is not None:
-        acled_id, source = own["id"][len(SOURCE_PREFIX):], own.get("title")
+        acled_id, source = own["id"][len(SOURCE_PREFIX) :], own.get("title")
     else:
         acled_id = p["id"]
         source = "; ".join(s.get("publisher") or s["id"] for s in p.get("sources") or []) or None

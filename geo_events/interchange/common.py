@@ -25,8 +25,12 @@ def _zone_bounds() -> tuple[Any, tuple[float, float, float, float] | None]:
     if not boxes:
         return data, None
     margin = 0.1  # degrees: the line's side is known a little beyond its ends
-    return data, (min(b[0] for b in boxes) - margin, min(b[1] for b in boxes) - margin,
-                  max(b[2] for b in boxes) + margin, max(b[3] for b in boxes) + margin)
+    return data, (
+        min(b[0] for b in boxes) - margin,
+        min(b[1] for b in boxes) - margin,
+        max(b[2] for b in boxes) + margin,
+        max(b[3] for b in boxes) + margin,
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -60,8 +64,12 @@ def source_of(props: dict[str, Any], prefix: str) -> dict[str, Any] | None:
 
 def build_event(event_id: str, lat: float, lon: float, props: dict[str, Any]) -> Event:
     """Validate one event with the model; a violation becomes a ``RowError`` naming the field."""
-    feature = {"type": "Feature", "id": event_id, "geometry": {"type": "Point", "coordinates": [lon, lat]},
-               "properties": {"id": event_id, **props}}
+    feature = {
+        "type": "Feature",
+        "id": event_id,
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {"id": event_id, **props},
+    }
     try:
         return Event.model_validate(feature)
     except ValidationError as err:

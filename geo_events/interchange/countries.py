@@ -19,7 +19,8 @@ ALIASES: dict[str, str] = {
     "côte d'ivoire": "CIV", "bosnia-herzegovina": "BIH", "united states of america": "USA",
     "kingdom of eswatini": "SWZ", "swaziland": "SWZ", "macedonia, fyr": "MKD", "macedonia": "MKD",
     "east timor": "TLS", "timor-leste": "TLS", "palestine": "PSE", "burma": "MMR", "czech republic": "CZE",
-    "netherlands": "NLD", "cape verde": "CPV", "gambia, the": "GMB", "korea, north": "PRK", "korea, south": "KOR",
+    "netherlands": "NLD", "cape verde": "CPV", "gambia, the": "GMB", "korea, north": "PRK",
+    "korea, south": "KOR",
     "vatican city": "VAT", "russian federation": "RUS", "syrian arab republic": "SYR", "turkiye": "TUR",
     "türkiye": "TUR", "laos pdr": "LAO", "brunei darussalam": "BRN", "kosovo": "XKX", "eswatini": "SWZ",
 }  # fmt: skip

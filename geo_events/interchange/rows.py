@@ -80,12 +80,12 @@ def _decode(path: Path, data: bytes) -> tuple[str, str, set[int], list[str]]:
         raise DataError(f"{name} is not a text file (it holds NUL bytes); export the data as CSV (UTF-8)")
     encoding = "utf-8"
     if data.startswith(codecs.BOM_UTF8):
-        data, encoding = data[len(codecs.BOM_UTF8):], "utf-8-sig"
+        data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8-sig"
     try:
         return data.decode("utf-8"), encoding, set(), []
     except UnicodeDecodeError:
         pass
-    # Not UTF-8 throughout: decode line by line, Windows-1252 (what Excel writes on Windows) where UTF-8 fails.
+    # Not UTF-8 throughout: decode line by line, Windows-1252 (Excel on Windows) where UTF-8 fails.
     lines = data.split(b"\n")
     out: list[str] = []
     legacy: list[int] = []
@@ -103,8 +103,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str, set[int], list[str]]:
             out.append(line.decode("latin-1"))
             unreadable.add(number)
     notices: list[str] = []
-    non_ascii_utf8 = sum(1 for n, line in enumerate(lines, 1) if n not in legacy and n not in unreadable
-                         and not line.isascii())
+    non_ascii_utf8 = sum(
+        1 for n, line in enumerate(lines, 1) if n not in legacy and n not in unreadable and not line.isascii()
+    )
     if legacy and not non_ascii_utf8 and not unreadable:
         encoding = "cp1252"
         notices.append(f"{name}: not UTF-8; read as Windows-1252 (cp1252)")
@@ -138,8 +139,9 @@ def _normal(column: str) -> str:
     return column.strip().strip("\ufeff").strip().lower()
 
 
-def read_table(path: str | Path, expected: Sequence[str], required: Sequence[str], dataset: str,
-               other_hint: str = "") -> Table:
+def read_table(
+    path: str | Path, expected: Sequence[str], required: Sequence[str], dataset: str, other_hint: str = ""
+) -> Table:
     """Read ``path`` as a table of ``dataset`` rows (raises ``DataError`` when it cannot be read at all).
 
     Parameters
@@ -161,35 +163,49 @@ def read_table(path: str | Path, expected: Sequence[str], required: Sequence[str
     header_line = text.split("\n", 1)[0].rstrip("\r")
     delimiter, hits = _choose_delimiter(header_line, expected)
     if hits <= 0:
-        raise DataError(f"{path.name} has no {dataset} columns in its first line (expected "
-                        f"{', '.join(required[:4])}, …){other_hint}")
+        raise DataError(
+            f"{path.name} has no {dataset} columns in its first line (expected "
+            f"{', '.join(required[:4])}, …){other_hint}"
+        )
     if delimiter != ",":
         notices.append(f"{path.name}: columns are separated by {_DELIMITER_NAMES[delimiter]}s, not commas")
     header = [_normal(c) for c in _split(header_line, delimiter)]
     duplicates = sorted({c for c in header if c and header.count(c) > 1})
     if duplicates:
-        raise DataError(f"{path.name}: column {', '.join(duplicates)} appears twice in the header; "
-                        "keep one and import again")
+        raise DataError(
+            f"{path.name}: column {', '.join(duplicates)} appears twice in the header; "
+            "keep one and import again"
+        )
     missing = [c for c in required if c not in header]
     if missing:
-        raise DataError(f"{path.name}: the header lacks {dataset}'s column(s) {', '.join(missing)}; add them "
-                        f"(the published {dataset} layout is in docs/formats.md){other_hint}")
+        raise DataError(
+            f"{path.name}: the header lacks {dataset}'s column(s) {', '.join(missing)}; add them "
+            f"(the published {dataset} layout is in docs/formats.md){other_hint}"
+        )
     ignored = [c for c in header if c and c not in expected]
     if ignored:
-        notices.append(f"{path.name}: ignored column(s) not in the {dataset} layout: {', '.join(ignored[:10])}")
+        notices.append(
+            f"{path.name}: ignored column(s) not in the {dataset} layout: {', '.join(ignored[:10])}"
+        )
     table = Table(path, header, delimiter, encoding, notices=notices)
     for row, values, last_line in _records(text, delimiter):
         if row == 1:
             continue
         if any(line in unreadable for line in range(row, last_line + 1)):
-            table.problems.append(RowProblem(row, "bytes that are neither UTF-8 nor Windows-1252; "
-                                                  "re-save the file as UTF-8"))
+            table.problems.append(
+                RowProblem(row, "bytes that are neither UTF-8 nor Windows-1252; re-save the file as UTF-8")
+            )
             continue
         if len(values) == 1 and not values[0].strip():
             continue  # a blank line
         if last_line - row >= MAX_RECORD_LINES:
-            table.problems.append(RowProblem(row, f"a quote opened here is not closed before line {last_line}; "
-                                                  "close it (or double the quotes inside the cell)"))
+            table.problems.append(
+                RowProblem(
+                    row,
+                    f"a quote opened here is not closed before line {last_line}; "
+                    "close it (or double the quotes inside the cell)",
+                )
+            )
             continue
         if len(values) != len(header):
             table.problems.append(RowProblem(row, _count_reason(values, header, delimiter)))
@@ -220,16 +236,24 @@ def _count_reason(values: list[str], header: list[str], delimiter: str) -> str:
     if values and values[0].startswith("\x00"):
         return f"unreadable CSV ({values[0][1:]})"
     joined = delimiter.join(values)
+    near = max(2, len(header) // 10)  # a cell holding the other delimiter ("A; B") still counts
     for other in DELIMITERS:
-        if other != delimiter and len(_split(joined, other)) == len(header):
-            return (f"separated by {_DELIMITER_NAMES[other]}s while the header uses "
-                    f"{_DELIMITER_NAMES[delimiter]}s; use one delimiter throughout")
-    return f"{len(values)} cells where the header has {len(header)} (a missing or extra delimiter, or an unquoted one)"
+        if (
+            other != delimiter
+            and len(values) <= len(header) // 2
+            and abs(len(_split(joined, other)) - len(header)) <= near
+        ):
+            return (
+                f"separated by {_DELIMITER_NAMES[other]}s while the header uses "
+                f"{_DELIMITER_NAMES[delimiter]}s; use one delimiter throughout"
+            )
+    return (f"{len(values)} cells where the header has {len(header)} "
+            "(a missing or extra delimiter, or an unquoted one)")
 
 
 # ---------------------------------------------------------------------------------------------- cell parsers
 def text(value: str | None, column: str, limit: int, *, required: bool = False) -> str | None:
-    """Return a stripped cell (None when empty); raise ``RowError`` when it is required, too long or has NUL."""
+    """Return a stripped cell (None when empty); raise ``RowError`` if required and empty, too long or NUL."""
     value = (value or "").strip()
     if not value:
         if required:
@@ -249,8 +273,9 @@ def fitted(value: str | None, limit: int) -> tuple[str | None, bool]:
     return value[: limit - 1].rstrip() + "…", True
 
 
-def whole_number(value: str | None, column: str, *, low: int = 0, high: int = 10**9,
-                 default: int | None = None) -> int:
+def whole_number(
+    value: str | None, column: str, *, low: int = 0, high: int = 10**9, default: int | None = None
+) -> int:
     """Return a cell as an int in ``[low, high]`` (``3`` and ``3.0`` both read); raise ``RowError``."""
     value = (value or "").strip()
     if not value:
@@ -272,7 +297,7 @@ _MONTH_FORMATS = ("%d %B %Y", "%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%d-%B-%Y")
 
 
 def day(value: str | None, column: str) -> date:
-    """Return a cell as a date: ISO 8601 (``2018-02-07``, a time after it is ignored) or ``07 February 2018``."""
+    """Return a cell as a date: ISO 8601 (``2018-02-07``, a time after it ignored) or ``07 February 2018``."""
     value = (value or "").strip()
     if not value:
         raise RowError(column, "is empty; a date YYYY-MM-DD is needed")
@@ -319,10 +344,23 @@ def point(lat_cell: str | None, lon_cell: str | None, iso3: str | None) -> tuple
         from geo_events.interchange.countries import looks_swapped
 
         if looks_swapped(lat, lon, iso3):
-            raise RowError("latitude", f"({lat}, {lon}) lies outside {iso3} but ({lon}, {lat}) inside it: "
-                                       "latitude and longitude look swapped")
+            raise RowError(
+                "latitude",
+                f"({lat}, {lon}) lies outside {iso3} but ({lon}, {lat}) inside it: "
+                "latitude and longitude look swapped",
+            )
     return lat, lon
 
 
-__all__ = ["RowError", "RowProblem", "Table", "day", "degrees", "fitted", "point", "read_table", "text",
-           "whole_number"]
+__all__ = [
+    "RowError",
+    "RowProblem",
+    "Table",
+    "day",
+    "degrees",
+    "fitted",
+    "point",
+    "read_table",
+    "text",
+    "whole_number",
+]

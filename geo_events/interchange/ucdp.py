@@ -1,4 +1,4 @@
-"""UCDP GED's published CSV layout: one row ↔ one event (mapping documented field by field in docs/formats.md).
+"""UCDP GED's published CSV layout: one row ↔ one event (mapping field by field in docs/formats.md).
 
 The row's ``id`` is kept as the id of the event's UCDP source (``ucdp-ged:<id>``) and fixes the event id,
 so importing the same row again changes nothing and a newer GED release replaces it. UCDP's best, low
@@ -66,8 +66,11 @@ def _precision(row: dict[str, str], start: date) -> str:
         return "day" if span == 0 else "week" if span <= 6 else "month"
     code = whole_number(row.get("date_prec"), "date_prec", low=1, high=5)
     if code not in DATE_PRECISION:
-        raise RowError("date_prec", f"{code} means only the year is known; geo-events dates an event to a "
-                                    "month at best (give date_prec 3 or 4 with the month, or leave the row out)")
+        raise RowError(
+            "date_prec",
+            f"{code} means only the year is known; geo-events dates an event to a "
+            "month at best (give date_prec 3 or 4 with the month, or leave the row out)",
+        )
     return DATE_PRECISION[code]
 
 
@@ -76,8 +79,10 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
     ucdp_id = text(row.get("id"), "id", 200, required=True)
     violence = whole_number(row.get("type_of_violence"), "type_of_violence", low=0, high=10**6)
     if violence not in VIOLENCE_TYPES:
-        raise RowError("type_of_violence", f"{violence} is not a UCDP type of violence (1 state-based, "
-                                           "2 non-state, 3 one-sided)")
+        raise RowError(
+            "type_of_violence",
+            f"{violence} is not a UCDP type of violence (1 state-based, 2 non-state, 3 one-sided)",
+        )
     event_type, sub_event_type = VIOLENCE_TYPES[violence]
     start = day(row.get("date_start"), "date_start")
     precision = _precision(row, start)
@@ -96,8 +101,12 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
     headline, cut = fitted(text(row.get("source_headline"), "source_headline", 1_000_000), TITLE_LIMIT)
     if cut:
         notices.append(f"row {number}: source_headline cut to {TITLE_LIMIT} characters")
-    location = (text(row.get("where_coordinates"), "where_coordinates", 500) or text(row.get("adm_2"), "adm_2", 500)
-                or text(row.get("adm_1"), "adm_1", 500) or country)
+    location = (
+        text(row.get("where_coordinates"), "where_coordinates", 500)
+        or text(row.get("adm_2"), "adm_2", 500)
+        or text(row.get("adm_1"), "adm_1", 500)
+        or country
+    )
     if not location:
         raise RowError("where_coordinates", "is empty, and so are adm_2, adm_1 and country: no place to name")
     controller, side = zone_context(lat, lon, start)
@@ -117,8 +126,16 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
         "fatalities_best": best,
         "fatalities_low": low,
         "fatalities_high": high,
-        "claims": [{"source_id": source_id, "claimant": CLAIMANT, "kind": "killed", "low": low, "high": high,
-                    "detail": detail}],
+        "claims": [
+            {
+                "source_id": source_id,
+                "claimant": CLAIMANT,
+                "kind": "killed",
+                "low": low,
+                "high": high,
+                "detail": detail,
+            }
+        ],
         "sources": [dataset_source(source_id, CLAIMANT, headline)],
         "control_zone": controller,
         "side_of_line": side,
@@ -161,9 +178,12 @@ def feature_to_row(feature: dict[str, Any]) -> dict[str, str]:
     p = feature["properties"]
     lon, lat = (float(v) for v in feature["geometry"]["coordinates"][:2])
     own = source_of(p, SOURCE_PREFIX)
-    ucdp_id = own["id"][len(SOURCE_PREFIX):] if own is not None else p["id"]
-    headline = own.get("title") if own is not None else "; ".join(
-        s.get("title") or s.get("publisher") or s["id"] for s in p.get("sources") or [])
+    ucdp_id = own["id"][len(SOURCE_PREFIX) :] if own is not None else p["id"]
+    headline = (
+        own.get("title")
+        if own is not None
+        else "; ".join(s.get("title") or s.get("publisher") or s["id"] for s in p.get("sources") or [])
+    )
     deaths: dict[str, str] = {}
     for claim in p.get("claims") or []:
         if own is not None and claim.get("source_id") == own["id"]:
@@ -201,5 +221,14 @@ def feature_to_row(feature: dict[str, Any]) -> dict[str, str]:
     }
 
 
-__all__ = ["CLAIMANT", "COLUMNS", "REQUIRED", "SOURCE_PREFIX", "event_id", "feature_to_row", "in_scope",
-           "priogrid_gid", "row_to_event"]
+__all__ = [
+    "CLAIMANT",
+    "COLUMNS",
+    "REQUIRED",
+    "SOURCE_PREFIX",
+    "event_id",
+    "feature_to_row",
+    "in_scope",
+    "priogrid_gid",
+    "row_to_event",
+]

@@ -42,8 +42,9 @@ UCDP_ROW: dict[str, str] = {
 def table_text(columns: Sequence[str], rows: Sequence[dict[str, str]], delimiter: str = ",") -> str:
     """Return a CSV text with ``columns`` as header and ``rows`` (missing cells empty)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=delimiter, lineterminator="\n",
-                            extrasaction="ignore")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(columns), delimiter=delimiter, lineterminator="\n", extrasaction="ignore"
+    )
     writer.writeheader()
     for row in rows:
         writer.writerow({c: row.get(c, "") for c in columns})
@@ -54,15 +55,45 @@ def make_acled_rows(n: int = 3) -> list[dict[str, str]]:
     """``n`` distinct ACLED rows of different kinds."""
     kinds = [
         {},
-        {"event_type": "Battles", "sub_event_type": "Armed clash", "time_precision": "2", "geo_precision": "1",
-         "assoc_actor_1": "", "assoc_actor_2": "", "fatalities": "0", "timestamp": "", "location": "Hajin",
-         "latitude": "34.6913", "longitude": "40.8304", "notes": ""},
-        {"event_type": "Violence against civilians", "sub_event_type": "Attack", "time_precision": "3",
-         "geo_precision": "3", "actor2": "Civilians (Syria)", "location": "Deir ez-Zor", "iso": "",
-         "latitude": "35.336", "longitude": "40.14", "event_date": "2018-03-15", "fatalities": "3"},
-        {"event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Syria)",
-         "actor2": "", "location": "Raqqa", "latitude": "35.9528", "longitude": "39.0079", "fatalities": "0",
-         "assoc_actor_1": "", "assoc_actor_2": ""},
+        {
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "time_precision": "2",
+            "geo_precision": "1",
+            "assoc_actor_1": "",
+            "assoc_actor_2": "",
+            "fatalities": "0",
+            "timestamp": "",
+            "location": "Hajin",
+            "latitude": "34.6913",
+            "longitude": "40.8304",
+            "notes": "",
+        },
+        {
+            "event_type": "Violence against civilians",
+            "sub_event_type": "Attack",
+            "time_precision": "3",
+            "geo_precision": "3",
+            "actor2": "Civilians (Syria)",
+            "location": "Deir ez-Zor",
+            "iso": "",
+            "latitude": "35.336",
+            "longitude": "40.14",
+            "event_date": "2018-03-15",
+            "fatalities": "3",
+        },
+        {
+            "event_type": "Protests",
+            "sub_event_type": "Peaceful protest",
+            "actor1": "Protesters (Syria)",
+            "actor2": "",
+            "location": "Raqqa",
+            "latitude": "35.9528",
+            "longitude": "39.0079",
+            "fatalities": "0",
+            "assoc_actor_1": "",
+            "assoc_actor_2": "",
+        },
     ]
     rows = []
     for i in range(n):
@@ -75,12 +106,33 @@ def make_ucdp_rows(n: int = 3) -> list[dict[str, str]]:
     """``n`` distinct UCDP GED rows of different kinds."""
     kinds = [
         {},
-        {"type_of_violence": "2", "side_a": "Test Front", "side_b": "Other Front", "where_prec": "4",
-         "date_prec": "2", "date_end": "2018-02-11", "deaths_a": "", "deaths_b": "", "deaths_civilians": "",
-         "deaths_unknown": "", "best": "4", "low": "4", "high": "4", "source_headline": ""},
-        {"type_of_violence": "3", "side_b": "Civilians", "where_prec": "2", "date_prec": "3",
-         "date_start": "2018-03-01", "date_end": "2018-03-31", "latitude": "34.6913", "longitude": "40.8304",
-         "where_coordinates": "Hajin town"},
+        {
+            "type_of_violence": "2",
+            "side_a": "Test Front",
+            "side_b": "Other Front",
+            "where_prec": "4",
+            "date_prec": "2",
+            "date_end": "2018-02-11",
+            "deaths_a": "",
+            "deaths_b": "",
+            "deaths_civilians": "",
+            "deaths_unknown": "",
+            "best": "4",
+            "low": "4",
+            "high": "4",
+            "source_headline": "",
+        },
+        {
+            "type_of_violence": "3",
+            "side_b": "Civilians",
+            "where_prec": "2",
+            "date_prec": "3",
+            "date_start": "2018-03-01",
+            "date_end": "2018-03-31",
+            "latitude": "34.6913",
+            "longitude": "40.8304",
+            "where_coordinates": "Hajin town",
+        },
     ]
     return [{**UCDP_ROW, **kinds[i % len(kinds)], "id": str(990001 + i)} for i in range(n)]
 
@@ -89,8 +141,13 @@ def make_ucdp_rows(n: int = 3) -> list[dict[str, str]]:
 def write_acled(tmp_path: Path) -> Callable[..., Path]:
     """Write ACLED rows to a CSV file; ``encoding``, ``delimiter`` and ``name`` can be chosen."""
 
-    def write(rows: Sequence[dict[str, str]], name: str = "acled.csv", delimiter: str = ",",
-              encoding: str = "utf-8", columns: Sequence[str] = acled.COLUMNS) -> Path:
+    def write(
+        rows: Sequence[dict[str, str]],
+        name: str = "acled.csv",
+        delimiter: str = ",",
+        encoding: str = "utf-8",
+        columns: Sequence[str] = acled.COLUMNS,
+    ) -> Path:
         path = tmp_path / name
         path.write_bytes(table_text(columns, rows, delimiter).encode(encoding))
         return path

@@ -19,31 +19,56 @@ def test_row_maps_onto_the_event_model(write_acled: Callable[..., Path], acled_r
     assert report.problems == [] and len(report.events) == 1
     feature = report.events[0].to_feature()
     p = feature["properties"]
-    assert feature["id"] == acled.event_id("SYR9001") and feature["geometry"]["coordinates"] == [40.2891, 35.3008]
+    assert feature["id"] == acled.event_id("SYR9001") and feature["geometry"]["coordinates"] == [
+        40.2891,
+        35.3008,
+    ]
     assert (p["event_date"], p["date_precision"], p["geo_precision"]) == ("2018-02-07", "day", 2)
     assert (p["event_type"], p["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
     assert (p["actor1"], p["actor2"]) == ("Test Air Force", "Test Militia")
     assert p["assoc_actors"] == ["Ally One", "Ally Two", "Unit Three"]
     assert (p["country"], p["iso3"], p["admin1"], p["location"]) == ("Syria", "SYR", "Deir ez-Zor", "Khasham")
-    assert p["sources"] == [{"id": "acled:SYR9001", "publisher": "ACLED", "title": "Outlet A; Outlet B",
-                             "url": None, "published": None}]
+    assert p["sources"] == [
+        {
+            "id": "acled:SYR9001",
+            "publisher": "ACLED",
+            "title": "Outlet A; Outlet B",
+            "url": None,
+            "published": None,
+        }
+    ]
     claim = p["claims"][0]
     assert (claim["source_id"], claim["claimant"], claim["kind"], claim["low"], claim["high"]) == (
-        "acled:SYR9001", "ACLED", "killed", 12, 12)
+        "acled:SYR9001",
+        "ACLED",
+        "killed",
+        12,
+        12,
+    )
     assert (p["fatalities_best"], p["fatalities_low"], p["fatalities_high"]) == (12, 12, 12)
     assert p["extracted_at"] == "2018-02-20T10:00:00Z" and p["notes"].startswith("Invented test note")
-    assert p["control_zone"] == "Syrian government & allies" and p["side_of_line"] == "east"  # from seeds/zones
+    assert (
+        p["control_zone"] == "Syrian government & allies" and p["side_of_line"] == "east"
+    )  # from seeds/zones
 
 
 def test_precision_codes_and_date_spellings(write_acled: Callable[..., Path], acled_row: dict) -> None:
-    rows = [{**acled_row, "event_id_cnty": f"X{code}", "time_precision": str(code), "geo_precision": str(code)}
-            for code in (1, 2, 3)]
+    rows = [
+        {**acled_row, "event_id_cnty": f"X{code}", "time_precision": str(code), "geo_precision": str(code)}
+        for code in (1, 2, 3)
+    ]
     rows.append({**acled_row, "event_id_cnty": "X4", "event_date": "07 February 2018"})
     report = read_dataset(write_acled(rows), "acled")
-    got = [(e.properties.date_precision, e.properties.geo_precision, str(e.properties.event_date))
-           for e in report.events]
-    assert got == [("day", 1, "2018-02-07"), ("week", 2, "2018-02-07"), ("month", 3, "2018-02-07"),
-                   ("day", 2, "2018-02-07")]
+    got = [
+        (e.properties.date_precision, e.properties.geo_precision, str(e.properties.event_date))
+        for e in report.events
+    ]
+    assert got == [
+        ("day", 1, "2018-02-07"),
+        ("week", 2, "2018-02-07"),
+        ("month", 3, "2018-02-07"),
+        ("day", 2, "2018-02-07"),
+    ]
 
 
 def test_reimport_changes_nothing_and_newer_release_updates(
@@ -75,11 +100,23 @@ def test_update_keeps_reports_merged_in_from_elsewhere(
     import_dataset(store, write_acled([acled_row]), "acled")
     event_id = acled.event_id("SYR9001")
     feature = store.get(event_id)
-    article = {"id": "src-0123456789ab", "publisher": "Invented Daily", "title": "Invented", "url": None,
-               "published": "2018-02-08"}
+    article = {
+        "id": "src-0123456789ab",
+        "publisher": "Invented Daily",
+        "title": "Invented",
+        "url": None,
+        "published": "2018-02-08",
+    }
     feature["properties"]["sources"].append(article)
-    feature["properties"]["claims"].append({"source_id": "src-0123456789ab", "claimant": "Invented official",
-                                            "kind": "killed", "low": 9, "high": None})
+    feature["properties"]["claims"].append(
+        {
+            "source_id": "src-0123456789ab",
+            "claimant": "Invented official",
+            "kind": "killed",
+            "low": 9,
+            "high": None,
+        }
+    )
     store.upsert(feature)
     report = import_dataset(store, write_acled([{**acled_row, "fatalities": "15"}]), "acled")
     assert report.updated == 1

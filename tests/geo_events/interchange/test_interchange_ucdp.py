@@ -20,16 +20,28 @@ def test_row_maps_onto_the_event_model(write_ucdp: Callable[..., Path], ucdp_row
     assert feature["id"] == ucdp.event_id("990001")
     assert (p["event_type"], p["sub_event_type"]) == ("Battles", "Armed clash")
     assert (p["actor1"], p["actor2"]) == ("Government of Testland", "Test Front")
-    assert (p["location"], p["admin1"], p["admin2"]) == ("Khasham village", "Dayr az Zawr governorate",
-                                                         "Dayr az Zawr district")
+    assert (p["location"], p["admin1"], p["admin2"]) == (
+        "Khasham village",
+        "Dayr az Zawr governorate",
+        "Dayr az Zawr district",
+    )
     assert (p["country"], p["iso3"], p["geo_precision"], p["date_precision"]) == ("Syria", "SYR", 1, "day")
     assert (p["fatalities_best"], p["fatalities_low"], p["fatalities_high"]) == (12, 10, 20)
     claim = p["claims"][0]
-    assert (claim["claimant"], claim["source_id"], claim["low"], claim["high"]) == ("UCDP GED", "ucdp-ged:990001",
-                                                                                   10, 20)
+    assert (claim["claimant"], claim["source_id"], claim["low"], claim["high"]) == (
+        "UCDP GED",
+        "ucdp-ged:990001",
+        10,
+        20,
+    )
     assert claim["detail"] == "deaths_a 1, deaths_b 9, deaths_civilians 2, deaths_unknown 0"
-    assert p["sources"][0] == {"id": "ucdp-ged:990001", "publisher": "UCDP GED", "title": "Invented headline",
-                               "url": None, "published": None}
+    assert p["sources"][0] == {
+        "id": "ucdp-ged:990001",
+        "publisher": "UCDP GED",
+        "title": "Invented headline",
+        "url": None,
+        "published": None,
+    }
 
 
 @pytest.mark.parametrize(
@@ -37,13 +49,20 @@ def test_row_maps_onto_the_event_model(write_ucdp: Callable[..., Path], ucdp_row
     [
         ({"type_of_violence": "3"}, ("Violence against civilians", "Attack", 1, "day")),
         ({"where_prec": "3"}, ("Battles", "Armed clash", 2, "day")),
-        ({"where_prec": "4", "date_prec": "2", "date_end": "2018-02-10"}, ("Battles", "Armed clash", 3, "week")),
-        ({"where_prec": "6", "date_prec": "4", "date_end": "2018-02-27"}, ("Battles", "Armed clash", 3, "month")),
+        (
+            {"where_prec": "4", "date_prec": "2", "date_end": "2018-02-10"},
+            ("Battles", "Armed clash", 3, "week"),
+        ),
+        (
+            {"where_prec": "6", "date_prec": "4", "date_end": "2018-02-27"},
+            ("Battles", "Armed clash", 3, "month"),
+        ),
         ({"date_prec": "", "date_end": "2018-02-09"}, ("Battles", "Armed clash", 1, "week")),
     ],
 )
-def test_violence_and_precision_codes(cells: dict, expected: tuple, write_ucdp: Callable[..., Path],
-                                      ucdp_row: dict) -> None:
+def test_violence_and_precision_codes(
+    cells: dict, expected: tuple, write_ucdp: Callable[..., Path], ucdp_row: dict
+) -> None:
     event = read_dataset(write_ucdp([{**ucdp_row, **cells}]), "ucdp").events[0].properties
     assert (event.event_type, event.sub_event_type, event.geo_precision, event.date_precision) == expected
 
@@ -58,8 +77,9 @@ def test_violence_and_precision_codes(cells: dict, expected: tuple, write_ucdp: 
         ({"where_coordinates": "", "adm_1": "", "adm_2": "", "country": ""}, "where_coordinates", "no place"),
     ],
 )
-def test_bad_ucdp_rows(cells: dict, column: str, words: str, write_ucdp: Callable[..., Path],
-                       ucdp_row: dict) -> None:
+def test_bad_ucdp_rows(
+    cells: dict, column: str, words: str, write_ucdp: Callable[..., Path], ucdp_row: dict
+) -> None:
     report = read_dataset(write_ucdp([ucdp_row, {**ucdp_row, "id": "2", **cells}]), "ucdp")
     assert len(report.events) == 1
     [problem] = report.problems
@@ -85,9 +105,16 @@ def test_export_then_import_gives_identical_events(
 
 def test_export_leaves_out_what_ucdp_does_not_code(seed_feature_collection: dict) -> None:
     strike = seed_feature_collection["features"][0]
-    protest = {**strike, "id": "evt-protest", "properties": {**strike["properties"], "id": "evt-protest",
-                                                             "event_type": "Protests",
-                                                             "sub_event_type": "Peaceful protest"}}
+    protest = {
+        **strike,
+        "id": "evt-protest",
+        "properties": {
+            **strike["properties"],
+            "id": "evt-protest",
+            "event_type": "Protests",
+            "sub_event_type": "Peaceful protest",
+        },
+    }
     text, written, skipped = dataset_csv([strike, protest], "ucdp")
     [row] = list(csv.DictReader(text.splitlines()))
     assert (written, skipped) == (1, 1)
