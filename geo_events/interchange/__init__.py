@@ -22,6 +22,7 @@ from typing import Any
 
 from geo_events.errors import EventNotFound, InvalidQuery
 from geo_events.interchange import acled, ucdp
+from geo_events.interchange.context import fill_zones
 from geo_events.interchange.rows import RowError, RowProblem, read_table
 from geo_events.models import Event
 
@@ -102,6 +103,7 @@ def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
             continue
         first_row[event.id] = number
         report.events.append(event)
+    fill_zones(report.events)
     report.rows = len(table.records) + len(table.problems)
     report.problems = sorted(problems, key=lambda p: p.row)
     return report
@@ -179,7 +181,9 @@ def store_dataset(store: Any, report: ImportReport, *, strict: bool = False) -> 
             changed.append(new)
         if changed:
             store.upsert_many(changed)
-    if changed and hasattr(store, "compact"):
+    # upsert_many compacts by itself once the journal holds max(compact_every, 1/10 of the store) records
+    auto = getattr(store, "compact_every", 0) and len(changed) >= max(store.compact_every, len(store) // 10)
+    if changed and hasattr(store, "compact") and not auto:
         store.compact()
     report.written = True
     return report

@@ -16,7 +16,6 @@ from geo_events.interchange.common import (
     build_event,
     dataset_source,
     source_of,
-    zone_context,
 )
 from geo_events.interchange.rows import RowError, day, fitted, point, text, whole_number
 from geo_events.models import TIME_PRECISION_CODES, Event, stable_id
@@ -49,11 +48,11 @@ _PRECISIONS = {code: name for name, code in TIME_PRECISION_CODES.items()}
 GEOCODER = "ACLED"
 
 
-def _actors(*cells: str | None) -> list[str]:
+def _actors(**cells: str | None) -> list[str]:
     found: list[str] = []
-    for cell in cells:
+    for column, cell in cells.items():
         for name in (cell or "").split(";"):
-            name = name.strip()
+            name = text(name, column, 300)
             if name and name not in found:
                 found.append(name)
     return found
@@ -81,7 +80,7 @@ def _timestamp(value: str | None) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise RowError("timestamp", f"{value[:40]!r} is neither Unix seconds nor an ISO 8601 time") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
@@ -117,7 +116,6 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
     notes, cut = fitted(text(row.get("notes"), "notes", 1_000_000), NOTES_LIMIT)
     if cut:
         notices.append(f"row {number}: notes cut to {NOTES_LIMIT} characters")
-    controller, side = zone_context(lat, lon, when)
     props: dict[str, Any] = {
         "event_date": when,
         "date_precision": _PRECISIONS[precision],
@@ -125,7 +123,9 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
         "sub_event_type": sub_event_type,
         "actor1": text(row.get("actor1"), "actor1", 300),
         "actor2": text(row.get("actor2"), "actor2", 300),
-        "assoc_actors": _actors(row.get("assoc_actor_1"), row.get("assoc_actor_2")),
+        "assoc_actors": _actors(
+            assoc_actor_1=row.get("assoc_actor_1"), assoc_actor_2=row.get("assoc_actor_2")
+        ),
         "location": text(row.get("location"), "location", 500, required=True),
         "admin1": text(row.get("admin1"), "admin1", 200),
         "admin2": text(row.get("admin2"), "admin2", 200),
@@ -145,8 +145,6 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
             }
         ],
         "sources": [dataset_source(source_id, CLAIMANT, title)],
-        "control_zone": controller,
-        "side_of_line": side,
         "notes": notes,
         "geocoder": GEOCODER,
         "extracted_at": _timestamp(row.get("timestamp")),

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from geo_events.interchange import countries
-from geo_events.interchange.common import TITLE_LIMIT, build_event, dataset_source, source_of, zone_context
+from geo_events.interchange.common import TITLE_LIMIT, build_event, dataset_source, source_of
 from geo_events.interchange.rows import RowError, day, fitted, point, text, whole_number
 from geo_events.models import Event, stable_id
 
@@ -109,7 +109,6 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
     )
     if not location:
         raise RowError("where_coordinates", "is empty, and so are adm_2, adm_1 and country: no place to name")
-    controller, side = zone_context(lat, lon, start)
     props: dict[str, Any] = {
         "event_date": start,
         "date_precision": precision,
@@ -137,8 +136,6 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
             }
         ],
         "sources": [dataset_source(source_id, CLAIMANT, headline)],
-        "control_zone": controller,
-        "side_of_line": side,
         "geocoder": GEOCODER,
     }
     return build_event(event_id(ucdp_id), lat, lon, props)
