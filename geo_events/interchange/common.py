@@ -53,16 +53,21 @@ def build_event(event_id: str, lat: float, lon: float, props: dict[str, Any]) ->
 
 def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     """``cls.model_construct(**values)`` for a complete set of checked values, without its per-field loop."""
-    if values.keys() != cls.model_fields.keys() or cls.__pydantic_post_init__:
+    known = _FIELDS.get(cls)
+    if known is None:
+        known = _FIELDS[cls] = (tuple(cls.model_fields), frozenset(cls.model_fields))
+    names, name_set = known
+    if values.keys() != name_set or cls.__pydantic_post_init__:
         return cls.model_construct(**values)  # the model changed shape: let pydantic fill in defaults
     model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", {name: values[name] for name in cls.model_fields})
+    object.__setattr__(model, "__dict__", {name: values[name] for name in names})
     object.__setattr__(model, "__pydantic_fields_set__", set(values))
     object.__setattr__(model, "__pydantic_extra__", None)
     object.__setattr__(model, "__pydantic_private__", None)
     return model
 
 
+_FIELDS: dict[type, tuple[tuple[str, ...], frozenset[str]]] = {}
 #: Model defaults of the fields a data-set row may leave out.
 _DEFAULTS: dict[str, Any] = {
     "date_precision": "day", "actor1": None, "actor2": None, "assoc_actors": (), "admin1": None,
