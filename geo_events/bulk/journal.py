@@ -21,7 +21,13 @@ class Journal:
         self.path = Path(path)
         self.done: set[str] = set()
         self._handle: Any = None
+        self._torn = False
         if self.path.exists():
+            with open(self.path, "rb") as raw:
+                raw.seek(0, os.SEEK_END)
+                if raw.tell():
+                    raw.seek(-1, os.SEEK_END)
+                    self._torn = raw.read(1) != b"\n"  # cut mid-line: the next record starts a new line
             with open(self.path, encoding="utf-8", errors="replace") as fh:
                 for line in fh:
                     try:
@@ -39,6 +45,9 @@ class Journal:
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (kept open across records)
+            if self._torn:
+                self._handle.write("\n")
+                self._torn = False
         self._handle.write(json.dumps({"key": key, "label": label, **counts}, ensure_ascii=False) + "\n")
         self._handle.flush()
         self.done.add(key)
