@@ -40,9 +40,14 @@ def extract_unit(unit: Unit, defaults: dict[str, Any]) -> dict[str, Any]:
     for article in articles:
         result["articles"] += 1
         try:
-            collection = extract_events(article.get("text") or "", article.get("published"),
-                                        publisher=article.get("publisher"), title=article.get("title"),
-                                        url=article.get("url"), area_events=True)
+            collection = extract_events(
+                article.get("text") or "",
+                article.get("published"),
+                publisher=article.get("publisher"),
+                title=article.get("title"),
+                url=article.get("url"),
+                area_events=True,
+            )
         except (ExtractionError, ValueError) as err:
             result["errors"].append(_reason(err, article.get("path") or unit.label))
             continue
@@ -73,8 +78,9 @@ def _results(units: list[Unit], defaults: dict[str, Any], workers: int) -> Itera
         yield from pool.map(extract_unit, units, [defaults] * len(units), chunksize=CHUNK)
 
 
-def plan(inputs: list[str], defaults: dict[str, Any], journal: Journal | None, *,
-         fetch: bool = False) -> tuple[list[Unit], int]:
+def plan(
+    inputs: list[str], defaults: dict[str, Any], journal: Journal | None, *, fetch: bool = False
+) -> tuple[list[Unit], int]:
     """Return (units still to do, units skipped because the journal has them)."""
     todo, skipped = [], 0
     for unit in discover(inputs, defaults, fetch=fetch):
@@ -123,9 +129,16 @@ def ingest_bulk(
     defaults = {k: v for k, v in (defaults or {}).items() if v is not None}
     book = Journal(journal) if journal is not None else None
     units, skipped = plan([str(i) for i in inputs], defaults, book, fetch=fetch)
-    summary: dict[str, Any] = {"units": len(units) + skipped, "skipped": skipped, "articles": 0,
-                               **dict.fromkeys(ACTIONS, 0), "no_events": 0, "failed": 0, "failures": [],
-                               "by_input": {}}
+    summary: dict[str, Any] = {
+        "units": len(units) + skipped,
+        "skipped": skipped,
+        "articles": 0,
+        **dict.fromkeys(ACTIONS, 0),
+        "no_events": 0,
+        "failed": 0,
+        "failures": [],
+        "by_input": {},
+    }
     try:
         for done, (unit, result) in enumerate(zip(units, _results(units, defaults, workers)), 1):
             counts = _store_unit(store, result)
@@ -141,8 +154,12 @@ def ingest_bulk(
 
 
 def _store_unit(store: Any, result: dict[str, Any]) -> dict[str, int]:
-    counts = {**dict.fromkeys(ACTIONS, 0), "articles": result["articles"], "failed": len(result["errors"]),
-              "no_events": result.get("empty", 0)}
+    counts = {
+        **dict.fromkeys(ACTIONS, 0),
+        "articles": result["articles"],
+        "failed": len(result["errors"]),
+        "no_events": result.get("empty", 0),
+    }
     for feature in result["features"]:
         try:
             _, action = merge_event(store, feature)
@@ -155,8 +172,9 @@ def _store_unit(store: Any, result: dict[str, Any]) -> dict[str, int]:
 
 
 def _add(summary: dict[str, Any], source: str, counts: dict[str, int], result: dict[str, Any]) -> None:
-    per = summary["by_input"].setdefault(source, {"articles": 0, **dict.fromkeys(ACTIONS, 0), "no_events": 0,
-                                                  "failed": 0})
+    per = summary["by_input"].setdefault(
+        source, {"articles": 0, **dict.fromkeys(ACTIONS, 0), "no_events": 0, "failed": 0}
+    )
     for key in ("articles", *ACTIONS, "no_events", "failed"):
         summary[key] += counts[key]
         per[key] += counts[key]

@@ -29,7 +29,9 @@ def html_to_article(html: str, defaults: dict[str, Any], label: str) -> dict[str
         import trafilatura
     except ImportError:  # optional: the extractor copes with tags itself
         return {**defaults, "text": html, "path": label}
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
     data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = data.get("text") or ""
     if not text.strip():
@@ -37,7 +39,9 @@ def html_to_article(html: str, defaults: dict[str, Any], label: str) -> dict[str
     published = data.get("date")
     return {
         "text": text,
-        "published": published if isinstance(published, str) and _DATE.match(published) else defaults.get("published"),
+        "published": published
+        if isinstance(published, str) and _DATE.match(published)
+        else defaults.get("published"),
         "publisher": data.get("sitename") or data.get("hostname") or defaults.get("publisher"),
         "title": data.get("title") or defaults.get("title"),
         "url": data.get("url") or defaults.get("url"),
@@ -73,8 +77,12 @@ def feed_articles(data: bytes, defaults: dict[str, Any], label: str) -> list[dic
     articles = []
     for number, entry in enumerate(feed.get("entries") or [], 1):
         text = _entry_text(entry)
-        meta = {"published": _entry_date(entry) or defaults.get("published"), "publisher": outlet,
-                "title": entry.get("title") or None, "url": entry.get("link") or None}
+        meta = {
+            "published": _entry_date(entry) or defaults.get("published"),
+            "publisher": outlet,
+            "title": entry.get("title") or None,
+            "url": entry.get("link") or None,
+        }
         where = f"{label}#{number}"
         if looks_like_html(text) or "<" in text:
             article = html_to_article(f"<html><body><article>{text}</article></body></html>", meta, where)
@@ -100,7 +108,9 @@ def fetch(url: str, timeout: float = 20.0) -> str:
             body = response.read(20_000_000)
             charset = response.headers.get_content_charset() or "utf-8"
     except (urllib.error.URLError, TimeoutError, OSError) as err:
-        raise ExtractionError(f"{url}: could not fetch ({err}) after {time.monotonic() - started:.0f} s") from err
+        raise ExtractionError(
+            f"{url}: could not fetch ({err}) after {time.monotonic() - started:.0f} s"
+        ) from err
     return body.decode(charset, errors="replace")
 
 

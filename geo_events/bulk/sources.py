@@ -48,7 +48,9 @@ def _hash(*parts: object) -> str:
 
 def _file_unit(path: Path, source: str) -> Unit:
     st = path.stat()
-    return Unit(_hash("file", path.resolve(), st.st_size, st.st_mtime_ns), str(path), path=str(path), source=source)
+    return Unit(
+        _hash("file", path.resolve(), st.st_size, st.st_mtime_ns), str(path), path=str(path), source=source
+    )
 
 
 def _article_unit(article: dict[str, Any], label: str, source: str) -> Unit:
@@ -123,7 +125,12 @@ def discover(inputs: list[str], defaults: dict[str, Any], *, fetch: bool = False
 
 
 def read_unit(unit: Unit, defaults: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return the articles of a unit (reads the file, cleans HTML, fetches a URL); raise ``ExtractionError``."""
+    """Return the articles of a unit (reads the file, cleans HTML, fetches a URL).
+
+    Raises ``ExtractionError`` when the unit cannot be read; runs in a worker process.
+
+    Runs in a worker process.
+    """
     from geo_events.bulk.pages import fetch, html_to_article, looks_like_html
     from geo_events.ingest import read_articles
 

@@ -1,4 +1,4 @@
-"""Bulk ingest (geo_events.bulk): folders, feeds, stdin, URL lists, workers, the journal, kill -9 and rerun."""
+"""Bulk ingest (geo_events.bulk): folders, feeds, stdin, URL lists, workers, journal, kill -9 and rerun."""
 
 from __future__ import annotations
 
@@ -23,24 +23,30 @@ KINDS = ("An air strike hit", "Shelling hit", "Clashes broke out in")
 
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Invented Wire</title>
 <item><title>Clashes near Abu Kamal</title><link>https://invented.example/1</link>
-<pubDate>Tue, 10 Apr 2018 10:00:00 GMT</pubDate><description>&lt;p&gt;Clashes broke out near Abu Kamal in eastern
+<pubDate>Tue, 10 Apr 2018 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Clashes broke out near Abu Kamal in eastern
 Syria on 9 April 2018, killing 4 fighters, an invented monitor said.&lt;/p&gt;</description></item>
 <item><title>Quiet</title><link>https://invented.example/2</link><description>A calm day.</description></item>
 </channel></rss>"""
-ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Invented Atom</title>
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Invented Atom</title>
 <entry><title>Strike on Hajin</title><id>urn:invented:1</id><link href="https://invented.example/a"/>
-<updated>2018-03-02T08:00:00Z</updated><content type="html">&lt;p&gt;An air strike hit the town of Hajin in eastern
+<updated>2018-03-02T08:00:00Z</updated>
+<content type="html">&lt;p&gt;An air strike hit the town of Hajin in eastern
 Syria on 1 March 2018, killing 6 civilians, an invented monitor said.&lt;/p&gt;</content></entry></feed>"""
 PAGE = """<html><head><title>Invented headline</title><meta property="og:site_name" content="Invented Daily">
-<meta name="date" content="2018-04-02"></head><body><nav>Home | World | Sport</nav><article><p>Shelling hit the
+<meta name="date" content="2018-04-02"></head>
+<body><nav>Home | World | Sport</nav><article><p>Shelling hit the
 town of Hajin in eastern Syria on 1 April 2018, killing 3 fighters, an invented monitor said.</p></article>
 <footer>Invented footer</footer></body></html>"""
 
 
 def article_text(i: int) -> str:
     town, kind = TOWNS[i % len(TOWNS)], KINDS[i % len(KINDS)]
-    return (f"{kind} the town of {town} in eastern Syria on {i % 27 + 1} {('January', 'March')[i % 2]} 2018, "
-            f"killing {i % 9 + 2} people, an invented local monitor said.")
+    return (
+        f"{kind} the town of {town} in eastern Syria on {i % 27 + 1} {('January', 'March')[i % 2]} 2018, "
+        f"killing {i % 9 + 2} people, an invented local monitor said."
+    )
 
 
 def write_folder(folder: Path, n: int) -> Path:
@@ -66,24 +72,35 @@ def test_discover_reads_folders_feeds_and_skips_other_files(tmp_path: Path) -> N
     (tmp_path / "in" / ".hidden.txt").write_text("x")
     units = list(discover([str(tmp_path / "in")], {}))
     labels = [u.label for u in units]
-    assert labels == [str(tmp_path / "in" / "feed.rss") + "#1", str(tmp_path / "in" / "feed.rss") + "#2",
-                      str(tmp_path / "in" / "page.html"), str(tmp_path / "in" / "sub" / "a0000.txt"),
-                      str(tmp_path / "in" / "sub" / "a0001.txt")]
+    assert labels == [
+        str(tmp_path / "in" / "feed.rss") + "#1",
+        str(tmp_path / "in" / "feed.rss") + "#2",
+        str(tmp_path / "in" / "page.html"),
+        str(tmp_path / "in" / "sub" / "a0000.txt"),
+        str(tmp_path / "in" / "sub" / "a0001.txt"),
+    ]
     again = [u.key for u in discover([str(tmp_path / "in")], {})]
     assert again == [u.key for u in units] and len(set(again)) == 5
     (tmp_path / "in" / "sub" / "a0001.txt").write_text("changed text, a longer one")
-    assert [u.key for u in discover([str(tmp_path / "in")], {})][-1] != again[-1]  # an edited file is new work
+    assert [u.key for u in discover([str(tmp_path / "in")], {})][-1] != again[
+        -1
+    ]  # an edited file is new work
 
 
 def test_feeds_become_articles_with_their_metadata() -> None:
     rss = pages.feed_articles(RSS.encode(), {}, "feed.rss")
     assert [(a["title"], a["url"], a["published"], a["publisher"]) for a in rss] == [
         ("Clashes near Abu Kamal", "https://invented.example/1", "2018-04-10", "Invented Wire"),
-        ("Quiet", "https://invented.example/2", None, "Invented Wire")]
+        ("Quiet", "https://invented.example/2", None, "Invented Wire"),
+    ]
     assert "Clashes broke out near Abu Kamal" in rss[0]["text"] and "<p>" not in rss[0]["text"]
     [atom] = pages.feed_articles(ATOM.encode(), {"publisher": "fallback"}, "feed.atom")
     assert (atom["title"], atom["url"], atom["published"], atom["publisher"]) == (
-        "Strike on Hajin", "https://invented.example/a", "2018-03-02", "Invented Atom")
+        "Strike on Hajin",
+        "https://invented.example/a",
+        "2018-03-02",
+        "Invented Atom",
+    )
     with pytest.raises(ExtractionError, match="not an RSS or Atom feed"):
         pages.feed_articles(b"<<<not xml", {}, "broken.xml")
 
@@ -91,7 +108,10 @@ def test_feeds_become_articles_with_their_metadata() -> None:
 def test_html_pages_are_cleaned_and_give_their_metadata() -> None:
     article = pages.html_to_article(PAGE, {"publisher": "fallback", "published": "2000-01-01"}, "page.html")
     assert (article["title"], article["published"], article["publisher"]) == (
-        "Invented headline", "2018-04-02", "Invented Daily")
+        "Invented headline",
+        "2018-04-02",
+        "Invented Daily",
+    )
     assert "Shelling hit" in article["text"] and "Home | World" not in article["text"]
     assert "Invented footer" not in article["text"]
     with pytest.raises(ExtractionError, match="no article text"):
@@ -144,7 +164,9 @@ def test_url_lists_are_fetched_only_when_allowed(tmp_path: Path, monkeypatch: py
     assert calls == ["https://invented.example/page1", "https://invented.example/page2"]
     assert online["articles"] == 2 and online["created"] == 2
     assert {s["url"] for f in store for s in f["properties"]["sources"]} == {
-        "https://invented.example/page1", "https://invented.example/page2"}
+        "https://invented.example/page1",
+        "https://invented.example/page2",
+    }
 
 
 def _journal_lines(path: Path) -> int:
@@ -161,9 +183,21 @@ def test_kill_9_in_the_middle_then_rerun_loses_and_duplicates_nothing(tmp_path: 
     ingest_bulk(clean, [folder])
     store = tmp_path / "killed" / "events.geojson"
     journal = Path(f"{store}.ingest.jsonl")
-    command = [sys.executable, "-c", "from geo_events.cli import main; main()", "ingest", str(folder),
-               "--store", str(store), "--workers", "2", "--json"]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    command = [
+        sys.executable,
+        "-c",
+        "from geo_events.cli import main; main()",
+        "ingest",
+        str(folder),
+        "--store",
+        str(store),
+        "--workers",
+        "2",
+        "--json",
+    ]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     deadline = time.monotonic() + 240
     while _journal_lines(journal) < 60 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -180,11 +214,34 @@ def test_kill_9_in_the_middle_then_rerun_loses_and_duplicates_nothing(tmp_path: 
 
 
 def test_cli_reads_jsonl_from_stdin(tmp_path: Path) -> None:
-    lines = "\n".join(json.dumps({"text": article_text(i), "published": "2018-04-01", "publisher": "Invented",
-                                  "url": f"https://invented.example/{i}"}) for i in range(3))
-    out = subprocess.run([sys.executable, "-c", "from geo_events.cli import main; main()", "ingest", "-",
-                          "--store", str(tmp_path / "events.geojson"), "--json"], input=lines,
-                         capture_output=True, text=True, timeout=120, check=False)
+    lines = "\n".join(
+        json.dumps(
+            {
+                "text": article_text(i),
+                "published": "2018-04-01",
+                "publisher": "Invented",
+                "url": f"https://invented.example/{i}",
+            }
+        )
+        for i in range(3)
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from geo_events.cli import main; main()",
+            "ingest",
+            "-",
+            "--store",
+            str(tmp_path / "events.geojson"),
+            "--json",
+        ],
+        input=lines,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     summary = json.loads(out.stdout)
     assert (summary["units"], summary["articles"], summary["created"]) == (3, 3, 3)
