@@ -128,8 +128,6 @@ def read_unit(unit: Unit, defaults: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the articles of a unit (reads the file, cleans HTML, fetches a URL).
 
     Raises ``ExtractionError`` when the unit cannot be read; runs in a worker process.
-
-    Runs in a worker process.
     """
     from geo_events.bulk.pages import fetch, html_to_article, looks_like_html
     from geo_events.ingest import read_articles
