@@ -28,6 +28,45 @@ def source_of(props: dict[str, Any], prefix: str) -> dict[str, Any] | None:
     return None
 
 
+class ParsedEvent(Event):
+    """An ``Event`` assembled from checked cells; ``to_feature`` writes its JSON form directly.
+
+    The same dict as ``Event.to_feature`` (pydantic's ``model_dump(mode="json")``), key order included —
+    the tests compare both on every kind of row — at a fraction of the cost, which matters when the store
+    serialises 100,000 of them.
+    """
+
+    def to_feature(self) -> dict[str, Any]:
+        """Return the event as a plain GeoJSON Feature dict (JSON-ready)."""
+        p = self.properties.__dict__
+        props = {name: p[name] for name in _PROPERTY_NAMES}
+        props["event_date"] = p["event_date"].isoformat()
+        props["assoc_actors"] = list(p["assoc_actors"])
+        props["claims"] = [
+            {**c.__dict__, "evidence": [e.model_dump(mode="json") for e in c.evidence]} for c in p["claims"]
+        ]
+        props["sources"] = [_source_json(s) for s in p["sources"]]
+        stamp = p["extracted_at"]
+        if stamp is not None:
+            props["extracted_at"] = stamp.isoformat().replace("+00:00", "Z")
+        return {
+            "type": "Feature",
+            "id": self.id,
+            "geometry": {"type": "Point", "coordinates": list(self.geometry.coordinates)},
+            "properties": props,
+        }
+
+
+def _source_json(source: Source) -> dict[str, Any]:
+    values = dict(source.__dict__)
+    if values["published"] is not None:
+        values["published"] = values["published"].isoformat()
+    return values
+
+
+_PROPERTY_NAMES = tuple(EventProperties.model_fields)
+
+
 def build_event(event_id: str, lat: float, lon: float, props: dict[str, Any]) -> Event:
     """Return the event of one row whose every cell the row parser has checked (no second validation).
 
@@ -46,7 +85,7 @@ def build_event(event_id: str, lat: float, lon: float, props: dict[str, Any]) ->
     )
     properties = _trusted(EventProperties, fields)
     return _trusted(
-        Event,
+        ParsedEvent,
         {"type": "Feature", "id": event_id, "bbox": None, "geometry": geometry, "properties": properties},
     )
 

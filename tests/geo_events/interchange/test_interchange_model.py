@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from geo_events import zones
 from geo_events.interchange import acled, context, read_dataset, ucdp
 from geo_events.interchange.common import validated
 from geo_events.interchange.rows import RowError
+from geo_events.models import Event
 
 
 def test_every_kind_of_row_validates_unchanged(
@@ -26,6 +28,8 @@ def test_every_kind_of_row_validates_unchanged(
     assert len(events) == 14
     for event in events:
         assert validated(event).to_feature() == event.to_feature()
+        # the direct JSON form is pydantic's, key order included
+        assert json.dumps(event.to_feature()) == json.dumps(Event.to_feature(event))
     first = events[0].properties
     assert len(first.notes) == 4000 and first.notes.endswith("…") and len(first.sources[0].title) == 1000
     assert first.actor1 == "padded actor" and first.assoc_actors == ["a", "b", "Unit Three"]
@@ -49,6 +53,7 @@ def test_any_cells_give_a_valid_event_or_a_row_problem(
         assert err.column in {"actor1", "location", "notes", "admin1", "assoc_actor_1", "fatalities"}
         return
     assert validated(event).to_feature() == event.to_feature()
+    assert json.dumps(event.to_feature()) == json.dumps(Event.to_feature(event))
 
 
 def test_bulk_zones_answer_like_zones_module() -> None:
