@@ -13,8 +13,11 @@ The mapping of every column is in ``docs/formats.md``.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -68,11 +71,29 @@ def dataset_module(name: str) -> ModuleType:
         ) from None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: a 100,000-row file makes millions of acyclic objects, whose
+    repeated full collections cost ~40 % of an import; reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
     """Read an ACLED or UCDP file into validated events and per-row problems (nothing is stored).
 
     Raises ``DataError`` when the file cannot be read at all (empty, binary, not that layout).
     """
+    with _collector_paused():
+        return _read_dataset(path, dataset)
+
+
+def _read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
     module = dataset_module(dataset)
     table = read_table(path, module.COLUMNS, module.REQUIRED, module.NAME, module.HINT)
     report = ImportReport(
@@ -162,6 +183,13 @@ def store_dataset(store: Any, report: ImportReport, *, strict: bool = False) -> 
     """Write the events of a ``read_dataset`` report into ``store`` (see ``import_dataset``); return it."""
     if strict and report.problems:
         return report
+    with _collector_paused():
+        _store(store, report)
+    report.written = True
+    return report
+
+
+def _store(store: Any, report: ImportReport) -> None:
     prefix = dataset_module(report.dataset).SOURCE_PREFIX
     changed: list[Event] = []
     with store.transaction():
@@ -185,8 +213,6 @@ def store_dataset(store: Any, report: ImportReport, *, strict: bool = False) -> 
     auto = getattr(store, "compact_every", 0) and len(changed) >= max(store.compact_every, len(store) // 10)
     if changed and hasattr(store, "compact") and not auto:
         store.compact()
-    report.written = True
-    return report
 
 
 def dataset_csv(features: list[dict[str, Any]], dataset: str) -> tuple[str, int, int]:
