@@ -11,6 +11,7 @@ The rows are generated (seeded, deterministic): towns of eastern Syria and weste
 dates 2017–2019, a rough ACLED mix of event types, made-up actor names and own-words notes.
 
     python benchmarks/bench_import.py [ROWS]      # prints the figures (default 100,000 rows)
+    python benchmarks/bench_import.py --ingest N  # bulk ingest of N generated articles, 2 workers
 """
 
 from __future__ import annotations
@@ -93,6 +94,39 @@ def generate(path: Path, rows: int, seed: int = 20180207) -> Path:
     return path
 
 
+INGEST_ARTICLES = 2_000
+SMOKE_ARTICLES = 20
+INGEST_TARGET = 200.0
+_PHRASES = ("An air strike hit", "Shelling hit", "Clashes broke out in", "A roadside bomb exploded in")
+
+
+def write_articles(folder: Path, n: int, seed: int = 20180207) -> Path:
+    """Write ``n`` short self-written articles (one ``.txt`` each) naming towns, dates and tolls."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    start = date(2017, 1, 1)
+    for i in range(n):
+        town = TOWNS[rng.randrange(len(TOWNS))][0]
+        day = start + timedelta(days=rng.randrange(3 * 365))
+        text = (f"{rng.choice(_PHRASES)} the town of {town} on {day.day} {day:%B %Y}, killing "
+                f"{rng.randrange(1, 30)} people, an invented local monitor said. Generated article {i + 1}.")
+        (folder / f"article{i + 1:05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def measure_ingest(n: int, folder: Path, workers: int = 2) -> dict[str, Any]:
+    """Time ``geo-events ingest FOLDER --workers N`` on ``n`` generated articles (a fresh store)."""
+    articles = write_articles(folder / "articles", n)
+    command = [sys.executable, "-c", "from geo_events.cli import main; main()", "ingest", str(articles),
+               "--workers", str(workers), "--json", "--store", str(folder / "ingest" / "events.geojson")]
+    started = time.perf_counter()
+    out = subprocess.run(command, capture_output=True, text=True, check=False,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    seconds = time.perf_counter() - started
+    summary = json.loads(out.stdout) if out.stdout.strip() else {"error": out.stderr[-300:]}
+    return {"articles": n, "workers": workers, "seconds": seconds, "rate": n / seconds, "summary": summary}
+
+
 def _peer_seconds(path: Path) -> float:
     import geopandas as gpd
     import pandas as pd
@@ -146,7 +180,16 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
     checked = (f"{f['created']:,} events created, {f['rejected']} rows rejected; re-import: "
                f"{f['reimport_unchanged']:,} unchanged")
     decided = None if smoke else f["import_s"] < TARGET_S
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        g = measure_ingest(SMOKE_ARTICLES if smoke else INGEST_ARTICLES, Path(tmp))
+    s = g["summary"]
     return [
+        make_row(f"bulk ingest, {g['articles']:,} generated articles, `geo-events ingest DIR --workers 2`",
+                 g["rate"], unit="articles/s", higher_is_better=True, target=f">= {INGEST_TARGET:g} articles/s",
+                 met=None if smoke else g["rate"] >= INGEST_TARGET,
+                 note=f"{s.get('created', '?')} created, {s.get('merged', '?')} merged, {s.get('failed', '?')} "
+                      f"failed; interpreter start, extraction, merge (one durable write per event) included; "
+                      f"{load}"),
         make_row(f"ACLED import, {rows:,} rows ({f['file_mb']:.0f} MB), in-process", f["import_s"], f["peer_s"],
                  unit="s", target=target, met=decided,
                  note=f"read + check {f['read_s']:.1f} s, store {f['store_s']:.1f} s; {checked}; peer = pandas."
@@ -160,7 +203,13 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    """Print the figures of one run."""
+    """Print the figures of one run (``--ingest N``: the bulk-ingest figures for N articles instead)."""
+    if len(sys.argv) > 2 and sys.argv[1] == "--ingest":
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+            g = measure_ingest(int(sys.argv[2]), Path(tmp))
+        summary = {k: v for k, v in g.pop("summary").items() if k not in ("by_input", "failures")}
+        print(json.dumps({**g, **summary, "load": load_average()}, indent=1))
+        return
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else ROWS
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         figures = measure(rows, Path(tmp))
