@@ -138,19 +138,20 @@ def _stored(store: Any, event_id: str) -> dict[str, Any] | None:
 
 
 def _keeping_other_sources(event: Event, stored: dict[str, Any], own_source: str) -> Event:
-    """The dataset's new version of an event, keeping sources (and their claims) merged in from elsewhere."""
+    """The data set's new version of an event that other reports were merged into.
+
+    The stored event without the data set's old source and claim is merged again with the new row by the
+    multi-source merge rule (``geo_events.merge.combine``: order-independent, so an unchanged row gives
+    back the stored event and a re-import changes nothing); the other reports' sources and claims stay.
+    """
     props = stored.get("properties") or {}
-    others = [s for s in props.get("sources") or [] if s.get("id") != own_source]
-    if not others:
+    if all(s.get("id") == own_source for s in props.get("sources") or []):
         return event
-    feature = event.to_feature()
-    new = feature["properties"]
-    new["sources"] = new["sources"] + others
-    other_ids = {s["id"] for s in others}
-    new["claims"] = new["claims"] + [c for c in props.get("claims") or [] if c.get("source_id") in other_ids]
-    merged = Event.model_validate(feature)
-    merged.properties.recompute_fatalities()
-    return merged
+    from geo_events.merge import combine
+
+    rest = {**props, "sources": [s for s in props["sources"] if s.get("id") != own_source],
+            "claims": [c for c in props.get("claims") or [] if c.get("source_id") != own_source]}
+    return Event.model_validate(combine({**stored, "properties": rest}, event.to_feature()))
 
 
 def import_dataset(

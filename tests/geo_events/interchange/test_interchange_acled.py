@@ -121,7 +121,7 @@ def test_update_keeps_reports_merged_in_from_elsewhere(
     report = import_dataset(store, write_acled([{**acled_row, "fatalities": "15"}]), "acled")
     assert report.updated == 1
     p = store.get(event_id)["properties"]
-    assert [s["id"] for s in p["sources"]] == ["acled:SYR9001", "src-0123456789ab"]
+    assert sorted(s["id"] for s in p["sources"]) == ["acled:SYR9001", "src-0123456789ab"]
     assert sorted((c["claimant"], c["low"]) for c in p["claims"]) == [("ACLED", 15), ("Invented official", 9)]
     assert p["fatalities_best"] == 9 and p["fatalities_high"] == 15  # the project's conservative rule
     assert import_dataset(store, write_acled([{**acled_row, "fatalities": "15"}]), "acled").unchanged == 1
@@ -153,3 +153,31 @@ def test_export_of_events_coded_from_articles(seed_feature_collection: dict) -> 
     assert row["iso"] == "760" and row["fatalities"] == str(seed["fatalities_best"])
     assert row["disorder_type"] == "Political violence" and row["time_precision"] == "1"
     assert row["source"] == "; ".join(s["publisher"] for s in seed["sources"])
+
+
+def test_reimport_after_an_article_was_merged_in_changes_nothing(
+    write_acled: Callable[..., Path], acled_row: dict, tmp_path: Path
+) -> None:
+    from geo_events.merge import EXTRACTOR, merge_event
+
+    store = GeoJSONFileStore(tmp_path / "events.geojson")
+    path = write_acled([acled_row])
+    import_dataset(store, path, "acled")
+    article = store.get(acled.event_id("SYR9001"))
+    p = article["properties"]
+    source = {"id": "src-aaaaaaaaaaaa", "publisher": "Invented Daily", "title": "Invented", "url": None,
+              "published": "2018-02-08"}
+    p.update(id="evt-aaaaaaaaaaaa", location="Khushām", geo_precision=1, geocoder=EXTRACTOR, notes=None,
+             sources=[source], claims=[{"source_id": source["id"], "claimant": "Invented official",
+                                        "kind": "killed", "low": 20, "high": None}])
+    article["id"] = p["id"]
+    assert merge_event(store, article) == (acled.event_id("SYR9001"), "merged")
+    merged = store.get(acled.event_id("SYR9001"))
+    assert merged["properties"]["location"] == "Khushām"  # the more precise report's place
+    assert import_dataset(store, path, "acled").unchanged == 1
+    assert store.get(acled.event_id("SYR9001")) == merged
+    newer = import_dataset(store, write_acled([{**acled_row, "fatalities": "30"}], name="v2.csv"), "acled")
+    assert newer.updated == 1
+    q = store.get(acled.event_id("SYR9001"))["properties"]
+    assert sorted((c["claimant"], c["low"]) for c in q["claims"]) == [("ACLED", 30), ("Invented official", 20)]
+    assert q["location"] == "Khushām" and len(q["sources"]) == 2 and len(store) == 1
