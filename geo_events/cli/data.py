@@ -230,7 +230,8 @@ def _import_dataset(dataset: str, path: Path, strict: bool, store: Path | None, 
     if not as_json:
         rejected = f"; {len(report.problems)} row(s) rejected (listed above)" if report.problems else ""
         typer.echo(f"imported {len(report.events)} of {report.rows} {dataset.upper()} rows from {name}: "
-                   f"{report.created} new, {report.updated} updated, {report.unchanged} unchanged{rejected}")
+                   f"{report.created} new, {report.merged} merged into events from articles, {report.updated} updated, "
+                   f"{report.unchanged} unchanged{rejected}")
     if report.problems:
         raise typer.Exit(EXIT_NOT_FOUND)
 

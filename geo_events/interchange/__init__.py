@@ -26,6 +26,7 @@ from typing import Any
 from geo_events.errors import EventNotFound, InvalidQuery
 from geo_events.interchange import acled, ucdp
 from geo_events.interchange.context import fill_zones
+from geo_events.interchange.matching import StoredEvents
 from geo_events.interchange.rows import RowError, RowProblem, read_table
 from geo_events.models import Event
 
@@ -46,6 +47,7 @@ class ImportReport:
     encoding: str = "utf-8"
     delimiter: str = ","
     created: int = 0
+    merged: int = 0
     updated: int = 0
     unchanged: int = 0
     written: bool = False
@@ -54,8 +56,8 @@ class ImportReport:
         """Return the report as a JSON-ready dict (every problem included)."""
         return {
             "dataset": self.dataset, "path": str(self.path), "rows": self.rows, "accepted": len(self.events),
-            "rejected": len(self.problems), "created": self.created, "updated": self.updated,
-            "unchanged": self.unchanged, "written": self.written, "encoding": self.encoding,
+            "rejected": len(self.problems), "created": self.created, "merged": self.merged,
+            "updated": self.updated, "unchanged": self.unchanged, "written": self.written, "encoding": self.encoding,
             "delimiter": self.delimiter, "problems": [p.as_dict() for p in self.problems],
             "notices": self.notices,
         }  # fmt: skip
@@ -149,8 +151,11 @@ def _keeping_other_sources(event: Event, stored: dict[str, Any], own_source: str
         return event
     from geo_events.merge import combine
 
-    rest = {**props, "sources": [s for s in props["sources"] if s.get("id") != own_source],
-            "claims": [c for c in props.get("claims") or [] if c.get("source_id") != own_source]}
+    rest = {
+        **props,
+        "sources": [s for s in props["sources"] if s.get("id") != own_source],
+        "claims": [c for c in props.get("claims") or [] if c.get("source_id") != own_source],
+    }
     return Event.model_validate(combine({**stored, "properties": rest}, event.to_feature()))
 
 
@@ -191,17 +196,27 @@ def store_dataset(store: Any, report: ImportReport, *, strict: bool = False) -> 
 
 
 def _store(store: Any, report: ImportReport) -> None:
+    from geo_events.merge import combine
+
     prefix = dataset_module(report.dataset).SOURCE_PREFIX
     changed: list[Event] = []
     with store.transaction():
-        empty = len(store) == 0
+        known = StoredEvents(store, prefix) if len(store) else None
         for event in report.events:
-            stored = None if empty else _stored(store, str(event.id))
+            own = event.properties.sources[0].id
+            stored = None if known is None else _stored(store, known.by_source.get(own, str(event.id)))
             if stored is None:
-                report.created += 1
-                changed.append(event)
+                candidate = None if known is None else known.match(event.to_feature())
+                if candidate is None:
+                    report.created += 1
+                    changed.append(event)
+                    continue
+                report.merged += (
+                    1  # a report of the same incident coded from articles: one event, both sources
+                )
+                known.take(candidate["id"], own)
+                changed.append(Event.model_validate(combine(candidate, event.to_feature())))
                 continue
-            own = next(s.id for s in event.properties.sources if s.id.startswith(prefix))
             new = _keeping_other_sources(event, stored, own)
             if new.to_feature() == stored:
                 report.unchanged += 1

@@ -47,7 +47,7 @@ def test_import_acled_reports_bad_rows_then_reimport_is_unchanged(tmp_path: Path
     out = run("import", "acled", str(path), store=store)
     assert out.returncode == 1, out.stderr
     assert "acled.csv: row 3: event_date: '2018-02-31' is not a real date" in out.stderr
-    assert "imported 2 of 3 ACLED rows from acled.csv: 2 new, 0 updated, 0 unchanged" in out.stdout
+    assert "imported 2 of 3 ACLED rows from acled.csv: 2 new, 0 merged into events from articles, 0 updated, 0 unchanged" in out.stdout
     out = run("import", "--format", "acled", str(path), "--json", store=store)
     summary = json.loads(out.stdout)
     assert (summary["created"], summary["unchanged"], summary["rejected"], summary["events"]) == (0, 2, 1, 2)

@@ -6,6 +6,8 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from geo_events.interchange import acled, dataset_csv, import_dataset, read_dataset, write_dataset
 from geo_events.store import GeoJSONFileStore
 
@@ -181,3 +183,51 @@ def test_reimport_after_an_article_was_merged_in_changes_nothing(
     q = store.get(acled.event_id("SYR9001"))["properties"]
     assert sorted((c["claimant"], c["low"]) for c in q["claims"]) == [("ACLED", 30), ("Invented official", 20)]
     assert q["location"] == "Khushām" and len(q["sources"]) == 2 and len(store) == 1
+
+
+def _article_event(write_acled: Callable[..., Path], row: dict, name: str, **props: object) -> dict:
+    """An event as extraction would store it (own id, an article source and claim), from an ACLED-like row."""
+    from geo_events.merge import EXTRACTOR
+
+    feature = read_dataset(write_acled([row], name=f"{name}.csv"), "acled").events[0].to_feature()
+    p = feature["properties"]
+    source = {"id": f"src-{name:0>12}", "publisher": "Invented Daily", "title": name, "url": None,
+              "published": "2018-02-08"}
+    p.update(id=f"evt-{name:0>12}", geocoder=EXTRACTOR, notes=None, sources=[source], fatalities_best=20,
+             fatalities_low=20, fatalities_high=20,
+             claims=[{"source_id": source["id"], "claimant": "Invented official", "kind": "killed", "low": 20,
+                      "high": 20}], **props)
+    feature["id"] = p["id"]
+    return feature
+
+
+def test_a_row_reporting_a_stored_article_event_merges_into_it(
+    write_acled: Callable[..., Path], acled_row: dict, tmp_path: Path
+) -> None:
+    store = GeoJSONFileStore(tmp_path / "events.geojson")
+    store.upsert(_article_event(write_acled, acled_row, "a1", location="Khushām", geo_precision=1))
+    path = write_acled([acled_row, {**acled_row, "event_id_cnty": "SYR9002", "notes": "A second strike."}])
+    report = import_dataset(store, path, "acled")
+    assert (report.merged, report.created) == (1, 1)  # one article event takes one row, the other is new
+    merged = store.get("evt-0000000000a1")["properties"]
+    assert sorted(s["id"] for s in merged["sources"]) == ["acled:SYR9001", "src-0000000000a1"]
+    assert sorted(c["claimant"] for c in merged["claims"]) == ["ACLED", "Invented official"]
+    again = import_dataset(store, path, "acled")
+    assert (again.unchanged, again.created, again.merged, len(store)) == (2, 0, 0, 2)
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"event_date": "2018-02-10"}, "same town, three days later"),
+        ({"latitude": "35.5700", "longitude": "40.2891"}, "same day, 30 km away"),
+        ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, "a protest, not a strike"),
+    ],
+)
+def test_near_misses_stay_apart(changes: dict, why: str, write_acled: Callable[..., Path], acled_row: dict,
+                                tmp_path: Path) -> None:
+    acled_row["geo_precision"] = "1"  # both coded to the place itself: the 25 km rule (not 50 km for "near")
+    store = GeoJSONFileStore(tmp_path / "events.geojson")
+    store.upsert(_article_event(write_acled, acled_row, "a2"))
+    report = import_dataset(store, write_acled([{**acled_row, **changes}], name="row.csv"), "acled")
+    assert (report.created, report.merged, len(store)) == (1, 0, 2), why
