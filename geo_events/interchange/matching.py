@@ -11,6 +11,7 @@ most one row of a file: two rows of one data set are two incidents by the data s
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -22,12 +23,16 @@ from geo_events.geodesy import haversine_km
 DATASET_PREFIXES = (b'"acled:', b'"ucdp-ged:')
 
 
-def _raws(store: Any) -> list[bytes]:
+def _raws(store: Any) -> Iterator[bytes]:
+    """Every stored event as JSON bytes, a chunk at a time (never the whole store in memory)."""
     from geo_events.query import EventQuery
 
     if hasattr(store, "iter_query_raw"):
-        return [raw for chunk in store.iter_query_raw(EventQuery(limit=max(1, len(store)))) for raw in chunk]
-    return [orjson.dumps(f) for f in store]
+        for chunk in store.iter_query_raw(EventQuery(limit=max(1, len(store)))):
+            yield from chunk
+        return
+    for feature in store:
+        yield orjson.dumps(feature)
 
 
 class StoredEvents:
