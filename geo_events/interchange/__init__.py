@@ -178,9 +178,10 @@ def import_dataset(
     Returns
     -------
     ImportReport
-        ``created`` / ``updated`` / ``unchanged`` counts, ``problems`` (one per rejected row) and notices
-        (encoding, delimiter, cut text). A stored event that other reports were merged into keeps their
-        sources and claims when the data set's row updates it.
+        ``created`` / ``merged`` (into a stored event coded from articles, see ``interchange.matching``) /
+        ``updated`` / ``unchanged`` counts, ``problems`` (one per rejected row) and notices (encoding,
+        delimiter, cut text). A stored event that other reports were merged into keeps their sources and
+        claims when the data set's row updates it.
     """
     return store_dataset(store, read_dataset(path, dataset), strict=strict)
 
