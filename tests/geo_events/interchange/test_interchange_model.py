@@ -73,3 +73,14 @@ def test_bulk_zones_answer_like_zones_module() -> None:
 @pytest.mark.parametrize("module", [acled, ucdp])
 def test_event_ids_are_stable(module: object) -> None:
     assert module.event_id("X1") == module.event_id("X1") != module.event_id("X2")  # type: ignore[attr-defined]
+
+
+def test_assembly_falls_back_to_pydantic_when_the_model_changes_shape() -> None:
+    from geo_events.interchange.common import _trusted
+    from geo_events.models import Source
+
+    partial = _trusted(Source, {"id": "acled:X1", "publisher": "ACLED"})  # as if Source had gained fields
+    assert (partial.id, partial.publisher, partial.title, partial.published) == ("acled:X1", "ACLED", None, None)
+    assert partial.model_fields_set == {"id", "publisher"}
+    full = _trusted(Source, {"id": "a", "publisher": None, "title": None, "url": None, "published": None})
+    assert full.model_dump() == Source(id="a").model_dump()
