@@ -7,6 +7,7 @@ fixes the event id, so importing the same row again changes nothing and a newer 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from geo_events.interchange import countries
@@ -59,14 +60,23 @@ def _actors(**cells: str | None) -> list[str]:
 
 
 def _iso3(row: dict[str, str]) -> str | None:
-    code = (row.get("iso") or "").strip()
+    return _iso3_of((row.get("iso") or "").strip(), row.get("country"))
+
+
+@lru_cache(maxsize=4096)
+def _iso3_of(code: str, country: str | None) -> str | None:
     if code.isdigit():
         found = countries.iso3_from_numeric(int(code))
         if found:
             return found
     elif len(code) == 3 and code.isalpha() and countries.known_iso3(code.upper()):
         return code.upper()
-    return countries.iso3_from_name(row.get("country"))
+    return countries.iso3_from_name(country)
+
+
+#: The taxonomy's canonical spellings, looked up once per distinct cell (a file repeats a handful).
+_event_type = lru_cache(maxsize=256)(canonical_event_type)
+_sub_event_type = lru_cache(maxsize=1024)(canonical_sub_event_type)
 
 
 def _timestamp(value: str | None) -> datetime | None:
@@ -89,7 +99,7 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
     when = day(row.get("event_date"), "event_date")
     precision = whole_number(row.get("time_precision"), "time_precision", low=1, high=3, default=1)
     try:
-        event_type = canonical_event_type(row.get("event_type") or "")
+        event_type = _event_type(row.get("event_type") or "")
     except ValueError:
         raise RowError(
             "event_type",
@@ -98,7 +108,7 @@ def row_to_event(row: dict[str, str], notices: list[str], number: int) -> Event:
             "Protests, Riots, Strategic developments)",
         ) from None
     try:
-        sub_event_type = canonical_sub_event_type(row.get("sub_event_type") or "", event_type)
+        sub_event_type = _sub_event_type(row.get("sub_event_type") or "", event_type)
     except ValueError:
         raise RowError(
             "sub_event_type",

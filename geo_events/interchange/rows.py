@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from geo_events.errors import DataError
@@ -293,6 +294,14 @@ def whole_number(
     return int(number)
 
 
+@lru_cache(maxsize=8192)
+def _iso_day(head: str) -> date:
+    """``date.fromisoformat`` of a ``YYYY-MM-DD`` head, cached (a file repeats its days)."""
+    if len(head) != 10 or head[4] != "-" or head[7] != "-":
+        raise ValueError(head)
+    return date.fromisoformat(head)
+
+
 _MONTH_FORMATS = ("%d %B %Y", "%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%d-%B-%Y")
 
 
@@ -301,6 +310,10 @@ def day(value: str | None, column: str) -> date:
     value = (value or "").strip()
     if not value:
         raise RowError(column, "is empty; a date YYYY-MM-DD is needed")
+    try:
+        return _iso_day(value[:10])
+    except ValueError:
+        pass
     head = value[:10]
     if len(head) == 10 and head[4] == "-" and head[7] == "-":
         try:
