@@ -84,3 +84,16 @@ def test_assembly_falls_back_to_pydantic_when_the_model_changes_shape() -> None:
     assert partial.model_fields_set == {"id", "publisher"}
     full = _trusted(Source, {"id": "a", "publisher": None, "title": None, "url": None, "published": None})
     assert full.model_dump() == Source(id="a").model_dump()
+
+
+def test_fast_and_general_assembly_agree(
+    write_acled: Callable[..., Path], acled_rows: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geo_events.interchange import common
+
+    path = write_acled(acled_rows(6))
+    assert common._SAME_SHAPE  # the models have the fields build_event fills in
+    fast = [e.to_feature() for e in read_dataset(path, "acled").events]
+    monkeypatch.setattr(common, "_SAME_SHAPE", False)
+    general = [e.to_feature() for e in read_dataset(path, "acled").events]
+    assert json.dumps(fast) == json.dumps(general)
