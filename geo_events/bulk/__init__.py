@@ -13,6 +13,7 @@ skips what was done and redoes at most the unit that was cut short, whose merge 
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -63,6 +64,11 @@ def _reason(err: BaseException, label: str) -> str:
     return text if text.startswith(label) else f"{label}: {text}"
 
 
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the command (which stops them): no traceback from every process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _results(units: list[Unit], defaults: dict[str, Any], workers: int) -> Iterator[dict[str, Any]]:
     if workers <= 1 or len(units) < 2:
         for unit in units:
@@ -74,8 +80,11 @@ def _results(units: list[Unit], defaults: dict[str, Any], workers: int) -> Itera
         extract_events("Warm-up.", None)  # load the gazetteer once before forking: the workers share it
     except ExtractionError:
         pass
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
+    try:
         yield from pool.map(extract_unit, units, [defaults] * len(units), chunksize=CHUNK)
+    finally:  # Ctrl-C or an error: drop the queued work instead of finishing it
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def plan(
@@ -139,8 +148,9 @@ def ingest_bulk(
         "failures": [],
         "by_input": {},
     }
+    results = _results(units, defaults, workers)
     try:
-        for done, (unit, result) in enumerate(zip(units, _results(units, defaults, workers)), 1):
+        for done, (unit, result) in enumerate(zip(units, results), 1):
             counts = _store_unit(store, result)
             _add(summary, unit.source or unit.label, counts, result)
             if book is not None:
@@ -148,6 +158,7 @@ def ingest_bulk(
             if progress is not None:
                 progress(done, len(units))
     finally:
+        results.close()
         if book is not None:
             book.close()
     return summary

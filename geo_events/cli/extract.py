@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from geo_events.cli._common import EXIT_NOT_FOUND, handle_errors, print_json
+from geo_events.cli._common import EXIT_NOT_FOUND, fail, handle_errors, print_json
 
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (relative dates resolve against it); "
@@ -225,10 +225,14 @@ def _ingest_bulk(articles: list[Path], defaults: dict[str, Any], store: Path | N
     if redo and journal is not None:
         journal.unlink(missing_ok=True)
     inputs = [str(p) for p in articles]
-    if as_json or not sys.stderr.isatty():
-        summary = ingest_bulk(opened, inputs, defaults=defaults, workers=workers, journal=journal, fetch=fetch)
-    else:
-        summary = _with_progress(opened, inputs, defaults, workers, journal, fetch)
+    try:
+        if as_json or not sys.stderr.isatty():
+            summary = ingest_bulk(opened, inputs, defaults=defaults, workers=workers, journal=journal, fetch=fetch)
+        else:
+            summary = _with_progress(opened, inputs, defaults, workers, journal, fetch)
+    except KeyboardInterrupt:
+        resume = f"; rerun the same command to continue (the journal {journal} skips what is done)" if journal else ""
+        fail(f"interrupted: what was ingested so far is stored{resume}", code=130)
     compact = getattr(opened, "compact", None)
     if compact is not None and (summary["created"] or summary["merged"]):
         compact()

@@ -246,3 +246,39 @@ def test_cli_reads_jsonl_from_stdin(tmp_path: Path) -> None:
     summary = json.loads(out.stdout)
     assert (summary["units"], summary["articles"], summary["created"]) == (3, 3, 3)
     assert summary["journal"] == f"{tmp_path / 'events.geojson'}.ingest.jsonl"
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_at_once_with_one_line_and_the_rerun_continues(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "in", 300)
+    store = tmp_path / "events.geojson"
+    journal = Path(f"{store}.ingest.jsonl")
+    command = [
+        sys.executable,
+        "-c",
+        "from geo_events.cli import main; main()",
+        "ingest",
+        str(folder),
+        "--store",
+        str(store),
+        "--workers",
+        "2",
+    ]
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 (the test runs no threads)
+    )
+    deadline = time.monotonic() + 240
+    while _journal_lines(journal) < 30 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole process group
+    _, err = proc.communicate(timeout=60)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert proc.returncode == 130 and len(lines) == 1 and "rerun the same command" in lines[0], err
+    out = subprocess.run([*command, "--json"], capture_output=True, text=True, timeout=300, check=False)
+    summary = json.loads(out.stdout)
+    assert summary["skipped"] >= 30 and summary["skipped"] + summary["articles"] == 300
