@@ -101,7 +101,7 @@ def test_utf8_with_bom(write_acled: Callable[..., Path], acled_row: dict) -> Non
     )
 
 
-@pytest.mark.parametrize(("delimiter", "word"), [(";", "semicolons"), ("\t", "tabs")])
+@pytest.mark.parametrize(("delimiter", "word"), [(";", "semicolons"), ("\t", "tabs"), ("|", "pipes")])
 def test_other_delimiters(
     delimiter: str, word: str, write_acled: Callable[..., Path], acled_rows: Callable
 ) -> None:
@@ -173,3 +173,10 @@ def test_the_wrong_layout_names_the_right_command(write_ucdp: Callable[..., Path
     with pytest.raises(DataError, match=r"geo-events import ucdp FILE"):
         read_dataset(write_ucdp([ucdp_row]), "acled")
     assert read_dataset(write_ucdp([ucdp_row], delimiter=";"), "ucdp").events[0].id == ucdp.event_id("990001")
+
+
+def test_utf16_with_bom_as_excel_writes_unicode_text(write_acled: Callable[..., Path], acled_row: dict) -> None:
+    path = write_acled([{**acled_row, "location": "Ḫašam"}], delimiter="\t", encoding="utf-16")
+    report = read_dataset(path, "acled")
+    assert report.problems == [] and report.encoding == "utf-16" and report.delimiter == "\t"
+    assert report.events[0].properties.location == "Ḫašam"
