@@ -205,12 +205,12 @@ SHOWN_PROBLEMS = 20
 
 
 def _import_dataset(dataset: str, path: Path, strict: bool, store: Path | None, as_json: bool) -> None:
-    from geo_events.interchange import read_dataset, store_dataset
+    from geo_events.interchange import open_dataset, store_dataset
     from geo_events.store import open_store
 
-    report = read_dataset(path, dataset)  # an unreadable file fails before the store is touched
+    reading = open_dataset(path, dataset)  # an unreadable file fails before the store is touched
     opened = open_store(store)
-    store_dataset(opened, report, strict=strict)
+    report = store_dataset(opened, reading, strict=strict)
     name = path.name
     if as_json:
         print_json({**report.summary(), "events": len(opened)})
@@ -229,7 +229,7 @@ def _import_dataset(dataset: str, path: Path, strict: bool, store: Path | None, 
              "them, or import without --strict to keep the good rows", EXIT_NOT_FOUND)
     if not as_json:
         rejected = f"; {len(report.problems)} row(s) rejected (listed above)" if report.problems else ""
-        typer.echo(f"imported {len(report.events)} of {report.rows} {dataset.upper()} rows from {name}: "
+        typer.echo(f"imported {report.accepted} of {report.rows} {dataset.upper()} rows from {name}: "
                    f"{report.created} new, {report.merged} merged into events from articles, {report.updated} updated, "
                    f"{report.unchanged} unchanged{rejected}")
     if report.problems:

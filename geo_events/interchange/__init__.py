@@ -46,6 +46,7 @@ class ImportReport:
     notices: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
     delimiter: str = ","
+    accepted: int = 0
     created: int = 0
     merged: int = 0
     updated: int = 0
@@ -55,7 +56,7 @@ class ImportReport:
     def summary(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict (every problem included)."""
         return {
-            "dataset": self.dataset, "path": str(self.path), "rows": self.rows, "accepted": len(self.events),
+            "dataset": self.dataset, "path": str(self.path), "rows": self.rows, "accepted": self.accepted,
             "rejected": len(self.problems), "created": self.created, "merged": self.merged,
             "updated": self.updated, "unchanged": self.unchanged, "written": self.written, "encoding": self.encoding,
             "delimiter": self.delimiter, "problems": [p.as_dict() for p in self.problems],
@@ -86,16 +87,53 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
-    """Read an ACLED or UCDP file into validated events and per-row problems (nothing is stored).
-
-    Raises ``DataError`` when the file cannot be read at all (empty, binary, not that layout).
-    """
-    with _collector_paused():
-        return _read_dataset(path, dataset)
+#: Events written to the store per ``upsert_many`` when importing: bounds the memory of a large file
+#: (the store compacts after each chunk, so fewer, larger chunks write less).
+STORE_CHUNK = 50_000
 
 
-def _read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
+@dataclass
+class DatasetReading:
+    """A data-set file whose header was read and checked; ``events()`` reads its rows, once, lazily."""
+
+    report: ImportReport
+    table: Any
+    module: ModuleType
+
+    def events(self, chunk: int | None = None) -> Iterator[list[Event]]:
+        """Yield the valid events in chunks of ``STORE_CHUNK`` (control zones filled in); problems go to ``report``."""
+        report, module = self.report, self.module
+        chunk = chunk or STORE_CHUNK
+        first_row: dict[str, int] = {}
+        id_column = module.REQUIRED[0]
+        batch: list[Event] = []
+        for number, row in self.table.records:
+            try:
+                event = module.row_to_event(row, report.notices, number)
+            except RowError as err:
+                report.problems.append(RowProblem(number, err.reason, err.column))
+                continue
+            if event.id in first_row:
+                reason = f"{row[id_column]!r} is already on row {first_row[event.id]}; only that first row is imported"
+                report.problems.append(RowProblem(number, reason, id_column))
+                continue
+            first_row[event.id] = number
+            report.accepted += 1
+            batch.append(event)
+            if len(batch) >= chunk:
+                fill_zones(batch)
+                yield batch
+                batch = []
+        if batch:
+            fill_zones(batch)
+            yield batch
+        report.problems.extend(self.table.problems)  # the malformed records, known once all were read
+        report.problems.sort(key=lambda p: p.row)
+        report.rows = self.table.rows
+
+
+def open_dataset(path: str | os.PathLike[str], dataset: str) -> DatasetReading:
+    """Read and check the header of an ACLED or UCDP file (raises ``DataError`` when it cannot be read)."""
     module = dataset_module(dataset)
     table = read_table(path, module.COLUMNS, module.REQUIRED, module.NAME, module.HINT)
     report = ImportReport(
@@ -105,31 +143,19 @@ def _read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
         encoding=table.encoding,
         delimiter=table.delimiter,
     )
-    problems = list(table.problems)
-    first_row: dict[str, int] = {}
-    id_column = module.REQUIRED[0]
-    for number, row in table.records:
-        try:
-            event = module.row_to_event(row, report.notices, number)
-        except RowError as err:
-            problems.append(RowProblem(number, err.reason, err.column))
-            continue
-        if event.id in first_row:
-            problems.append(
-                RowProblem(
-                    number,
-                    f"{row[id_column]!r} is already on row {first_row[event.id]}; "
-                    "only that first row is imported",
-                    id_column,
-                )
-            )
-            continue
-        first_row[event.id] = number
-        report.events.append(event)
-    fill_zones(report.events)
-    report.rows = len(table.records) + len(table.problems)
-    report.problems = sorted(problems, key=lambda p: p.row)
-    return report
+    return DatasetReading(report, table, module)
+
+
+def read_dataset(path: str | os.PathLike[str], dataset: str) -> ImportReport:
+    """Read an ACLED or UCDP file into validated events and per-row problems (nothing is stored).
+
+    Raises ``DataError`` when the file cannot be read at all (empty, binary, not that layout).
+    """
+    reading = open_dataset(path, dataset)
+    with _collector_paused():
+        for batch in reading.events():
+            reading.report.events.extend(batch)
+    return reading.report
 
 
 def _stored(store: Any, event_id: str) -> dict[str, Any] | None:
@@ -167,13 +193,16 @@ def import_dataset(
     Parameters
     ----------
     store : EventStore
-        Target store. Events are upserted in one durable write (and the store compacted when it can).
+        Target store. Events are upserted ``STORE_CHUNK`` at a time, each chunk one durable write (and
+        the store compacted at the end when it can); the file is read as it is stored, so its events
+        are never all in memory (``report.events`` stays empty: ``read_dataset`` returns them).
     path : path-like
         The CSV file in the data set's published layout.
     dataset : str
         ``acled`` or ``ucdp``.
     strict : bool
-        Import nothing when any row is bad (``report.written`` stays False).
+        Import nothing when any row is bad (``report.written`` stays False); the file is then read
+        twice, once to check every row and once to store.
 
     Returns
     -------
@@ -183,52 +212,62 @@ def import_dataset(
         delimiter, cut text). A stored event that other reports were merged into keeps their sources and
         claims when the data set's row updates it.
     """
-    return store_dataset(store, read_dataset(path, dataset), strict=strict)
+    return store_dataset(store, open_dataset(path, dataset), strict=strict)
 
 
-def store_dataset(store: Any, report: ImportReport, *, strict: bool = False) -> ImportReport:
-    """Write the events of a ``read_dataset`` report into ``store`` (see ``import_dataset``); return it."""
-    if strict and report.problems:
-        return report
+def store_dataset(store: Any, reading: DatasetReading, *, strict: bool = False) -> ImportReport:
+    """Store the events of an ``open_dataset`` reading into ``store`` (see ``import_dataset``)."""
+    report = reading.report
     with _collector_paused():
-        _store(store, report)
+        if strict:
+            for _ in reading.events():
+                pass
+            if report.problems:
+                return report
+            reading = open_dataset(report.path, report.dataset)
+            reading.report = report
+            report.problems, report.notices, report.accepted = [], list(reading.table.notices), 0
+        _store(store, reading)
     report.written = True
     return report
 
 
-def _store(store: Any, report: ImportReport) -> None:
+def _store(store: Any, reading: DatasetReading) -> None:
     from geo_events.merge import combine
 
-    prefix = dataset_module(report.dataset).SOURCE_PREFIX
-    changed: list[Event] = []
+    report = reading.report
+    prefix = reading.module.SOURCE_PREFIX
+    written = last = 0
     with store.transaction():
         known = StoredEvents(store, prefix) if len(store) else None
-        for event in report.events:
-            own = event.properties.sources[0].id
-            stored = None if known is None else _stored(store, known.by_source.get(own, str(event.id)))
-            if stored is None:
-                candidate = None if known is None else known.match(event.to_feature())
-                if candidate is None:
-                    report.created += 1
-                    changed.append(event)
+        for batch in reading.events():
+            changed: list[Event] = []
+            for event in batch:
+                own = event.properties.sources[0].id
+                stored = None if known is None else _stored(store, known.by_source.get(own, str(event.id)))
+                if stored is None:
+                    candidate = None if known is None else known.match(event.to_feature())
+                    if candidate is None:
+                        report.created += 1
+                        changed.append(event)
+                        continue
+                    report.merged += 1  # the same incident coded from articles: one event, both sources
+                    known.take(candidate["id"], own)
+                    changed.append(Event.model_validate(combine(candidate, event.to_feature())))
                     continue
-                report.merged += (
-                    1  # a report of the same incident coded from articles: one event, both sources
-                )
-                known.take(candidate["id"], own)
-                changed.append(Event.model_validate(combine(candidate, event.to_feature())))
-                continue
-            new = _keeping_other_sources(event, stored, own)
-            if new.to_feature() == stored:
-                report.unchanged += 1
-                continue
-            report.updated += 1
-            changed.append(new)
-        if changed:
-            store.upsert_many(changed)
+                new = _keeping_other_sources(event, stored, own)
+                if new.to_feature() == stored:
+                    report.unchanged += 1
+                    continue
+                report.updated += 1
+                changed.append(new)
+            if changed:
+                store.upsert_many(changed)
+                written, last = written + len(changed), len(changed)
+            del batch, changed
     # upsert_many compacts by itself once the journal holds max(compact_every, 1/10 of the store) records
-    auto = getattr(store, "compact_every", 0) and len(changed) >= max(store.compact_every, len(store) // 10)
-    if changed and hasattr(store, "compact") and not auto:
+    every = getattr(store, "compact_every", 0)
+    if written and hasattr(store, "compact") and not (every and last >= max(every, len(store) // 10)):
         store.compact()
 
 

@@ -56,14 +56,18 @@ class RowProblem:
 
 @dataclass
 class Table:
-    """A decoded table: its header, how it was read, and its records with their row numbers."""
+    """A decoded table: its header, how it was read, and its records with their row numbers.
+
+    ``records`` is read once, lazily; ``problems`` and ``rows`` are complete when it is exhausted.
+    """
 
     path: Path
     header: list[str]
     delimiter: str
     encoding: str
-    records: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    records: Iterator[tuple[int, dict[str, str]]] = field(default_factory=lambda: iter(()))
     problems: list[RowProblem] = field(default_factory=list)
+    rows: int = 0  # data rows read so far (good and bad; blank lines not counted)
     notices: list[str] = field(default_factory=list)
 
 
@@ -189,16 +193,27 @@ def read_table(
             f"{path.name}: ignored column(s) not in the {dataset} layout: {', '.join(ignored[:10])}"
         )
     table = Table(path, header, delimiter, encoding, notices=notices)
+    table.records = _good_rows(table, text, unreadable)
+    return table
+
+
+def _good_rows(table: Table, text: str, unreadable: set[int]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (row number, cells by column) of each well-formed record; record the others as problems.
+
+    A generator, so a 100,000-row file never holds all its row dicts at once.
+    """
+    header, delimiter = table.header, table.delimiter
     for row, values, last_line in _records(text, delimiter):
         if row == 1:
             continue
+        if len(values) == 1 and not values[0].strip():
+            continue  # a blank line
+        table.rows += 1
         if any(line in unreadable for line in range(row, last_line + 1)):
             table.problems.append(
                 RowProblem(row, "bytes that are neither UTF-8 nor Windows-1252; re-save the file as UTF-8")
             )
             continue
-        if len(values) == 1 and not values[0].strip():
-            continue  # a blank line
         if last_line - row >= MAX_RECORD_LINES:
             table.problems.append(
                 RowProblem(
@@ -211,8 +226,7 @@ def read_table(
         if len(values) != len(header):
             table.problems.append(RowProblem(row, _count_reason(values, header, delimiter)))
             continue
-        table.records.append((row, {name: value.strip() for name, value in zip(header, values) if name}))
-    return table
+        yield row, {name: value.strip() for name, value in zip(header, values) if name}
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str], int]]:

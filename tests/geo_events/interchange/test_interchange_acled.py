@@ -231,3 +231,28 @@ def test_near_misses_stay_apart(changes: dict, why: str, write_acled: Callable[.
     store.upsert(_article_event(write_acled, acled_row, "a2"))
     report = import_dataset(store, write_acled([{**acled_row, **changes}], name="row.csv"), "acled")
     assert (report.created, report.merged, len(store)) == (1, 0, 2), why
+
+
+def test_large_files_are_stored_chunk_by_chunk(
+    write_acled: Callable[..., Path], acled_rows: Callable[[int], list[dict]], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geo_events import interchange
+
+    monkeypatch.setattr(interchange, "STORE_CHUNK", 2)
+    rows = acled_rows(7)
+    rows[3]["event_date"] = "not a date"
+    rows[5]["location"] = "Café-town"
+    path = write_acled(rows, encoding="cp1252")
+    store = GeoJSONFileStore(tmp_path / "events.geojson")
+    strict = import_dataset(store, path, "acled", strict=True)
+    assert [p.row for p in strict.problems] == [5] and len(store) == 0 and not strict.written
+    report = import_dataset(store, path, "acled")
+    assert (report.rows, report.accepted, report.created, len(store)) == (7, 6, 6, 6)
+    assert [p.row for p in report.problems] == [5] and any("Windows-1252" in n for n in report.notices)
+    assert report.events == []  # streamed: read_dataset is the call that keeps the events
+    assert store.get(acled.event_id(rows[5]["event_id_cnty"]))["properties"]["location"] == "Café-town"
+    rows[3]["event_date"] = "2018-02-09"
+    fixed = import_dataset(store, write_acled(rows, name="fixed.csv", encoding="cp1252"), "acled", strict=True)
+    assert (fixed.created, fixed.unchanged, fixed.problems) == (1, 6, [])
+    assert any("Windows-1252" in n for n in fixed.notices)  # strict reads twice: the notices survive
