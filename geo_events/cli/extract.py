@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from geo_events.cli._common import EXIT_NOT_FOUND, handle_errors, print_json
+from geo_events.cli._common import EXIT_NOT_FOUND, fail, handle_errors, print_json
 
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (relative dates resolve against it); "
@@ -128,13 +128,23 @@ def _print_explain(collection: dict[str, Any]) -> None:
 
 
 def ingest(
-    articles: Annotated[list[Path], typer.Argument(help=".txt, .json or .jsonl files of articles.")],
+    articles: Annotated[list[Path], typer.Argument(help=".txt, .html, .json or .jsonl files of articles, folders of "
+                                                        "them, RSS/Atom feeds, or '-' (stdin).")],
     published: PublishedOpt = None,
     publisher: PublisherOpt = None,
     title: TitleOpt = None,
     url: UrlOpt = None,
     store: Annotated[Path | None, typer.Option("--store", help="Store file (default: GEO_EVENTS_STORE or user data).")]
     = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Processes that read and extract "
+                                                                          "(bulk mode).")] = 1,
+    journal: Annotated[Path | None, typer.Option("--journal", help="Journal of done work (bulk mode; default: "
+                                                                   "<store>.ingest.jsonl beside the store).")]
+    = None,
+    redo: Annotated[bool, typer.Option("--redo", help="Bulk mode: ignore the journal and ingest everything "
+                                                      "again (nothing is duplicated).")] = False,
+    fetch: Annotated[bool, typer.Option("--fetch", help="Allow downloading: .txt files listing http(s) URLs are "
+                                                        "fetched (offline without it).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Extract events from articles, merge them with the stored events and store them.
@@ -145,16 +155,31 @@ def ingest(
     created, merged or left unchanged; the store is compacted at the end. Exit code 2 when an article
     could not be processed (the others are still stored).
 
+    Bulk mode (a folder, a feed, '-', --workers, --journal or --fetch): HTML pages are cleaned to text
+    (trafilatura; title, date and outlet taken from the page), RSS/Atom entries are articles, work is
+    spread over --workers processes with a progress bar, and a journal beside the store records what
+    is done, so a rerun after Ctrl-C or a crash skips it. Prints a summary (created, merged, failed
+    with reasons, by input). Offline unless --fetch.
+
     Examples:
 
       geo-events ingest a.txt b.txt --published 2018-02-08 --store events.geojson
 
       geo-events ingest articles.jsonl --json
+
+      geo-events ingest scraped/ feed.xml --workers 2
+
+      cat articles.jsonl | geo-events ingest - --json
+
+      geo-events ingest urls.txt --fetch
     """
     from geo_events.ingest import ingest_articles, read_articles
     from geo_events.store import open_store
 
     defaults = {"published": published, "publisher": publisher, "title": title, "url": url}
+    if _bulk(articles, workers, journal, fetch):
+        _ingest_bulk(articles, defaults, store, workers, journal, redo, fetch, as_json)
+        return
     batch: list[dict[str, Any]] = []
     for path in articles:
         batch.extend(read_articles(path, **defaults))
@@ -179,6 +204,75 @@ def ingest(
                    f"{sum(r['action'] == 'merged' for r in events)} merged, {len(errors)} failed")
     if errors:
         raise typer.Exit(2)
+
+
+def _bulk(articles: list[Path], workers: int, journal: Path | None, fetch: bool) -> bool:
+    """Bulk mode: a folder, a feed or stdin among the inputs, or one of the bulk options."""
+    from geo_events.bulk.sources import FEED_SUFFIXES
+
+    return (workers > 1 or journal is not None or fetch
+            or any(str(p) == "-" or p.is_dir() or p.suffix.lower() in FEED_SUFFIXES for p in articles))
+
+
+def _ingest_bulk(articles: list[Path], defaults: dict[str, Any], store: Path | None, workers: int,
+                 journal: Path | None, redo: bool, fetch: bool, as_json: bool) -> None:
+    from geo_events.bulk import ingest_bulk
+    from geo_events.store import open_store
+
+    opened = open_store(store)
+    if journal is None and getattr(opened, "path", None) is not None:
+        journal = Path(f"{opened.path}.ingest.jsonl")
+    if redo and journal is not None:
+        journal.unlink(missing_ok=True)
+    inputs = [str(p) for p in articles]
+    try:
+        if as_json or not sys.stderr.isatty():
+            summary = ingest_bulk(opened, inputs, defaults=defaults, workers=workers, journal=journal, fetch=fetch)
+        else:
+            summary = _with_progress(opened, inputs, defaults, workers, journal, fetch)
+    except KeyboardInterrupt:
+        resume = f"; rerun the same command to continue (the journal {journal} skips what is done)" if journal else ""
+        fail(f"interrupted: what was ingested so far is stored{resume}", code=130)
+    compact = getattr(opened, "compact", None)
+    if compact is not None and (summary["created"] or summary["merged"]):
+        compact()
+    if as_json:
+        print_json({**summary, "journal": str(journal) if journal else None})
+    else:
+        for failure in summary["failures"][:20]:
+            typer.echo(f"failed    {failure['error']}", err=True)
+        if len(summary["failures"]) > 20:
+            typer.echo(f"… {len(summary['failures']) - 20} more failures (--json lists all)", err=True)
+        skipped = f", {summary['skipped']} skipped (done before, see {journal})" if summary["skipped"] else ""
+        typer.echo(f"{summary['units']} unit(s){skipped}: {summary['articles']} article(s) read; "
+                   f"{summary['created']} event(s) created, {summary['merged']} merged, "
+                   f"{summary['unchanged']} unchanged; {summary['no_events']} article(s) without an event, "
+                   f"{summary['failed']} failed")
+        if len(summary["by_input"]) > 1:
+            for name, counts in summary["by_input"].items():
+                typer.echo(f"  {name}: {counts['articles']} article(s), {counts['created']} created, "
+                           f"{counts['merged']} merged, {counts['unchanged']} unchanged, {counts['failed']} failed")
+    if summary["failed"]:
+        raise typer.Exit(2)
+
+
+def _with_progress(store: Any, inputs: list[str], defaults: dict[str, Any], workers: int, journal: Path | None,
+                   fetch: bool) -> dict[str, Any]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from geo_events.bulk import ingest_bulk
+
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None, rate="")
+
+        def advance(done: int, total: int) -> None:
+            speed = bar.tasks[0].speed
+            bar.update(task, completed=done, total=total, rate=f"{speed:,.0f} units/s" if speed else "")
+
+        return ingest_bulk(store, inputs, defaults=defaults, workers=workers, journal=journal, fetch=fetch,
+                           progress=advance)
 
 
 def _run(store: Any, batch: list[dict[str, Any]], ingest_articles: Any, show_progress: bool) -> list[dict[str, Any]]:
