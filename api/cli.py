@@ -24,7 +24,8 @@ def serve(
     store: Annotated[
         Path | None,
         typer.Option(
-            help="Event store (.geojson); default: GEO_EVENTS_STORE or the user's data folder (seeded)."
+            help="Event store: a .geojson file or a postgresql:// URL; default: GEO_EVENTS_STORE or the "
+            "user's data folder (seeded)."
         ),
     ] = None,
     reload: Annotated[
@@ -55,14 +56,17 @@ def serve(
 
     if log_level not in ("critical", "error", "warning", "info", "debug", "trace"):
         fail(f"--log-level must be critical, error, warning, info or debug; got {log_level!r}")
-    if store is not None and store.is_dir():
+    from geo_events.store import backend_of, store_target
+
+    database = store is not None and backend_of(store_target(store)) != "geojson"  # postgresql://…
+    if store is not None and not database and store.is_dir():
         fail(f"--store must be a .geojson file, not a folder: {store}")
     _check_port_free(host, port)  # a busy port: one line before the banner, not a bind error after it
     opened = open_store(store)  # fail early (one line) on a damaged store; seeds the default store
-    if store is not None and not store.exists():
+    if store is not None and not database and not store.exists():
         opened.compact()  # one seeding rule: a store named with --store starts empty, as for ingest/import
     if store is not None:  # the app factory (also in --reload workers) reads the store from the environment
-        os.environ["GEO_EVENTS_STORE"] = str(store.resolve())
+        os.environ["GEO_EVENTS_STORE"] = store_target(store) if database else str(store.resolve())
         get_settings.cache_clear()
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     base = f"http://{shown}:{port}"

@@ -144,3 +144,26 @@ def test_geo_events_store_may_be_a_database_url(pg_url: str, monkeypatch: pytest
             assert client.get("/health").json()["store_backend"] == "postgis"
     finally:
         get_settings.cache_clear()
+
+
+def test_serve_takes_a_database_url_for_store(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve --store postgresql://…` serves that database (the URL is not read as a file path)."""
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from geo_events.cli import app as cli_app
+    from geo_events.settings import get_settings
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append(kwargs))
+    monkeypatch.delenv("GEO_EVENTS_STORE", raising=False)
+    try:
+        result = CliRunner().invoke(cli_app, ["serve", "--store", pg_url, "--port", "8797"])
+        assert result.exit_code == 0, result.output
+        assert calls and get_settings().store is not None
+        import os
+
+        assert os.environ["GEO_EVENTS_STORE"].startswith("postgresql://")  # what the app's workers open
+        assert open_store(None).backend == "postgis"
+    finally:
+        get_settings.cache_clear()
