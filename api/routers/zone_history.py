@@ -163,7 +163,8 @@ def zone_diff(
     to: Annotated[str, Query(description="Second day (YYYY-MM-DD).", examples=["2019-06-01"])],
     format: Annotated[str, Query(pattern="^(json|csv)$", description="`json` or `csv` (for charts).",
                                  examples=["csv"])] = "json",
-    include_presence: Annotated[bool, Query(description="Count `presence` zones as territory.")] = False,
+    include_presence: Annotated[bool, Query(description="Count `presence` zones as territory.",
+                                            examples=[False])] = False,
 ) -> Response:
     """Return km² held on each day, gained, lost and net per controller, measured in the equal-area
     EPSG:6933; `presence` zones (insurgent cells) count only with `include_presence=true`."""
