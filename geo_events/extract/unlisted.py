@@ -8,8 +8,8 @@ before or after them, or "in X, near Y") — and gives each a *proxy*: the town 
 in or near, or else the only town the whole article names. Without such a proxy the name stays unplaced:
 a guess 50 km off would be worse than no pin.
 
-The result are :class:`~geo_events.extract.places.PlaceMention` objects whose place is the proxy's, renamed
-to the written name and flagged ``approximate``.
+The results are :class:`~geo_events.extract.places.PlaceMention` objects whose place is the proxy's, renamed
+to the written name and flagged ``approximate`` (a quarter of a city is the city itself, not flagged).
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ _NAME = (rf"(?:{_PARTICLE}[-‑])?[A-Z][\w'’‘ʿ-]*[\w]"
 _LIST = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_NAME})*)"
 _KINDS_BEFORE = (r"villages?|towns?|hamlets?|localit(?:y|ies)|settlements?|neighbou?rhoods?|quarters?|"
                  r"districts?|suburbs?|camps?|areas?")
-_KINDS_AFTER = (r"village|villages|town|hamlet|neighbou?rhood|quarter|camp|base|air\s*base|airbase|military\s+base|"
-                r"outpost|checkpoint|barracks|airport")
+_KINDS_AFTER = (r"village|villages|town|hamlet|neighbou?rhood|quarter|camp|base|air\s*base|airbase|"
+                r"military\s+base|outpost|checkpoint|barracks|airport")
 #: "the villages of X and Y", "the border town of X"
 _BEFORE_RE = re.compile(rf"\b(?P<kind>{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?of\s+{_LIST}")
 #: "at the X base", "in X village"
-_AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeting|targeted|hit|struck|stormed|attacked|"
-                       rf"shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
+_AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeting|targeted|hit|struck|stormed|"
+                       rf"attacked|shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
                        rf"(?P<kind>{_KINDS_AFTER})\b")
 #: "in X, in Y province", "in X, near Y", "in X, a village near Y"
 _COMMA_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
