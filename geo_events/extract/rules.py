@@ -275,6 +275,8 @@ class _Reading:
         self.gazetteer = extractor.gazetteer
         self.low = lower_same_length(self.text)
         self._starts: dict[int, list[int]] = {}
+        self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
+        self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
     # ------------------------------------------------------------------ the steps
@@ -786,7 +788,7 @@ class _Reading:
         later = _LATER_RE.match(self.text, clause.start, clause.end)
         if later and not own:  # "Two days later, a strike in X …", "The next day …": counted from the last date
             before = [d for d in self.dates if d.start < clause.start and d.precision == "day" and d.date]
-            narrative = getattr(self, "_narrative_day", None)  # the day the story has reached
+            narrative = self._narrative_day
             if before and narrative is not None and narrative[1] == "day":
                 before = [replace(before[-1], date=narrative[0])]
             if before:
@@ -982,7 +984,7 @@ class _Reading:
 
     def _claims_of(self, clause: Clause) -> list[Any]:
         """The casualty claims of a clause (memoised: a clause listing several places feeds several events)."""
-        cache = self.__dict__.setdefault("_claims_cache", {})
+        cache = self._claims_cache
         found = cache.get((clause.start, clause.end))
         if found is None:
             sentence = Sentence(clause.start, clause.end, self.text[clause.start : clause.end])
