@@ -177,8 +177,15 @@ def our_api_available() -> bool:
     return True
 
 
-def our_server(store: Path, workdir: Path, start_timeout: float = 300.0) -> ServerProcess:
-    """Return (not started) our API (``api.main.create_app(store)``) under uvicorn, one process, 127.0.0.1."""
+def our_server(store: Path | str, workdir: Path, start_timeout: float = 300.0, *, ready_path: str = "/collections",
+               extra_env: dict[str, str] | None = None) -> ServerProcess:
+    """Return (not started) our API (``api.main.create_app(store)``) under uvicorn, one process, 127.0.0.1;
+    ``store`` is a file (resolved) or a database URL (passed as is)."""
+    from geo_events.store import backend_of, store_target
+
+    target = store_target(store)
+    if backend_of(target) == "geojson":
+        target = str(Path(target).resolve())
     port = free_port()
     code = (
         "import sys, uvicorn\n"
@@ -186,9 +193,10 @@ def our_server(store: Path, workdir: Path, start_timeout: float = 300.0) -> Serv
         "uvicorn.run(create_app(sys.argv[1]), host=sys.argv[2], port=int(sys.argv[3]),"
         " log_level='warning', access_log=False)\n"
     )
-    argv = [sys.executable, "-c", code, str(Path(store).resolve()), HOST, str(port)]
-    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
-    return ServerProcess("geo-events API", argv, port, ready_path="/collections", env=env,
+    argv = [sys.executable, "-c", code, target, HOST, str(port)]
+    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+           **(extra_env or {})}
+    return ServerProcess("geo-events API", argv, port, ready_path=ready_path, env=env,
                          log_path=workdir / f"geo-events-{port}.log", start_timeout=start_timeout,
                          cwd=REPO_ROOT)
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import subprocess
 import sys
@@ -25,27 +24,12 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks._http import HOST, Client, ServerProcess, free_port, percentile
+from benchmarks._http import Client, ServerProcess, percentile
+from benchmarks.peers import our_server
 from benchmarks.report import load_average
 from benchmarks.generate import FIRST_DAY, cached_store_file, expected_count, load_columns
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def _server(target: str, workdir: Path) -> ServerProcess:
-    port = free_port()
-    code = (
-        "import sys, uvicorn\n"
-        "from api.main import create_app\n"
-        "uvicorn.run(create_app(sys.argv[1]), host=sys.argv[2], port=int(sys.argv[3]),"
-        " log_level='warning', access_log=False)\n"
-    )
-    env = {
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
-        "GEO_EVENTS_FLUSH_SECONDS": "0",
-    }
-    return ServerProcess("geo-events API", [sys.executable, "-c", code, target, HOST, str(port)], port,
-                         ready_path="/health", env=env, log_path=workdir / f"api-{port}.log", start_timeout=600)
 
 
 def _windows(count: int, seed: int = 7) -> list[tuple[tuple[float, float, float, float], date, date]]:
@@ -114,7 +98,8 @@ def main(argv: list[str] | None = None) -> None:
         truth = [expected_count(columns, bbox, start, end) for bbox, start, end in windows]
         results = {}
         for name, target in (("file", str(file_path)), ("postgis", url)):
-            with _server(target, workdir) as server:
+            with our_server(target, workdir, start_timeout=600, ready_path="/health",
+                            extra_env={"GEO_EVENTS_FLUSH_SECONDS": "0"}) as server:
                 results[name] = _measure(server, windows, args.limit)
         report = {
             "events": args.events,
