@@ -120,6 +120,20 @@ def article_from_record(record: Any, defaults: dict[str, Any], label: str) -> di
     }
 
 
+
+def json_lines(lines: Iterable[str], name: str, first: int = 1) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``("NAME:LINE", record)`` for each non-blank JSON line; a bad line raises ``ExtractionError``
+    naming it."""
+    for number, line in enumerate(lines, first):
+        if not line.strip():
+            continue
+        label = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ExtractionError(f"{label}: invalid JSON ({err.msg})") from err
+        yield label, record
+
 def read_articles(path: str | Path, **defaults: Any) -> Iterator[dict[str, Any]]:
     """Yield article dicts from a ``.txt``, ``.json`` or ``.jsonl`` file.
 
@@ -135,14 +149,7 @@ def read_articles(path: str | Path, **defaults: Any) -> Iterator[dict[str, Any]]
     suffix = path.suffix.lower()
     if suffix == ".jsonl" or suffix == ".ndjson":
         with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                label = f"{path.name}:{number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise ExtractionError(f"{label}: invalid JSON ({err.msg})") from err
+            for label, record in json_lines(handle, path.name):
                 yield article_from_record(record, defaults, label)
         return
     if suffix == ".json":

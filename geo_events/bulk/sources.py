@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geo_events.errors import ExtractionError
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
@@ -77,23 +76,14 @@ def is_url_list(path: Path) -> bool:
 
 
 def _stdin_units(defaults: dict[str, Any]) -> Iterator[Unit]:
-    from geo_events.ingest import article_from_record
+    from geo_events.ingest import article_from_record, json_lines
 
     first = sys.stdin.readline()
     if not first.lstrip().startswith("{"):
         text = first + sys.stdin.read()
         yield _article_unit({**defaults, "text": text, "path": "stdin"}, "stdin", "-")
         return
-    number = 0
-    for line in [first, *sys.stdin]:
-        number += 1
-        if not line.strip():
-            continue
-        label = f"stdin:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise ExtractionError(f"{label}: invalid JSON ({err.msg})") from err
+    for label, record in json_lines([first, *sys.stdin], "stdin"):
         yield _article_unit(article_from_record(record, defaults, label), label, "-")
 
 
