@@ -42,7 +42,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+killed"
-     r"|stabbed|beheaded|lynched|murdered|assassinat(?:ed|ion)"),
+     r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"),
+    # raiders who attack villages or their people (not a position or a convoy)
+    ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"
+     r"(?:villages|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),
     ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
     ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
@@ -63,7 +66,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
     ("Looting/property destruction", 2.0, r"set\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
-     r"shops|fields|crops|villages?)|burned\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"),
+     r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
 _COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)

@@ -102,6 +102,17 @@ GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebe
                              r"members?|supporters?|forces)\b", re.IGNORECASE)
 _IN_PROVINCE_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)"
                                  r"(?:ern)?\s+)?|\s*,\s+in\s+(?:the\s+)?")
+#: Between a country and a place it owns: "Iraq's Kurdistan region", "Somalia's Lower Shabelle region",
+#: "Mozambique's northern Cabo Delgado province", "the Somali town of Bulo Marer", "the Iraqi city of Mosul".
+_OWNER_GAP_RE = re.compile(
+    r"(?:['’]s\s+(?:(?:restive|northern|southern|eastern|western|central|north|south|east|west|far|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}|"
+    r"\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?:town|city|village|province|region|state|"
+    r"governorate|district|capital|port|port city|border town|oblast)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities)\s+of\s+)?$", re.IGNORECASE)
+#: Most kilometres between the two places of "between X and Y".
+PAIR_KM = 60.0
 _ROAD_AFTER_RE = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|front)\b", re.IGNORECASE)
 _ROAD_JOIN_RE = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
@@ -405,7 +416,14 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     previous = run[i - 1][2].lower().rstrip(".") if i > 0 else _word_before(text, start)
     if previous in _TITLES:
         return f"a person's name (after '{previous}')"
+    if _word_before(text, run[0][0]) in _VESSEL_WORDS or run[0][2] in ("MV", "M/V", "MT", "USS", "HMS"):
+        return f"a ship's name ({text[run[0][0]:run[-1][1]]})"  # "the oil tanker Marlin Luanda"
     return None
+
+
+#: Words before a ship's name ("the tanker Marlin Luanda", "the cargo ship Rubymar").
+_VESSEL_WORDS = frozenset({"tanker", "ship", "vessel", "freighter", "carrier", "destroyer", "frigate", "warship",
+                           "boat", "ferry", "trawler", "corvette", "cruiser", "submarine", "containership", "yacht"})
 
 
 def inside_spans(spans: list[tuple[int, int]], start: int, end: int, strictly: bool = False) -> bool:
@@ -461,6 +479,8 @@ def resolve_places(
     rejected: list[Rejected] | None = None,
 ) -> list[PlaceMention]:
     """Choose one place per mention with the document as context (two passes: names, then neighbours)."""
+    raw = list(raw)
+    _keep_owned(text, raw, countries, rejected)
     context = DocumentContext(border=bool(_BORDER_RE.search(text)))
     for mention in countries:
         context.countries[mention.code] += mention.weight
@@ -519,9 +539,14 @@ def resolve_places(
             inside = [p for p, _ in raw[index].candidates if contains(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
+    far_partner = _between_pairs(text, raw, chosen)
     out: list[PlaceMention] = []
     for index, item in enumerate(raw):
         place = chosen[index]
+        if index in far_partner:
+            if rejected is not None:
+                rejected.append(Rejected(item.start, item.end, item.written, far_partner[index]))
+            continue
         if place is None:
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
@@ -574,11 +599,72 @@ def resolve_places(
     return out
 
 
+def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
+    """"the road between Bint Jbeil and Ainata", "clashes between X and Y": two neighbouring places. The one whose
+    choice lies more than PAIR_KM from its partner takes its namesake nearest the partner, or none (index → why)."""
+    out: dict[int, str] = {}
+    for index in range(len(raw) - 1):
+        first, second = chosen[index], chosen[index + 1]
+        if first is None or second is None or not _AND_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start):
+            continue
+        if not _BETWEEN_BEFORE_RE.search(text, max(0, raw[index].start - 12), raw[index].start):
+            continue
+        if {first.kind, second.kind} & {"country", "admin1", "river", "region"}:
+            continue
+        if _quick_km(first.lat, first.lon, second.lat, second.lon) <= PAIR_KM:
+            continue
+        # the doubtful one is far from the text's other places, else the smaller when both populations are
+        # known (GeoNames leaves many towns without one), else the second named; its namesake beside the
+        # partner replaces it, if the gazetteer has one
+        rest = [p for m, p in enumerate(chosen) if m not in (index, index + 1)]
+        alone = [_far_from_all(chosen[k], rest, -1, PAIR_KM) for k in (index, index + 1)]
+        if alone[0] != alone[1]:
+            weak = index if alone[0] else index + 1
+        elif first.population and second.population and first.population < second.population:
+            weak = index
+        else:
+            weak = index + 1
+        strong = index if weak == index + 1 else index + 1
+        partner = chosen[strong]
+        near = [p for p, _ in raw[weak].candidates if _quick_km(p.lat, p.lon, partner.lat, partner.lon) <= PAIR_KM]
+        if near:
+            chosen[weak] = near[0]
+        else:
+            out[weak] = (f"named beside {raw[strong].written}, but the only {raw[weak].written} known lies "
+                         f"{_quick_km(chosen[weak].lat, chosen[weak].lon, partner.lat, partner.lon):.0f} km from it")
+    return out
+
+
+def _keep_owned(text: str, raw: list[_Raw], countries: list[CountryMention], rejected: list[Rejected] | None) -> None:
+    """"Iraq's Kurdistan region", "the Somali town of X": a name its country owns keeps only that country's
+    places (when it has any)."""
+    owners = sorted((c.end, c.code) for c in countries if c.start >= 0)
+    ends = [end for end, _ in owners]
+    for item in raw:
+        index = bisect_left(ends, item.start) - 1
+        if index < 0 or item.start - ends[index] > 60:
+            continue
+        end, code = owners[index]
+        if all(p.country == code for p, _ in item.candidates) or not _OWNER_GAP_RE.fullmatch(text, end, item.start):
+            continue
+        item.candidates = [c for c in item.candidates if c[0].country == code]
+        if not item.candidates and rejected is not None:
+            rejected.append(Rejected(item.start, item.end, item.written, f"the text puts it in {_country_name(code)}, "
+                                     "where no place of that name is known"))
+    raw[:] = [item for item in raw if item.candidates]
+
+
 def _far_from_all(place: Any, chosen: list[Any], index: int, km: float) -> bool:
     """True when every other point place chosen in the text lies more than ``km`` away (or there is none)."""
     return all(_quick_km(place.lat, place.lon, p.lat, p.lon) > km for k, p in enumerate(chosen)
                if k != index and p is not None and p.id != place.id
                and p.kind not in ("country", "admin1", "river", "region"))
+
+
+def _country_name(code: str) -> str:
+    from geo_events.gazetteer.sources import countries
+
+    return str(countries().get(code, {}).get("name") or code)
 
 
 @lru_cache(maxsize=512)

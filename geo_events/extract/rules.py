@@ -448,7 +448,7 @@ class _Reading:
         words = re.findall(r"[A-Za-z][\w'’-]*", line)
         if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             return False  # a title-case headline
-        before = re.search(r"([A-Za-z][\w'’-]*)\W*$", text[max(line_start, trigger.start - 30) : trigger.start])
+        before = re.search(r"([A-Za-z][\w'’-]*)[ ]?$", text[max(line_start, trigger.start - 30) : trigger.start])
         after = re.match(r"\W*([A-Za-z][\w'’-]*)", text[trigger.end : trigger.end + 30])
         sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*)$", text[max(0, trigger.start - 3) : trigger.start])
         capital_before = before is not None and before.group(1)[0].isupper() and not sentence_start and (

@@ -529,3 +529,44 @@ def test_a_region_named_like_a_foreign_village_and_a_named_district_of_it() -> N
     # GeoNames has "Kashmir" only as a variant of Cashmere, Washington; "Pulwama district of Kashmir" is in India
     text = "Militants attacked a paramilitary convoy in Pulwama district of Kashmir on Thursday, killing 40 troopers."
     assert [(e["location"], e["country"]) for e in events(text, "2021-06-25")] == [("Pulwama", "India")]
+
+
+def test_a_wire_dateline_dash_does_not_make_the_first_word_part_of_a_name() -> None:
+    # "ERBIL, Iraq — Rockets struck …": "Iraq — Rockets" is not a proper name holding the trigger
+    text = ("ERBIL, Iraq — Rockets struck the area around the airport in Erbil late on Monday, killing a "
+            "contractor and wounding nine others, officials said.")
+    (event,) = events(text, "2021-02-16")
+    assert event["location"] == "Erbil" and event["event_date"] == "2021-02-15"
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_place_its_country_owns_is_in_that_country() -> None:
+    # GeoNames' only "Kurdistan" province is Iran's; "Iraq's Kurdistan region" is not it
+    result = extract_events("Rockets hit Erbil, the capital of Iraq's Kurdistan region, on Monday, killing one "
+                            "contractor.", "2021-02-16")
+    assert {f["properties"]["country"] for f in result["features"]} == {"Iraq"}
+    assert any(d["subject"] == "Kurdistan" and "Iraq" in d["why"] for d in result["diagnostics"])
+
+
+def test_a_ship_named_after_a_city_is_not_the_city() -> None:
+    text = ("The Houthis said on Saturday they had fired missiles at the oil tanker Marlin Luanda in the Gulf of "
+            "Aden. Earlier, warplanes carried out strikes near the port city of Hodeidah, residents said.")
+    found = events(text, "2024-01-27")
+    assert [e["country"] for e in found] == ["Yemen"]  # not Luanda, Angola
+
+
+def test_the_two_places_of_between_x_and_y_are_neighbours() -> None:
+    # the only "Ainata" GeoNames lists lies 120 km north of Bint Jbeil: not the one beside it
+    text = ("An Israeli drone struck a car on the road between Bint Jbeil and Ainata in south Lebanon on "
+            "Wednesday, killing two fighters, a security source said.")
+    found = events(text, "2024-03-20")
+    assert [e["location"] for e in found] == ["Bent Jbaïl"]
+    assert near(found[0], 33.12, 35.43)
+
+
+def test_raiders_beheading_villagers_is_violence_against_civilians() -> None:
+    text = ("Insurgents attacked several villages in Chiure district in Mozambique's northern Cabo Delgado "
+            "province last week, beheading at least four people, local sources said.")
+    (event,) = events(text, "2024-02-20")
+    assert event["event_type"] == "Violence against civilians" and event["sub_event_type"] == "Attack"
+    assert event["location"] == "Chiúre" and event["geo_precision"] == 2  # villages of the district: its seat
