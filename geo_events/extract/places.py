@@ -109,6 +109,8 @@ _OWNER_GAP_RE = re.compile(
     r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}|"
     r"\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?:town|city|village|province|region|state|"
     r"governorate|district|capital|port|port city|border town|oblast)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
+_FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
+                                r"medical\s+(?:complex|centre|center)|shrine)\b", re.IGNORECASE)
 _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between the two places of "between X and Y".
@@ -352,6 +354,7 @@ def find_place_candidates(
                 if matches:
                     taken[i] = True
                     found.append(_Raw(start, end, token, [(m.place, m.score * 0.9) for m in matches], True))
+    found = _joined_by_and(text, gazetteer, found)
     found.sort(key=lambda r: r.start)
     for raw in found:
         raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
@@ -359,6 +362,29 @@ def find_place_candidates(
     return found
 
 
+def _joined_by_and(text: str, gazetteer: Any, found: list[_Raw]) -> list[_Raw]:
+    """"Jammu and Kashmir", "Bosnia and Herzegovina", "Kabardino and Balkaria": a province or country whose
+    name holds "and" replaces the two names it was read as."""
+    if " and " not in text:
+        return found
+    for match in _AND_NAME_RE.finditer(text):
+        left, right = match.group(1), match.group(2)
+        lefts = [(match.start(1), left)] + ([(match.start(1) + left.index(" ") + 1, left.split(" ", 1)[1])]
+                                            if " " in left else [])
+        rights = [right] + ([right.split(" ", 1)[0]] if " " in right else [])
+        for (start, head), tail in ((a, b) for a in lefts for b in rights):
+            written = f"{head} and {tail}"
+            exact = [m for m in gazetteer.lookup(written) if m.score >= 100 and m.place.kind in (
+                "admin1", "admin2", "country", "region")]
+            if exact:
+                end = start + len(written)
+                found = [r for r in found if not (start <= r.start and r.end <= end)]
+                found.append(_Raw(start, end, written, [(m.place, m.score) for m in exact]))
+                break
+    return found
+
+
+_AND_NAME_RE = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into", "town", "village", "city",
                                   "villages", "towns", "district", "neighbourhood", "neighborhood", "area"})
 
@@ -554,6 +580,12 @@ def resolve_places(
                                          f"name is known"))
             continue
         quality = next(q for p, q in item.candidates if p is place)
+        if quality < 100 and _FACILITY_AFTER_RE.match(text, item.end):
+            if rejected is not None:  # "al-Shifa hospital" is a hospital's name, not a spelling of Haifa
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"the name of a {_FACILITY_AFTER_RE.match(text, item.end).group(1).lower()}, "
+                                         f"only a variant spelling of {place.name}"))
+            continue
         if quality < 100 and context.evidence < 1.5 and not place.id.startswith("ge:"):
             exact = [p for k, p in enumerate(chosen) if k != index and p is not None
                      and next(q for c, q in raw[k].candidates if c is p) >= 100]

@@ -89,7 +89,7 @@ _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", 
                   "handout", "Powered", "AP ")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
-_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+)?\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
+_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|wants|responded|announced|blamed|rejected|urged|regime|and\s+(?:the\s+)?[\w' -]{1,40}?\s+(?:said|say|says|have|has|were|are|agreed|accused)|government|authorities|administration|brokered"
@@ -181,6 +181,9 @@ _PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "regio
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
+#: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
+_LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|ET|IST|am|pm|"
+                            r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
@@ -277,6 +280,7 @@ class _Reading:
         self._starts: dict[int, list[int]] = {}
         self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
+        self._is_live_blog: bool | None = None
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
     # ------------------------------------------------------------------ the steps
@@ -321,7 +325,7 @@ class _Reading:
         self.places.sort(key=lambda p: p.start)
         superseded: set[int] = set()
         unlisted = unlisted_places(text, self.places, [(s.start, s.end) for s in self.prepared.sentences],
-                                   blocked_sorted, rejected, superseded)
+                                   blocked_sorted, rejected, superseded, countries)
         self.places = [p for p in self.places if p.start not in superseded] + unlisted
         self.places.sort(key=lambda p: p.start)
         self._previous_place = {b.start: a for a, b in zip(self.places, self.places[1:])}
@@ -509,6 +513,12 @@ class _Reading:
             previous.day, previous.precision, previous.date_mention, previous.date_how = dated
             previous.own_date = True
 
+    def _live_blog(self) -> bool:
+        """True for a live blog: entries headed by clock times ("10:42 GMT - …"), each reported the same day."""
+        if self._is_live_blog is None:
+            self._is_live_blog = len(_LIVE_ENTRY_RE.findall(self.text)) >= 2
+        return self._is_live_blog
+
     def _statement_date(self, mention: DateMention | None) -> bool:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
@@ -602,7 +612,8 @@ class _Reading:
                     self._refine_previous(previous, clause, places)  # "The attack happened on Monday in Huyum, …"
                 continue
             dated = self._date(clause)
-            if not casualties and not self._in(self.dates, clause.start, clause.end) and all(
+            if not casualties and not self._in(self.dates, clause.start, clause.end) and not _DAYS_APART_RE.match(
+                    body) and all(
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
                 continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
             if self._is_background(clause, body, dated):
@@ -629,6 +640,8 @@ class _Reading:
                     dated = (*lead_date, "the article's lead")
                 elif (first_dated := self._first_incident_date(clause)) is not None:
                     dated = (*first_dated, "the first dated incident of the article")
+                elif self.anchor is not None and self.article.published and self._live_blog():
+                    dated = (self.anchor, "day", None, "an entry of a live blog: the publication day")
                 elif self.anchor is not None:
                     dated = (self.anchor, "week" if self.article.published else "month", None,
                              "no date in the text: the publication date" if self.article.published
@@ -657,6 +670,11 @@ class _Reading:
                 if not own_date:
                     day, precision, date_mention, date_how = (previous.day, previous.precision,
                                                               previous.date_mention, "the incident it refers to")
+            if anaphora and previous is not None and not places and own_date:
+                # "The attack took place on Wednesday near Tamou" (a village no gazetteer lists): the incident
+                # just reported, dated better than by the statement that reported it
+                self._refine_previous(previous, clause, places)
+                continue
             separate = bool(_SEPARATE_RE.match(body))
             if not places and separate:
                 continue  # "In a separate attack, …" with no place of its own: not the place before it
@@ -740,11 +758,14 @@ class _Reading:
         specific = [p for p in usable if p.rank == best_rank]
         # a list of towns gives one mention each; otherwise the first direct location (or the first one)
         out = [specific[0]]
+        last = specific[0]  # the list goes on from the last place named, even one already taken
         for place in specific[1:]:
-            gap = self.text[out[-1].end : place.start]
-            if _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES:
-                if all(p.place.id != place.place.id for p in out):
-                    out.append(place)
+            gap = self.text[last.end : place.start]
+            if any(p.place.id == place.place.id for p in out):
+                last = place
+            elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES:
+                out.append(place)
+                last = place
         if len(out) == 1 and out[0].cue_before not in _DIRECT_CUES:
             direct = [p for p in specific if p.cue_before in _DIRECT_CUES]
             if direct:
@@ -840,7 +861,7 @@ class _Reading:
         """A mention placed only by its country takes a province named close by; one placed by its
         province takes a town of that province named anywhere in the text, except in background
         ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
-        located = {m.place.start for m in mentions}
+        located = {m.place.start: m.day for m in mentions}
         # a town reported "in a separate incident" / "elsewhere" is that incident's, not a detail of this one
         separate = {m.place.start for m in mentions if _SEPARATE_RE.match(self.text[m.clause.start : m.clause.end])}
         for mention in mentions:
@@ -860,8 +881,10 @@ class _Reading:
                 if place.rank != 0 or not contains(mention.place.place, place.place) or place.cue_after in (
                         "river", "valley", "basin", "bank", "banks"):
                     continue  # "across the Dnipro river" names the river, not the city of Dnipro
-                if place.start in located and place.start < mention.clause.start or place.start in separate:
-                    continue  # an earlier incident's town; a later one may be this incident told in detail
+                if place.start in located and (place.start < mention.clause.start or (
+                        located[place.start] != mention.day)) or place.start in separate:
+                    continue  # an earlier incident's town, or another day's; a later one may be this incident told
+                    # in detail
                 index = self.prepared.sentence_index(place.start)
                 if abs(index - first) > reach or self.role[place.start] != "location":
                     continue

@@ -100,12 +100,15 @@ def unlisted_places(
     blocked: list[tuple[int, int]],
     rejected: list[Rejected] | None = None,
     superseded: set[int] | None = None,
+    countries: list[Any] | None = None,
 ) -> list[PlaceMention]:
     """Return mentions for the place names ``text`` cues as places but the gazetteer did not resolve.
 
     ``places`` are the resolved mentions (sorted by start), ``sentence_bounds`` the sentences' (start, end),
     ``blocked`` the spans of actor names. Each returned mention is placed at its proxy (see module doc) and
-    has ``approximate=True`` and ``proxy_start`` = the start of the proxy's own mention. A resolved mention
+    has ``approximate=True`` and ``proxy_start`` = the start of the proxy's own mention. ``countries`` (country
+    mentions with ``start``, ``end``, ``code``) keep the article's only town from standing in for a name whose
+    paragraph speaks of other countries only. A resolved mention
     that is only part of such a name and lies in another country than the proxy is a lookalike: its start
     is added to ``superseded`` (the caller drops it).
     """
@@ -125,7 +128,8 @@ def unlisted_places(
                 continue  # the gazetteer knows the whole name: the resolver decides
             if inside_spans(blocked, start, end) or any(s < end and start < e for s, e in blocked):
                 continue  # part of an actor's name
-            proxy, how = _proxy(text, places, sentence_bounds, end, start, only_town)
+            proxy, how = _proxy(text, places, sentence_bounds, end, start,
+                                only_town if _paragraph_allows(text, start, only_town, countries) else None)
             if parts and (proxy is None or any(p.start < start or p.end > end or p.place.country == (
                     proxy.place.country) for p in parts)):
                 continue  # a part of it names a place of that country ("Deir Hafer" in "Deir Hafer al-Kabir")
@@ -190,6 +194,17 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     if only_town is not None:
         return only_town, "the only town the article names"
     return None, ""
+
+
+def _paragraph_allows(text: str, start: int, town: PlaceMention | None, countries: list[Any] | None) -> bool:
+    """False when the paragraph of ``start`` names countries and none is the town's ("the Lebanese group …
+    the village of Aitaroun" in a Gaza live blog is not near Gaza)."""
+    if town is None or not countries:
+        return True
+    low, high = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    high = len(text) if high < 0 else high
+    named = {c.code for c in countries if low <= c.start < high}
+    return not named or town.place.country in named
 
 
 _REGION_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"

@@ -570,3 +570,59 @@ def test_raiders_beheading_villagers_is_violence_against_civilians() -> None:
     (event,) = events(text, "2024-02-20")
     assert event["event_type"] == "Violence against civilians" and event["sub_event_type"] == "Attack"
     assert event["location"] == "Chiúre" and event["geo_precision"] == 2  # villages of the district: its seat
+
+
+def test_a_list_goes_on_after_a_place_named_twice() -> None:
+    text = ("Over the past day the enemy carried out more than 70 attacks. In the Bakhmut direction, the "
+            "occupiers shelled the areas of Bakhmut, Soledar and Yakovlivka.")
+    assert {"Bakhmut", "Soledar", "Yakovlivka"} <= {e["location"] for e in events(text, "2022-10-12")}
+
+
+def test_a_wire_dateline_with_its_year_is_not_the_event_place_and_the_attack_day_wins() -> None:
+    text = ("NIAMEY, March 21, 2024 (AFP) - Twenty-three soldiers were killed in an ambush by jihadists in the "
+            "Tillaberi region, the defence ministry said on Thursday. The attack took place on Wednesday near "
+            "Tamou, where a patrol was attacked by fighters on motorbikes.")
+    result = extract_events(text, None, area_events=True)
+    assert [f["properties"]["event_date"] for f in result["features"]] == ["2024-03-20"]
+    assert all(f["properties"]["location"] != "Niamey" for f in result["features"])
+
+
+def test_a_province_whose_name_holds_and_is_one_place() -> None:
+    text = "Militants attacked an army camp near Uri in Jammu and Kashmir on Sunday, killing four soldiers."
+    (event,) = events(text, "2016-09-19")
+    assert event["location"] == "Uri" and event["admin1"] == "Jammu and Kashmir"
+    result = extract_events("Militants attacked an army camp in Jammu and Kashmir on Sunday, killing four "
+                            "soldiers.", "2016-09-19", area_events=True)
+    assert [f["properties"]["admin1"] for f in result["features"]] == ["Jammu and Kashmir"]  # not Jammu city
+
+
+def test_a_facility_name_is_not_a_variant_spelling_of_a_city() -> None:
+    text = ("An Israeli strike hit a convoy of ambulances at the entrance of al-Shifa hospital in Gaza City on "
+            "Friday, killing at least 15 people, the health ministry said.")
+    found = events(text, "2023-11-04")
+    assert [e["country"] for e in found] == ["Palestinian Territory"]  # not Haifa
+
+
+def test_live_blog_entries_are_dated_on_the_day_of_the_blog() -> None:
+    text = ("Live updates\n\n10:42 GMT - Strike hits convoy in Gaza City\n\nAn Israeli strike hit a convoy in "
+            "Gaza City, killing at least 15 people.\n\n09:15 GMT - Rockets fired at Ashkelon\n\nRockets hit "
+            "Ashkelon, wounding two people, medics said.")
+    found = events(text, "2023-11-03")
+    assert {e["location"] for e in found} >= {"Gaza"}
+    assert {(e["event_date"], e["date_precision"]) for e in found} == {("2023-11-03", "day")}
+
+
+def test_the_articles_only_town_does_not_stand_in_for_a_village_of_another_country() -> None:
+    text = ("An Israeli strike hit a house in Gaza City on Friday, killing six people.\n\n"
+            "The Lebanese group said its fighters struck Israeli army posts along the border with drones. "
+            "Israel's military said it responded with artillery fire toward the village of Aitaroun.")
+    found = events(text, "2023-11-03")
+    assert [e["location"] for e in found] == ["Gaza"]
+
+
+def test_fighting_a_day_before_is_its_own_event_on_its_own_day() -> None:
+    text = ("The Arakan Army said on Monday it had seized a police outpost in western Rakhine State, a day "
+            "after fighting broke out in Mrauk-U township.")
+    found = events(text, "2023-11-13")
+    assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in found] == [
+        ("Mrauk U", "2023-11-12", "Armed clash")]
