@@ -111,6 +111,10 @@ _OWNER_GAP_RE = re.compile(
     r"governorate|district|capital|port|port city|border town|oblast)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
                                 r"medical\s+(?:complex|centre|center)|shrine)\b", re.IGNORECASE)
+_QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|area)\s+of\s+(?:the\s+)?"
+                                r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+#: Most kilometres between a quarter and the city it belongs to.
+QUARTER_KM = 30.0
 _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between the two places of "between X and Y".
@@ -565,7 +569,7 @@ def resolve_places(
             inside = [p for p, _ in raw[index].candidates if contains(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
-    far_partner = _between_pairs(text, raw, chosen)
+    far_partner = _between_pairs(text, raw, chosen) | _quarters_of(text, raw, chosen)
     out: list[PlaceMention] = []
     for index, item in enumerate(raw):
         place = chosen[index]
@@ -664,6 +668,21 @@ def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, s
         else:
             out[weak] = (f"named beside {raw[strong].written}, but the only {raw[weak].written} known lies "
                          f"{_quick_km(chosen[weak].lat, chosen[weak].lon, partner.lat, partner.lon):.0f} km from it")
+    return out
+
+
+def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
+    """"the Thawra neighbourhood of Taiz": a quarter of the city named after it, not a namesake town far away
+    (index → why; the quarter is then an unlisted name the city places)."""
+    out: dict[int, str] = {}
+    for index in range(len(raw) - 1):
+        quarter, city = chosen[index], chosen[index + 1]
+        if quarter is None or city is None or city.kind in ("country", "admin1", "river", "region"):
+            continue
+        if not _QUARTER_OF_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start):
+            continue
+        if _quick_km(quarter.lat, quarter.lon, city.lat, city.lon) > QUARTER_KM:
+            out[index] = f"a quarter of {raw[index + 1].written}, not {quarter.name} ({quarter.country_name})"
     return out
 
 

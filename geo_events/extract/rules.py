@@ -763,7 +763,7 @@ class _Reading:
             gap = self.text[last.end : place.start]
             if any(p.place.id == place.place.id for p in out):
                 last = place
-            elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES:
+            elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES or self._after_container(found, place):
                 out.append(place)
                 last = place
         if len(out) == 1 and out[0].cue_before not in _DIRECT_CUES:
@@ -772,6 +772,12 @@ class _Reading:
                 out = [direct[0]]
         how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
         return [(p, how) for p in out]
+
+    def _after_container(self, found: list[PlaceMention], place: PlaceMention) -> bool:
+        """"… near Al Qaim and Akashat in Iraq and Al Bukamal and Mayadin in Syria": a town listed right after
+        the country or province that closed the list before it."""
+        before = [p for p in found if p.end <= place.start]
+        return bool(before) and before[-1].rank >= 3 and bool(_LIST_GAP_RE.match(self.text[before[-1].end : place.start]))
 
     def _offset(self, reference: PlaceMention) -> PlaceMention:
         """The reference place moved by the distance and bearing written before it ("40 km east of X")."""

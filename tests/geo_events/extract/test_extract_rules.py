@@ -626,3 +626,18 @@ def test_fighting_a_day_before_is_its_own_event_on_its_own_day() -> None:
     found = events(text, "2023-11-13")
     assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in found] == [
         ("Mrauk U", "2023-11-12", "Armed clash")]
+
+
+def test_a_list_of_towns_goes_on_after_the_country_that_closed_its_first_part() -> None:
+    text = ("On Feb. 2, US forces conducted airstrikes in Iraq and Syria. The facilities struck included "
+            "command centres near Al Qaim and Akashat in Iraq and Al Bukamal and Mayadin in Syria.")
+    found = events(text, "2024-02-04")
+    assert len(found) == 3 and {e["event_date"] for e in found} == {"2024-02-02"}
+    assert any(near(e, 34.45, 40.92) for e in found) and any(near(e, 35.02, 40.45) for e in found)
+
+
+def test_a_quarter_named_like_a_far_town_is_a_quarter_of_its_city() -> None:
+    # "Thawra" is also a name of Al-Tabqa, Syria; "the Thawra neighbourhood of Taiz" is in Taiz
+    text = "Houthi snipers killed a girl in the Thawra neighbourhood of Taiz on Nov. 19, a rights group said."
+    (event,) = events(text, "2018-11-25")
+    assert event["country"] == "Yemen" and near(event, 13.58, 44.02) and event["event_date"] == "2018-11-19"
