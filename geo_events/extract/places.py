@@ -677,7 +677,8 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str
     out: dict[int, str] = {}
     for index in range(len(raw) - 1):
         quarter, city = chosen[index], chosen[index + 1]
-        if quarter is None or city is None or not (city.kind == "city" or (city.population or 0) >= 100_000):
+        if quarter is None or city is None or not (city.kind == "city" or (
+                city.kind == "town" and (city.population or 0) >= 100_000)):
             continue  # only cities have quarters ("Pulwama district of Kashmir" is no quarter)
         if not _QUARTER_OF_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start):
             continue
