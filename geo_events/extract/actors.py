@@ -26,6 +26,7 @@ class Actor:
     side: str
     kind: str
     rank: int  # position in actors.csv: lower wins ties deterministically
+    countries: tuple[str, ...] = ()  # ISO2 codes of the theatres it fights in (empty: many, or a foreign force)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class ActorList:
         entries = []
         for rank, row in enumerate(rows):
             try:
-                actor = Actor(row["name"].strip(), row["side"].strip(), row["kind"].strip(), rank)
+                actor = Actor(row["name"].strip(), row["side"].strip(), row["kind"].strip(), rank,
+                              tuple(c.strip() for c in (row.get("countries") or "").split("|") if c.strip()))
                 aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
             except (KeyError, AttributeError) as err:
                 raise DataError(f"{path}: row {rank + 2} lacks name/side/kind/aliases") from err

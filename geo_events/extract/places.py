@@ -109,6 +109,7 @@ _OWNER_GAP_RE = re.compile(
     r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}|"
     r"\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?:town|city|village|province|region|state|"
     r"governorate|district|capital|port|port city|border town|oblast)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
+_VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
                                 r"medical\s+(?:complex|centre|center)|shrine)\b", re.IGNORECASE)
 _QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|area)\s+of\s+(?:the\s+)?"
@@ -570,6 +571,16 @@ def resolve_places(
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
     far_partner = _between_pairs(text, raw, chosen) | _quarters_of(text, raw, chosen)
+    for index, item in enumerate(raw):
+        place = chosen[index]
+        if place is not None and _VILLAGE_WORDS & {item.cue_before, item.cue_after} and (place.kind == "city" or (
+                place.population or 0) >= 50_000) and context.countries.get(place.country, 0.0) <= own.get(
+                (item.written.lower(), place.country), 0.0):
+            # "the villages of Saida and Mu'alaq" in Syria are not Saïda, Algeria
+            far_partner[index] = (f"a village in the text, not the city of {place.name} in {place.country_name}, "
+                                  "a country the text does not point to")
+    for index in far_partner:
+        chosen[index] = None  # no evidence for the others' checks
     out: list[PlaceMention] = []
     for index, item in enumerate(raw):
         place = chosen[index]
@@ -593,7 +604,9 @@ def resolve_places(
         if quality < 100 and context.evidence < 1.5 and not place.id.startswith("ge:"):
             exact = [p for k, p in enumerate(chosen) if k != index and p is not None
                      and next(q for c, q in raw[k].candidates if c is p) >= 100]
-            if exact and min(_quick_km(place.lat, place.lon, p.lat, p.lon) for p in exact) > 500:
+            # (a metropolis named far away — "Moscow denies …", "talks in Geneva" — says little about where)
+            if exact and min(_quick_km(place.lat, place.lon, p.lat, p.lon) for p in exact) > 500 and any(
+                    (p.population or 0) < 1_000_000 for p in exact):
                 if rejected is not None:
                     rejected.append(Rejected(item.start, item.end, item.written,
                                              f"only a spelling variant of a place in {place.country_name}, far "
@@ -690,7 +703,7 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str
 def _keep_owned(text: str, raw: list[_Raw], countries: list[CountryMention], rejected: list[Rejected] | None) -> None:
     """"Iraq's Kurdistan region", "the Somali town of X": a name its country owns keeps only that country's
     places (when it has any)."""
-    owners = sorted((c.end, c.code) for c in countries if c.start >= 0)
+    owners = sorted((c.end, c.code) for c in countries if c.start >= 0 and c.kind != "actor")
     ends = [end for end, _ in owners]
     for item in raw:
         index = bisect_left(ends, item.start) - 1

@@ -34,7 +34,7 @@ from geo_events.extract.actors import ActorList, default_actors
 from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extraction
 from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
 from geo_events.extract.coordinates import coordinate_places
-from geo_events.extract.countries import find_countries
+from geo_events.extract.countries import actor_countries, find_countries
 from geo_events.extract.dates import DateMention, find_dates, infer_anchor
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
@@ -313,6 +313,7 @@ class _Reading:
         countries = [c for c in find_countries(text, self.article.title)
                      if c.start < 0 or not inside_spans(hidden, c.start, c.end) and not (
                          c.kind == "name" and inside_spans(blocked_sorted, c.start, c.end))]
+        countries += actor_countries(self.actor_mentions)
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
         for start, end, point in coordinate_places(text, self.gazetteer):

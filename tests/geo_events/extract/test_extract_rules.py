@@ -641,3 +641,21 @@ def test_a_quarter_named_like_a_far_town_is_a_quarter_of_its_city() -> None:
     text = "Houthi snipers killed a girl in the Thawra neighbourhood of Taiz on Nov. 19, a rights group said."
     (event,) = events(text, "2018-11-25")
     assert event["country"] == "Yemen" and near(event, 13.58, 44.02) and event["event_date"] == "2018-11-19"
+
+
+def test_a_bulletin_naming_only_local_forces_is_read_in_their_country() -> None:
+    # no country is named; the Manbij Military Council fights only in Syria, "Turkish" names the attacker,
+    # and "the villages of Saida and Mu'alaq" are not Saïda, a city of Algeria
+    text = ("The Turkish occupation army renewed its shelling of the villages of Saida and Mu'alaq, east of the "
+            "town of Ain Issa, on Wednesday morning. The Manbij Military Council repelled an infiltration "
+            "attempt in the area.")
+    found = events(text, "2020-11-25", title="Turkish shelling on Ain Issa villages")
+    assert found and {e["country"] for e in found} == {"Syria"}
+    assert all(near(e, 36.39, 38.86, 25) for e in found)  # at Ain Issa, the town the sentence names
+
+
+def test_a_demonym_before_a_force_names_the_attacker_not_the_place() -> None:
+    from geo_events.extract.countries import find_countries
+
+    weights = {(m.code, m.kind): m.weight for m in find_countries("Turkish drones struck a Syrian village.")}
+    assert weights[("TR", "demonym")] < weights[("SY", "demonym")]
