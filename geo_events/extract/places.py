@@ -29,6 +29,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from geo_events.extract.countries import CountryMention
+from geo_events.gazetteer.not_places import is_not_place
 
 #: How specific a place kind is (lower = more specific). Unknown kinds count as towns.
 KIND_RANK: dict[str, int] = {
@@ -444,6 +445,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return "part of an outlet's name (name + number)"
     if re.match(r"\s+(?:news|television|tv|radio|agency|newspaper|daily|channel|broadcaster|outlet)\b", after, re.I):
         return "part of an outlet's name"
+    if i == 0 and j == len(run) and text[start - 1 : start] == "(" and _CREDIT_AFTER_RE.match(text, end):
+        return "an outlet's credit in a dateline ('(Xinhua) --')"
+    if is_not_place(written):
+        return "an outlet, organisation or company (seeds/gazetteer/not_places.csv)"
     previous = run[i - 1][2].lower().rstrip(".") if i > 0 else _word_before(text, start)
     if previous in _TITLES:
         return f"a person's name (after '{previous}')"
@@ -452,6 +457,7 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     return None
 
 
+_CREDIT_AFTER_RE = re.compile(r"\)\s*(?:[-–—]{1,2}|:)")
 #: Words before a ship's name ("the tanker Marlin Luanda", "the cargo ship Rubymar").
 _VESSEL_WORDS = frozenset({"tanker", "ship", "vessel", "freighter", "carrier", "destroyer", "frigate", "warship",
                            "boat", "ferry", "trawler", "corvette", "cruiser", "submarine", "containership", "yacht"})

@@ -659,3 +659,9 @@ def test_a_demonym_before_a_force_names_the_attacker_not_the_place() -> None:
 
     weights = {(m.code, m.kind): m.weight for m in find_countries("Turkish drones struck a Syrian village.")}
     assert weights[("TR", "demonym")] < weights[("SY", "demonym")]
+
+
+def test_a_wire_credit_in_a_dateline_is_not_a_place() -> None:
+    text = ("BAGHDAD, Jan. 8 (Xinhua) -- Two rockets landed inside Baghdad's heavily fortified Green Zone late "
+            "Wednesday, causing no casualties, a security source said.")
+    assert [(e["location"], e["event_date"]) for e in events(text, "2020-01-09")] == [("Baghdad", "2020-01-08")]
