@@ -106,6 +106,11 @@ _REFERENCE_BEFORE_RE = re.compile(
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: After a city's name, a site of it: "the Damascus and Aleppo international airports", "the Damascus countryside".
+_SITE_AFTER_RE = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:international\s+|military\s+)?(?:airports?|air\s*bases?|"
+                            r"countryside|suburbs?|outskirts|province|governorate|university|hospital)\b")
+_WAR_IN_BEFORE_RE = re.compile(r"\b(?:war|wars|conflict|crisis|insurgency|uprising|revolution)\s+in\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|funeral\s+in)"
@@ -426,8 +431,9 @@ class _Reading:
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
             return True
         if mention.start in self.actor_starts and mention.cue_before not in ("in", "near", "at", "outside", "around",
-                                                                             "into", "on", "town", "city"):
-            if _HIT_AFTER_RE.match(text[mention.end : mention.end + 40]):
+                                                                             "into", "on", "town", "city", "struck",
+                                                                             "hit", "targeted", "shelled", "bombed"):
+            if _HIT_AFTER_RE.match(text[mention.end : mention.end + 40]) or _SITE_AFTER_RE.match(text, mention.end):
                 return False  # "Damascus was hit by Israeli missiles": the city itself
             rejected.append(Rejected(mention.start, mention.end, written, "a capital standing for its government"))
             return True
@@ -481,10 +487,13 @@ class _Reading:
             self.places[i] = replace(mention, place=place, why=f"{mention.why}; at {moved.place.name} as the text says")
 
     def _role(self, place: PlaceMention) -> str:
-        """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X") or "location"."""
+        """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X"), "context" ("the war in X")
+        or "location"."""
         before = self.text[max(0, place.start - 60) : place.start]
         if _ORIGIN_BEFORE_RE.search(before):
             return "origin"
+        if _WAR_IN_BEFORE_RE.search(before):
+            return "context"  # "since the start of the war in Gaza": the war's theatre, not this incident's place
         previous = self._previous_place.get(place.start)
         if previous is not None and self.role.get(previous.start) == "origin" and _LIST_GAP_RE.match(
                 self.text[previous.end : place.start]):
@@ -730,7 +739,7 @@ class _Reading:
         references: list[PlaceMention] = []
         for place in found:
             role = self.role[place.start]
-            if role == "origin":
+            if role in ("origin", "context"):
                 continue
             if place.cue_after in _PROVINCE_CUES and place.rank == 0:
                 continue  # "Yagha province" read as a village: an unknown province is context, not a location

@@ -665,3 +665,11 @@ def test_a_wire_credit_in_a_dateline_is_not_a_place() -> None:
     text = ("BAGHDAD, Jan. 8 (Xinhua) -- Two rockets landed inside Baghdad's heavily fortified Green Zone late "
             "Wednesday, causing no casualties, a security source said.")
     assert [(e["location"], e["event_date"]) for e in events(text, "2020-01-09")] == [("Baghdad", "2020-01-08")]
+
+
+def test_a_capital_before_its_airport_is_the_place_and_the_war_in_x_is_no_incident() -> None:
+    text = ("Israeli missiles struck the Damascus and Aleppo international airports on Thursday, putting both out "
+            "of service, the defence ministry said, in the first such attacks since the start of the war in Gaza.")
+    found = events(text, "2023-10-13")
+    assert sorted(e["location"] for e in found) == ["Aleppo", "Damascus"]
+    assert {e["event_date"] for e in found} == {"2023-10-12"}
