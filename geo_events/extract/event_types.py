@@ -18,7 +18,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?"
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
      r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|airstrike"
-     r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"),
+     r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"
+     r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
+     r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)"),
     ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
@@ -72,7 +74,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
 _COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)
 #: First letters of every trigger's first word: only word starts beginning so are tried.
 TRIGGER_STEMS = (
-    "air", "dron", "warp", "war", "figh", "jet", "heli", "aeri", "bomb", "barr", "strik", "struc", "pound", "shel", "lorr", "bicy", "drop", "burn",
+    "air", "dron", "targ", "hit", "warp", "war", "figh", "jet", "heli", "aeri", "bomb", "barr", "strik", "struc", "pound", "shel", "lorr", "bicy", "drop", "burn",
     "arti", "mort", "rock", "fire", "miss", "ball", "crui", "howi", "katy", "suic", "vbie", "svbi", "blew", "expl",
     "road", "ied", "impr", "land", "car", "boob", "moto", "stic", "mine", "unex", "blas", "gren", "chem", "chlo",
     "sari", "nerv", "toxi", "pois", "clas", "foug", "batt", "gunf", "gun", "ambu", "skir", "exch", "offe", "coun",

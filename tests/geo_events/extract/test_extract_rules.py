@@ -673,3 +673,10 @@ def test_a_capital_before_its_airport_is_the_place_and_the_war_in_x_is_no_incide
     found = events(text, "2023-10-13")
     assert sorted(e["location"] for e in found) == ["Aleppo", "Damascus"]
     assert {e["event_date"] for e in found} == {"2023-10-12"}
+
+
+def test_a_drone_that_targeted_a_car_is_a_drone_strike() -> None:
+    for text in ("A Turkish drone targeted a car near Tal Tamr on Wednesday, killing two fighters.",
+                 "A car was targeted by a Turkish drone near Tal Tamr on Wednesday, killing two fighters."):
+        (event,) = events(text, "2022-11-24")
+        assert event["sub_event_type"] == "Air/drone strike" and event["event_date"] == "2022-11-23"
