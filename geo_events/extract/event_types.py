@@ -172,6 +172,9 @@ class Trigger:
 _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|push(?:ed|es|ing)?\s+for|"
                           r"press(?:ed|es|ing)?\s+for|appeal(?:ed|s)?\s+for|reject(?:ed|s|ing)?|no\s+sign\s+of|"
                           r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
+_CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food|fuel|medicine|delegations?|"
+                               r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
+                               r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")
 _DEVICE_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seized|found|discovered|dismantled|defused|"
                                r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
@@ -191,6 +194,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # a ceasefire called for or rejected is no agreement
     found = [t for t in found if t.sub_event_type != "Agreement"
              or not _UNAGREED_RE.search(low, max(start, t.start - 40), t.start)]
+    # aid trucks or delegations that "entered" a place took no territory
+    found = [t for t in found if low[t.start : t.end] != "entered"
+             or not _CIVIL_SUBJECT_RE.search(low, max(start, t.start - 40), t.start)]
     # an explosive device that was destroyed, found or defused is a target, not the weapon used
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]

@@ -125,9 +125,23 @@ _HABIT_RE = re.compile(
     r"(?:\w+\s+)?(?:months|years)|for\s+years|for\s+more\s+than|since\s+(?:19|20)\d\d|since\s+the\s+beginning|"
     r"a\s+total\s+of|so\s+far\s+this\s+year|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:two|three|four|five|"
     r"several|few|\d+)\s+(?:days|weeks)|bring(?:s|ing)?\s+the\s+(?:death\s+)?toll|the\s+toll\s+(?:to|in)\s+|"
-    r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,})",
+    r"death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed)\s+to\s+[\d,]{4,}|"
+    r"(?:became|become|becoming|are|were|is|was)\s+(?:routine|commonplace|common|frequent|a\s+daily\s+occurrence)\b|"
+    r"since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+"
+    r"(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+#: A war's toll so far, not an incident: "the conflict, which has killed tens of thousands", "fighting has
+#: displaced millions".
+_CUMULATIVE_RE = re.compile(
+    r"(?:\b(?:fighting|violence|war|conflict|clashes|attacks|insurgency|strikes|bombardment)\s+)?(?:which\s+|that\s+)?"
+    r"\bha(?:s|ve)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:killed|displaced|uprooted|left|claimed|forced|driven)\s+"
+    r"(?:more\s+than\s+|over\s+|nearly\s+|at\s+least\s+|about\s+|some\s+|an\s+estimated\s+)?(?:tens\s+of\s+thousands|"
+    r"hundreds\s+of\s+thousands|thousands|millions|hundreds|[\d.,]+\s+million|\d{1,3}(?:,\d{3})+)", re.IGNORECASE)
+#: "the 2016 truck attack in Nice", "ten years ago today, rockets …": an old incident, whatever the clause's date.
+_OLD_INCIDENT_RE = re.compile(
+    r"\bthe\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:assault|attack|attacks|massacre|offensive|bombing|bombings|siege|"
+    r"raid|strike|strikes|shooting|ambush)\b|\b(?:\w+|\d+)\s+years?\s+ago\b", re.IGNORECASE)
 _HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+been|came|is|are)\s+(?:\w+\s+)?"
                            r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
@@ -626,7 +640,7 @@ class _Reading:
                     body) and all(
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
                 continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
-            if self._is_background(clause, body, dated):
+            if self._is_background(clause, body, dated) or self._only_old_or_cumulative(body, clause, triggers):
                 self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
                                                        "an earlier event or a habit, not a new incident",
@@ -872,6 +886,14 @@ class _Reading:
             if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
                 return True
         return bool(_BACKGROUND_RE.search(body)) and (precision != "day" or mention is None)
+
+    def _only_old_or_cumulative(self, body: str, clause: Clause, triggers: list[Trigger]) -> bool:
+        """True when every trigger of the clause lies in a war's running toll ("fighting has displaced millions")
+        or the clause is about an old incident ("the 2016 truck attack", "ten years ago today")."""
+        if _OLD_INCIDENT_RE.search(body):
+            return True
+        spans = [(m.start() + clause.start, m.end() + clause.start) for m in _CUMULATIVE_RE.finditer(body)]
+        return bool(spans) and all(any(a <= t.start < b for a, b in spans) for t in triggers)
 
     def _refine_areas(self, mentions: list[Mention]) -> None:
         """A mention placed only by its country takes a province named close by; one placed by its

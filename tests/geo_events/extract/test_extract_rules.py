@@ -680,3 +680,20 @@ def test_a_drone_that_targeted_a_car_is_a_drone_strike() -> None:
                  "A car was targeted by a Turkish drone near Tal Tamr on Wednesday, killing two fighters."):
         (event,) = events(text, "2022-11-24")
         assert event["sub_event_type"] == "Air/drone strike" and event["event_date"] == "2022-11-23"
+
+
+@pytest.mark.parametrize("text", [
+    # a war's running toll beside a dated meeting
+    "Delegations arrived in Geneva on Friday for talks on the conflict in Sudan, which has killed tens of thousands "
+    "since April 2023. Both sides agreed to discuss aid for El Fasher, where fighting has displaced millions.",
+    # a trial about an old attack
+    "A Paris court on Thursday convicted a man for his role in the 2016 truck attack in Nice that killed 86 people.",
+    # aid that entered a crossing took nothing
+    "Aid trucks entered through the Kerem Shalom crossing on 14 April, and food parcels were handed out in Rafah.",
+    # a habit, not an incident
+    "Attacks on civilians around Djibo became routine last year, analysts say.",
+    # an anniversary
+    "Ten years ago today, rockets filled with sarin struck the suburbs of Damascus, killing hundreds of people.",
+])
+def test_texts_without_a_new_incident_code_nothing(text: str) -> None:
+    assert events(text, "2024-04-15") == []
