@@ -33,6 +33,7 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "SY": ("Syria",), "RU": ("Russia",), "IR": ("Iran",), "TR": ("Turkey", "Türkiye"), "CZ": ("Czech Republic",),
     "SS": ("South Sudan",), "CF": ("Central African Republic", "CAR"), "LA": ("Laos",), "VN": ("Vietnam",),
     "TZ": ("Tanzania",), "BO": ("Bolivia",), "VE": ("Venezuela",), "MD": ("Moldova",), "MK": ("North Macedonia",),
+    "BF": ("Burkina",), "CV": ("Cape Verde",), "TL": ("East Timor",), "SZ": ("Swaziland",), "VA": ("Vatican",),
 }
 
 

@@ -205,7 +205,7 @@ _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
-                          r"bombing|blast|explosion|incident|assault|ambush|shelling)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
+                          r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
@@ -300,6 +300,7 @@ class _Reading:
         self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
         self._is_live_blog: bool | None = None
+        self.dateline: PlaceMention | None = None  # the city of a wire dateline, when it is one
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
     # ------------------------------------------------------------------ the steps
@@ -443,6 +444,8 @@ class _Reading:
         if not text[line_start : mention.start].strip() and _DATELINE_RE.match(text[mention.start :]) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
+            if self.dateline is None and mention.place.kind in ("city", "town"):
+                self.dateline = mention
             return True
         if mention.start in self.actor_starts and mention.cue_before not in ("in", "near", "at", "outside", "around",
                                                                              "into", "on", "town", "city", "struck",
@@ -678,7 +681,8 @@ class _Reading:
             if anaphora and previous is None and not clause.headline:
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
             if anaphora and found_anaphora is not None:
-                other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())]
+                other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())
+                         and not _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start])]
                 if other and any(t.weight >= 3 for t in other) and {t.sub_event_type for t in other} != {
                         t.sub_event_type for t in triggers if t not in other}:
                     # "the shelling followed clashes …": the clashes are news, the shelling is known
@@ -694,9 +698,11 @@ class _Reading:
                 if not own_date:
                     day, precision, date_mention, date_how = (previous.day, previous.precision,
                                                               previous.date_mention, "the incident it refers to")
-            if anaphora and previous is not None and not places and own_date:
-                # "The attack took place on Wednesday near Tamou" (a village no gazetteer lists): the incident
-                # just reported, dated better than by the statement that reported it
+            if anaphora and previous is not None and own_date and (not places or (
+                    self._statement_date(previous.date_mention) and not self._statement_date(date_mention))):
+                # "The attack took place on Wednesday near Tamou" (a village no gazetteer lists), "The fighting
+                # erupted on Monday" after "… killed 55, the centre said on Wednesday": the incident just
+                # reported, dated better than by the statement that reported it
                 self._refine_previous(previous, clause, places)
                 continue
             separate = bool(_SEPARATE_RE.match(body))
@@ -937,6 +943,12 @@ class _Reading:
             if options:
                 mention.place = min(options, key=lambda o: o[:3])[3]
                 mention.place_how = "a town of the area the clause names, named elsewhere in the text"
+            elif self.dateline is not None and mention.place.place.kind == "admin1" and contains(
+                    mention.place.place, self.dateline.place):
+                # "QUETTA: … a suicide bombing at the railway station in the capital of Balochistan province":
+                # the city the report was filed from, inside the province the clause names
+                mention.place = replace(self.dateline, approximate=True)
+                mention.place_how = "the dateline's city, inside the province the clause names"
 
     # ------------------------------------------------------------------ events
     def _build(self, mentions: list[Mention]) -> None:

@@ -697,3 +697,21 @@ def test_a_drone_that_targeted_a_car_is_a_drone_strike() -> None:
 ])
 def test_texts_without_a_new_incident_code_nothing(text: str) -> None:
     assert events(text, "2024-04-15") == []
+
+
+def test_the_dateline_city_places_an_event_the_text_puts_only_in_its_province() -> None:
+    text = ("QUETTA: At least 26 people were killed in a suicide bombing at the railway station in the capital of "
+            "southwestern Balochistan province on Saturday morning, police said.")
+    (event,) = events(text, "2024-11-09")
+    assert event["location"] == "Quetta" and event["geo_precision"] == 2
+    # a dateline outside the province named is no stand-in
+    assert events("KARACHI: A suicide bombing killed 26 people in Balochistan province on Saturday.",
+                  "2024-11-09") == []
+
+
+def test_the_fighting_that_erupted_on_monday_dates_the_clashes_reported_on_wednesday() -> None:
+    text = ("Clashes between two armed groups in Libya's capital Tripoli killed 55 people, the medical centre said "
+            "on Wednesday. The fighting erupted on Monday evening after a brigade detained its commander at "
+            "Mitiga airport.")
+    assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in events(text, "2023-08-16")] == [
+        ("Tripoli", "2023-08-14", "Armed clash")]
