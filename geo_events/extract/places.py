@@ -243,7 +243,7 @@ def _trim(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['’]s$", "", word)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _cues(text: str, start: int, end: int) -> tuple[str, str]:
@@ -441,9 +441,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if i > 0 and run[i - 1][2].lower() in _ORG_WORDS:
         return f"part of an organisation's name ({text[run[i - 1][0]:end]})"
     after = text[end : end + 14]
-    if re.match(r"\s+\d{1,3}\b(?!\s*(?:km|kilomet|mile|%|per|people|civilians|killed|dead))", after) and j == len(run):
+    if j == len(run) and _NAME_NUMBER_RE.match(after):
         return "part of an outlet's name (name + number)"
-    if re.match(r"\s+(?:news|television|tv|radio|agency|newspaper|daily|channel|broadcaster|outlet)\b", after, re.I):
+    if _OUTLET_AFTER_RE.match(after):
         return "part of an outlet's name"
     if i == 0 and j == len(run) and text[start - 1 : start] == "(" and _CREDIT_AFTER_RE.match(text, end):
         return "an outlet's credit in a dateline ('(Xinhua) --')"
@@ -457,6 +457,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     return None
 
 
+_NAME_NUMBER_RE = re.compile(r"\s+\d{1,3}\b(?!\s*(?:km|kilomet|mile|%|per|people|civilians|killed|dead))")
+_OUTLET_AFTER_RE = re.compile(r"\s+(?:news|television|tv|radio|agency|newspaper|daily|channel|broadcaster|outlet)\b",
+                              re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _CREDIT_AFTER_RE = re.compile(r"\)\s*(?:[-–—]{1,2}|:)")
 #: Words before a ship's name ("the tanker Marlin Luanda", "the cargo ship Rubymar").
 _VESSEL_WORDS = frozenset({"tanker", "ship", "vessel", "freighter", "carrier", "destroyer", "frigate", "warship",
@@ -477,7 +481,7 @@ def inside_spans(spans: list[tuple[int, int]], start: int, end: int, strictly: b
 
 
 def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 20) : start])
+    match = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
     return match.group(1).lower() if match else ""
 
 
