@@ -38,7 +38,7 @@ DATE_RE = re.compile(
     r"\b(?:"
     r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     rf"|(?P<dmy>{_DAY.format(g='d1')}(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?)"
-    rf"|(?P<mdy>{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?![\d:])(?:,?\s+{_YEAR.format(g='y2')})?)"
+    rf"|(?P<mdy>{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d|:\d)(?:,?\s+{_YEAR.format(g='y2')})?)"
     rf"|(?P<my>(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH.format(g='m3')}\s+{_YEAR.format(g='y3')})"
     r"|(?P<wd>(?P<wlast>last\s+)?(?:(?:late|early)\s+(?:on\s+)?|overnight\s+(?:on\s+)?|on\s+)?"
     r"(?P<wname>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

@@ -19,7 +19,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
      r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|airstrike"
      r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"
-     r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
+     r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)"),
     ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
@@ -32,6 +32,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|(?:car|truck|lorry|bicycle)\s+bombs?"
      r"|booby[- ]trap(?:ped|s)?|explosive\s+devices?|explosives\s+(?:were\s+)?(?:triggered|detonated|exploded)|bomb\s+(?:exploded|went\s+off|blast)|explosions?|blasts?"
      r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"),
+    # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
+    ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),
     ("Chemical weapon", 7.0, r"chemical\s+(?:attack|weapons?|agents?)|chlorine|sarin|nerve\s+agent|toxic\s+gas|poison\s+gas"),
     ("Armed clash", 3.0, r"clash(?:es|ed)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"

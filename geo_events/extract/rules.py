@@ -656,7 +656,10 @@ class _Reading:
                 earlier = [d for d in self.dates if d.start < clause.start and
                            bisect_left(self.newlines, d.start) == clause.paragraph and d.precision == "day"]
                 if earlier:
-                    last = earlier[-1]
+                    # "… over the past day, the administration reported on May 21. Explosions were recorded in
+                    # …": the incident's day, not the report's
+                    incident_days = [d for d in earlier if not self._statement_date(d)]
+                    last = (incident_days or earlier)[-1]
                     dated = (last.date, last.precision, last, f"an earlier date in the paragraph ('{last.text}')")
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:

@@ -715,3 +715,17 @@ def test_the_fighting_that_erupted_on_monday_dates_the_clashes_reported_on_wedne
             "Mitiga airport.")
     assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in events(text, "2023-08-16")] == [
         ("Tripoli", "2023-08-14", "Armed clash")]
+
+
+def test_a_front_line_bulletin_dates_its_list_by_the_past_day_not_the_report() -> None:
+    text = ("Russian forces attacked 10 communities in Sumy Oblast over the past day, the regional administration "
+            "reported on May 21. Explosions were recorded in the Khotin, Yunakivka and Myropillia communities.")
+    found = events(text, "2024-05-21")
+    assert {"Khotin", "Yunakivka", "Myropillia"} <= {e["location"] for e in found}
+    assert {(e["event_date"], e["sub_event_type"]) for e in found} == {("2024-05-20", "Shelling/artillery/missile attack")}
+
+
+def test_timeline_entries_headed_by_month_and_day() -> None:
+    text = ("May 23: Clashes erupt in Marawi City after troops raid a hideout.\n"
+            "June 9: Thirteen Marines are killed in fighting in Marawi.\n")
+    assert [e["event_date"] for e in events(text, "2017-10-18")] == ["2017-05-23", "2017-06-09"]
