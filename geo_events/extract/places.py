@@ -569,9 +569,15 @@ def resolve_places(
     # "Palma in Cabo Delgado province": the text says which province the place is in; a namesake elsewhere
     # (Palma, Spain) is not it, however large
     stated_in: dict[int, Any] = {}
+    # "Nasir in South Sudan's Upper Nile state", "X in Mali": a country, or the province it owns, says so too
     for index in range(len(raw) - 1):
         place, province = chosen[index], chosen[index + 1]
-        if place is None or province is None or province.kind != "admin1" or place.kind in ("admin1", "country"):
+        if province is not None and province.kind == "country" and index + 2 < len(raw) and (
+                chosen[index + 2] is not None and chosen[index + 2].kind == "admin1") and _OWNER_GAP_RE.fullmatch(
+                text, raw[index + 1].end, raw[index + 2].start):
+            province = chosen[index + 2]
+        if place is None or province is None or province.kind not in ("admin1", "country") or place.kind in (
+                "admin1", "country"):
             continue
         if not _IN_PROVINCE_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start) or (
                 raw[index + 1].start - raw[index].end > 30):

@@ -729,3 +729,10 @@ def test_timeline_entries_headed_by_month_and_day() -> None:
     text = ("May 23: Clashes erupt in Marawi City after troops raid a hideout.\n"
             "June 9: Thirteen Marines are killed in fighting in Marawi.\n")
     assert [e["event_date"] for e in events(text, "2017-10-18")] == ["2017-05-23", "2017-06-09"]
+
+
+def test_a_place_in_a_countrys_province_lies_in_that_country() -> None:
+    # GeoNames' only "Nasir" is a quarter of Khartoum; "Nasir in South Sudan's Upper Nile state" is not it
+    text = ("A UN helicopter came under fire during an evacuation in Nasir in South Sudan's Upper Nile state on "
+            "Friday, killing a crew member, the UN mission said.")
+    assert all(e["country"] != "Sudan" for e in events(text, "2025-03-08"))
