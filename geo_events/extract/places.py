@@ -579,6 +579,8 @@ def resolve_places(
         if place is None or province is None or province.kind not in ("admin1", "country") or place.kind in (
                 "admin1", "country"):
             continue
+        if province.kind == "country" and all(q < 100 for p, q in raw[index + 1].candidates if p is province):
+            continue  # "Djibo in Soum province": "Soum" only looks like "Somalia"
         if not _IN_PROVINCE_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start) or (
                 raw[index + 1].start - raw[index].end > 30):
             continue

@@ -736,3 +736,9 @@ def test_a_place_in_a_countrys_province_lies_in_that_country() -> None:
     text = ("A UN helicopter came under fire during an evacuation in Nasir in South Sudan's Upper Nile state on "
             "Friday, killing a crew member, the UN mission said.")
     assert all(e["country"] != "Sudan" for e in events(text, "2025-03-08"))
+
+
+def test_a_province_that_only_looks_like_a_country_does_not_move_the_town() -> None:
+    text = "Gunmen killed six civilians near Djibo in Soum province on Tuesday, residents said."
+    (event,) = events(text, "2023-03-15")
+    assert event["country"] == "Burkina Faso" and near(event, 14.1, -1.63)
