@@ -194,6 +194,11 @@ class GeoJSONFileStore:
         self._index = EventIndex()
         self._load_all()
 
+    @property
+    def local_path(self) -> Path:
+        """The ``.geojson`` file (``EventStore.local_path``)."""
+        return self.path
+
     # ------------------------------------------------------------------ reading
     def _signature(self, path: Path) -> tuple[int, int, int] | None:
         try:

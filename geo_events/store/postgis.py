@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -172,6 +173,8 @@ class PostGISStore:
     backend = "postgis"
     #: Every filter, including ``property=value`` (``extra``), is SQL.
     capabilities: frozenset[str] = ALL_FILTERS
+    #: A database, not a file: no journals beside it.
+    local_path: Path | None = None
 
     def __init__(
         self,
@@ -415,6 +418,13 @@ class PostGISStore:
                 conn.execute("ANALYZE events")
             else:
                 conn.execute("VACUUM (ANALYZE) events")
+
+    def flush_when_idle(self, seconds: float) -> None:
+        """Nothing to flush: a committed write is what every reader (QGIS, GDAL, tipg) sees at once."""
+
+    def scrub(self) -> str | None:
+        """Nothing to check: PostgreSQL checks its own pages (``damage`` is always None)."""
+        return None
 
     def close(self) -> None:
         """Close the connection pool (safe to call twice)."""
