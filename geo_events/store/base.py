@@ -101,6 +101,10 @@ class EventStore(Protocol):
     def extent(self) -> tuple[tuple[float, float, float, float] | None, tuple[date, date] | None]:
         """Return (bbox, (first date, last date)) of the stored events."""
 
+    def bulk_load(self, events: int) -> AbstractContextManager[None]:
+        """Around a large copy of ``events`` events (``migrate``): whatever makes it fast (PostGIS: indexes
+        deferred and rebuilt at the end; the file store needs nothing)."""
+
     def transaction(self) -> AbstractContextManager[EventStore]:
         """Hold the write lock (across processes) for a read-modify-write such as a merge."""
 

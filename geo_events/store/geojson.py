@@ -450,6 +450,11 @@ class GeoJSONFileStore:
 
     # ------------------------------------------------------------------ locking
     @contextmanager
+    def bulk_load(self, events: int) -> Iterator[None]:
+        """Nothing to prepare: ``upsert_many`` already writes a whole batch at once (kept for the protocol)."""
+        yield
+
+    @contextmanager
     def transaction(self) -> Iterator[GeoJSONFileStore]:
         """Hold the write lock (re-entrant; across threads and processes) with fresh data."""
         with self._mutex:
