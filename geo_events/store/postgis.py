@@ -45,6 +45,7 @@ from geo_events.store.postgis_bulk import (
     deferred,
     rebuild_indexes,
 )
+from geo_events.store.postgis_paging import GENERATION, SORT_KEYS, PageCache, seek_clause, signature
 
 try:
     import psycopg
@@ -197,6 +198,7 @@ class PostGISStore:
         self.timeout = timeout
         self.lock_timeout = lock_timeout
         self._local = threading.local()
+        self._pages = PageCache()
         try:
             psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.ProgrammingError as err:
@@ -566,20 +568,57 @@ class PostGISStore:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def query(self, query: EventQuery) -> QueryResult:
-        """Return one page of matching events and the exact number matched (one count, skipped when the
-        page itself shows it)."""
+        """Return one page of matching events and the exact number matched.
+
+        A page after one this store served for the same query seeks past that page's last sort key
+        instead of skipping ``offset`` rows, and the count is taken once per query and write generation
+        (``PageCache``); a short page shows the count by itself. Answers equal ``OFFSET`` and ``count(*)``.
+        """
         where, params = self._where(query)
-        order = _ORDER.get(query.sort, _ORDER["date"])
+        sort = query.sort if query.sort in _ORDER else "date"
+        sig = signature(where, params, sort)
+        limit = min(query.limit, ALL_ROWS)
         with self._conn() as conn:
-            rows = conn.execute(
-                f"SELECT feature FROM events{where} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, min(query.limit, ALL_ROWS), query.offset],
-            ).fetchall()
+            cached = getattr(self._local, "conn", None) is None  # never inside a transaction() (uncommitted)
+            (generation,) = conn.execute(f"SELECT {GENERATION}").fetchone()
+            start = self._pages.seek(sig, generation, query.offset) if cached and query.offset else None
+            rows, seen = self._page(conn, where, params, sort, start, query.offset, limit)
+            if start is not None and seen is not None and seen != generation:  # a write came in between
+                rows, seen = self._page(conn, where, params, sort, None, query.offset, limit)
+            width = len(SORT_KEYS[sort][0])
+            if rows and cached and seen is not None:
+                self._pages.remember_seek(sig, seen, query.offset + len(rows), tuple(rows[-1][1 : 1 + width]))
             if len(rows) < query.limit and (rows or query.offset == 0):
                 matched = query.offset + len(rows)  # a short page ends the matches: no count needed
             else:
-                (matched,) = conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()
+                known = self._pages.count(sig, seen if seen is not None else generation) if cached else None
+                if known is None:
+                    matched, at = conn.execute(f"SELECT count(*), {GENERATION} FROM events{where}", params).fetchone()
+                    if cached:
+                        self._pages.remember_count(sig, at, int(matched))
+                else:
+                    matched = known
         return QueryResult(number_matched=int(matched), raw=[r[0].encode("utf-8") for r in rows])
+
+    @staticmethod
+    def _page(
+        conn: Any, where: str, params: list[Any], sort: str, start: tuple[int, tuple[Any, ...]] | None,
+        offset: int, limit: int,
+    ) -> tuple[list[tuple[Any, ...]], int | None]:
+        """Rows (feature, sort key…) of one page, from a remembered boundary when given; and the generation."""
+        keys = ", ".join(SORT_KEYS[sort][0])
+        skip, condition, extra = offset, where, []
+        if start is not None:
+            boundary, key = start
+            seek, extra = seek_clause(sort, key)
+            condition = f"{where} AND {seek}" if where else f" WHERE {seek}"
+            skip = offset - boundary
+        rows = conn.execute(
+            f"SELECT feature, {keys}, {GENERATION} FROM events{condition} ORDER BY {_ORDER[sort]} "
+            "LIMIT %s OFFSET %s",
+            [*params, *extra, limit, skip],
+        ).fetchall()
+        return rows, (int(rows[0][-1]) if rows else None)
 
     def iter_query(self, query: EventQuery, chunk: int = 1000) -> Iterator[list[bytes]]:
         """Yield the raw JSON of the query's page ``chunk`` events at a time (a server-side cursor)."""
