@@ -101,6 +101,10 @@ class EventStore(Protocol):
     def extent(self) -> tuple[tuple[float, float, float, float] | None, tuple[date, date] | None]:
         """Return (bbox, (first date, last date)) of the stored events."""
 
+    def load_reference_layers(self) -> dict[str, int]:
+        """Store the bundled places, dated zones and de-confliction line where other tools read them
+        (PostGIS: tables; the file store: nothing); return rows written per layer."""
+
     def bulk_load(self, events: int) -> AbstractContextManager[None]:
         """Around a large copy of ``events`` events (``migrate``): whatever makes it fast (PostGIS: indexes
         deferred and rebuilt at the end; the file store needs nothing)."""

@@ -449,6 +449,10 @@ class GeoJSONFileStore:
                 self._replay_journal()
 
     # ------------------------------------------------------------------ locking
+    def load_reference_layers(self) -> dict[str, int]:
+        """Nothing to write: the file store's readers take places and zones from the bundled files."""
+        return {}
+
     @contextmanager
     def bulk_load(self, events: int) -> Iterator[None]:
         """Nothing to prepare: ``upsert_many`` already writes a whole batch at once (kept for the protocol)."""

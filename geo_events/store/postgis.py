@@ -468,6 +468,13 @@ class PostGISStore:
                     guard.execute("VACUUM events")  # before the builds: they then read settled pages
                     rebuild_indexes(self._pool.connection, guard)
 
+    def load_reference_layers(self) -> dict[str, int]:
+        """Upsert the bundled places, dated zones and de-confliction line into their tables (schema 5)."""
+        from geo_events.store.postgis_layers import load_reference_layers
+
+        with self._conn() as conn:
+            return load_reference_layers(conn)
+
     def rebuild_deferred_indexes(self) -> list[str]:
         """Build the indexes an interrupted bulk load left out (none while another bulk load runs)."""
         with self._errors(), self._connect() as guard:

@@ -57,51 +57,39 @@ def test_new_ids_are_copied_straight_in_and_known_ones_upserted(pg_url: str, eve
         store.close()
 
 
-def test_a_bulk_load_defers_the_indexes_and_rebuilds_every_one(
-    pg_url: str, events_300: list[dict], monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def opened(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """An empty PostGIS store whose bulk loads defer from 100 events."""
     monkeypatch.setattr(postgis_module, "DEFER_FROM", 100)
-    before = _indexes(pg_url)
     store = open_store(pg_url)
-    try:
-        with store.bulk_load(len(events_300)):
-            assert len(_indexes(pg_url)) == 2  # the primary key and seq: upserts by id keep working
-            assert len(_deferred(pg_url)) == len(before) - 2
-            store.upsert_many(events_300)
-            assert store.count(EventQuery(event_type="Battles")) == 75  # right answers meanwhile
-        assert _indexes(pg_url) == before and _deferred(pg_url) == []
-    finally:
-        store.close()
+    yield store
+    store.close()
 
 
-def test_an_error_inside_a_bulk_load_still_rebuilds(
-    pg_url: str, events_120: list[dict], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(postgis_module, "DEFER_FROM", 100)
-    before = _indexes(pg_url)
-    store = open_store(pg_url)
-    try:
-        with pytest.raises(KeyboardInterrupt), store.bulk_load(len(events_120)):
-            store.upsert_many(events_120[:60])
-            raise KeyboardInterrupt
-        assert _indexes(pg_url) == before
-    finally:
-        store.close()
+def test_a_bulk_load_defers_the_indexes_and_rebuilds_every_one(opened: Any, events_300: list[dict]) -> None:
+    before = _indexes(opened.url)
+    with opened.bulk_load(len(events_300)):
+        assert len(_indexes(opened.url)) == 2  # the primary key and seq: upserts by id keep working
+        assert len(_deferred(opened.url)) == len(before) - 2
+        opened.upsert_many(events_300)
+        assert opened.count(EventQuery(event_type="Battles")) == 75  # right answers meanwhile
+    assert _indexes(opened.url) == before and _deferred(opened.url) == []
 
 
-def test_a_small_load_into_a_bigger_table_keeps_the_indexes(
-    pg_url: str, events_300: list[dict], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(postgis_module, "DEFER_FROM", 10)
-    before = _indexes(pg_url)
-    store = open_store(pg_url)
-    try:
-        store.upsert_many(events_300[:200])
-        with store.bulk_load(100):  # fewer than the table holds: rebuilding would cost more
-            assert _indexes(pg_url) == before
-            store.upsert_many(events_300[200:])
-    finally:
-        store.close()
+def test_an_error_inside_a_bulk_load_still_rebuilds(opened: Any, events_120: list[dict]) -> None:
+    before = _indexes(opened.url)
+    with pytest.raises(KeyboardInterrupt), opened.bulk_load(len(events_120)):
+        opened.upsert_many(events_120[:60])
+        raise KeyboardInterrupt
+    assert _indexes(opened.url) == before
+
+
+def test_a_small_load_into_a_bigger_table_keeps_the_indexes(opened: Any, events_300: list[dict]) -> None:
+    before = _indexes(opened.url)
+    opened.upsert_many(events_300[:200])
+    with opened.bulk_load(150):  # fewer than the table holds: rebuilding would cost more
+        assert _indexes(opened.url) == before
+        opened.upsert_many(events_300[200:])
 
 
 def test_indexes_a_killed_load_left_out_are_rebuilt_by_db_upgrade(
@@ -155,3 +143,47 @@ def test_migrate_resumes_into_a_half_copied_database(
         assert len(again) == 300 and again.count(EventQuery(country="IRQ")) == 30
     finally:
         again.close()
+
+
+def test_seeding_fills_places_zones_and_the_line(pg_url: str) -> None:
+    from geo_events.store import seed_store
+
+    store = seed_store(pg_url)
+    try:
+        again = store.load_reference_layers()  # seeding twice changes nothing
+    finally:
+        store.close()
+    with psycopg.connect(pg_url) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("places", "zones", "deconfliction_line")}
+        registered = dict(conn.execute(
+            "SELECT f_table_name, srid FROM geometry_columns WHERE f_table_name IN "
+            "('places', 'zones', 'deconfliction_line')"
+        ).fetchall())
+        baghuz = conn.execute(
+            "SELECT valid_from::text, valid_to::text, GeometryType(geom) FROM zones WHERE id = 'zone-isis-baghuz'"
+        ).fetchone()
+        line = conn.execute("SELECT id, GeometryType(geom) FROM deconfliction_line").fetchall()
+        on_day = conn.execute(
+            "SELECT count(*) FROM zones WHERE valid_from <= '2018-06-01' AND coalesce(valid_to, 'infinity') >= '2018-06-01'"
+        ).fetchone()[0]
+    assert counts == again and counts["zones"] == 8 and counts["deconfliction_line"] == 1 and counts["places"] > 50
+    assert registered == {"places": 4326, "zones": 4326, "deconfliction_line": 4326}
+    assert baghuz == ("2019-01-24", "2019-03-23", "POLYGON")
+    assert line == [("deconfliction-euphrates", "LINESTRING")]
+    assert 0 < on_day < 8  # dated: the Baghuz and Susah pockets did not exist yet
+
+
+def test_gdal_reads_the_reference_layers(pg_url: str) -> None:
+    pyogrio = pytest.importorskip("pyogrio")
+    if "PostgreSQL" not in pyogrio.list_drivers():
+        pytest.skip("this pyogrio's GDAL has no PostgreSQL driver (the wheel's does not; Debian's GDAL does)")
+    from geo_events.store import seed_store
+
+    seed_store(pg_url).close()
+    info = psycopg.conninfo.conninfo_to_dict(pg_url)
+    pg = f"PG:host={info['host']} port={info['port']} dbname={info['dbname']} user={info['user']}"
+    zones = pyogrio.read_dataframe(pg, layer="zones")
+    assert len(zones) == 8 and zones.crs.to_epsg() == 4326
+    assert str(zones["valid_from"].dtype).startswith("datetime64")  # typed date columns, not text
+    assert len(pyogrio.read_dataframe(pg, layer="deconfliction_line")) == 1
