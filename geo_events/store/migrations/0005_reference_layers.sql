@@ -31,16 +31,6 @@ CREATE TABLE zones (
 CREATE INDEX zones_geom ON zones USING gist (geom);
 CREATE INDEX zones_valid ON zones (valid_from, valid_to);
 
-CREATE TABLE deconfliction_line (
-    fid         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id          text NOT NULL,
-    name        text,
-    valid_from  date NOT NULL,
-    valid_to    date,
-    confidence  text,
-    source      text,
-    notes       text,
-    geom        geometry(Geometry, 4326) NOT NULL,
-    UNIQUE (id, valid_from)
-);
-CREATE INDEX deconfliction_line_geom ON deconfliction_line USING gist (geom);
+-- the line has the columns of a zone but no controller (same keys and indexes, its own identity)
+CREATE TABLE deconfliction_line (LIKE zones INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS INCLUDING INDEXES);
+ALTER TABLE deconfliction_line DROP COLUMN controller;
