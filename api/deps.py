@@ -41,13 +41,11 @@ def get_store(request: Request) -> EventStore:
             store = getattr(request.app.state, "store", None)
             if store is None:
                 store = open_store(getattr(request.app.state, "store_path", None))
-                flush = getattr(store, "flush_when_idle", None)
                 seconds = get_settings().flush_seconds
-                if flush is not None and seconds > 0:  # keep the .geojson complete for QGIS
-                    flush(seconds)
-                scrub = getattr(store, "scrub", None)
-                if scrub is not None:  # check every row once in the background: /health knows of damage
-                    threading.Thread(target=scrub, name="geo-events-scrub", daemon=True).start()
+                if seconds > 0:  # keep the .geojson complete for QGIS (a no-op on PostGIS)
+                    store.flush_when_idle(seconds)
+                # check every row once in the background: /health knows of damage (a no-op on PostGIS)
+                threading.Thread(target=store.scrub, name="geo-events-scrub", daemon=True).start()
                 request.app.state.store = store
     return store
 

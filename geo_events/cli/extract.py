@@ -185,9 +185,8 @@ def ingest(
         batch.extend(read_articles(path, **defaults))
     opened = open_store(store)
     rows = _run(opened, batch, ingest_articles, show_progress=len(batch) >= PROGRESS_FROM and not as_json)
-    compact = getattr(opened, "compact", None)
-    if compact is not None and any(r.get("action") in ("created", "merged") for r in rows):
-        compact()
+    if any(r.get("action") in ("created", "merged") for r in rows):
+        opened.compact()
     errors = [r for r in rows if "error" in r]
     if as_json:
         counts = {a: sum(1 for r in rows if r.get("action") == a) for a in ("created", "merged", "unchanged")}
@@ -220,8 +219,8 @@ def _ingest_bulk(articles: list[Path], defaults: dict[str, Any], store: Path | N
     from geo_events.store import open_store
 
     opened = open_store(store)
-    if journal is None and getattr(opened, "path", None) is not None:
-        journal = Path(f"{opened.path}.ingest.jsonl")
+    if journal is None and opened.local_path is not None:
+        journal = Path(f"{opened.local_path}.ingest.jsonl")
     if redo and journal is not None:
         journal.unlink(missing_ok=True)
     inputs = [str(p) for p in articles]
@@ -233,9 +232,8 @@ def _ingest_bulk(articles: list[Path], defaults: dict[str, Any], store: Path | N
     except KeyboardInterrupt:
         resume = f"; rerun the same command to continue (the journal {journal} skips what is done)" if journal else ""
         fail(f"interrupted: what was ingested so far is stored{resume}", code=130)
-    compact = getattr(opened, "compact", None)
-    if compact is not None and (summary["created"] or summary["merged"]):
-        compact()
+    if summary["created"] or summary["merged"]:
+        opened.compact()
     if as_json:
         print_json({**summary, "journal": str(journal) if journal else None})
     else:

@@ -106,7 +106,8 @@ def open_store(
 
 
 def seed_store(path: str | os.PathLike[str], backend: str | None = None) -> EventStore:
-    """Open the store at ``path`` (any backend) and add the bundled seed events (``seeds/events.geojson``)."""
+    """Open the store at ``path`` (any backend) and add the bundled seed events (``seeds/events.geojson``)
+    and reference layers (places, dated zones, de-confliction line: tables on PostGIS)."""
     from geo_events.formats import read_events_file
 
     target = store_target(path)
@@ -116,6 +117,7 @@ def seed_store(path: str | os.PathLike[str], backend: str | None = None) -> Even
     else:
         store = open_store(target, backend=name)
     store.upsert_many(read_events_file(seed_path("events.geojson")))
+    store.load_reference_layers()
     store.compact()
     return store
 

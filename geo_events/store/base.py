@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from geo_events.models import Event
@@ -47,10 +48,14 @@ class EventStore(Protocol):
     capabilities
         The ``EventQuery`` filters the backend answers itself (a subset of ``ALL_FILTERS``); a caller
         applies any other filter on the streamed matches.
+    local_path
+        The file the store lives in (its neighbours hold journals such as ``<store>.ingest.jsonl``), or
+        None for a database.
     """
 
     backend: str
     capabilities: frozenset[str]
+    local_path: Path | None
 
     def add(self, event: Event | dict[str, Any]) -> None:
         """Insert a new event; raise ``StoreError`` if its id exists."""
@@ -96,6 +101,14 @@ class EventStore(Protocol):
     def extent(self) -> tuple[tuple[float, float, float, float] | None, tuple[date, date] | None]:
         """Return (bbox, (first date, last date)) of the stored events."""
 
+    def load_reference_layers(self) -> dict[str, int]:
+        """Store the bundled places, dated zones and de-confliction line where other tools read them
+        (PostGIS: tables; the file store: nothing); return rows written per layer."""
+
+    def bulk_load(self, events: int) -> AbstractContextManager[None]:
+        """Around a large copy of ``events`` events (``migrate``): whatever makes it fast (PostGIS: indexes
+        deferred and rebuilt at the end; the file store needs nothing)."""
+
     def transaction(self) -> AbstractContextManager[EventStore]:
         """Hold the write lock (across processes) for a read-modify-write such as a merge."""
 
@@ -104,6 +117,13 @@ class EventStore(Protocol):
 
     def maintain(self) -> None:
         """Housekeeping after bulk writes (file store: compact; PostGIS: ANALYZE)."""
+
+    def flush_when_idle(self, seconds: float) -> None:
+        """Keep what other programs read complete, ``seconds`` after writes (a no-op where writes are
+        visible at once)."""
+
+    def scrub(self) -> str | None:
+        """Check every stored row once (a server's background task); return the damage found, or None."""
 
     def close(self) -> None:
         """Release what the store holds (flush timers, connection pools); safe to call twice."""

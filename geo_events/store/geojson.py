@@ -194,6 +194,11 @@ class GeoJSONFileStore:
         self._index = EventIndex()
         self._load_all()
 
+    @property
+    def local_path(self) -> Path:
+        """The ``.geojson`` file (``EventStore.local_path``)."""
+        return self.path
+
     # ------------------------------------------------------------------ reading
     def _signature(self, path: Path) -> tuple[int, int, int] | None:
         try:
@@ -444,6 +449,15 @@ class GeoJSONFileStore:
                 self._replay_journal()
 
     # ------------------------------------------------------------------ locking
+    def load_reference_layers(self) -> dict[str, int]:
+        """Nothing to write: the file store's readers take places and zones from the bundled files."""
+        return {}
+
+    @contextmanager
+    def bulk_load(self, events: int) -> Iterator[None]:
+        """Nothing to prepare: ``upsert_many`` already writes a whole batch at once (kept for the protocol)."""
+        yield
+
     @contextmanager
     def transaction(self) -> Iterator[GeoJSONFileStore]:
         """Hold the write lock (re-entrant; across threads and processes) with fresh data."""

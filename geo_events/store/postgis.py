@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -36,6 +37,15 @@ from geo_events.store.base import ALL_FILTERS, ALL_ROWS, PROPERTY_FILTERS
 from geo_events.store.geojson import validate_event
 from geo_events.store.index import date_span, search_texts
 from geo_events.store.migrations import LATEST, current_version, upgrade
+from geo_events.store.postgis_bulk import (
+    BULK_LOCK,
+    DEFER_FROM,
+    copy_rows,
+    defer_indexes,
+    deferred,
+    rebuild_indexes,
+)
+from geo_events.store.postgis_paging import GENERATION, SORT_KEYS, PageCache, seek_clause, signature
 
 try:
     import psycopg
@@ -172,6 +182,8 @@ class PostGISStore:
     backend = "postgis"
     #: Every filter, including ``property=value`` (``extra``), is SQL.
     capabilities: frozenset[str] = ALL_FILTERS
+    #: A database, not a file: no journals beside it.
+    local_path: Path | None = None
 
     def __init__(
         self,
@@ -186,6 +198,7 @@ class PostGISStore:
         self.timeout = timeout
         self.lock_timeout = lock_timeout
         self._local = threading.local()
+        self._pages = PageCache()
         try:
             psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.ProgrammingError as err:
@@ -251,6 +264,12 @@ class PostGISStore:
                 raise SchemaMismatch(
                     f"the PostGIS store {self.path} has schema version {version}, newer than this geo-events "
                     f"knows ({LATEST}); upgrade geo-events"
+                )
+            waiting = deferred(conn)
+            if waiting:
+                log.warning(
+                    "%s: %d index(es) left out by an unfinished bulk load (queries are slow until rebuilt); "
+                    "run `geo-events db upgrade --store %s` or the migrate again", self.path, len(waiting), self.path
                 )
 
     @staticmethod
@@ -363,6 +382,15 @@ class PostGISStore:
             last[feature["properties"]["id"]] = feature
         rows = [_row(f) for f in last.values()]
         with self._conn() as conn, conn.transaction(), conn.cursor() as cur:
+            if len(rows) >= BULK_FROM and not cur.execute(
+                "SELECT EXISTS (SELECT 1 FROM events WHERE id = ANY(%s::text[]))", (list(last),)
+            ).fetchone()[0]:
+                try:  # every id is new: COPY straight into the table (a savepoint, should a writer race us)
+                    with conn.transaction():
+                        copy_rows(cur, _COLUMNS, rows)
+                    return len(rows), len(features) - len(rows)
+                except pg_errors.UniqueViolation:
+                    pass
             if len(rows) >= BULK_FROM:  # COPY into a staging table, then one INSERT … ON CONFLICT
                 cur.execute(_STAGE_TABLE)
                 with cur.copy(_STAGE_COPY) as copy:
@@ -404,17 +432,64 @@ class PostGISStore:
         """Nothing to fold: every write is already in the table (kept for the protocol)."""
 
     def maintain(self) -> None:
-        """After bulk writes: ``VACUUM (ANALYZE) events`` (``ANALYZE`` only inside a ``transaction()``).
+        """After bulk writes: rebuild indexes an interrupted bulk load left out, then ``VACUUM (ANALYZE)``.
 
-        VACUUM sets the hint bits and the visibility map of freshly written pages, so the first queries
-        after a bulk load do not pay for that (measured: p95 of bbox+date pages over 1M fresh rows > 1 s
-        before it); ANALYZE gives the planner the new statistics.
+        Inside a ``transaction()`` only ``ANALYZE`` runs. VACUUM sets the hint bits and the visibility map
+        of freshly written pages, so the first queries after a bulk load do not pay for that (measured: p95
+        of bbox+date pages over 1M fresh rows > 1 s before it); ANALYZE gives the planner the new statistics.
         """
         with self._conn() as conn:
             if getattr(self._local, "conn", None) is not None:
                 conn.execute("ANALYZE events")
-            else:
-                conn.execute("VACUUM (ANALYZE) events")
+                return
+            self.rebuild_deferred_indexes()
+            conn.execute("VACUUM (ANALYZE) events")
+
+    @contextmanager
+    def bulk_load(self, events: int) -> Iterator[None]:
+        """Write ``events`` events fast: without the secondary indexes when that is cheaper, rebuilt after.
+
+        The indexes are deferred when the load brings at least ``DEFER_FROM`` events and at least as many
+        as the table holds (or an interrupted load left them deferred); then the table is vacuumed and
+        every index rebuilt on leaving, also after an error or Ctrl-C. Readers meanwhile get right answers,
+        only slower. One bulk load at a time defers (a session advisory lock); a second one runs plainly.
+        """
+        with self._errors(), self._connect() as guard:
+            if not guard.execute("SELECT pg_try_advisory_lock(%s)", (BULK_LOCK,)).fetchone()[0]:
+                yield
+                return
+            if not deferred(guard) and events >= max(DEFER_FROM, self.count()):
+                dropped = defer_indexes(guard)
+                log.info("bulk load of %d events: %d index(es) deferred", events, len(dropped))
+            try:
+                yield
+            finally:
+                if deferred(guard):
+                    guard.execute("VACUUM events")  # before the builds: they then read settled pages
+                    rebuild_indexes(self._pool.connection, guard)
+
+    def load_reference_layers(self) -> dict[str, int]:
+        """Upsert the bundled places, dated zones and de-confliction line into their tables (schema 5)."""
+        from geo_events.store.postgis_layers import load_reference_layers
+
+        with self._conn() as conn:
+            return load_reference_layers(conn)
+
+    def rebuild_deferred_indexes(self) -> list[str]:
+        """Build the indexes an interrupted bulk load left out (none while another bulk load runs)."""
+        with self._errors(), self._connect() as guard:
+            if not deferred(guard):
+                return []
+            if not guard.execute("SELECT pg_try_advisory_lock(%s)", (BULK_LOCK,)).fetchone()[0]:
+                return []
+            return rebuild_indexes(self._pool.connection, guard)
+
+    def flush_when_idle(self, seconds: float) -> None:
+        """Nothing to flush: a committed write is what every reader (QGIS, GDAL, tipg) sees at once."""
+
+    def scrub(self) -> str | None:
+        """Nothing to check: PostgreSQL checks its own pages (``damage`` is always None)."""
+        return None
 
     def close(self) -> None:
         """Close the connection pool (safe to call twice)."""
@@ -500,20 +575,57 @@ class PostGISStore:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def query(self, query: EventQuery) -> QueryResult:
-        """Return one page of matching events and the exact number matched (one count, skipped when the
-        page itself shows it)."""
+        """Return one page of matching events and the exact number matched.
+
+        A page after one this store served for the same query seeks past that page's last sort key
+        instead of skipping ``offset`` rows, and the count is taken once per query and write generation
+        (``PageCache``); a short page shows the count by itself. Answers equal ``OFFSET`` and ``count(*)``.
+        """
         where, params = self._where(query)
-        order = _ORDER.get(query.sort, _ORDER["date"])
+        sort = query.sort if query.sort in _ORDER else "date"
+        sig = signature(where, params, sort)
+        limit = min(query.limit, ALL_ROWS)
         with self._conn() as conn:
-            rows = conn.execute(
-                f"SELECT feature FROM events{where} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, min(query.limit, ALL_ROWS), query.offset],
-            ).fetchall()
+            cached = getattr(self._local, "conn", None) is None  # never inside a transaction() (uncommitted)
+            (generation,) = conn.execute(f"SELECT {GENERATION}").fetchone()
+            start = self._pages.seek(sig, generation, query.offset) if cached and query.offset else None
+            rows, seen = self._page(conn, where, params, sort, start, query.offset, limit)
+            if start is not None and seen is not None and seen != generation:  # a write came in between
+                rows, seen = self._page(conn, where, params, sort, None, query.offset, limit)
+            width = len(SORT_KEYS[sort][0])
+            if rows and cached and seen is not None:
+                self._pages.remember_seek(sig, seen, query.offset + len(rows), tuple(rows[-1][1 : 1 + width]))
             if len(rows) < query.limit and (rows or query.offset == 0):
                 matched = query.offset + len(rows)  # a short page ends the matches: no count needed
             else:
-                (matched,) = conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()
+                known = self._pages.count(sig, seen if seen is not None else generation) if cached else None
+                if known is None:
+                    matched, at = conn.execute(f"SELECT count(*), {GENERATION} FROM events{where}", params).fetchone()
+                    if cached:
+                        self._pages.remember_count(sig, at, int(matched))
+                else:
+                    matched = known
         return QueryResult(number_matched=int(matched), raw=[r[0].encode("utf-8") for r in rows])
+
+    @staticmethod
+    def _page(
+        conn: Any, where: str, params: list[Any], sort: str, start: tuple[int, tuple[Any, ...]] | None,
+        offset: int, limit: int,
+    ) -> tuple[list[tuple[Any, ...]], int | None]:
+        """Rows (feature, sort key…) of one page, from a remembered boundary when given; and the generation."""
+        keys = ", ".join(SORT_KEYS[sort][0])
+        skip, condition, extra = offset, where, []
+        if start is not None:
+            boundary, key = start
+            seek, extra = seek_clause(sort, key)
+            condition = f"{where} AND {seek}" if where else f" WHERE {seek}"
+            skip = offset - boundary
+        rows = conn.execute(
+            f"SELECT feature, {keys}, {GENERATION} FROM events{condition} ORDER BY {_ORDER[sort]} "
+            "LIMIT %s OFFSET %s",
+            [*params, *extra, limit, skip],
+        ).fetchall()
+        return rows, (int(rows[0][-1]) if rows else None)
 
     def iter_query(self, query: EventQuery, chunk: int = 1000) -> Iterator[list[bytes]]:
         """Yield the raw JSON of the query's page ``chunk`` events at a time (a server-side cursor)."""

@@ -346,3 +346,12 @@ def pg_url_2(postgis_server: Any) -> Any:
 def test_all_rows_limit_means_every_match(readonly: EventStore) -> None:
     page = readonly.query(EventQuery(limit=ALL_ROWS, offset=100))
     assert page.number_returned == 20 and page.number_matched == 120
+
+
+def test_local_path_names_the_file_or_none(store: EventStore, backend: str) -> None:
+    if backend == "geojson":
+        assert store.local_path is not None and store.local_path.suffix == ".geojson"
+    else:
+        assert store.local_path is None
+    store.flush_when_idle(0)  # part of the protocol on every backend (a no-op on PostGIS)
+    assert store.scrub() is None

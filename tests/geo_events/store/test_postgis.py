@@ -83,7 +83,7 @@ def test_an_older_schema_is_refused_until_db_upgrade(postgis_server: Any, seed_f
         assert behind.returncode == 1 and "run `geo-events db upgrade" in behind.stdout
         done = _cli("db", "upgrade", "--store", url, "--json")
         assert done.returncode == 0, done.stderr
-        assert '"applied": [2]' in done.stdout
+        assert json.loads(done.stdout)["applied"] == list(range(2, LATEST + 1))
         again = _cli("db", "upgrade", "--store", url)
         assert again.returncode == 0 and "up to date" in again.stdout
         store = open_store(url)
