@@ -9,7 +9,10 @@ The rule (also in ``docs/merge.md``). Two events *match* when all of these hold:
    apart, or ``NEAR_KM_IMPRECISE`` = 50 km when one of them is only "near" (precision 2). When one is
    coded to a whole governorate (precision 3): the same ``admin1`` (same country when admin1 is unknown).
 3. **Type** — the same ACLED ``event_type``, or Battles with Explosions/Remote violence (one outlet's
-   "clashes" is another's "strikes"); never a protest with a strike.
+   "clashes" is another's "strikes"); never a protest with a strike. That compatibility holds only while
+   neither event holds a source of a data set whose coders tell a clash from a strike
+   (``TYPE_CODED_SOURCES``: ACLED): an ACLED battle and an air strike reported in the same town on the
+   same day are two incidents. UCDP GED codes both as state-based violence, so it keeps the compatibility.
 4. **Actors** — for ``actor1`` and for ``actor2``: unknown on either side, or of the same *side* in
    ``seeds/actors.csv`` (US-led coalition ≈ SDF, Pro-government forces ≈ Russia ≈ Iran-backed
    militias …). For Battles the roles may be swapped. A strike by the coalition on ISIS therefore never
@@ -50,6 +53,9 @@ NEAR_KM_IMPRECISE = 50.0
 REGION_KM = 150.0
 #: Event types that describe the same violence in different words.
 COMPATIBLE_TYPES = frozenset({frozenset({"Battles", "Explosions/Remote violence"})})
+#: Source-id prefixes of data sets whose coders choose between those types: an event holding such a
+#: source keeps its event type (a ``COMPATIBLE_TYPES`` pair does not match it).
+TYPE_CODED_SOURCES: tuple[str, ...] = ("acled:",)
 #: Most specific first: the merged event keeps the earliest sub-event type of this list.
 SUB_EVENT_PRIORITY: tuple[str, ...] = (
     "Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Air/drone strike",
@@ -111,6 +117,8 @@ def match_reasons(stored: dict[str, Any], incoming: dict[str, Any]) -> list[str]
     ta, tb = a["event_type"], b["event_type"]
     if ta != tb and frozenset({ta, tb}) not in COMPATIBLE_TYPES:
         reasons.append(f"incompatible types ({ta} / {tb})")
+    elif ta != tb and (_type_coded(a) or _type_coded(b)):
+        reasons.append(f"different types coded by a data set ({ta} / {tb})")
     if not _actors_compatible(a, b, allow_swap=ta == tb == "Battles"):
         reasons.append(f"different actors ({a.get('actor1')} vs {a.get('actor2')} / "
                        f"{b.get('actor1')} vs {b.get('actor2')})")
@@ -119,6 +127,11 @@ def match_reasons(stored: dict[str, Any], incoming: dict[str, Any]) -> list[str]
     if a["id"] != b["id"] and sources_b and sources_a == sources_b:
         reasons.append("same source reports them as different events")
     return reasons
+
+
+def _type_coded(props: dict[str, Any]) -> bool:
+    """True when the event holds a source of a data set that codes clashes and strikes apart."""
+    return any(str(s.get("id", "")).startswith(TYPE_CODED_SOURCES) for s in props.get("sources") or [])
 
 
 def _same_side(x: str | None, y: str | None) -> bool:

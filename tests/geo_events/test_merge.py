@@ -137,6 +137,25 @@ def test_thresholds(changes: dict, matches: bool) -> None:
     assert events_match(stored, incoming) is matches, match_reasons(stored, incoming)
 
 
+@pytest.mark.parametrize(
+    ("stored_source", "matches"),
+    [
+        ("src-a", True),  # two articles: one outlet's "clashes" is another's "strikes"
+        ("acled:SYR1", False),  # ACLED's coders chose "battle": an air strike there is another incident
+        ("ucdp-ged:1", True),  # UCDP GED codes strikes and clashes alike as state-based violence
+    ],
+)
+def test_a_battle_and_a_strike_merge_unless_a_data_set_coded_the_type(stored_source: str, matches: bool) -> None:
+    battle = event(source=stored_source, etype="Battles", sub="Armed clash", precision=1)
+    strike = event(source="src-b", precision=1)
+    for stored, incoming in ((battle, strike), (strike, battle)):
+        assert events_match(stored, incoming) is matches, match_reasons(stored, incoming)
+    if not matches:
+        assert match_reasons(battle, strike) == [
+            "different types coded by a data set (Battles / Explosions/Remote violence)"]
+    assert events_match(battle, event(source="src-b", etype="Battles", sub="Armed clash", precision=1))
+
+
 def test_two_events_from_one_report_stay_apart(store: GeoJSONFileStore) -> None:
     first = event(source="src-a", sub="Shelling/artillery/missile attack")
     second = event(source="src-a")
