@@ -6,7 +6,7 @@
 
 Workers read and extract articles (the costly part) in parallel; the calling process merges their events
 into the store in input order, so the result does not depend on the number of workers. The merges of a
-batch of units (``BATCH_UNITS``, or what arrived within ``BATCH_SECONDS``) share one transaction, one
+batch of units (8 at first, doubling up to ``BATCH_UNITS``, or what arrived within ``BATCH_SECONDS``) share one transaction, one
 read of the stored events they may match and one durable write (``merge.merge_many``: the same result as
 merging them one by one). Each unit is written to the journal once its events are stored: a rerun after
 Ctrl-C or ``kill -9`` skips what was done and redoes at most the batch that was cut short, whose merge
@@ -29,10 +29,12 @@ from geo_events.merge import merge_many
 
 #: Units handed to a worker at a time (amortises the inter-process round trip).
 CHUNK = 8
-#: Most units whose events are merged in one transaction and stored by one durable write.
-BATCH_UNITS = 1000
+#: Most units whose events are merged in one transaction and stored by one durable write. Batches start
+#: at ``FIRST_BATCH`` units and double up to it, so the first results (progress, journal) come at once.
+BATCH_UNITS = 512
+FIRST_BATCH = 8
 #: A batch is stored once its first unit has waited this long, even when not full (progress, Ctrl-C).
-BATCH_SECONDS = 2.0
+BATCH_SECONDS = 0.5
 ACTIONS = ("created", "merged", "unchanged")
 
 
@@ -171,14 +173,14 @@ def ingest_bulk(
 
     try:
         batch: list[tuple[Unit, dict[str, Any]]] = []
-        started = 0.0
+        started, size = 0.0, FIRST_BATCH
         for unit, result in zip(units, results):
             if not batch:
                 started = time.monotonic()
             batch.append((unit, result))
-            if len(batch) >= BATCH_UNITS or time.monotonic() - started >= BATCH_SECONDS:
+            if len(batch) >= size or time.monotonic() - started >= BATCH_SECONDS:
                 store_batch(batch)
-                batch = []
+                batch, size = [], min(BATCH_UNITS, 2 * size)
         if batch:
             store_batch(batch)
     finally:
