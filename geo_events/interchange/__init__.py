@@ -150,9 +150,7 @@ class DatasetReading:
         if batch:
             fill_feature_zones(batch)
             yield batch
-        report.problems.extend(self.table.problems)
-        report.problems.sort(key=lambda p: p.row)
-        report.rows = self.table.rows
+        self._finish()
 
     def events(self, chunk: int | None = None) -> Iterator[list[Event]]:
         """Yield the valid events in chunks of ``STORE_CHUNK`` (control zones filled in); problems go to ``report``."""
@@ -181,7 +179,12 @@ class DatasetReading:
         if batch:
             fill_zones(batch)
             yield batch
-        report.problems.extend(self.table.problems)  # the malformed records, known once all were read
+        self._finish()
+
+    def _finish(self) -> None:
+        """Add the malformed records (known once all were read) to the problems, in row order."""
+        report = self.report
+        report.problems.extend(self.table.problems)
         report.problems.sort(key=lambda p: p.row)
         report.rows = self.table.rows
 
