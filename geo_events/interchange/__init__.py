@@ -25,7 +25,8 @@ from typing import Any
 
 from geo_events.errors import EventNotFound, InvalidQuery
 from geo_events.interchange import acled, ucdp
-from geo_events.interchange.context import fill_zones
+from geo_events.interchange.columns import acled_block
+from geo_events.interchange.context import fill_feature_zones, fill_zones
 from geo_events.interchange.matching import StoredEvents
 from geo_events.interchange.rows import RowError, RowProblem, read_table
 from geo_events.models import Event
@@ -90,6 +91,10 @@ def _collector_paused() -> Iterator[None]:
 #: Events written to the store per ``upsert_many`` when importing: bounds the memory of a large file
 #: (the store compacts after each chunk, so fewer, larger chunks write less).
 STORE_CHUNK = 50_000
+#: Records checked a column at a time by a data set's block reader (``columns.acled_block``).
+BLOCK_ROWS = 5_000
+#: Block readers by data set: rows checked a column at a time (others: one ``row_to_event`` per row).
+BLOCK_READERS: dict[str, Any] = {"acled": acled_block}
 
 
 @dataclass
@@ -99,6 +104,53 @@ class DatasetReading:
     report: ImportReport
     table: Any
     module: ModuleType
+
+    def features(self, chunk: int | None = None) -> Iterator[list[dict[str, Any]]]:
+        """Yield the valid events as JSON-ready Feature dicts, ``STORE_CHUNK`` at a time (like ``events``).
+
+        The same events, problems and notices as ``events`` — each the model accepts unchanged — read a
+        block of rows at a time by the data set's block reader where it has one (``BLOCK_READERS``).
+        """
+        report, module = self.report, self.module
+        chunk = chunk or STORE_CHUNK
+        header = self.table.header
+        reader = BLOCK_READERS.get(report.dataset) or _row_by_row(module)
+        first_row: dict[str, int] = {}
+        id_column = module.REQUIRED[0]
+        id_at = header.index(id_column)
+        batch: list[dict[str, Any]] = []
+        block: list[tuple[int, list[str]]] = []
+        cells = self.table.cells
+        while True:
+            block.clear()
+            for record in cells:
+                block.append(record)
+                if len(block) >= BLOCK_ROWS:
+                    break
+            if not block:
+                break
+            cells_of = dict(block)
+            for number, feature, problem in reader(header, block, report.notices):
+                if feature is None:
+                    report.problems.append(problem)  # type: ignore[arg-type]
+                    continue
+                event_id = feature["id"]
+                if event_id in first_row:
+                    reason = (f"{cells_of[number][id_at].strip()!r} is already on row {first_row[event_id]}; "
+                              "only that first row is imported")  # fmt: skip
+                    report.problems.append(RowProblem(number, reason, id_column))
+                    continue
+                first_row[event_id] = number
+                report.accepted += 1
+                batch.append(feature)
+                if len(batch) >= chunk:
+                    fill_feature_zones(batch)
+                    yield batch
+                    batch = []
+        if batch:
+            fill_feature_zones(batch)
+            yield batch
+        self._finish()
 
     def events(self, chunk: int | None = None) -> Iterator[list[Event]]:
         """Yield the valid events in chunks of ``STORE_CHUNK`` (control zones filled in); problems go to ``report``."""
@@ -127,9 +179,30 @@ class DatasetReading:
         if batch:
             fill_zones(batch)
             yield batch
-        report.problems.extend(self.table.problems)  # the malformed records, known once all were read
+        self._finish()
+
+    def _finish(self) -> None:
+        """Add the malformed records (known once all were read) to the problems, in row order."""
+        report = self.report
+        report.problems.extend(self.table.problems)
         report.problems.sort(key=lambda p: p.row)
         report.rows = self.table.rows
+
+
+def _row_by_row(module: ModuleType) -> Any:
+    """A block reader that hands each record to the data set's ``row_to_event``."""
+
+    def read(header: list[str], block: list[tuple[int, list[str]]], notices: list[str]) -> list[Any]:
+        out: list[Any] = []
+        for number, values in block:
+            row = {name: value.strip() for name, value in zip(header, values) if name}
+            try:
+                out.append((number, module.row_to_event(row, notices, number).to_feature(), None))
+            except RowError as err:
+                out.append((number, None, RowProblem(number, err.reason, err.column)))
+        return out
+
+    return read
 
 
 def open_dataset(path: str | os.PathLike[str], dataset: str) -> DatasetReading:
@@ -165,7 +238,9 @@ def _stored(store: Any, event_id: str) -> dict[str, Any] | None:
         return None
 
 
-def _keeping_other_sources(event: Event, stored: dict[str, Any], own_source: str) -> Event:
+def _keeping_other_sources(
+    feature: dict[str, Any], stored: dict[str, Any], own_source: str
+) -> dict[str, Any]:
     """The data set's new version of an event that other reports were merged into.
 
     The stored event without the data set's old source and claim is merged again with the new row by the
@@ -174,7 +249,7 @@ def _keeping_other_sources(event: Event, stored: dict[str, Any], own_source: str
     """
     props = stored.get("properties") or {}
     if all(s.get("id") == own_source for s in props.get("sources") or []):
-        return event
+        return feature
     from geo_events.merge import combine
 
     rest = {
@@ -182,7 +257,7 @@ def _keeping_other_sources(event: Event, stored: dict[str, Any], own_source: str
         "sources": [s for s in props["sources"] if s.get("id") != own_source],
         "claims": [c for c in props.get("claims") or [] if c.get("source_id") != own_source],
     }
-    return Event.model_validate(combine({**stored, "properties": rest}, event.to_feature()))
+    return Event.model_validate(combine({**stored, "properties": rest}, feature)).to_feature()
 
 
 def import_dataset(
@@ -220,7 +295,7 @@ def store_dataset(store: Any, reading: DatasetReading, *, strict: bool = False) 
     report = reading.report
     with _collector_paused():
         if strict:
-            for _ in reading.events():
+            for _ in reading.features():
                 pass
             if report.problems:
                 return report
@@ -240,29 +315,30 @@ def _store(store: Any, reading: DatasetReading) -> None:
     written = last = 0
     with store.transaction():
         known = StoredEvents(store, prefix) if len(store) else None
-        for batch in reading.events():
-            changed: list[Event] = []
-            for event in batch:
-                own = event.properties.sources[0].id
-                stored = None if known is None else _stored(store, known.by_source.get(own, str(event.id)))
+        for batch in reading.features():
+            changed: list[dict[str, Any]] = []
+            for feature in batch:
+                own = feature["properties"]["sources"][0]["id"]
+                stored = None if known is None else _stored(store, known.by_source.get(own, feature["id"]))
                 if stored is None:
-                    candidate = None if known is None else known.match(event.to_feature())
+                    candidate = None if known is None else known.match(feature)
                     if candidate is None:
                         report.created += 1
-                        changed.append(event)
+                        changed.append(feature)
                         continue
                     report.merged += 1  # the same incident coded from articles: one event, both sources
-                    known.take(candidate["id"], own)
-                    changed.append(Event.model_validate(combine(candidate, event.to_feature())))
+                    known.take(candidate["id"], own)  # type: ignore[union-attr]
+                    changed.append(Event.model_validate(combine(candidate, feature)).to_feature())
                     continue
-                new = _keeping_other_sources(event, stored, own)
-                if new.to_feature() == stored:
+                new = _keeping_other_sources(feature, stored, own)
+                if new == stored:
                     report.unchanged += 1
                     continue
                 report.updated += 1
                 changed.append(new)
             if changed:
-                store.upsert_many(changed)
+                # every Feature is the row parser's checked output or a model-validated merge
+                store.upsert_many(changed, trusted=True)
                 written, last = written + len(changed), len(changed)
             del batch, changed
     # upsert_many compacts by itself once the journal holds max(compact_every, 1/10 of the store) records

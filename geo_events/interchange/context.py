@@ -102,4 +102,20 @@ def fill_zones(events: Sequence[Event]) -> None:
         event.properties.side_of_line = side  # type: ignore[assignment]
 
 
-__all__ = ["fill_zones", "zone_contexts"]
+def fill_feature_zones(features: Sequence[dict[str, Any]]) -> None:
+    """Set ``control_zone`` and ``side_of_line`` of each event Feature dict from its point and date (in place)."""
+    points = []
+    for feature in features:
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        points.append((lat, lon, _iso_date(feature["properties"]["event_date"])))
+    for feature, (controller, side) in zip(features, zone_contexts(points)):
+        props = feature["properties"]
+        props["control_zone"], props["side_of_line"] = controller, side
+
+
+@lru_cache(maxsize=8192)
+def _iso_date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+__all__ = ["fill_feature_zones", "fill_zones", "zone_contexts"]

@@ -66,6 +66,8 @@ class Table:
     delimiter: str
     encoding: str
     records: Iterator[tuple[int, dict[str, str]]] = field(default_factory=lambda: iter(()))
+    #: The same well-formed records as ``cells`` in header order, unstripped (read one or the other).
+    cells: Iterator[tuple[int, list[str]]] = field(default_factory=lambda: iter(()))
     problems: list[RowProblem] = field(default_factory=list)
     rows: int = 0  # data rows read so far (good and bad; blank lines not counted)
     notices: list[str] = field(default_factory=list)
@@ -193,14 +195,23 @@ def read_table(
             f"{path.name}: ignored column(s) not in the {dataset} layout: {', '.join(ignored[:10])}"
         )
     table = Table(path, header, delimiter, encoding, notices=notices)
-    table.records = _good_rows(table, text, unreadable)
+    table.cells = _good_cells(table, text, unreadable)
+    table.records = _as_dicts(header, table.cells)
     return table
 
 
-def _good_rows(table: Table, text: str, unreadable: set[int]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (row number, cells by column) of each well-formed record; record the others as problems.
+def _as_dicts(
+    header: list[str], cells: Iterator[tuple[int, list[str]]]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number, stripped cells by column) of each record of ``cells``."""
+    for row, values in cells:
+        yield row, {name: value.strip() for name, value in zip(header, values) if name}
 
-    A generator, so a 100,000-row file never holds all its row dicts at once.
+
+def _good_cells(table: Table, text: str, unreadable: set[int]) -> Iterator[tuple[int, list[str]]]:
+    """Yield (row number, cells) of each well-formed record; record the others as problems.
+
+    A generator, so a 100,000-row file never holds all its rows at once.
     """
     header, delimiter = table.header, table.delimiter
     for row, values, last_line in _records(text, delimiter):
@@ -226,7 +237,7 @@ def _good_rows(table: Table, text: str, unreadable: set[int]) -> Iterator[tuple[
         if len(values) != len(header):
             table.problems.append(RowProblem(row, _count_reason(values, header, delimiter)))
             continue
-        yield row, {name: value.strip() for name, value in zip(header, values) if name}
+        yield row, values
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str], int]]:

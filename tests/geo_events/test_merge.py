@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo_events.merge import combine, events_match, match_reasons, merge_event
+from geo_events.merge import combine, events_match, match_reasons, merge_event, merge_many
 from geo_events.models import stable_id
 from geo_events.store import GeoJSONFileStore
 
@@ -137,6 +137,25 @@ def test_thresholds(changes: dict, matches: bool) -> None:
     assert events_match(stored, incoming) is matches, match_reasons(stored, incoming)
 
 
+@pytest.mark.parametrize(
+    ("stored_source", "matches"),
+    [
+        ("src-a", True),  # two articles: one outlet's "clashes" is another's "strikes"
+        ("acled:SYR1", False),  # ACLED's coders chose "battle": an air strike there is another incident
+        ("ucdp-ged:1", True),  # UCDP GED codes strikes and clashes alike as state-based violence
+    ],
+)
+def test_a_battle_and_a_strike_merge_unless_a_data_set_coded_the_type(stored_source: str, matches: bool) -> None:
+    battle = event(source=stored_source, etype="Battles", sub="Armed clash", precision=1)
+    strike = event(source="src-b", precision=1)
+    for stored, incoming in ((battle, strike), (strike, battle)):
+        assert events_match(stored, incoming) is matches, match_reasons(stored, incoming)
+    if not matches:
+        assert match_reasons(battle, strike) == [
+            "different types coded by a data set (Battles / Explosions/Remote violence)"]
+    assert events_match(battle, event(source="src-b", etype="Battles", sub="Armed clash", precision=1))
+
+
 def test_two_events_from_one_report_stay_apart(store: GeoJSONFileStore) -> None:
     first = event(source="src-a", sub="Shelling/artillery/missile attack")
     second = event(source="src-a")
@@ -189,3 +208,41 @@ def test_merging_into_a_hand_coded_event_keeps_it(seed_store: GeoJSONFileStore) 
     incoming = event(source=source_id, precision=2)
     assert merge_event(seed_store, incoming) == (seed["id"], "unchanged")
     assert list(seed_store) == [seed]
+
+
+def _varied_events(n: int) -> list[dict]:
+    """``n`` reports mixing repeats, near misses, id collisions and an invalid one (seeded)."""
+    import random
+
+    rng = random.Random(19)
+    kinds = [("Explosions/Remote violence", "Air/drone strike"), ("Battles", "Armed clash"),
+             ("Protests", "Peaceful protest")]
+    out = []
+    for i in range(n):
+        etype, sub = rng.choice(kinds)
+        out.append(event(
+            date=f"2018-02-{rng.randint(1, 12):02d}", lonlat=(40.28916 + rng.choice((0, 0.1, 0.4)), 35.30088),
+            etype=etype, sub=sub, actor2=rng.choice(("Pro-government forces", "ISIS", None)),
+            source=rng.choice(("src-a", "src-b", "src-c", "acled:X1", f"src-{i}")), precision=rng.choice((1, 2, 3)),
+            date_precision=rng.choice(("day", "day", "week"))))
+    out[5] = copy.deepcopy(out[2])  # the same report again
+    out[7]["properties"]["event_type"] = "Not a type"  # refused, the others stored
+    return out
+
+
+def test_merge_many_gives_what_merging_one_by_one_gives(tmp_path: Path) -> None:
+    reports = _varied_events(60)
+    one_by_one = GeoJSONFileStore(tmp_path / "one.geojson")
+    expected = []
+    for report in copy.deepcopy(reports):
+        try:
+            expected.append(merge_event(one_by_one, report))
+        except Exception as err:  # noqa: BLE001 - compared by type below
+            expected.append(type(err).__name__)
+    batched = GeoJSONFileStore(tmp_path / "many.geojson")
+    got = [r if isinstance(r, tuple) else type(r).__name__
+           for part in (reports[:25], reports[25:]) for r in merge_many(batched, copy.deepcopy(part))]
+    assert got == expected
+    assert {a for a in got if isinstance(a, str)} == {"ValidationFailed"}
+    assert {a for _, a in (g for g in got if isinstance(g, tuple))} == {"created", "merged", "unchanged"}
+    assert sorted(map(str, one_by_one)) == sorted(map(str, batched))

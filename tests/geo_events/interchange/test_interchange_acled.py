@@ -222,6 +222,7 @@ def test_a_row_reporting_a_stored_article_event_merges_into_it(
         ({"event_date": "2018-02-10"}, "same town, three days later"),
         ({"latitude": "35.5700", "longitude": "40.2891"}, "same day, 30 km away"),
         ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, "a protest, not a strike"),
+        ({"event_type": "Battles", "sub_event_type": "Armed clash"}, "ACLED codes a battle, the article a strike"),
     ],
 )
 def test_near_misses_stay_apart(changes: dict, why: str, write_acled: Callable[..., Path], acled_row: dict,
