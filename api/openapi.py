@@ -16,29 +16,19 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from api.ogc_support import COLLECTION_IDS, EVENT_PROPERTIES, EVENT_QUERYABLES
+from api.ogc_support import (
+    COLLECTION_IDS,
+    EVENT_FILTER_PARAMS,
+    EVENT_PROPERTIES,
+    EVENT_QUERYABLES,
+    filter_schema,
+    sortable,
+)
+from api.patterns import sort_list
 
 log = logging.getLogger("geo_events.api")
 
 GENERIC_ITEMS = "/collections/{collection_id}/items"
-
-#: Descriptions of the /events filters also accepted on /collections/events/items.
-EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
-    "start": ({"type": "string", "format": "date"}, "First event date (inclusive).", "2018-02-01"),
-    "end": ({"type": "string", "format": "date"}, "Last event date (inclusive).", "2018-02-28"),
-    "actor": ({"type": "string"}, "Text matched in actor1, actor2 and assoc_actors.", "Russia"),
-    "min_fatalities": ({"type": "integer", "minimum": 0}, "Smallest fatalities_best.", 10),
-    "max_fatalities": ({"type": "integer", "minimum": 0}, "Largest fatalities_best.", 1000),
-    "near": ({"type": "string"}, "Centre 'lat,lon' of a radius search (see radius_km).", "35.30,40.29"),
-    "radius_km": (
-        {"type": "number", "exclusiveMinimum": 0},
-        "Radius of the `near` search in km (default 25).",
-        25,
-    ),
-    "q": ({"type": "string", "maxLength": 500}, "Free text searched in every field.", "Khasham"),
-    "source": ({"type": "string"}, "Text matched in source ids, publishers and URLs.", "The New Arab"),
-}
-
 
 #: Example values of the event queryables (the seed event's).
 EVENT_EXAMPLES: dict[str, Any] = {
@@ -52,19 +42,36 @@ EVENT_EXAMPLES: dict[str, Any] = {
 
 
 def _property_parameter(name: str, schema: dict[str, Any], example: Any = None) -> dict[str, Any]:
-    clean = {k: v for k, v in schema.items() if k in ("type", "format", "enum", "minimum", "maximum")}
-    if clean.get("type") == "array":
-        clean = {"type": "string"}
     parameter = {
         "name": name,
         "in": "query",
         "required": False,
         "description": f"Keep features whose `{name}` equals this value (text comparison, case-insensitive).",
-        "schema": clean,
+        "schema": filter_schema(name, schema),
     }
     if example is not None:
         parameter["example"] = example
     return parameter
+
+
+#: ``sortby`` examples per collection (each one a property the collection really sorts by).
+SORT_EXAMPLES: dict[str, str] = {"events": "-event_date", "places": "-population"}
+
+
+def _sortby_parameter(parameter: dict[str, Any], names: set[str], example: str) -> dict[str, Any]:
+    """Say which properties ``sortby`` takes, with an example that works there."""
+    described = dict(parameter)
+    described["schema"] = {"anyOf": [{"type": "string", "pattern": sort_list(names)}, {"type": "null"}]}
+    described["description"] = (
+        f"Comma-separated properties, `-` for descending; one of: {', '.join(sorted(names))}."
+    )
+    described["examples"] = [example]
+    described.pop("example", None)
+    return described
+
+
+def _sort_example(collection_id: str, names: set[str]) -> str:
+    return SORT_EXAMPLES.get(collection_id) or ("-valid_from" if "valid_from" in names else "id")
 
 
 def _queryable_parameters(collection_id: str) -> list[dict[str, Any]]:
@@ -117,7 +124,12 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         operation = copy.deepcopy(generic)
         operation["operationId"] = f"items_{collection_id.replace('-', '_')}"
         operation["summary"] = f"Features of the {collection_id} collection"
-        base = [p for p in operation.get("parameters", []) if p.get("name") != "collection_id"]
+        names = sortable(collection_id)
+        base = [
+            _sortby_parameter(p, names, _sort_example(collection_id, names)) if p.get("name") == "sortby" else p
+            for p in operation.get("parameters", [])
+            if p.get("name") != "collection_id"
+        ]
         known = {p["name"] for p in base}
         try:
             extra = [p for p in _queryable_parameters(collection_id) if p["name"] not in known]
@@ -126,7 +138,24 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             extra = []
         operation["parameters"] = base + extra
         schema["paths"][f"/collections/{collection_id}/items"] = {"get": operation}
+    _describe_generic_items(generic)
     return schema
+
+
+def _describe_generic_items(operation: dict[str, Any]) -> None:
+    """On ``/collections/{collection_id}/items`` say what every collection accepts.
+
+    ``collection_id`` is one of the ids (others are 404), and ``sortby`` names what every collection sorts
+    by (``id``); the concrete path of each collection lists its own properties.
+    """
+    common = set.intersection(*(sortable(cid) for cid in COLLECTION_IDS))
+    described = []
+    for parameter in operation.get("parameters", []):
+        if parameter.get("name") == "sortby":
+            parameter = _sortby_parameter(parameter, common, "id")
+            parameter["description"] += " Each `/collections/<id>/items` path lists the properties of its collection."
+        described.append(parameter)
+    operation["parameters"] = described
 
 
 #: What the ``QueryRules`` middleware enforces on every query parameter, said in the document.

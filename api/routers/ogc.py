@@ -21,6 +21,8 @@ from api.ogc_support import (
     CONFORMANCE,
     CRS84,
     EVENT_QUERY_PARAMS,
+    FORMAT_PATTERN,
+    check_format,
     collection_document,
     event_items,
     memory_items,
@@ -28,6 +30,7 @@ from api.ogc_support import (
     nested_mode,
     queryables_document,
 )
+from api.patterns import DATETIME
 from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
 from api.schemas import ERROR_RESPONSES, FEATURE_SCHEMA, geojson_response, json_response
 from geo_events.errors import EventNotFound, InvalidQuery
@@ -45,7 +48,12 @@ CollectionId = Annotated[
 ]
 FormatParam = Annotated[
     str | None,
-    Query(description="Output format; only `json` (GeoJSON for items) is offered.", examples=["json"]),
+    Query(
+        description="Output format; only `json` (GeoJSON for items) is offered (also `geojson`, "
+        "`application/json`, `application/geo+json`; any letter case).",
+        examples=["json"],
+        json_schema_extra={"pattern": FORMAT_PATTERN},
+    ),
 ]
 NestedParam = Annotated[
     Literal["json", "text"] | None,
@@ -63,11 +71,6 @@ _SCHEMA_200 = {
     }
 }
 _CRS_HEADER = {"Content-Crs": f"<{CRS84}>"}
-
-
-def _check_format(f: str | None) -> None:
-    if f is not None and f.lower() not in ("json", "geojson", "application/json", GEOJSON):
-        raise InvalidQuery(f"f must be json (the only format served); got {f!r}", "f")
 
 
 def _check_collection(collection_id: str) -> None:
@@ -129,7 +132,7 @@ def _landing_links(base: str) -> list[dict[str, Any]]:
 )
 def landing_page(request: Request, f: FormatParam = None) -> Response:
     """OGC API landing page: links to the API definition, its docs, the conformance classes and the data."""
-    _check_format(f)
+    check_format(f)
     base = _base(request)
     links = _landing_links(base)
     if "api.routers.maps" in getattr(request.app.state, "optional_routers", ()):
@@ -155,7 +158,7 @@ def landing_page(request: Request, f: FormatParam = None) -> Response:
 )
 def conformance(f: FormatParam = None) -> Response:
     """List the OGC conformance classes this service implements."""
-    _check_format(f)
+    check_format(f)
     return FastJSONResponse({"conformsTo": list(CONFORMANCE)})
 
 
@@ -167,7 +170,7 @@ def conformance(f: FormatParam = None) -> Response:
 )
 def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Response:
     """List the four collections with their spatial and temporal extents."""
-    _check_format(f)
+    check_format(f)
     base = _base(request)
     return FastJSONResponse(
         {
@@ -194,7 +197,7 @@ def collection(
     request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None
 ) -> Response:
     """Describe one collection: extent, CRS, and links to its items, queryables and schema."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     return FastJSONResponse(collection_document(collection_id, _base(request), store))
 
@@ -207,7 +210,7 @@ def collection(
 )
 def queryables(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of the properties that can be used as `property=value` filters on the items."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     body = queryables_document(collection_id, _base(request), full=False)
     return Response(orjson.dumps(body), media_type="application/schema+json")
@@ -221,7 +224,7 @@ def queryables(request: Request, collection_id: CollectionId, f: FormatParam = N
 )
 def schema(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of every property of the collection's features, with types, so clients get typed fields."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     body = queryables_document(collection_id, _base(request), full=True)
     return Response(orjson.dumps(body), media_type="application/schema+json")
@@ -260,6 +263,7 @@ def items(
                 "Events match by event_date; zones and lines by overlap of valid_from–valid_to."
             ),
             examples=["2018-02-01/2018-02-28"],
+            json_schema_extra={"pattern": DATETIME},
         ),
     ] = None,
     limit: Annotated[
@@ -283,7 +287,7 @@ def items(
     `kind=town`, `controller=ISIS`); the `events` collection also accepts the `/events` filters
     (`start`, `end`, `actor`, `q`, `min_fatalities`, `near`, `radius_km`, …).
     """
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     for name, value in (("bbox-crs", bbox_crs), ("crs", crs)):
         if value is not None and value.strip().strip("[]") not in _CRS84_NAMES:
@@ -318,7 +322,7 @@ def item(
     nested: NestedParam = None,
 ) -> Response:
     """Return one feature of a collection (404 when the id is unknown)."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     base = _base(request)
     if collection_id == "events":
