@@ -15,7 +15,7 @@ from fastapi import Request
 
 from api.collections import memory_collection
 from api.deps import parse_near, parse_precision
-from api.patterns import DATE, DATETIME, INTEGER, NUMBER, WHOLE_NUMBER, anchored, any_case, full_match, sort_list
+from api.patterns import BBOX, DATE, DATETIME, LAT_LON, INTEGER, NUMBER, WHOLE_NUMBER, anchored, any_case, full_match, sort_list
 from api.responses import CRS84, GEOJSON, feature_collection_bytes, paging_links
 from geo_events.errors import InvalidQuery
 from geo_events.query import EventQuery, parse_bbox, parse_date
@@ -153,6 +153,16 @@ def parse_datetime(value: str | None) -> tuple[date | None, date | None] | None:
         return start, end
     day = _ogc_day(text)
     return day, day
+
+
+def parse_ogc_bbox(value: str) -> tuple[float, float, float, float]:
+    """Parse ``bbox`` as ``api.patterns.BBOX`` says (4 or 6 plain numbers), then check min ≤ max."""
+    if not full_match(BBOX, value):
+        raise InvalidQuery(
+            f"bbox must be 4 numbers minx,miny,maxx,maxy (or 6 with heights) in WGS84 degrees; got {value[:80]!r}",
+            "bbox",
+        )
+    return parse_bbox(value)
 
 
 def parse_datetimes(values: list[str]) -> tuple[date | None, date | None] | None:
@@ -365,8 +375,6 @@ def queryables_document(collection_id: str, base: str, full: bool) -> dict[str, 
     }
 
 
-_LAT = r"-?([0-9]|[1-8][0-9])(\.[0-9]+)?|-?90(\.0+)?"
-_LON = r"-?([0-9]|[1-9][0-9]|1[0-7][0-9])(\.[0-9]+)?|-?180(\.0+)?"
 #: The /events filters also accepted on /collections/events/items: (query-parameter schema, description,
 #: example). The schemas are what ``_event_query`` accepts (``check_filter``), and what the OpenAPI says.
 EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
@@ -376,7 +384,7 @@ EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
     "actor": ({"type": "string"}, "Text matched in actor1, actor2 and assoc_actors.", "Russia"),
     "min_fatalities": ({"type": "integer", "minimum": 0}, "Smallest fatalities_best.", 10),
     "max_fatalities": ({"type": "integer", "minimum": 0}, "Largest fatalities_best.", 1000),
-    "near": ({"type": "string", "pattern": f"^({_LAT}),({_LON})$"},
+    "near": ({"type": "string", "pattern": LAT_LON},
              "Centre 'lat,lon' of a radius search (see radius_km).", "35.30,40.29"),
     "radius_km": ({"type": "number", "exclusiveMinimum": 0, "maximum": 20000},
                   "Radius of the `near` search in km (default 25).", 25),
@@ -426,7 +434,7 @@ def _event_query(
         else:
             post[name] = value
     if bbox is not None:
-        fields["bbox"] = parse_bbox(bbox)
+        fields["bbox"] = parse_ogc_bbox(bbox)
     if interval is not None:
         start, end = interval
         if start is not None:
@@ -494,7 +502,7 @@ def memory_items(
         check_filter(name, value, filter_schema(name, types[name]))
     keys = parse_sortby(sortby, sortable(collection_id))
     matched, raws = found.items(
-        bbox=parse_bbox(bbox) if bbox is not None else None,
+        bbox=parse_ogc_bbox(bbox) if bbox is not None else None,
         interval=_interval(request, datetime),
         filters=extra,
         sortby=keys,

@@ -21,10 +21,11 @@ from api.ogc_support import (
     EVENT_FILTER_PARAMS,
     EVENT_PROPERTIES,
     EVENT_QUERYABLES,
+    PRECISION_LIST,
     filter_schema,
     sortable,
 )
-from api.patterns import sort_list
+from api.patterns import BBOX, DATE, LAT_LON, anchored, sort_list
 
 log = logging.getLogger("geo_events.api")
 
@@ -177,12 +178,79 @@ def _document_query_rules(schema: dict[str, Any]) -> None:
                             option["pattern"] = NO_CONTROL_CHARACTERS
 
 
+#: Query parameters read by ``geo_events.query.parse_date``, by name.
+DATE_PARAMETERS = frozenset({"date", "start", "end", "from", "to"})
+#: Parameters a route requires although its signature makes them optional (it answers 400 without them).
+REQUIRED_BY_THE_ROUTE = {("/zones", "date")}
+#: Response bodies some routes give besides the one FastAPI documents.
+OTHER_BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    # /geocode answers a list of records when `candidates` is given, else one record.
+    ("/geocode", "application/json"): {
+        "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]
+    },
+    # /zones/diff?format=csv
+    ("/zones/diff", "text/csv"): {"type": "string"},
+}
+
+
+def _set_pattern(parameter: dict[str, Any], pattern: str) -> None:
+    """Give a query parameter's string schema ``pattern`` (replacing the control-character rule)."""
+    target = parameter.setdefault("schema", {})
+    target.pop("pattern", None)
+    for option in target.get("anyOf") or []:
+        option.pop("pattern", None)
+    target["pattern"] = pattern
+
+
+#: Routes that read an empty ``bbox`` as "no bbox" (``if bbox``); the event routes refuse it.
+EMPTY_BBOX_ALLOWED = frozenset({"/zones/history", "/zones/changes"})
+
+
+def _parser_pattern(path: str, parameter: dict[str, Any]) -> str | None:
+    """Return the pattern of what the shared parser behind this (non-OGC) query parameter accepts, or None."""
+    name, optional = parameter.get("name"), not parameter.get("required")
+    if name in DATE_PARAMETERS:  # optional dates: empty is "not given" (the routes test ``if date``)
+        return anchored(DATE, empty=optional)
+    if name == "bbox":
+        return ("^$|" if path in EMPTY_BBOX_ALLOWED else "") + BBOX
+    if name == "near":
+        return "^$|" + LAT_LON
+    if name == "geo_precision":
+        return "^$|" + PRECISION_LIST
+    return None
+
+
+def _document_parsers(schema: dict[str, Any]) -> None:
+    """Say on every route what the shared parsers accept: dates (``parse_date``), ``bbox``, ``near`` and
+    ``geo_precision``; mark what a route requires and the other bodies it answers with.
+
+    The OGC routes (``/collections…``) document their own parameters exactly and are left alone.
+    """
+    for path, methods in schema.get("paths", {}).items():
+        for method, operation in methods.items():
+            if not isinstance(operation, dict) or method != "get" or path.startswith("/collections"):
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") != "query":
+                    continue
+                if (path, parameter.get("name")) in REQUIRED_BY_THE_ROUTE:
+                    parameter["required"] = True
+                pattern = _parser_pattern(path, parameter)
+                if pattern is not None:
+                    _set_pattern(parameter, pattern)
+            ok = operation.get("responses", {}).get("200", {})
+            for (where, media), body in OTHER_BODIES.items():
+                if where == path and ok:
+                    ok.setdefault("content", {})[media] = {"schema": body}
+
+
 def install_openapi(app: FastAPI) -> None:
     """Make ``app.openapi()`` build (once) the extended document."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = build_openapi(app)
+            _document_parsers(document)
             _document_query_rules(document)
             app.openapi_schema = document
         return app.openapi_schema

@@ -67,6 +67,14 @@ def sort_list(names: Iterable[str]) -> str:
 _INSTANT = rf"{DAY}(T|[Tt]{TIME})?"
 #: The OGC ``datetime`` parameter: an instant, or an interval ``a/b`` with open ends ``..`` or empty.
 DATETIME = anchored(rf" *{_INSTANT} *| *({_INSTANT}|\.\.)? */ *({_INSTANT}|\.\.)? *", empty=True)
+_LON = r"-?((0|[1-9][0-9]?|1[0-7][0-9])(\.[0-9]+)?|180(\.0+)?)"
+_LAT = r"-?(([0-9]|[1-8][0-9])(\.[0-9]+)?|90(\.0+)?)"
+_HEIGHT = r"-?[0-9]+(\.[0-9]+)?"
+#: ``lat,lon`` in WGS84 degrees.
+LAT_LON = anchored(f"{_LAT},{_LON}")
+#: ``minx,miny,maxx,maxy`` (or with heights ``minx,miny,minz,maxx,maxy,maxz``) in WGS84 degrees; that the
+#: minimum is not above the maximum is a rule between the numbers a pattern cannot say (400 when broken).
+BBOX = anchored(f"{_LON},{_LAT},{_LON},{_LAT}|{_LON},{_LAT},{_HEIGHT},{_LON},{_LAT},{_HEIGHT}")
 #: A whole number (no sign, ASCII digits).
 WHOLE_NUMBER = "^[0-9]+$"
 #: An integer (ASCII digits, optional minus sign).
@@ -75,6 +83,6 @@ INTEGER = "^-?[0-9]+$"
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 
 __all__ = [
-    "DATE", "DATETIME", "DAY", "INTEGER", "NUMBER", "TIME", "WHOLE_NUMBER", "anchored", "any_case", "full_match",
+    "BBOX", "DATE", "DATETIME", "LAT_LON", "DAY", "INTEGER", "NUMBER", "TIME", "WHOLE_NUMBER", "anchored", "any_case", "full_match",
     "sort_list",
 ]  # fmt: skip
