@@ -25,7 +25,8 @@ from api.ogc_support import (
     filter_schema,
     sortable,
 )
-from api.patterns import BBOX, DATE, LAT_LON, anchored, sort_list
+from api.patterns import BBOX, DATE, LAT_LON, anchored, any_case, sort_list
+from geo_events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 log = logging.getLogger("geo_events.api")
 
@@ -217,6 +218,8 @@ def _parser_pattern(path: str, parameter: dict[str, Any]) -> str | None:
         return "^$|" + LAT_LON
     if name == "geo_precision":
         return "^$|" + PRECISION_LIST
+    if name in ("event_type", "sub_event_type"):  # ``geo_events.taxonomy``: any letter case
+        return anchored(any_case(EVENT_TYPES if name == "event_type" else SUB_EVENT_TYPES), empty=optional)
     return None
 
 
@@ -235,6 +238,8 @@ def _document_parsers(schema: dict[str, Any]) -> None:
                     continue
                 if (path, parameter.get("name")) in REQUIRED_BY_THE_ROUTE:
                     parameter["required"] = True
+                    options = parameter["schema"].pop("anyOf", None) or []
+                    parameter["schema"].update(next((o for o in options if o.get("type") == "string"), {}))
                 pattern = _parser_pattern(path, parameter)
                 if pattern is not None:
                     _set_pattern(parameter, pattern)

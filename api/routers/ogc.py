@@ -15,7 +15,7 @@ import orjson
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import HeavySlotsDep, StoreDep
 from api.ogc_support import (
     COLLECTION_IDS,
     CONFORMANCE,
@@ -30,11 +30,13 @@ from api.ogc_support import (
     nested_mode,
     queryables_document,
 )
-from api.patterns import DATETIME
+from api.patterns import BBOX, DATETIME
 from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
+from api.routers.events import BUSY
 from api.schemas import ERROR_RESPONSES, FEATURE_SCHEMA, geojson_response, json_response
 from geo_events.errors import EventNotFound, InvalidQuery
 from geo_events.query import MAX_LIMIT
+from geo_events.settings import get_settings
 
 router = APIRouter(tags=["ogc"], responses=ERROR_RESPONSES)
 
@@ -243,11 +245,12 @@ def schema(request: Request, collection_id: CollectionId, f: FormatParam = None)
     "/collections/{collection_id}/items",
     response_class=GeoJSONResponse,
     summary="Features of a collection",
-    responses=geojson_response("A page of features."),
+    responses={**geojson_response("A page of features."), **BUSY},
 )
 def items(
     request: Request,
     store: StoreDep,
+    slots: HeavySlotsDep,
     collection_id: CollectionId,
     f: FormatParam = None,
     bbox: Annotated[
@@ -255,6 +258,7 @@ def items(
         Query(
             description="minx,miny,maxx,maxy (4 or 6 numbers) in CRS84 longitude/latitude.",
             examples=["40,34.5,41,35.5"],
+            json_schema_extra={"pattern": BBOX},
         ),
     ] = None,
     bbox_crs: Annotated[
@@ -298,12 +302,18 @@ def items(
     """
     check_format(f)
     _check_collection(collection_id)
-    if collection_id == "events":
-        mode = nested_mode(request, nested)
-        body = event_items(request, store, bbox, datetime, limit, offset, sortby, nested=mode)
-        return GeoJSONResponse(body, headers={**_CRS_HEADER, **_vary(nested)})
-    body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
-    return GeoJSONResponse(body, headers=_CRS_HEADER)
+    heavy = get_settings().heavy_limit
+    release = slots.take(f"a page of more than {heavy} features") if limit > heavy else None
+    try:  # a large page holds a heavy-request slot, as /events pages and exports do (429 when all are taken)
+        if collection_id == "events":
+            mode = nested_mode(request, nested)
+            body = event_items(request, store, bbox, datetime, limit, offset, sortby, nested=mode)
+            return GeoJSONResponse(body, headers={**_CRS_HEADER, **_vary(nested)})
+        body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
+        return GeoJSONResponse(body, headers=_CRS_HEADER)
+    finally:
+        if release is not None:
+            release()
 
 
 def _vary(nested: str | None) -> dict[str, str]:

@@ -8,9 +8,11 @@ import json
 import pytest
 
 from api.collections import MemoryCollection, geometry_bbox
+from api.deps import HeavySlots
 from api.ogc_support import parse_datetime, parse_sortby
 from api.responses import CRS84
 from geo_events.errors import InvalidQuery
+from geo_events.settings import get_settings
 
 KHASHAM = "evt-20c8fef169f3"
 COLLECTIONS = {"events", "control-zones", "deconfliction-line", "places", "place-lines", "place-areas"}
@@ -392,3 +394,29 @@ def test_fatalities_best_filter_follows_its_schema(client):
     good = client.get("/collections/events/items", params={"fatalities_best": "100"})
     assert good.status_code == 200
     assert all(f["properties"]["fatalities_best"] == 100 for f in good.json()["features"])
+
+
+@pytest.fixture
+def heavy_limit_50(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("GEO_EVENTS_HEAVY_LIMIT", "50")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("collection_id", ["events", "places"])
+def test_large_items_pages_take_a_heavy_slot_and_give_it_back(big_client, heavy_limit_50, collection_id):
+    url = f"/collections/{collection_id}/items"
+    slots = big_client.app.state.heavy_slots = HeavySlots(1)
+    release = slots.take()
+    try:
+        busy = big_client.get(url, params={"limit": 51})
+        assert busy.status_code == 429
+        assert int(busy.headers["Retry-After"]) > 0 and "busy" in busy.json()["detail"]
+        assert big_client.get(url, params={"limit": 50}).status_code == 200  # small pages are never refused
+    finally:
+        release()
+    assert big_client.get(url, params={"limit": 51, "bbox": "1,2,3"}).status_code == 400  # fails inside the slot
+    page = big_client.get(url, params={"limit": 51})
+    assert page.status_code == 200 and page.json()["numberReturned"] == 51  # every slot came back
+    assert "429" in big_client.get("/openapi.json").json()["paths"][url]["get"]["responses"]
