@@ -161,7 +161,10 @@ def _describe_generic_items(operation: dict[str, Any]) -> None:
 
 
 #: What the ``QueryRules`` middleware enforces on every query parameter, said in the document.
-NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001f\\u007f]*$"
+_TEXT = "[^\\u0000-\\u001f\\u007f-\\u009f]"
+NO_CONTROL_CHARACTERS = f"^{_TEXT}*$"
+#: Text with at least one character that is not white space (the geocoder's query).
+NOT_BLANK = f"^{_TEXT}*[^\\s\\u0000-\\u001f\\u007f-\\u009f]{_TEXT}*$"
 
 
 def _document_query_rules(schema: dict[str, Any]) -> None:
@@ -218,6 +221,16 @@ def _parser_pattern(path: str, parameter: dict[str, Any]) -> str | None:
         return "^$|" + LAT_LON
     if name == "geo_precision":
         return "^$|" + PRECISION_LIST
+    if path == "/geocode" and name == "q":
+        return NOT_BLANK
+    if path == "/geocode" and name == "kind":  # ``geo_events.gazetteer``: names or groups, comma-separated
+        try:
+            from geo_events.gazetteer.place import KINDS
+            from geo_events.gazetteer.query import KIND_GROUPS
+        except ImportError:  # no gazetteer: /geocode answers 503 whatever the kind
+            return None
+        kinds = any_case(sorted({*KINDS, *KIND_GROUPS}, key=lambda k: (-len(k), k)))
+        return rf"^ *({kinds})? *([,;] *({kinds})? *)*$"
     if name in ("event_type", "sub_event_type"):  # ``geo_events.taxonomy``: any letter case
         return anchored(any_case(EVENT_TYPES if name == "event_type" else SUB_EVENT_TYPES), empty=optional)
     return None
