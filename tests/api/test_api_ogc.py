@@ -420,3 +420,26 @@ def test_large_items_pages_take_a_heavy_slot_and_give_it_back(big_client, heavy_
     page = big_client.get(url, params={"limit": 51})
     assert page.status_code == 200 and page.json()["numberReturned"] == 51  # every slot came back
     assert "429" in big_client.get("/openapi.json").json()["paths"][url]["get"]["responses"]
+
+
+def test_control_zones_datetime_gives_the_zones_in_force_over_real_http(live_server_class, seed_store):
+    from geo_events.zone_history import default_history
+
+    history = default_history()
+    server = live_server_class(seed_store.path)
+    try:
+        for day in ("2018-02-07", "2018-12-20", "2019-02-01"):
+            page = server.get("/collections/control-zones/items", params={"datetime": day, "limit": 100}).json()
+            expected = sorted(s.area_id for s in history.states_on(day))
+            assert sorted(f["id"] for f in page["features"]) == expected and expected, day
+        hajin_ends = "2018-12-14"  # zone-isis-hajin ends that day, zone-isis-susah starts the next
+        interval = server.get("/collections/control-zones/items",
+                              params={"datetime": f"{hajin_ends}/2018-12-15", "limit": 100}).json()
+        ids = {f["id"] for f in interval["features"]}
+        assert {"zone-isis-hajin", "zone-isis-susah"} <= ids
+        before = server.get("/collections/control-zones/items", params={"datetime": "../2017-09-22"}).json()
+        assert before["numberMatched"] == 0
+        bad = server.get("/collections/control-zones/items", params={"datetime": "2018-02-30"})
+        assert bad.status_code == 400 and bad.json()["field"] == "datetime"
+    finally:
+        server.close()
