@@ -92,6 +92,8 @@ class MemoryCollection:
     geometry_type: str | None = None  # the one GeoJSON geometry type of every feature, when there is one
 
     def __post_init__(self) -> None:
+        self._columns: dict[tuple[str, str], list[Any]] = {}
+        self._types: dict[str, dict[str, Any]] | None = None
         self._by_id = {str(f.get("id")): f for f in self.features}
         self._bboxes = [geometry_bbox(f.get("geometry")) for f in self.features]
         self._raw = [orjson.dumps(f) for f in self.features]
@@ -102,6 +104,26 @@ class MemoryCollection:
                 props = f.get("properties") or {}
                 self._intervals.append((_as_date(props.get(start_key)), _as_date(props.get(end_key))))
 
+    def _column(self, key: str, kind: str) -> list[Any]:
+        """One property of every feature, as folded text (``text``) or sort rank (``sort``), built once."""
+        cache = self._columns
+        found = cache.get((key, kind))
+        if found is None:
+            values = [_prop(f, key) for f in self.features]
+            if kind == "text":
+                found = [_text(v).casefold() for v in values]
+            else:  # dense rank of the sort key: equal values share a rank, so sorts by several keys hold
+                found = [None] * len(values)
+                order = sorted((i for i, v in enumerate(values) if v is not None), key=lambda i: _sort_key(values[i]))
+                rank, previous = -1, object()
+                for i in order:
+                    key_value = _sort_key(values[i])
+                    if key_value != previous:
+                        rank, previous = rank + 1, key_value
+                    found[i] = rank
+            cache[(key, kind)] = found
+        return found
+
     def __len__(self) -> int:
         return len(self.features)
 
@@ -110,15 +132,17 @@ class MemoryCollection:
         return self._by_id.get(feature_id)
 
     def property_types(self) -> dict[str, dict[str, Any]]:
-        """Return a JSON Schema type for every scalar property (first non-null value decides)."""
-        types: dict[str, dict[str, Any]] = {}
-        for f in self.features:
-            for key, value in (f.get("properties") or {}).items():
-                if key not in types:
-                    found = json_type(value)
-                    if found is not None:
-                        types[key] = found
-        return types
+        """Return a JSON Schema type for every scalar property (first non-null value decides; built once)."""
+        if self._types is None:
+            types: dict[str, dict[str, Any]] = {}
+            for f in self.features:
+                for key, value in (f.get("properties") or {}).items():
+                    if key not in types:
+                        found = json_type(value)
+                        if found is not None:
+                            types[key] = found
+            self._types = types
+        return {key: dict(schema) for key, schema in self._types.items()}
 
     def extent(self) -> tuple[Bbox | None, Interval | None]:
         """Return the bbox of all features and their overall validity interval (None ends are open)."""
@@ -176,13 +200,14 @@ class MemoryCollection:
                 and (start is None or self._intervals[i][1] is None or self._intervals[i][1] >= start)
             ]
         for key, wanted in (filters or {}).items():
-            folded = wanted.casefold()
-            rows = [i for i in rows if _text(_prop(self.features[i], key)).casefold() == folded]
+            folded, texts = wanted.casefold(), self._column(key, "text")
+            rows = [i for i in rows if texts[i] == folded]
         rows = list(rows)
         for key, descending in reversed(sortby or []):
-            present = [i for i in rows if _prop(self.features[i], key) is not None]
-            missing = [i for i in rows if _prop(self.features[i], key) is None]
-            present.sort(key=lambda i: _sort_key(_prop(self.features[i], key)), reverse=descending)
+            keys = self._column(key, "sort")
+            present = [i for i in rows if keys[i] is not None]
+            missing = [i for i in rows if keys[i] is None]
+            present.sort(key=keys.__getitem__, reverse=descending)
             rows = present + missing
         page = rows[offset : offset + limit]
         return len(rows), [self._raw[i] for i in page]

@@ -27,8 +27,9 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
     await send({"type": "http.response.body", "body": payload})
 
 
-#: Characters no query parameter (name or value) may hold on any endpoint: C0 controls and DEL.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+#: Characters no query parameter (name or value) may hold on any endpoint: C0 controls, DEL and C1 controls
+#: (Unicode category Cc, what the geocoder refuses in its query too).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 #: Parameters that may repeat: GDAL's OAPIF client sends ``datetime=A/..&datetime=../B`` for a date range

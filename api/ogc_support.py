@@ -15,6 +15,7 @@ from fastapi import Request
 
 from api.collections import memory_collection
 from api.deps import parse_near, parse_precision
+from api.patterns import BBOX, DATE, DATETIME, LAT_LON, INTEGER, NUMBER, WHOLE_NUMBER, anchored, any_case, full_match, sort_list
 from api.responses import CRS84, GEOJSON, feature_collection_bytes, paging_links
 from geo_events.errors import InvalidQuery
 from geo_events.query import EventQuery, parse_bbox, parse_date
@@ -129,9 +130,19 @@ def _ogc_day(text: str) -> date:
 
 
 def parse_datetime(value: str | None) -> tuple[date | None, date | None] | None:
-    """Parse an OGC ``datetime`` (instant, ``a/b``, open ``../b`` or ``a/..``) into (first day, last day)."""
-    if value is None or not value.strip():
+    """Parse an OGC ``datetime`` (instant, ``a/b``, open ``../b`` or ``a/..``) into (first day, last day).
+
+    Exactly the values of ``api.patterns.DATETIME`` (the pattern the OpenAPI document gives) are accepted;
+    an interval that ends before it starts is refused too. Raises ``InvalidQuery(field='datetime')``.
+    """
+    if value is None or value == "":
         return None
+    if not full_match(DATETIME, value):
+        raise InvalidQuery(
+            "datetime must be a day or RFC 3339 timestamp (1900–2100), or an interval a/b with open ends "
+            f"'..'; got {value[:80]!r}",
+            "datetime",
+        )
     text = value.strip()
     if "/" in text:
         left, right = text.split("/", 1)
@@ -142,6 +153,16 @@ def parse_datetime(value: str | None) -> tuple[date | None, date | None] | None:
         return start, end
     day = _ogc_day(text)
     return day, day
+
+
+def parse_ogc_bbox(value: str) -> tuple[float, float, float, float]:
+    """Parse ``bbox`` as ``api.patterns.BBOX`` says (4 or 6 plain numbers), then check min ≤ max."""
+    if not full_match(BBOX, value):
+        raise InvalidQuery(
+            f"bbox must be 4 numbers minx,miny,maxx,maxy (or 6 with heights) in WGS84 degrees; got {value[:80]!r}",
+            "bbox",
+        )
+    return parse_bbox(value)
 
 
 def parse_datetimes(values: list[str]) -> tuple[date | None, date | None] | None:
@@ -158,20 +179,90 @@ def parse_datetimes(values: list[str]) -> tuple[date | None, date | None] | None
     return (max(starts) if starts else None), (min(ends) if ends else None)
 
 
+def sortable(collection_id: str) -> set[str]:
+    """Return the property names ``sortby`` accepts on a collection."""
+    if collection_id == "events":
+        return set(_SORT_KEYS)
+    return set(memory_collection(collection_id).property_types()) | {"id"}
+
+
+#: Values of ``f`` (any letter case): the one format served, by its short and its media-type names.
+FORMATS: tuple[str, ...] = ("json", "geojson", "application/json", GEOJSON)
+FORMAT_PATTERN = anchored(any_case(FORMATS))
+
+
+def check_format(f: str | None) -> None:
+    """Refuse an ``f`` other than ``FORMATS`` (any case): ``InvalidQuery(field='f')``."""
+    if f is not None and not full_match(FORMAT_PATTERN, f):
+        raise InvalidQuery(f"f must be json (the only format served); got {f[:80]!r}", "f")
+
+
 def parse_sortby(value: str | None, allowed: set[str] | None = None) -> list[tuple[str, bool]]:
-    """Parse ``sortby=-a,+b,c`` into [(property, descending)]; raise ``InvalidQuery(field='sortby')``."""
+    """Parse ``sortby=-a,+b,c`` into [(property, descending)]; raise ``InvalidQuery(field='sortby')``.
+
+    With ``allowed``, exactly the values of ``api.patterns.sort_list(allowed)`` are accepted.
+    """
     if not value:
         return []
+    if allowed is not None and not full_match(sort_list(allowed), value):
+        choices = ", ".join(sorted(allowed))
+        raise InvalidQuery(f"cannot sort by {value[:80]!r}; sortable properties: {choices} ('-' descending)",
+                           "sortby")
     keys = []
     for part in value.split(","):
         part = part.strip()
         descending = part.startswith("-")
-        name = part.lstrip("+-").strip()
-        if not name or (allowed is not None and name not in allowed):
-            choices = ", ".join(sorted(allowed or []))
-            raise InvalidQuery(f"cannot sort by {part!r}; sortable properties: {choices}", "sortby")
+        name = part[1:].strip() if part[:1] in "+-" and part else part
+        if not name:
+            raise InvalidQuery(f"cannot sort by {part!r}: no property name", "sortby")
         keys.append((name, descending))
     return keys
+
+
+#: ``geo_precision`` filters take one code or a comma-separated list (``1,2``).
+PRECISION_LIST = "^[1-3](,[1-3])*$"
+
+
+def filter_schema(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """Return the query-parameter schema of a ``property=value`` filter: exactly what ``check_filter`` accepts.
+
+    Enumerated properties take exactly their values (``event_type=Battles``, as the queryables say).
+    """
+    kind = schema.get("type")
+    if name == "geo_precision":
+        return {"type": "string", "pattern": PRECISION_LIST}
+    if kind == "string" and "enum" in schema:
+        return {"type": "string", "enum": list(schema["enum"])}
+    if kind in ("integer", "number"):
+        return {k: v for k, v in schema.items() if k in ("type", "minimum", "maximum", "exclusiveMinimum")}
+    if kind == "boolean":
+        return {"type": "boolean"}
+    return {"type": "string"}
+
+
+def check_filter(name: str, value: str, schema: dict[str, Any]) -> None:
+    """Refuse a filter value its parameter schema (``filter_schema``) refuses: ``InvalidQuery`` naming it."""
+    kind, pattern = schema.get("type"), schema.get("pattern")
+    if kind == "integer":
+        pattern, what = (WHOLE_NUMBER, "a whole number") if schema.get("minimum", -1) >= 0 else (INTEGER, "an integer")
+    elif kind == "number":
+        pattern, what = NUMBER, "a number"
+    elif kind == "boolean":
+        pattern, what = "^(true|false)$", "true or false"
+    else:
+        what = "1, 2 or 3 (comma-separated)" if pattern == PRECISION_LIST else "text"
+    if pattern is not None and not full_match(pattern, value):
+        raise InvalidQuery(f"{name} must be {what}; got {value[:80]!r}", name)
+    if "enum" in schema and value not in schema["enum"]:
+        raise InvalidQuery(f"{name} must be one of: {', '.join(map(str, schema['enum']))}; got {value[:80]!r}", name)
+    if kind in ("integer", "number"):
+        number = float(value)
+        low, high = schema.get("minimum"), schema.get("maximum")
+        above = schema.get("exclusiveMinimum")
+        if (low is not None and number < low) or (high is not None and number > high) or (
+            above is not None and number <= above
+        ):
+            raise InvalidQuery(f"{name} is out of range; got {value[:80]!r}", name)
 
 
 def _extra_params(request: Request, allowed: set[str]) -> dict[str, str]:
@@ -284,25 +375,52 @@ def queryables_document(collection_id: str, base: str, full: bool) -> dict[str, 
     }
 
 
+#: The /events filters also accepted on /collections/events/items: (query-parameter schema, description,
+#: example). The schemas are what ``_event_query`` accepts (``check_filter``), and what the OpenAPI says.
+EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
+    "start": ({"type": "string", "pattern": anchored(DATE)}, "First event date (inclusive), YYYY-MM-DD.",
+              "2018-02-01"),
+    "end": ({"type": "string", "pattern": anchored(DATE)}, "Last event date (inclusive), YYYY-MM-DD.", "2018-02-28"),
+    "actor": ({"type": "string"}, "Text matched in actor1, actor2 and assoc_actors.", "Russia"),
+    "min_fatalities": ({"type": "integer", "minimum": 0}, "Smallest fatalities_best.", 10),
+    "max_fatalities": ({"type": "integer", "minimum": 0}, "Largest fatalities_best.", 1000),
+    "near": ({"type": "string", "pattern": LAT_LON},
+             "Centre 'lat,lon' of a radius search (see radius_km).", "35.30,40.29"),
+    "radius_km": ({"type": "number", "exclusiveMinimum": 0, "maximum": 20000},
+                  "Radius of the `near` search in km (default 25).", 25),
+    "q": ({"type": "string", "maxLength": 500}, "Free text searched in every field.", "Khasham"),
+    "source": ({"type": "string"}, "Text matched in source ids, publishers and URLs.", "The New Arab"),
+}  # fmt: skip
+
+
+def event_filter_schemas() -> dict[str, dict[str, Any]]:
+    """Return the query-parameter schema of every filter of ``/collections/events/items`` but ``event_date``."""
+    schemas = {name: filter_schema(name, EVENT_PROPERTIES[name]) for name in EVENT_QUERYABLES if name != "event_date"}
+    schemas.update({name: schema for name, (schema, _, _) in EVENT_FILTER_PARAMS.items()})
+    return schemas
+
+
 def _event_query(
     extra: dict[str, str], bbox: str | None, interval: tuple[date | None, date | None] | None
 ) -> tuple[EventQuery, dict[str, str]]:
-    """Turn OGC parameters into an ``EventQuery`` plus its ``property=value`` filters (``EventQuery.extra``)."""
+    """Turn OGC parameters into an ``EventQuery`` plus its ``property=value`` filters (``EventQuery.extra``).
+
+    Every value is first checked against its documented schema (``event_filter_schemas``).
+    """
+    schemas = event_filter_schemas()
     fields: dict[str, Any] = {}
     post: dict[str, str] = {}
     for name, value in extra.items():
+        if name in schemas:
+            check_filter(name, value, schemas[name])
+            if len(value) > schemas[name].get("maxLength", len(value)):
+                raise InvalidQuery(f"{name} is longer than {schemas[name]['maxLength']} characters", name)
         if name in ("start", "end"):
             fields[name] = parse_date(value, name)
         elif name in ("min_fatalities", "max_fatalities"):
-            try:
-                fields[name] = int(value)
-            except ValueError as err:
-                raise InvalidQuery(f"{name} must be an integer; got {value!r}", name) from err
+            fields[name] = int(value)
         elif name == "radius_km":
-            try:
-                fields[name] = float(value)
-            except ValueError as err:
-                raise InvalidQuery(f"radius_km must be a number; got {value!r}", name) from err
+            fields[name] = float(value)
         elif name == "near":
             fields["near"] = parse_near(value)
         elif name == "geo_precision":
@@ -310,15 +428,13 @@ def _event_query(
         elif name == "iso3":
             fields["country"] = value
         elif name == "fatalities_best":
-            if not value.isdigit():  # the queryable's schema: an integer >= 0
-                raise InvalidQuery(f"fatalities_best must be a whole number >= 0; got {value!r}", name)
             post[name] = str(int(value))
         elif name in _INDEXED or name in ("actor", "q", "source"):
             fields[name] = value
         else:
             post[name] = value
     if bbox is not None:
-        fields["bbox"] = parse_bbox(bbox)
+        fields["bbox"] = parse_ogc_bbox(bbox)
     if interval is not None:
         start, end = interval
         if start is not None:
@@ -345,7 +461,7 @@ def event_items(
     max_limit = min(get_settings().max_limit, 10_000)
     extra = _extra_params(request, set(EVENT_QUERYABLES) | set(EVENT_QUERY_PARAMS))
     query, post = _event_query(extra, bbox, _interval(request, datetime))
-    keys = parse_sortby(sortby, set(_SORT_KEYS))
+    keys = parse_sortby(sortby, sortable("events"))
     sort = "date"
     if keys:
         name, descending = keys[0]
@@ -380,11 +496,13 @@ def memory_items(
 ) -> bytes:
     """Answer ``/collections/{id}/items`` for a static collection."""
     found = memory_collection(collection_id)
-    names = set(found.property_types()) | {"id"}
-    extra = _extra_params(request, names)
-    keys = parse_sortby(sortby, names)
+    types = {"id": {"type": "string"}, **found.property_types()}
+    extra = _extra_params(request, set(types))
+    for name, value in extra.items():
+        check_filter(name, value, filter_schema(name, types[name]))
+    keys = parse_sortby(sortby, sortable(collection_id))
     matched, raws = found.items(
-        bbox=parse_bbox(bbox) if bbox is not None else None,
+        bbox=parse_ogc_bbox(bbox) if bbox is not None else None,
         interval=_interval(request, datetime),
         filters=extra,
         sortby=keys,
@@ -411,5 +529,12 @@ __all__ = [
     "parse_datetime",
     "parse_datetimes",
     "parse_sortby",
+    "sortable",
+    "check_filter",
+    "check_format",
+    "event_filter_schemas",
+    "filter_schema",
+    "FORMAT_PATTERN",
+    "EVENT_FILTER_PARAMS",
     "queryables_document",
 ]

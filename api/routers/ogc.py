@@ -15,12 +15,14 @@ import orjson
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import HeavySlotsDep, StoreDep
 from api.ogc_support import (
     COLLECTION_IDS,
     CONFORMANCE,
     CRS84,
     EVENT_QUERY_PARAMS,
+    FORMAT_PATTERN,
+    check_format,
     collection_document,
     event_items,
     memory_items,
@@ -28,10 +30,13 @@ from api.ogc_support import (
     nested_mode,
     queryables_document,
 )
+from api.patterns import BBOX, DATETIME
 from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
+from api.routers.events import BUSY
 from api.schemas import ERROR_RESPONSES, FEATURE_SCHEMA, geojson_response, json_response
 from geo_events.errors import EventNotFound, InvalidQuery
 from geo_events.query import MAX_LIMIT
+from geo_events.settings import get_settings
 
 router = APIRouter(tags=["ogc"], responses=ERROR_RESPONSES)
 
@@ -45,7 +50,12 @@ CollectionId = Annotated[
 ]
 FormatParam = Annotated[
     str | None,
-    Query(description="Output format; only `json` (GeoJSON for items) is offered.", examples=["json"]),
+    Query(
+        description="Output format; only `json` (GeoJSON for items) is offered (also `geojson`, "
+        "`application/json`, `application/geo+json`; any letter case).",
+        examples=["json"],
+        json_schema_extra={"pattern": FORMAT_PATTERN},
+    ),
 ]
 NestedParam = Annotated[
     Literal["json", "text"] | None,
@@ -56,6 +66,15 @@ NestedParam = Annotated[
         examples=["text"],
     ),
 ]
+#: The names of CRS84 a client may give in ``crs`` / ``bbox-crs`` (URI, CURIE, URN; a safe CURIE in brackets).
+CrsName = Literal[
+    "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+    "https://www.opengis.net/def/crs/OGC/1.3/CRS84",
+    "OGC:CRS84",
+    "[OGC:CRS84]",
+    "urn:ogc:def:crs:OGC:1.3:CRS84",
+    "urn:ogc:def:crs:OGC::CRS84",
+]
 _SCHEMA_200 = {
     200: {
         "description": "A JSON Schema.",
@@ -63,11 +82,6 @@ _SCHEMA_200 = {
     }
 }
 _CRS_HEADER = {"Content-Crs": f"<{CRS84}>"}
-
-
-def _check_format(f: str | None) -> None:
-    if f is not None and f.lower() not in ("json", "geojson", "application/json", GEOJSON):
-        raise InvalidQuery(f"f must be json (the only format served); got {f!r}", "f")
 
 
 def _check_collection(collection_id: str) -> None:
@@ -129,7 +143,7 @@ def _landing_links(base: str) -> list[dict[str, Any]]:
 )
 def landing_page(request: Request, f: FormatParam = None) -> Response:
     """OGC API landing page: links to the API definition, its docs, the conformance classes and the data."""
-    _check_format(f)
+    check_format(f)
     base = _base(request)
     links = _landing_links(base)
     if "api.routers.maps" in getattr(request.app.state, "optional_routers", ()):
@@ -155,7 +169,7 @@ def landing_page(request: Request, f: FormatParam = None) -> Response:
 )
 def conformance(f: FormatParam = None) -> Response:
     """List the OGC conformance classes this service implements."""
-    _check_format(f)
+    check_format(f)
     return FastJSONResponse({"conformsTo": list(CONFORMANCE)})
 
 
@@ -167,7 +181,7 @@ def conformance(f: FormatParam = None) -> Response:
 )
 def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Response:
     """List the four collections with their spatial and temporal extents."""
-    _check_format(f)
+    check_format(f)
     base = _base(request)
     return FastJSONResponse(
         {
@@ -194,7 +208,7 @@ def collection(
     request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None
 ) -> Response:
     """Describe one collection: extent, CRS, and links to its items, queryables and schema."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     return FastJSONResponse(collection_document(collection_id, _base(request), store))
 
@@ -207,7 +221,7 @@ def collection(
 )
 def queryables(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of the properties that can be used as `property=value` filters on the items."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     body = queryables_document(collection_id, _base(request), full=False)
     return Response(orjson.dumps(body), media_type="application/schema+json")
@@ -221,7 +235,7 @@ def queryables(request: Request, collection_id: CollectionId, f: FormatParam = N
 )
 def schema(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of every property of the collection's features, with types, so clients get typed fields."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     body = queryables_document(collection_id, _base(request), full=True)
     return Response(orjson.dumps(body), media_type="application/schema+json")
@@ -231,11 +245,12 @@ def schema(request: Request, collection_id: CollectionId, f: FormatParam = None)
     "/collections/{collection_id}/items",
     response_class=GeoJSONResponse,
     summary="Features of a collection",
-    responses=geojson_response("A page of features."),
+    responses={**geojson_response("A page of features."), **BUSY},
 )
 def items(
     request: Request,
     store: StoreDep,
+    slots: HeavySlotsDep,
     collection_id: CollectionId,
     f: FormatParam = None,
     bbox: Annotated[
@@ -243,14 +258,15 @@ def items(
         Query(
             description="minx,miny,maxx,maxy (4 or 6 numbers) in CRS84 longitude/latitude.",
             examples=["40,34.5,41,35.5"],
+            json_schema_extra={"pattern": BBOX},
         ),
     ] = None,
     bbox_crs: Annotated[
-        str | None,
+        CrsName | None,
         Query(alias="bbox-crs", description=f"CRS of `bbox`; only {CRS84} is supported.", examples=[CRS84]),
     ] = None,
     crs: Annotated[
-        str | None, Query(description=f"CRS of the response; only {CRS84} is supported.", examples=[CRS84])
+        CrsName | None, Query(description=f"CRS of the response; only {CRS84} is supported.", examples=[CRS84])
     ] = None,
     datetime: Annotated[
         str | None,
@@ -260,6 +276,7 @@ def items(
                 "Events match by event_date; zones and lines by overlap of valid_from–valid_to."
             ),
             examples=["2018-02-01/2018-02-28"],
+            json_schema_extra={"pattern": DATETIME},
         ),
     ] = None,
     limit: Annotated[
@@ -283,17 +300,20 @@ def items(
     `kind=town`, `controller=ISIS`); the `events` collection also accepts the `/events` filters
     (`start`, `end`, `actor`, `q`, `min_fatalities`, `near`, `radius_km`, …).
     """
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
-    for name, value in (("bbox-crs", bbox_crs), ("crs", crs)):
-        if value is not None and value.strip().strip("[]") not in _CRS84_NAMES:
-            raise InvalidQuery(f"{name} must be {CRS84} (the only CRS served); got {value!r}", name)
-    if collection_id == "events":
-        mode = nested_mode(request, nested)
-        body = event_items(request, store, bbox, datetime, limit, offset, sortby, nested=mode)
-        return GeoJSONResponse(body, headers={**_CRS_HEADER, **_vary(nested)})
-    body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
-    return GeoJSONResponse(body, headers=_CRS_HEADER)
+    heavy = get_settings().heavy_limit
+    release = slots.take(f"a page of more than {heavy} features") if limit > heavy else None
+    try:  # a large page holds a heavy-request slot, as /events pages and exports do (429 when all are taken)
+        if collection_id == "events":
+            mode = nested_mode(request, nested)
+            body = event_items(request, store, bbox, datetime, limit, offset, sortby, nested=mode)
+            return GeoJSONResponse(body, headers={**_CRS_HEADER, **_vary(nested)})
+        body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
+        return GeoJSONResponse(body, headers=_CRS_HEADER)
+    finally:
+        if release is not None:
+            release()
 
 
 def _vary(nested: str | None) -> dict[str, str]:
@@ -318,7 +338,7 @@ def item(
     nested: NestedParam = None,
 ) -> Response:
     """Return one feature of a collection (404 when the id is unknown)."""
-    _check_format(f)
+    check_format(f)
     _check_collection(collection_id)
     base = _base(request)
     if collection_id == "events":
@@ -344,13 +364,5 @@ def item(
     headers = {**_CRS_HEADER, **(_vary(nested) if collection_id == "events" else {})}
     return GeoJSONResponse(raw[:-1] + b',"links":' + orjson.dumps(links) + b"}", headers=headers)
 
-
-_CRS84_NAMES = {
-    CRS84,
-    CRS84.replace("http://", "https://"),
-    "OGC:CRS84",
-    "urn:ogc:def:crs:OGC:1.3:CRS84",
-    "urn:ogc:def:crs:OGC::CRS84",
-}
 
 __all__ = ["EVENT_QUERY_PARAMS", "router"]

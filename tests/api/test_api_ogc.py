@@ -8,9 +8,11 @@ import json
 import pytest
 
 from api.collections import MemoryCollection, geometry_bbox
+from api.deps import HeavySlots
 from api.ogc_support import parse_datetime, parse_sortby
 from api.responses import CRS84
 from geo_events.errors import InvalidQuery
+from geo_events.settings import get_settings
 
 KHASHAM = "evt-20c8fef169f3"
 COLLECTIONS = {"events", "control-zones", "deconfliction-line", "places", "place-lines", "place-areas"}
@@ -392,3 +394,52 @@ def test_fatalities_best_filter_follows_its_schema(client):
     good = client.get("/collections/events/items", params={"fatalities_best": "100"})
     assert good.status_code == 200
     assert all(f["properties"]["fatalities_best"] == 100 for f in good.json()["features"])
+
+
+@pytest.fixture
+def heavy_limit_50(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("GEO_EVENTS_HEAVY_LIMIT", "50")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("collection_id", ["events", "places"])
+def test_large_items_pages_take_a_heavy_slot_and_give_it_back(big_client, heavy_limit_50, collection_id):
+    url = f"/collections/{collection_id}/items"
+    slots = big_client.app.state.heavy_slots = HeavySlots(1)
+    release = slots.take()
+    try:
+        busy = big_client.get(url, params={"limit": 51})
+        assert busy.status_code == 429
+        assert int(busy.headers["Retry-After"]) > 0 and "busy" in busy.json()["detail"]
+        assert big_client.get(url, params={"limit": 50}).status_code == 200  # small pages are never refused
+    finally:
+        release()
+    assert big_client.get(url, params={"limit": 51, "bbox": "1,2,3"}).status_code == 400  # fails inside the slot
+    page = big_client.get(url, params={"limit": 51})
+    assert page.status_code == 200 and page.json()["numberReturned"] == 51  # every slot came back
+    assert "429" in big_client.get("/openapi.json").json()["paths"][url]["get"]["responses"]
+
+
+def test_control_zones_datetime_gives_the_zones_in_force_over_real_http(live_server_class, seed_store):
+    from geo_events.zone_history import default_history
+
+    history = default_history()
+    server = live_server_class(seed_store.path)
+    try:
+        for day in ("2018-02-07", "2018-12-20", "2019-02-01"):
+            page = server.get("/collections/control-zones/items", params={"datetime": day, "limit": 100}).json()
+            expected = sorted(s.area_id for s in history.states_on(day))
+            assert sorted(f["id"] for f in page["features"]) == expected and expected, day
+        hajin_ends = "2018-12-14"  # zone-isis-hajin ends that day, zone-isis-susah starts the next
+        interval = server.get("/collections/control-zones/items",
+                              params={"datetime": f"{hajin_ends}/2018-12-15", "limit": 100}).json()
+        ids = {f["id"] for f in interval["features"]}
+        assert {"zone-isis-hajin", "zone-isis-susah"} <= ids
+        before = server.get("/collections/control-zones/items", params={"datetime": "../2017-09-22"}).json()
+        assert before["numberMatched"] == 0
+        bad = server.get("/collections/control-zones/items", params={"datetime": "2018-02-30"})
+        assert bad.status_code == 400 and bad.json()["field"] == "datetime"
+    finally:
+        server.close()
