@@ -431,12 +431,14 @@ class Gazetteer:
             return {}
         best = min(edits for _, edits in hits)
         found: dict[int, tuple[float, int]] = {}
-        for candidate, edits in hits:
+        for candidate, edits in sorted(hits):  # a fixed order: the same answer in every process
             if edits > best:
                 continue
             quality = round(90.0 * (1 - edits / max(len(key), len(candidate))), 1)
             for row, ref in table.fuzzy_rows(candidate):
-                if row not in found or quality > found[row][0]:
+                held = found.get(row)
+                # of a place's equally close names, its primary name (a negative ref) is the one matched
+                if held is None or quality > held[0] or (quality == held[0] and ref < 0 <= held[1]):
                     found[row] = (quality, ref)
         return found
 
