@@ -421,12 +421,13 @@ class Gazetteer:
         if budget is None or norm in STOPWORDS:
             return {}
         table = self._table
-        variants = {key, *_deletions(key)}
-        near = table.keys_near(key, variants)
+        variants = _deletions(key)
+        variants.add(key)
+        near = table.typo_keys(variants)
         hits = _within(key, near, 1)
         if not hits and budget >= 2:
-            second = {d for v in variants if len(v) == len(key) - 1 for d in _deletions(v)}
-            hits = _within(key, table.keys_near(key, second | variants) | near, 2)
+            near.update(table.typo_keys({d for v in variants if len(v) == len(key) - 1 for d in _deletions(v)}))
+            hits = _within(key, near, 2)
         if not hits:
             return {}
         best = min(edits for _, edits in hits)
@@ -435,7 +436,7 @@ class Gazetteer:
             if edits > best:
                 continue
             quality = round(90.0 * (1 - edits / max(len(key), len(candidate))), 1)
-            for row, ref in table.fuzzy_rows(candidate):
+            for row, ref in table.fuzzy_rows_of(near[candidate]):
                 held = found.get(row)
                 # of a place's equally close names, its primary name (a negative ref) is the one matched
                 if held is None or quality > held[0] or (quality == held[0] and ref < 0 <= held[1]):
@@ -447,7 +448,7 @@ class Gazetteer:
         to "altug", one edit from Alton's "altun")."""
         flat_query = norm.replace(" ", "")
         budget = (1 if len(flat_query) <= 5 else 2) + 1
-        written = normalize(self._table.name_of(ref)).replace(" ", "")
+        written = self._table.norm_of(ref).replace(" ", "")
         return OSA.distance(flat_query, written, score_cutoff=budget) <= budget
 
     # ------------------------------------------------------------------ reverse
