@@ -382,12 +382,14 @@ class Gazetteer:
         table = self._table
         kind = table.kind[row]
         rank = quality + _KIND_BONUS.get(kind, 0.0) + (3.0 if ref < 0 else 0.0)
-        rank += _EXACT_BONUS if quality >= 100.0 else 0.0
+        if quality >= 100.0:
+            rank += _EXACT_BONUS
         if kind not in AREA_KINDS:
             population = table.population[row] or _SEAT_POPULATION
             rank += min(12.0, 2.0 * math.log10(population + 1))
-        rank += min(10.0, 2.0 * math.log2(1 + table.alt_count[row]))  # how well-known: names recorded for it
-        rank += 3.0 if table.flags[row] & FLAG_CURATED else 0.0
+        rank += _known_bonus(table.alt_count[row])  # how well-known: names recorded for it
+        if table.flags[row] & FLAG_CURATED:
+            rank += 3.0
         if hint and kind_agrees(hint, kind) and (hint == kind or hint in ("admin1", "region")):
             rank += 20.0
         if scope:
@@ -502,6 +504,14 @@ def _bundled(countries: Sequence[str] | None, include_curated: bool, added: Sequ
     known = {p.id for p in towns} | {p.id for p in curated}
     extra = [p for p in added if p.id not in known]  # a user's dump repeats the bundled cities500 rows
     return [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated, *extra]
+
+
+_KNOWN_BONUS = tuple(min(10.0, 2.0 * math.log2(1 + count)) for count in range(64))
+
+
+def _known_bonus(names: int) -> float:
+    """Rank bonus of a place with this many recorded names (a table for the common counts)."""
+    return _KNOWN_BONUS[names] if names < 64 else min(10.0, 2.0 * math.log2(1 + names))
 
 
 def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str, int]]:
