@@ -382,12 +382,14 @@ class Gazetteer:
         table = self._table
         kind = table.kind[row]
         rank = quality + _KIND_BONUS.get(kind, 0.0) + (3.0 if ref < 0 else 0.0)
-        rank += _EXACT_BONUS if quality >= 100.0 else 0.0
+        if quality >= 100.0:
+            rank += _EXACT_BONUS
         if kind not in AREA_KINDS:
             population = table.population[row] or _SEAT_POPULATION
             rank += min(12.0, 2.0 * math.log10(population + 1))
-        rank += min(10.0, 2.0 * math.log2(1 + table.alt_count[row]))  # how well-known: names recorded for it
-        rank += 3.0 if table.flags[row] & FLAG_CURATED else 0.0
+        rank += _known_bonus(table.alt_count[row])  # how well-known: names recorded for it
+        if table.flags[row] & FLAG_CURATED:
+            rank += 3.0
         if hint and kind_agrees(hint, kind) and (hint == kind or hint in ("admin1", "region")):
             rank += 20.0
         if scope:
@@ -421,22 +423,25 @@ class Gazetteer:
         if budget is None or norm in STOPWORDS:
             return {}
         table = self._table
-        variants = {key, *_deletions(key)}
-        near = table.keys_near(key, variants)
+        variants = _deletions(key)
+        variants.add(key)
+        near = table.typo_keys(variants)
         hits = _within(key, near, 1)
         if not hits and budget >= 2:
-            second = {d for v in variants if len(v) == len(key) - 1 for d in _deletions(v)}
-            hits = _within(key, table.keys_near(key, second | variants) | near, 2)
+            near.update(table.typo_keys({d for v in variants if len(v) == len(key) - 1 for d in _deletions(v)}))
+            hits = _within(key, near, 2)
         if not hits:
             return {}
         best = min(edits for _, edits in hits)
         found: dict[int, tuple[float, int]] = {}
-        for candidate, edits in hits:
+        for candidate, edits in sorted(hits):  # a fixed order: the same answer in every process
             if edits > best:
                 continue
             quality = round(90.0 * (1 - edits / max(len(key), len(candidate))), 1)
-            for row, ref in table.fuzzy_rows(candidate):
-                if row not in found or quality > found[row][0]:
+            for row, ref in table.fuzzy_rows_of(near[candidate]):
+                held = found.get(row)
+                # of a place's equally close names, its primary name (a negative ref) is the one matched
+                if held is None or quality > held[0] or (quality == held[0] and ref < 0 <= held[1]):
                     found[row] = (quality, ref)
         return found
 
@@ -445,7 +450,7 @@ class Gazetteer:
         to "altug", one edit from Alton's "altun")."""
         flat_query = norm.replace(" ", "")
         budget = (1 if len(flat_query) <= 5 else 2) + 1
-        written = normalize(self._table.name_of(ref)).replace(" ", "")
+        written = self._table.norm_of(ref).replace(" ", "")
         return OSA.distance(flat_query, written, score_cutoff=budget) <= budget
 
     # ------------------------------------------------------------------ reverse
@@ -499,6 +504,14 @@ def _bundled(countries: Sequence[str] | None, include_curated: bool, added: Sequ
     known = {p.id for p in towns} | {p.id for p in curated}
     extra = [p for p in added if p.id not in known]  # a user's dump repeats the bundled cities500 rows
     return [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated, *extra]
+
+
+_KNOWN_BONUS = tuple(min(10.0, 2.0 * math.log2(1 + count)) for count in range(64))
+
+
+def _known_bonus(names: int) -> float:
+    """Rank bonus of a place with this many recorded names (a table for the common counts)."""
+    return _KNOWN_BONUS[names] if names < 64 else min(10.0, 2.0 * math.log2(1 + names))
 
 
 def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str, int]]:

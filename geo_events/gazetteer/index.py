@@ -25,7 +25,7 @@ from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import KINDS, Place
 from geo_events.gazetteer.stopwords import STOPWORDS, common_english_words
 
-FORMAT = 3
+FORMAT = 4
 #: Shortest phonetic key given typo tolerance (shorter ones are matched exactly only).
 MIN_FUZZY_KEY = 5
 FLAG_CURATED = 1
@@ -34,7 +34,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 _COLUMNS = (
     "lat", "lon", "population", "kind", "country", "admin1", "id", "name", "source", "geometry", "flags",
     "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
-    "del_off", "del_key", "id_row", "word_zipf",
+    "del_off", "del_key", "id_row", "word_zipf", "name_norm",
 )
 
 
@@ -168,6 +168,11 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     del memo
     norm_trie, cols["norm_off"], (cols["norm_place"], cols["norm_name"]) = _grouped(norms, rows, refs)
     key_trie, cols["key_off"], (cols["key_place"], cols["key_name"]) = _grouped(keys, rows, refs)
+    # string ref of a name -> the trie id of its normalised form (what the typo check compares as written)
+    cols["name_norm"] = np.full(len(names), -1, dtype=np.int32)
+    named = cols["norm_name"]
+    cols["name_norm"][np.where(named < 0, -1 - named, named)] = np.repeat(
+        np.arange(len(norm_trie), dtype=np.int32), np.diff(cols["norm_off"]))
     del norms, keys, rows, refs
     if progress:
         progress.step("name tries")
@@ -234,8 +239,6 @@ class PlaceTable:
     def __init__(self, cols: dict[str, np.ndarray], meta: dict[str, Any], tries: list[Any]) -> None:
         cols = {name: np.asarray(array) for name, array in cols.items()}  # plain views: memmap indexing is slow
         self.cols = cols
-        self._csr = {prefix: (cols[f"{prefix}_off"], cols[f"{prefix}_place"], cols[f"{prefix}_name"])
-                     for prefix in ("norm", "key")}
         self.count = int(meta["count"])
         self.countries = [tuple(c) for c in meta["countries"]]
         self.norm_trie, self.key_trie, self.del_trie, self.id_trie, self.word_trie = tries
@@ -254,6 +257,13 @@ class PlaceTable:
         self.alt_count: list[int] = (alt_off[1:] - alt_off[:-1]).tolist()
         self.lat: list[float] = cols["lat"].tolist()
         self.lon: list[float] = cols["lon"].tolist()
+        # flat memoryviews of the other columns: an item or a slice of one costs a fraction of numpy's
+        self._geometry, self._alt_off, self._alt, self._country, self._bbox, self._id, self._name, self._source = (
+            _view(cols[name]) for name in ("geometry", "alt_off", "alt", "country", "bbox", "id", "name", "source"))
+        self._csr = {prefix: tuple(_view(cols[f"{prefix}_{part}"]) for part in ("off", "place", "name"))
+                     for prefix in ("norm", "key")}
+        self._del_off, self._del_key = _view(cols["del_off"]), _view(cols["del_key"])
+        self._name_norm = _view(cols["name_norm"])
 
     def string(self, ref: int) -> str:
         """Return string ``ref`` of the table."""
@@ -268,22 +278,21 @@ class PlaceTable:
 
     def make(self, row: int) -> Place:
         """Build the ``Place`` of a row without caching it."""
-        c = self.cols
+        string = self.string
         lat, lon = self.lat[row], self.lon[row]
-        geometry_ref = int(c["geometry"][row])
-        geometry = json.loads(self.string(geometry_ref)) if geometry_ref >= 0 else {
+        geometry_ref = self._geometry[row]
+        geometry = json.loads(string(geometry_ref)) if geometry_ref >= 0 else {
             "type": "Point", "coordinates": [lon, lat]}
-        start, end = int(c["alt_off"][row]), int(c["alt_off"][row + 1])
-        code, country_name, iso3 = self.countries[int(c["country"][row])]
-        bbox = c["bbox"][row]
+        code, country_name, iso3 = self.countries[self._country[row]]
+        west = self._bbox[4 * row]
         admin1 = self.admin1_ref[row]
         return Place(
-            id=self.string(int(c["id"][row])), name=self.string(int(c["name"][row])),
-            alt_names=tuple(self.string(int(r)) for r in c["alt"][start:end]), kind=self.kind[row],
-            lat=lat, lon=lon, geometry=geometry, admin1=self.string(admin1) if admin1 >= 0 else None,
-            country=code, country_name=country_name, iso3=iso3, population=self.population[row] or None,
-            source=self.string(int(c["source"][row])),
-            bbox=None if np.isnan(bbox[0]) else tuple(round(float(v), 5) for v in bbox),
+            id=string(self._id[row]), name=string(self._name[row]),
+            alt_names=tuple(map(string, self._alt[self._alt_off[row] : self._alt_off[row + 1]].tolist())),
+            kind=self.kind[row], lat=lat, lon=lon, geometry=geometry,
+            admin1=string(admin1) if admin1 >= 0 else None, country=code, country_name=country_name, iso3=iso3,
+            population=self.population[row] or None, source=string(self._source[row]),
+            bbox=None if west != west else tuple(round(v, 5) for v in self._bbox[4 * row : 4 * row + 4].tolist()),
         )
 
     def english_zipf(self, word: str) -> float:
@@ -303,10 +312,11 @@ class PlaceTable:
 
     def _entries(self, trie: Any, prefix: str, text: str) -> list[tuple[int, int]]:
         key_id = trie.get(text)
-        if key_id is None:
-            return []
+        return [] if key_id is None else self._entries_of(prefix, key_id)
+
+    def _entries_of(self, prefix: str, key_id: int) -> list[tuple[int, int]]:
         offsets, places, names = self._csr[prefix]
-        start, end = offsets[key_id : key_id + 2].tolist()
+        start, end = offsets[key_id], offsets[key_id + 1]
         return list(zip(places[start:end].tolist(), names[start:end].tolist(), strict=True))
 
     def by_norm(self, norm: str) -> list[tuple[int, int]]:
@@ -321,21 +331,36 @@ class PlaceTable:
         """Return the matched name of an entry's name ref."""
         return self.string(ref if ref >= 0 else -1 - ref)
 
-    def keys_near(self, key: str, variants: Iterable[str]) -> set[str]:
-        """Return the fuzzy-eligible keys that share ``variants`` (the query key's deletions) in the typo index."""
+    def norm_of(self, ref: int) -> str:
+        """Return the normalised form of an entry's matched name (read from the index, not recomputed)."""
+        norm_id = self._name_norm[ref if ref >= 0 else -1 - ref]
+        return self.norm_trie.restore_key(norm_id) if norm_id >= 0 else normalize(self.name_of(ref))
+
+    def typo_keys(self, variants: Iterable[str]) -> dict[str, int]:
+        """Return the fuzzy-eligible keys (and their key ids) that have one of ``variants`` (deletions of a
+        query key, or the key itself) among their own one-letter deletions or as themselves."""
         found: set[int] = set()
-        offsets, owners, get = self.cols["del_off"], self.cols["del_key"], self.del_trie.get
+        offsets, owners, get = self._del_off, self._del_key, self.del_trie.get
         for variant in variants:
             variant_id = get(variant)
-            if variant_id is None:
-                continue
-            start, end = offsets[variant_id : variant_id + 2].tolist()
-            found.update(owners[start:end].tolist())
-        return {self.key_trie.restore_key(k) for k in found}
+            if variant_id is not None:
+                found.update(owners[offsets[variant_id] : offsets[variant_id + 1]].tolist())
+        restore = self.key_trie.restore_key
+        return {restore(k): k for k in found}
+
+    def keys_near(self, key: str, variants: Iterable[str]) -> set[str]:
+        """Return the fuzzy-eligible keys that share ``variants`` (the query key's deletions) in the typo index."""
+        return set(self.typo_keys(variants))
 
     def fuzzy_rows(self, key: str) -> list[tuple[int, int]]:
         """Entries of a key found by typo tolerance, restricted to fuzzy-eligible places."""
-        return [e for e in self.by_key(key) if self.flags[e[0]] & FLAG_FUZZY]
+        key_id = self.key_trie.get(key)
+        return [] if key_id is None else self.fuzzy_rows_of(key_id)
+
+    def fuzzy_rows_of(self, key_id: int) -> list[tuple[int, int]]:
+        """``fuzzy_rows`` of a key given by its key id (as ``typo_keys`` returns it)."""
+        flags = self.flags
+        return [e for e in self._entries_of("key", key_id) if flags[e[0]] & FLAG_FUZZY]
 
     def norms(self) -> Iterator[tuple[str, int]]:
         """Yield ``(normalised name, row)`` for every indexed name."""
@@ -343,6 +368,11 @@ class PlaceTable:
         for norm, key_id in self.norm_trie.iteritems():
             for row in c["norm_place"][int(c["norm_off"][key_id]) : int(c["norm_off"][key_id + 1])].tolist():
                 yield norm, row
+
+
+def _view(array: np.ndarray) -> memoryview:
+    """A flat memoryview of a column (no copy for the contiguous arrays of an index)."""
+    return memoryview(np.ascontiguousarray(array).reshape(-1))
 
 
 def open_or_build(folder: Path | None, build: Callable[[], tuple[Sequence[Place], dict[str, frozenset[str]]]],

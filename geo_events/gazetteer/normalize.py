@@ -87,10 +87,11 @@ def normalize(text: str) -> str:
     >>> normalize("Deir ez-Zor"), normalize("Dayr az Zawr"), normalize("Ālbū Kamāl")
     ('deir zor', 'deir zawr', 'abu kamal')
     """
-    if _ARABIC_RANGE.search(text):
+    if not text.isascii() and _ARABIC_RANGE.search(text):
         folded = _normalize_arabic(text)
         return folded if _ARABIC_RANGE.search(folded) or folded == text else normalize(folded)
-    text = _POSSESSIVE.sub("", text)
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
     text = text.translate(_MARKS).lower()
     if not text.isascii():
         text = _strip_accents(text).lower().translate(_LATIN_EXTRA).translate(_MARKS)
@@ -133,7 +134,7 @@ def phonetic_key(text: str) -> str:
 
 def key_of_normalized(base: str) -> str:
     """Return ``phonetic_key`` of a string that is already ``normalize``d (skips normalising again)."""
-    if not base or _ARABIC_RANGE.search(base):
+    if not base or (not base.isascii() and _ARABIC_RANGE.search(base)):
         return base.replace(" ", "")
     key = base.replace(" ", "")
     # word endings: -ah/-eh -> a ("Tabiyeh"), French -ne -> n ("Hajine"), -e after a consonant -> a
@@ -146,8 +147,9 @@ def key_of_normalized(base: str) -> str:
     for old, new in _PHONETIC_REPLACEMENTS:
         if old in key:
             key = key.replace(old, new)
-    for pattern, replacement in _SEMIVOWEL_RULES:
-        key = pattern.sub(replacement, key)
+    if "y" in key or "w" in key:
+        for pattern, replacement in _SEMIVOWEL_RULES:
+            key = pattern.sub(replacement, key)
     key = _DOUBLES.sub(r"\1", key)
     if len(key) > 1 and key[-1] == "h" and key[-2] in "aiu":
         key = _DOUBLES.sub(r"\1", key[:-1])
