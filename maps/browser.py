@@ -71,7 +71,8 @@ def open_map(path: Path, width: int = 1200, height: int = 760) -> Iterator[tuple
             page.route("**/*", route)
             page.goto(Path(path).resolve().as_uri(), wait_until="load")
             page.wait_for_function(
-                "window.GeoEvents && GeoEvents.layers.length > 0 && GeoEvents.layers.every((l) => l.loaded)",
+                "window.GeoEvents && GeoEvents.layers.length > 0 && GeoEvents.layers.every((l) => l.loaded)"
+                " && (!GeoEvents.timelineReady || GeoEvents.timelineReady())",
                 timeout=30000,
             )
             page.wait_for_timeout(300)
