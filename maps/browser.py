@@ -41,8 +41,12 @@ def browser_available() -> bool:
 
 
 @contextmanager
-def open_map(path: Path, width: int = 1200, height: int = 760) -> Iterator[tuple[Any, dict[str, list[str]]]]:
+def open_map(
+    path: Path, width: int = 1200, height: int = 760, fragment: str = ""
+) -> Iterator[tuple[Any, dict[str, list[str]]]]:
     """Open ``path`` (a map HTML file) offline; yield ``(page, log)`` with console errors and requests.
+
+    ``fragment`` is appended to the file URL (``#date=2018-02-07`` opens a time map on that day).
 
     ``log["errors"]`` collects console errors and page exceptions; ``log["blocked"]`` every request that
     would have left the machine (blocked).
@@ -69,7 +73,7 @@ def open_map(path: Path, width: int = 1200, height: int = 760) -> Iterator[tuple
                     request_route.abort()
 
             page.route("**/*", route)
-            page.goto(Path(path).resolve().as_uri(), wait_until="load")
+            page.goto(Path(path).resolve().as_uri() + fragment, wait_until="load")
             page.wait_for_function(
                 "window.GeoEvents && GeoEvents.layers.length > 0 && GeoEvents.layers.every((l) => l.loaded)"
                 " && (!GeoEvents.timelineReady || GeoEvents.timelineReady())",
