@@ -86,7 +86,7 @@ def open_map(
 
 
 def map_state(page: Any) -> dict[str, Any]:
-    """Return what the page drew: events drawn on the canvas, zone/line/river paths, canvas pixels."""
+    """Return what the page drew: events on the canvas, zone/line/river/outline paths, labels, canvas pixels."""
     return page.evaluate(
         """() => {
           const layer = window.GeoEvents.layers[0];
@@ -105,6 +105,8 @@ def map_state(page: Any) -> dict[str, Any]:
             lines: document.querySelectorAll('path.ge-line').length,
             rivers: document.querySelectorAll('path.ge-river').length,
             countries: document.querySelectorAll('path.ge-country').length,
+            admin1: document.querySelectorAll('path.ge-admin1').length,
+            labels: Array.from(document.querySelectorAll('.ge-place-label')).map((e) => e.textContent),
             legend: (document.querySelector('.ge-legend') || {}).textContent || '',
             title: (document.querySelector('.ge-title') || {}).textContent || '',
             layer_control: document.querySelectorAll('.leaflet-control-layers-selector').length,

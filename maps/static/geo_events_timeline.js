@@ -187,6 +187,7 @@
     _start: function () {
       this.ready = true;
       this.go(this.index, true);
+      this.readyMs = window.performance ? performance.now() : null; // navigation start -> first step drawn
     },
 
     _button: function (parent, cls, text, title, onClick) {
