@@ -55,6 +55,12 @@ def _gazetteer() -> Any:
         return None
 
 
+@lru_cache(maxsize=1)
+def _big_and_curated(gazetteer: Any) -> list[Any]:
+    """Big cities, rivers, admin-1 units and the curated entries (one pass over the gazetteer per process)."""
+    return list(gazetteer.places_where(min_population=BIG_CITY, kinds=("river", "admin1")))
+
+
 @lru_cache(maxsize=32)
 def _basemap_data(bounds: Bounds) -> dict[str, Any]:
     gazetteer = _gazetteer()
@@ -63,7 +69,7 @@ def _basemap_data(bounds: Bounds) -> dict[str, Any]:
         return empty
     centre_lat, centre_lon = (bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2
     found = {place.id: place for place, _ in gazetteer.nearest(centre_lat, centre_lon, NEAREST_PLACES, SETTLEMENTS)}
-    curated = list(gazetteer.places_where(min_population=BIG_CITY, kinds=("river", "admin1")))
+    curated = _big_and_curated(gazetteer)
     for place in curated:
         if place.kind in SETTLEMENTS:
             found.setdefault(place.id, place)
