@@ -8,7 +8,7 @@ self-contained. Load is measured in the page (navigation start → events and zo
 drawn: ``GeoEvents.timeline.readyMs``) in headless Chromium with the network blocked; a step is the mean of
 40 ``go(next)`` calls (zones recoloured, 100k events re-filtered and redrawn).
 
-Run: ``python -m benchmarks.bench_timeline [--smoke]`` (or through ``python -m benchmarks``).
+Run: ``python -m benchmarks.bench_timeline [--smoke] [--json]`` (or through ``python -m benchmarks``).
 """
 
 from __future__ import annotations
@@ -128,12 +128,15 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Print the rows as JSON lines."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_timeline")
-    parser.add_argument("--smoke", action="store_true", help="small N (seconds)")
+    """Print the rows as a Markdown table (``--json``: one JSON object per row)."""
+    from benchmarks.report import markdown_table
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_timeline", description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="1k events, no browser (seconds)")
+    parser.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     args = parser.parse_args(argv)
-    for row in run(smoke=args.smoke):
-        print(json.dumps(row))
+    rows = run(smoke=args.smoke)
+    print("\n".join(json.dumps(row) for row in rows) if args.json else markdown_table(rows))
 
 
 if __name__ == "__main__":

@@ -13,11 +13,9 @@ from functools import lru_cache
 from typing import Any
 
 import folium
-from folium.map import Layer
 from folium.template import Template
 
-from maps.encode import payload_block
-from maps.layers import BASEMAP_PANE, RawHtml, outline_basemap
+from maps.layers import BASEMAP_PANE, PayloadLayer, outline_basemap
 from maps.styles import admin1_style, basemap_river_style
 
 Bounds = tuple[float, float, float, float]
@@ -131,7 +129,7 @@ def basemap_data(bounds: Bounds | None, margin: float = 3.0) -> dict[str, Any]:
     return {"labels": list(data["labels"]), "rivers": list(data["rivers"]), "admin1": list(data["admin1"])}
 
 
-class PlaceLabels(Layer):
+class PlaceLabels(PayloadLayer):
     """Town, river and governorate labels of the offline basemap (``GeoEvents.PlaceLabels``)."""
 
     _template = Template(
@@ -143,17 +141,8 @@ class PlaceLabels(Layer):
     )
 
     def __init__(self, labels: list[list[Any]]) -> None:
-        super().__init__(name="Place labels", overlay=True, control=False, show=True)
+        super().__init__({"rows": labels}, "Place labels", compress=False, control=False)
         self._name = "GeoEventsPlaceLabels"
-        self.labels = labels
-        self.data_id = f"{self.get_name()}_data"
-
-    def render(self, **kwargs: Any) -> None:
-        """Write the labels into the page as a data block, then the layer script."""
-        figure = self.get_root()
-        block = payload_block({"rows": self.labels}, self.data_id, compress=False)
-        figure.html.add_child(RawHtml(block), name=self.data_id)
-        super().render(**kwargs)
 
 
 def offline_basemap(bounds: Bounds | None, show: bool, labels: bool = True) -> folium.FeatureGroup:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
 from typing import Any
@@ -173,6 +174,17 @@ def river_layer_features(river: Any) -> list[dict[str, Any]]:
     return as_features(river or None, "river")
 
 
+@dataclass(frozen=True)
+class PageOptions:
+    """How a map page is made (the keyword arguments of :func:`build_map` of the same names)."""
+
+    title: str = DEFAULT_TITLE
+    self_contained: bool = True
+    river: Any = "auto"
+    compress: bool | str = "auto"
+    labels: bool = True
+
+
 def river_overlay(river_features: list[dict[str, Any]]) -> folium.GeoJson:
     """Return the river overlay (the Euphrates, blue, with a name tooltip)."""
     return folium.GeoJson(
@@ -199,8 +211,9 @@ def map_view(
     return view, everything
 
 
-def new_map(view: Bounds, everything: Bounds, title: str, self_contained: bool, labels: bool = True) -> folium.Map:
+def new_map(view: Bounds, everything: Bounds, page: PageOptions) -> folium.Map:
     """Return an empty geo-events map: page assets, title, OSM tiles and the offline basemap of ``everything``."""
+    title, self_contained = page.title, page.self_contained
     fmap = folium.Map(
         location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2],
         zoom_start=7,
@@ -217,7 +230,7 @@ def new_map(view: Bounds, everything: Bounds, title: str, self_contained: bool, 
 
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=not self_contained).add_to(fmap)
     basemap_pane().add_to(fmap)
-    offline_basemap(everything, show=self_contained, labels=labels).add_to(fmap)
+    offline_basemap(everything, show=self_contained, labels=page.labels).add_to(fmap)
     return fmap
 
 
@@ -309,7 +322,7 @@ def build_map(
     river_features = river_layer_features(river)
     payload = encode_events(event_features)
     view, everything = map_view(payload, zone_features, line_features)
-    fmap = new_map(view, everything, title, self_contained, labels)
+    fmap = new_map(view, everything, PageOptions(title, self_contained, river, compress, labels))
 
     day_label = escape_text(str(date)) if date else ""
     controllers: set[str] = set()

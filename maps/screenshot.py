@@ -45,6 +45,7 @@ def timeline_html(day: date = TIMELINE_DATE) -> str:
     """Return the self-contained time map of the seed events and the bundled zone history, by week."""
     from geo_events.settings import seed_path
     from geo_events.zone_history import default_history
+    from maps.render import PageOptions
     from maps.sources import dated_lines
     from maps.timeline import render_timeline_html
 
@@ -54,7 +55,7 @@ def timeline_html(day: date = TIMELINE_DATE) -> str:
     states = [s.to_feature() for s in history.states if s.valid_from <= end and s.valid_to >= start]
     return render_timeline_html(
         events, states, dated_lines(history, start, end), start=start, end=end, step="week", date=day,
-        title="Deir ez-Zor, December 2017 to April 2019",
+        page=PageOptions(title="Deir ez-Zor, December 2017 to April 2019"),
     )
 
 

@@ -104,12 +104,13 @@ class TimelineData:
 
     def render(self, *, title: str | None = None, self_contained: bool = True) -> str:
         """Render the time map as an HTML page (see ``maps.timeline.render_timeline_html``)."""
-        from maps.render import DEFAULT_TITLE
+        from maps.render import DEFAULT_TITLE, PageOptions
         from maps.timeline import render_timeline_html
 
+        page = PageOptions(title=title or DEFAULT_TITLE, self_contained=self_contained)
         return render_timeline_html(
             self.events, self.zones, self.lines, start=self.start, end=self.end, step=self.step, date=self.date,
-            title=title or DEFAULT_TITLE, self_contained=self_contained,
+            page=page,
         )
 
 

@@ -23,14 +23,13 @@ from typing import Any
 
 import folium
 from branca.element import MacroElement
-from folium.map import Layer
 from folium.template import Template
 
 from geo_events.errors import InvalidQuery
-from maps.encode import encode_events, escape_text, payload_block, summary
-from maps.layers import EventCanvasLayer, RawHtml
+from maps.encode import encode_events, escape_text, summary
+from maps.layers import EventCanvasLayer, PayloadLayer
 from maps.render import (
-    DEFAULT_TITLE,
+    PageOptions,
     as_features,
     finish_map,
     map_view,
@@ -174,7 +173,7 @@ def dated_payload(features: list[dict[str, Any]], group_by: str | None, style: A
     return {"groups": groups, **values, "items": items}
 
 
-class DatedShapes(Layer):
+class DatedShapes(PayloadLayer):
     """Zones (or lines) whose shape and colour follow the timeline's day (``GeoEvents.DatedShapes``)."""
 
     _template = Template(
@@ -186,18 +185,9 @@ class DatedShapes(Layer):
     )
 
     def __init__(self, payload: dict[str, Any], name: str, kind: str, compress: bool | str = "auto") -> None:
-        super().__init__(name=name, overlay=True, control=True, show=True)
+        super().__init__(payload, name, compress)
         self._name = "GeoEventsDatedShapes"
-        self.payload = payload
-        self.compress = compress
         self.options = {"kind": kind}
-        self.data_id = f"{self.get_name()}_data"
-
-    def render(self, **kwargs: Any) -> None:
-        """Write the payload into the page as a data block, then the layer script."""
-        figure = self.get_root()
-        figure.html.add_child(RawHtml(payload_block(self.payload, self.data_id, self.compress)), name=self.data_id)
-        super().render(**kwargs)
 
 
 class TimelineControl(MacroElement):
@@ -244,11 +234,7 @@ def build_timeline_map(
     end: Date | None = None,
     step: str = "week",
     date: Date | None = None,
-    title: str = DEFAULT_TITLE,
-    self_contained: bool = True,
-    river: Any = "auto",
-    compress: bool | str = "auto",
-    labels: bool = True,
+    page: PageOptions | None = None,
 ) -> folium.Map:
     """Return a time map: events, zones and the line of every step from ``start`` to ``end``.
 
@@ -268,8 +254,8 @@ def build_timeline_map(
         Slider step.
     date : date, optional
         The day the page opens on (default ``start``; a ``#date=`` in the URL wins).
-    title, self_contained, river, compress, labels
-        As for :func:`maps.render.build_map`.
+    page : maps.render.PageOptions, optional
+        Title, offline or CDN, river, compression, labels: as for :func:`maps.render.build_map`.
 
     Raises
     ------
@@ -278,10 +264,11 @@ def build_timeline_map(
     geo_events.errors.DataError
         When an input is not GeoJSON-like or an event lacks a Point geometry or a date.
     """
+    page = page or PageOptions()
     event_features = as_features(events, "events")
     zone_features = as_features(zones, "zones")
     line_features = as_features(lines, "lines")
-    river_features = river_layer_features(river)
+    river_features = river_layer_features(page.river)
     payload = encode_events(event_features)
     span = _span_of(zone_features + line_features, payload)
     first = start or (span[0] if span else None)
@@ -293,7 +280,8 @@ def build_timeline_map(
     steps = timeline_steps(first, last, step, anchor=date)
 
     view, everything = map_view(payload, zone_features, line_features)
-    fmap = new_map(view, everything, title, self_contained, labels)
+    fmap = new_map(view, everything, page)
+    compress = page.compress
     shapes = []
     if zone_features:
         shapes.append(DatedShapes(dated_payload(zone_features, "area_id", zone_style), "Control zones", "zone",
@@ -314,7 +302,7 @@ def build_timeline_map(
     if zone_features:
         subtitle.append("zones from the zone history")
     finish_map(fmap, layer, summary(payload), controllers, has_line=bool(line_features),
-               has_river=bool(river_features), title=title, subtitle=subtitle,
+               has_river=bool(river_features), title=page.title, subtitle=subtitle,
                has_zones=bool(zone_features or line_features), view=view)
     return fmap
 

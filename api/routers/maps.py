@@ -67,12 +67,22 @@ def events_map(
 
     Example: ``/maps/events.html?date=2018-02-07&bbox=38,33,42,37&event_type=Battles``
     """
-    from maps.sources import MAP_MAX_EVENTS, map_data
+    from maps.sources import map_data
+
+    selection, day, limit = _selection(request, query, date)
+    return _page(map_data(store, selection, day, limit=limit), title, self_contained)
+
+
+def _selection(request: Request, query: Any, date: str | None) -> tuple[Any, Any, int]:
+    """Return ``(query from offset 0, the day asked for or None, most events to draw)`` of a map request.
+
+    Without ``limit`` a map draws the whole selection (up to ``MAP_MAX_EVENTS``), not one /events page.
+    """
+    from maps.sources import MAP_MAX_EVENTS
 
     day = parse_date(date, "date") if date else None
     limit = query.limit if "limit" in request.query_params else MAP_MAX_EVENTS
-    data = map_data(store, replace(query, offset=0), day, limit=limit)
-    return _page(data, title, self_contained)
+    return replace(query, offset=0), day, limit
 
 
 def _page(data: Any, title: str | None, self_contained: bool) -> HTMLResponse:
@@ -113,12 +123,10 @@ def timeline_map(
     Zones come from the served zone history (bundled + ``GEO_EVENTS_ZONE_HISTORY`` + the store's
     territorial-change events). Example: ``/maps/timeline.html?start=2017-12-01&end=2019-04-30&step=week``
     """
-    from maps.sources import MAP_MAX_EVENTS, timeline_data
+    from maps.sources import timeline_data
 
-    day = parse_date(date, "date") if date else None
-    limit = query.limit if "limit" in request.query_params else MAP_MAX_EVENTS
-    data = timeline_data(store, replace(query, offset=0), history, step, day, limit=limit)
-    return _page(data, title, self_contained)
+    selection, day, limit = _selection(request, query, date)
+    return _page(timeline_data(store, selection, history, step, day, limit=limit), title, self_contained)
 
 
 @router.get(

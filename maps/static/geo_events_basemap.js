@@ -37,12 +37,8 @@
 
     onAdd: function (map) {
       this._map = map;
-      if (!map.getPane(this.options.pane)) {
-        // above the zones (overlayPane 400) so names stay readable, below the events (450) and popups
-        var pane = map.createPane(this.options.pane);
-        pane.style.zIndex = 430;
-        pane.style.pointerEvents = "none";
-      }
+      // above the zones (overlayPane 400) so names stay readable, below the events (450) and popups
+      GE.ensurePane(map, this.options.pane, 430);
       this._box = L.DomUtil.create("div", "ge-labels leaflet-zoom-hide", this.getPane());
       this._update();
     },

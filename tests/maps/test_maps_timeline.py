@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from geo_events.cli import app
 from geo_events.errors import InvalidQuery
 from geo_events.zone_history import default_history
+from maps.render import PageOptions
 from maps.sources import dated_lines
 from maps.styles import zone_style
 from maps.timeline import dated_payload, render_timeline_html, timeline_steps
@@ -72,7 +73,7 @@ def test_zone_text_is_escaped_in_the_page(markup):
     states[0]["properties"]["name"] = markup["xss"] + " {{ 7*7 }}"
     states[0]["properties"]["sources"] = [{"text": markup["img"]}]
     page = render_timeline_html([], states, None, start=D(2018, 1, 1), end=D(2018, 3, 1), step="month",
-                                title=markup["img"], river=None, labels=False)
+                                page=PageOptions(title=markup["img"], river=None, labels=False))
     assert markup["xss"] not in page and markup["img"] not in page
     # kept as inert data (never run through a template: the braces survive), shown as text by the page script
     assert "\\u003cscript\\u003ewindow.__pwned=1\\u003c/script\\u003e {{ 7*7 }}" in page

@@ -19,6 +19,7 @@ from shapely.geometry import Polygon
 
 from geo_events.zone_history import SourceRef, ZoneHistory, ZoneState
 from maps.browser import browser_available, open_map
+from maps.render import PageOptions
 from maps.styles import controller_color
 from maps.timeline import render_timeline_html
 
@@ -67,7 +68,7 @@ def timeline(tmp_path_factory):
              _line([[40.5, 35.7], [40.5, 35.0]], "2018-01-15", "2018-01-31")]
     states = [s.to_feature() for s in _history().states]
     page_html = render_timeline_html(events, states, lines, start=date(2018, 1, 1), end=date(2018, 1, 31),
-                                     step="day", title="Test front", river=None)
+                                     step="day", page=PageOptions(title="Test front", river=None))
     path = tmp_path_factory.mktemp("timeline") / "timeline.html"
     path.write_text(page_html, encoding="utf-8")
     with open_map(path, fragment="#date=2018-01-09") as (page, log):
