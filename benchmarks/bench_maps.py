@@ -57,7 +57,7 @@ print(json.dumps({"seconds": seconds, "bytes": len(page.encode("utf-8")), "marke
 
 def _payload_count(page: str) -> int:
     """Return how many events the payload of one of our pages holds (decoded independently)."""
-    match = re.search(r'<script type="application/json" id="[^"]+"( data-encoding="deflate-base64")?>(.*?)</script>', page, re.DOTALL)
+    match = re.search(r'<script type="application/json" id="(?!geo_events_place_labels)[^"]+"( data-encoding="deflate-base64")?>(.*?)</script>', page, re.DOTALL)
     if not match:
         return -1
     if match.group(1):

@@ -18,6 +18,8 @@ ASSETS = Path(__file__).resolve().parent / "static"
 LEAFLET_VERSION = "1.9.4"
 LEAFLET_JS_URL = f"https://unpkg.com/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
 LEAFLET_CSS_URL = f"https://unpkg.com/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
+#: geo-events' own page scripts, inlined in this order into every map page.
+OWN_SCRIPTS = ("geo_events_layer.js", "geo_events_controls.js", "geo_events_basemap.js", "geo_events_timeline.js")
 
 
 def _read(path: Path) -> str:
@@ -53,8 +55,8 @@ def leaflet_css() -> str:
 
 @lru_cache(maxsize=1)
 def own_js() -> str:
-    """Return geo-events' map script (event canvas layer, time slider, legend, title)."""
-    return "\n".join(_script_text(_read(ASSETS / name)) for name in ("geo_events_layer.js", "geo_events_controls.js"))
+    """Return geo-events' map script (event layer, time slider, legend, title, labels, timeline)."""
+    return "\n".join(_script_text(_read(ASSETS / name)) for name in OWN_SCRIPTS)
 
 
 @lru_cache(maxsize=1)

@@ -41,8 +41,12 @@ def browser_available() -> bool:
 
 
 @contextmanager
-def open_map(path: Path, width: int = 1200, height: int = 760) -> Iterator[tuple[Any, dict[str, list[str]]]]:
+def open_map(
+    path: Path, width: int = 1200, height: int = 760, fragment: str = ""
+) -> Iterator[tuple[Any, dict[str, list[str]]]]:
     """Open ``path`` (a map HTML file) offline; yield ``(page, log)`` with console errors and requests.
+
+    ``fragment`` is appended to the file URL (``#date=2018-02-07`` opens a time map on that day).
 
     ``log["errors"]`` collects console errors and page exceptions; ``log["blocked"]`` every request that
     would have left the machine (blocked).
@@ -69,9 +73,10 @@ def open_map(path: Path, width: int = 1200, height: int = 760) -> Iterator[tuple
                     request_route.abort()
 
             page.route("**/*", route)
-            page.goto(Path(path).resolve().as_uri(), wait_until="load")
+            page.goto(Path(path).resolve().as_uri() + fragment, wait_until="load")
             page.wait_for_function(
-                "window.GeoEvents && GeoEvents.layers.length > 0 && GeoEvents.layers.every((l) => l.loaded)",
+                "window.GeoEvents && GeoEvents.layers.length > 0 && GeoEvents.layers.every((l) => l.loaded)"
+                " && (!GeoEvents.timelineReady || GeoEvents.timelineReady())",
                 timeout=30000,
             )
             page.wait_for_timeout(300)
@@ -81,7 +86,7 @@ def open_map(path: Path, width: int = 1200, height: int = 760) -> Iterator[tuple
 
 
 def map_state(page: Any) -> dict[str, Any]:
-    """Return what the page drew: events drawn on the canvas, zone/line/river paths, canvas pixels."""
+    """Return what the page drew: events on the canvas, zone/line/river/outline paths, labels, canvas pixels."""
     return page.evaluate(
         """() => {
           const layer = window.GeoEvents.layers[0];
@@ -100,6 +105,8 @@ def map_state(page: Any) -> dict[str, Any]:
             lines: document.querySelectorAll('path.ge-line').length,
             rivers: document.querySelectorAll('path.ge-river').length,
             countries: document.querySelectorAll('path.ge-country').length,
+            admin1: document.querySelectorAll('path.ge-admin1').length,
+            labels: Array.from(document.querySelectorAll('.ge-place-label')).map((e) => e.textContent),
             legend: (document.querySelector('.ge-legend') || {}).textContent || '',
             title: (document.querySelector('.ge-title') || {}).textContent || '',
             layer_control: document.querySelectorAll('.leaflet-control-layers-selector').length,

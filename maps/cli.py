@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -73,6 +73,18 @@ def map_command(
     limit: Annotated[int | None, typer.Option(help="Most events to draw (newest first); default 200000.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress messages.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+    step: Annotated[
+        str | None,
+        typer.Option(
+            help="Make a time map: a slider from --start to --end by day, week or month; zones recolour at "
+            "each change of the zone history, events appear in their step, the line moves. --date: the day it "
+            "opens on.",
+        ),
+    ] = None,
+    history: Annotated[
+        list[Path] | None,
+        typer.Option("--history", help="With --step: a dated zone-states file (zone-history import/export); repeatable."),
+    ] = None,
 ) -> None:
     """Write an interactive HTML map of events, control zones and the de-confliction line.
 
@@ -83,6 +95,8 @@ def map_command(
       geo-events map -o deir.html --bbox 39,34,41.5,36 --start 2018-01-01 --end 2018-03-31
 
       geo-events map -o battles.html --event-type Battles --min-fatalities 10 --title "Battles, 10+ killed" --json
+
+      geo-events map -o front.html --start 2017-12-01 --end 2019-04-30 --step week --date 2018-02-07
     """
     from geo_events.store import open_store
     from maps.assets import with_csp_meta
@@ -99,7 +113,12 @@ def map_command(
     total = opened.count(query)
     talk = not quiet and total >= PROGRESS_FROM
     _progress(talk, f"reading {total} events from the store…")
-    data = map_data(opened, query, day, limit=limit or MAP_MAX_EVENTS)
+    if step is not None:
+        data = _timeline(opened, query, day, limit or MAP_MAX_EVENTS, step, history)
+    elif history:
+        fail("--history needs --step (a time map); for one day's zones use --date")
+    else:
+        data = map_data(opened, query, day, limit=limit or MAP_MAX_EVENTS)
     drawn = len(data.events["features"])
     _progress(talk, f"building the map of {drawn} events…")
     page = with_csp_meta(data.render(title=title, self_contained=self_contained), self_contained)
@@ -115,17 +134,36 @@ def map_command(
         "truncated": data.truncated,
         "date": data.date.isoformat() if data.date else None,
         "zones": len((data.zones or {}).get("features") or []),
-        "line": bool((data.line or {}).get("features")),
+        "line": bool((getattr(data, "line", None) or getattr(data, "lines", None) or {}).get("features")),
         "self_contained": self_contained,
         "bytes": out.stat().st_size,
         "seconds": round(time.perf_counter() - started, 3),
     }
+    if step is not None:
+        summary.update(step=step, start=data.start.isoformat(), end=data.end.isoformat(),
+                       lines=len(data.lines["features"]))
     if as_json:
         print_json(summary)
     else:
         note = f" (of {data.number_matched}; use --limit or filters)" if data.truncated else ""
         zones = f", zones of {summary['date']}" if summary["zones"] else ""
         typer.echo(f"wrote {out}: {drawn} events{note}{zones}, {summary['bytes'] / 1e6:.2f} MB")
+
+
+def _timeline(store: Any, query: Any, day: Any, limit: int, step: str, files: list[Path] | None) -> Any:
+    """Return the time map's data: the bundled zones + ``files`` + the zones derived from the store's reports."""
+    from geo_events.cli.zone_history import build_history
+    from geo_events.zone_history.derive import history_from_reporting, kind_from_gazetteer, territorial_events
+    from maps.sources import timeline_data
+    from maps.timeline import STEPS
+
+    if step not in STEPS:
+        fail(f"--step must be one of {', '.join(STEPS)}; got {step!r}")
+    zones = build_history(files, None)
+    reports = territorial_events(store)
+    if reports:
+        zones, _ = history_from_reporting(reports, zones, kind_from_gazetteer)
+    return timeline_data(store, query, zones, step, day, limit=limit)
 
 
 def register(app: typer.Typer) -> None:

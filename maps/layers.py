@@ -45,7 +45,31 @@ class RawHtml(Element):
         return self.text
 
 
-class EventCanvasLayer(Layer):
+class PayloadLayer(Layer):
+    """A layer whose data travels in the page as a JSON data block (``maps.encode.payload_block``).
+
+    Subclasses set ``_name`` and a template that reads ``this.data_id``; ``compress`` as for
+    ``payload_block`` (``"auto"``: deflate + base64 when large).
+    """
+
+    def __init__(self, payload: dict[str, Any], name: str, compress: bool | str = "auto", control: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=control, show=True)
+        self.payload = payload
+        self.compress = compress
+
+    @property
+    def data_id(self) -> str:
+        """The id of the page element holding the payload."""
+        return f"{self.get_name()}_data"
+
+    def render(self, **kwargs: Any) -> None:
+        """Write the payload into the page as a data block, then the layer script."""
+        figure = self.get_root()
+        figure.html.add_child(RawHtml(payload_block(self.payload, self.data_id, self.compress)), name=self.data_id)
+        super().render(**kwargs)
+
+
+class EventCanvasLayer(PayloadLayer):
     """All events of a map as one canvas layer (``GeoEvents.EventLayer``), with click-built popups.
 
     Parameters
@@ -71,18 +95,9 @@ class EventCanvasLayer(Layer):
     def __init__(
         self, payload: dict[str, Any], name: str = "Events", region_km: float = 30.0, compress: bool | str = "auto"
     ) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=True)
+        super().__init__(payload, name, compress)
         self._name = "GeoEventsLayer"
-        self.payload = payload
-        self.compress = compress
         self.options = {"regionKm": region_km, "colors": dict(EVENT_TYPE_COLORS), "unknownColor": UNKNOWN_COLOR}
-        self.data_id = f"{self.get_name()}_data"
-
-    def render(self, **kwargs: Any) -> None:
-        """Write the payload into the page as a data block, then the layer script."""
-        figure = self.get_root()
-        figure.html.add_child(RawHtml(payload_block(self.payload, self.data_id, self.compress)), name=self.data_id)
-        super().render(**kwargs)
 
 
 class TimeSlider(MacroElement):

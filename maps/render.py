@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
 from typing import Any
@@ -23,6 +24,7 @@ import folium
 
 from geo_events.errors import DataError
 from maps.assets import page_assets
+from maps.basemap import offline_basemap
 from maps.encode import encode_events, escape_text, summary
 from maps.layers import (
     Attribution,
@@ -34,7 +36,6 @@ from maps.layers import (
     escaped_properties,
     legend_html,
     ordered_controllers,
-    outline_basemap,
 )
 from maps.styles import REGION_AREA_KM, line_style, river_style, zone_style
 
@@ -164,6 +165,107 @@ def _with_fields(collection: dict[str, Any], fields: tuple[str, ...]) -> dict[st
     return collection
 
 
+
+def river_layer_features(river: Any) -> list[dict[str, Any]]:
+    """Return the river Features a map draws: ``"auto"`` (the Euphrates), given GeoJSON, or none."""
+    if river == "auto":
+        found = euphrates_feature()
+        return [found] if found else []
+    return as_features(river or None, "river")
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """How a map page is made (the keyword arguments of :func:`build_map` of the same names)."""
+
+    title: str = DEFAULT_TITLE
+    self_contained: bool = True
+    river: Any = "auto"
+    compress: bool | str = "auto"
+    labels: bool = True
+
+
+def river_overlay(river_features: list[dict[str, Any]]) -> folium.GeoJson:
+    """Return the river overlay (the Euphrates, blue, with a name tooltip)."""
+    return folium.GeoJson(
+        _with_fields(escaped_properties({"features": river_features}), ("name", "source")),
+        name="Euphrates",
+        style_function=river_style,
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+    )
+
+
+def map_view(
+    payload: dict[str, Any], zone_features: list[dict[str, Any]], line_features: list[dict[str, Any]]
+) -> tuple[Bounds, Bounds]:
+    """Return ``(view, everything)``: the bounds a map opens on and the bounds of all its data."""
+    event_box = _points_bounds(payload["coords"])
+    zone_box = _bounds(zone_features)
+    if event_box and zone_box:
+        view = _union(_span(event_box, 1.0), zone_box)
+    elif event_box:
+        view = _span(event_box, 3.0)
+    else:
+        view = zone_box or DEFAULT_BOUNDS
+    everything = _union(event_box, _bounds(zone_features + line_features)) or view
+    return view, everything
+
+
+def new_map(view: Bounds, everything: Bounds, page: PageOptions) -> folium.Map:
+    """Return an empty geo-events map: page assets, title, OSM tiles and the offline basemap of ``everything``."""
+    title, self_contained = page.title, page.self_contained
+    fmap = folium.Map(
+        location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2],
+        zoom_start=7,
+        tiles=None,
+        control_scale=True,
+        width="100%",
+        height="100%",
+    )
+    fmap.default_js = []  # Folium's CDN jQuery/Bootstrap/awesome-markers are not used by these maps
+    fmap.default_css = []
+    root = fmap.get_root()
+    root.header.add_child(RawHtml(page_assets(self_contained)), name="geo_events_assets")
+    root.header.add_child(RawHtml(f"<title>{escape_text(title)}</title>"), name="geo_events_title")
+
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=not self_contained).add_to(fmap)
+    basemap_pane().add_to(fmap)
+    offline_basemap(everything, show=self_contained, labels=page.labels).add_to(fmap)
+    return fmap
+
+
+def finish_map(
+    fmap: folium.Map,
+    layer: EventCanvasLayer,
+    facts: dict[str, Any],
+    controllers: set[str],
+    *,
+    has_line: bool,
+    has_river: bool,
+    title: str,
+    subtitle: list[str],
+    has_zones: bool,
+    view: Bounds,
+) -> None:
+    """Add the legend, title box, attribution and layer control, and fit the map to ``view``.
+
+    ``subtitle`` items are pre-escaped HTML; ``title`` is escaped here.
+    """
+    legend = legend_html(
+        facts["event_types"], ordered_controllers(controllers), has_line, has_river, facts["precisions"]
+    )
+    HtmlControl(legend, "legend", layer).add_to(fmap)
+    HtmlControl(
+        f"<h1>{escape_text(title)}</h1><div class=\"ge-subtitle\">{' · '.join(subtitle)}</div>", "title"
+    ).add_to(fmap)
+    credits = ["Events: geo-events (sources in popups)", "Places: GeoNames (CC BY 4.0)"]
+    if has_zones:
+        credits.append("Zones: dated sources in tooltips")
+    credits.append("Outlines: Natural Earth")
+    Attribution(" | ".join(credits)).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9, padding=(24, 24))
+
 def build_map(
     events: Any,
     zones: Any = None,
@@ -174,6 +276,7 @@ def build_map(
     self_contained: bool = True,
     river: Any = "auto",
     compress: bool | str = "auto",
+    labels: bool = True,
 ) -> folium.Map:
     """Return a Folium map of events, the control zones and the de-confliction line of one date.
 
@@ -200,6 +303,9 @@ def build_map(
         that; None/False draws none.
     compress : bool or "auto"
         Deflate + base64 the event payload (the page inflates it); ``"auto"`` compresses big maps.
+    labels : bool
+        Town and city labels, rivers and admin-1 outlines from the bundled gazetteer on the offline
+        basemap (``maps.basemap``); False draws country outlines only.
 
     Returns
     -------
@@ -213,39 +319,10 @@ def build_map(
     event_features = as_features(events, "events")
     zone_features = as_features(zones, "zones")
     line_features = as_features(line, "line")
-    if river == "auto":
-        found = euphrates_feature()
-        river_features = [found] if found else []
-    else:
-        river_features = as_features(river or None, "river")
+    river_features = river_layer_features(river)
     payload = encode_events(event_features)
-
-    event_box = _points_bounds(payload["coords"])
-    zone_box = _bounds(zone_features)
-    if event_box and zone_box:
-        view = _union(_span(event_box, 1.0), zone_box)
-    elif event_box:
-        view = _span(event_box, 3.0)
-    else:
-        view = zone_box or DEFAULT_BOUNDS
-    everything = _union(event_box, _bounds(zone_features + line_features)) or view
-    fmap = folium.Map(
-        location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2],
-        zoom_start=7,
-        tiles=None,
-        control_scale=True,
-        width="100%",
-        height="100%",
-    )
-    fmap.default_js = []  # Folium's CDN jQuery/Bootstrap/awesome-markers are not used by these maps
-    fmap.default_css = []
-    root = fmap.get_root()
-    root.header.add_child(RawHtml(page_assets(self_contained)), name="geo_events_assets")
-    root.header.add_child(RawHtml(f"<title>{escape_text(title)}</title>"), name="geo_events_title")
-
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=not self_contained).add_to(fmap)
-    basemap_pane().add_to(fmap)
-    outline_basemap(everything, show=self_contained).add_to(fmap)
+    view, everything = map_view(payload, zone_features, line_features)
+    fmap = new_map(view, everything, PageOptions(title, self_contained, river, compress, labels))
 
     day_label = escape_text(str(date)) if date else ""
     controllers: set[str] = set()
@@ -260,12 +337,7 @@ def build_map(
             highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.45},
         ).add_to(fmap)
     if river_features:
-        folium.GeoJson(
-            _with_fields(escaped_properties({"features": river_features}), ("name", "source")),
-            name="Euphrates",
-            style_function=river_style,
-            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-        ).add_to(fmap)
+        river_overlay(river_features).add_to(fmap)
     if line_features:
         folium.GeoJson(
             _with_fields(escaped_properties({"features": line_features}), LINE_FIELDS),
@@ -279,32 +351,24 @@ def build_map(
     if event_features:
         TimeSlider(layer).add_to(fmap)
     facts = summary(payload)
-    legend = legend_html(
-        facts["event_types"],
-        ordered_controllers(controllers),
-        bool(line_features),
-        bool(river_features),
-        facts["precisions"],
-    )
-    HtmlControl(legend, "legend", layer).add_to(fmap)
-
     subtitle = [f"{len(event_features)} events"]
     if facts["first"]:
         first, last = facts["first"], facts["last"]
         subtitle.append(escape_text(first if first == last else f"{first} to {last}"))
     if day_label:
         subtitle.append(f"control zones on {day_label}")
-    HtmlControl(
-        f"<h1>{escape_text(title)}</h1><div class=\"ge-subtitle\">{' · '.join(subtitle)}</div>", "title"
-    ).add_to(fmap)
-
-    credits = ["Events: geo-events (sources in popups)", "Places: GeoNames (CC BY 4.0)"]
-    if zone_features or line_features:
-        credits.append("Zones: dated sources in tooltips")
-    credits.append("Outlines: Natural Earth")
-    Attribution(" | ".join(credits)).add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9, padding=(24, 24))
+    finish_map(
+        fmap,
+        layer,
+        facts,
+        controllers,
+        has_line=bool(line_features),
+        has_river=bool(river_features),
+        title=title,
+        subtitle=subtitle,
+        has_zones=bool(zone_features or line_features),
+        view=view,
+    )
     return fmap
 
 
@@ -318,9 +382,11 @@ def render_html(
     self_contained: bool = True,
     river: Any = "auto",
     compress: bool | str = "auto",
+    labels: bool = True,
 ) -> str:
     """Return the map page as one HTML string (same arguments as :func:`build_map`)."""
     fmap = build_map(
-        events, zones, line, date=date, title=title, self_contained=self_contained, river=river, compress=compress
+        events, zones, line, date=date, title=title, self_contained=self_contained, river=river, compress=compress,
+        labels=labels,
     )
     return fmap.get_root().render()

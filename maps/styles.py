@@ -40,6 +40,7 @@ RIVER_COLOR = "#2b7bba"
 LAND_COLOR = "#f4f1ea"
 SEA_COLOR = "#d6e4ee"
 BORDER_COLOR = "#9a948a"
+ADMIN1_COLOR = "#8a7f9e"
 
 
 def event_color(event_type: str | None) -> str:
@@ -98,3 +99,13 @@ def outline_style(_feature: dict) -> dict:
         "fillOpacity": 1.0,
         "className": "ge-country",
     }
+
+
+def admin1_style(_feature: dict) -> dict:
+    """Return the Leaflet path style of an admin-1 (governorate) outline on the offline basemap."""
+    return {"color": ADMIN1_COLOR, "weight": 1.2, "dashArray": "6 3 1 3", "fill": False, "className": "ge-admin1"}
+
+
+def basemap_river_style(_feature: dict) -> dict:
+    """Return the Leaflet path style of a river on the offline basemap (thinner than the Euphrates layer)."""
+    return {"color": RIVER_COLOR, "weight": 1.6, "opacity": 0.7, "className": "ge-basemap-river"}

@@ -18,6 +18,17 @@
   var EARTH_M = 40075016.686;
   var SIDES = { east: "east of the line", west: "west of the line", on_line: "on the line" };
 
+  // A map pane at `zIndex` that lets clicks through (made once per map).
+  GE.ensurePane = function (map, name, zIndex) {
+    var pane = map.getPane(name);
+    if (!pane) {
+      pane = map.createPane(name);
+      pane.style.zIndex = zIndex;
+      pane.style.pointerEvents = "none";
+    }
+    return pane;
+  };
+
   GE.dayToIso = function (day) {
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
   };
@@ -220,11 +231,7 @@
       this._map = map;
       // own pane above the zones and lines (overlayPane 400) and below popups; clicks pass through to
       // the map, which hit-tests the events itself, so zone tooltips under the canvas keep working
-      if (!map.getPane(this.options.pane)) {
-        var pane = map.createPane(this.options.pane);
-        pane.style.zIndex = 450;
-        pane.style.pointerEvents = "none";
-      }
+      GE.ensurePane(map, this.options.pane, 450);
       this._canvas = L.DomUtil.create("canvas", "ge-events-canvas leaflet-zoom-hide");
       this.getPane().appendChild(this._canvas);
       map.on("click", this._onClick, this);

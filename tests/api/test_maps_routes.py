@@ -94,3 +94,42 @@ def test_unknown_parameters_are_refused_like_on_events(client):
     assert client.get("/maps/events.html", params={"aspect_ratio": "2"}).status_code == 400  # embed-only
     embed = client.get("/maps/embed", params={"date": "2018-02-07", "height": 400, "format": "json"})
     assert embed.status_code == 200 and "date=2018-02-07" in embed.json()["src"]
+
+
+def test_timeline_page_carries_the_zone_history_and_the_steps(client):
+    response = client.get(
+        "/maps/timeline.html", params={"start": "2018-12-01", "end": "2019-01-20", "step": "week", "date": "2018-12-15"}
+    )
+    assert response.status_code == 200, response.text
+    page = response.text
+    assert "new GeoEvents.Timeline(" in page and "new GeoEvents.DatedShapes(" in page
+    assert "zone-isis-hajin" in page and "zone-isis-susah" in page  # both ISIS pockets of the period
+    assert "zone-isis-baghuz" not in page  # its state starts on 2019-01-24, after the period
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["content-security-policy"]).group(1)
+    scripts = [t for t in re.findall(r"<script\b[^>]*>", page) if 'type="application/json"' not in t]
+    assert scripts and all(f'nonce="{nonce}"' in tag for tag in scripts)
+
+
+def test_timeline_bad_parameters_answer_400_naming_the_field(client):
+    for params, field in (
+        ({"step": "fortnight"}, "step"),
+        ({"start": "2019-01-01", "end": "2018-01-01"}, "start"),
+        ({"start": "2018-01-01", "end": "2018-02-01", "date": "2018-03-01"}, "date"),
+        ({"stpe": "day"}, "stpe"),
+    ):
+        response = client.get("/maps/timeline.html", params=params)
+        assert response.status_code in (400, 422), (params, response.text)
+        assert response.json()["field"] == field, (params, response.json())
+
+
+def test_embed_of_the_timeline_keeps_the_date_in_the_fragment(client):
+    body = client.get(
+        "/maps/embed",
+        params={"map": "timeline", "step": "week", "start": "2017-12-01", "end": "2019-04-30", "date": "2018-02-07",
+                "format": "json"},
+    ).json()
+    assert "/maps/timeline.html?" in body["src"] and body["src"].endswith("#date=2018-02-07")
+    assert "step=week" in body["src"] and "map=" not in body["src"]
+    assert 'src="' + body["src"].replace("&", "&amp;") + '"' in body["snippet"]
+    refused = client.get("/maps/embed", params={"step": "week"})
+    assert refused.status_code == 400 and refused.json()["field"] == "step"

@@ -1,7 +1,7 @@
 """Real headless Chromium (Debian package, driven by Playwright) loads self-contained maps offline.
 
 Checks what a reader sees: the seed event on the canvas, the control zones, the de-confliction line and
-the Euphrates drawn, no console errors, no request leaving the machine, popups that show article text
+the Euphrates drawn, town labels and governorate outlines on the offline basemap, no console errors, no request leaving the machine, popups that show article text
 as text, and the legend/time filters. Set ``GEO_EVENTS_SCREENSHOT=1`` to also rewrite docs/img/map-seed.png.
 """
 
@@ -45,6 +45,8 @@ def test_seed_map_draws_event_zones_line_and_river(tmp_path: Path, seed_feature_
     assert state["zones"] >= 2 and state["lines"] >= 1
     assert state["rivers"] >= 1
     assert state["countries"] > 5 and state["scale"] == 1 and state["layer_control"] >= 4
+    assert {"Deir ez-Zor", "Al Mayadin", "Hajin"} <= set(state["labels"])  # offline basemap: towns by name
+    assert state["admin1"] >= 1  # the governorate outlines the gazetteer has
     assert "Syrian government & allies" in state["legend"] and "De-confliction line" in state["legend"]
     assert "Khasham" in state["title"]
     assert log["errors"] == [] and log["blocked"] == []

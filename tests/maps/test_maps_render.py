@@ -41,7 +41,7 @@ def resources(page: str) -> list[tuple[str, str, str]]:
 
 def data_payload(page: str) -> dict:
     """Decode the events payload embedded in a page (plain or deflate-base64)."""
-    match = re.search(r'<script type="application/json" id="[^"]+"( data-encoding="deflate-base64")?>(.*?)</script>', page, re.DOTALL)
+    match = re.search(r'<script type="application/json" id="(?!geo_events_place_labels)[^"]+"( data-encoding="deflate-base64")?>(.*?)</script>', page, re.DOTALL)
     assert match, "no payload block in the page"
     if match.group(1):
         raw = b"".join(zlib.decompress(base64.b64decode(chunk)) for chunk in match.group(2).split("."))
