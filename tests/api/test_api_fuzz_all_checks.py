@@ -4,7 +4,7 @@ Every check of every generated case is read from schemathesis' NDJSON report (so
 cannot hide another of the same check on the same operation). The only failures allowed are rules
 between parameters that a schema cannot state, answered 400 by design: a minimum above its maximum
 (fatalities, bbox corners), a start after its end, a sub-event type of another event type, lat without
-lon, and a place name the gazetteer does not know. Fixed seed, deterministic generation, one worker.
+lon, a place name the gazetteer does not know, and a time-map parameter (step) on an embed of another map. Fixed seed, deterministic generation, one worker.
 ``GEO_EVENTS_FUZZ_EXAMPLES`` (default 3) sets the examples per operation.
 """
 
@@ -23,7 +23,8 @@ import pytest
 from tests.hardening.helpers import SEED_EVENTS
 
 EXAMPLES = int(os.environ.get("GEO_EVENTS_FUZZ_EXAMPLES", "3"))
-BY_DESIGN = ("is greater than", "is after", "after it ends", "belongs to", "give lat and lon", "no place called")
+BY_DESIGN = ("is greater than", "is after", "after it ends", "belongs to", "give lat and lon", "no place called",
+             "is for the time map")  # /maps/embed: step only with map=timeline
 
 
 def _failures(report: Path) -> tuple[int, int, set[str], list[str]]:
