@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -588,23 +588,23 @@ def resolve_places(
             inside = [p for p, _ in raw[index].candidates if contains(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
-    far_partner = _between_pairs(text, raw, chosen) | _quarters_of(text, raw, chosen)
+    refused = _between_pairs(text, raw, chosen) | _quarters_of(text, raw, chosen)
     for index, item in enumerate(raw):
         place = chosen[index]
         if place is not None and _VILLAGE_WORDS & {item.cue_before, item.cue_after} and (place.kind == "city" or (
                 place.population or 0) >= 50_000) and context.countries.get(place.country, 0.0) <= own.get(
                 (item.written.lower(), place.country), 0.0):
             # "the villages of Saida and Mu'alaq" in Syria are not Saïda, Algeria
-            far_partner[index] = (f"a village in the text, not the city of {place.name} in {place.country_name}, "
+            refused[index] = (f"a village in the text, not the city of {place.name} in {place.country_name}, "
                                   "a country the text does not point to")
-    for index in far_partner:
+    for index in refused:
         chosen[index] = None  # no evidence for the others' checks
     out: list[PlaceMention] = []
     for index, item in enumerate(raw):
         place = chosen[index]
-        if index in far_partner:
+        if index in refused:
             if rejected is not None:
-                rejected.append(Rejected(item.start, item.end, item.written, far_partner[index]))
+                rejected.append(Rejected(item.start, item.end, item.written, refused[index]))
             continue
         if place is None:
             if rejected is not None:
@@ -613,11 +613,11 @@ def resolve_places(
                                          f"name is known"))
             continue
         quality = next(q for p, q in item.candidates if p is place)
-        if quality < 100 and _FACILITY_AFTER_RE.match(text, item.end):
+        if quality < 100 and (facility := _FACILITY_AFTER_RE.match(text, item.end)):
             if rejected is not None:  # "al-Shifa hospital" is a hospital's name, not a spelling of Haifa
                 rejected.append(Rejected(item.start, item.end, item.written,
-                                         f"the name of a {_FACILITY_AFTER_RE.match(text, item.end).group(1).lower()}, "
-                                         f"only a variant spelling of {place.name}"))
+                                         f"the name of a {facility.group(1).lower()}, only a variant spelling of "
+                                         f"{place.name}"))
             continue
         if quality < 100 and context.evidence < 1.5 and not place.id.startswith("ge:"):
             exact = [p for k, p in enumerate(chosen) if k != index and p is not None
@@ -720,18 +720,18 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str
 
 def _keep_owned(text: str, raw: list[_Raw], countries: list[CountryMention], rejected: list[Rejected] | None) -> None:
     """"Iraq's Kurdistan region", "the Somali town of X": a name its country owns keeps only that country's
-    places (when it has any)."""
+    places; without any it is dropped from ``raw`` (a list of the caller's own, changed in place)."""
     owners = sorted((c.end, c.code) for c in countries if c.start >= 0 and c.kind != "actor")
     ends = [end for end, _ in owners]
-    for item in raw:
+    for position, item in enumerate(raw):
         index = bisect_left(ends, item.start) - 1
         if index < 0 or item.start - ends[index] > 60:
             continue
         end, code = owners[index]
         if all(p.country == code for p, _ in item.candidates) or not _OWNER_GAP_RE.fullmatch(text, end, item.start):
             continue
-        item.candidates = [c for c in item.candidates if c[0].country == code]
-        if not item.candidates and rejected is not None:
+        raw[position] = replace(item, candidates=[c for c in item.candidates if c[0].country == code])
+        if not raw[position].candidates and rejected is not None:
             rejected.append(Rejected(item.start, item.end, item.written, f"the text puts it in {_country_name(code)}, "
                                      "where no place of that name is known"))
     raw[:] = [item for item in raw if item.candidates]

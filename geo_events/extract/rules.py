@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from geo_events.extract.actors import ActorList, default_actors
@@ -299,7 +300,6 @@ class _Reading:
         self._starts: dict[int, list[int]] = {}
         self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
-        self._is_live_blog: bool | None = None
         self.dateline: PlaceMention | None = None  # the city of a wire dateline, when it is one
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
@@ -540,11 +540,10 @@ class _Reading:
             previous.day, previous.precision, previous.date_mention, previous.date_how = dated
             previous.own_date = True
 
-    def _live_blog(self) -> bool:
+    @cached_property
+    def live_blog(self) -> bool:
         """True for a live blog: entries headed by clock times ("10:42 GMT - …"), each reported the same day."""
-        if self._is_live_blog is None:
-            self._is_live_blog = len(_LIVE_ENTRY_RE.findall(self.text)) >= 2
-        return self._is_live_blog
+        return len(_LIVE_ENTRY_RE.findall(self.text)) >= 2
 
     def _statement_date(self, mention: DateMention | None) -> bool:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
@@ -670,7 +669,7 @@ class _Reading:
                     dated = (*lead_date, "the article's lead")
                 elif (first_dated := self._first_incident_date(clause)) is not None:
                     dated = (*first_dated, "the first dated incident of the article")
-                elif self.anchor is not None and self.article.published and self._live_blog():
+                elif self.anchor is not None and self.article.published and self.live_blog:
                     dated = (self.anchor, "day", None, "an entry of a live blog: the publication day")
                 elif self.anchor is not None:
                     dated = (self.anchor, "week" if self.article.published else "month", None,

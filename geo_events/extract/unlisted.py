@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from geo_events.extract.countries import CountryMention
 from geo_events.extract.places import PlaceMention, Rejected, inside_spans, is_common_word
 
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|az|an|at|ez|es|ed|adh|de|da|du|di|la|le|ul|bin|ibn)"
@@ -100,7 +101,7 @@ def unlisted_places(
     blocked: list[tuple[int, int]],
     rejected: list[Rejected] | None = None,
     superseded: set[int] | None = None,
-    countries: list[Any] | None = None,
+    countries: list[CountryMention] | None = None,
 ) -> list[PlaceMention]:
     """Return mentions for the place names ``text`` cues as places but the gazetteer did not resolve.
 
@@ -196,7 +197,8 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     return None, ""
 
 
-def _paragraph_allows(text: str, start: int, town: PlaceMention | None, countries: list[Any] | None) -> bool:
+def _paragraph_allows(text: str, start: int, town: PlaceMention | None,
+                      countries: list[CountryMention] | None) -> bool:
     """False when the paragraph of ``start`` names countries and none is the town's ("the Lebanese group …
     the village of Aitaroun" in a Gaza live blog is not near Gaza)."""
     if town is None or not countries:

@@ -4,7 +4,8 @@ Every check of every generated case is read from schemathesis' NDJSON report (so
 cannot hide another of the same check on the same operation). The only failures allowed are rules
 between parameters that a schema cannot state, answered 400 by design: a minimum above its maximum
 (fatalities, bbox corners), a start after its end, a sub-event type of another event type, lat without
-lon, a place name the gazetteer does not know, and a time-map parameter (step) on an embed of another map. Fixed seed, deterministic generation, one worker.
+lon, a place name the gazetteer does not know, and a time-map parameter (step) on an embed of another
+map. Fixed seed, deterministic generation, one worker.
 ``GEO_EVENTS_FUZZ_EXAMPLES`` (default 3) sets the examples per operation.
 """
 
