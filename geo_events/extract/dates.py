@@ -16,6 +16,7 @@ Absolute forms: ``2018-02-07``, ``7 February 2018``, ``7th of Feb.``, ``February
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -107,11 +108,11 @@ def _month_start(day: date, back: int = 0) -> date | None:
     return _safe_date(year, month, 1)
 
 
-def resolve(match: re.Match[str], published: date | None) -> tuple[date, str, str] | None:
+def resolve(match: re.Match[str], published: date | None, year: int | None = None) -> tuple[date, str, str] | None:
     """Return ``(date, precision, kind)`` for one ``DATE_RE`` match, or None when it is not a date.
 
-    Without ``published`` only dates that carry their year resolve ("7 February 2018"); "on Monday",
-    "yesterday" or "7 February" then stay unresolved.
+    Without ``published`` only dates that carry their year resolve ("7 February 2018"), or take ``year``
+    (the year a timeline's heading gives); "on Monday", "yesterday" or "7 February" then stay unresolved.
     """
     group = match.group
     if group("iso"):
@@ -120,7 +121,7 @@ def resolve(match: re.Match[str], published: date | None) -> tuple[date, str, st
     if group("dmy") or group("mdy"):
         month = _MONTHS[(group("m1") or group("m2")).lower().rstrip(".")]
         day = int(group("d1") or group("d2"))
-        year = group("y1") or group("y2")
+        year = group("y1") or group("y2") or (str(year) if published is None and year else None)
         if published is None and not year:
             return None
         found = _with_year(published, month, day, year) if published is not None else _safe_date(int(year), month, day)
@@ -168,7 +169,8 @@ def resolve(match: re.Match[str], published: date | None) -> tuple[date, str, st
     return None
 
 
-def find_dates(text: str, published: date | None, low: str | None = None) -> list[DateMention]:
+def find_dates(text: str, published: date | None, low: str | None = None,
+               years: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Return every date mention in ``text`` resolved against ``published``.
 
     Parameters
@@ -178,6 +180,11 @@ def find_dates(text: str, published: date | None, low: str | None = None) -> lis
     published : datetime.date or None
         Publication date, the anchor of relative expressions; without it only dates that carry their
         year resolve.
+    low : str, optional
+        ``text`` lower-cased with its length kept (computed when not given).
+    years : list of (offset, year), optional
+        Without ``published``: the years the text states on their own (``year_headings``); a date written
+        without its year takes the last one before it.
 
     Returns
     -------
@@ -188,8 +195,10 @@ def find_dates(text: str, published: date | None, low: str | None = None) -> lis
     mentions: list[DateMention] = []
     low = lower_same_length(text) if low is None else low
     limit = (_shift(published, 1) or published) if published is not None else None
+    starts = [offset for offset, _ in years] if years else []
     for match in _SCANNER.finditer(low):
-        resolved = resolve(match, published)
+        at = bisect_right(starts, match.start()) - 1 if starts else -1
+        resolved = resolve(match, published, years[at][1] if years and at >= 0 else None)
         if resolved is None:
             continue
         found, precision, kind = resolved
@@ -228,6 +237,26 @@ def infer_anchor(text: str, url: str | None = None) -> date | None:
                 return day
     days = [m.date for m in find_dates(text, None) if m.precision == "day"]
     return max(days) if days else None
+
+
+_YEAR_HEADING_RE = re.compile(
+    r"^[ \t#=*|]*(?:(?:in|during|year)\s+)?((?:19|20)\d\d)(?:\s*[:.)–-])?[ \t=*|]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def year_headings(text: str, title: str | None = None) -> list[tuple[int, int]]:
+    """The years an undated text states on their own, as ``(offset, year)`` in text order.
+
+    A timeline gives its year once, in a heading ("2017", "== 2017 ==", "2017:"), and its entries as
+    "23 May:"; a title such as "Timeline of the 2017 siege" does the same for the whole text. A year
+    inside a sentence ("in 2014 IS seized…") is background and gives nothing.
+    """
+    found: list[tuple[int, int]] = []
+    if title:
+        in_title = set(re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])", title))
+        if len(in_title) == 1:
+            found.append((-1, int(in_title.pop())))
+    found.extend((m.start(), int(m.group(1))) for m in _YEAR_HEADING_RE.finditer(text))
+    return found
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -555,8 +555,11 @@ def resolve_places(
                 chosen[index] = item.candidates[0][0]
                 continue
             low, high = bisect_left(starts, item.start - ANCHOR_WINDOW), bisect_left(starts, item.start + ANCHOR_WINDOW)
+            written = item.written.lower()
+            # another mention of the same name is the same question, not evidence for its answer
             others = list({p.id: p for k in range(low, high) if k != index and (p := chosen[k]) is not None
-                           and p.kind not in ("country", "admin1", "river", "region")}.values())
+                           and p.kind not in ("country", "admin1", "river", "region")
+                           and raw[k].written.lower() != written}.values())
             chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others, share), c[0].id))[0]
         if _pass == 0:  # the first pass's exact choices become evidence for the second
             for item, place in zip(raw, chosen):

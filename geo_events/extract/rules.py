@@ -36,7 +36,7 @@ from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extrac
 from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
 from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import actor_countries, find_countries
-from geo_events.extract.dates import DateMention, find_dates, infer_anchor
+from geo_events.extract.dates import DateMention, find_dates, infer_anchor, year_headings
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
@@ -146,11 +146,13 @@ _OLD_INCIDENT_RE = re.compile(
 _HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+been|came|is|are)\s+(?:\w+\s+)?"
                            r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
-                       r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                       r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
     r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
     re.IGNORECASE)
+#: A non-restrictive relative clause (", which the group seized in 2014,"): an aside about what it follows.
+_ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:in|since|until|by|during|of|from)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\blast\s+year\b|"
     r"\b(?:a|one|two|three|several|\d+)\s+years?\s+(?:ago|earlier|before)\b|\byears?\s+ago\b|"
@@ -171,8 +173,12 @@ _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|
                            re.IGNORECASE)
 _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|gunfight|firefight|exchange\s+of\s+fire|"
                              r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged)\b", re.IGNORECASE)
-_LIST_GAP_RE = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
-                          r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(
+    # "X, Y and Z", "X and the villages of Y"; a name no gazetteer lists may stand between two listed ones
+    # ("near Myrnohrad, Novotoretske and Lysivka")
+    r"^(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)){0,2}"
+    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
+    r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 _WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                           "Suicide bomb"})
@@ -189,6 +195,8 @@ _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident resi
 _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain)\b|"
                         r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
+_KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"\w+teen|twenty|dozens|scores|several|many)\b", re.IGNORECASE)
 _DISTANCE_RE = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?"
@@ -322,7 +330,8 @@ class _Reading:
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
         self.clause_starts = [clause.start for clause in self.clauses]
-        self.dates = [d for d in find_dates(text, anchor, self.low) if d.kind != "dateline"]
+        years = year_headings(text, self.article.title) if anchor is None else None
+        self.dates = [d for d in find_dates(text, anchor, self.low, years) if d.kind != "dateline"]
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
         raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)
@@ -602,7 +611,7 @@ class _Reading:
         self.weapon = self._article_weapon()
         self.background_spans: list[tuple[int, int]] = []
         mentions: list[Mention] = []
-        orphans: list[tuple[str, date, str, DateMention | None]] = []
+        orphans: list[tuple[str, date, str, DateMention | None, dict[str, float]]] = []
         lead_place: PlaceMention | None = None
         lead_date: tuple[date, str, DateMention | None] | None = None
         previous: Mention | None = None
@@ -680,7 +689,14 @@ class _Reading:
             day, precision, date_mention, date_how = dated
             found_anaphora = _ANAPHORA_RE.search(body)
             anaphora = found_anaphora is not None and found_anaphora.start() < 50
-            if anaphora and previous is None and not clause.headline:
+            if anaphora and previous is None and not clause.headline and places and orphans and not own_date:
+                # "A suicide bomber blew himself up … in the Bajaur district on Sunday. The blast ripped through
+                # … in Khar": the incident reported without a known place, placed by the clause that refers to it
+                event_type, day, precision, date_mention, orphan_scores = orphans.pop()
+                scores = defaultdict(float, orphan_scores)
+                own_date, date_how = True, "the incident the clause refers back to"
+                anaphora = False
+            elif anaphora and previous is None and not clause.headline:
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
             if anaphora and found_anaphora is not None:
                 other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())
@@ -731,7 +747,7 @@ class _Reading:
                 else:
                     classified = classify(dict(scores))
                     if own_date and day is not None and classified is not None:
-                        orphans.append((classified[0], day, precision, date_mention))
+                        orphans.append((classified[0], day, precision, date_mention, dict(scores)))
                         if lead_date is None and not clause.headline:
                             lead_date = (day, precision, date_mention)  # "eleven strikes on Tuesday:" dates a list
                     continue
@@ -745,7 +761,7 @@ class _Reading:
             if lead_date is None and own_date and day is not None and not clause.headline:
                 lead_date = (day, precision, date_mention)
         # "after the Sunday evening clashes": a dated mention with no place dates the undated one it describes
-        for event_type, day, precision, date_mention in orphans:
+        for event_type, day, precision, date_mention, _scores in orphans:
             for mention in mentions:
                 classified = classify(dict(mention.scores))
                 if not mention.own_date and classified is not None and classified[0] == event_type and (
@@ -884,6 +900,8 @@ class _Reading:
 
     def _is_background(self, clause: Clause, body: str,
                        dated: tuple[date, str, DateMention | None, str] | None) -> bool:
+        # "… in the city of Wad Madani, which the RSF seized in December": the place's history, not the strike's
+        body = _ASIDE_RE.sub(" ", body)
         if dated is None:
             return bool(_BACKGROUND_RE.search(body))
         day, precision, mention, _how = dated
@@ -1178,6 +1196,8 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
         return SUB_EVENT_TYPES["Attack"], "Attack"
     if sub == "Attack" and combatants:
         return SUB_EVENT_TYPES["Armed clash"], "Armed clash"
+    if sub == "Looting/property destruction" and (_KILLED_RE.search(body) or _KILLING_RE.search(body)) and not combatants:
+        return SUB_EVENT_TYPES["Attack"], "Attack"  # looting is coded as such only when nobody is hurt
     return event_type, sub
 
 

@@ -742,3 +742,75 @@ def test_a_province_that_only_looks_like_a_country_does_not_move_the_town() -> N
     text = "Gunmen killed six civilians near Djibo in Soum province on Tuesday, residents said."
     (event,) = events(text, "2023-03-15")
     assert event["country"] == "Burkina Faso" and near(event, 14.1, -1.63)
+
+
+def test_an_undated_timeline_takes_the_year_of_its_heading() -> None:
+    text = ("2019\n\n4 March: Rebels ambushed an army convoy near Beni, killing seven soldiers.\n\n"
+            "18 March: A roadside bomb killed two police officers in Butembo.")
+    assert [(e["location"], e["event_date"]) for e in events(text, None)] == [
+        ("Beni", "2019-03-04"), ("Butembo", "2019-03-18")]
+
+
+def test_a_year_inside_a_sentence_does_not_date_an_undated_text() -> None:
+    result = extract_events("The group seized the town in 2014. On 9 June, rebels ambushed an army convoy near Beni.",
+                            published=None)
+    assert result["features"] == []  # "9 June" of which year? the text does not say
+    assert result["unplaced"] and result["unplaced"][0]["event_date"] is None
+
+
+def test_another_mention_of_the_same_name_is_not_evidence_for_its_reading() -> None:
+    # "Pokrovsk" is also an old name of Engels (Russia); the Ukrainian towns beside it decide, not its own echo
+    text = ("Russian forces continued offensive operations in the Pokrovsk direction on November 14. Russian forces "
+            "recently advanced southeast of Pokrovsk and attacked near Myrnohrad on November 14.")
+    found = events(text, "2024-11-15")
+    assert found and all(e["country"] == "Ukraine" for e in found)
+    assert any(near(e, 48.28, 37.18) for e in found)  # Pokrovsk, Donetsk Oblast
+
+
+def test_forces_that_attacked_near_a_town_fought_there() -> None:
+    text = "Russian forces attacked near Toretsk and Lysivka on Tuesday, the General Staff said."
+    found = events(text, "2024-11-15")
+    assert {e["sub_event_type"] for e in found} == {"Armed clash"}
+    assert {e["event_date"] for e in found} == {"2024-11-12"}
+
+
+def test_a_list_goes_on_past_a_name_the_gazetteer_lacks() -> None:
+    text = "Russian forces attacked near Myrnohrad, Novotoretske and Lysivka on Tuesday, the General Staff said."
+    assert {"Myrnohrad", "Lysivka"} <= {e["location"] for e in events(text, "2024-11-15")}
+
+
+def test_an_incident_reported_without_a_known_place_is_placed_by_the_clause_that_refers_to_it() -> None:
+    text = ("A suicide bomber blew himself up at a rally in the Bajaur district on Sunday, killing 44 people. "
+            "The blast ripped through a tent in Khar, the main town of the district.")
+    (event,) = events(text, "2023-07-31")
+    assert (event["location"], event["event_date"], event["sub_event_type"]) == ("Khar", "2023-07-30", "Suicide bomb")
+
+
+def test_a_longer_actor_name_wins_over_the_alias_inside_it() -> None:
+    # "South Sudanese army" holds "Sudanese army": South Sudan's forces, whose places are in South Sudan
+    text = ("JUBA, March 8 - Clashes broke out between the South Sudanese army and the White Army militia in Nasir "
+            "county, Upper Nile state, this week. The fighting in Nasir began on Tuesday.")
+    result = extract_events(text, "2025-03-08")
+    drafts = result["features"] + result["unplaced"]
+    assert all((d.get("properties") or d).get("country") != "Sudan" for d in drafts)
+
+
+def test_an_aside_about_the_place_does_not_make_the_strike_background() -> None:
+    text = ("RSF shells hit a market in Omdurman on Thursday, killing 12 civilians. Separately, army warplanes "
+            "carried out air strikes on RSF positions in the city of Wad Madani, which the paramilitary force "
+            "seized in December, witnesses said.")
+    found = events(text, "2024-02-02")
+    assert any(e["sub_event_type"] == "Air/drone strike" and near(e, 14.4, 33.52) for e in found)
+
+
+def test_looting_with_killings_is_an_attack() -> None:
+    text = "RSF fighters attacked the village of Um Kadada on Wednesday, looting livestock and killing five people."
+    (event,) = events(text, "2024-02-02")
+    assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_an_abduction_that_set_off_fighting_is_not_the_event() -> None:
+    text = ("Druze fighters and Bedouin tribesmen clashed in Sweida city, the ministry said on Monday. The fighting "
+            "erupted on Sunday after a Druze merchant was abducted on the highway to Damascus.")
+    found = events(text, "2025-07-14")
+    assert [(e["event_date"], e["sub_event_type"]) for e in found] == [("2025-07-13", "Armed clash")]
