@@ -36,7 +36,7 @@ from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extrac
 from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
 from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import actor_countries, find_countries
-from geo_events.extract.dates import DateMention, find_dates, infer_anchor, year_headings
+from geo_events.extract.dates import DATE_RE, DateMention, find_dates, infer_anchor, year_headings
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
@@ -60,6 +60,9 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 MIN_ENGLISH_RATIO = 0.12
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
+_AND_VERB_RE = re.compile(
+    r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
+    r"withdrew|attacked|struck|shelled|bombed|clashed|ambushed|killed|launched|raided)\b)")
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
@@ -396,11 +399,22 @@ class _Reading:
                     _SKIP_LINE_RE.match(line)) or (
                     _is_tag_line(line) and line.strip().casefold() != title)
             caption = line_kinds[line_start]
-            cuts = [0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], len(body)]
+            cuts = sorted({0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], *self._dated_pair_cuts(body),
+                           len(body)})
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
                     clauses.append(Clause(sentence.start + a, sentence.start + b, index, paragraph, headline, caption))
         return clauses
+
+    @staticmethod
+    def _dated_pair_cuts(body: str) -> list[int]:
+        """"… launched their assault on August 5 and took control of the port on Tuesday": two incidents, each
+        with its own date, joined by "and" — cut before the second verb."""
+        cuts = []
+        for found in _AND_VERB_RE.finditer(body):
+            if DATE_RE.search(body, 0, found.start()) and DATE_RE.search(body, found.end()):
+                cuts.append(found.start() + 1)
+        return cuts
 
     def _capitals(self, countries: list[Any]) -> list[PlaceMention]:
         """"In the Somali capital", "in the capital": the capital city of the country named before "capital",
@@ -982,6 +996,7 @@ class _Reading:
             group.mentions.append(mention)
             for sub, score in mention.scores.items():
                 group.scores[sub] += score * (0.5 if mention.clause.headline else 1.0)
+        self._fold_statement_days(groups)
         # fold weak second types at one place and day into the strongest one
         by_place_day: dict[tuple[str, date | None], list[tuple[str, date | None, str]]] = defaultdict(list)
         for key in groups:
@@ -1020,6 +1035,28 @@ class _Reading:
             draft = self._draft(group)
             if draft is not None:
                 self.out.drafts.append(draft)
+
+    def _fold_statement_days(self, groups: dict[tuple[str, date | None, str], _Group]) -> None:
+        """"… have seized the town, the army said on Wednesday. … took control of the port on Tuesday": the day
+        a statement was made is not a second incident when the text dates the incident itself, a few days before."""
+        for key in list(groups):
+            place_id, day, event_type = key
+            group = groups[key]
+            if day is None or not all(self._statement_date(m.date_mention) for m in group.mentions):
+                continue
+            earlier = [k for k, g in groups.items() if k[0] == place_id and k[2] == event_type and k[1] is not None
+                       and 0 < (day - k[1]).days <= 7 and any(m.own_date and not self._statement_date(m.date_mention)
+                                                              for m in g.mentions)]
+            if not earlier:
+                continue
+            target = groups[max(earlier, key=lambda k: k[1])]
+            for mention in group.mentions:
+                mention.day, mention.precision = target.mentions[0].day, target.mentions[0].precision
+                mention.date_how = "the incident's own date, given later in the text"
+            target.mentions[:0] = group.mentions
+            for sub, score in group.scores.items():
+                target.scores[sub] += score
+            del groups[key]
 
     def _attach_headline(self, groups: list[_Group]) -> None:
         """The headline says what the lead is about ("Strikes kill 100 …"): its trigger words and actors count

@@ -814,3 +814,18 @@ def test_an_abduction_that_set_off_fighting_is_not_the_event() -> None:
             "erupted on Sunday after a Druze merchant was abducted on the highway to Damascus.")
     found = events(text, "2025-07-14")
     assert [(e["event_date"], e["sub_event_type"]) for e in found] == [("2025-07-13", "Armed clash")]
+
+
+def test_the_day_of_a_statement_folds_into_the_incident_day_the_text_gives() -> None:
+    text = ("Rebels have seized the town of Mocimboa da Praia in northern Mozambique, the army said on Wednesday. "
+            "The fighters took control of the town on Monday after troops withdrew, a security source said.")
+    found = events(text, "2021-03-26")  # a Friday
+    assert [(e["event_date"], e["sub_event_type"]) for e in found] == [
+        ("2021-03-22", "Non-state actor overtakes territory")]
+
+
+def test_two_dated_incidents_joined_by_and_are_two_events() -> None:
+    text = ("The militants launched an assault on Palma on March 24 and took control of the town on Sunday, "
+            "the army said.")
+    found = sorted((e["event_date"], e["sub_event_type"]) for e in events(text, "2021-03-30"))
+    assert found == [("2021-03-24", "Armed clash"), ("2021-03-28", "Non-state actor overtakes territory")]
