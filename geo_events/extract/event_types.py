@@ -18,6 +18,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?"
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
      r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|airstrike"
+     r"|(?:guided|glide|gliding)\s+(?:aerial\s+)?bombs?|aerial\s+bombs?|kabs?"
      r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)"),

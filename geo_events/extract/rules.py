@@ -60,6 +60,7 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 MIN_ENGLISH_RATIO = 0.12
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
+_LISTED_NEAR_RE = re.compile(r"(?:,|\band)\s+(?:near|outside|around|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_VERB_RE = re.compile(
     r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
     r"withdrew|attacked|struck|shelled|bombed|clashed|ambushed|killed|launched|raided)\b)")
@@ -180,8 +181,8 @@ _LIST_GAP_RE = re.compile(
     # "X, Y and Z", "X and the villages of Y"; a name no gazetteer lists may stand between two listed ones
     # ("near Myrnohrad, Novotoretske and Lysivka")
     r"^(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)){0,2}"
-    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:villages?|towns?|cities|"
-    r"city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
+    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:near|in|at|around|outside)\s+)?(?:the\s+)?"
+    r"(?:(?:villages?|towns?|cities|city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 _WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                           "Suicide bomb"})
@@ -405,6 +406,14 @@ class _Reading:
                 if b > a:
                     clauses.append(Clause(sentence.start + a, sentence.start + b, index, paragraph, headline, caption))
         return clauses
+
+    def _heads(self, heading: Clause, clause: Clause) -> bool:
+        """True when ``heading`` is the one-line heading right above ``clause`` (a live blog's or a bulletin's
+        entry: "Israeli strikes hit Khan Younis overnight" over the paragraph that tells it)."""
+        if clause.sentence != heading.sentence + 1 or heading.paragraph == clause.paragraph:
+            return False
+        line = self.text[heading.start : heading.end].strip()
+        return 0 < len(line) < 100 and line[-1:] not in ".!?\"”" and "\n" in self.text[heading.end : clause.start]
 
     @staticmethod
     def _dated_pair_cuts(body: str) -> list[int]:
@@ -686,14 +695,16 @@ class _Reading:
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
+                elif previous is not None and self._heads(previous.clause, clause) and previous.day:
+                    dated = (previous.day, previous.precision, previous.date_mention, "the heading of its entry")
                 elif (intro := self._list_intro_date(clause)) is not None:
                     dated = (intro.date, intro.precision, intro, f"the date of the list it belongs to ('{intro.text}')")
+                elif self.anchor is not None and self.article.published and self.live_blog:
+                    dated = (self.anchor, "day", None, "an entry of a live blog: the publication day")
                 elif lead_date is not None:
                     dated = (*lead_date, "the article's lead")
                 elif (first_dated := self._first_incident_date(clause)) is not None:
                     dated = (*first_dated, "the first dated incident of the article")
-                elif self.anchor is not None and self.article.published and self.live_blog:
-                    dated = (self.anchor, "day", None, "an entry of a live blog: the publication day")
                 elif self.anchor is not None:
                     dated = (self.anchor, "week" if self.article.published else "month", None,
                              "no date in the text: the publication date" if self.article.published
@@ -809,8 +820,11 @@ class _Reading:
         if points:  # coordinates written in the clause are the location, as given
             return [(points[0], "coordinates written in the clause")]
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
+        # ("Kherson city" is not the oblast; "near Deir ez-Zor and Al Mayadin" lists the city beside a town of its
+        # province)
         usable = [p for p in usable if "city" in (p.cue_before, p.cue_after) or "town" in (p.cue_before, p.cue_after)
-                  or not any(contains(p.place, q.place) for q in usable)]  # "Kherson city" is not the oblast
+                  or bool(_LISTED_NEAR_RE.search(self.text, max(0, p.start - 24), p.start))
+                  or not any(contains(p.place, q.place) for q in usable)]
         if not usable:
             return []
         best_rank = min(p.rank for p in usable)
@@ -1218,7 +1232,9 @@ def _fold_name(name: str) -> str:
 def _is_tag_line(line: str) -> bool:
     """A line of keywords or tags ("Syria SDF Turkish drone strikes northeast Syria"), not a sentence."""
     stripped = line.strip()
-    return 0 < len(stripped) < 100 and stripped[-1:] not in ".!?\"”:" and not _FUNCTION_WORD_RE.search(stripped)
+    # a line that says when ("Israeli strikes hit Khan Younis overnight") is a headline, not tags
+    return (0 < len(stripped) < 100 and stripped[-1:] not in ".!?\"”:" and not _FUNCTION_WORD_RE.search(stripped)
+            and not DATE_RE.search(stripped))
 
 
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:

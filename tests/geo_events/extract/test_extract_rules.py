@@ -829,3 +829,27 @@ def test_two_dated_incidents_joined_by_and_are_two_events() -> None:
             "the army said.")
     found = sorted((e["event_date"], e["sub_event_type"]) for e in events(text, "2021-03-30"))
     assert found == [("2021-03-24", "Armed clash"), ("2021-03-28", "Non-state actor overtakes territory")]
+
+
+def test_a_live_blog_entry_takes_the_date_of_its_heading() -> None:
+    text = ("Live updates: the war in Gaza\n\n08:15 GMT\nIsraeli strikes hit Rafah overnight\n"
+            "At least nine people were killed in air strikes on two houses in Rafah, medics said.\n\n"
+            "07:40 GMT\nRaid in Tulkarm\nIsraeli forces raided Tulkarm, sparking gun battles with fighters.")
+    found = events(text, "2024-02-10")
+    assert [e["event_date"] for e in found if near(e, 31.30, 34.25)] == ["2024-02-09"]  # Rafah: "overnight"
+    assert [e["event_date"] for e in found if near(e, 32.31, 35.03)] == ["2024-02-10"]  # Tulkarm: the blog's day
+
+
+def test_a_list_goes_on_after_the_country_that_closes_its_first_part_and_a_preposition() -> None:
+    text = ("On Feb. 2, U.S. forces conducted airstrikes against militia targets, including facilities near "
+            "Al Qaim in Iraq and near Deir ez-Zor and Al Mayadin in Syria.")
+    found = events(text, "2024-02-03")
+    assert any(near(e, 34.37, 41.09) for e in found)  # Al Qaim
+    assert any(near(e, 35.34, 40.14, 8) for e in found)  # Deir ez-Zor city, not only its province
+    assert any(near(e, 35.02, 40.45, 8) for e in found)  # Al Mayadin
+
+
+def test_glide_bombs_are_air_strikes() -> None:
+    text = "Russian forces dropped a guided aerial bomb on Kharkiv on Monday evening, injuring nine people."
+    (event,) = events(text, "2024-08-20")
+    assert event["sub_event_type"] == "Air/drone strike" and event["event_date"] == "2024-08-19"
