@@ -18,10 +18,12 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?"
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
      r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|airstrike"
-     r"|(?:guided|glide|gliding)\s+(?:aerial\s+)?bombs?|aerial\s+bombs?|kabs?"
+     r"|(?:guided|glide|gliding)\s+(?:aerial\s+)?bombs?|aerial\s+bombs?"
+     r"|debris\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:downed\s+|intercepted\s+)?drones?"
      r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
-     r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)"),
+     r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
+     r"attacked|targeted|pounded|fired\s+on)"),
     ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
@@ -31,6 +33,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"bomb(?:s|er|ers|ing|ings)?|blast|vest|explosion)"
      r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
     ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|(?:car|truck|lorry|bicycle)\s+bombs?"
+     r"|explosives?[- ]laden\s+(?:motorcycle|motorbike|car|vehicle|truck|lorry|bicycle|cart)s?"
+     r"|detonated\s+(?:an?\s+)?(?:explosive|bomb|device|ied)s?"
      r"|booby[- ]trap(?:ped|s)?|explosive\s+devices?|explosives\s+(?:were\s+)?(?:triggered|detonated|exploded)|bomb\s+(?:exploded|went\s+off|blast)|explosions?|blasts?"
      r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
@@ -68,7 +72,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Government regains territory", 5.0, r"recaptur(?:ed|e)|retook|regained|retaken|took\s+back|liberat(?:ed|ion)"
      r"|entered|took\s+over|full\s+control|control\s+of"),
     ("Non-state actor overtakes territory", 5.0, r"captured|seized\s+(?:control|the\s+(?:town|village|city))|took\s+control|overran"
-     r"|overrun|taken\s+control|fell\s+to|seized"),
+     r"|overrun|taken\s+control|fell\s+to|seized|swept\s+(?:into|through)"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
@@ -88,7 +92,8 @@ TRIGGER_STEMS = (
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
-    "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj",
+    "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
+    "swep", "plan",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 
@@ -174,9 +179,14 @@ class Trigger:
     weight: float
 
 
+_CHARGED_RE = re.compile(
+    r"\b(?:(?:sentenced|convicted|found\s+guilty|charged|indicted|acquitted|jailed|tried|prosecuted|on\s+trial)\b"
+    r"[^.;!?]{0,60}\b(?:for|of|over|with)|accus(?:ed|ing|e)\s+each\s+other\s+of|traded\s+(?:accusations|blame)\s+(?:of|for|over))"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$")
 _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|push(?:ed|es|ing)?\s+for|"
                           r"press(?:ed|es|ing)?\s+for|appeal(?:ed|s)?\s+for|reject(?:ed|s|ing)?|no\s+sign\s+of|"
-                          r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
+                          r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over)|aim(?:ed|s|ing)?\s+at|seek(?:s|ing)?|sought|towards?|negotiat(?:e|ed|es|ing)|discuss(?:ed|es|ing)?|"
+                          r"proposals?\s+for|efforts?\s+(?:to\s+reach|for))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
 _CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food|fuel|medicine|delegations?|"
                                r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
                                r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")
@@ -202,6 +212,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # aid trucks or delegations that "entered" a place took no territory
     found = [t for t in found if low[t.start : t.end] != "entered"
              or not _CIVIL_SUBJECT_RE.search(low, max(start, t.start - 40), t.start)]
+    # the charge of a trial ("sentenced … for the murder of civilians") and mutual blame ("accused each other of
+    # attacking civilians") name no incident of their own
+    found = [t for t in found if not _CHARGED_RE.search(low, max(start, t.start - 90), t.start)]
     # an explosive device that was destroyed, found or defused is a target, not the weapon used
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]

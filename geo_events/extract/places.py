@@ -133,7 +133,9 @@ _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|
 _CUE_PREPOSITIONS = frozenset("in near at outside around of from into towards toward on targeting targeted hit struck "
                                "shelled stormed attacked bombed entered captured seized".split())
 _KIND_OF_WORDS = frozenset("town village city villages towns district neighbourhood neighborhood area areas settlement "
-                           "region province camp".split())
+                           "region province camp governorate department".split())
+#: "the region of Mopti", "the province of Idlib": the unit, not its seat.
+_ADMIN_OF_WORDS = frozenset({"region", "province", "governorate", "department"})
 _AFTER_CUE_RE = re.compile(
     r"^\s+(province|governorate|oblast|state|region|river|valley|village|town|city|district|countryside|area|"
     r"county|prefecture|territory|township|sector|lga|neighbourhood|neighborhood|camp|dam|oilfield|base|"
@@ -256,7 +258,8 @@ def _cue_before(window: str) -> str:
     """The word before a name that says it is a location: "in", "near", "town" ("the town of X") — or ""."""
     words = window.lower().split()[-5:]
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _KIND_OF_WORDS:
-        rest = [w for w in words[:-2] if w != "the"][-2:]  # a preposition, maybe an adjective ("the Iraqi town of")
+        # a preposition, maybe an owner and an adjective ("the Iraqi town of", "in Mali's central region of")
+        rest = [w for w in words[:-2] if w != "the"][-3:]
         return words[-2] if any(w in _CUE_PREPOSITIONS for w in rest) else ""
     if words and words[-1] == "the":
         words = words[:-1]
@@ -788,7 +791,7 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     score += 0.6 * math.log10((population or 0) + 1)
     if quality >= 100 and _fold(place.name) == _fold(item.written):
         score += 0.5  # named as the place itself, not by one of its variants ("Ras al-Ain" of Ceylanpınar)
-    cue = item.cue_after
+    cue = item.cue_after or (item.cue_before if item.cue_before in _ADMIN_OF_WORDS else "")
     if cue in ADMIN2_CUES:  # its seat or a province of that name, as the document's countries say
         score += 1.0 if kind in ("admin2", "region") else 0.5 if kind == "admin1" else 0.0
     elif cue in _ADMIN_CUES:

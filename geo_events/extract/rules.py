@@ -59,7 +59,11 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)"
+                            r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
+                            r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
+#: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 _LISTED_NEAR_RE = re.compile(r"(?:,|\band)\s+(?:near|outside|around|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_VERB_RE = re.compile(
     r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
@@ -421,7 +425,10 @@ class _Reading:
         with its own date, joined by "and" — cut before the second verb."""
         cuts = []
         for found in _AND_VERB_RE.finditer(body):
-            if DATE_RE.search(body, 0, found.start()) and DATE_RE.search(body, found.end()):
+            # the second part's date must be its own, not the day a statement was made ("…, a monitor said on Saturday")
+            if DATE_RE.search(body, 0, found.start()) and any(
+                    not _STATEMENT_BEFORE_RE.search(body, max(found.end(), later.start() - 40), later.start())
+                    for later in DATE_RE.finditer(body, found.end())):
                 cuts.append(found.start() + 1)
         return cuts
 
@@ -674,7 +681,10 @@ class _Reading:
                     body) and all(
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
                 continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
-            if self._is_background(clause, body, dated) or self._only_old_or_cumulative(body, clause, triggers):
+            pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
+                                               for t in triggers)
+            if pluperfect or self._is_background(clause, body, dated) or self._only_old_or_cumulative(
+                    body, clause, triggers):
                 self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
                                                        "an earlier event or a habit, not a new incident",

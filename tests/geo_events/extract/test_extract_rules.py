@@ -853,3 +853,47 @@ def test_glide_bombs_are_air_strikes() -> None:
     text = "Russian forces dropped a guided aerial bomb on Kharkiv on Monday evening, injuring nine people."
     (event,) = events(text, "2024-08-20")
     assert event["sub_event_type"] == "Air/drone strike" and event["event_date"] == "2024-08-19"
+
+
+def test_the_region_of_a_name_is_the_region_not_its_seat() -> None:
+    text = "Militants attacked an army post in Mali's central region of Mopti on Monday, killing 12 soldiers."
+    result = extract_events(text, "2022-09-06")
+    assert result["features"] == []  # a province-level event is reported, not pinned on the town of Mopti
+    assert [u["location"] for u in result["unplaced"]] and result["unplaced"][0]["event_date"] == "2022-09-05"
+
+
+def test_a_monitor_saying_so_the_next_day_does_not_date_the_capture() -> None:
+    text = ("Rebels swept into Aleppo on Friday and took control of large parts of the city, a war monitor said on "
+            "Saturday.")
+    (event,) = events(text, "2024-11-30")
+    assert (event["event_date"], event["sub_event_type"]) == ("2024-11-29", "Non-state actor overtakes territory")
+
+
+def test_a_capture_claimed_and_fighting_that_continued_are_two_events() -> None:
+    text = ("M23 rebels said Monday they had captured Goma, and fighting continued on Tuesday near the airport, "
+            "residents said.")
+    found = sorted((e["event_date"], e["sub_event_type"]) for e in events(text, "2025-01-28"))
+    assert found == [("2025-01-27", "Non-state actor overtakes territory"), ("2025-01-28", "Armed clash")]
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Dissidents detonated an explosives-laden motorcycle near a police station in Morales, Cauca, on Monday.",
+     "Remote explosive/landmine/IED"),
+    ("Debris from downed drones fell on a house in Vidnoye in the Moscow region on Monday, officials said.",
+     "Air/drone strike"),
+    ("On Monday, U.S. aircraft hit weapons depots of the militia in Albu Kamal, an official said.",
+     "Air/drone strike"),
+])
+def test_more_ways_of_saying_the_weapon(sentence: str, sub: str) -> None:
+    (event,) = events(sentence, "2024-05-21")
+    assert event["sub_event_type"] == sub
+
+
+@pytest.mark.parametrize("text", [
+    "Negotiators met in Jeddah on Sunday for talks aimed at a ceasefire. Earlier rounds collapsed after both sides "
+    "accused each other of attacking civilians in Khartoum.",
+    "A court in The Hague on Wednesday sentenced a former commander to 20 years for the murder of civilians in "
+    "Bossangoa. Prosecutors said his fighters had attacked villages around the town.",
+])
+def test_talks_trials_and_blame_are_not_events(text: str) -> None:
+    assert events(text, "2024-05-12") == []
