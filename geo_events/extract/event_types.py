@@ -50,6 +50,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
     ("Armed clash", 3.0, r"(?:attacked|attacks|assaults)\s+(?:near|towards?|in\s+the\s+direction\s+of)"),
     ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
+    # a ground push ("tanks advanced deeper into the Shaboura neighbourhood")
+    ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+killed"
@@ -93,7 +95,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan",
+    "swep", "plan", "tank",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -134,7 +134,8 @@ _CUE_PREPOSITIONS = frozenset("in near at outside around of from into towards to
                                "shelled stormed attacked bombed entered captured seized".split())
 _KIND_OF_WORDS = frozenset("town village city villages towns district neighbourhood neighborhood area areas settlement "
                            "region province camp governorate department".split())
-#: "the region of Mopti", "the province of Idlib": the unit, not its seat.
+#: "the region of Mopti", "the province of Idlib": the unit, not its seat ("the countryside of Aleppo" is coded
+#: near the city, as ACLED coders place the villages of a city's countryside).
 _ADMIN_OF_WORDS = frozenset({"region", "province", "governorate", "department"})
 _AFTER_CUE_RE = re.compile(
     r"^\s+(province|governorate|oblast|state|region|river|valley|village|town|city|district|countryside|area|"
@@ -212,6 +213,21 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: The quality of a match whose recorded name sounds like the written one but is spelled otherwise.
+_SOUND_ALIKE_QUALITY = 97.0
+
+
+@lru_cache(maxsize=65536)
+def _same_name(recorded: str, written: str) -> bool:
+    """True when two spellings differ only by case, accents, the Arabic article, spaces and punctuation."""
+    from geo_events.gazetteer import normalize
+
+    def bare(name: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", re.sub(r"^(?:al|el|as|ash|ad|ar|az|at|an|ed|es|ez)[\s-]+", "", normalize(name)))
+
+    return bare(recorded) == bare(written)
+
+
 def _is_capitalised(word: str) -> bool:
     first = word[:1]
     return first.isupper() or (first in "aAeE" and "-" in word[:5] and bool(_PREFIXED_RE.match(word)))
@@ -260,7 +276,8 @@ def _cue_before(window: str) -> str:
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _KIND_OF_WORDS:
         # a preposition, maybe an owner and an adjective ("the Iraqi town of", "in Mali's central region of")
         rest = [w for w in words[:-2] if w != "the"][-3:]
-        return words[-2] if any(w in _CUE_PREPOSITIONS for w in rest) else ""
+        # "… of Idlib and the northern countryside of Hama": the second of a pair takes the first one's cue
+        return words[-2] if any(w in _CUE_PREPOSITIONS or w in ("and", "or") for w in rest) else ""
     if words and words[-1] == "the":
         words = words[:-1]
     return words[-1] if words and words[-1] in _CUE_PREPOSITIONS else ""
@@ -331,7 +348,9 @@ def find_place_candidates(
                     for k in range(i, j):
                         taken[k] = True
                     continue
-                candidates = [(m.place, m.score) for m in matches]
+                # a sound-alike ("Juma" for Yuma, Arizona) is a variant, not the name as written
+                candidates = [(m.place, m.score if m.score < 100 or _same_name(m.matched_name, written) else
+                               _SOUND_ALIKE_QUALITY) for m in matches]
                 possessive = written != text[start : run[j - 1][1]]  # "Kabul's …": the name ends here
                 if j < n and not taken[j] and not possessive and _unknown_part(run[j][2]):
                     if rejected is not None:

@@ -49,6 +49,7 @@ from geo_events.extract.places import (
     contains,
     find_place_candidates,
     inside_spans,
+    is_common_word,
     resolve_places,
 )
 from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
@@ -64,6 +65,12 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
+#: Relative days counted from the day a statement was made when the sentence gives it.
+_RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
+                                 "tonight"})
+_LOCATED_NAME_RE = re.compile(
+    r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:villages?|towns?|areas?)\s+of\s+)?(?P<name>(?-i:[A-Z][\w'’-]{2,}))",
+    re.IGNORECASE)
 _LISTED_NEAR_RE = re.compile(r"(?:,|\band)\s+(?:near|outside|around|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_VERB_RE = re.compile(
     r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
@@ -174,7 +181,9 @@ _BACKGROUND_RE = re.compile(
 )
 _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|children|women|worshippers|farmers|"
                           r"students|passengers|patients|family|families|men|inhabitants|motorcyclist|man|woman|"
-                          r"girl|boy|pupils|shoppers|herders|displaced)\b", re.IGNORECASE)
+                          r"girl|boy|pupils|shoppers|herders|displaced)\b"
+                          # "…, residents said": the people who tell it, not its victims
+                          r"(?!\s+(?:said|say|says|told|reported|recounted|described|added)\b)", re.IGNORECASE)
 _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|police(?:men)?|officers?|guards?|"
                            r"militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|commanders?|"
                            r"personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|army)\b",
@@ -194,12 +203,16 @@ _VICTIM_RE = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|dozens|scores|several|many|a|an)\s+(?:more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>civilians?|villagers?|"
     r"residents?|people|persons|children|women|worshippers|farmers|students|passengers|patients|men|inhabitants|"
-    r"motorcyclist|man|woman|girl|boy|pupils|shoppers|herders|Palestinians|soldiers?|troops|fighters?|militants?|"
+    r"motorcyclist|man|woman|girl|boy|pupils|shoppers|herders?|shepherds?|fishermen|farmer|journalists?|"
+    r"aid\s+workers?|medics|doctors?|nurses?|teachers?|traders?|merchants?|pilgrims|worshipper|"
+    r"Palestinians|soldiers?|troops|fighters?|militants?|"
     r"members|police(?:men)?|officers?|guards?|militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|"
     r"commanders?|personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen)\b", re.IGNORECASE)
 _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident residents people persons children women "
                             "worshippers farmers students passengers patients men inhabitants motorcyclist man woman "
-                            "girl boy pupils shoppers herders palestinians".split())
+                            "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "
+                            "journalists medics doctor doctors nurse nurses teacher teachers trader traders merchant "
+                            "merchants pilgrims worshipper palestinians".split()) | {"aid worker", "aid workers"}
 _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain)\b|"
                         r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
@@ -934,6 +947,15 @@ class _Reading:
             statement = bool(_STATEMENT_BEFORE_RE.search(before))
             return (1 if statement else 0, 0 if d.precision == "day" else 1, abs(d.start - clause.start))
         best = min(own, key=rank)
+        if best.kind in ("overnight", "relative") and best.date is not None and self.article.published:
+            # "clashes erupted overnight …, the ministry said on Saturday": the night before the statement's day,
+            # not before the publication's
+            said = [d for d in own if d is not best and d.kind in ("weekday", "absolute") and d.precision == "day"
+                    and _STATEMENT_BEFORE_RE.search(self.text, max(0, d.start - 40), d.start)]
+            offset = (best.date - self.article.published).days
+            if said and offset in (-1, 0) and best.text.lower().strip() in _RELATIVE_DAY_WORDS:
+                shifted = said[0].date + timedelta(days=offset)
+                return shifted, "day", best, how + f" ('{best.text}', counted from '{said[0].text}')"
         return best.date, best.precision, best, how + f" ('{best.text}')"
 
     def _is_background(self, clause: Clause, body: str,
@@ -969,6 +991,8 @@ class _Reading:
         for mention in mentions:
             if mention.place.rank < 3:
                 continue
+            if self._names_unknown_places(mention.clause):
+                continue  # "… on Kafr Nabudah, Al-Habit and Kansafra in the countryside of Idlib": its own villages
             first = mention.clause.sentence
             if mention.place.place.kind == "country":
                 provinces = [p for p in self.places if p.place.kind == "admin1"
@@ -1007,6 +1031,15 @@ class _Reading:
                 # the city the report was filed from, inside the province the clause names
                 mention.place = replace(self.dateline, approximate=True)
                 mention.place_how = "the dateline's city, inside the province the clause names"
+
+    def _names_unknown_places(self, clause: Clause) -> bool:
+        """True when the clause locates its incident at names no gazetteer lists ("areas in Kafr Nabudah and
+        Al-Habit"): its places are those villages, not a town of the province named elsewhere."""
+        known = {p.start for p in self.places} | self.actor_starts
+        for found in _LOCATED_NAME_RE.finditer(self.text, clause.start, clause.end):
+            if found.start("name") not in known and not is_common_word(found.group("name")):
+                return True
+        return False
 
     # ------------------------------------------------------------------ events
     def _build(self, mentions: list[Mention]) -> None:
@@ -1251,7 +1284,7 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
     an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
     victim = _VICTIM_RE.search(body)
-    civilians = victim is not None and victim.group("noun").lower() in _CIVILIAN_NOUNS
+    civilians = victim is not None and " ".join(victim.group("noun").lower().split()) in _CIVILIAN_NOUNS
     combatants = victim is not None and not civilians
     if victim is None:
         civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)

@@ -897,3 +897,27 @@ def test_more_ways_of_saying_the_weapon(sentence: str, sub: str) -> None:
 ])
 def test_talks_trials_and_blame_are_not_events(text: str) -> None:
     assert events(text, "2024-05-12") == []
+
+
+def test_overnight_counts_from_the_day_the_statement_was_made() -> None:
+    text = ("Heavy clashes erupted overnight between rival armed groups in Tripoli, killing 23 people, the health "
+            "ministry said on Saturday.")
+    (event,) = events(text, "2022-08-28")  # published on the Sunday
+    assert event["event_date"] == "2022-08-26"
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("On Sunday, gunmen attacked a shepherd about 15 km east of Tikrit, killing him.", "Attack"),
+    ("In Rafah, tanks advanced deeper into the Shaboura neighbourhood on Sunday, residents said.", "Armed clash"),
+])
+def test_who_the_victims_are_and_who_only_tells_it(sentence: str, sub: str) -> None:
+    (event,) = events(sentence, "2023-09-05")
+    assert event["sub_event_type"] == sub
+
+
+def test_strikes_on_unknown_villages_do_not_borrow_a_town_of_the_province_named_elsewhere() -> None:
+    text = ("Warplanes carried out 30 airstrikes today on areas in Kafr Nabudah and Kansafra in Idlib province, "
+            "while government forces shelled Khan Shaykhun with rocket launchers.")
+    found = events(text, "2019-05-20")
+    at_khan_shaykhun = [e["sub_event_type"] for e in found if near(e, 35.44, 36.65)]
+    assert at_khan_shaykhun == ["Shelling/artillery/missile attack"]  # the shelling's town, not the strikes'
