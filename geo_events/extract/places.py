@@ -213,21 +213,6 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-#: The quality of a match whose recorded name sounds like the written one but is spelled otherwise.
-_SOUND_ALIKE_QUALITY = 97.0
-
-
-@lru_cache(maxsize=65536)
-def _same_name(recorded: str, written: str) -> bool:
-    """True when two spellings differ only by case, accents, the Arabic article, spaces and punctuation."""
-    from geo_events.gazetteer import normalize
-
-    def bare(name: str) -> str:
-        return re.sub(r"[^a-z0-9]", "", re.sub(r"^(?:al|el|as|ash|ad|ar|az|at|an|ed|es|ez)[\s-]+", "", normalize(name)))
-
-    return bare(recorded) == bare(written)
-
-
 def _is_capitalised(word: str) -> bool:
     first = word[:1]
     return first.isupper() or (first in "aAeE" and "-" in word[:5] and bool(_PREFIXED_RE.match(word)))
@@ -348,9 +333,7 @@ def find_place_candidates(
                     for k in range(i, j):
                         taken[k] = True
                     continue
-                # a sound-alike ("Juma" for Yuma, Arizona) is a variant, not the name as written
-                candidates = [(m.place, m.score if m.score < 100 or _same_name(m.matched_name, written) else
-                               _SOUND_ALIKE_QUALITY) for m in matches]
+                candidates = [(m.place, m.score) for m in matches]
                 possessive = written != text[start : run[j - 1][1]]  # "Kabul's …": the name ends here
                 if j < n and not taken[j] and not possessive and _unknown_part(run[j][2]):
                     if rejected is not None:
@@ -654,6 +637,17 @@ def resolve_places(
                     rejected.append(Rejected(item.start, item.end, item.written,
                                              f"only a spelling variant of a place in {place.country_name}, far "
                                              f"from every other place the text names"))
+                continue
+        if place.kind in ("village", "town") and _fold(place.name) != _fold(item.written) and context.countries.get(
+                place.country, 0.0) <= own.get((item.written.lower(), place.country), 0.0):
+            exact = [p for k, p in enumerate(chosen) if k != index and p is not None
+                     and next(q for c, q in raw[k].candidates if c is p) >= 100]
+            if exact and min(_quick_km(place.lat, place.lon, p.lat, p.lon) for p in exact) > 3000:
+                # "Juma" in a Libyan story is not Yuma, Arizona, whose other name it only is
+                if rejected is not None:
+                    rejected.append(Rejected(item.start, item.end, item.written,
+                                             f"only another name of a place in {place.country_name}, a country the "
+                                             f"text does not point to, far from every other place it names"))
                 continue
         named_admins = {a for c, a in context.admin1s if c == place.country}
         outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins

@@ -921,3 +921,10 @@ def test_strikes_on_unknown_villages_do_not_borrow_a_town_of_the_province_named_
     found = events(text, "2019-05-20")
     at_khan_shaykhun = [e["sub_event_type"] for e in found if near(e, 35.44, 36.65)]
     assert at_khan_shaykhun == ["Shelling/artillery/missile attack"]  # the shelling's town, not the strikes'
+
+
+def test_another_name_of_a_town_a_continent_away_is_not_the_place() -> None:
+    # GeoNames lists "Juma" among the names of Yuma, Arizona; in a Libyan story it is a Tripoli quarter
+    text = "Libyan armed groups clashed in Tripoli on Friday. Shells also fell on houses in Juma, residents said."
+    found = events(text, "2022-08-28")
+    assert found and all(e["country"] == "Libya" for e in found)
