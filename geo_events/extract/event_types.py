@@ -9,7 +9,7 @@ attacker is a state force or its allies and *Non-state actor overtakes territory
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo_events.extract.matcher import PrefixScanner, lower_same_length
 from geo_events.taxonomy import SUB_EVENT_TYPES
@@ -181,6 +181,8 @@ class Trigger:
     weight: float
 
 
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been)\s+$")
+_PASSIVE_ATTACK_WEIGHT = 2.5
 _CHARGED_RE = re.compile(
     r"\b(?:(?:sentenced|convicted|found\s+guilty|charged|indicted|acquitted|jailed|tried|prosecuted|on\s+trial)\b"
     r"[^.;!?]{0,60}\b(?:for|of|over|with)|accus(?:ed|ing|e)\s+each\s+other\s+of|traded\s+(?:accusations|blame)\s+(?:of|for|over))"
@@ -214,6 +216,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # aid trucks or delegations that "entered" a place took no territory
     found = [t for t in found if low[t.start : t.end] != "entered"
              or not _CIVIL_SUBJECT_RE.search(low, max(start, t.start - 40), t.start)]
+    # "the prison was attacked on Sunday": the passive reports an incident of its own
+    found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
+             and low.startswith("attacked", t.start) and _PASSIVE_BEFORE_RE.search(low, max(start, t.start - 8), t.start)
+             else t for t in found]
     # the charge of a trial ("sentenced … for the murder of civilians") and mutual blame ("accused each other of
     # attacking civilians") name no incident of their own
     found = [t for t in found if not _CHARGED_RE.search(low, max(start, t.start - 90), t.start)]
@@ -244,8 +250,8 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     if not scores:
         return None
     if not any(scores.get(sub, 0.0) > 0 for sub in _DEMONSTRATION_SUBS):
-        # rioting needs a demonstration: "fighters stormed the prison" is not a riot
-        scores = {sub: s for sub, s in scores.items() if sub not in ("Violent demonstration", "Mob violence")}
+        # rioting needs a demonstration: "fighters stormed the prison" is not a riot (a mob needs none)
+        scores = {sub: s for sub, s in scores.items() if sub != "Violent demonstration"}
     violent = [(s, sub) for sub, s in scores.items() if sub in VIOLENT_SUBS]
     other = [(s, sub) for sub, s in scores.items() if sub not in VIOLENT_SUBS]
     best_violent = max(violent, default=(0.0, ""))

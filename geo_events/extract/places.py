@@ -131,12 +131,15 @@ _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|
                             r"prison|river|valley|plain|desert|mountains?|bridge|crossing|refinery|station|plant)\b",
                             re.IGNORECASE)
 _CUE_PREPOSITIONS = frozenset("in near at outside around of from into towards toward on targeting targeted hit struck "
-                               "shelled stormed attacked bombed entered captured seized".split())
+                               "shelled stormed attacked bombed entered captured seized across throughout".split())
 _KIND_OF_WORDS = frozenset("town village city villages towns district neighbourhood neighborhood area areas settlement "
-                           "region province camp governorate department".split())
+                           "region province camp governorate department regions provinces governorates "
+                           "states".split())
+_PLURAL_ADMIN_WORDS = frozenset({"regions", "provinces", "governorates", "states"})
 #: "the region of Mopti", "the province of Idlib": the unit, not its seat ("the countryside of Aleppo" is coded
 #: near the city, as ACLED coders place the villages of a city's countryside).
-_ADMIN_OF_WORDS = frozenset({"region", "province", "governorate", "department"})
+_ADMIN_OF_WORDS = frozenset({"region", "province", "governorate", "department", "regions", "provinces",
+                             "governorates", "states"})
 _AFTER_CUE_RE = re.compile(
     r"^\s+(province|governorate|oblast|state|region|river|valley|village|town|city|district|countryside|area|"
     r"county|prefecture|territory|township|sector|lga|neighbourhood|neighborhood|camp|dam|oilfield|base|"
@@ -367,9 +370,12 @@ def find_place_candidates(
                     found.append(_Raw(start, end, token, [(m.place, m.score * 0.9) for m in matches], True))
     found = _joined_by_and(text, gazetteer, found)
     found.sort(key=lambda r: r.start)
-    for raw in found:
+    for index, raw in enumerate(found):
         raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
         raw.part_of = bool(_PART_OF_RE.search(text, max(0, raw.start - 16), raw.start))
+        if index and found[index - 1].cue_before in _PLURAL_ADMIN_WORDS and re.fullmatch(
+                r"\s*(?:,|,?\s+and)\s+", text[found[index - 1].end : raw.start]):
+            raw.cue_before = found[index - 1].cue_before  # "the provinces of Latakia and Tartus": both provinces
     return found
 
 

@@ -62,6 +62,9 @@ MIN_ENGLISH_RATIO = 0.12
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
+                            # "…, and police fired tear gas at crowds in Nakuru": another actor, another incident
+                            r"|,\s+(?:and|while)\s+(?=(?:the\s+)?(?:police|troops|soldiers|security\s+forces|protesters|"
+                            r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones)\s+\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -75,6 +78,7 @@ _LISTED_NEAR_RE = re.compile(r"(?:,|\band)\s+(?:near|outside|around|at)\s+(?:the
 _AND_VERB_RE = re.compile(
     r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
     r"withdrew|attacked|struck|shelled|bombed|clashed|ambushed|killed|launched|raided)\b)")
+_AND_THE_RE = re.compile(r",(?=\s+and\s+the\s)")  # "… overrun on Saturday night, and the other prison … on Sunday"
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
@@ -87,7 +91,8 @@ _THEATRE_WORDS = {"SY": re.compile(r"syria|assad|damascus|\bsaa\b|tiger|fsa|free
 _CAPITAL_RE = re.compile(r"\b(?:in|at|near|outside|into|on)\s+(?P<phrase>(?:the\s+)?(?:(?P<who>[A-Z][\w'’-]+)(?:['’]s)?\s+)?"
                          r"capital(?:\s+city)?)\b(?!\s+of\b|,\s+[A-Z])")
 _ARTICLE_WORDS = frozenset({"A", "An", "The", "One", "Two", "Three", "Another", "Several", "Its", "Their"})
-_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])\s+")
+#: A list item: a bullet or a number, or a heading word and a colon ("Kherson Oblast: Russian forces shelled …").
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)]|[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}:)\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
                          r"bombardments?|shelling|bombings?)\b")
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
@@ -407,7 +412,7 @@ class _Reading:
             paragraph = bisect_left(self.newlines, sentence.start)
             body = sentence.text
             headline = bool(title) and body.strip().casefold() == title
-            if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”":
+            if index == 0 and not title and len(body) < 160 and body[-1:] not in ".!?\"”:":  # "…:" opens a list
                 headline = True
             line_start = text.rfind("\n", 0, sentence.start) + 1
             if line_start not in line_kinds:
@@ -437,7 +442,7 @@ class _Reading:
         """"… launched their assault on August 5 and took control of the port on Tuesday": two incidents, each
         with its own date, joined by "and" — cut before the second verb."""
         cuts = []
-        for found in _AND_VERB_RE.finditer(body):
+        for found in [*_AND_VERB_RE.finditer(body), *_AND_THE_RE.finditer(body)]:
             # the second part's date must be its own, not the day a statement was made ("…, a monitor said on Saturday")
             if DATE_RE.search(body, 0, found.start()) and any(
                     not _STATEMENT_BEFORE_RE.search(body, max(found.end(), later.start() - 40), later.start())

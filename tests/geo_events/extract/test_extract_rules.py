@@ -928,3 +928,40 @@ def test_another_name_of_a_town_a_continent_away_is_not_the_place() -> None:
     text = "Libyan armed groups clashed in Tripoli on Friday. Shells also fell on houses in Juma, residents said."
     found = events(text, "2022-08-28")
     assert found and all(e["country"] == "Libya" for e in found)
+
+
+def test_items_headed_by_their_oblast_take_the_day_of_the_list_intro() -> None:
+    text = ("Russian attacks over the past day:\n\n"
+            "Kherson Oblast: Russian forces shelled Kherson city, killing one man.\n\n"
+            "Zaporizhzhia Oblast: A Russian drone hit a car in Vasylivka, injuring the driver.")
+    found = events(text, "2024-07-02")
+    assert len(found) == 2 and {e["event_date"] for e in found} == {"2024-07-01"}
+
+
+def test_another_actor_after_and_starts_another_incident() -> None:
+    text = ("In Eldoret, protesters set fire to a building on Tuesday, and police fired tear gas at crowds in Nakuru, "
+            "witnesses said.")
+    by_sub = {e["sub_event_type"]: e for e in events(text, "2024-06-26")}
+    assert near(by_sub["Violent demonstration"], 0.52, 35.27)  # Eldoret
+    assert near(by_sub["Protest with intervention"], -0.28, 36.07)  # Nakuru
+
+
+def test_a_mob_needs_no_demonstration() -> None:
+    text = "A mob attacked churches and homes in the city of Jaranwala on Wednesday, police said."
+    (event,) = events(text, "2023-08-17")
+    assert (event["event_type"], event["sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_the_provinces_of_two_names_are_both_provinces() -> None:
+    text = ("Clashes between security forces and gunmen spread across the coastal provinces of Latakia and Tartus on "
+            "Friday, with fighting reported in the town of Jableh.")
+    found = events(text, "2025-03-08")
+    assert [round(e["lat"], 1) for e in found] == [35.4]  # Jableh only: not the cities of Latakia or Tartus
+
+
+def test_two_prisons_attacked_on_two_nights_are_two_events() -> None:
+    text = ("Gangs attacked prisons in Haiti over the weekend. The National Penitentiary in Port-au-Prince was "
+            "overrun on Saturday night, and the Croix-des-Bouquets prison was attacked on Sunday, officials said.")
+    found = {e["event_date"]: e for e in events(text, "2024-03-04")}
+    assert set(found) == {"2024-03-02", "2024-03-03"}
+    assert near(found["2024-03-03"], 18.58, -72.23)  # Croix-des-Bouquets
