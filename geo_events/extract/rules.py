@@ -335,6 +335,8 @@ class _Reading:
         self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
         self.dateline: PlaceMention | None = None  # the city of a wire dateline, when it is one
+        self._title_place_done = False
+        self._title_place_found: PlaceMention | None = None
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
     # ------------------------------------------------------------------ the steps
@@ -369,6 +371,7 @@ class _Reading:
                      if c.start < 0 or not inside_spans(hidden, c.start, c.end) and not (
                          c.kind == "name" and inside_spans(blocked_sorted, c.start, c.end))]
         countries += actor_countries(self.actor_mentions)
+        self.countries = countries
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
         for start, end, point in coordinate_places(text, self.gazetteer):
@@ -631,6 +634,21 @@ class _Reading:
         best = max(totals.items(), key=lambda kv: kv[1], default=None)
         return best[0] if best and best[1] >= 4 else None
 
+    def _title_place(self) -> PlaceMention | None:
+        """The most specific place the title names when the title is not part of the text (offsets -1)."""
+        if self._title_place_done:
+            return self._title_place_found
+        self._title_place_done = True
+        title = (self.article.title or "").strip()
+        if not title or title.casefold() in self.text.casefold():
+            return None
+        raw = find_place_candidates(title, self.gazetteer)
+        found = [p for p in resolve_places(title, raw, self.countries) if p.place.kind != "country"]
+        if found:
+            best = min(found, key=lambda p: (p.rank, p.start))
+            self._title_place_found = replace(best, start=-1, end=-1, why=best.why + "; named in the headline")
+        return self._title_place_found
+
     def _list_intro_date(self, clause: Clause) -> DateMention | None:
         """The day of the sentence introducing the list a clause is an item of ("SOHR documented the following
         on Thursday:" dates each item below it), or ``None``."""
@@ -794,6 +812,9 @@ class _Reading:
                     places = [(previous.place, "the entry before it in a dated list")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
+                elif not self.places and clause.sentence <= 3 and (titled := self._title_place()) is not None:
+                    # an excerpt that names its place only in the headline ("Drone strike kills four in Saada")
+                    places = [(titled, "the headline (the text names no place)")]
                 elif (recent := self._recent_place(clause)) is not None and (own_date or date_how.startswith(
                         "an earlier date in the paragraph")):
                     places = [(recent, "the last town named before it")]
@@ -1241,7 +1262,8 @@ class _Reading:
             or place_mention.cue_after in ("road", "highway")) else (
             1 if place_mention.cue_before in _DIRECT_CUES or place_mention.cue_after in ("village", "town", "city")
             or first.place_how == "named in the clause" else 2)
-        spans["location"].append((place_mention.start, place_mention.end))
+        if place_mention.start >= 0:  # a place named only in the title has no span in the text
+            spans["location"].append((place_mention.start, place_mention.end))
         if first.date_mention is not None:
             spans["event_date"].append((first.date_mention.start, first.date_mention.end))
         for name, field_name in ((actor1, "actor1"), (actor2, "actor2")):

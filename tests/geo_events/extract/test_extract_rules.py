@@ -965,3 +965,14 @@ def test_two_prisons_attacked_on_two_nights_are_two_events() -> None:
     found = {e["event_date"]: e for e in events(text, "2024-03-04")}
     assert set(found) == {"2024-03-02", "2024-03-03"}
     assert near(found["2024-03-03"], 18.58, -72.23)  # Croix-des-Bouquets
+
+
+def test_an_excerpt_that_names_its_place_only_in_the_headline_is_placed_there() -> None:
+    text = ("Four people were killed and seven wounded on Tuesday, local health officials said. The Houthi-run "
+            "channel blamed the Saudi-led coalition for the drone strike.")
+    result = extract_events(text, "2023-12-20", title="Drone strike kills four in Yemen's Saada")
+    (feature,) = result["features"]
+    assert feature["properties"]["country"] == "Yemen" and feature["properties"]["event_date"] == "2023-12-19"
+    assert all(e["start"] >= 0 for e in result["evidence"])  # the headline's place has no span in the text
+    assert "headline" in result["explain"][feature["properties"]["id"]]["place"]
+    assert extract_events(text, "2023-12-20")["features"] == []  # without the headline there is no place
