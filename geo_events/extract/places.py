@@ -325,6 +325,16 @@ def find_place_candidates(
                 reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
                 if reason == "":
                     continue
+                if reason in (None, "prefix") and j < n and not taken[j] and _PREFIXED_RE.match(run[j][2]):
+                    # "the Bustan al-Qasr district": the start of an Arabic name, not Bustan or Boston (a city
+                    # named as itself may start one: "Daraa al-Balad")
+                    matches = [m for m in matches if m.score >= 100 and _prefix_ok(m.place, written)
+                               and _fold(m.place.name) == _fold(written)]
+                    if not matches:
+                        reason = f"the start of a longer name ({text[start:run[j][1]]})"
+                elif reason is None and i > 0 and _PREFIXED_RE.match(run[i][2]) and (
+                        _is_capitalised(run[i - 1][2]) and text[run[i - 1][1] : start] == " "):
+                    reason = f"the end of a longer name ({text[run[i - 1][0]:end]})"  # "… al-Qasr" of "Bustan al-Qasr"
                 if reason == "prefix":
                     reason = None if any(_prefix_ok(m.place, written) for m in matches) else (
                         f"the start of a longer name ({text[start:run[j][1]]})")
@@ -359,6 +369,8 @@ def find_place_candidates(
             for i, (start, end, token) in enumerate(run):
                 if taken[i] or len(token) < 6 or token.lower() in _STOP_KEYS:
                     continue
+                if i > 0 and _PREFIXED_RE.match(token) and text[run[i - 1][1] : start] == " ":
+                    continue  # the tail of an unknown Arabic name ("Bustan al-Qasr"), not a misspelt place
                 cue_before, cue_after = _cues(text, start, end)
                 if not (cue_after or cue_before in ("near", "outside", "village", "town", "city")):
                     continue

@@ -63,7 +63,7 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
                             # "…, and police fired tear gas at crowds in Nakuru": another actor, another incident
-                            r"|,\s+(?:and|while)\s+(?=(?:the\s+)?(?:police|troops|soldiers|security\s+forces|protesters|"
+                            r"|,\s+(?:and|while)\s+(?=(?:on\s+\w+day\s+)?(?:the\s+)?(?:police|troops|soldiers|security\s+forces|protesters|"
                             r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones)\s+\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
@@ -98,7 +98,7 @@ _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
                        r"afterwards|before)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
-                       r"\s+before\b)", re.IGNORECASE)
+                       r"\s+before\b|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)\b)", re.IGNORECASE)
 _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
@@ -947,7 +947,7 @@ class _Reading:
                 n = later.group("n")
                 days = (_SMALL_NUMBERS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 1)
                 days *= 7 if (later.group("unit") or "").startswith("week") else 1
-                days *= -1 if later.group("rel") in ("earlier", "before") or later.group("prev") else 1
+                days *= -1 if later.group("rel") in ("earlier", "before") or (later.group("prev") or later.group("previous")) else 1
                 try:
                     shifted = before[-1].date + timedelta(days=days)
                 except OverflowError:

@@ -976,3 +976,25 @@ def test_an_excerpt_that_names_its_place_only_in_the_headline_is_placed_there() 
     assert all(e["start"] >= 0 for e in result["evidence"])  # the headline's place has no span in the text
     assert "headline" in result["explain"][feature["properties"]["id"]]["place"]
     assert extract_events(text, "2023-12-20")["features"] == []  # without the headline there is no place
+
+
+def test_the_parts_of_an_unknown_arabic_name_are_not_places_elsewhere() -> None:
+    text = ("On the 3rd of October, helicopters dropped barrel bombs on the Old City of Aleppo, activists said. Two "
+            "days later, shelling killed five children in the Bustan al-Qasr district.")
+    found = events(text, "2016-10-05")
+    assert found and all(e["country"] == "Syria" for e in found)  # not Boston, nor El Ksar (Tunisia)
+    assert {e["event_date"] for e in found} == {"2016-10-03", "2016-10-05"}
+
+
+def test_the_previous_day_counts_back_from_the_last_date() -> None:
+    text = ("Militants ambushed a police convoy near Kandahar on Tuesday, killing four officers. The previous day, "
+            "a roadside bomb hit a minibus in Qalat, killing eight passengers.")
+    by_sub = {e["sub_event_type"]: e["event_date"] for e in events(text, "2021-05-12")}
+    assert by_sub == {"Armed clash": "2021-05-11", "Remote explosive/landmine/IED": "2021-05-10"}
+
+
+def test_and_on_a_weekday_another_actor_starts_another_incident() -> None:
+    text = ("Fighting between the army and the RSF has raged in Khartoum since Saturday, and on Monday warplanes "
+            "bombed RSF bases in Omdurman, witnesses said.")
+    by_sub = {e["sub_event_type"]: e for e in events(text, "2023-04-18")}
+    assert by_sub["Air/drone strike"]["event_date"] == "2023-04-17" and near(by_sub["Air/drone strike"], 15.64, 32.48)
