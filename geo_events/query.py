@@ -90,11 +90,6 @@ def parse_precision(value: str) -> tuple[int, ...]:
     return parse_choices(value, "geo_precision", GEO_PRECISIONS)
 
 
-def parse_date_precision(value: str) -> tuple[str, ...]:
-    """Parse ``date_precision`` such as ``day`` or ``day,week`` into a tuple of day, week or month."""
-    return parse_choices(value, "date_precision", DATE_PRECISIONS)
-
-
 #: Years accepted in every date input (event dates, filters, publication dates): outside this range date
 #: arithmetic (``± 62`` days around a merge, month spans) could overflow, and no conflict report is dated there.
 MIN_YEAR = 1900

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from geo_events.errors import InvalidQuery
 from geo_events.filters import FILTERS, FILTERS_BY_NAME, event_property_schemas, query_from_values
 from geo_events.models import EventProperties
-from geo_events.query import EventQuery, parse_choices, parse_date_precision, parse_near, parse_precision
+from geo_events.query import DATE_PRECISIONS, EventQuery, parse_choices, parse_near, parse_precision
 from geo_events.store.base import ALL_FILTERS
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "events.geojson"
@@ -57,9 +57,9 @@ def test_empty_text_is_no_filter_but_an_empty_bbox_is_refused() -> None:
 
 def test_list_parsers_name_the_field_and_the_choices() -> None:
     assert parse_precision("1,3") == (1, 3)
-    assert parse_date_precision("day, month") == ("day", "month")
+    assert parse_choices("day, month", "date_precision", DATE_PRECISIONS) == ("day", "month")
     with pytest.raises(InvalidQuery) as err:
-        parse_date_precision("day,hour")
+        parse_choices("day,hour", "date_precision", DATE_PRECISIONS)
     assert err.value.field == "date_precision" and "day, week or month" in str(err.value)
     with pytest.raises(InvalidQuery) as err:
         parse_choices("x", "geo_precision", (1, 2, 3))
