@@ -16,6 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 import orjson
 from fastapi import Request
 
+from api.ogc_events import EventsCollection
 from api.ogc_support import (
     Bbox,
     Interval,
@@ -28,7 +29,6 @@ from api.ogc_support import (
     parse_sortby,
     schema_document,
 )
-from api.ogc_events import EventsCollection
 from api.responses import feature_collection_bytes, paging_links
 from api.static_data import GazetteerLayer, MemoryCollection, ZoneLayer
 from geo_events.errors import EventNotFound
@@ -226,10 +226,19 @@ STATIC_COLLECTIONS: dict[str, StaticCollection] = {
     )
 }  # fmt: skip
 
+def _always(found: StaticCollection) -> Callable[[EventStore | None], Collection]:
+    """The opener of a static collection: the same collection whatever the store."""
+
+    def opener(store: EventStore | None) -> Collection:
+        return found
+
+    return opener
+
+
 #: How to open each collection for a request, by id (the static ones ignore the store).
 REGISTRY: dict[str, Callable[[EventStore | None], Collection]] = {
     EventsCollection.id: EventsCollection,
-    **{cid: (lambda store, found=found: found) for cid, found in STATIC_COLLECTIONS.items()},
+    **{cid: _always(found) for cid, found in STATIC_COLLECTIONS.items()},
 }
 #: Every collection id, in the order ``/collections`` lists them.
 COLLECTION_IDS: tuple[str, ...] = tuple(REGISTRY)

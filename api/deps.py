@@ -21,7 +21,6 @@ from geo_events.settings import get_settings
 from geo_events.store import EventStore, open_store
 from geo_events.taxonomy import SUB_EVENT_TYPES
 
-
 _OPEN_LOCK = threading.Lock()
 
 
@@ -124,7 +123,7 @@ def _annotation(f: Filter) -> Any:
     """The type FastAPI reads a filter as (None allowed unless the filter has a default)."""
     kind: Any = {"integer": int, "number": float}.get(f.kind, str)
     if f.kind == "choice" and f.choices:
-        kind = Literal[f.choices]  # type: ignore[valid-type]
+        kind = Literal[f.choices]
     return kind if f.default is not None else kind | None
 
 
@@ -253,19 +252,19 @@ def require_api_key(
 ApiKeyDep = Depends(require_api_key)
 
 __all__ = [
-    "ApiKeyDep",
     "EVENT_QUERY_NAMES",
-    "StrictEventParams",
-    "reject_unknown_parameters",
-    "strict_parameters",
+    "ApiKeyDep",
     "EventQueryDep",
-    "StoreDep",
     "HeavySlots",
     "HeavySlotsDep",
+    "StoreDep",
+    "StrictEventParams",
     "TooBusy",
     "WriteForbidden",
-    "get_heavy_slots",
     "event_query",
+    "get_heavy_slots",
     "get_store",
+    "reject_unknown_parameters",
     "require_api_key",
+    "strict_parameters",
 ]

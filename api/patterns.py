@@ -89,7 +89,18 @@ INTEGER = "^-?[0-9]+$"
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 
 __all__ = [
-    "BBOX", "DATE", "DATETIME", "LAT_LON", "DAY", "INTEGER", "NUMBER", "TIME", "WHOLE_NUMBER", "anchored", "any_case", "choice_list",
+    "BBOX",
+    "DATE",
+    "DATETIME",
+    "DAY",
+    "INTEGER",
+    "LAT_LON",
+    "NUMBER",
+    "TIME",
+    "WHOLE_NUMBER",
+    "anchored",
+    "any_case",
+    "choice_list",
     "full_match",
     "sort_list",
 ]  # fmt: skip

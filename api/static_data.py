@@ -266,7 +266,7 @@ class ZoneLayer:
     server serving other histories passes its own (user history files, a PostGIS table, …).
     """
 
-    temporal_keys = ("valid_from", "valid_to")
+    temporal_keys: tuple[str, str] | None = ("valid_from", "valid_to")
 
     def __init__(self, layer: str, data: Callable[[], ZoneData] | None = None) -> None:
         if layer not in ("zones", "lines"):
@@ -372,7 +372,7 @@ def _gazetteer_features() -> dict[str, list[dict[str, Any]]] | None:
 class GazetteerLayer:
     """The features of one gazetteer collection (``places``, ``place-lines`` or ``place-areas``)."""
 
-    temporal_keys = None
+    temporal_keys: tuple[str, str] | None = None
 
     def __init__(self, collection_id: str) -> None:
         if collection_id not in PLACE_COLLECTIONS:
@@ -386,9 +386,9 @@ class GazetteerLayer:
 
 
 __all__ = [
+    "PLACE_COLLECTIONS",
     "GazetteerLayer",
     "MemoryCollection",
-    "PLACE_COLLECTIONS",
     "ZoneLayer",
     "geometry_bbox",
     "json_type",
