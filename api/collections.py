@@ -1,452 +1,263 @@
-"""Static OGC API collections held in memory: control zones, the de-confliction line and gazetteer places.
+"""The OGC API collections: one ``Collection`` protocol, registered by id.
 
-Each is built once from the library (``geo_events.zones.all_zones/all_lines``, ``Gazetteer.default()``),
-loaded lazily; a part that is not installed yields an empty collection rather than an error, so the
-service still lists all four collections. ``MemoryCollection.items`` answers bbox / datetime / property
-filters, sorting and paging.
+``events`` is ``api.ogc_events.EventsCollection`` over the event store; ``control-zones``,
+``deconfliction-line``, ``places``, ``place-lines`` and ``place-areas`` are ``StaticCollection``s, each
+over a source of features (``api.static_data``: a zone layer of a ``ZoneData``, a gazetteer layer). The
+router and the OpenAPI document only call the protocol, so a new collection is one entry in
+``STATIC_COLLECTIONS`` (or a new class), never an ``if collection_id == …``.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 import threading
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol, runtime_checkable
 
 import orjson
+from fastapi import Request
 
-log = logging.getLogger("geo_events.api")
-
-Interval = tuple[date | None, date | None]
-Bbox = tuple[float, float, float, float]
-
-
-def _coordinates(geometry: dict[str, Any] | None) -> Iterator[tuple[float, float]]:
-    if not geometry:
-        return
-    if geometry.get("type") == "GeometryCollection":
-        for part in geometry.get("geometries") or []:
-            yield from _coordinates(part)
-        return
-    stack = [geometry.get("coordinates")]
-    while stack:
-        item = stack.pop()
-        if not isinstance(item, (list, tuple)) or not item:
-            continue
-        if isinstance(item[0], (int, float)):
-            yield float(item[0]), float(item[1])
-        else:
-            stack.extend(item)
+from api.ogc_events import EventsCollection
+from api.ogc_support import (
+    Bbox,
+    Interval,
+    check_filter,
+    collection_document,
+    extra_params,
+    filter_schema,
+    interval_of,
+    parse_ogc_bbox,
+    parse_sortby,
+    schema_document,
+)
+from api.responses import feature_collection_bytes, paging_links
+from api.static_data import GazetteerLayer, MemoryCollection, ZoneLayer
+from geo_events.errors import EventNotFound
+from geo_events.store import EventStore
 
 
-def geometry_bbox(geometry: dict[str, Any] | None) -> Bbox | None:
-    """Return (minx, miny, maxx, maxy) of a GeoJSON geometry, or None when it is empty."""
-    xs, ys = [], []
-    for x, y in _coordinates(geometry):
-        xs.append(x)
-        ys.append(y)
-    if not xs:
-        return None
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _as_date(value: Any) -> date | None:
-    if value in (None, "", ".."):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def json_type(value: Any) -> dict[str, Any] | None:
-    """Return the JSON Schema type of a property value (None for null / nested values)."""
-    if isinstance(value, bool):
-        return {"type": "boolean"}
-    if isinstance(value, int):
-        return {"type": "integer"}
-    if isinstance(value, float):
-        return {"type": "number"}
-    if isinstance(value, str):
-        if len(value) == 10 and _as_date(value) is not None and value[4] == "-":
-            return {"type": "string", "format": "date"}
-        return {"type": "string"}
-    return None
-
-
-@dataclass
-class MemoryCollection:
-    """One in-memory feature collection with a per-feature bbox and validity interval."""
+@runtime_checkable
+class Collection(Protocol):
+    """What the OGC API router asks of a collection (pygeoapi's provider verbs, as one small protocol)."""
 
     id: str
     title: str
     description: str
-    features: list[dict[str, Any]] = field(default_factory=list)
-    temporal_keys: tuple[str, str] | None = None  # (from, to) property names
-    available: bool = True
-    geometry_type: str | None = None  # the one GeoJSON geometry type of every feature, when there is one
+    #: True when an answer depends on the User-Agent (``Vary: User-Agent``).
+    vary_on_agent: bool
 
-    def __post_init__(self) -> None:
-        self._columns: dict[tuple[str, str], list[Any]] = {}
-        self._types: dict[str, dict[str, Any]] | None = None
-        self._by_id = {str(f.get("id")): f for f in self.features}
-        self._bboxes = [geometry_bbox(f.get("geometry")) for f in self.features]
-        self._raw = [orjson.dumps(f) for f in self.features]
-        self._intervals: list[Interval] = []
-        if self.temporal_keys:
-            start_key, end_key = self.temporal_keys
-            for f in self.features:
-                props = f.get("properties") or {}
-                self._intervals.append((_as_date(props.get(start_key)), _as_date(props.get(end_key))))
-
-    def _column(self, key: str, kind: str) -> list[Any]:
-        """One property of every feature, as folded text (``text``) or sort rank (``sort``), built once."""
-        cache = self._columns
-        found = cache.get((key, kind))
-        if found is None:
-            values = [_prop(f, key) for f in self.features]
-            if kind == "text":
-                found = [_text(v).casefold() for v in values]
-            else:  # dense rank of the sort key: equal values share a rank, so sorts by several keys hold
-                found = [None] * len(values)
-                order = sorted((i for i, v in enumerate(values) if v is not None), key=lambda i: _sort_key(values[i]))
-                rank, previous = -1, object()
-                for i in order:
-                    key_value = _sort_key(values[i])
-                    if key_value != previous:
-                        rank, previous = rank + 1, key_value
-                    found[i] = rank
-            cache[(key, kind)] = found
-        return found
-
-    def __len__(self) -> int:
-        return len(self.features)
-
-    def get(self, feature_id: str) -> dict[str, Any] | None:
-        """Return the feature with this id, or None."""
-        return self._by_id.get(feature_id)
-
-    def property_types(self) -> dict[str, dict[str, Any]]:
-        """Return a JSON Schema type for every scalar property (first non-null value decides; built once)."""
-        if self._types is None:
-            types: dict[str, dict[str, Any]] = {}
-            for f in self.features:
-                for key, value in (f.get("properties") or {}).items():
-                    if key not in types:
-                        found = json_type(value)
-                        if found is not None:
-                            types[key] = found
-            self._types = types
-        return {key: dict(schema) for key, schema in self._types.items()}
+    def describe(self, base: str) -> dict[str, Any]:
+        """The OGC collection document (extent, CRS, links) under the service URL ``base``."""
 
     def extent(self) -> tuple[Bbox | None, Interval | None]:
-        """Return the bbox of all features and their overall validity interval (None ends are open)."""
-        boxes = [b for b in self._bboxes if b is not None]
-        bbox = (
-            (
-                min(b[0] for b in boxes),
-                min(b[1] for b in boxes),
-                max(b[2] for b in boxes),
-                max(b[3] for b in boxes),
-            )
-            if boxes
-            else None
-        )
-        if not self._intervals:
-            return bbox, None
-        starts = [s for s, _ in self._intervals]
-        ends = [e for _, e in self._intervals]
-        first = None if any(s is None for s in starts) else min(starts)  # type: ignore[type-var]
-        last = None if any(e is None for e in ends) else max(ends)  # type: ignore[type-var]
-        return bbox, (first, last)
+        """The bbox of the features and their time span (None: unknown or undated)."""
+
+    def queryables(self, base: str, full: bool) -> dict[str, Any]:
+        """The JSON Schema of the queryable properties, or (``full``) of every property and the geometry."""
+
+    def sortable(self) -> set[str]:
+        """The property names ``sortby`` accepts."""
+
+    def filter_parameters(self) -> list[dict[str, Any]]:
+        """The OpenAPI parameters of the filters the items take besides the standard ones."""
 
     def items(
         self,
-        bbox: Bbox | None = None,
-        interval: Interval | None = None,
-        filters: dict[str, str] | None = None,
-        sortby: list[tuple[str, bool]] | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> tuple[int, list[bytes]]:
-        """Return (number matched, page of serialised features) for the filters.
+        request: Request,
+        bbox: str | None,
+        datetime: str | None,
+        limit: int,
+        offset: int,
+        sortby: str | None,
+        nested: str | None = None,
+    ) -> bytes:
+        """One page of features: a FeatureCollection body with ``numberMatched`` and paging links."""
 
-        ``interval`` keeps features whose validity overlaps it; ``filters`` compare property values as
-        case-insensitive text; ``sortby`` is a list of (property, descending).
-        """
-        rows: Iterable[int] = range(len(self.features))
-        if bbox is not None:
-            minx, miny, maxx, maxy = bbox
-            rows = [
-                i
-                for i in rows
-                if (b := self._bboxes[i]) is not None
-                and b[0] <= maxx
-                and b[2] >= minx
-                and b[1] <= maxy
-                and b[3] >= miny
-            ]
-        if interval is not None and self._intervals:
-            start, end = interval
-            rows = [
-                i
-                for i in rows
-                if (end is None or self._intervals[i][0] is None or self._intervals[i][0] <= end)
-                and (start is None or self._intervals[i][1] is None or self._intervals[i][1] >= start)
-            ]
-        for key, wanted in (filters or {}).items():
-            folded, texts = wanted.casefold(), self._column(key, "text")
-            rows = [i for i in rows if texts[i] == folded]
-        rows = list(rows)
-        for key, descending in reversed(sortby or []):
-            keys = self._column(key, "sort")
-            present = [i for i in rows if keys[i] is not None]
-            missing = [i for i in rows if keys[i] is None]
-            present.sort(key=keys.__getitem__, reverse=descending)
-            rows = present + missing
-        page = rows[offset : offset + limit]
-        return len(rows), [self._raw[i] for i in page]
+    def get(self, request: Request, feature_id: str, nested: str | None = None) -> bytes:
+        """One feature, serialised; ``EventNotFound`` when the id is unknown."""
 
 
-def _prop(feature: dict[str, Any], key: str) -> Any:
-    if key == "id":
-        return feature.get("id")
-    return (feature.get("properties") or {}).get(key)
+class FeatureSource(Protocol):
+    """Where a static collection's features come from (a zone history, the gazetteer, …)."""
+
+    #: The (from, to) properties of each feature's validity, or None for undated features.
+    temporal_keys: tuple[str, str] | None
+
+    def features(self) -> list[dict[str, Any]] | None:
+        """Every feature (ids and flat properties), or None while the source cannot be read."""
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+class StaticCollection:
+    """A collection of features held in memory, read once from its ``source`` (again while it answers None)."""
 
+    vary_on_agent = False
 
-def _sort_key(value: Any) -> tuple[int, Any]:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return (0, value)
-    return (1, str(value))
+    def __init__(
+        self, collection_id: str, title: str, description: str, geometry_type: str, source: FeatureSource
+    ) -> None:
+        self.id, self.title, self.description = collection_id, title, description
+        self.geometry_type = geometry_type
+        self.source = source
+        self._data: MemoryCollection | None = None
+        self._lock = threading.Lock()
 
+    @property
+    def dated(self) -> bool:
+        """Whether the features have a validity interval (``datetime`` filters them)."""
+        return self.source.temporal_keys is not None
 
-# ---------------------------------------------------------------------------------------------- builders
-def _with_ids(features: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
-    out = []
-    for number, feature in enumerate(features):
-        props = dict(feature.get("properties") or {})
-        fid = feature.get("id") or props.get("id") or f"{prefix}-{number + 1}"
-        props.setdefault("id", str(fid))
-        out.append(
-            {"type": "Feature", "id": str(fid), "geometry": feature.get("geometry"), "properties": props}
+    @property
+    def data(self) -> MemoryCollection:
+        """The features and their query engine (an empty collection while the source cannot be read)."""
+        with self._lock:
+            if self._data is None:
+                features = self.source.features()
+                found = MemoryCollection(
+                    id=self.id, title=self.title, description=self.description, features=features or [],
+                    temporal_keys=self.source.temporal_keys, available=features is not None,
+                    geometry_type=self.geometry_type,
+                )  # fmt: skip
+                if features is None:
+                    return found
+                self._data = found
+            return self._data
+
+    def _properties(self) -> dict[str, dict[str, Any]]:
+        return self.data.property_types()
+
+    def extent(self) -> tuple[Bbox | None, Interval | None]:
+        """The bbox of all features and their overall validity interval."""
+        return self.data.extent()
+
+    def describe(self, base: str) -> dict[str, Any]:
+        """The OGC collection document."""
+        return collection_document(self.id, base, self.title, self.description, self.extent(), self.dated)
+
+    def queryables(self, base: str, full: bool) -> dict[str, Any]:
+        """The JSON Schema of the non-date properties, or (``full``) of every property."""
+        props = self._properties()
+        if not full:
+            props = {name: schema for name, schema in props.items() if schema.get("format") != "date"}
+        return schema_document(self.id, base, props, self.geometry_type, full)
+
+    def sortable(self) -> set[str]:
+        """Every scalar property and ``id``."""
+        return set(self._properties()) | {"id"}
+
+    def filter_parameters(self) -> list[dict[str, Any]]:
+        """A ``property=value`` parameter per non-date property, with the first value found as example."""
+        examples: dict[str, Any] = {}
+        for feature in self.data.features:
+            for key, value in (feature.get("properties") or {}).items():
+                if value is not None and not isinstance(value, (list, dict)):
+                    examples.setdefault(key, value)
+        params = []
+        for name, schema in self._properties().items():
+            if schema.get("format") == "date":
+                continue
+            parameter: dict[str, Any] = {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": f"Keep features whose `{name}` equals this value (text comparison, case-insensitive).",
+                "schema": filter_schema(schema),
+            }
+            if name in examples:
+                parameter["example"] = examples[name]
+            params.append(parameter)
+        return params
+
+    def items(
+        self,
+        request: Request,
+        bbox: str | None,
+        datetime: str | None,
+        limit: int,
+        offset: int,
+        sortby: str | None,
+        nested: str | None = None,
+    ) -> bytes:
+        """One page of features (``nested`` is for events only and is ignored here)."""
+        types = {"id": {"type": "string"}, **self._properties()}
+        extra = extra_params(request, set(types))
+        for name, value in extra.items():
+            check_filter(name, value, filter_schema(types[name]))
+        keys = parse_sortby(sortby, self.sortable())
+        matched, raws = self.data.items(
+            bbox=parse_ogc_bbox(bbox) if bbox is not None else None,
+            interval=interval_of(request, datetime),
+            filters=extra,
+            sortby=keys,
+            limit=limit,
+            offset=offset,
         )
-    return out
+        links = paging_links(request, offset, limit, matched, len(raws))
+        return feature_collection_bytes(raws, matched, links)
+
+    def get(self, request: Request, feature_id: str, nested: str | None = None) -> bytes:
+        """One feature by id."""
+        feature = self.data.get(feature_id)
+        if feature is None:
+            raise EventNotFound(f"no feature {feature_id!r} in collection {self.id!r}")
+        return orjson.dumps(feature)
 
 
-def _flat(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return orjson.dumps(value).decode()
-    return value
+_PLACES = (
+    "Places the offline geocoder knows: towns, oil and gas fields, facilities, regions — one point each "
+    "(`shape` says whether the place also has a line or area in place-lines / place-areas)."
+)
 
-
-def _build_dated(
-    collection_id: str, title: str, description: str, loader: str, prefix: str
-) -> MemoryCollection:
-    """Build a collection of dated features from ``geo_events.zones.<loader>()`` (flat properties)."""
-    meta = dict(
-        id=collection_id,
-        title=title,
-        description=description,
-        temporal_keys=("valid_from", "valid_to"),
-        geometry_type={"all_zones": "Polygon", "all_lines": "LineString"}.get(loader),
+#: The static collections, by id (built once per process; their data is read on first use).
+STATIC_COLLECTIONS: dict[str, StaticCollection] = {
+    c.id: c
+    for c in (
+        StaticCollection("control-zones", "Control zones",
+                         "Dated areas of control (controller, valid_from, valid_to, confidence, source).",
+                         "Polygon", ZoneLayer("zones")),
+        StaticCollection("deconfliction-line", "US–Russia de-confliction line",
+                         "The dated de-confliction line along the Euphrates (valid_from, valid_to, source).",
+                         "LineString", ZoneLayer("lines")),
+        StaticCollection("places", "Gazetteer places", _PLACES, "Point", GazetteerLayer("places")),
+        StaticCollection("place-lines", "Gazetteer lines (rivers)",
+                         "The gazetteer's MultiLineString shapes (the same ids as in `places`).",
+                         "MultiLineString", GazetteerLayer("place-lines")),
+        StaticCollection("place-areas", "Gazetteer areas (regions, governorates)",
+                         "The gazetteer's MultiPolygon shapes (the same ids as in `places`).",
+                         "MultiPolygon", GazetteerLayer("place-areas")),
     )
-    try:
-        zones = importlib.import_module("geo_events.zones")
-        collection = getattr(zones, loader)()
-    except ImportError as err:
-        log.warning("%s unavailable: %s", collection_id, err)
-        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
-    features = _with_ids(list(collection.get("features") or []), prefix)
-    for f in features:
-        f["properties"] = {k: _flat(v) for k, v in f["properties"].items()}
-    return MemoryCollection(**meta, features=features)  # type: ignore[arg-type]
+}  # fmt: skip
 
+def _always(found: StaticCollection) -> Callable[[EventStore | None], Collection]:
+    """The opener of a static collection: the same collection whatever the store."""
 
-def build_zones() -> MemoryCollection:
-    """Build the ``control-zones`` collection from ``geo_events.zones.all_zones()``."""
-    return _build_dated(
-        "control-zones",
-        "Control zones",
-        "Dated areas of control (controller, valid_from, valid_to, confidence, source).",
-        "all_zones",
-        "zone",
-    )
-
-
-def build_lines() -> MemoryCollection:
-    """Build the ``deconfliction-line`` collection from ``geo_events.zones.all_lines()``."""
-    return _build_dated(
-        "deconfliction-line",
-        "US–Russia de-confliction line",
-        "The dated de-confliction line along the Euphrates (valid_from, valid_to, source).",
-        "all_lines",
-        "line",
-    )
-
-
-#: The gazetteer's shapes by collection: ``places`` has one Point per place (every place, its
-#: representative lat/lon), so the layer has ONE geometry type for QGIS and ogr2ogr; the rivers and the
-#: regions' outlines are served as their own single-type layers (promoted to Multi* so parts mix).
-PLACE_COLLECTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "places": ("Point", "Gazetteer places", ()),
-    "place-lines": ("MultiLineString", "Gazetteer lines (rivers)", ("LineString", "MultiLineString")),
-    "place-areas": ("MultiPolygon", "Gazetteer areas (regions, governorates)", ("Polygon", "MultiPolygon")),
-}
-
-
-def _shape(geometry: dict[str, Any] | None) -> str:
-    kind = (geometry or {}).get("type", "Point")
-    if kind in ("LineString", "MultiLineString"):
-        return "line"
-    if kind in ("Polygon", "MultiPolygon"):
-        return "area"
-    return "point"
-
-
-def _as_multi(geometry: dict[str, Any]) -> dict[str, Any]:
-    if geometry["type"] in ("LineString", "Polygon"):
-        return {"type": "Multi" + geometry["type"], "coordinates": [geometry["coordinates"]]}
-    return geometry
-
-
-def _build_gazetteer(collection_id: str) -> MemoryCollection:
-    geometry_type, title, _ = PLACE_COLLECTIONS[collection_id]
-    meta = dict(
-        id=collection_id,
-        title=title,
-        description=(
-            "Places the offline geocoder knows: towns, oil and gas fields, facilities, regions — one point "
-            "each (`shape` says whether the place also has a line or area in place-lines / place-areas)."
-            if collection_id == "places"
-            else f"The gazetteer's {geometry_type} shapes (the same ids as in `places`)."
-        ),
-        geometry_type=geometry_type,
-    )
-    features = _gazetteer_features()
-    if features is None:
-        return MemoryCollection(**meta, available=False)  # type: ignore[arg-type]
-    return MemoryCollection(**meta, features=features[collection_id])  # type: ignore[arg-type]
-
-
-_gazetteer_split: dict[str, list[dict[str, Any]]] = {}
-
-
-#: Towns below this population are left out of the ``places`` collection (the whole world's 239k places would
-#: cost the server ~7 s and ~500 MB); every place stays reachable through ``/geocode`` and ``/reverse``.
-MIN_SERVED_POPULATION = 15_000
-
-
-_SERVED_KINDS = ("admin1", "country", "river", "region", "facility", "oilfield", "gasfield", "dam", "base", "airport")
-
-
-def _served(place: Any) -> bool:
-    """Curated entries, provinces, countries, sites and towns of ``MIN_SERVED_POPULATION`` or more."""
-    return (place.id.startswith("ge:") or place.kind in _SERVED_KINDS
-            or (place.population or 0) >= MIN_SERVED_POPULATION)
-
-
-def _gazetteer_features() -> dict[str, list[dict[str, Any]]] | None:
-    """Return the features of the three gazetteer collections, made in one pass over the places (cached)."""
-    if _gazetteer_split:
-        return _gazetteer_split
-    try:
-        gazetteer = importlib.import_module("geo_events.gazetteer")
-        places = list(gazetteer.Gazetteer.default().places_where(MIN_SERVED_POPULATION, _SERVED_KINDS))
-    except ImportError as err:
-        log.warning("gazetteer unavailable: %s", err)
-        return None
-    split: dict[str, list[dict[str, Any]]] = {name: [] for name in PLACE_COLLECTIONS}
-    for place in places:
-        if not _served(place):
-            continue
-        properties = {
-            "id": place.id,
-            "name": place.name,
-            "alt_names": "; ".join(place.alt_names),
-            "kind": place.kind,
-            "shape": _shape(place.geometry),
-            "admin1": place.admin1,
-            "country": place.country,
-            "country_name": place.country_name,
-            "iso3": place.iso3,
-            "population": int(place.population or 0),  # 0 = unknown (GeoNames): one Integer type
-            "lat": float(place.lat),
-            "lon": float(place.lon),
-            "source": place.source,
-        }
-        point = {"type": "Point", "coordinates": [float(place.lon), float(place.lat)]}
-        split["places"].append({"type": "Feature", "id": place.id, "geometry": point, "properties": properties})
-        shape = properties["shape"]
-        if shape != "point":
-            target = "place-lines" if shape == "line" else "place-areas"
-            feature = {"type": "Feature", "id": place.id, "geometry": _as_multi(place.geometry), "properties": properties}
-            split[target].append(feature)
-    _gazetteer_split.update(split)
-    return _gazetteer_split
-
-
-def build_places() -> MemoryCollection:
-    """Build the ``places`` collection from the bundled gazetteer (one Point feature per place)."""
-    return _build_gazetteer("places")
-
-
-def build_place_lines() -> MemoryCollection:
-    """Build the ``place-lines`` collection: the gazetteer's lines (rivers) as MultiLineStrings."""
-    return _build_gazetteer("place-lines")
-
-
-def build_place_areas() -> MemoryCollection:
-    """Build the ``place-areas`` collection: the gazetteer's areas (regions) as MultiPolygons."""
-    return _build_gazetteer("place-areas")
-
-
-BUILDERS = {
-    "control-zones": build_zones,
-    "deconfliction-line": build_lines,
-    "places": build_places,
-    "place-lines": build_place_lines,
-    "place-areas": build_place_areas,
-}
-_cache: dict[str, MemoryCollection] = {}
-_lock = threading.Lock()
-
-
-def memory_collection(collection_id: str) -> MemoryCollection:
-    """Return a static collection (built once; rebuilt while its data part is missing)."""
-    with _lock:
-        found = _cache.get(collection_id)
-        if found is None:
-            found = BUILDERS[collection_id]()
-            if found.available:
-                _cache[collection_id] = found
+    def opener(store: EventStore | None) -> Collection:
         return found
+
+    return opener
+
+
+#: How to open each collection for a request, by id (the static ones ignore the store).
+REGISTRY: dict[str, Callable[[EventStore | None], Collection]] = {
+    EventsCollection.id: EventsCollection,
+    **{cid: _always(found) for cid, found in STATIC_COLLECTIONS.items()},
+}
+#: Every collection id, in the order ``/collections`` lists them.
+COLLECTION_IDS: tuple[str, ...] = tuple(REGISTRY)
+
+
+def get_collection(collection_id: str, store: EventStore | None = None) -> Collection:
+    """Return the collection with this id (``events`` over ``store``); ``EventNotFound`` for an unknown id."""
+    opener = REGISTRY.get(collection_id)
+    if opener is None:
+        raise EventNotFound(f"no collection {collection_id!r}; collections: {', '.join(COLLECTION_IDS)}")
+    return opener(store)
 
 
 __all__ = [
-    "BUILDERS",
-    "MemoryCollection",
-    "build_lines",
-    "build_place_areas",
-    "build_place_lines",
-    "build_places",
-    "build_zones",
-    "geometry_bbox",
-    "memory_collection",
+    "COLLECTION_IDS",
+    "REGISTRY",
+    "STATIC_COLLECTIONS",
+    "Collection",
+    "FeatureSource",
+    "StaticCollection",
+    "get_collection",
 ]

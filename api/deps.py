@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import hmac
 import inspect
-import math
 import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Query, Request
 
 from geo_events.errors import InvalidQuery
-from geo_events.query import OPTIONAL_DATE_PATTERN, MAX_LIMIT, SORT_KEYS, EventQuery, parse_bbox, parse_date
+from geo_events.filters import FILTERS, Filter, query_from_values
+from geo_events.query import MAX_LIMIT, OPTIONAL_DATE_PATTERN, SORT_KEYS, EventQuery
 from geo_events.settings import get_settings
 from geo_events.store import EventStore, open_store
 from geo_events.taxonomy import SUB_EVENT_TYPES
-
 
 _OPEN_LOCK = threading.Lock()
 
@@ -120,162 +119,68 @@ def get_heavy_slots(request: Request) -> HeavySlots:
 HeavySlotsDep = Annotated[HeavySlots, Depends(get_heavy_slots)]
 
 
-def parse_near(value: str) -> tuple[float, float]:
-    """Parse ``lat,lon`` into a tuple; raise ``InvalidQuery(field='near')``."""
-    parts = [p.strip() for p in value.split(",")]
-    try:
-        lat, lon = (float(p) for p in parts)
-    except ValueError as err:
-        raise InvalidQuery(f"near must be 'lat,lon' (two numbers); got {value!r}", "near") from err
-    if not (math.isfinite(lat) and math.isfinite(lon)):
-        raise InvalidQuery("near must hold finite numbers", "near")
-    return lat, lon
+def _annotation(f: Filter) -> Any:
+    """The type FastAPI reads a filter as (None allowed unless the filter has a default)."""
+    kind: Any = {"integer": int, "number": float}.get(f.kind, str)
+    if f.kind == "choice" and f.choices:
+        kind = Literal[f.choices]
+    return kind if f.default is not None else kind | None
 
 
-def parse_precision(value: str) -> tuple[int, ...]:
-    """Parse ``geo_precision`` such as ``1`` or ``1,2`` into a tuple of 1, 2 or 3."""
-    try:
-        codes = tuple(int(p) for p in value.split(","))
-    except ValueError as err:
-        raise InvalidQuery(
-            f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision"
-        ) from err
-    if not codes or any(c not in (1, 2, 3) for c in codes):
-        raise InvalidQuery(
-            f"geo_precision must be 1, 2 or 3 (comma-separated); got {value!r}", "geo_precision"
-        )
-    return codes
-
-
-def event_query(
-    bbox: Annotated[
-        str | None,
-        Query(
-            description="Bounding box minx,miny,maxx,maxy in WGS84 longitude/latitude degrees.",
-            examples=["40,34.5,41,35.5"],
-        ),
-    ] = None,
-    start: Annotated[
-        str | None,
-        Query(
-            description="First event date (inclusive), YYYY-MM-DD (or an RFC 3339 timestamp), 1900–2100.",
-            examples=["2018-02-01"],
-            json_schema_extra={"pattern": OPTIONAL_DATE_PATTERN},
-        ),
-    ] = None,
-    end: Annotated[
-        str | None,
-        Query(
-            description="Last event date (inclusive), YYYY-MM-DD (or an RFC 3339 timestamp), 1900–2100.",
-            examples=["2018-02-28"],
-            json_schema_extra={"pattern": OPTIONAL_DATE_PATTERN},
-        ),
-    ] = None,
-    event_type: Annotated[
-        str | None,
-        Query(description="ACLED event type (case-insensitive).", examples=["Explosions/Remote violence"]),
-    ] = None,
-    sub_event_type: Annotated[
-        str | None,
-        Query(description="ACLED sub-event type (case-insensitive).", examples=["Air/drone strike"]),
-    ] = None,
-    actor: Annotated[
-        str | None,
-        Query(
-            description="Text matched (case-insensitive) in actor1, actor2 and assoc_actors.",
-            examples=["Russia"],
-        ),
-    ] = None,
-    country: Annotated[
-        str | None, Query(description="Country name or ISO 3166-1 alpha-3 code.", examples=["SYR"])
-    ] = None,
-    admin1: Annotated[
-        str | None,
-        Query(description="First-level administrative unit (governorate).", examples=["Deir ez-Zor"]),
-    ] = None,
-    min_fatalities: Annotated[
-        int | None, Query(ge=0, description="Smallest fatalities_best (inclusive).", examples=[10])
-    ] = None,
-    max_fatalities: Annotated[
-        int | None, Query(ge=0, description="Largest fatalities_best (inclusive).", examples=[1000])
-    ] = None,
-    control_zone: Annotated[
-        str | None,
-        Query(
-            description="Controller of the location on the event date.",
-            examples=["Syrian government & allies"],
-        ),
-    ] = None,
-    side_of_line: Annotated[
-        Literal["east", "west", "on_line"] | None,
-        Query(
-            description="Side of the US–Russia de-confliction line: east, west or on_line.", examples=["east"]
-        ),
-    ] = None,
-    near: Annotated[
-        str | None,
-        Query(
-            description="Centre 'lat,lon' (WGS84) of a radius search; see radius_km.",
-            examples=["35.30,40.29"],
-        ),
-    ] = None,
-    radius_km: Annotated[
-        float, Query(gt=0, le=20_000, description="Radius of the `near` search in kilometres.", examples=[25])
-    ] = 25.0,
-    q: Annotated[
-        str | None,
-        Query(
-            max_length=500,
-            description="Free text searched in every field of the event.",
-            examples=["Khasham"],
-        ),
-    ] = None,
-    source: Annotated[
-        str | None,
-        Query(description="Text matched in source ids, publishers and URLs.", examples=["The New Arab"]),
-    ] = None,
-    geo_precision: Annotated[
-        str | None,
-        Query(
-            description="Keep only these location precisions (1 place, 2 near/region, 3 province).",
-            examples=["1,2"],
-        ),
-    ] = None,
-    sort: Annotated[
-        Literal["date", "-date", "fatalities", "-fatalities", "id"],
-        Query(
-            description=f"Sort order, one of: {', '.join(SORT_KEYS)} ('-' = descending).",
-            examples=["-fatalities"],
-        ),
-    ] = "date",
-    limit: Annotated[
-        int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1–{MAX_LIMIT}).", examples=[100])
-    ] = 100,
-    offset: Annotated[int, Query(ge=0, description="Number of matches to skip (paging).", examples=[0])] = 0,
-) -> EventQuery:
-    """Parse the /events filter parameters into a validated ``EventQuery`` (raises ``InvalidQuery``)."""
-    query = EventQuery(
-        bbox=parse_bbox(bbox) if bbox is not None else None,
-        start=parse_date(start, "start") if start else None,
-        end=parse_date(end, "end") if end else None,
-        event_type=event_type or None,
-        sub_event_type=sub_event_type or None,
-        actor=actor or None,
-        country=country or None,
-        admin1=admin1 or None,
-        min_fatalities=min_fatalities,
-        max_fatalities=max_fatalities,
-        control_zone=control_zone or None,
-        side_of_line=side_of_line or None,
-        near=parse_near(near) if near else None,
-        radius_km=radius_km,
-        q=q or None,
-        source=source or None,
-        geo_precision=parse_precision(geo_precision) if geo_precision else None,
-        sort=sort,
-        limit=limit,
-        offset=offset,
+def _parameter(f: Filter) -> inspect.Parameter:
+    """One ``/events`` query parameter, generated from its ``Filter`` row."""
+    query = Query(
+        description=f.description,
+        examples=[f.example],
+        ge=f.minimum,
+        gt=f.exclusive_minimum,
+        le=f.maximum,
+        max_length=f.max_length,
+        json_schema_extra={"pattern": OPTIONAL_DATE_PATTERN} if f.kind == "date" else None,
     )
+    return inspect.Parameter(
+        f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=Annotated[_annotation(f), query]
+    )
+
+
+#: Paging and order of ``/events`` (not filters).
+_PAGING = (
+    inspect.Parameter(
+        "sort",
+        inspect.Parameter.KEYWORD_ONLY,
+        default="date",
+        annotation=Annotated[
+            Literal["date", "-date", "fatalities", "-fatalities", "id"],
+            Query(
+                description=f"Sort order, one of: {', '.join(SORT_KEYS)} ('-' = descending).",
+                examples=["-fatalities"],
+            ),
+        ],
+    ),
+    inspect.Parameter(
+        "limit",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=100,
+        annotation=Annotated[
+            int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1–{MAX_LIMIT}).", examples=[100])
+        ],
+    ),
+    inspect.Parameter(
+        "offset",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=0,
+        annotation=Annotated[int, Query(ge=0, description="Number of matches to skip (paging).", examples=[0])],
+    ),
+)
+
+
+def event_query(**values: Any) -> EventQuery:
+    """Parse the /events filter parameters into a validated ``EventQuery`` (raises ``InvalidQuery``).
+
+    Its parameters are generated from ``geo_events.filters.FILTERS`` (see ``__signature__``).
+    """
+    paging = {name: values.pop(name) for name in ("sort", "limit", "offset") if name in values}
+    query = query_from_values(values, **paging)
     query = query.validate(max_limit=min(get_settings().max_limit, MAX_LIMIT))
     if query.event_type and query.sub_event_type:
         parent = SUB_EVENT_TYPES.get(query.sub_event_type)
@@ -285,6 +190,11 @@ def event_query(
                 "sub_event_type",
             )
     return query
+
+
+event_query.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [*(_parameter(f) for f in FILTERS), *_PAGING], return_annotation=EventQuery
+)
 
 
 EventQueryDep = Annotated[EventQuery, Depends(event_query)]
@@ -342,21 +252,19 @@ def require_api_key(
 ApiKeyDep = Depends(require_api_key)
 
 __all__ = [
-    "ApiKeyDep",
     "EVENT_QUERY_NAMES",
-    "StrictEventParams",
-    "reject_unknown_parameters",
-    "strict_parameters",
+    "ApiKeyDep",
     "EventQueryDep",
-    "StoreDep",
     "HeavySlots",
     "HeavySlotsDep",
+    "StoreDep",
+    "StrictEventParams",
     "TooBusy",
     "WriteForbidden",
-    "get_heavy_slots",
     "event_query",
+    "get_heavy_slots",
     "get_store",
-    "parse_near",
-    "parse_precision",
+    "reject_unknown_parameters",
     "require_api_key",
+    "strict_parameters",
 ]

@@ -1,36 +1,39 @@
-"""Building blocks of the OGC API router: collection metadata, JSON Schemas, datetime/sortby parsing, items.
+"""Building blocks every OGC API collection uses: the collection and schema documents, ``datetime``,
+``bbox``, ``sortby`` and ``f`` parsing, ``property=value`` filter schemas and list properties as text.
 
-Kept apart from ``api.routers.ogc`` so the route module stays a thin list of endpoints.
+Kept apart from ``api.routers.ogc`` (a thin list of endpoints) and from the collections themselves
+(``api.collections``: the ``Collection`` protocol, ``api.ogc_events``: the ``events`` collection).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import orjson
 from fastapi import Request
 
-from api.collections import memory_collection
-from api.deps import parse_near, parse_precision
-from api.patterns import BBOX, DATE, DATETIME, LAT_LON, INTEGER, NUMBER, WHOLE_NUMBER, anchored, any_case, full_match, sort_list
-from api.responses import CRS84, GEOJSON, feature_collection_bytes, paging_links
+from api.patterns import (
+    BBOX,
+    DATETIME,
+    INTEGER,
+    NUMBER,
+    WHOLE_NUMBER,
+    anchored,
+    any_case,
+    choice_list,
+    full_match,
+    sort_list,
+)
+from api.responses import CRS84, GEOJSON
 from geo_events.errors import InvalidQuery
-from geo_events.query import EventQuery, parse_bbox, parse_date
-from geo_events.settings import get_settings
-from geo_events.store import EventStore, iter_matches
-from geo_events.store.index import property_matches
-from geo_events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
+from geo_events.query import parse_bbox, parse_date
 
-COLLECTION_IDS: tuple[str, ...] = (
-    "events", "control-zones", "deconfliction-line", "places", "place-lines", "place-areas",
-)  # fmt: skip
-#: Collections without a time dimension.
-_UNDATED = frozenset({"places", "place-lines", "place-areas"})
+Bbox = tuple[float, float, float, float]
+Interval = tuple[date | None, date | None]
 #: OGC API – Features Part 5 geometry formats of the single-type collections.
-_GEOMETRY_FORMATS = {
+GEOMETRY_FORMATS = {
     "Point": "geometry-point",
     "LineString": "geometry-linestring",
     "Polygon": "geometry-polygon",
@@ -55,72 +58,6 @@ STANDARD_PARAMS = frozenset({"f", "bbox", "bbox-crs", "crs", "datetime", "limit"
 #: back with ``from_json("claims")`` in a QGIS expression.
 NESTED_FIELDS: tuple[str, ...] = ("claims", "sources", "assoc_actors")
 _QGIS_AGENT = re.compile(r"\bQGIS/")
-
-_STR = {"type": "string"}
-#: Every property of an event Feature with its JSON Schema type (see geo_events.models.EventProperties).
-EVENT_PROPERTIES: dict[str, dict[str, Any]] = {
-    "id": {**_STR, "title": "Event id"},
-    "event_date": {"type": "string", "format": "date", "title": "Event date"},
-    "date_precision": {"type": "string", "enum": ["day", "week", "month"]},
-    "event_type": {"type": "string", "enum": list(EVENT_TYPES)},
-    "sub_event_type": {"type": "string", "enum": list(SUB_EVENT_TYPES)},
-    "actor1": {**_STR, "title": "Initiating actor"},
-    "actor2": {**_STR, "title": "Target / other side"},
-    "assoc_actors": {
-        "type": "array",
-        "items": _STR,
-        "title": "Associated actors",
-        "description": "A list; JSON text with nested=text (the default for QGIS).",
-    },
-    "location": {**_STR, "title": "Place name"},
-    "admin1": _STR,
-    "admin2": _STR,
-    "country": _STR,
-    "iso3": _STR,
-    "geo_precision": {"type": "integer", "enum": [1, 2, 3], "title": "1 place, 2 near/region, 3 province"},
-    "place_id": _STR,
-    "fatalities_best": {"type": "integer", "minimum": 0},
-    "fatalities_low": {"type": "integer", "minimum": 0},
-    "fatalities_high": {"type": "integer", "minimum": 0},
-    "claims": {
-        "type": "array",
-        "items": {"type": "object"},
-        "title": "Attributed casualty claims",
-        "description": "A list of objects; JSON text with nested=text (the default for QGIS).",
-    },
-    "sources": {
-        "type": "array",
-        "items": {"type": "object"},
-        "title": "Reports the event is coded from",
-        "description": "A list of objects; JSON text with nested=text (the default for QGIS).",
-    },
-    "control_zone": {**_STR, "title": "Controller of the location on the event date"},
-    "side_of_line": {"type": "string", "enum": ["east", "west", "on_line"]},
-    "notes": _STR,
-    "geocoder": _STR,
-    "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-    "extracted_at": {"type": "string", "format": "date-time"},
-}
-#: Event properties that can be filtered with ``property=value`` on the items.
-EVENT_QUERYABLES: tuple[str, ...] = (
-    "id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
-    "admin1", "admin2", "country", "iso3", "geo_precision", "place_id", "fatalities_best", "control_zone",
-    "side_of_line", "geocoder",
-)  # fmt: skip
-#: Queryables that are ``EventQuery`` filters of their own (the others become ``EventQuery.extra``).
-_INDEXED = {"event_type", "sub_event_type", "country", "iso3", "admin1", "control_zone", "side_of_line"}
-#: ``/events`` filter parameters also accepted on ``/collections/events/items``.
-EVENT_QUERY_PARAMS: tuple[str, ...] = (
-    "start", "end", "actor", "min_fatalities", "max_fatalities", "near", "radius_km", "q", "source",
-)  # fmt: skip
-_SORT_KEYS = {
-    "event_date": "date",
-    "date": "date",
-    "fatalities_best": "fatalities",
-    "fatalities": "fatalities",
-    "id": "id",
-}
-
 
 def _ogc_day(text: str) -> date:
     text = text.strip()
@@ -179,13 +116,6 @@ def parse_datetimes(values: list[str]) -> tuple[date | None, date | None] | None
     return (max(starts) if starts else None), (min(ends) if ends else None)
 
 
-def sortable(collection_id: str) -> set[str]:
-    """Return the property names ``sortby`` accepts on a collection."""
-    if collection_id == "events":
-        return set(_SORT_KEYS)
-    return set(memory_collection(collection_id).property_types()) | {"id"}
-
-
 #: Values of ``f`` (any letter case): the one format served, by its short and its media-type names.
 FORMATS: tuple[str, ...] = ("json", "geojson", "application/json", GEOJSON)
 FORMAT_PATTERN = anchored(any_case(FORMATS))
@@ -219,18 +149,15 @@ def parse_sortby(value: str | None, allowed: set[str] | None = None) -> list[tup
     return keys
 
 
-#: ``geo_precision`` filters take one code or a comma-separated list (``1,2``).
-PRECISION_LIST = "^[1-3](,[1-3])*$"
-
-
-def filter_schema(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+def filter_schema(schema: dict[str, Any], listed: tuple[Any, ...] | None = None) -> dict[str, Any]:
     """Return the query-parameter schema of a ``property=value`` filter: exactly what ``check_filter`` accepts.
 
-    Enumerated properties take exactly their values (``event_type=Battles``, as the queryables say).
+    Enumerated properties take exactly their values (``event_type=Battles``, as the queryables say);
+    ``listed`` (the choices of a list filter such as ``geo_precision``) takes them comma-separated.
     """
     kind = schema.get("type")
-    if name == "geo_precision":
-        return {"type": "string", "pattern": PRECISION_LIST}
+    if listed:
+        return {"type": "string", "pattern": choice_list(listed)}
     if kind == "string" and "enum" in schema:
         return {"type": "string", "enum": list(schema["enum"])}
     if kind in ("integer", "number"):
@@ -250,7 +177,7 @@ def check_filter(name: str, value: str, schema: dict[str, Any]) -> None:
     elif kind == "boolean":
         pattern, what = "^(true|false)$", "true or false"
     else:
-        what = "1, 2 or 3 (comma-separated)" if pattern == PRECISION_LIST else "text"
+        what = "a comma-separated list of the allowed values" if pattern else "text"
     if pattern is not None and not full_match(pattern, value):
         raise InvalidQuery(f"{name} must be {what}; got {value[:80]!r}", name)
     if "enum" in schema and value not in schema["enum"]:
@@ -265,7 +192,8 @@ def check_filter(name: str, value: str, schema: dict[str, Any]) -> None:
             raise InvalidQuery(f"{name} is out of range; got {value[:80]!r}", name)
 
 
-def _extra_params(request: Request, allowed: set[str]) -> dict[str, str]:
+def extra_params(request: Request, allowed: set[str]) -> dict[str, str]:
+    """Return the non-standard query parameters (``property=value`` filters); refuse any not in ``allowed``."""
     extra: dict[str, str] = {}
     for name, value in request.query_params.multi_items():
         if name in STANDARD_PARAMS:
@@ -299,32 +227,40 @@ def _isoday(value: date | None) -> str | None:
     return f"{value.isoformat()}T00:00:00Z" if value is not None else None
 
 
-def collection_document(collection_id: str, base: str, store: EventStore) -> dict[str, Any]:
+def interval_of(request: Request, datetime: str | None) -> Interval | None:
+    """The ``datetime`` interval of a request (several ``datetime`` values: their intersection)."""
+    given = request.query_params.getlist("datetime")
+    return parse_datetimes(given) if len(given) > 1 else parse_datetime(datetime)
+
+
+def isoday(value: date | None) -> str | None:
+    """A day as the RFC 3339 instant OGC extents use (None stays None: an open end)."""
+    return f"{value.isoformat()}T00:00:00Z" if value is not None else None
+
+
+def collection_document(
+    collection_id: str,
+    base: str,
+    title: str,
+    description: str,
+    extent: tuple[Bbox | None, Interval | None],
+    dated: bool,
+) -> dict[str, Any]:
     """Return the OGC collection description (extent, CRS, itemType and links) of one collection."""
-    if collection_id == "events":
-        title, description = (
-            "Conflict events",
-            "Geocoded conflict events (ACLED-style fields, attributed claims).",
-        )
-        bbox, days = store.extent()
-        interval = [[_isoday(days[0]), _isoday(days[1])]] if days else [[None, None]]
-    else:
-        found = memory_collection(collection_id)
-        title, description = found.title, found.description
-        bbox, span = found.extent()
-        interval = [[_isoday(span[0]), _isoday(span[1])]] if span else [[None, None]]
+    bbox, span = extent
     url = f"{base}/collections/{collection_id}"
-    extent: dict[str, Any] = {
+    document_extent: dict[str, Any] = {
         "spatial": {"bbox": [list(bbox) if bbox else [-180.0, -90.0, 180.0, 90.0]], "crs": CRS84}
     }
-    if collection_id not in _UNDATED:
-        extent["temporal"] = {"interval": interval, "trs": TRS}
+    if dated:
+        interval = [[isoday(span[0]), isoday(span[1])]] if span else [[None, None]]
+        document_extent["temporal"] = {"interval": interval, "trs": TRS}
     return {
         "id": collection_id,
         "title": title,
         "description": description,
         "itemType": "feature",
-        "extent": extent,
+        "extent": document_extent,
         "crs": [CRS84],
         "storageCrs": CRS84,
         "links": [
@@ -346,195 +282,44 @@ def collection_document(collection_id: str, base: str, store: EventStore) -> dic
     }
 
 
-def _properties_of(collection_id: str) -> dict[str, dict[str, Any]]:
-    if collection_id == "events":
-        return EVENT_PROPERTIES
-    return memory_collection(collection_id).property_types()
-
-
-def queryables_document(collection_id: str, base: str, full: bool) -> dict[str, Any]:
-    """Return the JSON Schema of the queryables (``full=False``) or of every property (``full=True``)."""
-    props = _properties_of(collection_id)
-    if not full and collection_id == "events":
-        props = {name: EVENT_PROPERTIES[name] for name in EVENT_QUERYABLES}
-    elif not full:
-        props = {name: schema for name, schema in props.items() if schema.get("format") != "date"}
+def schema_document(
+    collection_id: str, base: str, properties: dict[str, dict[str, Any]], geometry_type: str | None, full: bool
+) -> dict[str, Any]:
+    """Return the JSON Schema of the queryables (``full=False``) or of every property with the geometry."""
     kind = "schema" if full else "queryables"
-    properties: dict[str, Any] = {name: dict(schema) for name, schema in props.items()}
+    described: dict[str, Any] = {name: dict(schema) for name, schema in properties.items()}
     if full:
-        kind_of = "Point" if collection_id == "events" else memory_collection(collection_id).geometry_type
-        geometry_format = _GEOMETRY_FORMATS.get(kind_of or "", "geometry-any")
-        properties["geometry"] = {"format": geometry_format, "x-ogc-role": "primary-geometry"}
+        geometry_format = GEOMETRY_FORMATS.get(geometry_type or "", "geometry-any")
+        described["geometry"] = {"format": geometry_format, "x-ogc-role": "primary-geometry"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{base}/collections/{collection_id}/{kind}",
         "type": "object",
         "title": f"{collection_id} {kind}",
-        "properties": properties,
+        "properties": described,
         "additionalProperties": not full,
     }
 
 
-#: The /events filters also accepted on /collections/events/items: (query-parameter schema, description,
-#: example). The schemas are what ``_event_query`` accepts (``check_filter``), and what the OpenAPI says.
-EVENT_FILTER_PARAMS: dict[str, tuple[dict[str, Any], str, Any]] = {
-    "start": ({"type": "string", "pattern": anchored(DATE)}, "First event date (inclusive), YYYY-MM-DD.",
-              "2018-02-01"),
-    "end": ({"type": "string", "pattern": anchored(DATE)}, "Last event date (inclusive), YYYY-MM-DD.", "2018-02-28"),
-    "actor": ({"type": "string"}, "Text matched in actor1, actor2 and assoc_actors.", "Russia"),
-    "min_fatalities": ({"type": "integer", "minimum": 0}, "Smallest fatalities_best.", 10),
-    "max_fatalities": ({"type": "integer", "minimum": 0}, "Largest fatalities_best.", 1000),
-    "near": ({"type": "string", "pattern": LAT_LON},
-             "Centre 'lat,lon' of a radius search (see radius_km).", "35.30,40.29"),
-    "radius_km": ({"type": "number", "exclusiveMinimum": 0, "maximum": 20000},
-                  "Radius of the `near` search in km (default 25).", 25),
-    "q": ({"type": "string", "maxLength": 500}, "Free text searched in every field.", "Khasham"),
-    "source": ({"type": "string"}, "Text matched in source ids, publishers and URLs.", "The New Arab"),
-}  # fmt: skip
-
-
-def event_filter_schemas() -> dict[str, dict[str, Any]]:
-    """Return the query-parameter schema of every filter of ``/collections/events/items`` but ``event_date``."""
-    schemas = {name: filter_schema(name, EVENT_PROPERTIES[name]) for name in EVENT_QUERYABLES if name != "event_date"}
-    schemas.update({name: schema for name, (schema, _, _) in EVENT_FILTER_PARAMS.items()})
-    return schemas
-
-
-def _event_query(
-    extra: dict[str, str], bbox: str | None, interval: tuple[date | None, date | None] | None
-) -> tuple[EventQuery, dict[str, str]]:
-    """Turn OGC parameters into an ``EventQuery`` plus its ``property=value`` filters (``EventQuery.extra``).
-
-    Every value is first checked against its documented schema (``event_filter_schemas``).
-    """
-    schemas = event_filter_schemas()
-    fields: dict[str, Any] = {}
-    post: dict[str, str] = {}
-    for name, value in extra.items():
-        if name in schemas:
-            check_filter(name, value, schemas[name])
-            if len(value) > schemas[name].get("maxLength", len(value)):
-                raise InvalidQuery(f"{name} is longer than {schemas[name]['maxLength']} characters", name)
-        if name in ("start", "end"):
-            fields[name] = parse_date(value, name)
-        elif name in ("min_fatalities", "max_fatalities"):
-            fields[name] = int(value)
-        elif name == "radius_km":
-            fields[name] = float(value)
-        elif name == "near":
-            fields["near"] = parse_near(value)
-        elif name == "geo_precision":
-            fields["geo_precision"] = parse_precision(value)
-        elif name == "iso3":
-            fields["country"] = value
-        elif name == "fatalities_best":
-            post[name] = str(int(value))
-        elif name in _INDEXED or name in ("actor", "q", "source"):
-            fields[name] = value
-        else:
-            post[name] = value
-    if bbox is not None:
-        fields["bbox"] = parse_ogc_bbox(bbox)
-    if interval is not None:
-        start, end = interval
-        if start is not None:
-            fields["start"] = max(start, fields.get("start", start))
-        if end is not None:
-            fields["end"] = min(end, fields.get("end", end))
-    return EventQuery(**fields), post
-
-
-def event_items(
-    request: Request,
-    store: EventStore,
-    bbox: str | None,
-    datetime: str | None,
-    limit: int,
-    offset: int,
-    sortby: str | None,
-    nested: str = "json",
-) -> bytes:
-    """Answer ``/collections/events/items``: a FeatureCollection body with paging links.
-
-    ``nested="text"`` serves ``claims``, ``sources`` and ``assoc_actors`` as JSON text (``NESTED_FIELDS``).
-    """
-    max_limit = min(get_settings().max_limit, 10_000)
-    extra = _extra_params(request, set(EVENT_QUERYABLES) | set(EVENT_QUERY_PARAMS))
-    query, post = _event_query(extra, bbox, _interval(request, datetime))
-    keys = parse_sortby(sortby, sortable("events"))
-    sort = "date"
-    if keys:
-        name, descending = keys[0]
-        sort = ("-" if descending else "") + _SORT_KEYS[name]
-    query = replace(query, sort=sort, limit=limit, offset=offset).validate(max_limit=max_limit)
-    if not post or "extra" in store.capabilities:  # the store answers property=value filters itself
-        result = store.query(replace(query, extra=post) if post else query)
-        matched, raws = result.number_matched, result.raw_features()
-    else:  # a backend without them: filter the streamed matches here
-        matches = iter_matches(store, replace(query, offset=0))
-        kept = [raw for raw in matches if property_matches(orjson.loads(raw), post)]
-        matched, raws = len(kept), kept[offset : offset + limit]
-    if nested == "text":
-        raws = [nested_as_text(raw) for raw in raws]
-    links = paging_links(request, offset, limit, matched, len(raws))
-    return feature_collection_bytes(raws, matched, links)
-
-
-def _interval(request: Request, datetime: str | None) -> tuple[date | None, date | None] | None:
-    given = request.query_params.getlist("datetime")
-    return parse_datetimes(given) if len(given) > 1 else parse_datetime(datetime)
-
-
-def memory_items(
-    request: Request,
-    collection_id: str,
-    bbox: str | None,
-    datetime: str | None,
-    limit: int,
-    offset: int,
-    sortby: str | None,
-) -> bytes:
-    """Answer ``/collections/{id}/items`` for a static collection."""
-    found = memory_collection(collection_id)
-    types = {"id": {"type": "string"}, **found.property_types()}
-    extra = _extra_params(request, set(types))
-    for name, value in extra.items():
-        check_filter(name, value, filter_schema(name, types[name]))
-    keys = parse_sortby(sortby, sortable(collection_id))
-    matched, raws = found.items(
-        bbox=parse_ogc_bbox(bbox) if bbox is not None else None,
-        interval=_interval(request, datetime),
-        filters=extra,
-        sortby=keys,
-        limit=limit,
-        offset=offset,
-    )
-    links = paging_links(request, offset, limit, matched, len(raws))
-    return feature_collection_bytes(raws, matched, links)
-
-
 __all__ = [
-    "COLLECTION_IDS",
     "CONFORMANCE",
     "CRS84",
-    "EVENT_PROPERTIES",
-    "EVENT_QUERYABLES",
-    "EVENT_QUERY_PARAMS",
+    "FORMAT_PATTERN",
+    "GEOMETRY_FORMATS",
     "NESTED_FIELDS",
+    "STANDARD_PARAMS",
+    "check_filter",
+    "check_format",
     "collection_document",
-    "event_items",
-    "memory_items",
+    "extra_params",
+    "filter_schema",
+    "interval_of",
+    "isoday",
     "nested_as_text",
     "nested_mode",
     "parse_datetime",
     "parse_datetimes",
+    "parse_ogc_bbox",
     "parse_sortby",
-    "sortable",
-    "check_filter",
-    "check_format",
-    "event_filter_schemas",
-    "filter_schema",
-    "FORMAT_PATTERN",
-    "EVENT_FILTER_PARAMS",
-    "queryables_document",
+    "schema_document",
 ]

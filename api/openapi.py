@@ -16,44 +16,14 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from api.ogc_support import (
-    COLLECTION_IDS,
-    EVENT_FILTER_PARAMS,
-    EVENT_PROPERTIES,
-    EVENT_QUERYABLES,
-    PRECISION_LIST,
-    filter_schema,
-    sortable,
-)
-from api.patterns import BBOX, DATE, LAT_LON, anchored, any_case, sort_list
+from api.collections import COLLECTION_IDS, get_collection
+from api.patterns import BBOX, DATE, LAT_LON, anchored, any_case, choice_list, sort_list
+from geo_events.filters import FILTERS_BY_NAME
 from geo_events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 log = logging.getLogger("geo_events.api")
 
 GENERIC_ITEMS = "/collections/{collection_id}/items"
-
-#: Example values of the event queryables (the seed event's).
-EVENT_EXAMPLES: dict[str, Any] = {
-    "id": "evt-20c8fef169f3", "date_precision": "day", "event_type": "Explosions/Remote violence",
-    "sub_event_type": "Air/drone strike", "actor1": "US-led coalition", "actor2": "Pro-government forces",
-    "location": "Khasham", "admin1": "Deir ez-Zor", "admin2": "Deir ez-Zor", "country": "Syria",
-    "iso3": "SYR",
-    "geo_precision": 2, "place_id": "geonames:167899", "fatalities_best": 100,
-    "control_zone": "Syrian government & allies", "side_of_line": "east", "geocoder": "hand-coded",
-}  # fmt: skip
-
-
-def _property_parameter(name: str, schema: dict[str, Any], example: Any = None) -> dict[str, Any]:
-    parameter = {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": f"Keep features whose `{name}` equals this value (text comparison, case-insensitive).",
-        "schema": filter_schema(name, schema),
-    }
-    if example is not None:
-        parameter["example"] = example
-    return parameter
 
 
 #: ``sortby`` examples per collection (each one a property the collection really sorts by).
@@ -76,40 +46,6 @@ def _sort_example(collection_id: str, names: set[str]) -> str:
     return SORT_EXAMPLES.get(collection_id) or ("-valid_from" if "valid_from" in names else "id")
 
 
-def _queryable_parameters(collection_id: str) -> list[dict[str, Any]]:
-    if collection_id == "events":
-        params = [
-            _property_parameter(name, EVENT_PROPERTIES[name], EVENT_EXAMPLES.get(name))
-            for name in EVENT_QUERYABLES
-            if name != "event_date"
-        ]
-        for name, (schema, description, example) in EVENT_FILTER_PARAMS.items():
-            params.append(
-                {
-                    "name": name,
-                    "in": "query",
-                    "required": False,
-                    "description": description,
-                    "schema": schema,
-                    "example": example,
-                }
-            )
-        return params
-    from api.collections import memory_collection
-
-    found = memory_collection(collection_id)
-    examples: dict[str, Any] = {}
-    for feature in found.features:
-        for key, value in (feature.get("properties") or {}).items():
-            if value is not None and not isinstance(value, (list, dict)):
-                examples.setdefault(key, value)
-    return [
-        _property_parameter(name, schema, examples.get(name))
-        for name, schema in found.property_types().items()
-        if schema.get("format") != "date"
-    ]
-
-
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     """Return the app's OpenAPI document with a concrete items path per collection."""
     schema = get_openapi(
@@ -126,7 +62,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         operation = copy.deepcopy(generic)
         operation["operationId"] = f"items_{collection_id.replace('-', '_')}"
         operation["summary"] = f"Features of the {collection_id} collection"
-        names = sortable(collection_id)
+        found = get_collection(collection_id)
+        names = found.sortable()
         base = [
             _sortby_parameter(p, names, _sort_example(collection_id, names)) if p.get("name") == "sortby" else p
             for p in operation.get("parameters", [])
@@ -134,7 +71,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         ]
         known = {p["name"] for p in base}
         try:
-            extra = [p for p in _queryable_parameters(collection_id) if p["name"] not in known]
+            extra = [p for p in found.filter_parameters() if p["name"] not in known]
         except Exception as err:  # a data part failing to load must not take /openapi.json down
             log.warning("queryables of %s unavailable: %s", collection_id, err)
             extra = []
@@ -150,7 +87,7 @@ def _describe_generic_items(operation: dict[str, Any]) -> None:
     ``collection_id`` is one of the ids (others are 404), and ``sortby`` names what every collection sorts
     by (``id``); the concrete path of each collection lists its own properties.
     """
-    common = set.intersection(*(sortable(cid) for cid in COLLECTION_IDS))
+    common = set.intersection(*(get_collection(cid).sortable() for cid in COLLECTION_IDS))
     described = []
     for parameter in operation.get("parameters", []):
         if parameter.get("name") == "sortby":
@@ -217,10 +154,11 @@ def _parser_pattern(path: str, parameter: dict[str, Any]) -> str | None:
         return anchored(DATE, empty=optional)
     if name == "bbox":
         return ("^$|" if path in EMPTY_BBOX_ALLOWED else "") + BBOX
-    if name == "near":
+    row = FILTERS_BY_NAME.get(name or "")
+    if row is not None and row.kind == "lat_lon":
         return "^$|" + LAT_LON
-    if name == "geo_precision":
-        return "^$|" + PRECISION_LIST
+    if row is not None and row.kind == "list":
+        return "^$|" + choice_list(row.choices or ())
     if path == "/geocode" and name == "q":
         return NOT_BLANK
     if path == "/geocode" and name == "kind":  # ``geo_events.gazetteer``: names or groups, comma-separated

@@ -63,6 +63,12 @@ def sort_list(names: Iterable[str]) -> str:
     return anchored(rf"{key}(,{key})*", empty=True)
 
 
+def choice_list(choices: Iterable[object]) -> str:
+    """Return the anchored pattern of a comma-separated list of ``choices`` (``1,3``; ``day,week``)."""
+    choice = "|".join(re.escape(str(c)) for c in choices)
+    return anchored(f"({choice})(,({choice}))*")
+
+
 #: One end of an OGC ``datetime``: a date or timestamp, or a day with a bare ``T`` (GDAL writes that).
 _INSTANT = rf"{DAY}(T|[Tt]{TIME})?"
 #: The OGC ``datetime`` parameter: an instant, or an interval ``a/b`` with open ends ``..`` or empty.
@@ -83,6 +89,18 @@ INTEGER = "^-?[0-9]+$"
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 
 __all__ = [
-    "BBOX", "DATE", "DATETIME", "LAT_LON", "DAY", "INTEGER", "NUMBER", "TIME", "WHOLE_NUMBER", "anchored", "any_case", "full_match",
+    "BBOX",
+    "DATE",
+    "DATETIME",
+    "DAY",
+    "INTEGER",
+    "LAT_LON",
+    "NUMBER",
+    "TIME",
+    "WHOLE_NUMBER",
+    "anchored",
+    "any_case",
+    "choice_list",
+    "full_match",
     "sort_list",
 ]  # fmt: skip

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 import orjson
 
@@ -47,6 +47,47 @@ def parse_bbox(value: str | list[float] | tuple[float, ...]) -> tuple[float, flo
             "bbox",
         )
     return minx, miny, maxx, maxy
+
+
+def parse_near(value: str) -> tuple[float, float]:
+    """Parse ``lat,lon`` (WGS84 degrees) into a tuple; raise ``InvalidQuery(field='near')``."""
+    parts = [p.strip() for p in value.split(",")]
+    try:
+        lat, lon = (float(p) for p in parts)
+    except ValueError as err:
+        raise InvalidQuery(f"near must be 'lat,lon' (two numbers); got {value!r}", "near") from err
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise InvalidQuery("near must hold finite numbers", "near")
+    return lat, lon
+
+
+def parse_choices(value: str, field_name: str, choices: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Parse a comma-separated list of ``choices`` (``1,2`` or ``day,week``); raise ``InvalidQuery``.
+
+    Each item is converted to the type of the choices (``int`` for ``(1, 2, 3)``) and must be one of them.
+    """
+    kind = type(choices[0])
+    names = [str(c) for c in choices]
+    said = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+    problem = InvalidQuery(f"{field_name} must be {said} (comma-separated); got {value!r}", field_name)
+    try:
+        items = tuple(kind(p.strip()) for p in value.split(","))
+    except ValueError as err:
+        raise problem from err
+    if not items or any(item not in choices for item in items):
+        raise problem
+    return items
+
+
+#: ``geo_precision`` codes: 1 the place itself, 2 near / part of a region, 3 only the province known.
+GEO_PRECISIONS: tuple[int, ...] = (1, 2, 3)
+#: ``date_precision`` values: the day is known, or only its week or month.
+DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month")
+
+
+def parse_precision(value: str) -> tuple[int, ...]:
+    """Parse ``geo_precision`` such as ``1`` or ``1,2`` into a tuple of 1, 2 or 3."""
+    return parse_choices(value, "geo_precision", GEO_PRECISIONS)
 
 
 #: Years accepted in every date input (event dates, filters, publication dates): outside this range date
@@ -130,6 +171,7 @@ class EventQuery:
     q: str | None = None
     source: str | None = None
     geo_precision: tuple[int, ...] | None = None
+    date_precision: tuple[str, ...] | None = None
     ids: tuple[str, ...] | None = None
     sort: str = "date"
     limit: int = 100
@@ -173,6 +215,9 @@ class EventQuery:
             raise InvalidQuery("radius_km must be > 0 and <= 20000", "radius_km")
         if self.side_of_line is not None and self.side_of_line not in ("east", "west", "on_line"):
             raise InvalidQuery("side_of_line must be east, west or on_line", "side_of_line")
+        if self.date_precision:
+            changes["date_precision"] = parse_choices(",".join(self.date_precision), "date_precision",
+                                                      DATE_PRECISIONS)
         if self.sort not in SORT_KEYS:
             raise InvalidQuery(f"sort must be one of {', '.join(SORT_KEYS)}", "sort")
         if not 1 <= self.limit <= max_limit:

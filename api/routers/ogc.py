@@ -15,26 +15,13 @@ import orjson
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
+from api.collections import COLLECTION_IDS, Collection, get_collection
 from api.deps import HeavySlotsDep, StoreDep
-from api.ogc_support import (
-    COLLECTION_IDS,
-    CONFORMANCE,
-    CRS84,
-    EVENT_QUERY_PARAMS,
-    FORMAT_PATTERN,
-    check_format,
-    collection_document,
-    event_items,
-    memory_items,
-    nested_as_text,
-    nested_mode,
-    queryables_document,
-)
+from api.ogc_support import CONFORMANCE, CRS84, FORMAT_PATTERN, check_format
 from api.patterns import BBOX, DATETIME
 from api.responses import GEOJSON, FastJSONResponse, GeoJSONResponse
 from api.routers.events import BUSY
 from api.schemas import ERROR_RESPONSES, FEATURE_SCHEMA, geojson_response, json_response
-from geo_events.errors import EventNotFound, InvalidQuery
 from geo_events.query import MAX_LIMIT
 from geo_events.settings import get_settings
 
@@ -82,11 +69,6 @@ _SCHEMA_200 = {
     }
 }
 _CRS_HEADER = {"Content-Crs": f"<{CRS84}>"}
-
-
-def _check_collection(collection_id: str) -> None:
-    if collection_id not in COLLECTION_IDS:
-        raise EventNotFound(f"no collection {collection_id!r}; collections: {', '.join(COLLECTION_IDS)}")
 
 
 def _base(request: Request) -> str:
@@ -193,7 +175,7 @@ def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Res
                     "title": "this document",
                 }
             ],
-            "collections": [collection_document(cid, base, store) for cid in COLLECTION_IDS],
+            "collections": [get_collection(cid, store).describe(base) for cid in COLLECTION_IDS],
         }
     )
 
@@ -209,8 +191,7 @@ def collection(
 ) -> Response:
     """Describe one collection: extent, CRS, and links to its items, queryables and schema."""
     check_format(f)
-    _check_collection(collection_id)
-    return FastJSONResponse(collection_document(collection_id, _base(request), store))
+    return FastJSONResponse(get_collection(collection_id, store).describe(_base(request)))
 
 
 @router.get(
@@ -222,8 +203,7 @@ def collection(
 def queryables(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of the properties that can be used as `property=value` filters on the items."""
     check_format(f)
-    _check_collection(collection_id)
-    body = queryables_document(collection_id, _base(request), full=False)
+    body = get_collection(collection_id).queryables(_base(request), full=False)
     return Response(orjson.dumps(body), media_type="application/schema+json")
 
 
@@ -236,8 +216,7 @@ def queryables(request: Request, collection_id: CollectionId, f: FormatParam = N
 def schema(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
     """JSON Schema of every property of the collection's features, with types, so clients get typed fields."""
     check_format(f)
-    _check_collection(collection_id)
-    body = queryables_document(collection_id, _base(request), full=True)
+    body = get_collection(collection_id).queryables(_base(request), full=True)
     return Response(orjson.dumps(body), media_type="application/schema+json")
 
 
@@ -301,24 +280,20 @@ def items(
     (`start`, `end`, `actor`, `q`, `min_fatalities`, `near`, `radius_km`, …).
     """
     check_format(f)
-    _check_collection(collection_id)
+    found = get_collection(collection_id, store)
     heavy = get_settings().heavy_limit
     release = slots.take(f"a page of more than {heavy} features") if limit > heavy else None
     try:  # a large page holds a heavy-request slot, as /events pages and exports do (429 when all are taken)
-        if collection_id == "events":
-            mode = nested_mode(request, nested)
-            body = event_items(request, store, bbox, datetime, limit, offset, sortby, nested=mode)
-            return GeoJSONResponse(body, headers={**_CRS_HEADER, **_vary(nested)})
-        body = memory_items(request, collection_id, bbox, datetime, limit, offset, sortby)
-        return GeoJSONResponse(body, headers=_CRS_HEADER)
+        body = found.items(request, bbox, datetime, limit, offset, sortby, nested)
+        return GeoJSONResponse(body, headers={**_CRS_HEADER, **_vary(found, nested)})
     finally:
         if release is not None:
             release()
 
 
-def _vary(nested: str | None) -> dict[str, str]:
+def _vary(found: Collection, nested: str | None) -> dict[str, str]:
     """The answer depends on the User-Agent (QGIS gets nested=text) unless ``nested`` was given."""
-    return {"Vary": "User-Agent"} if nested is None else {}
+    return {"Vary": "User-Agent"} if found.vary_on_agent and nested is None else {}
 
 
 @router.get(
@@ -339,19 +314,9 @@ def item(
 ) -> Response:
     """Return one feature of a collection (404 when the id is unknown)."""
     check_format(f)
-    _check_collection(collection_id)
     base = _base(request)
-    if collection_id == "events":
-        raw = store.get_raw(feature_id)
-        if nested_mode(request, nested) == "text":
-            raw = nested_as_text(raw)
-    else:
-        from api.collections import memory_collection
-
-        feature = memory_collection(collection_id).get(feature_id)
-        if feature is None:
-            raise EventNotFound(f"no feature {feature_id!r} in collection {collection_id!r}")
-        raw = orjson.dumps(feature)
+    found = get_collection(collection_id, store)
+    raw = found.get(request, feature_id, nested)
     links = [
         {"href": str(request.url), "rel": "self", "type": GEOJSON, "title": "this feature"},
         {
@@ -361,8 +326,8 @@ def item(
             "title": "the collection",
         },
     ]
-    headers = {**_CRS_HEADER, **(_vary(nested) if collection_id == "events" else {})}
+    headers = {**_CRS_HEADER, **_vary(found, nested)}
     return GeoJSONResponse(raw[:-1] + b',"links":' + orjson.dumps(links) + b"}", headers=headers)
 
 
-__all__ = ["EVENT_QUERY_PARAMS", "router"]
+__all__ = ["router"]

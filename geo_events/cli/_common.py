@@ -13,7 +13,8 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 from geo_events.errors import GeoEventsError, InvalidQuery
-from geo_events.query import MAX_YEAR, MIN_YEAR, EventQuery, parse_bbox, parse_date
+from geo_events.filters import FILTERS, FILTERS_BY_NAME, query_from_values
+from geo_events.query import MAX_YEAR, MIN_YEAR, EventQuery, parse_date
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,17 +65,24 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
 
 
-# Filter options shared by export, map and other commands that select events.
-BboxOpt = Annotated[
-    str | None, typer.Option(help="minx,miny,maxx,maxy in WGS84 lon/lat, e.g. 40,34.5,41,35.5")
-]
-StartOpt = Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")]
-EndOpt = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")]
-TypeOpt = Annotated[str | None, typer.Option("--event-type", help="ACLED event type, e.g. 'Battles'.")]
-ActorOpt = Annotated[str | None, typer.Option(help="Text matched against actor1, actor2 and assoc_actors.")]
-CountryOpt = Annotated[str | None, typer.Option(help="Country name or ISO3 code.")]
-MinFatOpt = Annotated[int | None, typer.Option("--min-fatalities", help="Smallest fatalities_best.")]
-QOpt = Annotated[str | None, typer.Option("--q", help="Free-text search in all fields.")]
+def filter_option(name: str) -> Any:
+    """The typer option of one ``/events`` filter, generated from its ``geo_events.filters.FILTERS`` row."""
+    row = FILTERS_BY_NAME[name]
+    kind = int if row.kind == "integer" else float if row.kind == "number" else str
+    return Annotated[kind | None, typer.Option(row.option, help=f"{row.description} E.g. {row.example}.")]
+
+
+# Filter options shared by export, map and other commands that select events (the rows with ``cli=True``).
+BboxOpt = filter_option("bbox")
+StartOpt = filter_option("start")
+EndOpt = filter_option("end")
+TypeOpt = filter_option("event_type")
+ActorOpt = filter_option("actor")
+CountryOpt = filter_option("country")
+MinFatOpt = filter_option("min_fatalities")
+QOpt = filter_option("q")
+#: The filters the command line takes (``--bbox``, ``--start``, …).
+CLI_FILTERS: tuple[str, ...] = tuple(f.name for f in FILTERS if f.cli)
 
 
 def build_query(
@@ -89,18 +97,10 @@ def build_query(
     limit: int = 10_000_000,
 ) -> EventQuery:
     """Build and validate an ``EventQuery`` from CLI option values (raises ``InvalidQuery``)."""
-    query = EventQuery(
-        bbox=parse_bbox(bbox) if bbox else None,
-        start=parse_date(start, "start") if start else None,
-        end=parse_date(end, "end") if end else None,
-        event_type=event_type,
-        actor=actor,
-        country=country,
-        min_fatalities=min_fatalities,
-        q=q,
-        limit=limit,
-    )
-    return query.validate(max_limit=limit)
+    values = {"bbox": bbox, "start": start, "end": end, "event_type": event_type, "actor": actor,
+              "country": country, "min_fatalities": min_fatalities, "q": q}  # fmt: skip
+    given = {name: value for name, value in values.items() if value != ""}  # an empty option is no filter
+    return query_from_values(given, limit=limit).validate(max_limit=limit)
 
 
 def parse_cli_date(value: str | None, name: str) -> date | None:

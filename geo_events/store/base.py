@@ -20,7 +20,7 @@ ALL_FILTERS: frozenset[str] = frozenset(
     {
         "bbox", "start", "end", "event_type", "sub_event_type", "actor", "country", "admin1",
         "min_fatalities", "max_fatalities", "control_zone", "side_of_line", "near", "q", "source",
-        "geo_precision", "ids", "extra",
+        "geo_precision", "date_precision", "ids", "extra",
     }
 )  # fmt: skip
 

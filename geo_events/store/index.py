@@ -332,6 +332,10 @@ class EventIndex:
             mask &= self._fat[:n] <= q.max_fatalities
         if q.geo_precision:
             mask &= np.isin(self._prec[:n], np.array(q.geo_precision, dtype=np.int8))
+        if q.date_precision:  # the span of the event's dates says it: 1 day, 7 (a week) or 28–31 (a month)
+            days = self._dhi[:n] - self._dlo[:n]
+            spans = {"day": days == 0, "week": days == 6, "month": days >= 27}
+            mask &= np.logical_or.reduce([spans[name] for name in q.date_precision])
         for name in ("event_type", "sub_event_type", "admin1", "control_zone", "side_of_line"):
             value = getattr(q, name)
             if value is not None:

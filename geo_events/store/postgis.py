@@ -541,6 +541,9 @@ class PostGISStore:
         if q.geo_precision:
             clauses.append("geo_precision = ANY(%s::int[])")
             params.append(list(q.geo_precision))
+        if q.date_precision:
+            clauses.append("date_precision = ANY(%s::text[])")
+            params.append(list(q.date_precision))
         for name in _CATEGORY:
             value = getattr(q, name)
             if value is not None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.deps import parse_near, parse_precision
+from geo_events.query import parse_near, parse_precision
 from geo_events.errors import InvalidQuery
 
 

@@ -7,11 +7,12 @@ import json
 
 import pytest
 
-from api.collections import MemoryCollection, geometry_bbox
 from api.deps import HeavySlots
 from api.ogc_support import parse_datetime, parse_sortby
 from api.responses import CRS84
+from api.static_data import MemoryCollection, geometry_bbox
 from geo_events.errors import InvalidQuery
+from geo_events.models import EventProperties
 from geo_events.settings import get_settings
 
 KHASHAM = "evt-20c8fef169f3"
@@ -65,7 +66,8 @@ def test_event_queryables_are_typed_json_schema(client):
     assert r.headers["content-type"].startswith("application/schema+json")
     props = r.json()["properties"]
     assert props["fatalities_best"]["type"] == "integer"
-    assert props["event_date"] == {"type": "string", "format": "date", "title": "Event date"}
+    assert props["event_date"] == {"type": "string", "format": "date", "title": "Event date",
+                                   "description": EventProperties.model_fields["event_date"].description}
     assert "Battles" in props["event_type"]["enum"]
 
 

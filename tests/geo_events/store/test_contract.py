@@ -64,6 +64,8 @@ FILTERS: list[tuple[str, EventQuery, Callable[[dict[str, Any]], bool]]] = [
     ("source (publisher)", EventQuery(source="reuters"), lambda f: _props(f)["sources"][0]["publisher"] == "Reuters"),
     ("source (url)", EventQuery(source="news.example/3/"), lambda f: _props(f)["sources"][0]["id"] == "src-3"),
     ("geo_precision", EventQuery(geo_precision=(1, 3)), lambda f: _props(f)["geo_precision"] in (1, 3)),
+    ("date_precision", EventQuery(date_precision=("week", "month")),
+     lambda f: _props(f)["date_precision"] in ("week", "month")),
     ("ids", EventQuery(ids=("evt-gen000003", "evt-gen000050", "evt-nope")),
      lambda f: f["id"] in ("evt-gen000003", "evt-gen000050")),
     ("extra: text property", EventQuery(extra={"location": "place 4"}), lambda f: _props(f)["location"] == "Place 4"),
