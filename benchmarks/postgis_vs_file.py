@@ -1,12 +1,15 @@
-"""File store vs PostGIS store behind the same API, in one run on the same generated events.
+"""File store vs PostGIS store behind the same API, and tipg on the same database, in one run.
 
-``python -m benchmarks.postgis_vs_file [--events 100000] [--windows 150] [--url postgresql://…]``
+``python -m benchmarks.postgis_vs_file [--events 100000] [--windows 150] [--url postgresql://…] [--no-tipg]``
 
 1. generates (or reuses) ``benchmarks/.data`` events, copies them into PostGIS with ``geo-events migrate``
    (events/s, count + SHA-256 check);
 2. serves each store with ``api.main.create_app`` under uvicorn (one process each, one at a time) and sends
    the same random bbox+date windows to ``/events?limit=100`` (p50/p95, server peak RSS and CPU);
-3. checks that both servers' ``numberMatched`` equal a brute-force count over the generator's columns in
+3. when tipg is installed (``python -m benchmarks.postgis_tipg --setup``), serves the same table with tipg
+   and sends the same windows to ``/collections/public.events/items`` (``bbox`` + a ``datetime`` interval of
+   full RFC 3339 timestamps whose end is the day after ``end``: tipg's end is exclusive, ours inclusive);
+4. checks that every server's ``numberMatched`` equals a brute-force count over the generator's columns in
    every window.
 
 Without ``--url`` a throw-away cluster is started with ``scripts/postgis-dev`` and stopped at the end.
@@ -28,6 +31,7 @@ from benchmarks._http import Client, ServerProcess, percentile
 from benchmarks.peers import our_server
 from benchmarks.report import load_average
 from benchmarks.generate import FIRST_DAY, cached_store_file, expected_count, load_columns
+from benchmarks.postgis_tipg import COLLECTION, PROPERTIES, installed, tipg_server
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,14 +48,25 @@ def _windows(count: int, seed: int = 7) -> list[tuple[tuple[float, float, float,
     return out
 
 
-def _measure(server: ServerProcess, windows: list, limit: int) -> dict:
+def ours_path(bbox: tuple[float, ...], start: date, end: date, limit: int) -> str:
+    """Our ``/events`` request of one window (start and end days inclusive)."""
+    return f"/events?bbox={','.join(map(str, bbox))}&start={start}&end={end}&limit={limit}"
+
+
+def tipg_path(bbox: tuple[float, ...], start: date, end: date, limit: int) -> str:
+    """tipg's items request of the same window: its ``datetime`` end is exclusive, so the day after ``end``."""
+    after = end + timedelta(days=1)
+    return (f"/collections/{COLLECTION}/items?bbox={','.join(map(str, bbox))}"
+            f"&datetime={start}T00:00:00Z/{after}T00:00:00Z&limit={limit}&properties={','.join(PROPERTIES)}")
+
+
+def _measure(server: ServerProcess, windows: list, limit: int, request=ours_path, warm: str = "/events?limit=1") -> dict:
     client = Client(server.port)
     seconds, matched = [], []
-    client.get_json("/events?limit=1")  # warm the first request (opening the store, the pool)
+    client.get_json(warm)  # warm the first request (opening the store, the pool)
     cpu_before = server.cpu_seconds()
     for bbox, start, end in windows:
-        path = f"/events?bbox={','.join(map(str, bbox))}&start={start}&end={end}&limit={limit}"
-        body, elapsed = client.get_json(path)
+        body, elapsed = client.get_json(request(bbox, start, end, limit))
         seconds.append(elapsed * 1000)
         matched.append(body["numberMatched"])
     client.close()
@@ -74,6 +89,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--url", help="an empty (or disposable) PostGIS database; default: a throw-away cluster")
     parser.add_argument("--no-migrate", action="store_true",
                         help="--url already holds these events (copied by an earlier run): skip the copy")
+    parser.add_argument("--no-tipg", action="store_true", help="leave tipg out even when it is installed")
+    parser.add_argument("--only", choices=("file", "postgis", "tipg"), action="append",
+                        help="measure only these servers (repeatable; default: all)")
     args = parser.parse_args(argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="geo-events-bench-"))
@@ -97,38 +115,71 @@ def main(argv: list[str] | None = None) -> None:
         windows = _windows(args.windows)
         truth = [expected_count(columns, bbox, start, end) for bbox, start, end in windows]
         results = {}
+        wanted = set(args.only or ("file", "postgis", "tipg"))
+        tipg_version = None if args.no_tipg else installed()
         for name, target in (("file", str(file_path)), ("postgis", url)):
+            if name not in wanted:
+                continue
             with our_server(target, workdir, start_timeout=600, ready_path="/health",
                             extra_env={"GEO_EVENTS_FLUSH_SECONDS": "0"}) as server:
                 results[name] = _measure(server, windows, args.limit)
+        if "tipg" in wanted and tipg_version:
+            with tipg_server(url, workdir) as server:
+                results["tipg"] = _measure(server, windows, args.limit, tipg_path,
+                                           warm=f"/collections/{COLLECTION}/items?limit=1")
         report = {
             "events": args.events,
             "windows": args.windows,
             "limit": args.limit,
             "migrate": {k: migration[k] for k in ("events", "seconds", "events_per_second", "verified")},
-            **{
-                name: {**{k: v for k, v in r.items() if k != "matched"},
-                       "counts_exact": r["matched"] == truth}
-                for name, r in results.items()
-            },
+            **{name: report_of(r, truth) for name, r in results.items() if name != "tipg"},
             "non_empty_windows": sum(1 for t in truth if t),
+            "tipg": {**report_of(results.get("tipg"), truth), "version": tipg_version},
             "load_average": load_average(),
         }
+        if "postgis" in results and "tipg" in results:
+            report["postgis_p95_over_tipg_p95"] = round(results["postgis"]["p95_ms"] / results["tipg"]["p95_ms"], 3)
         print(json.dumps(report, indent=2))
-        rows = [
-            f"| `/events` bbox+date limit {args.limit}, {args.events:,} events | "
-            f"{results['file']['p50_ms']} / {results['file']['p95_ms']} ms | "
-            f"{results['postgis']['p50_ms']} / {results['postgis']['p95_ms']} ms | "
-            f"counts exact: file {report['file']['counts_exact']}, postgis {report['postgis']['counts_exact']} |",
-            f"| server peak RSS | {results['file']['peak_rss_mb']} MB | {results['postgis']['peak_rss_mb']} MB "
-            "(API process only; PostgreSQL's own memory not counted) | |",
-            f"| `geo-events migrate` file → PostGIS | | {migration['events_per_second'] or 0:,} events/s | "
-            f"verified: {migration['verified']} |",
-        ]
-        print("| what | file store | PostGIS store | check |\n|---|---|---|---|\n" + "\n".join(rows), file=sys.stderr)
+        print(_table(args, results, report, migration), file=sys.stderr)
     finally:
         if folder:
             subprocess.run(["bash", str(REPO_ROOT / "scripts" / "postgis-dev"), "stop", folder], capture_output=True)
+
+
+def report_of(result: dict | None, truth: list[int]) -> dict:
+    """One server's figures, with whether its ``numberMatched`` equalled the brute-force count everywhere."""
+    if result is None:
+        return {"measured": False}
+    wrong = [n for n, (got, want) in enumerate(zip(result["matched"], truth)) if got != want]
+    return {**{k: v for k, v in result.items() if k != "matched"}, "counts_exact": not wrong,
+            "windows_with_wrong_count": len(wrong)}
+
+
+def _table(args: argparse.Namespace, results: dict, report: dict, migration: dict) -> str:
+    """The Markdown rows for benchmarks/README.md."""
+    names = [n for n in ("file", "postgis", "tipg") if n in results]
+
+    def cells(key: str, unit: str) -> str:
+        return " | ".join(f"{results[n][key]}{unit}" for n in names)
+
+    head = "| what | " + " | ".join({"file": "file store", "postgis": "PostGIS store", "tipg": "tipg"}[n]
+                                   for n in names) + " | check |"
+    exact = ", ".join(f"{n} {report[n]['counts_exact']}" for n in names)
+    rows = [
+        head,
+        "|---|" + "---|" * len(names) + "---|",
+        f"| `/events` bbox+date limit {args.limit}, {args.events:,} events, p50 | {cells('p50_ms', ' ms')} | "
+        f"counts exact in {args.windows} windows: {exact} |",
+        f"| same, p95 | {cells('p95_ms', ' ms')} | PostGIS p95 / tipg p95 = "
+        f"{report.get('postgis_p95_over_tipg_p95', '—')} |",
+        f"| server CPU per request | {cells('cpu_ms_per_request', ' ms')} | |",
+        f"| server peak RSS | {cells('peak_rss_mb', ' MB')} | server process only; PostgreSQL's own memory not "
+        "counted |",
+        f"| server start (until it answers) | {cells('startup_s', ' s')} | |",
+        f"| `geo-events migrate` file → PostGIS | {migration['events_per_second'] or 0:,} events/s |"
+        + " |" * (len(names) - 1) + f" verified: {migration['verified']} |",
+    ]
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

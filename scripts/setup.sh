@@ -86,11 +86,12 @@ if [ "$browser" = yes ] && ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # 4. PostgreSQL + PostGIS for the PostGIS store's tests (test profile only: serving never installs a
-#    database). The tests start their own throw-away cluster with scripts/postgis-dev.
-if [ "$profile" = test ] && ! bash scripts/postgis-dev available 2>/dev/null; then
+#    database). The tests start their own throw-away cluster with scripts/postgis-dev. gdal-bin (GDAL 3.6,
+#    with the PostgreSQL driver pyogrio's wheels lack) lets them read the events table as GDAL/QGIS do.
+if [ "$profile" = test ] && { ! bash scripts/postgis-dev available 2>/dev/null || ! command -v ogrinfo >/dev/null 2>&1; }; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
-    echo "setup: installing PostgreSQL 15 + PostGIS 3 (Debian packages) for the PostGIS store tests…"
-    pg_packages="postgresql-15 postgresql-15-postgis-3 postgresql-client-15"
+    echo "setup: installing PostgreSQL 15 + PostGIS 3 + gdal-bin (Debian packages) for the PostGIS store tests…"
+    pg_packages="postgresql-15 postgresql-15-postgis-3 postgresql-client-15 gdal-bin"
     # shellcheck disable=SC2086
     (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pg_packages >/dev/null 2>&1 \
       || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \

@@ -7,7 +7,6 @@ import copy
 import json
 import multiprocessing
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -171,25 +170,6 @@ def test_an_outage_is_unavailable_then_recovers_by_itself(pg_url: str, seed_feat
         assert _eventually(store.count) == 1
     finally:
         store.close()
-
-
-def test_gdal_reads_the_events_table_with_typed_columns(pg_url: str, seed_feature_collection: dict) -> None:
-    ogrinfo = shutil.which("ogrinfo")
-    if ogrinfo is None:
-        pytest.skip("ogrinfo (Debian gdal-bin) is not installed")
-    store = open_store(pg_url)
-    store.upsert_many(seed_feature_collection["features"])
-    store.close()
-    info = psycopg.conninfo.conninfo_to_dict(pg_url)
-    pg = f"PG:host={info['host']} port={info['port']} dbname={info['dbname']} user={info['user']}"
-    done = subprocess.run([ogrinfo, "-ro", "-so", pg, "events"], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    assert "Feature Count: 1" in out and "EPSG" in out or "4326" in out
-    assert "event_date: Date" in out and "fatalities_best: Integer" in out and "confidence: Real" in out
-    first = subprocess.run([ogrinfo, "-ro", "-q", pg, "-sql", "SELECT id, event_type FROM events"],
-                           capture_output=True, text=True, timeout=60)
-    assert seed_feature_collection["features"][0]["properties"]["event_type"] in first.stdout
 
 
 def _merge_in_process(target: str, report: dict, barrier: Any) -> str:
