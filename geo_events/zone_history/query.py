@@ -39,8 +39,8 @@ class ZoneHistory:
     ----------
     claims : Iterable[ZoneState]
         Every claim (curated, imported, derived); the same ``area_id`` groups claims of one area.
-    lines : ZoneData | None
-        Where the de-confliction lines come from (default: none).
+    lines : ZoneData | LineSeries | MergedLines | None
+        Where the de-confliction lines come from (anything with ``line_on(day)``; default: none).
     """
 
     def __init__(self, claims: Iterable[ZoneState] = (), lines: ZoneData | None = None) -> None:
@@ -56,9 +56,18 @@ class ZoneHistory:
         self._to = np.array([min(s.valid_to, OPEN_END).toordinal() for s in self.states], dtype=np.int64)
         self._areas = np.array([s.geometry.area for s in self.states])
 
-    def extended(self, claims: Iterable[ZoneState]) -> ZoneHistory:
-        """Return a new history with more claims (same lines)."""
-        return ZoneHistory([*self.claims, *claims], self._lines)
+    def extended(self, claims: Iterable[ZoneState], lines: Any = None) -> ZoneHistory:
+        """Return a new history with more claims, and ``lines`` (a ``LineSeries``) answering before its own."""
+        if lines is None:
+            return ZoneHistory([*self.claims, *claims], self._lines)
+        from geo_events.zone_history.lines import MergedLines
+
+        return ZoneHistory([*self.claims, *claims], MergedLines([lines, self._lines]))
+
+    @property
+    def line_source(self) -> Any:
+        """Where ``line_at`` takes its lines from (``ZoneData``, ``LineSeries``, ``MergedLines`` or None)."""
+        return self._lines
 
     def span(self) -> tuple[date, date] | None:
         """Return the first and last day any state covers (the last finite ``valid_to``), or None."""
