@@ -72,6 +72,13 @@ class Settings(BaseSettings):
         description="Exports and large pages served at once; more answer 429 with Retry-After.",
     )
     heavy_limit: int = Field(default=1000, description="/events pages larger than this count as heavy.")
+    zone_history: str | None = Field(
+        default=None,
+        description=(
+            "Zone and line history files (os.pathsep-separated) the /zones* routes, the time map and the "
+            "control-zones collection add to the bundled zones (geo_events.zone_history.provider)."
+        ),
+    )
     flush_seconds: float = Field(
         default=2.0,
         description=(

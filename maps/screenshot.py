@@ -53,9 +53,10 @@ def timeline_html(day: date = TIMELINE_DATE) -> str:
     history = default_history()
     start, end = TIMELINE_SPAN
     states = [s.to_feature() for s in history.states if s.valid_from <= end and s.valid_to >= start]
+    changes = [c.to_feature() for c in history.changes(start, end)]
     return render_timeline_html(
-        events, states, dated_lines(history, start, end), start=start, end=end, step="week", date=day,
-        page=PageOptions(title="Deir ez-Zor, December 2017 to April 2019"),
+        events, states, dated_lines(history, start, end), changes=changes, start=start, end=end, step="week",
+        date=day, page=PageOptions(title="Deir ez-Zor, December 2017 to April 2019"),
     )
 
 
@@ -68,9 +69,11 @@ def take_timeline(out: Path = TIMELINE_OUT, day: date = TIMELINE_DATE) -> dict:
             state = {
                 "date": page.inner_text(".ge-timeline-date"),
                 "info": page.inner_text(".ge-timeline-info"),
+                "changes": page.evaluate("() => document.querySelectorAll('path.ge-change-mark').length"),
                 "labels": page.evaluate("() => document.querySelectorAll('.ge-place-label').length"),
             }
             out.parent.mkdir(parents=True, exist_ok=True)
+            page.emulate_media(reduced_motion="reduce")  # the change marks' flash stopped: a steady picture
             page.screenshot(path=str(out))
             state.update(console_errors=log["errors"], blocked_requests=log["blocked"], screenshot=str(out))
     return state

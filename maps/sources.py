@@ -101,6 +101,7 @@ class TimelineData:
     date: Date | None
     number_matched: int
     truncated: bool
+    changes: dict[str, Any] | None = None
 
     def render(self, *, title: str | None = None, self_contained: bool = True) -> str:
         """Render the time map as an HTML page (see ``maps.timeline.render_timeline_html``)."""
@@ -109,8 +110,8 @@ class TimelineData:
 
         page = PageOptions(title=title or DEFAULT_TITLE, self_contained=self_contained)
         return render_timeline_html(
-            self.events, self.zones, self.lines, start=self.start, end=self.end, step=self.step, date=self.date,
-            page=page,
+            self.events, self.zones, self.lines, changes=self.changes, start=self.start, end=self.end,
+            step=self.step, date=self.date, page=page,
         )
 
 
@@ -177,6 +178,7 @@ def timeline_data(
         raise InvalidQuery("no events and no zone history to take the period from; give start and end", "start")
     timeline_steps(start, end, step)  # refuse an unusable step or period before any geometry work
     states = [s.to_feature() for s in history.states if s.valid_from <= end and s.valid_to >= start]
+    changes = [c.to_feature() for c in history.changes(start, end)]
     return TimelineData(
         events={"type": "FeatureCollection", "features": features},
         zones={"type": "FeatureCollection", "features": states},
@@ -187,4 +189,5 @@ def timeline_data(
         date=day,
         number_matched=page.number_matched,
         truncated=page.number_matched > len(features),
+        changes={"type": "FeatureCollection", "features": changes},
     )

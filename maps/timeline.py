@@ -3,7 +3,8 @@
 ``build_timeline_map`` takes events, the dated zone *states* of a period (``ZoneState.to_feature()``:
 ``area_id``, ``controller``, ``valid_from``, ``valid_to``) and dated de-confliction lines, and returns a
 ``folium.Map`` with a slider (play / pause / step, the date shown). At each step the zones take the colour
-of their controller that day, the events of the step's window appear and the line moves when it changes.
+of their controller that day, the events of the step's window appear, the line moves when it changes and
+a mark flashes where territory changed hands (``changes``: ``ZoneHistory.changes()``), listed in the panel.
 The chosen date is kept in the URL (``#date=2018-02-07``), so an embedded frame opens on it.
 
 Examples
@@ -37,7 +38,7 @@ from maps.render import (
     river_layer_features,
     river_overlay,
 )
-from maps.styles import REGION_AREA_KM, line_style, zone_style
+from maps.styles import REGION_AREA_KM, controller_color, line_style, zone_style
 
 STEPS = ("day", "week", "month")
 #: Most slider positions one page carries (a daily timeline of ~27 years).
@@ -190,6 +191,49 @@ class DatedShapes(PayloadLayer):
         self.options = {"kind": kind}
 
 
+def change_payload(changes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the page payload of the changes of control (``ZoneChange.to_feature()`` Features).
+
+    ``items``: ``[day, lat, lon, colour, km², info]`` with days since 1970-01-01, a mark at a point inside
+    each changed piece, coloured by the new controller; ``infos``: the text of each (raw: the page escapes).
+    """
+    from shapely.geometry import shape
+
+    items, infos = [], []
+    for number, feature in enumerate(changes):
+        props = feature.get("properties") or {}
+        geometry = feature.get("geometry") or {}
+        if not geometry.get("coordinates"):
+            continue
+        point = shape(geometry).representative_point()
+        km2 = float(props.get("area_km2") or 0.0)
+        infos.append({"date": str(props.get("date") or "")[:10], "kind": props.get("kind"),
+                      "before": props.get("before"), "after": props.get("after"), "km2": round(km2, 1),
+                      "names": ", ".join(str(n) for n in props.get("names") or props.get("area_ids") or []),
+                      "sources": _sources_text(props.get("sources"))})
+        items.append([_as_day(props.get("date"), "date", number), round(point.y, 5), round(point.x, 5),
+                      controller_color(props.get("after")), round(km2, 1), len(infos) - 1])
+    items.sort(key=lambda item: (item[0], -item[4]))
+    return {"items": items, "infos": infos}
+
+
+class ChangeMarks(PayloadLayer):
+    """Marks that flash on the day a piece of territory changes hands (``GeoEvents.ChangeMarks``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = new GeoEvents.ChangeMarks({{ this.data_id|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict[str, Any], compress: bool | str = "auto") -> None:
+        super().__init__(payload, f"Changes of control ({len(payload['items'])})", compress)
+        self._name = "GeoEventsChangeMarks"
+        self.options = {"kind": "changes"}
+
+
 class TimelineControl(MacroElement):
     """The slider with play / pause / step and the date, driving the events layer and the dated shapes."""
 
@@ -230,6 +274,7 @@ def build_timeline_map(
     zones: Any = None,
     lines: Any = None,
     *,
+    changes: Any = None,
     start: Date | None = None,
     end: Date | None = None,
     step: str = "week",
@@ -248,6 +293,9 @@ def build_timeline_map(
         as Features); one path per area, coloured by the controller of the day.
     lines : dict or list, optional
         Dated de-confliction lines (``valid_from``/``valid_to``): one path that moves when it changes.
+    changes : dict or list, optional
+        Changes of control (``ZoneHistory.changes()`` as Features): a mark flashes on each change's day
+        and the panel lists the changes of the step.
     start, end : date, optional
         The period (default: from the first to the last date of the events and states).
     step : "day", "week" or "month"
@@ -268,6 +316,7 @@ def build_timeline_map(
     event_features = as_features(events, "events")
     zone_features = as_features(zones, "zones")
     line_features = as_features(lines, "lines")
+    change_features = as_features(changes, "changes")
     river_features = river_layer_features(page.river)
     payload = encode_events(event_features)
     span = _span_of(zone_features + line_features, payload)
@@ -291,6 +340,8 @@ def build_timeline_map(
     if line_features:
         shapes.append(DatedShapes(dated_payload(line_features, None, line_style), "De-confliction line", "line",
                                   compress))
+    if change_features:
+        shapes.append(ChangeMarks(change_payload(change_features), compress))
     for shape in shapes:
         shape.add_to(fmap)
     layer = EventCanvasLayer(payload, name=f"Events ({len(event_features)})", region_km=REGION_AREA_KM, compress=compress)

@@ -1,16 +1,15 @@
 """``/zones/history``, ``/zones/history/at``, ``/zones/changes`` and ``/zones/diff``: zones through time.
 
-The history is the bundled curated zones, plus the dated-states files named by
-``GEO_EVENTS_ZONE_HISTORY`` (``os.pathsep``-separated), plus the claims derived from the store's
-territorial-change events (recomputed when the number of stored events changes). ``/zones`` and
-``/zones/at`` (``api.routers.geo``) are left as they are; ``/zones/history/at`` is the answer with sources.
+The history is ``geo_events.zone_history.provider.HistoryProvider``'s: the bundled curated zones, plus the
+zone and line series named by ``GEO_EVENTS_ZONE_HISTORY`` (``os.pathsep``-separated), plus the claims
+derived from the store's territorial-change events (recomputed when the number of stored events
+changes). ``/zones/line?date=`` is the line of a day from the same history. ``/zones/history/at`` is the
+answer with sources.
 """
 
 from __future__ import annotations
 
-import os
 import threading
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -54,30 +53,35 @@ def _example(description: str, example: Any, media: str = "application/json") ->
                                                                    "example": example}}}}
 
 
-def get_zone_history(request: Request, store: StoreDep) -> Any:
-    """Return the served history (bundled + ``GEO_EVENTS_ZONE_HISTORY`` files + the store's events).
+def get_zone_provider(request: Request) -> Any:
+    """Return the app's ``HistoryProvider`` (``app.state.zone_history_provider``; made from the settings).
 
-    Cached on the app, next to the store it was derived from (so the key's store cannot be another one).
+    ``serve --history FILE`` (or a test) sets ``app.state.zone_history_provider`` itself; otherwise one is
+    made from ``GEO_EVENTS_ZONE_HISTORY`` on first use and kept while that setting stays the same.
     """
-    files = os.environ.get("GEO_EVENTS_ZONE_HISTORY", "")
-    key = (id(store), len(store), files)
-    with _lock:
-        cached = getattr(request.app.state, "zone_history", None)
-        if cached is not None and cached[0] == key and cached[1] is store:
-            return cached[2]
-    from geo_events.zone_history import default_history, read_series
-    from geo_events.zone_history.derive import history_from_reporting, kind_from_gazetteer, territorial_events
+    from geo_events.settings import get_settings
+    from geo_events.zone_history.provider import HistoryProvider
 
-    history = default_history()
-    claims = [c for name in files.split(os.pathsep) if name.strip() for c in read_series(Path(name)).claims]
-    if claims:
-        history = history.extended(claims)
-    events = territorial_events(store)
-    if events:
-        history, _ = history_from_reporting(events, history, kind_from_gazetteer)
+    state = request.app.state
+    provider = getattr(state, "zone_history_provider", None)
+    if provider is not None and getattr(state, "zone_history_setting", None) is None:
+        return provider
+    configured = get_settings().zone_history or ""
     with _lock:
-        request.app.state.zone_history = (key, store, history)
-    return history
+        if provider is None or state.zone_history_setting != configured:
+            provider = state.zone_history_provider = HistoryProvider.from_settings()
+            state.zone_history_setting = configured
+    return provider
+
+
+def get_zone_history(request: Request, store: StoreDep) -> Any:
+    """Return the served history: the provider's (bundled + history files + the store's events)."""
+    return get_zone_provider(request).history(store)
+
+
+def get_active_zones(request: Request, store: StoreDep) -> Any:
+    """Return the ``geo_events.zones``-style answers (``zones_on``, ``zone_at`` …) of the served history."""
+    return get_zone_provider(request).zones(store)
 
 
 ZoneHistoryDep = Annotated[Any, Depends(get_zone_history)]
@@ -178,4 +182,20 @@ def zone_diff(
                              "controllers": [r.to_dict() for r in rows]})
 
 
-__all__ = ["ZoneHistoryDep", "get_zone_history", "router"]
+@router.get("/zones/line", response_class=GeoJSONResponse,
+            responses=_example("The de-confliction / front line valid that day (empty when none).",
+                               {"type": "FeatureCollection", "features": []}, "application/geo+json"),
+            summary="The de-confliction or front line on a day, from the served history")
+def zone_line(history: ZoneHistoryDep, date: DayParam) -> Response:
+    """Return the line valid on `date` as a GeoJSON FeatureCollection (none or one Feature): the bundled
+    de-confliction line, or a line series given in `GEO_EVENTS_ZONE_HISTORY` on the days it covers, with
+    `valid_from`, `valid_to` (null: still so), `source` and `origin`."""
+    line = history.line_at(parse_date(date, "date"))
+    return GeoJSONResponse({"type": "FeatureCollection", "name": f"line on {date}",
+                            "features": [line] if line else []})
+
+
+ActiveZonesDep = Annotated[Any, Depends(get_active_zones)]
+
+__all__ = ["ActiveZonesDep", "ZoneHistoryDep", "get_active_zones", "get_zone_history", "get_zone_provider",
+           "router"]

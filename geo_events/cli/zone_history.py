@@ -33,7 +33,8 @@ zone_history_app = typer.Typer(
 
 HistoryOpt = Annotated[
     list[Path] | None,
-    typer.Option("--history", help="A dated-states file (GeoJSON/GeoPackage, e.g. from `import`); repeatable."),
+    typer.Option("--history", help="A dated-states file (GeoJSON/GeoPackage, e.g. from `import`) or a dated line "
+                 "series (folder of line snapshots or a file of dated lines); repeatable."),
 ]
 StoreOpt = Annotated[
     Path | None, typer.Option("--store", help="Event store whose territorial-change events change the zones.")
@@ -43,22 +44,17 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def build_history(history: list[Path] | None, store: Path | None, no_seeds: bool = False) -> ZoneHistory:
-    """Return the bundled zones (unless ``no_seeds``) + the files + the claims derived from the store."""
-    from geo_events.zone_history import ZoneHistory, default_history, read_series
-    from geo_events.zone_history.derive import history_from_reporting, kind_from_gazetteer, territorial_events
-    from geo_events.zones import ZoneData
+    """Return the bundled zones (unless ``no_seeds``) + the zone/line files + the claims derived from the store."""
+    from geo_events.zone_history.provider import HistoryProvider
 
-    result = ZoneHistory(lines=ZoneData.default()) if no_seeds else default_history()
-    claims = [claim for path in history or [] for claim in read_series(path).claims]
-    if claims:
-        result = result.extended(claims)
-    if store is not None:
-        if not store.exists():
-            fail(f"no event store at {store}; give an existing .geojson store (geo-events store info --store …)")
-        from geo_events import open_store
+    provider = HistoryProvider(history or [], seeds=not no_seeds)
+    if store is None:
+        return provider.history()
+    if not store.exists():
+        fail(f"no event store at {store}; give an existing .geojson store (geo-events store info --store …)")
+    from geo_events import open_store
 
-        result, _ = history_from_reporting(territorial_events(open_store(store)), result, kind_from_gazetteer)
-    return result
+    return provider.history(open_store(store))
 
 
 def _sources_text(sources: list[dict[str, Any]]) -> str:

@@ -1,7 +1,7 @@
 """Zone histories: who held what, day by day, from curated tables, dated polygon files and reporting.
 
 ``default_history()`` is the bundled curated zones; ``read_series`` imports snapshot folders or dated
-files; ``claims_from_events`` turns territorial-change events into derived claims; ``territory_diff``
+files (``read_lines`` the same for a moving line); ``HistoryProvider`` decides which history is active; ``claims_from_events`` turns territorial-change events into derived claims; ``territory_diff``
 measures km² gained and lost in an equal-area projection. See ``docs/zones.md``.
 """
 
@@ -17,6 +17,8 @@ from geo_events.zone_history.model import (
     ZoneState,
     resolve_area,
 )
+from geo_events.zone_history.lines import LineSeries, read_lines
+from geo_events.zone_history.provider import HistoryProvider
 from geo_events.zone_history.query import ZoneHistory, controller_at_place
 from geo_events.zone_history.series import (
     default_history,
@@ -28,7 +30,7 @@ from geo_events.zone_history.series import (
 )
 
 __all__ = [
-    "CONTESTED", "OPEN_END", "ORIGINS", "ControllerDiff", "SourceRef", "ZoneChange", "ZoneHistory",
-    "ZoneState", "area_km2", "controller_at_place", "default_history", "diff_csv", "read_series", "resolve_area", "seed_claims",
+    "CONTESTED", "OPEN_END", "ORIGINS", "ControllerDiff", "HistoryProvider", "LineSeries", "SourceRef", "ZoneChange", "ZoneHistory",
+    "ZoneState", "area_km2", "controller_at_place", "default_history", "diff_csv", "read_lines", "read_series", "resolve_area", "seed_claims",
     "states_collection", "territory_diff", "write_geojson", "write_gpkg",
 ]

@@ -19,7 +19,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from geo_events.errors import InvalidQuery
-from geo_events.zone_history.diff import area_km2, overlay
+from geo_events.zone_history.changes import MIN_CHANGE_KM2, find_changes
+from geo_events.zone_history.diff import overlay
 from geo_events.zone_history.model import (
     OPEN_END,
     ZoneChange,
@@ -29,8 +30,6 @@ from geo_events.zone_history.model import (
 )
 from geo_events.zones import ZoneData, as_date, as_point
 
-#: Pieces of change smaller than this (km²) are slivers of redrawn outlines, not changes of control.
-MIN_CHANGE_KM2 = 0.5
 
 
 class ZoneHistory:
@@ -40,8 +39,8 @@ class ZoneHistory:
     ----------
     claims : Iterable[ZoneState]
         Every claim (curated, imported, derived); the same ``area_id`` groups claims of one area.
-    lines : ZoneData | None
-        Where the de-confliction lines come from (default: none).
+    lines : ZoneData | LineSeries | MergedLines | None
+        Where the de-confliction lines come from (anything with ``line_on(day)``; default: none).
     """
 
     def __init__(self, claims: Iterable[ZoneState] = (), lines: ZoneData | None = None) -> None:
@@ -57,9 +56,18 @@ class ZoneHistory:
         self._to = np.array([min(s.valid_to, OPEN_END).toordinal() for s in self.states], dtype=np.int64)
         self._areas = np.array([s.geometry.area for s in self.states])
 
-    def extended(self, claims: Iterable[ZoneState]) -> ZoneHistory:
-        """Return a new history with more claims (same lines)."""
-        return ZoneHistory([*self.claims, *claims], self._lines)
+    def extended(self, claims: Iterable[ZoneState], lines: Any = None) -> ZoneHistory:
+        """Return a new history with more claims, and ``lines`` (a ``LineSeries``) answering before its own."""
+        if lines is None:
+            return ZoneHistory([*self.claims, *claims], self._lines)
+        from geo_events.zone_history.lines import MergedLines
+
+        return ZoneHistory([*self.claims, *claims], MergedLines([lines, self._lines]))
+
+    @property
+    def line_source(self) -> Any:
+        """Where ``line_at`` takes its lines from (``ZoneData``, ``LineSeries``, ``MergedLines`` or None)."""
+        return self._lines
 
     def span(self) -> tuple[date, date] | None:
         """Return the first and last day any state covers (the last finite ``valid_to``), or None."""
@@ -177,63 +185,7 @@ class ZoneHistory:
         last = as_date(end) if end else None
         if first and last and first > last:
             raise InvalidQuery(f"start {first} is after end {last}", field="start")
-        clip = box(*bbox) if bbox is not None else None
-        span = self.span()
-        data_end = span[1] if span else None
-        result: list[ZoneChange] = []
-        for day in self.change_dates(first, last):
-            if data_end is not None and day > data_end:  # the end of the data is not a change of control
-                continue
-            starting = [s for s in self.states_on(day) if s.valid_from == day]
-            ending = [s for s in self.states_on(day - timedelta(days=1)) if s.valid_to == day - timedelta(days=1)]
-            # only where a state starts or ends can the answer differ from the day before
-            dirty = unary_union([s.geometry for s in (*starting, *ending)])
-            if clip is not None:
-                dirty = overlay("intersection", dirty, clip)
-            if dirty.is_empty:
-                continue
-            before = self.coverage_on(day - timedelta(days=1), region=dirty)
-            after = self.coverage_on(day, region=dirty)
-            for old, new, piece in _transitions(before, after):
-                if clip is not None:
-                    piece = overlay("intersection", piece, clip)
-                km2 = area_km2(piece) if not piece.is_empty else 0.0
-                if km2 < MIN_CHANGE_KM2:
-                    continue
-                causes = [s for s in starting if s.controller == new and s.geometry.intersects(piece)]
-                if not causes:  # nothing new started there: the states of the old controller that ended
-                    causes = [s for s in ending if s.controller == old and s.geometry.intersects(piece)]
-                result.append(ZoneChange(
-                    date=day, before=old, after=new, geometry=piece, area_km2=km2,
-                    area_ids=tuple(dict.fromkeys(s.area_id for s in causes)),
-                    names=tuple(dict.fromkeys(s.name for s in causes if s.name)),
-                    sources=tuple(dict.fromkeys(src for s in causes for src in s.sources)),
-                ))
-        return result
-
-
-def _transitions(before: dict[str, BaseGeometry], after: dict[str, BaseGeometry]):
-    """Yield ``(old, new, piece)`` for every piece that changed hands (None: no controller)."""
-    all_before = unary_union(list(before.values())) if before else None
-    all_after = unary_union(list(after.values())) if after else None
-    for new, geom_new in after.items():
-        for old, geom_old in before.items():
-            if old == new or not geom_old.intersects(geom_new):
-                continue
-            piece = overlay("intersection", geom_old, geom_new)
-            if _polygonal(piece):
-                yield old, new, piece
-        fresh = overlay("difference", geom_new, all_before) if all_before is not None else geom_new
-        if _polygonal(fresh):
-            yield None, new, fresh
-    for old, geom_old in before.items():
-        gone = overlay("difference", geom_old, all_after) if all_after is not None else geom_old
-        if _polygonal(gone):
-            yield old, None, gone
-
-
-def _polygonal(geometry: BaseGeometry) -> bool:
-    return not geometry.is_empty and geometry.area > 0
+        return find_changes(self, self.change_dates(first, last), bbox)
 
 
 def controller_at_place(name: str, day: date | str, history: ZoneHistory | None = None,

@@ -7,6 +7,10 @@
  * made once, larger areas first, and only shown or hidden, so pockets stay drawn over the zones around
  * them. Tooltip text is escaped (GeoEvents.escape) before it becomes HTML. Payloads come from
  * maps/timeline.py (dated_payload).
+ *
+ * GeoEvents.ChangeMarks holds the changes of control (maps/timeline.py change_payload): a ring at a point
+ * inside each changed piece, shown (and flashing, CSS .ge-change-mark) during the step holding its day;
+ * the timeline lists the step's changes in its panel.
  */
 (function (window) {
   "use strict";
@@ -125,6 +129,75 @@
     },
   });
 
+  GE.ChangeMarks = L.LayerGroup.extend({
+    initialize: function (source, options) {
+      L.LayerGroup.prototype.initialize.call(this, [], options);
+      this.kind = "changes";
+      this.loaded = false;
+      this.range = null;
+      this.shown = [];
+      GE.dated.push(this);
+      var self = this;
+      var read = GE.readPayload(document.getElementById(source));
+      if (read.sync) this._setData(read.sync);
+      else read.async.then(function (payload) { self._setData(payload); })
+        .catch(function (err) { self.error = String(err); if (window.console) console.warn("geo-events: cannot read the changes: " + err); });
+    },
+
+    _setData: function (payload) {
+      this._p = payload;
+      this._marks = [];
+      this.loaded = true;
+      if (this.range) this.setRange(this.range[0], this.range[1], true);
+      this.fire("load");
+    },
+
+    _mark: function (k) {
+      if (!this._marks[k]) {
+        var item = this._p.items[k], self = this;
+        var mark = L.circleMarker([item[1], item[2]], {
+          radius: Math.max(7, Math.min(22, 5 + 2.2 * Math.sqrt(item[4]))), color: item[3], weight: 3,
+          fillColor: item[3], fillOpacity: 0.2, className: "ge-change-mark",
+        });
+        mark.bindTooltip(function () { return self.describe(k, true); }, { sticky: true });
+        this._marks[k] = mark;
+      }
+      return this._marks[k];
+    },
+
+    setDay: function () { /* the timeline calls setRange with the step's window */ },
+
+    // Show the marks of the changes whose day is in [from, to]; each flashes as it appears.
+    setRange: function (from, to, force) {
+      if (!force && this.range && this.range[0] === from && this.range[1] === to) return;
+      this.range = [from, to];
+      if (!this.loaded) return;
+      var wanted = [], items = this._p.items;
+      for (var k = 0; k < items.length; k++) if (items[k][0] >= from && items[k][0] <= to) wanted.push(k);
+      var self = this;
+      this.shown.forEach(function (k) { if (wanted.indexOf(k) < 0) self.removeLayer(self._mark(k)); });
+      wanted.forEach(function (k) {
+        var mark = self._mark(k);
+        if (!self.hasLayer(mark)) self.addLayer(mark);
+        var element = mark.getElement && mark.getElement();
+        if (element) {
+          element.setAttribute("data-date", self._p.infos[items[k][5]].date);
+          element.setAttribute("data-after", self._p.infos[items[k][5]].after || "");
+        }
+      });
+      this.shown = wanted;
+    },
+
+    // The text of change k (escaped HTML): date, who lost, who gained, km², where, sources.
+    describe: function (k, long) {
+      var info = this._p.infos[this._p.items[k][5]] || {};
+      var text = "<b>" + esc(info.date) + "</b> " + esc(info.before || "nobody") + " \u2192 " +
+        esc(info.after || "nobody") + ", " + esc(info.km2) + " km\u00b2" + (info.names ? " (" + esc(info.names) + ")" : "");
+      if (long && info.sources) text += '<br><span class="ge-muted">Sources: ' + esc(info.sources) + "</span>";
+      return long ? '<div class="ge-zone-tip">' + text + "</div>" : text;
+    },
+  });
+
   GE.Timeline = L.Control.extend({
     includes: L.Evented.prototype,
     options: { position: "bottomleft", steps: [], step: "week", initial: null, interval: 900 },
@@ -145,6 +218,7 @@
       L.DomEvent.disableScrollPropagation(box);
       this._date = L.DomUtil.create("div", "ge-timeline-date", box);
       this._info = L.DomUtil.create("div", "ge-timeline-info ge-muted", box);
+      this._marks = this._shapes.filter(function (layer) { return layer.kind === "changes"; })[0] || null;
       var row = L.DomUtil.create("div", "ge-timeline-buttons", box);
       this._prev = this._button(row, "ge-tl-prev", "\u25c0", "previous " + this.options.step, function () { self.pause(); self.go(self.index - 1); });
       this._play = this._button(row, "ge-tl-play", "\u25b6 play", "play / pause", function () { if (self.playing) self.pause(); else self.play(); });
@@ -162,6 +236,13 @@
       this._slider.setAttribute("aria-label", "date");
       this._slider.addEventListener("input", function () { self.pause(); self.go(Number(self._slider.value)); });
       this._embedButton = this._button(row, "ge-tl-embed", "embed", "iframe snippet that opens on this date", function () { self._toggleEmbed(); });
+      if (this._marks) {
+        var panel = L.DomUtil.create("div", "ge-tl-changes", box);
+        var key = L.DomUtil.create("div", "ge-tl-changes-key", panel);
+        key.innerHTML = '<span class="ge-tl-ring"></span> Changes of control this ' + esc(this.options.step) +
+          ' <span class="ge-muted">(rings flash on their day)</span>';
+        this._changeList = L.DomUtil.create("ol", "ge-tl-change-list", panel);
+      }
       this._snippet = L.DomUtil.create("textarea", "ge-tl-snippet", box);
       this._snippet.readOnly = true;
       this._snippet.style.display = "none";
@@ -225,7 +306,8 @@
       this.index = index;
       if (!this.ready || !this.steps.length) return;
       var span = this.windowOf(index), day = span[0];
-      this._shapes.forEach(function (shapes) { shapes.setDay(day); });
+      this._shapes.forEach(function (shapes) { shapes.setDay(day); if (shapes.setRange) shapes.setRange(span[0], span[1]); });
+      if (this._marks) this._listChanges();
       this._events.setDateRange(this._keep.checked ? this.steps[0] : span[0], span[1]);
       this._slider.value = index;
       var iso = GE.dayToIso(day);
@@ -245,6 +327,16 @@
       } catch (err) { /* a sandboxed frame may refuse it: the map still works */ }
       if (this._snippet.style.display !== "none") this._snippet.value = this.embedSnippet();
       this.fire("step", { index: index, date: iso });
+    },
+
+    // The panel's list of the step's changes (at most 6, then "and N more").
+    _listChanges: function () {
+      var marks = this._marks, list = this._changeList, shown = marks.shown || [];
+      var html = shown.slice(0, 6).map(function (k) { return "<li>" + marks.describe(k, false) + "</li>"; });
+      if (shown.length > 6) html.push('<li class="ge-muted">and ' + (shown.length - 6) + " more</li>");
+      if (!shown.length) html.push('<li class="ge-muted">none</li>');
+      list.innerHTML = html.join("");
+      list.setAttribute("data-count", String(shown.length));
     },
 
     play: function () {

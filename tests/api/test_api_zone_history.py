@@ -105,8 +105,21 @@ def capture(event_id: str, day: str, actor1: str, actor2: str) -> dict:
                          "published": day}]}}
 
 
-def test_store_events_and_history_files_join_the_served_history(tmp_path, monkeypatch):
-    monkeypatch.setenv("GEO_EVENTS_ZONE_HISTORY", str(DATA / "dated_states.geojson"))
+@pytest.fixture
+def history_files(monkeypatch):
+    """``GEO_EVENTS_ZONE_HISTORY`` naming the made-up zone series and line series."""
+    import os
+
+    from geo_events.settings import get_settings
+
+    monkeypatch.setenv("GEO_EVENTS_ZONE_HISTORY", os.pathsep.join([str(DATA / "dated_states.geojson"),
+                                                                    str(DATA / "lines")]))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_store_events_and_history_files_join_the_served_history(tmp_path, history_files):
     store = GeoJSONFileStore(tmp_path / "events.geojson")
     store.upsert_many([capture("evt-hajin-api", "2018-03-05", "Syrian Democratic Forces", "ISIS")])
     app = create_app(store.path)
@@ -130,3 +143,24 @@ def test_openapi_documents_the_new_endpoints_with_examples(client):
                    for p in operation["parameters"] if p["name"] not in ("include_presence",)), path
         content = operation["responses"]["200"]["content"]
         assert any("example" in media for media in content.values()), path
+
+
+def test_the_line_of_a_day_comes_from_the_line_series_and_the_bundled_line(tmp_path, history_files):
+    app = create_app(tmp_path / "events.geojson")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        moved = client.get("/zones/line", params={"date": "2022-03-09"})
+        assert moved.status_code == 200 and moved.headers["content-type"].startswith("application/geo+json")
+        (feature,) = moved.json()["features"]
+        assert feature["geometry"]["coordinates"][0][0] == 30.1
+        assert (feature["properties"]["valid_from"], feature["properties"]["valid_to"]) == ("2022-03-08", "2022-03-14")
+        bundled = client.get("/zones/line", params={"date": "2018-02-07"}).json()["features"]
+        assert bundled[0]["properties"]["id"] == "deconfliction-euphrates"
+        assert client.get("/zones/line", params={"date": "2021-01-01"}).json()["features"] == []
+        bad = client.get("/zones/line", params={"date": "2022-13-01"})
+        assert bad.status_code == 400 and bad.json()["field"] == "date"
+        changes = client.get("/zones/changes", params={"start": "2022-03-01", "end": "2022-03-31"}).json()
+        assert [(f["properties"]["date"], f["properties"]["before"], f["properties"]["after"])
+                for f in changes["features"] if f["properties"]["before"]] == [
+            ("2022-03-08", "Blue", "Red"), ("2022-03-15", "Red", "Blue")]
+        diff = client.get("/zones/diff", params={"from": "2022-03-01", "to": "2022-03-15"}).json()
+        assert {r["controller"] for r in diff["controllers"]} == {"Blue", "Red"}

@@ -15,7 +15,8 @@ from geo_events.zone_history import default_history
 from maps.render import PageOptions
 from maps.sources import dated_lines
 from maps.styles import zone_style
-from maps.timeline import dated_payload, render_timeline_html, timeline_steps
+from maps.styles import controller_color
+from maps.timeline import change_payload, dated_payload, render_timeline_html, timeline_steps
 
 runner = CliRunner()
 D = date
@@ -66,6 +67,32 @@ def test_lines_are_cut_to_the_period_and_keep_their_runs():
     lines = dated_lines(default_history(), D(2019, 10, 1), D(2019, 10, 31))
     (line,) = lines["features"]
     assert line["properties"]["valid_from"] == "2019-10-01" and line["properties"]["valid_to"] == "2019-10-13"
+
+
+def test_change_marks_sit_inside_the_changed_piece_on_its_day():
+    from shapely.geometry import Point, shape
+
+    changes = [c.to_feature() for c in default_history().changes("2018-12-01", "2019-12-31")]
+    payload = change_payload(changes)
+    assert len(payload["items"]) == len(changes) > 0
+    assert [i[0] for i in payload["items"]] == sorted(i[0] for i in payload["items"])
+    hajin = next(c for c in changes if c["properties"]["date"] == "2018-12-15" and c["properties"]["before"] == "ISIS")
+    day = (D(2018, 12, 15) - D(1970, 1, 1)).days
+    (item,) = [i for i in payload["items"] if i[0] == day and payload["infos"][i[5]]["before"] == "ISIS"]
+    assert shape(hajin["geometry"]).contains(Point(item[2], item[1]))
+    assert item[3] == controller_color("SDF & US-led coalition")
+    assert payload["infos"][item[5]]["km2"] == round(hajin["properties"]["area_km2"], 1)
+
+
+def test_the_served_time_map_carries_the_change_marks(seed_store):
+    from geo_events.query import EventQuery
+    from maps.sources import timeline_data
+
+    data = timeline_data(seed_store, EventQuery(start=D(2018, 12, 1), end=D(2019, 4, 1)), default_history(), "week")
+    assert data.changes["features"] and all("2018-12-01" <= f["properties"]["date"] <= "2019-04-01"
+                                            for f in data.changes["features"])
+    page = data.render(title="t")
+    assert "GeoEvents.ChangeMarks" in page
 
 
 def test_zone_text_is_escaped_in_the_page(markup):

@@ -67,8 +67,9 @@ def timeline(tmp_path_factory):
     lines = [_line([[40.2, 35.7], [40.2, 35.0]], "2018-01-01", "2018-01-14"),
              _line([[40.5, 35.7], [40.5, 35.0]], "2018-01-15", "2018-01-31")]
     states = [s.to_feature() for s in _history().states]
-    page_html = render_timeline_html(events, states, lines, start=date(2018, 1, 1), end=date(2018, 1, 31),
-                                     step="day", page=PageOptions(title="Test front", river=None))
+    changes = [c.to_feature() for c in _history().changes()]
+    page_html = render_timeline_html(events, states, lines, changes=changes, start=date(2018, 1, 1),
+                                     end=date(2018, 1, 31), step="day", page=PageOptions(title="Test front", river=None))
     path = tmp_path_factory.mktemp("timeline") / "timeline.html"
     path.write_text(page_html, encoding="utf-8")
     with open_map(path, fragment="#date=2018-01-09") as (page, log):
@@ -113,6 +114,33 @@ def test_a_zone_changes_colour_on_its_change_date_and_the_url_follows(timeline):
     assert "1 zone change" in now["info"]
     page.click(".ge-tl-prev")
     assert state(page)["village_fill"] == controller_color(ISIS)
+
+
+def marks(page) -> dict:
+    return page.evaluate(
+        """() => ({
+          marks: Array.from(document.querySelectorAll('path.ge-change-mark')).map((e) => ({
+            date: e.getAttribute('data-date'), after: e.getAttribute('data-after'),
+            stroke: e.getAttribute('stroke'), animation: getComputedStyle(e).animationName,
+            shown: e.getBoundingClientRect().width > 0})),
+          listed: document.querySelector('.ge-tl-change-list').textContent,
+          count: document.querySelector('.ge-tl-change-list').getAttribute('data-count'),
+        })"""
+    )
+
+
+def test_a_change_mark_flashes_on_its_day_and_is_listed_in_the_panel(timeline):
+    page, _ = timeline
+    page.evaluate("() => { location.hash = '#date=2018-01-09'; }")
+    page.wait_for_function("() => GeoEvents.timeline.day === '2018-01-09'")
+    assert marks(page)["marks"] == [] and marks(page)["count"] == "0"
+    page.click(".ge-tl-next")
+    now = marks(page)
+    assert [(m["date"], m["after"], m["shown"]) for m in now["marks"]] == [("2018-01-10", SDF, True)]
+    assert now["marks"][0]["stroke"] == controller_color(SDF) and now["marks"][0]["animation"] == "ge-flash"
+    assert now["count"] == "1" and f"ISIS \u2192 {SDF}" in now["listed"] and "Village (taken)" in now["listed"]
+    page.click(".ge-tl-next")
+    assert marks(page)["marks"] == []
 
 
 def test_events_appear_in_their_step(timeline):
@@ -188,3 +216,4 @@ def test_town_labels_are_visible_offline_and_nothing_left_the_machine(timeline):
 
         screenshot.take_timeline()
     assert log["errors"] == [] and log["blocked"] == []
+
