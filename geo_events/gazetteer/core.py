@@ -1,9 +1,9 @@
 """The ``Gazetteer``: the whole world's place names with exact, phonetic and typo-tolerant search.
 
 Lookups go through three levels, cheapest first: the normalised name (``normalize``), the phonetic key
-(``phonetic_key``), then typo tolerance within a budget (one edit for keys of 5 letters, two for longer
-ones; shorter keys are exact only), found through a SymSpell-style index of one-letter deletions and
-checked by OSA distance. Typo tolerance is never used when a name matches exactly or phonetically.
+(``phonetic_key``), then typo tolerance within a budget (one edit for keys of 5–7 letters, two for longer
+ones; shorter keys are exact only), found through hashed deletion neighbourhoods (SymSpell-style, see
+:mod:`geo_events.gazetteer.typo`) and checked by OSA distance. Typo tolerance is never used when a name matches exactly or phonetically.
 Common English words are never place names, and outlet/organisation names ("Kurdistan 24") match nothing.
 
 Candidates are ranked by match quality, the kind the query names ("… province" → the admin unit), feature
@@ -423,12 +423,10 @@ class Gazetteer:
         if budget is None or norm in STOPWORDS:
             return {}
         table = self._table
-        variants = _deletions(key)
-        variants.add(key)
-        near = table.typo_keys(variants)
+        near = table.typo_keys(key)
         hits = _within(key, near, 1)
         if not hits and budget >= 2:
-            near.update(table.typo_keys({d for v in variants if len(v) == len(key) - 1 for d in _deletions(v)}))
+            near = table.typo_keys(key, two_edits=True)
             hits = _within(key, near, 2)
         if not hits:
             return {}
@@ -523,11 +521,6 @@ def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str,
         if edits <= budget:
             hits.append((candidate, edits))
     return hits
-
-
-def _deletions(key: str) -> set[str]:
-    """Every string made by deleting one letter of ``key``."""
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _haversine_array(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:

@@ -2,9 +2,9 @@
 
 Nothing is pickled. An index folder holds ``.npy`` columns (one row per place: point, population, kind,
 country, string references), a UTF-8 string table (``strings.bin`` + offsets, every distinct string once)
-and three tries: normalised names, phonetic keys, and the one-letter deletions of the fuzzy-eligible keys
-(a SymSpell-style typo index). Each trie id points into CSR arrays of ``(place row, matched name)``
-entries. Opening a built folder maps the files and costs milliseconds; ``Place`` objects are made on demand.
+tries of normalised names and phonetic keys, and the typo index (:mod:`geo_events.gazetteer.typo`: sorted
+hashes of the fuzzy-eligible keys' deletion neighbourhoods). Each trie id points into CSR arrays of
+``(place row, matched name)`` entries. Opening a built folder maps the files and costs milliseconds; ``Place`` objects are made on demand.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from typing import Any
 import marisa_trie
 import numpy as np
 
+from geo_events.gazetteer import typo
 from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import KINDS, Place
 from geo_events.gazetteer.stopwords import STOPWORDS, common_english_words
 
-FORMAT = 4
+FORMAT = 5
 #: Shortest phonetic key given typo tolerance (shorter ones are matched exactly only).
 MIN_FUZZY_KEY = 5
 FLAG_CURATED = 1
@@ -34,7 +35,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 _COLUMNS = (
     "lat", "lon", "population", "kind", "country", "admin1", "id", "name", "source", "geometry", "flags",
     "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
-    "del_off", "del_key", "id_row", "word_zipf", "name_norm",
+    "id_row", "word_zipf", "name_norm", "typo1_hash", "typo1_key", "typo2_hash", "typo2_key",
 )
 
 
@@ -176,15 +177,9 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     del norms, keys, rows, refs
     if progress:
         progress.step("name tries")
-    variants: list[str] = []
-    owners: list[int] = []
-    for key in fuzzy_keys:
-        key_id = key_trie[key]
-        forms_of_key = {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
-        variants.extend(forms_of_key)
-        owners.extend([key_id] * len(forms_of_key))
-    del_trie, cols["del_off"], (cols["del_key"],) = _grouped(variants, owners)
-    del variants, owners
+    ordered = sorted(key for key in fuzzy_keys if len(key) <= typo.MAX_KEY)  # a fixed order in every process
+    cols.update(typo.build(ordered, [key_trie[key] for key in ordered]))
+    del ordered
     if progress:
         progress.step("typo index")
     id_trie = marisa_trie.Trie(p.id for p in places)
@@ -199,10 +194,10 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     blob, offsets = strings.arrays()
     cols["strings"], cols["string_off"] = blob, offsets
     meta = {"format": FORMAT, "countries": country_info, "kinds": list(KINDS), "count": n}
-    return cols, meta, [norm_trie, key_trie, del_trie, id_trie, word_trie]
+    return cols, meta, [norm_trie, key_trie, id_trie, word_trie]
 
 
-_TRIES = ("norm", "key", "del", "ids", "words")
+_TRIES = ("norm", "key", "ids", "words")
 
 
 def write(folder: Path, cols: dict[str, np.ndarray], meta: dict[str, Any], tries: list[Any]) -> None:
@@ -241,7 +236,8 @@ class PlaceTable:
         self.cols = cols
         self.count = int(meta["count"])
         self.countries = [tuple(c) for c in meta["countries"]]
-        self.norm_trie, self.key_trie, self.del_trie, self.id_trie, self.word_trie = tries
+        self.norm_trie, self.key_trie, self.id_trie, self.word_trie = tries
+        self.typo = typo.TypoIndex(cols)
         self._word_zipf = cols["word_zipf"]
         self._id_row = cols["id_row"]
         self._blob = bytes(cols["strings"])
@@ -262,7 +258,6 @@ class PlaceTable:
             _view(cols[name]) for name in ("geometry", "alt_off", "alt", "country", "bbox", "id", "name", "source"))
         self._csr = {prefix: tuple(_view(cols[f"{prefix}_{part}"]) for part in ("off", "place", "name"))
                      for prefix in ("norm", "key")}
-        self._del_off, self._del_key = _view(cols["del_off"]), _view(cols["del_key"])
         self._name_norm = _view(cols["name_norm"])
 
     def string(self, ref: int) -> str:
@@ -336,21 +331,11 @@ class PlaceTable:
         norm_id = self._name_norm[ref if ref >= 0 else -1 - ref]
         return self.norm_trie.restore_key(norm_id) if norm_id >= 0 else normalize(self.name_of(ref))
 
-    def typo_keys(self, variants: Iterable[str]) -> dict[str, int]:
-        """Return the fuzzy-eligible keys (and their key ids) that have one of ``variants`` (deletions of a
-        query key, or the key itself) among their own one-letter deletions or as themselves."""
-        found: set[int] = set()
-        offsets, owners, get = self._del_off, self._del_key, self.del_trie.get
-        for variant in variants:
-            variant_id = get(variant)
-            if variant_id is not None:
-                found.update(owners[offsets[variant_id] : offsets[variant_id + 1]].tolist())
+    def typo_keys(self, key: str, two_edits: bool = False) -> dict[str, int]:
+        """Return the fuzzy-eligible keys (and their key ids) that share a one-letter deletion neighbour with
+        ``key`` (a two-letter one with ``two_edits``): every such key within one (two) edits, and some more."""
         restore = self.key_trie.restore_key
-        return {restore(k): k for k in found}
-
-    def keys_near(self, key: str, variants: Iterable[str]) -> set[str]:
-        """Return the fuzzy-eligible keys that share ``variants`` (the query key's deletions) in the typo index."""
-        return set(self.typo_keys(variants))
+        return {restore(k): k for k in self.typo.candidates(key, two_edits)}
 
     def fuzzy_rows(self, key: str) -> list[tuple[int, int]]:
         """Entries of a key found by typo tolerance, restricted to fuzzy-eligible places."""
