@@ -15,6 +15,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,12 @@ _COLUMNS = (
     "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
     "id_row", "word_zipf", "name_norm", "typo1_hash", "typo1_key", "typo2_hash", "typo2_key",
 )
+
+
+def is_code(name: str) -> bool:
+    """True for an alternate name that is a code or abbreviation ("SOM", "DAM", "UAE"): two or three capital
+    letters. It is matched as written, never by its phonetic key ("Soum" is not Somalia's "SOM")."""
+    return 2 <= len(name) <= 3 and name.isascii() and name.isalpha() and name.isupper()
 
 
 def fuzzy_eligible(place: Place) -> bool:
@@ -141,6 +148,7 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     rows: list[int] = []
     refs: list[int] = []
     fuzzy_keys: set[str] = set()
+    coded: list[int] = []
     names = strings.index
     memo: dict[str, tuple[str, str]] = {}
     plain_normalize = getattr(normalize, "__wrapped__", normalize)  # skip the small LRU: every name once
@@ -159,22 +167,30 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
                 seen.add(norm)
                 ref = names[name]
                 norms.append(norm)
-                keys.append(key)
                 rows.append(row)
                 refs.append(ref if position else -1 - ref)  # a negative name ref marks the primary name
+                if position and is_code(name):
+                    coded.append(len(keys))  # matched as written only, never by sound
+                keys.append(key)
                 if eligible and len(key) >= MIN_FUZZY_KEY and key.isascii():
                     fuzzy_keys.add(key)
         if progress and row % 80_000 == 79_999:
             progress.step(f"names {row + 1:,}/{n:,}")
     del memo
     norm_trie, cols["norm_off"], (cols["norm_place"], cols["norm_name"]) = _grouped(norms, rows, refs)
-    key_trie, cols["key_off"], (cols["key_place"], cols["key_name"]) = _grouped(keys, rows, refs)
+    if coded:
+        spoken = np.ones(len(keys), dtype=bool)
+        spoken[coded] = False
+        keys, key_rows, key_refs = (list(compress(column, spoken)) for column in (keys, rows, refs))
+    else:
+        key_rows, key_refs = rows, refs
+    key_trie, cols["key_off"], (cols["key_place"], cols["key_name"]) = _grouped(keys, key_rows, key_refs)
     # string ref of a name -> the trie id of its normalised form (what the typo check compares as written)
     cols["name_norm"] = np.full(len(names), -1, dtype=np.int32)
     named = cols["norm_name"]
     cols["name_norm"][np.where(named < 0, -1 - named, named)] = np.repeat(
         np.arange(len(norm_trie), dtype=np.int32), np.diff(cols["norm_off"]))
-    del norms, keys, rows, refs
+    del norms, keys, rows, refs, key_rows, key_refs
     if progress:
         progress.step("name tries")
     ordered = sorted(key for key in fuzzy_keys if len(key) <= typo.MAX_KEY)  # a fixed order in every process
@@ -273,22 +289,29 @@ class PlaceTable:
 
     def make(self, row: int) -> Place:
         """Build the ``Place`` of a row without caching it."""
-        string = self.string
+        blob, offsets = self._blob, self._offsets
         lat, lon = self.lat[row], self.lon[row]
         geometry_ref = self._geometry[row]
-        geometry = json.loads(string(geometry_ref)) if geometry_ref >= 0 else {
+        geometry = json.loads(self.string(geometry_ref)) if geometry_ref >= 0 else {
             "type": "Point", "coordinates": [lon, lat]}
         code, country_name, iso3 = self.countries[self._country[row]]
         west = self._bbox[4 * row]
         admin1 = self.admin1_ref[row]
-        return Place(
-            id=string(self._id[row]), name=string(self._name[row]),
-            alt_names=tuple(map(string, self._alt[self._alt_off[row] : self._alt_off[row + 1]].tolist())),
-            kind=self.kind[row], lat=lat, lon=lon, geometry=geometry,
-            admin1=string(admin1) if admin1 >= 0 else None, country=code, country_name=country_name, iso3=iso3,
-            population=self.population[row] or None, source=string(self._source[row]),
-            bbox=None if west != west else tuple(round(v, 5) for v in self._bbox[4 * row : 4 * row + 4].tolist()),
-        )
+        alt = self._alt[self._alt_off[row] : self._alt_off[row + 1]].tolist()
+        fields = {
+            "id": self.string(self._id[row]), "name": self.string(self._name[row]),
+            "alt_names": tuple([blob[offsets[ref] : offsets[ref + 1]].decode("utf-8") for ref in alt]),
+            "kind": self.kind[row], "lat": lat, "lon": lon, "geometry": geometry,
+            "admin1": self.string(admin1) if admin1 >= 0 else None, "country": code,
+            "country_name": country_name, "iso3": iso3, "population": self.population[row] or None,
+            "source": self.string(self._source[row]),
+            "bbox": None if west != west else tuple(round(v, 5) for v in self._bbox[4 * row : 4 * row + 4].tolist()),
+        }
+        # The frozen dataclass's __init__ sets its 14 fields one object.__setattr__ at a time; filling the
+        # instance dict at once gives the same object in a fraction of the time (a Place is made per result).
+        place = object.__new__(Place)
+        object.__setattr__(place, "__dict__", fields)
+        return place
 
     def english_zipf(self, word: str) -> float:
         """Zipf frequency of a common English word (wordfreq, at build time); 0 for other words."""
@@ -423,4 +446,4 @@ def _lock(handle: Any) -> None:
         return
 
 
-__all__ = ["FORMAT", "MIN_FUZZY_KEY", "PlaceTable", "build_arrays", "fuzzy_eligible", "open_or_build", "read", "write"]
+__all__ = ["FORMAT", "MIN_FUZZY_KEY", "PlaceTable", "build_arrays", "fuzzy_eligible", "is_code", "open_or_build", "read", "write"]
