@@ -332,6 +332,18 @@ def run(smoke: bool = False) -> list[dict[str, Any]]:
                      round(100 * naive_hits / max(1, len(naive_sample)), 1) if index_names else None, unit="%",
                      note="hit = the place the typo was made from, a same-named place, or within 5 km; "
                           "no context given"))
+    # ---- two typos in names of 9+ letters (the two-edit budget): right place, and how many answer at all
+    doubles = []
+    for place in long_names[1000 : 1200 if smoke else 2000]:
+        if len(place.name) >= 9:
+            typo = _typo(_typo(place.name, rng), rng)
+            if not gazetteer.lookup(typo):
+                doubles.append((typo, place.id))
+    double_hits = sum(bool(found := gazetteer.search(typo, limit=1)) and _typo_hit(gazetteer, found[0].place, pid)
+                      for typo, pid in doubles)
+    rows.append(_row("geocoder accuracy on two-typo names of towns of 15,000+ (% right place)",
+                     round(100 * double_hits / max(1, len(doubles)), 1), None, unit="%",
+                     note=f"{len(doubles)} names of 9+ letters with two random typos; same hit rule as the row above"))
     rows.extend(_world_accuracy(gazetteer, smoke))
 
     # ---- accuracy on the eastern-Syria variant file, with the documents' context (Syria) and without

@@ -18,7 +18,8 @@ from geo_events.settings import seed_path
 
 _FORMAT = 2
 #: Modules whose code decides the index content (ranking code is not among them: editing it keeps the index).
-_CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.py", "index.py", "user_sources.py")
+_CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.py", "index.py", "typo.py",
+               "user_sources.py")
 _SEED_FILES = (
     "gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
     "gazetteer/facilities.csv",

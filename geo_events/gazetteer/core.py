@@ -1,9 +1,9 @@
 """The ``Gazetteer``: the whole world's place names with exact, phonetic and typo-tolerant search.
 
 Lookups go through three levels, cheapest first: the normalised name (``normalize``), the phonetic key
-(``phonetic_key``), then typo tolerance within a budget (one edit for keys of 5 letters, two for longer
-ones; shorter keys are exact only), found through a SymSpell-style index of one-letter deletions and
-checked by OSA distance. Typo tolerance is never used when a name matches exactly or phonetically.
+(``phonetic_key``), then typo tolerance within a budget (one edit for keys of 5–7 letters, two for longer
+ones; shorter keys are exact only), found through hashed deletion neighbourhoods (SymSpell-style, see
+:mod:`geo_events.gazetteer.typo`) and checked by OSA distance. Typo tolerance is never used when a name matches exactly or phonetically.
 Common English words are never place names, and outlet/organisation names ("Kurdistan 24") match nothing.
 
 Candidates are ranked by match quality, the kind the query names ("… province" → the admin unit), feature
@@ -27,9 +27,9 @@ from rapidfuzz.distance import OSA
 
 from geo_events.gazetteer import cache as index_cache
 from geo_events.gazetteer.index import FLAG_CURATED, MIN_FUZZY_KEY, open_or_build
-from geo_events.gazetteer.normalize import key_of_normalized, normalize
+from geo_events.gazetteer.normalize import consonants, key_of_normalized, normalize
 from geo_events.gazetteer.not_places import is_not_place
-from geo_events.gazetteer.place import AREA_KINDS, Match, Place
+from geo_events.gazetteer.place import AREA_KINDS, KINDS, Match, Place
 from geo_events.gazetteer.query import Context, kind_agrees, kind_filter, make_context, query_forms
 from geo_events.gazetteer.sources import (
     admin1_places,
@@ -59,6 +59,8 @@ def _short_vowel_drops(key: str) -> list[str]:
     return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1)
             if key[i] in _VOWELS and key[i - 1] not in _VOWELS and key[i + 1] not in _VOWELS]
 MAX_QUERY_CHARS = 300
+#: Names of up to this many letters (normalised, spaces removed) get one edit as written, longer ones two.
+SHORT_NAME = 5
 
 #: Feature class / admin level: what a bare name most likely means when several places bear it.
 _KIND_BONUS = {
@@ -130,6 +132,7 @@ class Gazetteer:
         #: row → normalised names that are NOT this place (curated), even when they sound alike
         self._blocked_rows = {row: blocked[pid] for pid, row in rows.items() if row is not None}
         self._point_rows: np.ndarray | None = None
+        self._prior: list[float] | None = None
         self._cached_search = lru_cache(maxsize=65536)(self._search_uncached)
         self._cached_lookup = lru_cache(maxsize=262144)(self._lookup_uncached)
 
@@ -355,15 +358,17 @@ class Gazetteer:
             return ()
         article = _ARTICLE_RE.match(query.strip()) is not None
         ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope) + (
-                             self._article_agreement(row, ref) if article else 0.0), row, quality, ref)
+                             self._article_agreement(row, ref) if article else 0.0), row, quality, ref, step)
                          for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
         out: list[Match] = []
-        short = len(query_key(forms[-1])) <= 3 if forms else False
-        for _rank, row, quality, ref in ranked:
+        for _rank, row, quality, ref, step in ranked:
             if typo_form is not None and not self._spelled_close(typo_form, ref):
                 continue
-            if short and quality < 100.0 and not self._spelled_close(forms[-1], ref):
-                continue  # a 3-letter key sounds like too many names: "El Dher" is not Győr
+            if quality < 100.0 and typo_form is None and len(forms[step].replace(" ", "")) <= SHORT_NAME and (
+                    not self._sounds_close(forms[step], ref)):
+                continue  # a short key sounds like too many names: "Shifa" is not Haifa's "Chaifa"
+            if article and quality < 100.0 and self._article_agreement(row, ref) < 0:
+                continue  # "al-Shifa" is not a "Shefa" outside the Arabic-speaking world
             penalty = 0 if kind_agrees(hint, table.kind[row]) else 10
             out.append(Match(table.place(row), round(quality - penalty, 1), table.name_of(ref)))
             if len(out) >= limit:
@@ -379,22 +384,34 @@ class Gazetteer:
         return 0.0 if self._table.country_of[row] in _UNVOCALISED_COUNTRIES else -6.0
 
     def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context) -> float:
-        table = self._table
-        kind = table.kind[row]
-        rank = quality + _KIND_BONUS.get(kind, 0.0) + (3.0 if ref < 0 else 0.0)
+        rank = quality + self._priors()[row] + (3.0 if ref < 0 else 0.0)
         if quality >= 100.0:
             rank += _EXACT_BONUS
-        if kind not in AREA_KINDS:
-            population = table.population[row] or _SEAT_POPULATION
-            rank += min(12.0, 2.0 * math.log10(population + 1))
-        rank += _known_bonus(table.alt_count[row])  # how well-known: names recorded for it
-        if table.flags[row] & FLAG_CURATED:
-            rank += 3.0
-        if hint and kind_agrees(hint, kind) and (hint == kind or hint in ("admin1", "region")):
-            rank += 20.0
+        if hint:
+            kind = self._table.kind[row]
+            if kind_agrees(hint, kind) and (hint == kind or hint in ("admin1", "region")):
+                rank += 20.0
         if scope:
+            table = self._table
             rank += scope.weight(table.country_of[row], table.admin1(row), table.lat[row], table.lon[row])
         return rank
+
+    def _priors(self) -> list[float]:
+        """Each row's rank before the query: feature class and admin level, population (settlements and
+        sites), how well-known the place is (its number of recorded names), curated or not."""
+        if self._prior is None:
+            table = self._table
+            kinds = np.asarray(table.cols["kind"])
+            prior = np.array([_KIND_BONUS.get(kind, 0.0) for kind in KINDS])[kinds]
+            population = np.asarray(table.cols["population"], dtype=np.float64)
+            population[population == 0] = _SEAT_POPULATION
+            area = np.isin(kinds, [KINDS.index(kind) for kind in AREA_KINDS])
+            prior += np.where(area, 0.0, np.minimum(12.0, 2.0 * np.log10(population + 1)))
+            alt_off = np.asarray(table.cols["alt_off"])
+            prior += np.minimum(10.0, 2.0 * np.log2(1.0 + (alt_off[1:] - alt_off[:-1])))
+            prior += np.where(np.asarray(table.cols["flags"]) & FLAG_CURATED, 3.0, 0.0)
+            self._prior = prior.tolist()
+        return self._prior
 
     def _exact(self, norm: str) -> dict[int, tuple[float, int]]:
         table = self._table
@@ -423,12 +440,10 @@ class Gazetteer:
         if budget is None or norm in STOPWORDS:
             return {}
         table = self._table
-        variants = _deletions(key)
-        variants.add(key)
-        near = table.typo_keys(variants)
+        near = table.typo_keys(key)
         hits = _within(key, near, 1)
         if not hits and budget >= 2:
-            near.update(table.typo_keys({d for v in variants if len(v) == len(key) - 1 for d in _deletions(v)}))
+            near = table.typo_keys(key, two_edits=True)
             hits = _within(key, near, 2)
         if not hits:
             return {}
@@ -447,11 +462,24 @@ class Gazetteer:
 
     def _spelled_close(self, norm: str, ref: int) -> bool:
         """True when a typo-tolerant hit is also close as written, not only once folded ("although" folds
-        to "altug", one edit from Alton's "altun")."""
+        to "altug", one edit from Alton's "altun"): one edit for names of up to ``SHORT_NAME`` letters, as
+        for the key; for longer ones the key's two edits and one more for what folding hid."""
         flat_query = norm.replace(" ", "")
-        budget = (1 if len(flat_query) <= 5 else 2) + 1
+        budget = 1 if len(flat_query) <= SHORT_NAME else 3
         written = self._table.norm_of(ref).replace(" ", "")
         return OSA.distance(flat_query, written, score_cutoff=budget) <= budget
+
+    def _sounds_close(self, norm: str, ref: int) -> bool:
+        """True when a short name matched by its phonetic key only is a spelling of the same name: one edit
+        away as written, or the same consonants in the same order once vowels are set aside ("Edleb" and
+        "Idlib", "Rakka" and "Raqqa"), not consonants the key folded together ("Shifa" and "Chaifa"). A name
+        whose key has three letters or fewer must also be within two edits ("El Dher" is not Győr)."""
+        flat_query = norm.replace(" ", "")
+        written = self._table.norm_of(ref).replace(" ", "")
+        edits = OSA.distance(flat_query, written, score_cutoff=3)
+        if edits > 2 and len(query_key(norm)) <= 3:
+            return False
+        return edits <= 1 or consonants(flat_query) == consonants(written)
 
     # ------------------------------------------------------------------ reverse
     def _points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -506,14 +534,6 @@ def _bundled(countries: Sequence[str] | None, include_curated: bool, added: Sequ
     return [*towns, *admin1_places(towns, skip=outlined), *country_places(towns), *curated, *extra]
 
 
-_KNOWN_BONUS = tuple(min(10.0, 2.0 * math.log2(1 + count)) for count in range(64))
-
-
-def _known_bonus(names: int) -> float:
-    """Rank bonus of a place with this many recorded names (a table for the common counts)."""
-    return _KNOWN_BONUS[names] if names < 64 else min(10.0, 2.0 * math.log2(1 + names))
-
-
 def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str, int]]:
     hits = []
     for candidate in candidates:
@@ -523,11 +543,6 @@ def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str,
         if edits <= budget:
             hits.append((candidate, edits))
     return hits
-
-
-def _deletions(key: str) -> set[str]:
-    """Every string made by deleting one letter of ``key``."""
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _haversine_array(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:

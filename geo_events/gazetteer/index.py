@@ -2,9 +2,9 @@
 
 Nothing is pickled. An index folder holds ``.npy`` columns (one row per place: point, population, kind,
 country, string references), a UTF-8 string table (``strings.bin`` + offsets, every distinct string once)
-and three tries: normalised names, phonetic keys, and the one-letter deletions of the fuzzy-eligible keys
-(a SymSpell-style typo index). Each trie id points into CSR arrays of ``(place row, matched name)``
-entries. Opening a built folder maps the files and costs milliseconds; ``Place`` objects are made on demand.
+tries of normalised names and phonetic keys, and the typo index (:mod:`geo_events.gazetteer.typo`: sorted
+hashes of the fuzzy-eligible keys' deletion neighbourhoods). Each trie id points into CSR arrays of
+``(place row, matched name)`` entries. Opening a built folder maps the files and costs milliseconds; ``Place`` objects are made on demand.
 """
 
 from __future__ import annotations
@@ -15,17 +15,19 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
 import marisa_trie
 import numpy as np
 
+from geo_events.gazetteer import typo
 from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import KINDS, Place
 from geo_events.gazetteer.stopwords import STOPWORDS, common_english_words
 
-FORMAT = 4
+FORMAT = 5
 #: Shortest phonetic key given typo tolerance (shorter ones are matched exactly only).
 MIN_FUZZY_KEY = 5
 FLAG_CURATED = 1
@@ -34,8 +36,14 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 _COLUMNS = (
     "lat", "lon", "population", "kind", "country", "admin1", "id", "name", "source", "geometry", "flags",
     "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
-    "del_off", "del_key", "id_row", "word_zipf", "name_norm",
+    "id_row", "word_zipf", "name_norm", "typo1_hash", "typo1_key", "typo2_hash", "typo2_key",
 )
+
+
+def is_code(name: str) -> bool:
+    """True for an alternate name that is a code or abbreviation ("SOM", "DAM", "UAE"): two or three capital
+    letters. It is matched as written, never by its phonetic key ("Soum" is not Somalia's "SOM")."""
+    return 2 <= len(name) <= 3 and name.isascii() and name.isalpha() and name.isupper()
 
 
 def fuzzy_eligible(place: Place) -> bool:
@@ -140,6 +148,7 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     rows: list[int] = []
     refs: list[int] = []
     fuzzy_keys: set[str] = set()
+    coded: list[int] = []
     names = strings.index
     memo: dict[str, tuple[str, str]] = {}
     plain_normalize = getattr(normalize, "__wrapped__", normalize)  # skip the small LRU: every name once
@@ -158,33 +167,35 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
                 seen.add(norm)
                 ref = names[name]
                 norms.append(norm)
-                keys.append(key)
                 rows.append(row)
                 refs.append(ref if position else -1 - ref)  # a negative name ref marks the primary name
+                if position and is_code(name):
+                    coded.append(len(keys))  # matched as written only, never by sound
+                keys.append(key)
                 if eligible and len(key) >= MIN_FUZZY_KEY and key.isascii():
                     fuzzy_keys.add(key)
         if progress and row % 80_000 == 79_999:
             progress.step(f"names {row + 1:,}/{n:,}")
     del memo
     norm_trie, cols["norm_off"], (cols["norm_place"], cols["norm_name"]) = _grouped(norms, rows, refs)
-    key_trie, cols["key_off"], (cols["key_place"], cols["key_name"]) = _grouped(keys, rows, refs)
+    if coded:
+        spoken = np.ones(len(keys), dtype=bool)
+        spoken[coded] = False
+        keys, key_rows, key_refs = (list(compress(column, spoken)) for column in (keys, rows, refs))
+    else:
+        key_rows, key_refs = rows, refs
+    key_trie, cols["key_off"], (cols["key_place"], cols["key_name"]) = _grouped(keys, key_rows, key_refs)
     # string ref of a name -> the trie id of its normalised form (what the typo check compares as written)
     cols["name_norm"] = np.full(len(names), -1, dtype=np.int32)
     named = cols["norm_name"]
     cols["name_norm"][np.where(named < 0, -1 - named, named)] = np.repeat(
         np.arange(len(norm_trie), dtype=np.int32), np.diff(cols["norm_off"]))
-    del norms, keys, rows, refs
+    del norms, keys, rows, refs, key_rows, key_refs
     if progress:
         progress.step("name tries")
-    variants: list[str] = []
-    owners: list[int] = []
-    for key in fuzzy_keys:
-        key_id = key_trie[key]
-        forms_of_key = {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
-        variants.extend(forms_of_key)
-        owners.extend([key_id] * len(forms_of_key))
-    del_trie, cols["del_off"], (cols["del_key"],) = _grouped(variants, owners)
-    del variants, owners
+    ordered = sorted(key for key in fuzzy_keys if len(key) <= typo.MAX_KEY)  # a fixed order in every process
+    cols.update(typo.build(ordered, [key_trie[key] for key in ordered]))
+    del ordered
     if progress:
         progress.step("typo index")
     id_trie = marisa_trie.Trie(p.id for p in places)
@@ -199,10 +210,10 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     blob, offsets = strings.arrays()
     cols["strings"], cols["string_off"] = blob, offsets
     meta = {"format": FORMAT, "countries": country_info, "kinds": list(KINDS), "count": n}
-    return cols, meta, [norm_trie, key_trie, del_trie, id_trie, word_trie]
+    return cols, meta, [norm_trie, key_trie, id_trie, word_trie]
 
 
-_TRIES = ("norm", "key", "del", "ids", "words")
+_TRIES = ("norm", "key", "ids", "words")
 
 
 def write(folder: Path, cols: dict[str, np.ndarray], meta: dict[str, Any], tries: list[Any]) -> None:
@@ -241,7 +252,8 @@ class PlaceTable:
         self.cols = cols
         self.count = int(meta["count"])
         self.countries = [tuple(c) for c in meta["countries"]]
-        self.norm_trie, self.key_trie, self.del_trie, self.id_trie, self.word_trie = tries
+        self.norm_trie, self.key_trie, self.id_trie, self.word_trie = tries
+        self.typo = typo.TypoIndex(cols)
         self._word_zipf = cols["word_zipf"]
         self._id_row = cols["id_row"]
         self._blob = bytes(cols["strings"])
@@ -262,7 +274,6 @@ class PlaceTable:
             _view(cols[name]) for name in ("geometry", "alt_off", "alt", "country", "bbox", "id", "name", "source"))
         self._csr = {prefix: tuple(_view(cols[f"{prefix}_{part}"]) for part in ("off", "place", "name"))
                      for prefix in ("norm", "key")}
-        self._del_off, self._del_key = _view(cols["del_off"]), _view(cols["del_key"])
         self._name_norm = _view(cols["name_norm"])
 
     def string(self, ref: int) -> str:
@@ -278,22 +289,29 @@ class PlaceTable:
 
     def make(self, row: int) -> Place:
         """Build the ``Place`` of a row without caching it."""
-        string = self.string
+        blob, offsets = self._blob, self._offsets
         lat, lon = self.lat[row], self.lon[row]
         geometry_ref = self._geometry[row]
-        geometry = json.loads(string(geometry_ref)) if geometry_ref >= 0 else {
+        geometry = json.loads(self.string(geometry_ref)) if geometry_ref >= 0 else {
             "type": "Point", "coordinates": [lon, lat]}
         code, country_name, iso3 = self.countries[self._country[row]]
         west = self._bbox[4 * row]
         admin1 = self.admin1_ref[row]
-        return Place(
-            id=string(self._id[row]), name=string(self._name[row]),
-            alt_names=tuple(map(string, self._alt[self._alt_off[row] : self._alt_off[row + 1]].tolist())),
-            kind=self.kind[row], lat=lat, lon=lon, geometry=geometry,
-            admin1=string(admin1) if admin1 >= 0 else None, country=code, country_name=country_name, iso3=iso3,
-            population=self.population[row] or None, source=string(self._source[row]),
-            bbox=None if west != west else tuple(round(v, 5) for v in self._bbox[4 * row : 4 * row + 4].tolist()),
-        )
+        alt = self._alt[self._alt_off[row] : self._alt_off[row + 1]].tolist()
+        fields = {
+            "id": self.string(self._id[row]), "name": self.string(self._name[row]),
+            "alt_names": tuple([blob[offsets[ref] : offsets[ref + 1]].decode("utf-8") for ref in alt]),
+            "kind": self.kind[row], "lat": lat, "lon": lon, "geometry": geometry,
+            "admin1": self.string(admin1) if admin1 >= 0 else None, "country": code,
+            "country_name": country_name, "iso3": iso3, "population": self.population[row] or None,
+            "source": self.string(self._source[row]),
+            "bbox": None if west != west else tuple(round(v, 5) for v in self._bbox[4 * row : 4 * row + 4].tolist()),
+        }
+        # The frozen dataclass's __init__ sets its 14 fields one object.__setattr__ at a time; filling the
+        # instance dict at once gives the same object in a fraction of the time (a Place is made per result).
+        place = object.__new__(Place)
+        object.__setattr__(place, "__dict__", fields)
+        return place
 
     def english_zipf(self, word: str) -> float:
         """Zipf frequency of a common English word (wordfreq, at build time); 0 for other words."""
@@ -336,21 +354,11 @@ class PlaceTable:
         norm_id = self._name_norm[ref if ref >= 0 else -1 - ref]
         return self.norm_trie.restore_key(norm_id) if norm_id >= 0 else normalize(self.name_of(ref))
 
-    def typo_keys(self, variants: Iterable[str]) -> dict[str, int]:
-        """Return the fuzzy-eligible keys (and their key ids) that have one of ``variants`` (deletions of a
-        query key, or the key itself) among their own one-letter deletions or as themselves."""
-        found: set[int] = set()
-        offsets, owners, get = self._del_off, self._del_key, self.del_trie.get
-        for variant in variants:
-            variant_id = get(variant)
-            if variant_id is not None:
-                found.update(owners[offsets[variant_id] : offsets[variant_id + 1]].tolist())
+    def typo_keys(self, key: str, two_edits: bool = False) -> dict[str, int]:
+        """Return the fuzzy-eligible keys (and their key ids) that share a one-letter deletion neighbour with
+        ``key`` (a two-letter one with ``two_edits``): every such key within one (two) edits, and some more."""
         restore = self.key_trie.restore_key
-        return {restore(k): k for k in found}
-
-    def keys_near(self, key: str, variants: Iterable[str]) -> set[str]:
-        """Return the fuzzy-eligible keys that share ``variants`` (the query key's deletions) in the typo index."""
-        return set(self.typo_keys(variants))
+        return {restore(k): k for k in self.typo.candidates(key, two_edits)}
 
     def fuzzy_rows(self, key: str) -> list[tuple[int, int]]:
         """Entries of a key found by typo tolerance, restricted to fuzzy-eligible places."""
@@ -438,4 +446,4 @@ def _lock(handle: Any) -> None:
         return
 
 
-__all__ = ["FORMAT", "MIN_FUZZY_KEY", "PlaceTable", "build_arrays", "fuzzy_eligible", "open_or_build", "read", "write"]
+__all__ = ["FORMAT", "MIN_FUZZY_KEY", "PlaceTable", "build_arrays", "fuzzy_eligible", "is_code", "open_or_build", "read", "write"]

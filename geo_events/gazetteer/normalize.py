@@ -156,4 +156,21 @@ def key_of_normalized(base: str) -> str:
     return key
 
 
-__all__ = ["key_of_normalized", "normalize", "phonetic_key"]
+_CONSONANT_DIGRAPHS = (("dh", "d"), ("th", "t"), ("gh", "g"), ("ck", "k"), ("q", "k"))
+_NOT_CONSONANTS = str.maketrans("", "", "aeiouwy")
+
+
+def consonants(base: str) -> str:
+    """Return the consonant skeleton of a normalised name: vowels and semivowels (w, y) removed, the Arabic
+    romanisation digraphs dh/th/gh written d/t/g, q written k, doubled letters collapsed and a final h after
+    a vowel dropped ("raqqah" and "rakka" give "rk"; "chaifa" gives "chf", "shifa" "shf")."""
+    text = base.replace(" ", "")
+    if len(text) > 1 and text[-1] == "h" and text[-2] in "aeiouwy":
+        text = text[:-1]
+    for old, new in _CONSONANT_DIGRAPHS:
+        if old in text:
+            text = text.replace(old, new)
+    return _DOUBLES.sub(r"\1", text.translate(_NOT_CONSONANTS))
+
+
+__all__ = ["consonants", "key_of_normalized", "normalize", "phonetic_key"]

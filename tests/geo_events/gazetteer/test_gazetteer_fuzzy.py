@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from geo_events.gazetteer import Gazetteer
@@ -39,15 +40,48 @@ def test_of_equally_close_names_the_primary_one_is_matched(gazetteer: Gazetteer)
     found = {m.place.id: m for m in gazetteer.search("Hua Rat", limit=10)}
     assert found["geonames:3696378"].matched_name == "Huaraz"  # not its alternate spelling "Huaras"
 
-@pytest.mark.parametrize("key", ["karkif", "damaskus", "aliputu"])
-def test_typo_index_finds_what_a_scan_of_its_deletions_finds(gazetteer: Gazetteer, key: str) -> None:
+@pytest.fixture(scope="module")
+def fuzzy_keys(gazetteer: Gazetteer) -> list[str]:
+    """Every key the typo index holds, read back from its owner column."""
     table = gazetteer._table
-    variants = {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
-    present = [v for v in variants if v in table.del_trie]
-    expected = {table.key_trie.restore_key(k) for v in present
-                for k in table._del_key[table._del_off[table.del_trie[v]] : table._del_off[table.del_trie[v] + 1]]}
-    assert set(table.typo_keys(variants)) == expected == table.keys_near(key, variants)
-    assert all(table.key_trie[k] == i for k, i in table.typo_keys(variants).items())
+    return sorted(table.key_trie.restore_key(int(k)) for k in np.unique(np.asarray(table.cols["typo1_key"])))
+
+
+#: Query keys with one and two edits of real keys: substitutions, deletions, insertions, transpositions and
+#: two substitutions at once (which share no one-letter deletion with the key they come from).
+_QUERY_KEYS = ("karkif", "damaskus", "aliputu", "dnipruputrufsk", "blagufgrda", "sanfirnandu", "kuzatsxi",
+               "hukichula", "mariupul", "zapurizha", "muqadishu", "ailpu", "plaguivgrat")
+
+
+@pytest.mark.parametrize("key", _QUERY_KEYS)
+def test_typo_index_finds_every_key_a_full_scan_finds(gazetteer: Gazetteer, fuzzy_keys: list[str], key: str) -> None:
+    """The hashed neighbourhoods give back exactly the indexed keys within the budget, as a scan of all."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from geo_events.gazetteer.core import fuzzy_cutoff
+
+    budget = fuzzy_cutoff(len(key)) or 1
+    scanned = {found for found, _, _ in process.extract(key, fuzzy_keys, scorer=OSA.distance, score_cutoff=budget,
+                                                          limit=None)}
+    near = gazetteer._table.typo_keys(key, two_edits=budget == 2)
+    assert {k for k in near if OSA.distance(key, k) <= budget} == scanned
+    assert all(gazetteer._table.key_trie[k] == i for k, i in near.items())
+
+
+def test_two_substitutions_are_found(gazetteer: Gazetteer) -> None:
+    """A name with two letters wrong (no letter deleted or added) is within the two-edit budget of a long key."""
+    found = gazetteer.search("Plagoevgrat", limit=3)  # P for B and t for d: no one-letter deletion in common
+    assert found and found[0].place.name == "Blagoevgrad"
+
+
+def test_typo_hashes_are_exact_integers() -> None:
+    """The float64 hash sums stay integers below 2**53 for the longest key (so every process agrees)."""
+    from geo_events.gazetteer.typo import MAX_KEY, codes, neighbourhood
+
+    hashes = neighbourhood(MAX_KEY, False) @ codes("z" * MAX_KEY)
+    assert np.all(hashes < 2**53) and np.all(hashes == np.round(hashes))
+
 
 def test_edit_budget_edges(gazetteer: Gazetteer) -> None:
     from geo_events.gazetteer.core import fuzzy_cutoff
