@@ -34,6 +34,13 @@ def serve(
     log_level: Annotated[
         str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")
     ] = "info",
+    history: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Zone or line history to serve beside the bundled zones (repeatable): a snapshot folder or a "
+            "dated GeoJSON/GeoPackage, as for `zones import`; same as GEO_EVENTS_ZONE_HISTORY."
+        ),
+    ] = None,
 ) -> None:
     """Serve events, zones and places over HTTP: REST, OGC API – Features (QGIS, GDAL) and maps.
 
@@ -46,6 +53,8 @@ def serve(
       geo-events serve --port 8080 --store events.geojson
 
       GEO_EVENTS_API_KEY=secret geo-events serve        # enable POST /articles
+
+      geo-events serve --history fronts/ --history lines.geojson   # /zones* answer from these too
 
       curl 'http://127.0.0.1:8000/events?bbox=40,34.5,41,35.5&start=2018-02-01&end=2018-02-28'
     """
@@ -61,6 +70,15 @@ def serve(
     database = store is not None and backend_of(store_target(store)) != "geojson"  # postgresql://…
     if store is not None and not database and store.is_dir():
         fail(f"--store must be a .geojson file, not a folder: {store}")
+    if history:
+        from geo_events.zone_history.provider import HistoryProvider
+
+        missing = [str(p) for p in history if not p.exists()]
+        if missing:
+            fail(f"--history: no such file or folder: {missing[0]}")
+        HistoryProvider(history)  # read once now: a bad file is one line (DataError), not a failing request later
+        os.environ["GEO_EVENTS_ZONE_HISTORY"] = os.pathsep.join(str(p.resolve()) for p in history)
+        get_settings.cache_clear()
     _check_port_free(host, port)  # a busy port: one line before the banner, not a bind error after it
     opened = open_store(store)  # fail early (one line) on a damaged store; seeds the default store
     if store is not None and not database and not store.exists():

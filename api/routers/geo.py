@@ -10,9 +10,10 @@ import importlib
 from datetime import date, datetime, timezone
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
+from api.deps import StoreDep
 from api.errors import ServiceUnavailable
 from api.responses import FastJSONResponse, GeoJSONResponse
 from api.schemas import ERROR_RESPONSES, geojson_response, json_response
@@ -44,9 +45,12 @@ def geocoder_service() -> Any:
     return LazyModule("geo_events.geocoder", "the offline geocoder")
 
 
-def zones_service() -> Any:
-    """Return the zones module (``zones_on``, ``deconfliction_line``, ``zone_at``, ``side_of_line``)."""
-    return LazyModule("geo_events.zones", "control-zone data")
+def zones_service(request: Request, store: StoreDep) -> Any:
+    """Return the served zone answers (``zones_on``, ``deconfliction_line``, ``zone_at``, ``side_of_line``): the
+    active history of ``geo_events.zone_history.provider`` (the bundled zones unless user history files are set)."""
+    from api.routers.zone_history import get_active_zones
+
+    return get_active_zones(request, store)
 
 
 GeocoderDep = Annotated[Any, Depends(geocoder_service)]

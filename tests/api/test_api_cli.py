@@ -51,3 +51,17 @@ def test_module_level_app_serves_the_default_store(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "200 ['Khasham']"
     assert (tmp_path / "default.geojson").exists()  # seeded on first use
+
+
+def test_serve_rejects_a_missing_history_file(tmp_path):
+    result = runner.invoke(cli_app, ["serve", "--store", str(tmp_path / "e.geojson"), "--history",
+                                     str(tmp_path / "nowhere.geojson")])
+    assert result.exit_code != 0 and "--history" in result.output and "nowhere.geojson" in result.output
+
+
+def test_serve_rejects_a_history_file_that_is_not_a_history(tmp_path):
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, '
+                   '"properties": {}}]}', encoding="utf-8")
+    result = runner.invoke(cli_app, ["serve", "--store", str(tmp_path / "e.geojson"), "--history", str(bad)])
+    assert result.exit_code != 0 and "Traceback" not in result.output and len(result.output.strip().splitlines()) <= 2

@@ -164,3 +164,19 @@ def test_the_line_of_a_day_comes_from_the_line_series_and_the_bundled_line(tmp_p
             ("2022-03-08", "Blue", "Red"), ("2022-03-15", "Red", "Blue")]
         diff = client.get("/zones/diff", params={"from": "2022-03-01", "to": "2022-03-15"}).json()
         assert {r["controller"] for r in diff["controllers"]} == {"Blue", "Red"}
+
+
+def test_zones_at_a_point_answers_from_the_served_history_files(tmp_path, history_files):
+    # the made-up series holds the point (50.05 N, 30.15 E) for "Red" in March 2022; the bundled zones know nothing there
+    app = create_app(tmp_path / "events.geojson")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.get("/zones/at", params={"lat": 50.05, "lon": 30.15, "date": "2022-03-10"})
+        assert answer.status_code == 200 and answer.json()["controller"] == "Red"
+        bundled = client.get("/zones/at", params={"lat": 35.35, "lon": 40.2, "date": "2018-02-07"})
+        assert bundled.status_code == 200 and bundled.json()["controller"]
+
+
+def test_zones_at_a_point_outside_every_history_is_404(tmp_path):
+    app = create_app(tmp_path / "events.geojson")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/zones/at", params={"lat": 50.05, "lon": 30.15, "date": "2022-03-10"}).status_code == 404
