@@ -50,7 +50,6 @@ class Settings(BaseSettings):
         default=None,
         description="Path of the event store (a .geojson file); default: a copy of the seed events.",
     )
-    store_backend: str = Field(default="geojson", description="Store backend name (see geo_events.store).")
     api_key: str | None = Field(default=None, description="API key required by write endpoints.")
     max_body_bytes: int = Field(default=5 * 1024 * 1024, description="Largest accepted request body.")
     max_limit: int = Field(default=10_000, description="Largest page size of /events and OGC items.")
