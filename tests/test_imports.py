@@ -60,3 +60,16 @@ def test_console_script_help_lists_serve_and_map() -> None:
     assert done.returncode == 0, done.stderr
     listed = {line.split()[1] for line in done.stdout.splitlines() if line.startswith("│ ") and len(line.split()) > 2}
     assert {"serve", "map", "geocode", "export", "zone-history"} <= listed, done.stdout
+
+
+def test_the_lazy_public_names_match_their_type_checking_imports() -> None:
+    """``geo_events.__init__`` loads its public names on first use; the plain imports for readers and type
+    checkers under ``TYPE_CHECKING`` must name the same objects from the same modules."""
+    import ast
+
+    tree = ast.parse((ROOT / "geo_events" / "__init__.py").read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING")
+    imported = {alias.name: node.module for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names}
+    assert imported == geo_events._LAZY
+    for name, module in imported.items():
+        assert getattr(geo_events, name) is getattr(sys.modules[module], name)
