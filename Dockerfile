@@ -6,8 +6,8 @@
 #
 # Layers, from least to most often changed: pinned base image → dependencies (from pyproject.toml,
 # pinned by docker/constraints.txt) → the geo-events wheel. Editing code rebuilds only the last layers.
-# The image holds the installed wheel, not the source tree: the seed data comes with the wheel
-# (<prefix>/share/geo-events/seeds), so GEO_EVENTS_SEEDS is not needed. `bash scripts/check_wheel.sh`
+# The image holds the installed wheel, not the source tree: the seed data comes with the wheel as package
+# data (geo_events/seeds, copied by setup.py), so GEO_EVENTS_SEEDS is not needed. `bash scripts/check_wheel.sh`
 # checks the same thing without Docker (wheel in a clean venv, served as an unprivileged user).
 
 # Pinned to an exact Python and Debian release (bump deliberately; add @sha256:<digest> where your
@@ -32,7 +32,7 @@ print('\n'.join(p['dependencies'] + [d for e in extras for d in p['optional-depe
 
 # ---- the wheel, built from the source tree
 FROM deps AS wheel
-COPY README.md ./
+COPY README.md setup.py ./
 COPY geo_events ./geo_events
 COPY api ./api
 COPY maps ./maps

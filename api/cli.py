@@ -1,7 +1,7 @@
 """``geo-events serve``: run the REST + OGC API – Features service with uvicorn.
 
-Registered through the ``geo_events.commands`` entry point (``serve = "api.cli:register"``), so the core
-CLI never imports the API package.
+Added to the ``geo-events`` console script by ``api.console`` (plain imports), so the core CLI
+(``geo_events.cli``) never imports the API package.
 """
 
 from __future__ import annotations

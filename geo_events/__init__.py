@@ -7,7 +7,7 @@ Heavy parts (gazetteer, extraction) load lazily on first use.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo_events.errors import (
     DataError,
@@ -23,8 +23,20 @@ from geo_events.errors import (
 
 __version__ = "0.1.0"
 
-#: Public names imported on first use, so ``import geo_events`` (and every CLI start) stays cheap:
-#: pydantic, numpy and the store load only when a command needs them.
+if TYPE_CHECKING:  # the same names as _LAZY, as plain imports for readers and type checkers
+    from geo_events.extract import extract_events
+    from geo_events.gazetteer import Gazetteer, Place
+    from geo_events.geocoder import OfflineGeocoder
+    from geo_events.ingest import ingest_articles
+    from geo_events.merge import merge_event
+    from geo_events.models import Claim, Event, EventCollection, EventProperties, Evidence, Source
+    from geo_events.query import EventQuery, QueryResult
+    from geo_events.store import EventStore, GeoJSONFileStore, open_store
+    from geo_events.zones import side_of_line, zone_at
+
+#: Public names imported on first use (PEP 562), so ``import geo_events`` (and every CLI start) stays cheap:
+#: pydantic, numpy and the store load only when a command needs them. Keep in step with the
+#: ``TYPE_CHECKING`` imports above (tests/test_imports.py checks they agree).
 _LAZY: dict[str, str] = {
     "Claim": "geo_events.models",
     "Event": "geo_events.models",

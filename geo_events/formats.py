@@ -14,7 +14,6 @@ import json
 import math
 import os
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -300,7 +299,3 @@ def read_events_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         return [data]
     raise ValueError("not a GeoJSON FeatureCollection or Feature")
 
-
-def today() -> date:
-    """Return today's date (a seam for tests)."""
-    return date.today()

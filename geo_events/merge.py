@@ -40,6 +40,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from geo_events.actor_sides import ActorSides, default_actor_sides
 from geo_events.errors import GeoEventsError, ValidationFailed
 from geo_events.geodesy import haversine_km
 from geo_events.models import Event, stable_id
@@ -71,10 +72,8 @@ _LOCATION_FIELDS = ("location", "place_id", "admin1", "admin2", "country", "iso3
                     "control_zone", "side_of_line")
 
 
-def _actors() -> Any:
-    from geo_events.extract.actors import default_actors
-
-    return default_actors()
+def _actors() -> ActorSides:
+    return default_actor_sides()
 
 
 def _date(value: Any) -> date:

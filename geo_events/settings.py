@@ -4,36 +4,36 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-#: Where a wheel installs the bundled data (pyproject.toml ``[tool.setuptools.data-files]``).
-_INSTALLED_SEEDS = Path("share") / "geo-events" / "seeds"
+#: Where a wheel puts the bundled data: package data of ``geo_events`` (see setup.py).
+_PACKAGE_SEEDS = "seeds"
+
+
+def _packaged_seeds() -> Path | None:
+    """Return the ``seeds`` folder shipped inside the installed ``geo_events`` package, if there is one."""
+    folder = resources.files("geo_events") / _PACKAGE_SEEDS
+    if isinstance(folder, Path) and (folder / "events.geojson").is_file():
+        return folder
+    return None  # a checkout or editable install (seeds/ at the top), or a zipped package
 
 
 def seeds_dir() -> Path:
     """Return the folder of bundled data.
 
-    ``GEO_EVENTS_SEEDS`` overrides; else the source tree's ``seeds/`` (a checkout or an editable install);
-    else the copy a wheel installed in ``<prefix>/share/geo-events/seeds`` (so an installed package needs
-    no source tree and no environment variable).
+    ``GEO_EVENTS_SEEDS`` overrides; else the copy a wheel installed inside the package
+    (``importlib.resources``: ``geo_events/seeds``); else the source tree's top-level ``seeds/`` (a
+    checkout or an editable install).
     """
     override = os.environ.get("GEO_EVENTS_SEEDS")
     if override:
         return Path(override)
-    if (_REPO_SEEDS / "events.geojson").exists():
-        return _REPO_SEEDS
-    import sys
-    import sysconfig
-
-    for prefix in (sysconfig.get_path("data"), sys.prefix, sys.base_prefix):
-        candidate = Path(prefix) / _INSTALLED_SEEDS
-        if (candidate / "events.geojson").exists():
-            return candidate
-    return _REPO_SEEDS
+    return _packaged_seeds() or _REPO_SEEDS
 
 
 def seed_path(name: str) -> Path:
@@ -50,7 +50,6 @@ class Settings(BaseSettings):
         default=None,
         description="Path of the event store (a .geojson file); default: a copy of the seed events.",
     )
-    store_backend: str = Field(default="geojson", description="Store backend name (see geo_events.store).")
     api_key: str | None = Field(default=None, description="API key required by write endpoints.")
     max_body_bytes: int = Field(default=5 * 1024 * 1024, description="Largest accepted request body.")
     max_limit: int = Field(default=10_000, description="Largest page size of /events and OGC items.")

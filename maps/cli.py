@@ -1,7 +1,7 @@
 """``geo-events map``: write an HTML map of the stored events, zones and de-confliction line.
 
-Registered through the ``geo_events.commands`` entry point (``map = "maps.cli:register"``), so the core
-CLI never imports Folium.
+Added to the ``geo-events`` console script by ``api.console`` (plain imports), so the core CLI
+(``geo_events.cli``) never imports Folium.
 """
 
 from __future__ import annotations

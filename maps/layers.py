@@ -1,4 +1,4 @@
-"""Folium elements of a geo-events map: the event canvas layer, zones, lines, basemap and page chrome.
+"""Folium elements of a geo-events map: the event canvas layer, the basemap pane and the page chrome.
 
 Each class is a small ``folium`` element whose template calls into ``static/geo_events_*.js``. Text that
 reaches the page is escaped before it gets here (see ``maps.encode``); templates only ever insert JSON
@@ -18,14 +18,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from maps.encode import escape_text, inert_js_string, payload_block
-from maps.styles import (
-    CONTROLLER_COLORS,
-    EVENT_TYPE_COLORS,
-    PRECISION_LABELS,
-    UNKNOWN_COLOR,
-    controller_color,
-    outline_style,
-)
+from maps.styles import EVENT_TYPE_COLORS, UNKNOWN_COLOR, outline_style
 
 COUNTRIES = Path(__file__).resolve().parent / "data" / "countries_110m.geojson"
 #: Leaflet pane of the offline basemap: above tiles (200), below zones and lines (overlayPane, 400).
@@ -159,45 +152,6 @@ class Attribution(MacroElement):
         self._name = "GeoEventsAttribution"
         self.html = html
         self.html_js = inert_js_string(html)
-
-
-def legend_html(
-    event_types: list[str], controllers: list[str], has_line: bool, has_river: bool, precisions: set[int]
-) -> str:
-    """Return the legend's HTML: event types (click to toggle), precision keys, controllers and lines.
-
-    Every name is escaped here; the ``data-ge-type`` attribute names the type the page script toggles.
-    """
-    parts = ["<h4>Events (click to hide)</h4>"]
-    for name in event_types:
-        color = EVENT_TYPE_COLORS.get(name, UNKNOWN_COLOR)
-        parts.append(
-            f'<div class="ge-item" data-ge-type="{escape_text(name)}"><span class="ge-swatch" '
-            f'style="background:{color}"></span>{escape_text(name)}</div>'
-        )
-    parts.append('<div class="ge-item ge-muted">size: fatalities (best estimate)</div>')
-    if 2 in precisions:
-        parts.append(f'<div class="ge-item"><span class="ge-swatch ge-ring"></span>{PRECISION_LABELS[2]}</div>')
-    if 3 in precisions:
-        parts.append(f'<div class="ge-item"><span class="ge-swatch ge-area"></span>{PRECISION_LABELS[3]}</div>')
-    if controllers:
-        parts.append("<h4>Control zones</h4>")
-        for name in controllers:
-            parts.append(
-                f'<div class="ge-item"><span class="ge-swatch ge-square" style="background:{controller_color(name)}">'
-                f"</span>{escape_text(name)}</div>"
-            )
-    if has_line:
-        parts.append('<div class="ge-item"><span class="ge-linekey"></span>De-confliction line</div>')
-    if has_river:
-        parts.append('<div class="ge-item"><span class="ge-linekey ge-river"></span>Euphrates</div>')
-    return "".join(parts)
-
-
-def ordered_controllers(names: set[str]) -> list[str]:
-    """Return controllers in the fixed vocabulary order, unknown names last (sorted)."""
-    known = [name for name in CONTROLLER_COLORS if name in names]
-    return known + sorted(names - set(CONTROLLER_COLORS))
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,9 @@
 """Build Folium maps of events, control zones, the de-confliction line and the Euphrates.
 
 ``build_map`` takes data (FeatureCollections or GeoDataFrames) and never loads any itself: callers (the
-CLI, the API router, notebooks) fetch events from a store and zones from ``geo_events.zones``.
+CLI, the API router, notebooks) fetch events from a store and zones from ``geo_events.zones``. Each kind
+of data is a ``maps.layer.MapLayer`` in its own module (``ZoneLayer``, ``RiverLayer``, ``LineLayer``,
+``EventLayer``): ``build_map`` frames the map on the layers' bounds and writes one legend from their items.
 
 Examples
 --------
@@ -13,165 +15,30 @@ True
 
 from __future__ import annotations
 
-import copy
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from functools import lru_cache
 from typing import Any
 
 import folium
 
-from geo_events.errors import DataError
 from maps.assets import page_assets
 from maps.basemap import offline_basemap
-from maps.encode import encode_events, escape_text, summary
-from maps.layers import (
-    Attribution,
-    EventCanvasLayer,
-    HtmlControl,
-    RawHtml,
-    TimeSlider,
-    basemap_pane,
-    escaped_properties,
-    legend_html,
-    ordered_controllers,
-)
-from maps.styles import REGION_AREA_KM, line_style, river_style, zone_style
+from maps.encode import escape_text
+from maps.event_layer import EventLayer, event_legend_items
+from maps.features import Bounds, as_features, features_bounds, points_bounds, union, widen
+from maps.layer import LegendItem, MapLayer, legend_html, ordered_legend
+from maps.layers import Attribution, EventCanvasLayer, HtmlControl, RawHtml, basemap_pane
+from maps.line_layer import LINE_ALIASES, LINE_FIELDS, LINE_ITEM, LineLayer
+from maps.river_layer import RIVER_KEY, RIVER_NAME, RiverLayer, euphrates_feature, river_layer_features, river_overlay
+from maps.zone_layer import ZONE_ALIASES, ZONE_FIELDS, ZONES_CREDIT, ZoneLayer, zone_legend_items
 
 DEFAULT_TITLE = "geo-events: conflict events and control zones"
 #: Where an empty map opens (Syria), as (minx, miny, maxx, maxy).
 DEFAULT_BOUNDS = (35.6, 32.3, 42.4, 37.4)
-ZONE_FIELDS = ("name", "controller", "valid_from", "valid_to", "confidence", "source")
-ZONE_ALIASES = ("Zone", "Controller", "Valid from", "Valid to", "Confidence", "Source")
-LINE_FIELDS = ("name", "valid_from", "valid_to", "source")
-LINE_ALIASES = ("Line", "Valid from", "Valid to", "Source")
-
-
-def as_features(data: Any, what: str) -> list[dict[str, Any]]:
-    """Return the Features of a FeatureCollection dict, a list of Features or a GeoDataFrame.
-
-    Raises
-    ------
-    geo_events.errors.DataError
-        When ``data`` is none of these.
-    """
-    if data is None:
-        return []
-    if hasattr(data, "to_json") and hasattr(data, "geometry"):  # GeoDataFrame
-        if what == "events" and "event_date" in getattr(data, "columns", ()):
-            from geo_events.formats import geodataframe_to_features
-
-            return geodataframe_to_features(data)
-        return json.loads(data.to_json(to_wgs84=data.crs is not None))["features"]
-    if isinstance(data, dict):
-        if data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
-            return data["features"]
-        if data.get("type") == "Feature":
-            return [data]
-    if isinstance(data, list) and all(isinstance(item, dict) for item in data):
-        return data
-    raise DataError(f"{what} must be a GeoJSON FeatureCollection, a list of Features or a GeoDataFrame")
-
-
-def _coordinates(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
-    if not geometry:
-        return []
-    if geometry.get("type") == "GeometryCollection":
-        return [c for g in geometry.get("geometries") or [] for c in _coordinates(g)]
-    points: list[tuple[float, float]] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
-            points.append((float(value[0]), float(value[1])))
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-
-    walk(geometry.get("coordinates"))
-    return points
-
-
-Bounds = tuple[float, float, float, float]
-
-
-def _bounds(features: list[dict[str, Any]]) -> Bounds | None:
-    points = [p for f in features for p in _coordinates(f.get("geometry"))]
-    if not points:
-        return None
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    return min(lons), min(lats), max(lons), max(lats)
-
-
-def _points_bounds(coords: Any) -> Bounds | None:
-    if not len(coords):
-        return None
-    low, high = coords.min(axis=0), coords.max(axis=0)
-    return float(low[0]), float(low[1]), float(high[0]), float(high[1])
-
-
-def _union(first: Bounds | None, second: Bounds | None) -> Bounds | None:
-    if first is None or second is None:
-        return first or second
-    return min(first[0], second[0]), min(first[1], second[1]), max(first[2], second[2]), max(first[3], second[3])
-
-
-def _span(bounds: Bounds, min_span: float) -> Bounds:
-    minx, miny, maxx, maxy = bounds
-    if maxx - minx < min_span:
-        mid = (minx + maxx) / 2
-        minx, maxx = mid - min_span / 2, mid + min_span / 2
-    if maxy - miny < min_span:
-        mid = (miny + maxy) / 2
-        miny, maxy = mid - min_span / 2, mid + min_span / 2
-    return minx, miny, maxx, maxy
-
-
-def euphrates_feature() -> dict[str, Any] | None:
-    """Return the Euphrates as a Feature from the curated gazetteer supplement, or None.
-
-    Read straight from ``seeds/gazetteer/features.geojson`` (a few kB), not through the world gazetteer:
-    iterating every place cost the first map of a fresh install ~50 s (the index build) and each later
-    map a pass over ~240,000 places.
-    """
-    return copy.deepcopy(_euphrates())
-
-
-@lru_cache(maxsize=1)
-def _euphrates() -> dict[str, Any] | None:
-    try:
-        from geo_events.settings import seed_path
-
-        collection = json.loads(seed_path("gazetteer/features.geojson").read_text(encoding="utf-8"))
-        for feature in collection.get("features") or []:
-            props = feature.get("properties") or {}
-            is_line = (feature.get("geometry") or {}).get("type") in ("LineString", "MultiLineString")
-            if props.get("kind") == "river" and "euphrates" in str(props.get("name", "")).lower() and is_line:
-                return {
-                    "type": "Feature",
-                    "geometry": feature["geometry"],
-                    "properties": {"name": props["name"], "source": props.get("source")},
-                }
-    except (OSError, ValueError, KeyError, TypeError):  # a missing optional layer must not break the map
-        return None
-    return None
-
-
-def _with_fields(collection: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    for feature in collection["features"]:
-        for name in fields:
-            value = feature["properties"].get(name)
-            feature["properties"][name] = "" if value is None else value
-    return collection
-
-
-
-def river_layer_features(river: Any) -> list[dict[str, Any]]:
-    """Return the river Features a map draws: ``"auto"`` (the Euphrates), given GeoJSON, or none."""
-    if river == "auto":
-        found = euphrates_feature()
-        return [found] if found else []
-    return as_features(river or None, "river")
+#: Attribution lines every map carries before and after the layers' own credits.
+CREDITS_FIRST = ("Events: geo-events (sources in popups)", "Places: GeoNames (CC BY 4.0)")
+CREDITS_LAST = ("Outlines: Natural Earth",)
 
 
 @dataclass(frozen=True)
@@ -185,30 +52,39 @@ class PageOptions:
     labels: bool = True
 
 
-def river_overlay(river_features: list[dict[str, Any]]) -> folium.GeoJson:
-    """Return the river overlay (the Euphrates, blue, with a name tooltip)."""
-    return folium.GeoJson(
-        _with_fields(escaped_properties({"features": river_features}), ("name", "source")),
-        name="Euphrates",
-        style_function=river_style,
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-    )
+def frame(event_box: Bounds | None, fit_box: Bounds | None, data_box: Bounds | None) -> tuple[Bounds, Bounds]:
+    """Return ``(view, everything)`` from the events' bounds, the framed layers' and all layers' bounds.
+
+    Events alone open at least 3° wide; beside framed layers (zones) at least 1°, joined with them.
+    """
+    if event_box and fit_box:
+        view = union(widen(event_box, 1.0), fit_box)
+    elif event_box:
+        view = widen(event_box, 3.0)
+    else:
+        view = fit_box or DEFAULT_BOUNDS
+    everything = union(event_box, data_box) or view
+    return view, everything
 
 
 def map_view(
     payload: dict[str, Any], zone_features: list[dict[str, Any]], line_features: list[dict[str, Any]]
 ) -> tuple[Bounds, Bounds]:
     """Return ``(view, everything)``: the bounds a map opens on and the bounds of all its data."""
-    event_box = _points_bounds(payload["coords"])
-    zone_box = _bounds(zone_features)
-    if event_box and zone_box:
-        view = _union(_span(event_box, 1.0), zone_box)
-    elif event_box:
-        view = _span(event_box, 3.0)
-    else:
-        view = zone_box or DEFAULT_BOUNDS
-    everything = _union(event_box, _bounds(zone_features + line_features)) or view
-    return view, everything
+    zone_box = features_bounds(zone_features)
+    return frame(points_bounds(payload["coords"]), zone_box, features_bounds(zone_features + line_features))
+
+
+def layers_view(events: EventLayer, layers: Sequence[MapLayer]) -> tuple[Bounds, Bounds]:
+    """Return ``(view, everything)`` of a map of ``events`` and ``layers`` (see :func:`frame`)."""
+    fit_box: Bounds | None = None
+    data_box: Bounds | None = None
+    for layer in layers:
+        box = layer.bounds()
+        data_box = union(data_box, box)
+        if getattr(layer, "fit", True):
+            fit_box = union(fit_box, box)
+    return frame(events.bounds(), fit_box, data_box)
 
 
 def new_map(view: Bounds, everything: Bounds, page: PageOptions) -> folium.Map:
@@ -234,6 +110,31 @@ def new_map(view: Bounds, everything: Bounds, page: PageOptions) -> folium.Map:
     return fmap
 
 
+def finish_page(
+    fmap: folium.Map,
+    canvas: EventCanvasLayer,
+    legend: Sequence[LegendItem],
+    credits: Sequence[str],
+    *,
+    title: str,
+    subtitle: list[str],
+    view: Bounds,
+) -> None:
+    """Add the legend (``legend`` items; event types toggle ``canvas``), title box, attribution and layer
+    control, and fit the map to ``view``.
+
+    ``subtitle`` items and ``credits`` are pre-escaped HTML; ``title`` is escaped here.
+    """
+    HtmlControl(legend_html(legend), "legend", canvas).add_to(fmap)
+    HtmlControl(
+        f"<h1>{escape_text(title)}</h1><div class=\"ge-subtitle\">{' · '.join(subtitle)}</div>", "title"
+    ).add_to(fmap)
+    lines = [*CREDITS_FIRST, *dict.fromkeys(credits), *CREDITS_LAST]
+    Attribution(" | ".join(lines)).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9, padding=(24, 24))
+
+
 def finish_map(
     fmap: folium.Map,
     layer: EventCanvasLayer,
@@ -247,24 +148,20 @@ def finish_map(
     has_zones: bool,
     view: Bounds,
 ) -> None:
-    """Add the legend, title box, attribution and layer control, and fit the map to ``view``.
+    """Finish a page whose layers were added by hand (the time map): legend of the events, ``controllers``,
+    the line and the river, then as :func:`finish_page`."""
+    legend = [*event_legend_items(facts), *zone_legend_items(controllers)]
+    if has_line:
+        legend.append(LINE_ITEM)
+    if has_river:
+        legend.append(LegendItem(RIVER_NAME, key=RIVER_KEY))
+    finish_page(fmap, layer, legend, [ZONES_CREDIT] if has_zones else [], title=title, subtitle=subtitle, view=view)
 
-    ``subtitle`` items are pre-escaped HTML; ``title`` is escaped here.
-    """
-    legend = legend_html(
-        facts["event_types"], ordered_controllers(controllers), has_line, has_river, facts["precisions"]
-    )
-    HtmlControl(legend, "legend", layer).add_to(fmap)
-    HtmlControl(
-        f"<h1>{escape_text(title)}</h1><div class=\"ge-subtitle\">{' · '.join(subtitle)}</div>", "title"
-    ).add_to(fmap)
-    credits = ["Events: geo-events (sources in popups)", "Places: GeoNames (CC BY 4.0)"]
-    if has_zones:
-        credits.append("Zones: dated sources in tooltips")
-    credits.append("Outlines: Natural Earth")
-    Attribution(" | ".join(credits)).add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9, padding=(24, 24))
+
+def default_layers(zones: Any = None, line: Any = None, date: Date | str | None = None, river: Any = "auto") -> list[MapLayer]:
+    """Return the layers ``build_map`` draws under the events by default: zones, river, line."""
+    return [ZoneLayer(zones, date), RiverLayer(river), LineLayer(line, date)]
+
 
 def build_map(
     events: Any,
@@ -277,6 +174,7 @@ def build_map(
     river: Any = "auto",
     compress: bool | str = "auto",
     labels: bool = True,
+    layers: Sequence[MapLayer] | None = None,
 ) -> folium.Map:
     """Return a Folium map of events, the control zones and the de-confliction line of one date.
 
@@ -316,59 +214,31 @@ def build_map(
     geo_events.errors.DataError
         When an input is not GeoJSON-like or an event lacks a Point geometry or a date.
     """
-    event_features = as_features(events, "events")
-    zone_features = as_features(zones, "zones")
-    line_features = as_features(line, "line")
-    river_features = river_layer_features(river)
-    payload = encode_events(event_features)
-    view, everything = map_view(payload, zone_features, line_features)
+    if layers is None:
+        layers = default_layers(zones, line, date, river)
+    elif zones is not None or line is not None:
+        raise ValueError("pass zones and line either as arguments or as layers=[ZoneLayer(...), LineLayer(...)]")
+    else:
+        bad = [type(layer).__name__ for layer in layers if not isinstance(layer, MapLayer)]
+        if bad:
+            raise TypeError(f"layers must follow maps.layer.MapLayer (add_to, legend_items, bounds); got {bad}")
+    event_layer = EventLayer(events, compress=compress)
+    view, everything = layers_view(event_layer, layers)
     fmap = new_map(view, everything, PageOptions(title, self_contained, river, compress, labels))
+    for layer in layers:
+        layer.add_to(fmap)
+    event_layer.add_to(fmap)
 
-    day_label = escape_text(str(date)) if date else ""
-    controllers: set[str] = set()
-    if zone_features:
-        controllers = {str((f.get("properties") or {}).get("controller") or "") for f in zone_features} - {""}
-        safe_zones = _with_fields(escaped_properties({"features": zone_features}, style=zone_style), ZONE_FIELDS)
-        folium.GeoJson(
-            safe_zones,
-            name=f"Control zones {day_label}".strip(),
-            style_function=lambda f: f["properties"]["_style"],
-            tooltip=folium.GeoJsonTooltip(fields=list(ZONE_FIELDS), aliases=list(ZONE_ALIASES)),
-            highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.45},
-        ).add_to(fmap)
-    if river_features:
-        river_overlay(river_features).add_to(fmap)
-    if line_features:
-        folium.GeoJson(
-            _with_fields(escaped_properties({"features": line_features}), LINE_FIELDS),
-            name=f"De-confliction line {day_label}".strip(),
-            style_function=line_style,
-            tooltip=folium.GeoJsonTooltip(fields=list(LINE_FIELDS), aliases=list(LINE_ALIASES)),
-        ).add_to(fmap)
-
-    layer = EventCanvasLayer(payload, name=f"Events ({len(event_features)})", region_km=REGION_AREA_KM, compress=compress)
-    layer.add_to(fmap)
-    if event_features:
-        TimeSlider(layer).add_to(fmap)
-    facts = summary(payload)
-    subtitle = [f"{len(event_features)} events"]
+    facts = event_layer.facts
+    subtitle = [f"{len(event_layer.features)} events"]
     if facts["first"]:
         first, last = facts["first"], facts["last"]
         subtitle.append(escape_text(first if first == last else f"{first} to {last}"))
-    if day_label:
-        subtitle.append(f"control zones on {day_label}")
-    finish_map(
-        fmap,
-        layer,
-        facts,
-        controllers,
-        has_line=bool(line_features),
-        has_river=bool(river_features),
-        title=title,
-        subtitle=subtitle,
-        has_zones=bool(zone_features or line_features),
-        view=view,
-    )
+    if date:
+        subtitle.append(f"control zones on {escape_text(str(date))}")
+    credits = [credit for layer in layers if (credit := getattr(layer, "credit", None))]
+    finish_page(fmap, event_layer.canvas, ordered_legend([event_layer, *layers]), credits, title=title,
+                subtitle=subtitle, view=view)  # fmt: skip
     return fmap
 
 
@@ -390,3 +260,27 @@ def render_html(
         labels=labels,
     )
     return fmap.get_root().render()
+
+
+__all__ = [
+    "DEFAULT_BOUNDS",
+    "DEFAULT_TITLE",
+    "LINE_ALIASES",
+    "LINE_FIELDS",
+    "ZONE_ALIASES",
+    "ZONE_FIELDS",
+    "PageOptions",
+    "as_features",
+    "build_map",
+    "default_layers",
+    "euphrates_feature",
+    "finish_map",
+    "finish_page",
+    "frame",
+    "layers_view",
+    "map_view",
+    "new_map",
+    "render_html",
+    "river_layer_features",
+    "river_overlay",
+]

@@ -1,8 +1,7 @@
 """Fetch what a map shows: events from a store plus the zones and line of one date.
 
 The renderer never loads data; the CLI (``geo-events map``) and the API router call :func:`map_data`,
-which reads the store and asks ``geo_events.zones`` (imported lazily: an install without zone data still
-draws events).
+which reads the store and asks ``geo_events.zones`` for the zones and line of the day.
 """
 
 from __future__ import annotations
@@ -46,10 +45,7 @@ def zones_for(day: Date | None) -> tuple[dict[str, Any] | None, dict[str, Any] |
     """Return ``(zones, line)`` FeatureCollections valid on ``day`` or ``(None, None)`` when unavailable."""
     if day is None:
         return None, None
-    try:
-        from geo_events import zones as zone_module
-    except ImportError:
-        return None, None
+    from geo_events import zones as zone_module  # here, not at the top: shapely loads when zones are drawn
     zones = zone_module.zones_on(day)
     line = zone_module.deconfliction_line(day)
     return zones, line

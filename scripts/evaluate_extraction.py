@@ -25,22 +25,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from geo_events.geodesy import haversine_km as _km
+
 DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "devset" / "devset.json"
 FIELDS = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
           "admin1", "country", "fatalities_best")
 
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _flatten(feature: dict[str, Any]) -> dict[str, Any]:

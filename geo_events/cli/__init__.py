@@ -1,35 +1,30 @@
-"""The ``geo-events`` command line: core commands live in this package, others come from plugins.
+"""The core ``geo-events`` command line: the commands of the ``geo_events`` library, with plain imports.
 
-Every module of this package that defines ``register(app)`` adds its commands. Commands that need the
-API or the map renderer (``serve``, ``map``) are registered by ``api/`` and ``maps/`` through the
-``geo_events.commands`` entry-point group, so the core library never imports them.
+``make_app()`` builds the typer app from the command modules of this package (each has ``register(app)``).
+The commands that need the web or map stack (``serve``, ``map``) are not here: the ``geo-events`` console
+script is ``api.console:main``, which adds them to a core app, so the library never imports ``api/`` or
+``maps/`` (dependencies point one way, also at run time). ``app`` and ``main`` are the core CLI alone.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import sys
-from importlib.metadata import entry_points
+from collections.abc import Callable
 
 import typer
 
+from geo_events.cli import data, db, extract, geocode, store, zone_history
 from geo_events.cli._common import fail
 
-app = typer.Typer(
-    name="geo-events",
-    help=(
-        "Turn conflict reporting into GeoJSON events, control zones, an API and maps.\n\n"
-        "Examples:\n\n"
-        "  geo-events serve                       # API + map on the bundled seed data\n\n"
-        '  geo-events geocode "Deir Ezzor" --date 2018-02-07 --json\n\n'
-        "  geo-events export --format csv --out events.csv --start 2018-02-01\n\n"
-        "  geo-events validate seeds/events.geojson"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+#: Command modules in the order their commands are listed by ``--help``.
+COMMAND_MODULES = (data, db, extract, geocode, store, zone_history)
+
+HELP = (
+    "Turn conflict reporting into GeoJSON events, control zones, an API and maps.\n\n"
+    "Examples:\n\n"
+    "  geo-events serve                       # API + map on the bundled seed data\n\n"
+    '  geo-events geocode "Deir Ezzor" --date 2018-02-07 --json\n\n'
+    "  geo-events export --format csv --out events.csv --start 2018-02-01\n\n"
+    "  geo-events validate seeds/events.geojson"
 )
 
 
@@ -41,7 +36,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
@@ -50,36 +44,39 @@ def _root(
     """Turn conflict reporting into GeoJSON events, control zones, an API and maps."""
 
 
-def _register_all() -> None:
-    package = sys.modules[__name__]
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(app)
-    for entry in entry_points(group="geo_events.commands"):
-        try:
-            entry.load()(app)
-        except ImportError as err:  # an optional part is missing: the command explains itself when called
-            _register_unavailable(entry.name, str(err))
+def make_app(*extra: Callable[[typer.Typer], None]) -> typer.Typer:
+    """Return a new ``geo-events`` typer app with the core commands, then those each ``extra`` registers.
+
+    Parameters
+    ----------
+    *extra
+        ``register(app)`` functions of other packages (``maps.cli.register``, ``api.cli.register``),
+        called after the core modules' own, in order.
+    """
+    application = typer.Typer(
+        name="geo-events",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(_root)
+    for module in COMMAND_MODULES:
+        module.register(application)
+    for register in extra:
+        register(application)
+    return application
 
 
-def _register_unavailable(name: str, reason: str) -> None:
-    def unavailable() -> None:
-        fail(f"command {name!r} is unavailable ({reason}); reinstall with `pip install -e .`")
-
-    app.command(name, help=f"(unavailable: {reason})", hidden=True)(unavailable)
+#: The core CLI (no ``serve``/``map``); the console script's full app is ``api.console.app``.
+app = make_app()
 
 
-_register_all()
-
-
-def main() -> None:
-    """Console-script entry point: usage errors (a missing option, a bad value) are one line on stderr."""
+def run(application: typer.Typer) -> None:
+    """Run ``application`` as a console script: usage errors (a missing option, a bad value) are one line."""
     try:
-        code = app(standalone_mode=False)
+        code = application(standalone_mode=False)
     except KeyboardInterrupt:
         fail("interrupted", code=130)
     except Exception as err:  # noqa: BLE001 - only Click's usage errors are handled here, the rest re-raised
@@ -95,9 +92,14 @@ def main() -> None:
         raise SystemExit(code)
 
 
+def main() -> None:
+    """Run the core CLI (``python -c "from geo_events.cli import main; main()"``); see ``api.console``."""
+    run(app)
+
+
 def _is_usage_error(err: BaseException) -> bool:
     """True for Click's ``UsageError`` family (Typer vendors Click in recent versions: match by name)."""
     return any(klass.__name__ == "UsageError" for klass in type(err).__mro__)
 
 
-__all__ = ["app", "main"]
+__all__ = ["COMMAND_MODULES", "app", "main", "make_app", "run"]

@@ -41,7 +41,7 @@ from geo_events.gazetteer.sources import (
 )
 from geo_events.gazetteer.stopwords import COMMON_ZIPF, FAMILIAR_ZIPF, STOPWORDS
 from geo_events.gazetteer.user_sources import check_paths, extra_paths, extra_places
-from geo_events.geodesy import EARTH_RADIUS_KM, haversine_km
+from geo_events.geodesy import haversine_km, haversine_km_radians
 
 #: ``None``: every country is loaded by default (the whole world).
 DEFAULT_COUNTRIES: tuple[str, ...] | None = None
@@ -498,7 +498,7 @@ class Gazetteer:
         rows, lats, lons = self._points()
         if not len(rows):
             return []
-        distances = _haversine_array(math.radians(lat), math.radians(lon), lats, lons)
+        distances = haversine_km_radians(math.radians(lat), math.radians(lon), lats, lons)
         wanted = set(kinds) if kinds else None
         order = np.argsort(distances) if wanted or k > 16 else np.argpartition(distances, min(k, len(rows) - 1))[:k]
         order = sorted(order, key=lambda i: distances[i])
@@ -545,9 +545,6 @@ def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str,
     return hits
 
 
-def _haversine_array(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    a = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 __all__ = ["DEFAULT_COUNTRIES", "STOPWORDS", "Gazetteer", "fuzzy_cutoff", "haversine_km"]

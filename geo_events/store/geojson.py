@@ -768,10 +768,6 @@ class GeoJSONFileStore:
         with self._mutex:
             return self._index.extent()
 
-    def feature_collection(self) -> dict[str, Any]:
-        """Return every event as a GeoJSON FeatureCollection dict."""
-        return {"type": "FeatureCollection", "features": list(self)}
-
     def to_geodataframe(self, query: EventQuery | None = None) -> Any:
         """Return events (all, or those matching ``query`` regardless of paging) as a GeoDataFrame."""
         from geo_events.formats import features_to_geodataframe

@@ -21,11 +21,11 @@ import numpy as np
 import orjson
 
 from geo_events.errors import StoreCorrupted
+from geo_events.geodesy import haversine_km_radians
 from geo_events.query import EventQuery, QueryResult
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _CATEGORIES = ("event_type", "sub_event_type", "country", "admin1", "control_zone", "side_of_line", "iso3")
-_EARTH_KM = 6371.0088
 #: Numeric columns, saved and copied together ("off" and "len" first: where each row's bytes are).
 _NUMERIC = ("off", "len", "lon", "lat", "day", "dlo", "dhi", "fat", "prec", "crc")
 
@@ -347,8 +347,7 @@ class EventIndex:
         if q.near is not None:
             lat0, lon0 = np.radians(q.near[0]), np.radians(q.near[1])
             lat, lon = np.radians(self._lat[:n]), np.radians(self._lon[:n])
-            a = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
-            mask &= 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))) <= q.radius_km
+            mask &= haversine_km_radians(lat0, lon0, lat, lon) <= q.radius_km
         return mask
 
     def select(self, q: EventQuery) -> np.ndarray:

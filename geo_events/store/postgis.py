@@ -688,10 +688,6 @@ class PostGISStore:
             return None, None
         return (float(row[0]), float(row[1]), float(row[2]), float(row[3])), (row[4], row[5])
 
-    def feature_collection(self) -> dict[str, Any]:
-        """Return every event as a GeoJSON FeatureCollection dict."""
-        return {"type": "FeatureCollection", "features": list(self)}
-
     def to_geodataframe(self, query: EventQuery | None = None) -> Any:
         """Return events (all, or every match of ``query`` regardless of paging) as a GeoDataFrame."""
         from geo_events.formats import features_to_geodataframe

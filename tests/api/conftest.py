@@ -141,7 +141,7 @@ class LiveServer:
         env.pop("GEO_EVENTS_API_KEY", None)
         env.update({"NO_PROXY": "127.0.0.1,localhost", "PYTHONUNBUFFERED": "1", **(extra_env or {})})
         command = [
-            sys.executable, "-c", "from geo_events.cli import main; main()", "serve",
+            sys.executable, "-c", "from api.console import main; main()", "serve",
             "--host", "127.0.0.1", "--port", str(self.port), "--store", str(store_path),
             "--log-level", "warning",
         ]  # fmt: skip

@@ -8,7 +8,7 @@ import sys
 
 from typer.testing import CliRunner
 
-from geo_events.cli import app as cli_app
+from api.console import app as cli_app
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ import pytest
 import uvicorn
 from typer.testing import CliRunner
 
-from geo_events.cli import app as cli_app
+from api.console import app as cli_app
 from geo_events.settings import get_settings
 from geo_events.store import open_store
 

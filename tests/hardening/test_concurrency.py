@@ -62,7 +62,7 @@ def live_server(tmp_path_factory):
     env = {**os.environ, "GEO_EVENTS_API_KEY": API_KEY, "GEO_EVENTS_STORE": str(store)}
     cmd = [shutil.which("geo-events") or sys.executable]
     if cmd[0] == sys.executable:
-        cmd += ["-c", "from geo_events.cli import main; main()"]
+        cmd += ["-c", "from api.console import main; main()"]
     proc = subprocess.Popen(
         [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(store), "--log-level", "warning"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

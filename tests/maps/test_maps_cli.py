@@ -1,4 +1,4 @@
-"""maps/cli.py: ``geo-events map`` (registered through the geo_events.commands entry point)."""
+"""maps/cli.py: ``geo-events map`` (added to the console script by api.console)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from geo_events.cli import app
+from api.console import app
 
 runner = CliRunner()
 

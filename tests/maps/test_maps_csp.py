@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from geo_events.cli import app
+from api.console import app
 from maps.assets import with_csp_meta, with_csp_nonce
 from maps.render import render_html
 

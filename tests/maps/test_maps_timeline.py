@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from geo_events.cli import app
+from api.console import app
 from geo_events.errors import InvalidQuery
 from geo_events.zone_history import default_history
 from maps.render import PageOptions

@@ -151,7 +151,7 @@ def test_serve_takes_a_database_url_for_store(pg_url: str, monkeypatch: pytest.M
     import uvicorn
     from typer.testing import CliRunner
 
-    from geo_events.cli import app as cli_app
+    from api.console import app as cli_app
     from geo_events.settings import get_settings
 
     calls: list[dict] = []
