@@ -545,6 +545,4 @@ def _within(key: str, candidates: Iterable[str], budget: int) -> list[tuple[str,
     return hits
 
 
-
-
 __all__ = ["DEFAULT_COUNTRIES", "STOPWORDS", "Gazetteer", "fuzzy_cutoff", "haversine_km"]
