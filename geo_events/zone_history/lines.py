@@ -11,7 +11,6 @@ takes either; ``MergedLines`` asks several in turn (imported before bundled).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,9 +21,9 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geo_events.errors import DataError
+from geo_events.zone_history.snapshots import dated_snapshots
 from geo_events.zone_history.model import OPEN_END
 
-_DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _LINES = ("LineString", "MultiLineString")
 
 
@@ -137,26 +136,7 @@ def read_lines(path: str | Path, until: date | None = None, origin: str = "impor
 
 
 def _read_snapshots(folder: Path, until: date | None, origin: str) -> LineSeries:
-    dated: dict[date, Path] = {}
-    for file in sorted(folder.iterdir()):
-        if file.suffix.lower() not in (".geojson", ".json"):
-            continue
-        found = _DATE_IN_NAME.search(file.name)
-        if not found:
-            raise DataError(f"{file.name}: no YYYY-MM-DD date in the file name; name snapshots like 2022-03-01.geojson")
-        try:
-            day = date.fromisoformat(found.group(1))
-        except ValueError as err:
-            raise DataError(f"{file.name}: {found.group(1)} is not a real date") from err
-        if day in dated:
-            raise DataError(f"{file.name} and {dated[day].name} are both snapshots of {day}; keep one per day")
-        dated[day] = file
-    if not dated:
-        raise DataError(f"{folder}: no *.geojson line snapshots; name them by date, e.g. 2022-03-01.geojson")
-    days = sorted(dated)
-    last_day = until or days[-1]
-    if last_day < days[-1]:
-        raise DataError(f"until {last_day} is before the last snapshot {days[-1]}")
+    days, dated, last_day = dated_snapshots(folder, (".geojson", ".json"), "line snapshots", until)
     lines = []
     for position, day in enumerate(days):
         end = days[position + 1] - timedelta(days=1) if position + 1 < len(days) else last_day

@@ -13,7 +13,6 @@ Two input shapes, the ways front-line maps are published:
 from __future__ import annotations
 
 import json
-import re
 import threading
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -26,12 +25,12 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from geo_events.errors import DataError
+from geo_events.zone_history.snapshots import dated_snapshots
 from geo_events.zone_history.diff import area_km2
 from geo_events.zone_history.model import SourceRef, ZoneChange, ZoneState, state_from_feature
 from geo_events.zone_history.query import ZoneHistory
 from geo_events.zones import ZoneData
 
-_DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _SUFFIXES = (".geojson", ".json")
 _WGS84 = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326", "CRS84")
 #: Two outlines of one area closer than this (km² of symmetric difference) are the same outline.
@@ -111,27 +110,7 @@ def read_series(path: str | Path, controller_field: str = "controller", id_field
 
 def _read_snapshots(folder: Path, controller_field: str, id_field: str | None, until: date | None,
                     origin: str) -> SeriesImport:
-    dated: dict[date, Path] = {}
-    for file in sorted(folder.iterdir()):
-        if file.suffix.lower() not in _SUFFIXES:
-            continue
-        found = _DATE_IN_NAME.search(file.name)
-        if not found:
-            raise DataError(f"{file.name}: no YYYY-MM-DD date in the file name; name snapshots like "
-                            "2022-03-01.geojson")
-        try:
-            day = date.fromisoformat(found.group(1))
-        except ValueError as err:
-            raise DataError(f"{file.name}: {found.group(1)} is not a real date") from err
-        if day in dated:
-            raise DataError(f"{file.name} and {dated[day].name} are both snapshots of {day}; keep one per day")
-        dated[day] = file
-    if not dated:
-        raise DataError(f"{folder}: no *.geojson snapshots; name them by date, e.g. 2022-03-01.geojson")
-    days = sorted(dated)
-    last_day = until or days[-1]
-    if last_day < days[-1]:
-        raise DataError(f"until {last_day} is before the last snapshot {days[-1]}")
+    days, dated, last_day = dated_snapshots(folder, _SUFFIXES, "snapshots", until)
     open_claims: dict[str, ZoneState] = {}
     claims: list[ZoneState] = []
     for position, day in enumerate(days):
