@@ -335,8 +335,6 @@ class _Reading:
         self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
         self.dateline: PlaceMention | None = None  # the city of a wire dateline, when it is one
-        self._title_place_done = False
-        self._title_place_found: PlaceMention | None = None
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
     # ------------------------------------------------------------------ the steps
@@ -634,20 +632,18 @@ class _Reading:
         best = max(totals.items(), key=lambda kv: kv[1], default=None)
         return best[0] if best and best[1] >= 4 else None
 
-    def _title_place(self) -> PlaceMention | None:
+    @cached_property
+    def title_place(self) -> PlaceMention | None:
         """The most specific place the title names when the title is not part of the text (offsets -1)."""
-        if self._title_place_done:
-            return self._title_place_found
-        self._title_place_done = True
         title = (self.article.title or "").strip()
         if not title or title.casefold() in self.text.casefold():
             return None
         raw = find_place_candidates(title, self.gazetteer)
         found = [p for p in resolve_places(title, raw, self.countries) if p.place.kind != "country"]
-        if found:
-            best = min(found, key=lambda p: (p.rank, p.start))
-            self._title_place_found = replace(best, start=-1, end=-1, why=best.why + "; named in the headline")
-        return self._title_place_found
+        if not found:
+            return None
+        best = min(found, key=lambda p: (p.rank, p.start))
+        return replace(best, start=-1, end=-1, why=best.why + "; named in the headline")
 
     def _list_intro_date(self, clause: Clause) -> DateMention | None:
         """The day of the sentence introducing the list a clause is an item of ("SOHR documented the following
@@ -812,7 +808,7 @@ class _Reading:
                     places = [(previous.place, "the entry before it in a dated list")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
-                elif not self.places and clause.sentence <= 3 and (titled := self._title_place()) is not None:
+                elif not self.places and clause.sentence <= 3 and (titled := self.title_place) is not None:
                     # an excerpt that names its place only in the headline ("Drone strike kills four in Saada")
                     places = [(titled, "the headline (the text names no place)")]
                 elif (recent := self._recent_place(clause)) is not None and (own_date or date_how.startswith(
