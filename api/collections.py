@@ -30,7 +30,7 @@ from api.ogc_support import (
     schema_document,
 )
 from api.responses import feature_collection_bytes, paging_links
-from api.static_data import GazetteerLayer, MemoryCollection, ZoneLayer
+from api.static_data import GazetteerLayer, HistoryLayer, MemoryCollection, ZoneLayer
 from geo_events.errors import EventNotFound
 from geo_events.store import EventStore
 
@@ -226,30 +226,73 @@ STATIC_COLLECTIONS: dict[str, StaticCollection] = {
     )
 }  # fmt: skip
 
-def _always(found: StaticCollection) -> Callable[[EventStore | None], Collection]:
+#: Opens a collection for a request: from the event store and the request (None: outside a request).
+Opener = Callable[[EventStore | None, Request | None], Collection]
+
+
+def _always(found: StaticCollection) -> Opener:
     """The opener of a static collection: the same collection whatever the store."""
 
-    def opener(store: EventStore | None) -> Collection:
+    def opener(store: EventStore | None, request: Request | None) -> Collection:
         return found
 
     return opener
 
 
+def _events(store: EventStore | None, request: Request | None) -> Collection:
+    return EventsCollection(store)
+
+
+class HistoryOpener:
+    """Opens ``control-zones`` / ``deconfliction-line`` on the zone history the server answers ``/zones`` with.
+
+    While only the bundled zones are active (no history files, nothing derived from the store's reports) it
+    is the static collection; otherwise a collection over the active history's states or lines
+    (``HistoryLayer``), built once per history (a new one when the history changes).
+    """
+
+    def __init__(self, bundled: StaticCollection, layer: str) -> None:
+        self.bundled = bundled
+        self.layer = layer
+        self._lock = threading.Lock()
+        self._last: tuple[Any, StaticCollection] | None = None
+
+    def __call__(self, store: EventStore | None, request: Request | None) -> Collection:
+        if request is None:
+            return self.bundled
+        from api.deps import get_zone_provider
+
+        active = get_zone_provider(request).zones(store)
+        if active.bundled:
+            return self.bundled
+        with self._lock:
+            if self._last is None or self._last[0] is not active.history:
+                made = StaticCollection(self.bundled.id, self.bundled.title, self.bundled.description,
+                                        self.bundled.geometry_type, HistoryLayer(self.layer, active))
+                self._last = (active.history, made)
+            return self._last[1]
+
+
 #: How to open each collection for a request, by id (the static ones ignore the store).
-REGISTRY: dict[str, Callable[[EventStore | None], Collection]] = {
-    EventsCollection.id: EventsCollection,
+REGISTRY: dict[str, Opener] = {
+    EventsCollection.id: _events,
     **{cid: _always(found) for cid, found in STATIC_COLLECTIONS.items()},
+    "control-zones": HistoryOpener(STATIC_COLLECTIONS["control-zones"], "zones"),
+    "deconfliction-line": HistoryOpener(STATIC_COLLECTIONS["deconfliction-line"], "lines"),
 }
 #: Every collection id, in the order ``/collections`` lists them.
 COLLECTION_IDS: tuple[str, ...] = tuple(REGISTRY)
 
 
-def get_collection(collection_id: str, store: EventStore | None = None) -> Collection:
-    """Return the collection with this id (``events`` over ``store``); ``EventNotFound`` for an unknown id."""
+def get_collection(
+    collection_id: str, store: EventStore | None = None, request: Request | None = None
+) -> Collection:
+    """Return the collection with this id for a request (``events`` over ``store``; the zone collections over
+    the served zone history of ``request``'s app); ``EventNotFound`` for an unknown id."""
     opener = REGISTRY.get(collection_id)
     if opener is None:
         raise EventNotFound(f"no collection {collection_id!r}; collections: {', '.join(COLLECTION_IDS)}")
-    return opener(store)
+    return opener(store, request)
 
 
 __all__ = [
@@ -258,6 +301,7 @@ __all__ = [
     "STATIC_COLLECTIONS",
     "Collection",
     "FeatureSource",
+    "HistoryOpener",
     "StaticCollection",
     "get_collection",
 ]

@@ -51,6 +51,29 @@ def get_store(request: Request) -> EventStore:
 
 StoreDep = Annotated[EventStore, Depends(get_store)]
 
+_PROVIDER_LOCK = threading.Lock()
+
+
+def get_zone_provider(request: Request) -> Any:
+    """Return the app's ``HistoryProvider`` (``app.state.zone_history_provider``; made from the settings).
+
+    ``serve --history FILE`` (or a test) sets ``app.state.zone_history_provider`` itself; otherwise one is
+    made from ``GEO_EVENTS_ZONE_HISTORY`` on first use and kept while that setting stays the same.
+    """
+    from geo_events.settings import get_settings
+    from geo_events.zone_history.provider import HistoryProvider
+
+    state = request.app.state
+    provider = getattr(state, "zone_history_provider", None)
+    if provider is not None and getattr(state, "zone_history_setting", None) is None:
+        return provider
+    configured = get_settings().zone_history or ""
+    with _PROVIDER_LOCK:
+        if provider is None or state.zone_history_setting != configured:
+            provider = state.zone_history_provider = HistoryProvider.from_settings()
+            state.zone_history_setting = configured
+    return provider
+
 
 class TooBusy(Exception):
     """Raised when every slot for heavy requests (exports, large pages) is taken (mapped to 429)."""

@@ -2,7 +2,7 @@
 
 ``MemoryCollection.items`` answers bbox / datetime / property filters, sorting and paging over a list of
 features. The sources (``ZoneLayer``: dated control zones and de-confliction lines of a ``ZoneData``;
-``GazetteerLayer``: the gazetteer's places, lines and areas) give the features of the static OGC
+``HistoryLayer``: the same layers of the served zone history; ``GazetteerLayer``: the gazetteer's places, lines and areas) give the features of the static OGC
 collections (``api.collections.StaticCollection``); a source that cannot load yet answers None.
 """
 
@@ -280,9 +280,39 @@ class ZoneLayer:
 
         data = (self.data or ZoneData.default)()
         collection = all_zones(data) if self.layer == "zones" else all_lines(data)
-        features = _with_ids(list(collection.get("features") or []), "zone" if self.layer == "zones" else "line")
-        for f in features:
-            f["properties"] = {k: _flat(v) for k, v in f["properties"].items()}
+        return flat_features(collection, "zone" if self.layer == "zones" else "line")
+
+
+def flat_features(collection: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
+    """The features of a FeatureCollection with string ids (``<prefix>-N`` when missing) and flat properties."""
+    features = _with_ids(list(collection.get("features") or []), prefix)
+    for f in features:
+        f["properties"] = {k: _flat(v) for k, v in f["properties"].items()}
+    return features
+
+
+class HistoryLayer:
+    """The dated features of one layer (``zones`` or ``lines``) of a served zone history, flattened for OGC.
+
+    ``active`` is a ``geo_events.zone_history.provider.ActiveZones`` (what ``/zones`` answers with): its
+    zone states (``all_zones``) or its dated lines (``all_lines``).
+    """
+
+    temporal_keys: tuple[str, str] | None = ("valid_from", "valid_to")
+
+    def __init__(self, layer: str, active: Any) -> None:
+        if layer not in ("zones", "lines"):
+            raise ValueError(f"layer must be zones or lines; got {layer!r}")
+        self.layer = layer
+        self.active = active
+
+    def features(self) -> list[dict[str, Any]] | None:
+        """Every dated feature of the history's layer with a string id and flat properties."""
+        if self.layer == "lines":
+            return flat_features(self.active.all_lines(), "line")
+        features = flat_features(self.active.all_zones(), "zone")
+        for feature in features:  # an area has a state per period: the state is the feature (a unique id)
+            feature["id"] = str(feature["properties"].get("state_id") or feature["id"])
         return features
 
 
@@ -388,8 +418,10 @@ class GazetteerLayer:
 __all__ = [
     "PLACE_COLLECTIONS",
     "GazetteerLayer",
+    "HistoryLayer",
     "MemoryCollection",
     "ZoneLayer",
+    "flat_features",
     "geometry_bbox",
     "json_type",
 ]

@@ -175,7 +175,7 @@ def collections(request: Request, store: StoreDep, f: FormatParam = None) -> Res
                     "title": "this document",
                 }
             ],
-            "collections": [get_collection(cid, store).describe(base) for cid in COLLECTION_IDS],
+            "collections": [get_collection(cid, store, request).describe(base) for cid in COLLECTION_IDS],
         }
     )
 
@@ -191,7 +191,7 @@ def collection(
 ) -> Response:
     """Describe one collection: extent, CRS, and links to its items, queryables and schema."""
     check_format(f)
-    return FastJSONResponse(get_collection(collection_id, store).describe(_base(request)))
+    return FastJSONResponse(get_collection(collection_id, store, request).describe(_base(request)))
 
 
 @router.get(
@@ -200,10 +200,12 @@ def collection(
     summary="Queryable properties (JSON Schema)",
     responses=_SCHEMA_200,
 )
-def queryables(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
+def queryables(
+    request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None
+) -> Response:
     """JSON Schema of the properties that can be used as `property=value` filters on the items."""
     check_format(f)
-    body = get_collection(collection_id).queryables(_base(request), full=False)
+    body = get_collection(collection_id, store, request).queryables(_base(request), full=False)
     return Response(orjson.dumps(body), media_type="application/schema+json")
 
 
@@ -213,10 +215,12 @@ def queryables(request: Request, collection_id: CollectionId, f: FormatParam = N
     summary="Feature schema (JSON Schema)",
     responses=_SCHEMA_200,
 )
-def schema(request: Request, collection_id: CollectionId, f: FormatParam = None) -> Response:
+def schema(
+    request: Request, store: StoreDep, collection_id: CollectionId, f: FormatParam = None
+) -> Response:
     """JSON Schema of every property of the collection's features, with types, so clients get typed fields."""
     check_format(f)
-    body = get_collection(collection_id).queryables(_base(request), full=True)
+    body = get_collection(collection_id, store, request).queryables(_base(request), full=True)
     return Response(orjson.dumps(body), media_type="application/schema+json")
 
 
@@ -280,7 +284,7 @@ def items(
     (`start`, `end`, `actor`, `q`, `min_fatalities`, `near`, `radius_km`, …).
     """
     check_format(f)
-    found = get_collection(collection_id, store)
+    found = get_collection(collection_id, store, request)
     heavy = get_settings().heavy_limit
     release = slots.take(f"a page of more than {heavy} features") if limit > heavy else None
     try:  # a large page holds a heavy-request slot, as /events pages and exports do (429 when all are taken)
@@ -315,7 +319,7 @@ def item(
     """Return one feature of a collection (404 when the id is unknown)."""
     check_format(f)
     base = _base(request)
-    found = get_collection(collection_id, store)
+    found = get_collection(collection_id, store, request)
     raw = found.get(request, feature_id, nested)
     links = [
         {"href": str(request.url), "rel": "self", "type": GEOJSON, "title": "this feature"},

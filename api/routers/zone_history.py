@@ -9,21 +9,18 @@ answer with sources.
 
 from __future__ import annotations
 
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from api.deps import StoreDep
+from api.deps import StoreDep, get_zone_provider
 from api.responses import FastJSONResponse, GeoJSONResponse
 from api.schemas import ERROR_RESPONSES
 from geo_events.errors import InvalidQuery
 from geo_events.query import parse_bbox, parse_date
 
 router = APIRouter(tags=["geo"], responses=ERROR_RESPONSES)
-
-_lock = threading.Lock()
 
 KHASHAM_ANSWER = {
     "date": "2018-02-07", "lat": 35.30088, "lon": 40.28916, "id": "zone-seven-villages@2017-09-25",
@@ -51,27 +48,6 @@ CHANGES_EXAMPLE = {"type": "FeatureCollection", "name": "zone changes", "feature
 def _example(description: str, example: Any, media: str = "application/json") -> dict:
     return {200: {"description": description, "content": {media: {"schema": {"type": "object"},
                                                                    "example": example}}}}
-
-
-def get_zone_provider(request: Request) -> Any:
-    """Return the app's ``HistoryProvider`` (``app.state.zone_history_provider``; made from the settings).
-
-    ``serve --history FILE`` (or a test) sets ``app.state.zone_history_provider`` itself; otherwise one is
-    made from ``GEO_EVENTS_ZONE_HISTORY`` on first use and kept while that setting stays the same.
-    """
-    from geo_events.settings import get_settings
-    from geo_events.zone_history.provider import HistoryProvider
-
-    state = request.app.state
-    provider = getattr(state, "zone_history_provider", None)
-    if provider is not None and getattr(state, "zone_history_setting", None) is None:
-        return provider
-    configured = get_settings().zone_history or ""
-    with _lock:
-        if provider is None or state.zone_history_setting != configured:
-            provider = state.zone_history_provider = HistoryProvider.from_settings()
-            state.zone_history_setting = configured
-    return provider
 
 
 def get_zone_history(request: Request, store: StoreDep) -> Any:

@@ -63,6 +63,15 @@ class LineSeries:
         """The days a line starts (the line moves on them)."""
         return sorted({line.valid_from for line in self.lines})
 
+    def features(self) -> list[dict[str, Any]]:
+        """Every dated line as an RFC 7946 Feature with ``valid_from`` / ``valid_to`` (None: still so)."""
+        return [
+            {"type": "Feature", "id": line.properties.get("id"), "geometry": line.geometry.__geo_interface__,
+             "properties": {**line.properties, "valid_from": line.valid_from.isoformat(),
+                            "valid_to": None if line.valid_to == OPEN_END else line.valid_to.isoformat()}}
+            for line in self.lines
+        ]
+
 
 class MergedLines:
     """Several line sources asked in turn: the first that has a line for the day answers."""

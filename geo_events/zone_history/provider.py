@@ -8,7 +8,7 @@ the store's territorial-change events. Curated wins over imported, imported over
 ``resolve_area``); disagreeing claims of equal rank stay visible as "Contested". The derived part is
 recomputed when the store's event count changes. ``provider.zones(store)`` answers with the functions of
 ``geo_events.zones`` (``zones_on``, ``zone_at``, ``side_of_line``, ``deconfliction_line``,
-``all_zones``): exactly the bundled answers while nothing else is active.
+``all_zones``, ``all_lines``): exactly the bundled answers while nothing else is active.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def default_seed_history() -> ZoneHistory:
 
 
 class ActiveZones:
-    """``zones_on`` / ``zone_at`` / ``side_of_line`` / ``deconfliction_line`` / ``all_zones`` of a provider.
+    """``zones_on`` / ``zone_at`` / ``side_of_line`` / ``deconfliction_line`` / ``all_zones`` / ``all_lines``.
 
     While only the bundled data is active the answers are those of ``geo_events.zones`` unchanged; else
     they come from the history, with the same properties (``id`` the area, ``source`` the sources as
@@ -165,6 +165,16 @@ class ActiveZones:
             return zones.all_zones()
         return {"type": "FeatureCollection", "name": "control zones",
                 "features": [_compatible(s.to_feature()) for s in self.history.states]}
+
+    def all_lines(self) -> dict[str, Any]:
+        """Return every dated line of the active history: the imported line series', then the bundled line."""
+        from geo_events import zones
+
+        bundled = zones.all_lines()
+        if self.bundled or not self.provider.line_series:
+            return bundled
+        imported = [f for series in self.provider.line_series for f in series.features()]
+        return {**bundled, "features": [*imported, *bundled["features"]]}
 
 
 def _compatible(feature: dict[str, Any]) -> dict[str, Any]:

@@ -180,3 +180,37 @@ def test_zones_at_a_point_outside_every_history_is_404(tmp_path):
     app = create_app(tmp_path / "events.geojson")
     with TestClient(app, raise_server_exceptions=False) as client:
         assert client.get("/zones/at", params={"lat": 50.05, "lon": 30.15, "date": "2022-03-10"}).status_code == 404
+
+
+def test_the_ogc_zone_collections_serve_the_history_files_too(tmp_path, history_files):
+    # the same history as /zones: the made-up Red/Blue series and line series beside the bundled Syria data
+    app = create_app(tmp_path / "events.geojson")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        zones = client.get("/collections/control-zones/items",
+                           params={"bbox": "30.12,50.02,30.18,50.08", "datetime": "2022-03-10", "limit": 100}).json()
+        assert [(f["properties"]["id"], f["properties"]["controller"]) for f in zones["features"]] == [
+            ("cell-1", "Red")]
+        assert zones["numberMatched"] == 1
+        assert {f["properties"]["origin"] for f in zones["features"]} == {"imported"}
+        syria = client.get("/collections/control-zones/items",
+                           params={"datetime": "2018-02-07", "bbox": "40,35,40.5,35.5", "limit": 100}).json()
+        assert "Syrian government & allies" in {f["properties"]["controller"] for f in syria["features"]}
+        one = zones["features"][0]["id"]
+        assert one == zones["features"][0]["properties"]["state_id"] != "cell-1"  # unique per state, not per area
+        assert client.get(f"/collections/control-zones/items/{one}").json()["properties"]["controller"] == "Red"
+        queryables = client.get("/collections/control-zones/queryables").json()["properties"]
+        assert "origin" in queryables
+        lines = client.get("/collections/deconfliction-line/items", params={"limit": 100}).json()
+        ids = [f["properties"]["id"] for f in lines["features"]]
+        assert "deconfliction-euphrates" in ids and len(ids) > 1
+        march = client.get("/collections/deconfliction-line/items",
+                           params={"datetime": "2022-03-09", "limit": 100}).json()["features"]
+        assert [(f["properties"]["valid_from"], f["properties"]["valid_to"]) for f in march] == [
+            ("2022-03-08", "2022-03-14")]
+
+
+def test_the_ogc_zone_collections_are_the_bundled_ones_without_history(tmp_path):
+    app = create_app(tmp_path / "events.geojson")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        zones = client.get("/collections/control-zones/items", params={"limit": 100}).json()
+        assert zones["numberMatched"] == 8 and "origin" not in zones["features"][0]["properties"]
