@@ -31,7 +31,7 @@ from maps.layer import LegendItem, MapLayer, legend_html, ordered_legend
 from maps.layers import Attribution, EventCanvasLayer, HtmlControl, RawHtml, basemap_pane
 from maps.line_layer import LINE_ALIASES, LINE_FIELDS, LINE_ITEM, LineLayer
 from maps.river_layer import RIVER_KEY, RIVER_NAME, RiverLayer, euphrates_feature, river_layer_features, river_overlay
-from maps.zone_layer import ZONE_ALIASES, ZONE_FIELDS, ZONES_CREDIT, ZoneLayer, zone_legend_items
+from maps.zone_layer import ZONE_ALIASES, ZONE_FIELDS, ZONES_CREDIT, ZONES_SECTION, ZoneLayer, zone_legend_items
 
 DEFAULT_TITLE = "geo-events: conflict events and control zones"
 #: Where an empty map opens (Syria), as (minx, miny, maxx, maxy).
@@ -135,6 +135,10 @@ def finish_page(
     fmap.fit_bounds([[view[1], view[0]], [view[3], view[2]]], max_zoom=9, padding=(24, 24))
 
 
+#: The legend line of the time map's change marks (a ring where territory changed hands, flashing on its day).
+CHANGE_ITEM = LegendItem("change of control (ring, on its day)", key="ge-tl-ring", section=ZONES_SECTION)
+
+
 def finish_map(
     fmap: folium.Map,
     layer: EventCanvasLayer,
@@ -147,10 +151,13 @@ def finish_map(
     subtitle: list[str],
     has_zones: bool,
     view: Bounds,
+    has_changes: bool = False,
 ) -> None:
     """Finish a page whose layers were added by hand (the time map): legend of the events, ``controllers``,
-    the line and the river, then as :func:`finish_page`."""
+    the changes of control, the line and the river, then as :func:`finish_page`."""
     legend = [*event_legend_items(facts), *zone_legend_items(controllers)]
+    if has_changes:
+        legend.append(CHANGE_ITEM)
     if has_line:
         legend.append(LINE_ITEM)
     if has_river:

@@ -354,7 +354,7 @@ def build_timeline_map(
         subtitle.append("zones from the zone history")
     finish_map(fmap, layer, summary(payload), controllers, has_line=bool(line_features),
                has_river=bool(river_features), title=page.title, subtitle=subtitle,
-               has_zones=bool(zone_features or line_features), view=view)
+               has_zones=bool(zone_features or line_features), view=view, has_changes=bool(change_features))
     return fmap
 
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from api.console import app
 from geo_events.errors import InvalidQuery
 from geo_events.zone_history import default_history
-from maps.render import PageOptions
+from maps.render import CHANGE_ITEM, PageOptions
 from maps.sources import dated_lines
 from maps.styles import zone_style
 from maps.styles import controller_color
@@ -93,6 +93,14 @@ def test_the_served_time_map_carries_the_change_marks(seed_store):
                                             for f in data.changes["features"])
     page = data.render(title="t")
     assert "GeoEvents.ChangeMarks" in page
+    assert CHANGE_ITEM.label in page  # the rings have a legend line
+
+
+def test_a_time_map_without_changes_has_no_change_legend_line():
+    states = [s.to_feature() for s in default_history().states][:2]
+    page = render_timeline_html([], states, None, start=D(2018, 1, 1), end=D(2018, 3, 1), step="month",
+                                page=PageOptions(river=None, labels=False))
+    assert CHANGE_ITEM.label not in page
 
 
 def test_zone_text_is_escaped_in_the_page(markup):
