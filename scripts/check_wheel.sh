@@ -23,6 +23,21 @@ step "installing $(basename "$wheel") into a clean venv"
 "$PY" -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install -q --disable-pip-version-check "$wheel" 2>&1 | grep -v '^WARNING: Location' || true
 mkdir -p "$work/home" "$work/data"
+# The caller's built world gazetteer index is reused when it matches (the folder is named by a hash of the
+# data and code, the same for the installed copy), so the check does not spend a minute building it again.
+# CHECK_WHEEL_FRESH=1 builds it anew.
+cache_from=${GEO_EVENTS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/geo-events}
+if [ -z "${CHECK_WHEEL_FRESH:-}" ] && [ -d "$cache_from" ]; then
+  key=$(cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work/home" "$work/venv/bin/python" -c \
+    'from geo_events.gazetteer.cache import cache_key; print(cache_key(None, True))')
+  if [ -f "$cache_from/gazetteer-$key/meta.json" ]; then
+    mkdir -p "$work/home/.cache/geo-events"
+    cp -r "$cache_from/gazetteer-$key" "$work/home/.cache/geo-events/"
+    step "reusing the built gazetteer index gazetteer-$key"
+  else
+    step "no built gazetteer index gazetteer-$key in $cache_from: the server builds it (about a minute)"
+  fi
+fi
 
 as_user=()
 if [ "$(id -u)" = "0" ]; then

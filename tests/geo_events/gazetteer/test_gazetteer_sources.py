@@ -112,6 +112,19 @@ def test_cache_round_trip_gives_the_same_gazetteer(tmp_path: Path, monkeypatch: 
     assert len(Gazetteer(countries=["LB"])) == len(built)
 
 
+def test_cache_key_follows_the_seed_content_not_where_it_lies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    key = gazetteer_cache.cache_key(None, True)
+    copy = tmp_path / "seeds"
+    shutil.copytree(seed_path("gazetteer"), copy / "gazetteer")  # a wheel's copy of the same data, new file times
+    monkeypatch.setenv("GEO_EVENTS_SEEDS", str(copy))
+    assert gazetteer_cache.cache_key(None, True) == key
+    places = copy / "gazetteer" / "places.csv"
+    places.write_text(places.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert gazetteer_cache.cache_key(None, True) != key
+
+
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GEO_EVENTS_NO_CACHE", "1")
     assert gazetteer_cache.cache_dir() is None
