@@ -29,6 +29,26 @@ SEED_ARTICLE_META = {
 }
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cli_commands_built_once():
+    """typer's ``CliRunner.invoke`` turns the app into a click command on every call (~70 ms for the ~40
+    commands of ``geo-events``, most of the hardening suite's time); build each app's command once."""
+    import typer.testing
+
+    original = typer.testing._get_command
+    built: dict[int, tuple[object, object]] = {}
+
+    def get_command(app):  # keyed by the app object itself (a new app, a new command)
+        found = built.get(id(app))
+        if found is None or found[0] is not app:
+            found = built[id(app)] = (app, original(app))
+        return found[1]
+
+    typer.testing._get_command = get_command
+    yield
+    typer.testing._get_command = original
+
+
 @pytest.fixture
 def seed_feature_collection() -> dict:
     """The hand-coded seed events (seeds/events.geojson) as a dict."""
