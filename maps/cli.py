@@ -83,7 +83,9 @@ def map_command(
     ] = None,
     history: Annotated[
         list[Path] | None,
-        typer.Option("--history", help="With --step: a dated zone-states file (zone-history import/export); repeatable."),
+        typer.Option("--history", help="Zone or line history drawn beside the bundled zones (repeatable): a dated "
+                     "zone-states file (zone-history import/export) or a snapshot folder; for the day's map and "
+                     "for the time map (--step)."),
     ] = None,
 ) -> None:
     """Write an interactive HTML map of events, control zones and the de-confliction line.
@@ -100,6 +102,7 @@ def map_command(
     """
     from geo_events.store import open_store
     from maps.assets import with_csp_meta
+    from geo_events.zone_history.provider import HistoryProvider
     from maps.sources import MAP_MAX_EVENTS, map_data
 
     if cdn and self_contained:
@@ -113,12 +116,11 @@ def map_command(
     total = opened.count(query)
     talk = not quiet and total >= PROGRESS_FROM
     _progress(talk, f"reading {total} events from the store…")
+    provider = HistoryProvider(history or [])  # the bundled zones + --history files + the store's captures
     if step is not None:
-        data = _timeline(opened, query, day, limit or MAP_MAX_EVENTS, step, history)
-    elif history:
-        fail("--history needs --step (a time map); for one day's zones use --date")
+        data = _timeline(opened, query, day, limit or MAP_MAX_EVENTS, step, provider)
     else:
-        data = map_data(opened, query, day, limit=limit or MAP_MAX_EVENTS)
+        data = map_data(opened, query, day, limit=limit or MAP_MAX_EVENTS, zones=provider.zones(opened))
     drawn = len(data.events["features"])
     _progress(talk, f"building the map of {drawn} events…")
     page = with_csp_meta(data.render(title=title, self_contained=self_contained), self_contained)
@@ -150,20 +152,14 @@ def map_command(
         typer.echo(f"wrote {out}: {drawn} events{note}{zones}, {summary['bytes'] / 1e6:.2f} MB")
 
 
-def _timeline(store: Any, query: Any, day: Any, limit: int, step: str, files: list[Path] | None) -> Any:
-    """Return the time map's data: the bundled zones + ``files`` + the zones derived from the store's reports."""
-    from geo_events.cli.zone_history import build_history
-    from geo_events.zone_history.derive import history_from_reporting, kind_from_gazetteer, territorial_events
+def _timeline(store: Any, query: Any, day: Any, limit: int, step: str, provider: Any) -> Any:
+    """Return the time map's data: the provider's history (bundled + files + derived from the store's reports)."""
     from maps.sources import timeline_data
     from maps.timeline import STEPS
 
     if step not in STEPS:
         fail(f"--step must be one of {', '.join(STEPS)}; got {step!r}")
-    zones = build_history(files, None)
-    reports = territorial_events(store)
-    if reports:
-        zones, _ = history_from_reporting(reports, zones, kind_from_gazetteer)
-    return timeline_data(store, query, zones, step, day, limit=limit)
+    return timeline_data(store, query, provider.history(store), step, day, limit=limit)
 
 
 def register(app: typer.Typer) -> None:

@@ -41,18 +41,23 @@ class MapData:
         )
 
 
-def zones_for(day: Date | None) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    """Return ``(zones, line)`` FeatureCollections valid on ``day`` or ``(None, None)`` when unavailable."""
+def zones_for(day: Date | None, answers: Any = None) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """Return ``(zones, line)`` FeatureCollections valid on ``day`` or ``(None, None)`` when unavailable.
+
+    ``answers`` gives them (``zones_on``, ``deconfliction_line``: a served history's
+    ``HistoryProvider.zones(store)``); default the bundled zones of ``geo_events.zones``.
+    """
     if day is None:
         return None, None
-    from geo_events import zones as zone_module  # here, not at the top: shapely loads when zones are drawn
-    zones = zone_module.zones_on(day)
-    line = zone_module.deconfliction_line(day)
-    return zones, line
+    if answers is None:
+        from geo_events import zones as answers  # here, not at the top: shapely loads when zones are drawn
+    return answers.zones_on(day), answers.deconfliction_line(day)
 
 
-def map_data(store: Any, query: EventQuery, day: Date | None = None, limit: int | None = None) -> MapData:
-    """Query ``store`` for a map and fetch the zones of ``day``.
+def map_data(
+    store: Any, query: EventQuery, day: Date | None = None, limit: int | None = None, zones: Any = None
+) -> MapData:
+    """Query ``store`` for a map and fetch the zones of ``day`` (from ``zones``, see :func:`zones_for`).
 
     Parameters
     ----------
@@ -73,10 +78,10 @@ def map_data(store: Any, query: EventQuery, day: Date | None = None, limit: int 
             day = query.end
         elif features:
             day = max(Date.fromisoformat(str(f["properties"]["event_date"])[:10]) for f in features)
-    zones, line = zones_for(day)
+    day_zones, line = zones_for(day, zones)
     return MapData(
         events={"type": "FeatureCollection", "features": features},
-        zones=zones,
+        zones=day_zones,
         line=line,
         date=day,
         number_matched=page.number_matched,

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import EVENT_QUERY_NAMES, EventQueryDep, StoreDep, strict_parameters
-from api.routers.zone_history import ZoneHistoryDep
+from api.routers.zone_history import ActiveZonesDep, ZoneHistoryDep
 from api.schemas import ERROR_RESPONSES
 from geo_events.errors import InvalidQuery
 from geo_events.query import parse_date
@@ -58,19 +58,21 @@ StepParam = Annotated[
 def events_map(
     request: Request,
     store: StoreDep,
+    zones: ActiveZonesDep,
     query: EventQueryDep,
     date: DateParam = None,
     self_contained: SelfContainedParam = True,
     title: TitleParam = None,
 ) -> HTMLResponse:
-    """Return an HTML map (Folium/Leaflet) of the events matching the /events filters.
+    """Return an HTML map (Folium/Leaflet) of the events matching the /events filters, with the zones and line
+    of the served zone history on the map's day (as ``/zones?date=``).
 
     Example: ``/maps/events.html?date=2018-02-07&bbox=38,33,42,37&event_type=Battles``
     """
     from maps.sources import map_data
 
     selection, day, limit = _selection(request, query, date)
-    return _page(map_data(store, selection, day, limit=limit), title, self_contained)
+    return _page(map_data(store, selection, day, limit=limit, zones=zones), title, self_contained)
 
 
 def _selection(request: Request, query: Any, date: str | None) -> tuple[Any, Any, int]:

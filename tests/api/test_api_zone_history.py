@@ -214,3 +214,10 @@ def test_the_ogc_zone_collections_are_the_bundled_ones_without_history(tmp_path)
     with TestClient(app, raise_server_exceptions=False) as client:
         zones = client.get("/collections/control-zones/items", params={"limit": 100}).json()
         assert zones["numberMatched"] == 8 and "origin" not in zones["features"][0]["properties"]
+
+
+def test_the_events_map_draws_the_zones_of_the_served_history(tmp_path, history_files):
+    app = create_app(tmp_path / "events.geojson")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        page = client.get("/maps/events.html", params={"date": "2022-03-10"})
+        assert page.status_code == 200 and '"cell-1"' in page.text and '"Red"' in page.text

@@ -127,13 +127,27 @@ def test_cli_time_map_writes_a_self_contained_page(seed_store, tmp_path: Path):
     assert 'http-equiv="Content-Security-Policy"' in page
 
 
+def test_cli_day_map_draws_the_history_files_zones(seed_store, tmp_path: Path):
+    states = Path(__file__).resolve().parents[1] / "data" / "zones" / "dated_states.geojson"
+    out = tmp_path / "front.html"
+    args = ["map", "-o", str(out), "--store", str(seed_store.path), "--date", "2022-03-10", "--history", str(states)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '"cell-1"' in page and '"Red"' in page  # the imported Red/Blue front of that day
+    bundled = tmp_path / "bundled.html"
+    assert runner.invoke(app, ["map", "-o", str(bundled), "--store", str(seed_store.path), "--date",
+                               "2022-03-10"]).exit_code == 0
+    assert '"cell-1"' not in bundled.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "args, words",
     [
         (["--step", "fortnight"], "--step must be one of"),
         (["--step", "day", "--start", "2019-01-01", "--end", "2018-01-01"], "after end"),
         (["--step", "week", "--start", "2018-01-01", "--end", "2018-02-01", "--date", "2018-05-01"], "outside"),
-        (["--history", "zones.geojson"], "--history needs --step"),
+        (["--history", "zones.geojson"], "zones.geojson"),
         (["--step", "week", "--history", "missing.geojson"], "missing.geojson"),
     ],
 )
