@@ -110,11 +110,11 @@ FILTERS: tuple[Filter, ...] = (
     Filter("end", "date", "Last event date (inclusive), YYYY-MM-DD (or an RFC 3339 timestamp), 1900–2100.",
            "2018-02-28", cli=True),
     Filter("event_type", "text", "ACLED event type (case-insensitive).", "Explosions/Remote violence", cli=True),
-    Filter("sub_event_type", "text", "ACLED sub-event type (case-insensitive).", "Air/drone strike"),
+    Filter("sub_event_type", "text", "ACLED sub-event type (case-insensitive).", "Air/drone strike", cli=True),
     Filter("actor", "text", "Text matched (case-insensitive) in actor1, actor2 and assoc_actors.", "Russia",
            cli=True),
     Filter("country", "text", "Country name or ISO 3166-1 alpha-3 code.", "SYR", cli=True),
-    Filter("admin1", "text", "First-level administrative unit (governorate).", "Deir ez-Zor"),
+    Filter("admin1", "text", "First-level administrative unit (governorate).", "Deir ez-Zor", cli=True),
     Filter("min_fatalities", "integer", "Smallest fatalities_best (inclusive).", 10, minimum=0, cli=True),
     Filter("max_fatalities", "integer", "Largest fatalities_best (inclusive).", 1000, minimum=0),
     Filter("control_zone", "text", "Controller of the location on the event date.", "Syrian government & allies"),
@@ -124,10 +124,10 @@ FILTERS: tuple[Filter, ...] = (
     Filter("radius_km", "number", "Radius of the `near` search in kilometres.", 25, default=25.0,
            exclusive_minimum=0, maximum=20_000),
     Filter("q", "text", "Free text searched in every field of the event.", "Khasham", max_length=500, cli=True),
-    Filter("source", "text", "Text matched in source ids, publishers and URLs.", "The New Arab"),
-    Filter("geo_precision", "list", _PLACE, "1,2", choices=GEO_PRECISIONS),
+    Filter("source", "text", "Text matched in source ids, publishers and URLs.", "The New Arab", cli=True),
+    Filter("geo_precision", "list", _PLACE, "1,2", choices=GEO_PRECISIONS, cli=True),
     Filter("date_precision", "list", "Keep only these date precisions (day, week, month; comma-separated).",
-           "day", choices=DATE_PRECISIONS),
+           "day", choices=DATE_PRECISIONS, cli=True),
 )  # fmt: skip
 
 #: The filters by name.

@@ -14,6 +14,11 @@ from typing import Annotated, Any
 import typer
 
 from geo_events.cli._common import (
+    Admin1Opt,
+    DatePrecisionOpt,
+    GeoPrecisionOpt,
+    SourceOpt,
+    SubTypeOpt,
     ActorOpt,
     BboxOpt,
     CountryOpt,
@@ -55,6 +60,11 @@ def map_command(
     country: CountryOpt = None,
     min_fatalities: MinFatOpt = None,
     q: QOpt = None,
+    sub_event_type: SubTypeOpt = None,
+    admin1: Admin1Opt = None,
+    source: SourceOpt = None,
+    geo_precision: GeoPrecisionOpt = None,
+    date_precision: DatePrecisionOpt = None,
     self_contained: Annotated[
         bool,
         typer.Option(
@@ -111,7 +121,9 @@ def map_command(
 
     started = time.perf_counter()
     day = parse_cli_date(date, "date")
-    query = build_query(bbox, start, end, event_type, actor, country, min_fatalities, q)
+    query = build_query(bbox, start, end, event_type, actor, country, min_fatalities, q,
+                        sub_event_type=sub_event_type, admin1=admin1, source=source, geo_precision=geo_precision,
+                        date_precision=date_precision)
     opened = open_store(store)
     total = opened.count(query)
     talk = not quiet and total >= PROGRESS_FROM

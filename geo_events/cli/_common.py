@@ -81,6 +81,11 @@ ActorOpt = filter_option("actor")
 CountryOpt = filter_option("country")
 MinFatOpt = filter_option("min_fatalities")
 QOpt = filter_option("q")
+SubTypeOpt = filter_option("sub_event_type")
+Admin1Opt = filter_option("admin1")
+SourceOpt = filter_option("source")
+GeoPrecisionOpt = filter_option("geo_precision")
+DatePrecisionOpt = filter_option("date_precision")
 #: The filters the command line takes (``--bbox``, ``--start``, …).
 CLI_FILTERS: tuple[str, ...] = tuple(f.name for f in FILTERS if f.cli)
 
@@ -95,10 +100,15 @@ def build_query(
     min_fatalities: int | None = None,
     q: str | None = None,
     limit: int = 10_000_000,
+    **more: str | None,
 ) -> EventQuery:
-    """Build and validate an ``EventQuery`` from CLI option values (raises ``InvalidQuery``)."""
+    """Build and validate an ``EventQuery`` from CLI option values (raises ``InvalidQuery``); ``more`` holds
+    the other ``cli`` filters by name (``sub_event_type=``, ``geo_precision=`` …)."""
+    unknown = sorted(set(more) - set(CLI_FILTERS))
+    if unknown:
+        raise TypeError(f"not command-line filters: {', '.join(unknown)}")
     values = {"bbox": bbox, "start": start, "end": end, "event_type": event_type, "actor": actor,
-              "country": country, "min_fatalities": min_fatalities, "q": q}  # fmt: skip
+              "country": country, "min_fatalities": min_fatalities, "q": q, **more}  # fmt: skip
     given = {name: value for name, value in values.items() if value != ""}  # an empty option is no filter
     return query_from_values(given, limit=limit).validate(max_limit=limit)
 

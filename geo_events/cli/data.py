@@ -8,6 +8,11 @@ from typing import Annotated
 import typer
 
 from geo_events.cli._common import (
+    Admin1Opt,
+    DatePrecisionOpt,
+    GeoPrecisionOpt,
+    SourceOpt,
+    SubTypeOpt,
     EXIT_NOT_FOUND,
     ActorOpt,
     BboxOpt,
@@ -43,6 +48,11 @@ def export(
     country: CountryOpt = None,
     min_fatalities: MinFatOpt = None,
     q: QOpt = None,
+    sub_event_type: SubTypeOpt = None,
+    admin1: Admin1Opt = None,
+    source: SourceOpt = None,
+    geo_precision: GeoPrecisionOpt = None,
+    date_precision: DatePrecisionOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Export events (optionally filtered) to GeoJSON, CSV, GeoPackage, KML, or ACLED / UCDP GED CSV.
@@ -66,7 +76,9 @@ def export(
     fmt = fmt.lower()
     if fmt not in FORMATS and fmt not in DATASETS:
         fail(f"--format must be one of {', '.join((*FORMATS, *DATASETS))}; got {fmt!r}")
-    query = build_query(bbox, start, end, event_type, actor, country, min_fatalities, q)
+    query = build_query(bbox, start, end, event_type, actor, country, min_fatalities, q,
+                        sub_event_type=sub_event_type, admin1=admin1, source=source, geo_precision=geo_precision,
+                        date_precision=date_precision)
     opened = open_store(store)
     features = opened.query(query).features
     if fmt in DATASETS:

@@ -45,6 +45,9 @@ def test_filters_and_default_date(seed_store, tmp_path: Path):
     assert summary["events"] == 0 and summary["date"] is None
     result = runner.invoke(app, ["map", "-o", str(out), "--store", str(seed_store.path), "--json"])
     assert json.loads(result.stdout)["date"] == "2018-02-07"  # the latest event's day
+    for args, drawn in ((["--date-precision", "month"], 0), (["--date-precision", "day", "--geo-precision", "2"], 1)):
+        result = runner.invoke(app, ["map", "-o", str(out), "--store", str(seed_store.path), "--json", *args])
+        assert result.exit_code == 0 and json.loads(result.stdout)["events"] == drawn, (args, result.output)
 
 
 def test_bad_input_is_one_line_and_non_zero(seed_store, tmp_path: Path):

@@ -42,8 +42,30 @@ def test_export_formats_and_filters(store_path: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("args", "count"),
+    [
+        (["--date-precision", "day"], 1),
+        (["--date-precision", "week,month"], 0),
+        (["--geo-precision", "2"], 1),
+        (["--geo-precision", "1,3"], 0),
+        (["--sub-event-type", "air/drone strike", "--admin1", "Deir ez-Zor"], 1),
+        (["--sub-event-type", "Armed clash"], 0),
+        (["--source", "New Arab"], 1),
+        (["--source", "Reuters"], 0),
+    ],
+)
+def test_export_takes_the_other_event_filters(args: list[str], count: int, store_path: Path, tmp_path: Path) -> None:
+    out = run("export", "-f", "geojson", "-o", str(tmp_path / "e.geojson"), "--json", *args, store=store_path)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["events"] == count
+    assert len(json.loads((tmp_path / "e.geojson").read_text())["features"]) == count
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["--date-precision", "year"], "date_precision"),
+        (["--geo-precision", "7"], "geo_precision"),
         (["--bbox", "1,2,3"], "bbox"),
         (["--bbox", "41,34,40,35"], "minx"),
         (["--start", "2018-02-30"], "start"),
