@@ -27,7 +27,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
-     r"|ballistic\s+missiles?|cruise\s+missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
+     r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
     ("Shelling/artillery/missile attack", 2.0, r"missiles?|rockets?|projectiles?"),
     ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+"
      r"bomb(?:s|er|ers|ing|ings)?|blast|vest|explosion)"
@@ -63,10 +63,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
     ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
     ("Protest with intervention", 5.0, r"tear\s*gas|water\s+cannons?|dispersed|rubber\s+bullets|arrested\s+(?:dozens\s+of\s+)?protesters"),
-    ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
+    ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
+     r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
     ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
-     r"|threw\s+(?:rocks|molotov)|clashed\s+with\s+(?:police|security\s+forces)"),
+     r"|threw\s+(?:rocks|molotov)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
     ("Mob violence", 6.0, r"mob|vigilantes?"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
@@ -95,7 +96,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank",
+    "swep", "plan", "tank", "live", "anti",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 
@@ -162,7 +163,8 @@ VIOLENT_SUBS = frozenset(
      "Grenade", "Chemical weapon", "Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence"}
 )
 #: Demonstration sub-types, most serious first.
-_PROTEST_ESCALATION = ("Excessive force against protesters", "Violent demonstration", "Protest with intervention",
+#: ACLED: demonstrators who use violence make a riot whatever force met them; force on a peaceful crowd comes next.
+_PROTEST_ESCALATION = ("Violent demonstration", "Excessive force against protesters", "Protest with intervention",
                        "Peaceful protest")
 _DEMONSTRATION_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 #: A non-violent type wins only when its score exceeds this multiple of the best violent one.

@@ -64,7 +64,8 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
                             # "…, and police fired tear gas at crowds in Nakuru": another actor, another incident
                             r"|,\s+(?:and|while)\s+(?=(?:on\s+\w+day\s+)?(?:the\s+)?(?:police|troops|soldiers|security\s+forces|protesters|"
-                            r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones)\s+\w+ed\b)"
+                            r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones|(?:tens\s+of\s+)?thousands|hundreds|crowds)"
+                            r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -122,7 +123,7 @@ _METONYM_AFTER_RE = re.compile(
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
                                 r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
-    r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
+    r"(?:\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
@@ -224,9 +225,11 @@ _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|
 _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"\w+teen|twenty|dozens|scores|several|many)\b", re.IGNORECASE)
 _DISTANCE_RE = re.compile(
-    r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
+    r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|nautical\s+miles?|nm|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+#: Kilometres per unit of a written distance (the first word of the unit, lower case).
+_UNIT_KM = {"mile": 1.609, "miles": 1.609, "nautical": 1.852, "nm": 1.852}
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
              "west": 270.0, "northwest": 315.0}
 _CAME_AFTER_RE = re.compile(r"\b(?:comes?|came|followed|follows?)\s+(?:just\s+|only\s+|days\s+|a\s+day\s+)?"
@@ -907,8 +910,9 @@ class _Reading:
         if not found:
             return reference
         amount = float(found.group("n").replace(",", ""))
-        km = amount * (1.609 if found.group("unit").lower().startswith("mile") else 1.0)
-        if not 2 <= km <= 150:
+        km = amount * _UNIT_KM.get(found.group("unit").lower().split()[0], 1.0)
+        # at sea ("80 nautical miles west of Hodeidah") a ship may be farther out than a village from its town
+        if not 2 <= km <= (400 if found.group("unit").lower().startswith(("n", "nm")) else 150):
             return reference
         bearing = _BEARINGS[found.group("dir").lower().replace("-", "").replace("ern", "")]
         lat, lon = destination(reference.place.lat, reference.place.lon, bearing, km)

@@ -998,3 +998,24 @@ def test_and_on_a_weekday_another_actor_starts_another_incident() -> None:
             "bombed RSF bases in Omdurman, witnesses said.")
     by_sub = {e["sub_event_type"]: e for e in events(text, "2023-04-18")}
     assert by_sub["Air/drone strike"]["event_date"] == "2023-04-17" and near(by_sub["Air/drone strike"], 15.64, 32.48)
+
+
+def test_nautical_miles_off_a_port_move_the_point_out_to_sea() -> None:
+    text = ("A tanker reported a missile landing in the water some 60 nautical miles west of Hodeidah on Monday, "
+            "the maritime agency said.")
+    (event,) = events(text, "2024-02-14")
+    assert near(event, 14.80, 41.83, 20.0) and not near(event, 14.80, 42.95, 60.0)  # ~111 km out, not the port
+
+
+def test_demonstrators_who_storm_a_building_riot_whatever_force_met_them() -> None:
+    text = ("Police opened fire on demonstrators who torched a police post in Nakuru on Thursday, killing "
+            "three people.")
+    (event,) = events(text, "2024-07-05")
+    assert event["event_type"] == "Riots"
+
+
+def test_a_peaceful_march_elsewhere_after_a_riot_is_a_protest() -> None:
+    text = ("Demonstrators torched a police post in Nakuru on Thursday, and thousands marched peacefully in "
+            "Mombasa, witnesses said.")
+    by_place = {round(e["lat"]): e["event_type"] for e in events(text, "2024-07-05")}
+    assert by_place == {0: "Riots", -4: "Protests"}
