@@ -54,7 +54,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
-    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+killed"
+    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"),
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"

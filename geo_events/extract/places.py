@@ -904,6 +904,8 @@ def contains(outer: Any, inner: Any) -> bool:
         return False
     if outer.kind == "country":
         return outer.country == inner.country
+    if inner.kind in ("admin1", "country"):
+        return False  # a town named like its province ("Baghlan district of Baghlan province") does not contain it
     if not inner.admin1 or outer.country != inner.country:
         return False
     admin = _fold(inner.admin1)

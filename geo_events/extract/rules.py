@@ -59,7 +59,7 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
-_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)"
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
                             # "…, and police fired tear gas at crowds in Nakuru": another actor, another incident
@@ -200,8 +200,9 @@ _LIST_GAP_RE = re.compile(
     # "X, Y and Z", "X and the villages of Y"; a name no gazetteer lists may stand between two listed ones
     # ("near Myrnohrad, Novotoretske and Lysivka")
     r"^(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)){0,2}"
-    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:near|in|at|around|outside)\s+)?(?:the\s+)?"
-    r"(?:(?:villages?|towns?|cities|city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
+    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:(?:near|in|at|around|outside)\s+)?"
+    r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
+    re.IGNORECASE)
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 _WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                           "Suicide bomb"})

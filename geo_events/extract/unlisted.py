@@ -183,6 +183,9 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
             return first, "the town the sentence places it in or near"
         if first.rank == 0:
             return None, ""  # "…, southern Idlib": the province's part, not the city of that name
+        qualifier = _UNKNOWN_QUALIFIER_RE.match(text, after)
+        if qualifier is not None and qualifier.end() - 1 < first.start:
+            return None, ""  # "in X territory, Y province", X unknown: a town elsewhere in Y is no proxy
         if first.rank >= 3 and only_town is not None and _same_area(only_town.place, first.place):
             return only_town, "the only town the article names, in the province the sentence gives"
         return None, ""

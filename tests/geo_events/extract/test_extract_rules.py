@@ -1019,3 +1019,29 @@ def test_a_peaceful_march_elsewhere_after_a_riot_is_a_protest() -> None:
             "Mombasa, witnesses said.")
     by_place = {round(e["lat"]): e["event_type"] for e in events(text, "2024-07-05")}
     assert by_place == {0: "Riots", -4: "Protests"}
+
+
+def test_as_well_as_continues_a_list_of_struck_towns() -> None:
+    text = ("Warplanes struck the towns of Nabatieh and Tyre, as well as areas around Baalbek, on Tuesday, "
+            "the agency said.")
+    found = events(text, "2024-10-02")
+    assert any(near(e, 34.01, 36.21) for e in found) and len(found) == 3
+
+
+def test_a_district_named_like_its_province_is_the_district_seat() -> None:
+    text = "A roadside bomb killed two farmers in Kunduz district of Kunduz province on Sunday."
+    (event,) = events(text, "2021-03-02")
+    assert near(event, 36.73, 68.86) and event["event_date"] == "2021-02-28"
+
+
+def test_shot_and_injured_is_an_attack() -> None:
+    text = "Militants shot and injured a shopkeeper in Anantnag on Friday evening, police said."
+    (event,) = events(text, "2022-05-14")
+    assert event["event_type"] == "Violence against civilians" and near(event, 33.73, 75.15)
+
+
+def test_an_unknown_district_keeps_a_far_town_of_its_province_from_standing_in() -> None:
+    text = ("Rebels seized the mining town of Rukombaye in Walikale territory, North Kivu province, from the "
+            "Congolese army on Tuesday, local sources said.\n\nIn a separate attack, gunmen killed six civilians near Butembo on Monday.")
+    found = events(text, "2024-05-01")
+    assert [e["event_date"] for e in found if near(e, 0.13, 29.29)] == ["2024-04-29"]  # only Butembo's own event
