@@ -58,16 +58,17 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"),
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"
-     r"(?:villages|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),
+     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),
     ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
-    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
+    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
     ("Protest with intervention", 5.0, r"tear\s*gas|water\s+cannons?|dispersed|rubber\s+bullets|arrested\s+(?:dozens\s+of\s+)?protesters"),
     ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
      r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
     ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
-     r"|threw\s+(?:rocks|molotov)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
+     r"|threw\s+(?:rocks|molotov)|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
+     r"(?:clashed|clash|fought|battled)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
     ("Mob violence", 6.0, r"mob|vigilantes?"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
@@ -79,7 +80,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
-    ("Looting/property destruction", 2.0, r"set\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
+    ("Looting/property destruction", 2.0, r"(?:set|setting|sets)\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
      r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
@@ -96,7 +97,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti",
+    "swep", "plan", "tank", "live", "anti", "riva",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 
@@ -233,8 +234,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     kept: list[Trigger] = []
     for trigger in found:
         same_span = kept and (trigger.start, trigger.end) == (kept[-1].start, kept[-1].end)
-        if kept and not same_span and trigger.start < kept[-1].end and trigger.weight <= kept[-1].weight:
-            continue
+        if kept and not same_span and trigger.start < kept[-1].end and trigger.weight <= kept[-1].weight and not (
+                trigger.sub_event_type in _DEMONSTRATION_SUBS and kept[-1].sub_event_type == "Violent demonstration"):
+            continue  # (but "protesters" in "protesters clashed with …" still says there was a demonstration)
         kept.append(trigger)
     return kept
 

@@ -1045,3 +1045,16 @@ def test_an_unknown_district_keeps_a_far_town_of_its_province_from_standing_in()
             "Congolese army on Tuesday, local sources said.\n\nIn a separate attack, gunmen killed six civilians near Butembo on Monday.")
     found = events(text, "2024-05-01")
     assert [e["event_date"] for e in found if near(e, 0.13, 29.29)] == ["2024-04-29"]  # only Butembo's own event
+
+
+def test_attacking_the_village_of_x_is_an_attack_on_its_people() -> None:
+    text = "Armed settlers attacked the village of Huwara on Sunday, setting fire to cars, residents said."
+    (event,) = events(text, "2023-10-30")
+    assert event["event_type"] == "Violence against civilians" and event["event_date"] == "2023-10-29"
+
+
+def test_protesters_clashing_with_a_rival_group_riot_in_each_listed_city() -> None:
+    text = ("Protesting students clashed with ruling party activists in Dhaka and Rangpur on Monday, killing "
+            "three people, police said.")
+    found = events(text, "2024-07-16")
+    assert len(found) == 2 and {e["event_type"] for e in found} == {"Riots"}
