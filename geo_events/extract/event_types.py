@@ -184,8 +184,11 @@ class Trigger:
     weight: float
 
 
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been)\s+$")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 _PASSIVE_ATTACK_WEIGHT = 2.5
+#: A timeline's or headline's present tense: "Russian forces attack the coke plant", "rebels attack a base".
+_PRESENT_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen)\s+$")
+_PRESENT_OBJECT_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
 _CHARGED_RE = re.compile(
     r"\b(?:(?:sentenced|convicted|found\s+guilty|charged|indicted|acquitted|jailed|tried|prosecuted|on\s+trial)\b"
     r"[^.;!?]{0,60}\b(?:for|of|over|with)|accus(?:ed|ing|e)\s+each\s+other\s+of|traded\s+(?:accusations|blame)\s+(?:of|for|over))"
@@ -193,7 +196,10 @@ _CHARGED_RE = re.compile(
 _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|push(?:ed|es|ing)?\s+for|"
                           r"press(?:ed|es|ing)?\s+for|appeal(?:ed|s)?\s+for|reject(?:ed|s|ing)?|no\s+sign\s+of|"
                           r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over)|aim(?:ed|s|ing)?\s+at|seek(?:s|ing)?|sought|towards?|negotiat(?:e|ed|es|ing)|discuss(?:ed|es|ing)?|"
-                          r"proposals?\s+for|efforts?\s+(?:to\s+reach|for))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
+                          r"proposals?\s+for|efforts?\s+(?:to\s+reach|for)|"
+                          # "urged both sides to agree a nationwide ceasefire"
+                          r"(?:urg|call|press|push)(?:ed|es|ing|s)?\s+(?:\w+\s+){1,3}to\s+(?:agree|reach|accept|respect|sign|"
+                          r"observe|restore|work\s+towards?)(?:\s+(?:on|to))?)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
 _CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food|fuel|medicine|delegations?|"
                                r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
                                r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")
@@ -222,6 +228,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # "the prison was attacked on Sunday": the passive reports an incident of its own
     found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
              and low.startswith("attacked", t.start) and _PASSIVE_BEFORE_RE.search(low, max(start, t.start - 8), t.start)
+             else t for t in found]
+    found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
+             and low.startswith("attack", t.start) and t.end - t.start == 6
+             and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 12), t.start) and _PRESENT_OBJECT_RE.match(low, t.end)
              else t for t in found]
     # the charge of a trial ("sentenced … for the murder of civilians") and mutual blame ("accused each other of
     # attacking civilians") name no incident of their own

@@ -57,6 +57,8 @@ _NOT_NAMES = frozenset(
     "north south east west northern southern eastern western central upper lower greater new old".split())
 #: How far after a name the sentence may place it ("… in the western countryside of Aleppo", characters).
 _QUALIFIER_REACH = 140
+#: What separates two names of one list ("X, Y", "X and Y", "X, and Y").
+_SIBLING_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -177,6 +179,8 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, after + _QUALIFIER_REACH))
     reach = min(sentence[1], after + _QUALIFIER_REACH)
     later = [p for p in places if after <= p.start < reach and p.proxy_start is None]
+    if later and later[0].rank == 0 and _SIBLING_GAP_RE.fullmatch(text, after, later[0].start):
+        later = []  # "the areas of X, Y and Z": the next name of a list is a sibling, not the town X lies in
     if later:
         first = later[0]
         if first.rank == 0 and not _REGION_OF_RE.search(text, max(0, first.start - 14), first.start):

@@ -1058,3 +1058,27 @@ def test_protesters_clashing_with_a_rival_group_riot_in_each_listed_city() -> No
             "three people, police said.")
     found = events(text, "2024-07-16")
     assert len(found) == 2 and {e["event_type"] for e in found} == {"Riots"}
+
+
+def test_a_ship_reported_being_attacked_is_an_incident() -> None:
+    text = "A tanker reported being attacked 40 nautical miles east of Aden on Tuesday, the maritime agency said."
+    (event,) = events(text, "2024-06-13")
+    assert event["event_date"] == "2024-06-11" and not near(event, 12.78, 45.04, 50.0)
+
+
+def test_urging_the_parties_to_agree_a_ceasefire_is_no_agreement() -> None:
+    text = "The envoy urged both warring sides to agree a ceasefire in Idlib during talks in Geneva on Thursday."
+    assert events(text, "2024-02-02") == []
+
+
+def test_a_timeline_entry_in_the_present_tense_is_an_incident() -> None:
+    text = ("Oct 10, 2023 - Russian forces launch an offensive on Avdiivka.\n"
+            "Oct 19, 2023 - Russian forces attack the coke plant north of Avdiivka.\n")
+    assert {e["event_date"] for e in events(text, None)} == {"2023-10-10", "2023-10-19"}
+
+
+def test_the_next_name_of_a_list_is_no_proxy_for_an_unknown_one() -> None:
+    text = ("Israeli warplanes struck launchers in the areas of Zabqinet, Tyre and Qana in southern Lebanon on "
+            "Sunday, the army said.")
+    found = events(text, "2024-08-26")
+    assert len(found) == 2 and "Zabqinet" not in {e["location"] for e in found}
