@@ -83,8 +83,8 @@ _AND_THE_RE = re.compile(r",(?=\s+and\s+the\s)")  # "… overrun on Saturday nig
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
-_LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$",
-                                re.IGNORECASE)
+_LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$"
+                                r"|\b(?:village|town|city|camp)\s+of\s+$", re.IGNORECASE)
 #: Actors whose generic aliases ("regime forces", "rebels") belong to one theatre, and what names it.
 _THEATRE_OF = {"Syrian government": "SY", "Syrian opposition": "SY"}
 _THEATRE_WORDS = {"SY": re.compile(r"syria|assad|damascus|\bsaa\b|tiger|fsa|free syrian|ahrar|jaish|failaq|"
@@ -642,7 +642,9 @@ class _Reading:
         title = (self.article.title or "").strip()
         if not title or title.casefold() in self.text.casefold():
             return None
-        raw = find_place_candidates(title, self.gazetteer)
+        # words of an actor's name in the headline are no place ("Dawlah Islamiyah camp" is not Eslamiyeh, Iran)
+        blocked = sorted((m.start, m.end) for m in self.actors.find(TokenText.of(title), title))
+        raw = find_place_candidates(title, self.gazetteer, blocked)
         found = [p for p in resolve_places(title, raw, self.countries) if p.place.kind != "country"]
         if not found:
             return None
@@ -1053,7 +1055,9 @@ class _Reading:
                 mention.place = min(options, key=lambda o: o[:3])[3]
                 mention.place_how = "a town of the area the clause names, named elsewhere in the text"
             elif self.dateline is not None and mention.place.place.kind == "admin1" and contains(
-                    mention.place.place, self.dateline.place):
+                    mention.place.place, self.dateline.place) and not self._in(
+                    self.unplaced_names, mention.clause.start, mention.clause.end, key=lambda o: o):
+                # (not when the clause names its own village, one the gazetteer lacks: "stormed the town of X")
                 # "QUETTA: … a suicide bombing at the railway station in the capital of Balochistan province":
                 # the city the report was filed from, inside the province the clause names
                 mention.place = replace(self.dateline, approximate=True)

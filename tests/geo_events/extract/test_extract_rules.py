@@ -1082,3 +1082,15 @@ def test_the_next_name_of_a_list_is_no_proxy_for_an_unknown_one() -> None:
             "Sunday, the army said.")
     found = events(text, "2024-08-26")
     assert len(found) == 2 and "Zabqinet" not in {e["location"] for e in found}
+
+
+def test_a_clause_naming_its_own_unknown_town_does_not_borrow_the_dateline() -> None:
+    text = ("WAD MADANI (Reuters) - Paramilitary fighters stormed the town of Um Zabariqa in eastern El Gezira "
+            "state on Tuesday, killing 15 residents, activists said.")
+    assert events(text, "2024-10-25") == []
+
+
+def test_an_actor_named_in_the_headline_is_no_place() -> None:
+    text = "Troops backed by aircraft pounded a militant camp in the hinterlands on Sunday, killing five fighters."
+    found = events(text, "2023-03-20", title="Army pounds Dawlah Islamiyah camp")
+    assert found == []  # "Islamiyah" is part of the group's name, not Eslamiyeh in Iran
