@@ -168,6 +168,9 @@ _HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+b
                            r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
                        r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+#: "the police spokesman in X confirmed the attack": with no date of its own, a statement about the incident told
+_STATEMENT_OF_RE = re.compile(r"\b(?:confirmed|condemned|denied|deplored)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$",
+                              re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
     r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
@@ -719,6 +722,9 @@ class _Reading:
                     body) and all(
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
                 continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
+            if not self._in(self.dates, clause.start, clause.end) and all(
+                    _STATEMENT_OF_RE.search(self.text, max(clause.start, t.start - 40), t.start) for t in triggers):
+                continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau
             pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
                                                for t in triggers)
             if pluperfect or self._is_background(clause, body, dated) or self._only_old_or_cumulative(

@@ -1094,3 +1094,9 @@ def test_an_actor_named_in_the_headline_is_no_place() -> None:
     text = "Troops backed by aircraft pounded a militant camp in the hinterlands on Sunday, killing five fighters."
     found = events(text, "2023-03-20", title="Army pounds Dawlah Islamiyah camp")
     assert found == []  # "Islamiyah" is part of the group's name, not Eslamiyeh in Iran
+
+
+def test_an_official_elsewhere_confirming_the_attack_adds_no_event() -> None:
+    text = ("Bandits killed 14 villagers in Kaura Namoda on Tuesday, residents said. The police spokesman in "
+            "Gusau, Abu Musa, confirmed the attack but did not give a casualty figure.")
+    assert [e["location"] for e in events(text, "2022-01-08")] == ["Kaura Namoda"]
