@@ -1100,3 +1100,21 @@ def test_an_official_elsewhere_confirming_the_attack_adds_no_event() -> None:
     text = ("Bandits killed 14 villagers in Kaura Namoda on Tuesday, residents said. The police spokesman in "
             "Gusau, Abu Musa, confirmed the attack but did not give a casualty figure.")
     assert [e["location"] for e in events(text, "2022-01-08")] == ["Kaura Namoda"]
+
+
+def test_a_convoy_ambushed_by_a_group_makes_the_group_the_attacker() -> None:
+    text = "A convoy of Malian soldiers was ambushed by JNIM fighters near Niono on Tuesday, local sources said."
+    (event,) = events(text, "2023-01-11")
+    assert event["actor1"].startswith("JNIM") and event["actor2"] == "Military Forces of Mali"
+
+
+def test_troops_that_repelled_an_attack_are_its_target() -> None:
+    text = "Somali troops repelled an attack by al-Shabaab militants on a base near Baidoa on Monday night."
+    (event,) = events(text, "2021-11-02")
+    assert (event["actor1"], event["actor2"]) == ("Al-Shabaab", "Military Forces of Somalia")
+
+
+def test_two_names_of_one_state_force_are_not_attacker_and_target() -> None:
+    text = ("Israeli forces raided the Nur Shams camp near Tulkarm on Friday, and clashes broke out between "
+            "gunmen and Israeli troops.")
+    assert all(e["actor2"] != "Military Forces of Israel" for e in events(text, "2024-04-20"))
