@@ -223,7 +223,7 @@ _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident resi
                             "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "
                             "journalists medics doctor doctors nurse nurses teacher teachers trader traders merchant "
                             "merchants pilgrims worshipper palestinians".split()) | {"aid worker", "aid workers"}
-_KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain)\b|"
+_KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain|martyred)\b|"
                         r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
 _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"

@@ -1118,3 +1118,11 @@ def test_two_names_of_one_state_force_are_not_attacker_and_target() -> None:
     text = ("Israeli forces raided the Nur Shams camp near Tulkarm on Friday, and clashes broke out between "
             "gunmen and Israeli troops.")
     assert all(e["actor2"] != "Military Forces of Israel" for e in events(text, "2024-04-20"))
+
+
+def test_martyred_policemen_are_deaths_of_an_attack() -> None:
+    text = ("Two policemen were martyred when militants of the Tehreek-i-Taliban Pakistan attacked a checkpost "
+            "in Bannu district on Sunday night, police said.")
+    (event,) = events(text, "2024-01-15")
+    assert event["event_type"] == "Battles" and event["actor1"] == "Tehrik-i-Taliban Pakistan"
+    assert event["actor2"] != "Taliban"
