@@ -206,6 +206,8 @@ _LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:(?:near|in|at|around|outside)\s+)?"
     r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
     re.IGNORECASE)
+#: After a town's name, the other end of a road named by both ("-Funtua road", "–Kano highway").
+_ROAD_END_RE = re.compile(r"[-–]\s?[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?\s+(?:road|highway|motorway|expressway)\b")
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 _WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                           "Suicide bomb"})
@@ -903,8 +905,16 @@ class _Reading:
             direct = [p for p in specific if p.cue_before in _DIRECT_CUES]
             if direct:
                 out = [direct[0]]
+        on_road = [p for p in out if self._names_a_road(p)]
+        if on_road and len(on_road) < len(out):
+            # "on the Gusau-Funtua road near Tsafe": the road's towns say which road, the town near it where
+            out = [p for p in out if p not in on_road]
         how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
         return [(p, how) for p in out]
+
+    def _names_a_road(self, place: PlaceMention) -> bool:
+        """True when the place names a road's end ("the X-Y road", "the X highway"), not where it happened."""
+        return place.cue_after in ("road", "highway") or bool(_ROAD_END_RE.match(self.text, place.end))
 
     def _after_container(self, found: list[PlaceMention], place: PlaceMention) -> bool:
         """"… near Al Qaim and Akashat in Iraq and Al Bukamal and Mayadin in Syria": a town listed right after

@@ -1126,3 +1126,9 @@ def test_martyred_policemen_are_deaths_of_an_attack() -> None:
     (event,) = events(text, "2024-01-15")
     assert event["event_type"] == "Battles" and event["actor1"] == "Tehrik-i-Taliban Pakistan"
     assert event["actor2"] != "Taliban"
+
+
+def test_a_town_near_a_named_road_places_the_incident_not_the_road_ends() -> None:
+    text = "Gunmen abducted 20 travellers on the Gusau-Funtua road near Tsafe on Monday, police said."
+    found = events(text, "2023-03-14")
+    assert len(found) == 1 and near(found[0], 12.17, 6.92, 30.0) and not near(found[0], 12.16, 6.66, 10.0)
