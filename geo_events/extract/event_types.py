@@ -46,6 +46,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed"),
+    ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
     ("Armed clash", 3.0, r"(?:attacked|attacks|assaults)\s+(?:near|towards?|in\s+the\s+direction\s+of)"),

@@ -748,6 +748,12 @@ class _Reading:
                     incident_days = [d for d in earlier if not self._statement_date(d)]
                     last = (incident_days or earlier)[-1]
                     dated = (last.date, last.precision, last, f"an earlier date in the paragraph ('{last.text}')")
+                    if (previous is not None and previous.own_date and previous.day and previous.date_mention
+                            is not None and previous.clause.paragraph == clause.paragraph and previous.clause.sentence
+                            == self.prepared.sentence_index(last.start) and previous.date_mention is not last):
+                        # "fought near the airport on Monday after entering the city overnight. Gunfire was also
+                        # heard in X": the incident before it, on its day, not the aside's
+                        dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")

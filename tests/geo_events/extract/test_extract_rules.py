@@ -1132,3 +1132,17 @@ def test_a_town_near_a_named_road_places_the_incident_not_the_road_ends() -> Non
     text = "Gunmen abducted 20 travellers on the Gusau-Funtua road near Tsafe on Monday, police said."
     found = events(text, "2023-03-14")
     assert len(found) == 1 and near(found[0], 12.17, 6.92, 30.0) and not near(found[0], 12.16, 6.66, 10.0)
+
+
+def test_an_undated_clause_takes_the_day_of_the_incident_before_it_not_its_aside() -> None:
+    text = ("Rebels fought Congolese troops near the airport of Goma on Monday after entering the city overnight. "
+            "Heavy gunfire was also heard in the Sake area.")
+    by_place = {e["location"]: e["event_date"] for e in events(text, "2025-01-27")}
+    assert by_place.get("Sake") == "2025-01-27"
+
+
+def test_killed_in_a_raid_is_fighting() -> None:
+    text = ("A bomb exploded outside a mosque in Kabul on Friday, killing seven people. Police said their forces "
+            "killed two militants in a raid in Jalalabad on Thursday.")
+    by_day = {e["event_date"]: e["event_type"] for e in events(text, "2022-09-23")}
+    assert by_day == {"2022-09-23": "Explosions/Remote violence", "2022-09-22": "Battles"}
