@@ -836,7 +836,10 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     elif kind == "admin1":
         # a bare name is the city more often than the province ("Idlib", "Aleppo"); "southern Idlib" is not
         score += 4.0 if item.part_of else -0.5
-    score += 0.5 if quality >= 100 else 0.0
+    # the name as written, in a country the text names at all, beats a mere spelling variant in the country it
+    # names most ("Tyre" in a story about Israeli strikes on Lebanon is not Tirat Karmel)
+    score += (2.0 if kind in ("city", "town") and not item.part_of and context.country_share(place.country) >= 0.2
+              else 0.5) if quality >= 100 else 0.0
     score += 1.0 if place.id.startswith("ge:") else 0.0
     return score
 

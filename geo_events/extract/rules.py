@@ -99,7 +99,10 @@ _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
                        r"afterwards|before)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
-                       r"\s+before\b|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)\b)", re.IGNORECASE)
+                       r"\s+before\b|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)\b"
+                       # "Hours later, jets struck Tyre": the same day as the incident before it
+                       r"|(?P<same>(?:(?:a\s+few|several|two|three|\d+)\s+)?hours\s+later|later\s+(?:that|the\s+same)\s+"
+                       r"(?:day|night|evening)|shortly\s+afterwards?)\b)", re.IGNORECASE)
 _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
@@ -963,7 +966,9 @@ class _Reading:
                     return shifted, "day", others[-1], f"{apart.group(0)} '{others[-1].text}'"
         own = self._in(self.dates, clause.start, clause.end)
         later = _LATER_RE.match(self.text, clause.start, clause.end)
-        if later and not own:  # "Two days later, a strike in X …", "The next day …": counted from the last date
+        if later and (not own or all(self._statement_date(d) for d in own)):
+            # "Two days later, a strike in X …", "The next day …": counted from the last date (a statement's
+            # date in the clause — "…, the ministry said on Wednesday" — does not date the incident)
             before = [d for d in self.dates if d.start < clause.start and d.precision == "day" and d.date]
             narrative = self._narrative_day
             if before and narrative is not None and narrative[1] == "day":
@@ -977,7 +982,9 @@ class _Reading:
                     shifted = before[-1].date + timedelta(days=days)
                 except OverflowError:
                     shifted = None
-                if shifted is not None and days:
+                if later.group("same"):
+                    days, shifted = 0, before[-1].date
+                if shifted is not None and (days or later.group("same")):
                     return shifted, "day", before[-1], f"'{later.group(0).strip()}' counted from '{before[-1].text}'"
         if not own:
             sentence = self.prepared.sentences[clause.sentence]

@@ -1146,3 +1146,17 @@ def test_killed_in_a_raid_is_fighting() -> None:
             "killed two militants in a raid in Jalalabad on Thursday.")
     by_day = {e["event_date"]: e["event_type"] for e in events(text, "2022-09-23")}
     assert by_day == {"2022-09-23": "Explosions/Remote violence", "2022-09-22": "Battles"}
+
+
+def test_hours_later_is_the_day_of_the_incident_before_it() -> None:
+    text = ("A drone hit a house in Nahariya on Tuesday evening, the Israeli army said. Hours later, Israeli jets "
+            "struck a building in Tyre, Lebanon's health ministry said on Wednesday.")
+    by_place = {e["location"]: e["event_date"] for e in events(text, "2024-10-02")}
+    assert by_place.get("Tyre") == "2024-10-01"
+
+
+def test_a_town_named_as_written_beats_a_spelling_variant_in_the_country_named_most() -> None:
+    text = ("Israeli jets struck a building in Tyre on Tuesday, the Israeli military said, after Israeli towns "
+            "came under fire. Lebanon's health ministry said seven people were killed.")
+    found = events(text, "2024-10-02", title="Israel strikes Tyre")
+    assert found and all(e["country"] == "Lebanon" for e in found)
