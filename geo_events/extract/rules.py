@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from bisect import bisect_left
@@ -209,6 +210,10 @@ _LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:(?:near|in|at|around|outside)\s+)?"
     r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
     re.IGNORECASE)
+#: Most kilometres between a front's axis town and a place fought over on it.
+AXIS_KM = 80.0
+#: After a town's name, a front's axis named after it ("the Kupiansk direction", "the Bakhmut axis").
+_AXIS_AFTER_RE = re.compile(r"\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 #: After a town's name, the other end of a road named by both ("-Funtua road", "–Kano highway").
 _ROAD_END_RE = re.compile(r"[-–]\s?[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?\s+(?:road|highway|motorway|expressway)\b")
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
@@ -878,6 +883,13 @@ class _Reading:
                 references.append(place)
                 continue
             usable.append(place)
+        axes = [p for p in usable if _AXIS_AFTER_RE.match(self.text, p.end)]
+        if axes and len(axes) < len(usable):
+            # "In the Kupiansk direction, Russian forces attacked near X and Y": the axis names the front, X and Y
+            # where the fighting was (a namesake far from the axis is not; the axis town is then the best point)
+            on_front = [p for p in usable if p not in axes and any(
+                _km(p.place.lat, p.place.lon, a.place.lat, a.place.lon) <= AXIS_KM for a in axes)]
+            usable = on_front or axes
         proxies = {p.proxy_start for p in usable if p.proxy_start is not None}
         if proxies:  # "the villages of X and Y near Aleppo": Aleppo places them, it is not a location itself
             usable = [p for p in usable if p.start not in proxies]
@@ -1367,3 +1379,9 @@ def default_extractor() -> RuleExtractor:
 
 
 _DEFAULT: RuleExtractor | None = None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km (close enough below a few hundred km)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))

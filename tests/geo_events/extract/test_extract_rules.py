@@ -1160,3 +1160,10 @@ def test_a_town_named_as_written_beats_a_spelling_variant_in_the_country_named_m
             "came under fire. Lebanon's health ministry said seven people were killed.")
     found = events(text, "2024-10-02", title="Israel strikes Tyre")
     assert found and all(e["country"] == "Lebanon" for e in found)
+
+
+def test_a_front_axis_named_after_a_town_is_context_for_the_villages_fought_over() -> None:
+    text = ("In the Kupiansk direction, Russian forces attacked near Petropavlivka in Ukraine's Kharkiv Oblast "
+            "on Tuesday.")
+    (event,) = events(text, "2024-11-20")
+    assert event["location"] == "Petropavlivka" and event["event_date"] == "2024-11-19"
