@@ -210,6 +210,8 @@ _LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:(?:near|in|at|around|outside)\s+)?"
     r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
     re.IGNORECASE)
+#: A clause telling when an incident started or happened ("The attack began on Friday evening when …").
+_BEGAN_RE = re.compile(r"\b(?:began|started|happened|took\s+place|occurred|unfolded)\b", re.IGNORECASE)
 #: Most kilometres between a front's axis town and a place fought over on it.
 AXIS_KM = 80.0
 #: After a town's name, a front's axis named after it ("the Kupiansk direction", "the Bakhmut axis").
@@ -791,8 +793,9 @@ class _Reading:
                 scores = defaultdict(float, orphan_scores)
                 own_date, date_how = True, "the incident the clause refers back to"
                 anaphora = False
-            elif anaphora and previous is None and not clause.headline:
+            elif anaphora and previous is None and not clause.headline and not (own_date and _BEGAN_RE.search(body)):
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
+                # (but "The attack began on Friday when gunmen stormed …" after a toll update is its first telling)
             if anaphora and found_anaphora is not None:
                 other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())
                          and not _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start])]

@@ -1167,3 +1167,10 @@ def test_a_front_axis_named_after_a_town_is_context_for_the_villages_fought_over
             "on Tuesday.")
     (event,) = events(text, "2024-11-20")
     assert event["location"] == "Petropavlivka" and event["event_date"] == "2024-11-19"
+
+
+def test_after_a_toll_update_the_attack_began_clause_is_the_incident() -> None:
+    text = ("The death toll from the siege of a hotel in Mogadishu rose to 21, the minister said on Sunday. The "
+            "attack began on Friday evening when gunmen stormed the hotel.")
+    (event,) = events(text, "2022-08-21")
+    assert event["event_date"] == "2022-08-19" and near(event, 2.04, 45.34)
