@@ -29,6 +29,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
     ("Shelling/artillery/missile attack", 2.0, r"missiles?|rockets?|projectiles?"),
+    # a state bulletin's "army units targeted terrorists' positions near X" (no weapon named: fire from afar)
+    ("Shelling/artillery/missile attack", 2.5, r"targeted\s+(?:the\s+)?(?:[\w-]+(?:'s?|’s?)?\s+){0,2}(?:positions?|hideouts?|"
+     r"gatherings?|dens|fortifications|headquarters|launch(?:ing)?\s+pads?)"),
     ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+"
      r"bomb(?:s|er|ers|ing|ings)?|blast|vest|explosion)"
      r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),

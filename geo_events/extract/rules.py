@@ -760,7 +760,9 @@ class _Reading:
                     dated = (last.date, last.precision, last, f"an earlier date in the paragraph ('{last.text}')")
                     if (previous is not None and previous.own_date and previous.day and previous.date_mention
                             is not None and previous.clause.paragraph == clause.paragraph and previous.clause.sentence
-                            == self.prepared.sentence_index(last.start) and previous.date_mention is not last):
+                            == self.prepared.sentence_index(last.start) and previous.date_mention is not last
+                            and last.kind in ("overnight", "relative") and previous.date_mention.kind not in (
+                                "overnight", "relative")):
                         # "fought near the airport on Monday after entering the city overnight. Gunfire was also
                         # heard in X": the incident before it, on its day, not the aside's
                         dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")

@@ -1174,3 +1174,10 @@ def test_after_a_toll_update_the_attack_began_clause_is_the_incident() -> None:
             "attack began on Friday evening when gunmen stormed the hotel.")
     (event,) = events(text, "2022-08-21")
     assert event["event_date"] == "2022-08-19" and near(event, 2.04, 45.34)
+
+
+def test_units_that_targeted_positions_near_a_town_fired_on_it() -> None:
+    text = ("Army units targeted terrorists' positions in the vicinity of Kafr Nabl in the southern countryside "
+            "of Idlib on Saturday, a military source said.")
+    (event,) = events(text, "2023-12-03")
+    assert event["event_type"] == "Explosions/Remote violence" and event["event_date"] == "2023-12-02"
