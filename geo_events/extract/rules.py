@@ -555,7 +555,9 @@ class _Reading:
             return False  # a title-case headline
         before = re.search(r"([A-Za-z][\w'’-]*)[ ]?$", text[max(line_start, trigger.start - 30) : trigger.start])
         after = re.match(r"\W*([A-Za-z][\w'’-]*)", text[trigger.end : trigger.end + 30])
-        sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*)$", text[max(0, trigger.start - 3) : trigger.start])
+        # (after a wire dateline's dash, "ERBIL, Iraq (AP) - Rockets struck …", a sentence starts too)
+        sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*|\s[-–—]\s+)$",
+                                   text[max(0, trigger.start - 4) : trigger.start])
         capital_before = before is not None and before.group(1)[0].isupper() and not sentence_start and (
             before.group(1) not in _ARTICLE_WORDS)  # "An IED struck …": an article, not a name
         capital_after = after is not None and after.group(1)[0].isupper()

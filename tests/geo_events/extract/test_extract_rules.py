@@ -1181,3 +1181,9 @@ def test_units_that_targeted_positions_near_a_town_fired_on_it() -> None:
             "of Idlib on Saturday, a military source said.")
     (event,) = events(text, "2023-12-03")
     assert event["event_type"] == "Explosions/Remote violence" and event["event_date"] == "2023-12-02"
+
+
+def test_the_first_word_after_a_wire_dateline_starts_a_sentence() -> None:
+    text = "MOSUL, Iraq (AP) - Rockets struck Mosul international airport late Monday, killing a guard."
+    (event,) = events(text, "2021-02-16")
+    assert event["event_date"] == "2021-02-15" and near(event, 36.34, 43.13, 20.0)
