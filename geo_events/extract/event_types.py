@@ -48,7 +48,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
-    ("Armed clash", 3.0, r"raided|stormed|overwhelmed"),
+    ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
@@ -71,7 +71,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
     ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
-     r"|threw\s+(?:rocks|molotov)|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
+     r"|threw\s+(?:rocks|molotov|petrol\s+bombs|fireworks|bottles|firebombs)|set\s+(?:[\w-]+\s+){1,3}ablaze|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
      r"(?:clashed|clash|fought|battled)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
     ("Mob violence", 6.0, r"mob|vigilantes?"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
@@ -101,7 +101,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 
@@ -278,6 +278,8 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     score, sub = best_other if best_other[0] > NON_VIOLENT_MARGIN * best_violent[0] else best_violent
     if score < MIN_SCORE:
         return None
+    if sub in _PROTEST_ESCALATION and scores.get("Looting/property destruction", 0.0) >= MIN_SCORE:
+        sub = "Violent demonstration"  # demonstrators who loot or burn make a riot
     if sub in _PROTEST_ESCALATION:
         # ACLED: a demonstration is coded by its most serious feature (force used on it, violence by it)
         for stronger in _PROTEST_ESCALATION:

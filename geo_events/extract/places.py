@@ -838,8 +838,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
         score += 4.0 if item.part_of else -0.5
     # the name as written, in a country the text names at all, beats a mere spelling variant in the country it
     # names most ("Tyre" in a story about Israeli strikes on Lebanon is not Tirat Karmel)
-    score += (2.0 if kind in ("city", "town") and not item.part_of and context.country_share(place.country) >= 0.2
-              else 0.5) if quality >= 100 else 0.0
+    named_share = context.country_share(place.country)
+    score += (2.0 if kind in ("city", "town") and not item.part_of and (named_share >= 0.2 or (
+        named_share > 0 and (place.population or 0) >= 100_000)) else 0.5) if quality >= 100 else 0.0
     score += 1.0 if place.id.startswith("ge:") else 0.0
     return score
 

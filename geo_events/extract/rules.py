@@ -212,6 +212,8 @@ _LIST_GAP_RE = re.compile(
     re.IGNORECASE)
 #: A clause telling when an incident started or happened ("The attack began on Friday evening when …").
 _BEGAN_RE = re.compile(r"\b(?:began|started|happened|took\s+place|occurred|unfolded)\b", re.IGNORECASE)
+#: ACLED event types of demonstrations (a riot is a demonstration turned violent).
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 #: Most kilometres between a front's axis town and a place fought over on it.
 AXIS_KM = 80.0
 #: After a town's name, a front's axis named after it ("the Kupiansk direction", "the Bakhmut axis").
@@ -1145,7 +1147,9 @@ class _Reading:
             area = top.mentions[0].place.rank >= 3  # a province-level report: one event, its strongest type
             for key in keys[1:]:
                 strongest = max((classify(dict(m.scores)) or ("", "", 0.0))[2] for m in groups[key].mentions)
-                if area or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
+                # one crowd at one place and day is one demonstration, coded by its most serious feature
+                crowd = {key[2], keys[0][2]} <= _DEMONSTRATION_TYPES
+                if area or crowd or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5

@@ -1187,3 +1187,30 @@ def test_the_first_word_after_a_wire_dateline_starts_a_sentence() -> None:
     text = "MOSUL, Iraq (AP) - Rockets struck Mosul international airport late Monday, killing a guard."
     (event,) = events(text, "2021-02-16")
     assert event["event_date"] == "2021-02-15" and near(event, 36.34, 43.13, 20.0)
+
+
+def test_demonstrators_who_loot_or_set_buildings_ablaze_riot() -> None:
+    text = "In Kano, protesters looted shops and set a government building ablaze on Thursday, police said."
+    (event,) = events(text, "2024-08-02")
+    assert event["event_type"] == "Riots"
+
+
+def test_one_crowd_at_one_place_and_day_is_one_demonstration() -> None:
+    text = ("Police used tear gas to disperse protesters outside parliament in Tbilisi on Saturday, as "
+            "demonstrators threw fireworks at officers.")
+    found = events(text, "2024-12-01")
+    assert [e["event_type"] for e in found] == ["Riots"]
+
+
+def test_insurgents_who_invaded_a_town_fought_for_it() -> None:
+    text = "Insurgents invaded Geidam town in Yobe State on Sunday night, burning houses, residents said."
+    (event,) = events(text, "2021-08-02")
+    assert event["event_type"] == "Battles" and event["event_date"] == "2021-08-01"
+
+
+def test_a_big_city_named_as_written_beats_a_variant_with_little_country_evidence() -> None:
+    text = ("BEIRUT (Reuters) - An Israeli drone strike on a motorcycle near the village of Maaroub, east of "
+            "Tyre, killed two people on Tuesday, security sources said. Hezbollah later said it had targeted an "
+            "Israeli army post opposite the border with guided missiles.")
+    found = events(text, "2024-05-15", title="Israeli drone strike kills two on motorbike near Tyre")
+    assert found and all(near(e, 33.27, 35.20, 15.0) for e in found)
