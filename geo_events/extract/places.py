@@ -123,6 +123,8 @@ _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|ci
 PAIR_KM = 60.0
 _ROAD_AFTER_RE = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|front)\b", re.IGNORECASE)
 _ROAD_JOIN_RE = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+#: A city at least this big written after "central" is the city centre ("central Tel Aviv"), not a province.
+CENTRAL_CITY_POPULATION = 300_000
 _PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
                          r"central|upper|lower)\s+$", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
@@ -384,7 +386,10 @@ def find_place_candidates(
     found.sort(key=lambda r: r.start)
     for index, raw in enumerate(found):
         raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
-        raw.part_of = bool(_PART_OF_RE.search(text, max(0, raw.start - 16), raw.start))
+        part = _PART_OF_RE.search(text, max(0, raw.start - 16), raw.start)
+        # "central Tel Aviv", "downtown" parts of a big city are the city, not its province
+        raw.part_of = part is not None and not (part.group(0).lower().startswith("central") and any(
+            p.kind == "city" and (p.population or 0) >= CENTRAL_CITY_POPULATION for p, _ in raw.candidates))
         if index and found[index - 1].cue_before in _PLURAL_ADMIN_WORDS and re.fullmatch(
                 r"\s*(?:,|,?\s+and)\s+", text[found[index - 1].end : raw.start]):
             raw.cue_before = found[index - 1].cue_before  # "the provinces of Latakia and Tartus": both provinces

@@ -1214,3 +1214,9 @@ def test_a_big_city_named_as_written_beats_a_variant_with_little_country_evidenc
             "Israeli army post opposite the border with guided missiles.")
     found = events(text, "2024-05-15", title="Israeli drone strike kills two on motorbike near Tyre")
     assert found and all(near(e, 33.27, 35.20, 15.0) for e in found)
+
+
+def test_central_part_of_a_big_city_is_the_city() -> None:
+    text = "A drone struck an apartment building in central Tel Aviv early on Friday, killing one man."
+    (event,) = events(text, "2024-07-20")
+    assert event["location"] == "Tel Aviv" and event["geo_precision"] < 3
