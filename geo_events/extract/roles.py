@@ -32,7 +32,7 @@ _TARGET_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_AFTER_RE = re.compile(
-    r"^\s*(?:(?!and\b)[\w'-]+\s+){0,2}?(?:(?:and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?)?)(?:came\s+under|come\s+under|were\s+(?:killed|hit|targeted|struck|wounded|bombed|attacked)"
+    r"^[\s,)]*(?:(?!and\b)[\w'-]+\s+){0,2}?(?:(?:and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?)?)(?:came\s+under|come\s+under|were\s+(?:killed|hit|targeted|struck|wounded|bombed|attacked)"
     r"|was\s+(?:hit|targeted|attacked|struck|bombed|ambushed|shelled|raided|overrun|stormed)"
     r"|were\s+(?:ambushed|shelled|raided|overrun)|had\s+been\s+(?:killed|hit|targeted)|suffered|lost"
     # "Somali troops repelled an attack by al-Shabaab": the defender is the target

@@ -37,8 +37,8 @@ _BEFORE_RE = re.compile(rf"\b(?P<kind>{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?
 _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeting|targeted|hit|struck|stormed|"
                        rf"attacked|shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
                        rf"(?P<kind>{_KINDS_AFTER})\b")
-#: "in X, in Y province", "in X, near Y", "in X, a village near Y"
-_COMMA_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
+#: "in X, in Y province", "in X, near Y", "in X, a village near Y", "near X, about 25 km from Y"
+_COMMA_RE = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
                        rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?\d+\s*"
                        rf"(?:km|kilomet(?:er|re)s?|miles?)\b)")
 _UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")

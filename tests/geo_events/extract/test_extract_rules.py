@@ -1220,3 +1220,17 @@ def test_central_part_of_a_big_city_is_the_city() -> None:
     text = "A drone struck an apartment building in central Tel Aviv early on Friday, killing one man."
     (event,) = events(text, "2024-07-20")
     assert event["location"] == "Tel Aviv" and event["geo_precision"] < 3
+
+
+def test_near_an_unlisted_village_some_km_from_a_town_is_coded_near_the_town() -> None:
+    text = ("Gunmen attacked a convoy near Wendoukou, about 20 km from Djibo in northern Burkina Faso, on "
+            "Wednesday, killing 12 soldiers, the government said.")
+    (event,) = events(text, "2021-08-19")
+    assert near(event, 14.10, -1.63, 25.0) and event["geo_precision"] == 2
+
+
+def test_victims_named_in_an_aside_before_were_killed_are_the_target() -> None:
+    text = ("At least 12 people, including nine civilians, were killed on Tuesday when jihadists attacked a "
+            "market in Djibo.")
+    (event,) = events(text, "2021-08-19")
+    assert event["actor1"] != "Civilians" and event["actor2"] == "Civilians"
