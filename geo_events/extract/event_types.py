@@ -71,7 +71,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
     ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
-     r"|threw\s+(?:rocks|molotov|petrol\s+bombs|fireworks|bottles|firebombs)|set\s+(?:[\w-]+\s+){1,3}ablaze|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
+     r"|threw\s+(?:rocks|molotov|petrol\s+bombs|fireworks|bottles|firebombs)|(?:stone|rock)[- ](?:throwing|pelting)|set\s+(?:[\w-]+\s+){1,3}ablaze|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
      r"(?:clashed|clash|fought|battled)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
     ("Mob violence", 6.0, r"mob|vigilantes?"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
@@ -101,7 +101,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

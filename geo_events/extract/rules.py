@@ -1245,7 +1245,9 @@ class _Reading:
         country = getattr(where, "country", None)
         if home is None or not country or country == home:
             return name
-        written = " ".join(self.text[a:b].lower() for a, b in votes.evidence.get(name or "", []))
+        # (named only in the headline, "Rebels shell Bunia outskirts": the headline is what was written)
+        written = " ".join(self.text[a:b].lower() for a, b in votes.evidence.get(name or "", [])) or (
+            self.article.title or "").lower()
         if not written or _THEATRE_WORDS[home].search(written):
             return name  # "Syrian troops shelled a Lebanese village": the Syrian army itself
         if self.actors.side(name) == "government":

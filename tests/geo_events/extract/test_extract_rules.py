@@ -1234,3 +1234,15 @@ def test_victims_named_in_an_aside_before_were_killed_are_the_target() -> None:
             "market in Djibo.")
     (event,) = events(text, "2021-08-19")
     assert event["actor1"] != "Civilians" and event["actor2"] == "Civilians"
+
+
+def test_stone_throwing_protesters_riot() -> None:
+    text = "Police fired tear gas at stone-throwing protesters in Nakuru on Wednesday."
+    (event,) = events(text, "2023-07-20")
+    assert event["event_type"] == "Riots"
+
+
+def test_a_generic_rebels_headline_outside_syria_is_no_syrian_actor() -> None:
+    text = "Militiamen shelled the outskirts of Bunia on Friday night, residents said."
+    found = events(text, "2023-09-02", title="Rebels shell Bunia outskirts")
+    assert found and all(e["actor1"] != "Syrian opposition" for e in found)
