@@ -53,6 +53,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
     ("Armed clash", 3.0, r"(?:attacked|attacks|assaults)\s+(?:near|towards?|in\s+the\s+direction\s+of)"),
+    # an attack on an armed post ("attacked a military base", "attacked army positions", "attacked a convoy"): fighting
+    ("Armed clash", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+     r"(?:[\w'-]+\s+){0,3}?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"
+     r"|bases?|outposts?|(?:army\s+|military\s+)?positions|checkpoints?|convoys?|barracks|police\s+stations?|patrols?"
+     r"|garrisons?)\b"),
     ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
     # a ground push ("tanks advanced deeper into the Shaboura neighbourhood")
     ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
@@ -63,6 +68,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"
      r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),
+    # a camp of displaced people or refugees is civilians, not an army camp
+    ("Attack", 3.0, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:idp|displacement|displaced|refugee)s?\s+camps?"
+     r"|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?camps?\s+(?:for|of|housing|sheltering)\s+(?:the\s+)?"
+     r"(?:displaced|refugees|idps)"),
     ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
     ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
@@ -190,9 +199,13 @@ class Trigger:
 
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 _PASSIVE_ATTACK_WEIGHT = 2.5
-#: A timeline's or headline's present tense: "Russian forces attack the coke plant", "rebels attack a base".
-_PRESENT_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen)\s+$")
+#: An armed group that attacks something ("rebels attack a base", "jihadists attacked the town", "gunmen attacked
+#: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
+_PRESENT_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
+                                 r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
+                                 r"militiamen|militias?|armed\s+men)\s+$")
 _PRESENT_OBJECT_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 _CHARGED_RE = re.compile(
     r"\b(?:(?:sentenced|convicted|found\s+guilty|charged|indicted|acquitted|jailed|tried|prosecuted|on\s+trial)\b"
     r"[^.;!?]{0,60}\b(?:for|of|over|with)|accus(?:ed|ing|e)\s+each\s+other\s+of|traded\s+(?:accusations|blame)\s+(?:of|for|over))"
@@ -234,8 +247,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
              and low.startswith("attacked", t.start) and _PASSIVE_BEFORE_RE.search(low, max(start, t.start - 8), t.start)
              else t for t in found]
     found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
-             and low.startswith("attack", t.start) and t.end - t.start == 6
-             and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 12), t.start) and _PRESENT_OBJECT_RE.match(low, t.end)
+             and low.startswith("attack", t.start) and t.end - t.start in (6, 8)
+             and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 14), t.start)
+             and (_PRESENT_OBJECT_RE.match(low, t.end) or _NAME_AFTER_RE.match(text, t.end))
              else t for t in found]
     # the charge of a trial ("sentenced … for the murder of civilians") and mutual blame ("accused each other of
     # attacking civilians") name no incident of their own

@@ -1246,3 +1246,26 @@ def test_a_generic_rebels_headline_outside_syria_is_no_syrian_actor() -> None:
     text = "Militiamen shelled the outskirts of Bunia on Friday night, residents said."
     found = events(text, "2023-09-02", title="Rebels shell Bunia outskirts")
     assert found and all(e["actor1"] != "Syrian opposition" for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Insurgents attacked a military base in Monguno on Thursday, the army said.",
+    "Gunmen attacked a police station in Maiduguri on Thursday.",
+    "Boko Haram fighters attacked Monguno on Thursday.",
+    "The group attacked army positions near Monguno on Thursday.",
+])
+def test_an_armed_group_attacking_a_post_or_a_town_is_fighting(sentence: str) -> None:
+    (found,) = events(sentence, "2021-01-09")
+    assert (found["event_type"], found["sub_event_type"]) == ("Battles", "Armed clash")
+    assert found["event_date"] == "2021-01-07"
+    assert near(found, 12.67, 13.61, 5) or near(found, 11.85, 13.16, 5)  # Monguno or Maiduguri
+
+
+def test_a_politician_who_attacked_a_plan_is_no_incident() -> None:
+    assert events("The opposition leader attacked the government's plan in a speech in Maiduguri on Thursday.",
+                  "2021-01-09") == []
+
+
+def test_an_attack_on_a_camp_of_displaced_people_is_violence_against_civilians() -> None:
+    (found,) = events("Militants attacked a camp for displaced people near Maiduguri on Thursday.", "2021-01-09")
+    assert (found["event_type"], found["sub_event_type"]) == ("Violence against civilians", "Attack")
