@@ -226,6 +226,29 @@ _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seize
                                r"isil|isis|daesh|enemy|a\s+large)\s+)*(?:[\w-]+\s+){0,2}$")
 
 
+_CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s+)?(?:[\w-]+\s+){0,3}?"
+                                 r"(?:villages?|communities|villagers|civilians|residents|homes|houses|markets?|"
+                                 r"worshippers|farmers|mosques?|churches?)\b")
+
+
+#: Who only ever strikes on the ground ("gunmen struck a checkpoint"), and armed groups that do so when the target is
+#: a village or its people ("jihadists struck three villages"; their drones and rockets have words of their own).
+_GROUND_SUBJECT_RE = re.compile(r"\b(?:gunmen|attackers|assailants|bandits|gangs?|militiamen|armed\s+men)\s+$")
+_GROUP_SUBJECT_RE = re.compile(r"\b(?:militants|jihadists|insurgents|fighters|rebels|terrorists|extremists|"
+                               r"separatists|militias?)\s+$")
+
+
+def _ground_strike(trigger: Trigger, low: str, start: int) -> Trigger | None:
+    """A ground force's "struck": an attack on civilians (villages, residents …) or an armed clash; None when
+    the subject may have struck from the air."""
+    before = max(start, trigger.start - 14)
+    civilian = _CIVILIAN_OBJECT_RE.match(low, trigger.end) is not None
+    if _GROUND_SUBJECT_RE.search(low, before, trigger.start) or (
+            civilian and _GROUP_SUBJECT_RE.search(low, before, trigger.start)):
+        return replace(trigger, sub_event_type="Attack" if civilian else "Armed clash", weight=_PASSIVE_ATTACK_WEIGHT)
+    return None
+
+
 def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
     """Return every event trigger in ``text[start:end]`` (offsets into ``text``; ``low``: its lower case)."""
     stop = len(text) if end is None else end
@@ -251,6 +274,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
              and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 14), t.start)
              and (_PRESENT_OBJECT_RE.match(low, t.end) or _NAME_AFTER_RE.match(text, t.end))
              else t for t in found]
+    # gunmen or attackers who "struck" a village or a post came on the ground: an attack or a clash, not an air strike
+    found = [_ground_strike(t, low, start) or t if t.sub_event_type == "Air/drone strike" and t.weight < 4.0
+             and low.startswith(("struck", "strike"), t.start) else t for t in found]
     # the charge of a trial ("sentenced … for the murder of civilians") and mutual blame ("accused each other of
     # attacking civilians") name no incident of their own
     found = [t for t in found if not _CHARGED_RE.search(low, max(start, t.start - 90), t.start)]

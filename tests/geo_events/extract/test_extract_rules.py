@@ -1269,3 +1269,14 @@ def test_a_politician_who_attacked_a_plan_is_no_incident() -> None:
 def test_an_attack_on_a_camp_of_displaced_people_is_violence_against_civilians() -> None:
     (found,) = events("Militants attacked a camp for displaced people near Maiduguri on Thursday.", "2021-01-09")
     assert (found["event_type"], found["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("The attackers struck at least 20 communities in Bokkos on Saturday, burning homes.", "Attack"),
+    ("Jihadists struck three villages near Bokkos on Saturday.", "Attack"),
+    ("Gunmen struck a checkpoint near Bokkos on Saturday.", "Armed clash"),
+    ("Fighter jets struck a depot near Bokkos on Saturday.", "Air/drone strike"),
+])
+def test_who_struck_decides_whether_it_was_from_the_air(sentence: str, sub: str) -> None:
+    (found,) = events(sentence, "2023-12-26")
+    assert found["sub_event_type"] == sub and found["event_date"] == "2023-12-23" and near(found, 9.30, 9.00, 10)
