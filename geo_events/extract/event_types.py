@@ -44,7 +44,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),
     ("Chemical weapon", 7.0, r"chemical\s+(?:attack|weapons?|agents?)|chlorine|sarin|nerve\s+agent|toxic\s+gas|poison\s+gas"),
-    ("Armed clash", 3.0, r"clash(?:es|ed)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
+    ("Armed clash", 3.0, r"clash(?:es|ed|ing)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),

@@ -1280,3 +1280,8 @@ def test_an_attack_on_a_camp_of_displaced_people_is_violence_against_civilians()
 def test_who_struck_decides_whether_it_was_from_the_air(sentence: str, sub: str) -> None:
     (found,) = events(sentence, "2023-12-26")
     assert found["sub_event_type"] == sub and found["event_date"] == "2023-12-23" and near(found, 9.30, 9.00, 10)
+
+
+def test_raiders_looting_while_clashing_with_soldiers_fought_a_battle() -> None:
+    (found,) = events("Insurgents attacked Macomia on Friday, looting food stores and clashing with soldiers.", "2024-05-11")
+    assert (found["event_type"], found["sub_event_type"]) == ("Battles", "Armed clash")
