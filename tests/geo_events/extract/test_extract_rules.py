@@ -1285,3 +1285,10 @@ def test_who_struck_decides_whether_it_was_from_the_air(sentence: str, sub: str)
 def test_raiders_looting_while_clashing_with_soldiers_fought_a_battle() -> None:
     (found,) = events("Insurgents attacked Macomia on Friday, looting food stores and clashing with soldiers.", "2024-05-11")
     assert (found["event_type"], found["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_a_clock_time_does_not_end_the_sentence_of_its_date() -> None:
+    text = ("TAMPA, Fla. — On Feb. 2, at 4:00 p.m. (EST), U.S. forces conducted airstrikes in Iraq and Syria.\n\n"
+            "The facilities struck included depots near Al Qaim in Iraq.")
+    (found,) = events(text, "2024-02-03", title="Statement on strikes")
+    assert found["event_date"] == "2024-02-02" and found["date_precision"] == "day" and near(found, 34.39, 40.99)
