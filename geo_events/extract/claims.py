@@ -21,7 +21,7 @@ from geo_events.extract.numbers import Quantity, find_quantities
 from geo_events.extract.text import Sentence
 
 _KILLED = (r"killed|kill|kills|killing|dead|died|die|deaths|death\s+toll|lost\s+their\s+lives|fatalities"
-           r"|bodies|slain|massacred|executed|perished|death|toll|lives")
+           r"|bodies|slain|massacred|executed|perished|death|toll|lives|martyred|embraced\s+martyrdom")
 _WOUNDED = r"wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed"
 _CAPTURED = r"captured|capturing|taken\s+prisoner|taken\s+captive|abducted|kidnapped|held\s+captive|prisoners"
 _OTHER = r"casualties|casualty|dead\s+and\s+wounded|dead\s+or\s+wounded|killed\s+or\s+wounded|killed\s+and\s+injured" \
@@ -33,7 +33,7 @@ CASUALTY_RE = re.compile(
 _CASUALTY_LOWER_RE = re.compile(CASUALTY_RE.pattern)
 CASUALTY_SCANNER = PrefixScanner(_CASUALTY_LOWER_RE, (
     "casualt", "dead", "kill", "died", "die", "death", "lost", "fatalit", "bodies", "slain", "massacr", "execut",
-    "perish", "toll", "lives", "wound", "injur", "hurt", "maim", "captur", "taken", "abduct", "kidnap", "held",
+    "perish", "toll", "lives", "martyr", "embrac", "wound", "injur", "hurt", "maim", "captur", "taken", "abduct", "kidnap", "held",
     "prisoner"))
 _NOT_PEOPLE_RE = re.compile(
     r"^\s*(?:%|percent|per\s+cent|km|kilomet|kilometres|miles?\b|metres|meters|years?\b|months?\b|weeks?\b|days?\b"

@@ -27,8 +27,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
-     r"|ballistic\s+missiles?|cruise\s+missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
+     r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"),
     ("Shelling/artillery/missile attack", 2.0, r"missiles?|rockets?|projectiles?"),
+    # a state bulletin's "army units targeted terrorists' positions near X" (no weapon named: fire from afar)
+    ("Shelling/artillery/missile attack", 2.5, r"targeted\s+(?:the\s+)?(?:[\w-]+(?:'s?|’s?)?\s+){0,2}(?:positions?|hideouts?|"
+     r"gatherings?|dens|fortifications|headquarters|launch(?:ing)?\s+pads?)"),
     ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+"
      r"bomb(?:s|er|ers|ing|ings)?|blast|vest|explosion)"
      r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
@@ -41,32 +44,44 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),
     ("Chemical weapon", 7.0, r"chemical\s+(?:attack|weapons?|agents?)|chlorine|sarin|nerve\s+agent|toxic\s+gas|poison\s+gas"),
-    ("Armed clash", 3.0, r"clash(?:es|ed)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
+    ("Armed clash", 3.0, r"clash(?:es|ed|ing)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
-    ("Armed clash", 3.0, r"raided|stormed|overwhelmed"),
+    ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
+    ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
     ("Armed clash", 3.0, r"(?:attacked|attacks|assaults)\s+(?:near|towards?|in\s+the\s+direction\s+of)"),
+    # an attack on an armed post ("attacked a military base", "attacked army positions", "attacked a convoy"): fighting
+    ("Armed clash", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+     r"(?:[\w'-]+\s+){0,3}?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"
+     r"|bases?|outposts?|(?:army\s+|military\s+)?positions|checkpoints?|convoys?|barracks|police\s+stations?|patrols?"
+     r"|garrisons?)\b"),
     ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
     # a ground push ("tanks advanced deeper into the Shaboura neighbourhood")
     ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
-    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+killed"
+    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"),
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"
-     r"(?:villages|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),
+     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),
+    # a camp of displaced people or refugees is civilians, not an army camp
+    ("Attack", 3.0, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:idp|displacement|displaced|refugee)s?\s+camps?"
+     r"|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?camps?\s+(?:for|of|housing|sheltering)\s+(?:the\s+)?"
+     r"(?:displaced|refugees|idps)"),
     ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
-    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
+    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
     ("Protest with intervention", 5.0, r"tear\s*gas|water\s+cannons?|dispersed|rubber\s+bullets|arrested\s+(?:dozens\s+of\s+)?protesters"),
-    ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
+    ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
+     r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
     ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
-     r"|threw\s+(?:rocks|molotov)|clashed\s+with\s+(?:police|security\s+forces)"),
+     r"|threw\s+(?:rocks|molotov|petrol\s+bombs|fireworks|bottles|firebombs)|(?:stone|rock)[- ](?:throwing|pelting)|set\s+(?:[\w-]+\s+){1,3}ablaze|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
+     r"(?:clashed|clash|fought|battled)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
     ("Mob violence", 6.0, r"mob|vigilantes?"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
@@ -78,7 +93,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
-    ("Looting/property destruction", 2.0, r"set\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
+    ("Looting/property destruction", 2.0, r"(?:set|setting|sets)\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
      r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
@@ -95,7 +110,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 
@@ -162,7 +177,8 @@ VIOLENT_SUBS = frozenset(
      "Grenade", "Chemical weapon", "Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence"}
 )
 #: Demonstration sub-types, most serious first.
-_PROTEST_ESCALATION = ("Excessive force against protesters", "Violent demonstration", "Protest with intervention",
+#: ACLED: demonstrators who use violence make a riot whatever force met them; force on a peaceful crowd comes next.
+_PROTEST_ESCALATION = ("Violent demonstration", "Excessive force against protesters", "Protest with intervention",
                        "Peaceful protest")
 _DEMONSTRATION_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 #: A non-violent type wins only when its score exceeds this multiple of the best violent one.
@@ -181,8 +197,15 @@ class Trigger:
     weight: float
 
 
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been)\s+$")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 _PASSIVE_ATTACK_WEIGHT = 2.5
+#: An armed group that attacks something ("rebels attack a base", "jihadists attacked the town", "gunmen attacked
+#: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
+_PRESENT_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
+                                 r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
+                                 r"militiamen|militias?|armed\s+men)\s+$")
+_PRESENT_OBJECT_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 _CHARGED_RE = re.compile(
     r"\b(?:(?:sentenced|convicted|found\s+guilty|charged|indicted|acquitted|jailed|tried|prosecuted|on\s+trial)\b"
     r"[^.;!?]{0,60}\b(?:for|of|over|with)|accus(?:ed|ing|e)\s+each\s+other\s+of|traded\s+(?:accusations|blame)\s+(?:of|for|over))"
@@ -190,7 +213,10 @@ _CHARGED_RE = re.compile(
 _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|push(?:ed|es|ing)?\s+for|"
                           r"press(?:ed|es|ing)?\s+for|appeal(?:ed|s)?\s+for|reject(?:ed|s|ing)?|no\s+sign\s+of|"
                           r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over)|aim(?:ed|s|ing)?\s+at|seek(?:s|ing)?|sought|towards?|negotiat(?:e|ed|es|ing)|discuss(?:ed|es|ing)?|"
-                          r"proposals?\s+for|efforts?\s+(?:to\s+reach|for))\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
+                          r"proposals?\s+for|efforts?\s+(?:to\s+reach|for)|"
+                          # "urged both sides to agree a nationwide ceasefire"
+                          r"(?:urg|call|press|push)(?:ed|es|ing|s)?\s+(?:\w+\s+){1,3}to\s+(?:agree|reach|accept|respect|sign|"
+                          r"observe|restore|work\s+towards?)(?:\s+(?:on|to))?)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
 _CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food|fuel|medicine|delegations?|"
                                r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
                                r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")
@@ -198,6 +224,29 @@ _DEVICE_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seized|found|discovered|dismantled|defused|"
                                r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
                                r"isil|isis|daesh|enemy|a\s+large)\s+)*(?:[\w-]+\s+){0,2}$")
+
+
+_CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s+)?(?:[\w-]+\s+){0,3}?"
+                                 r"(?:villages?|communities|villagers|civilians|residents|homes|houses|markets?|"
+                                 r"worshippers|farmers|mosques?|churches?)\b")
+
+
+#: Who only ever strikes on the ground ("gunmen struck a checkpoint"), and armed groups that do so when the target is
+#: a village or its people ("jihadists struck three villages"; their drones and rockets have words of their own).
+_GROUND_SUBJECT_RE = re.compile(r"\b(?:gunmen|attackers|assailants|bandits|gangs?|militiamen|armed\s+men)\s+$")
+_GROUP_SUBJECT_RE = re.compile(r"\b(?:militants|jihadists|insurgents|fighters|rebels|terrorists|extremists|"
+                               r"separatists|militias?)\s+$")
+
+
+def _ground_strike(trigger: Trigger, low: str, start: int) -> Trigger | None:
+    """A ground force's "struck": an attack on civilians (villages, residents …) or an armed clash; None when
+    the subject may have struck from the air."""
+    before = max(start, trigger.start - 14)
+    civilian = _CIVILIAN_OBJECT_RE.match(low, trigger.end) is not None
+    if _GROUND_SUBJECT_RE.search(low, before, trigger.start) or (
+            civilian and _GROUP_SUBJECT_RE.search(low, before, trigger.start)):
+        return replace(trigger, sub_event_type="Attack" if civilian else "Armed clash", weight=_PASSIVE_ATTACK_WEIGHT)
+    return None
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
@@ -220,6 +269,14 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
              and low.startswith("attacked", t.start) and _PASSIVE_BEFORE_RE.search(low, max(start, t.start - 8), t.start)
              else t for t in found]
+    found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
+             and low.startswith("attack", t.start) and t.end - t.start in (6, 8)
+             and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 14), t.start)
+             and (_PRESENT_OBJECT_RE.match(low, t.end) or _NAME_AFTER_RE.match(text, t.end))
+             else t for t in found]
+    # gunmen or attackers who "struck" a village or a post came on the ground: an attack or a clash, not an air strike
+    found = [_ground_strike(t, low, start) or t if t.sub_event_type == "Air/drone strike" and t.weight < 4.0
+             and low.startswith(("struck", "strike"), t.start) else t for t in found]
     # the charge of a trial ("sentenced … for the murder of civilians") and mutual blame ("accused each other of
     # attacking civilians") name no incident of their own
     found = [t for t in found if not _CHARGED_RE.search(low, max(start, t.start - 90), t.start)]
@@ -231,8 +288,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     kept: list[Trigger] = []
     for trigger in found:
         same_span = kept and (trigger.start, trigger.end) == (kept[-1].start, kept[-1].end)
-        if kept and not same_span and trigger.start < kept[-1].end and trigger.weight <= kept[-1].weight:
-            continue
+        if kept and not same_span and trigger.start < kept[-1].end and trigger.weight <= kept[-1].weight and not (
+                trigger.sub_event_type in _DEMONSTRATION_SUBS and kept[-1].sub_event_type == "Violent demonstration"):
+            continue  # (but "protesters" in "protesters clashed with …" still says there was a demonstration)
         kept.append(trigger)
     return kept
 
@@ -260,6 +318,8 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     score, sub = best_other if best_other[0] > NON_VIOLENT_MARGIN * best_violent[0] else best_violent
     if score < MIN_SCORE:
         return None
+    if sub in _PROTEST_ESCALATION and scores.get("Looting/property destruction", 0.0) >= MIN_SCORE:
+        sub = "Violent demonstration"  # demonstrators who loot or burn make a riot
     if sub in _PROTEST_ESCALATION:
         # ACLED: a demonstration is coded by its most serious feature (force used on it, violence by it)
         for stronger in _PROTEST_ESCALATION:

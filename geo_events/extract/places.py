@@ -123,6 +123,8 @@ _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|ci
 PAIR_KM = 60.0
 _ROAD_AFTER_RE = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|front)\b", re.IGNORECASE)
 _ROAD_JOIN_RE = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+#: A city at least this big written after "central" is the city centre ("central Tel Aviv"), not a province.
+CENTRAL_CITY_POPULATION = 300_000
 _PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
                          r"central|upper|lower)\s+$", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
@@ -384,7 +386,10 @@ def find_place_candidates(
     found.sort(key=lambda r: r.start)
     for index, raw in enumerate(found):
         raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
-        raw.part_of = bool(_PART_OF_RE.search(text, max(0, raw.start - 16), raw.start))
+        part = _PART_OF_RE.search(text, max(0, raw.start - 16), raw.start)
+        # "central Tel Aviv", "downtown" parts of a big city are the city, not its province
+        raw.part_of = part is not None and not (part.group(0).lower().startswith("central") and any(
+            p.kind == "city" and (p.population or 0) >= CENTRAL_CITY_POPULATION for p, _ in raw.candidates))
         if index and found[index - 1].cue_before in _PLURAL_ADMIN_WORDS and re.fullmatch(
                 r"\s*(?:,|,?\s+and)\s+", text[found[index - 1].end : raw.start]):
             raw.cue_before = found[index - 1].cue_before  # "the provinces of Latakia and Tartus": both provinces
@@ -836,7 +841,11 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     elif kind == "admin1":
         # a bare name is the city more often than the province ("Idlib", "Aleppo"); "southern Idlib" is not
         score += 4.0 if item.part_of else -0.5
-    score += 0.5 if quality >= 100 else 0.0
+    # the name as written, in a country the text names at all, beats a mere spelling variant in the country it
+    # names most ("Tyre" in a story about Israeli strikes on Lebanon is not Tirat Karmel)
+    named_share = context.country_share(place.country)
+    score += (2.0 if kind in ("city", "town") and not item.part_of and (named_share >= 0.2 or (
+        named_share > 0 and (place.population or 0) >= 100_000)) else 0.5) if quality >= 100 else 0.0
     score += 1.0 if place.id.startswith("ge:") else 0.0
     return score
 
@@ -904,6 +913,8 @@ def contains(outer: Any, inner: Any) -> bool:
         return False
     if outer.kind == "country":
         return outer.country == inner.country
+    if inner.kind in ("admin1", "country"):
+        return False  # a town named like its province ("Baghlan district of Baghlan province") does not contain it
     if not inner.admin1 or outer.country != inner.country:
         return False
     admin = _fold(inner.admin1)

@@ -32,8 +32,11 @@ _TARGET_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_AFTER_RE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:came\s+under|come\s+under|were\s+(?:killed|hit|targeted|struck|wounded|bombed|attacked)"
-    r"|was\s+(?:hit|targeted|attacked|struck|bombed)|had\s+been\s+(?:killed|hit|targeted)|suffered|lost"
+    r"^[\s,)]*(?:(?!and\b)[\w'-]+\s+){0,2}?(?:(?:and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?)?)(?:came\s+under|come\s+under|were\s+(?:killed|hit|targeted|struck|wounded|bombed|attacked)"
+    r"|was\s+(?:hit|targeted|attacked|struck|bombed|ambushed|shelled|raided|overrun|stormed)"
+    r"|were\s+(?:ambushed|shelled|raided|overrun)|had\s+been\s+(?:killed|hit|targeted)|suffered|lost"
+    # "Somali troops repelled an attack by al-Shabaab": the defender is the target
+    r"|repelled|repulsed|thwarted|foiled|fought\s+off|beat\s+back"
     r"|(?:killed|wounded|injured|hurt)\s+(?:by|in|when|as|after|near|during|on|at(?!\s+least))\b)",
     re.IGNORECASE,
 )
@@ -53,6 +56,8 @@ _SPEAKER_AFTER_RE = re.compile(
 )
 
 
+#: Sides that many distinct belligerents share (every state's forces are "government"): no exclusion by side.
+_SHARED_SIDES = frozenset({"government", "opposition", "opposition-state", "unknown", "communal-militia", "side"})
 #: Aliases that are also place names (capitals standing for governments).
 _PLACE_ALIASES = frozenset({"Damascus", "Moscow", "Ankara", "Washington", "Tehran", "Baghdad", "Pentagon"})
 
@@ -136,7 +141,12 @@ def decide(votes: RoleVotes, actors: ActorList) -> tuple[str | None, str | None,
 
     attackers = ranked(votes.attacker, set())
     actor1 = attackers[0][0] if attackers else None
-    targets = ranked(votes.target, {actor1} if actor1 else set())
+    excluded = {actor1} if actor1 else set()
+    side = actors.side(actor1) if actor1 else None
+    if side and side not in _SHARED_SIDES:
+        # "Israeli forces" and "Israeli troops" are one side: its second name is not the target
+        excluded |= {name for name in votes.target if actors.side(name) == side}
+    targets = ranked(votes.target, excluded)
     actor2 = targets[0][0] if targets else None
     if actor1 is None and actor2 is not None:
         # only a target is known: keep it as actor2 unless a second actor exists

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from bisect import bisect_left
@@ -59,12 +60,13 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
-_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as)\b)|\s+while\s+(?=in\b|at\b)"
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
                             # "…, and police fired tear gas at crowds in Nakuru": another actor, another incident
                             r"|,\s+(?:and|while)\s+(?=(?:on\s+\w+day\s+)?(?:the\s+)?(?:police|troops|soldiers|security\s+forces|protesters|"
-                            r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones)\s+\w+ed\b)"
+                            r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones|(?:tens\s+of\s+)?thousands|hundreds|crowds)"
+                            r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -82,8 +84,8 @@ _AND_THE_RE = re.compile(r",(?=\s+and\s+the\s)")  # "… overrun on Saturday nig
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
-_LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$",
-                                re.IGNORECASE)
+_LOCATED_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$"
+                                r"|\b(?:village|town|city|camp)\s+of\s+$", re.IGNORECASE)
 #: Actors whose generic aliases ("regime forces", "rebels") belong to one theatre, and what names it.
 _THEATRE_OF = {"Syrian government": "SY", "Syrian opposition": "SY"}
 _THEATRE_WORDS = {"SY": re.compile(r"syria|assad|damascus|\bsaa\b|tiger|fsa|free syrian|ahrar|jaish|failaq|"
@@ -98,7 +100,10 @@ _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
                        r"afterwards|before)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
-                       r"\s+before\b|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)\b)", re.IGNORECASE)
+                       r"\s+before\b|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)\b"
+                       # "Hours later, jets struck Tyre": the same day as the incident before it
+                       r"|(?P<same>(?:(?:a\s+few|several|two|three|\d+)\s+)?hours\s+later|later\s+(?:that|the\s+same)\s+"
+                       r"(?:day|night|evening)|shortly\s+afterwards?)\b)", re.IGNORECASE)
 _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
@@ -122,7 +127,7 @@ _METONYM_AFTER_RE = re.compile(
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
                                 r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by)\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(
-    r"(?:\b(?:kilomet(?:er|re)s?|km|kms|miles?)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
+    r"(?:\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
@@ -167,6 +172,9 @@ _HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+b
                            r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
                        r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+#: "the police spokesman in X confirmed the attack": with no date of its own, a statement about the incident told
+_STATEMENT_OF_RE = re.compile(r"\b(?:confirmed|condemned|denied|deplored)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$",
+                              re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
     r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
@@ -199,8 +207,19 @@ _LIST_GAP_RE = re.compile(
     # "X, Y and Z", "X and the villages of Y"; a name no gazetteer lists may stand between two listed ones
     # ("near Myrnohrad, Novotoretske and Lysivka")
     r"^(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)){0,2}"
-    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:near|in|at|around|outside)\s+)?(?:the\s+)?"
-    r"(?:(?:villages?|towns?|cities|city|town|village|areas?)\s+of\s+)?$", re.IGNORECASE)
+    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:(?:near|in|at|around|outside)\s+)?"
+    r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
+    re.IGNORECASE)
+#: A clause telling when an incident started or happened ("The attack began on Friday evening when …").
+_BEGAN_RE = re.compile(r"\b(?:began|started|happened|took\s+place|occurred|unfolded)\b", re.IGNORECASE)
+#: ACLED event types of demonstrations (a riot is a demonstration turned violent).
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+#: Most kilometres between a front's axis town and a place fought over on it.
+AXIS_KM = 80.0
+#: After a town's name, a front's axis named after it ("the Kupiansk direction", "the Bakhmut axis").
+_AXIS_AFTER_RE = re.compile(r"\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
+#: After a town's name, the other end of a road named by both ("-Funtua road", "–Kano highway").
+_ROAD_END_RE = re.compile(r"[-–]\s?[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?\s+(?:road|highway|motorway|expressway)\b")
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 _WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                           "Suicide bomb"})
@@ -218,15 +237,17 @@ _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident resi
                             "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "
                             "journalists medics doctor doctors nurse nurses teacher teachers trader traders merchant "
                             "merchants pilgrims worshipper palestinians".split()) | {"aid worker", "aid workers"}
-_KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain)\b|"
+_KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain|martyred)\b|"
                         r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
 _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"\w+teen|twenty|dozens|scores|several|many)\b", re.IGNORECASE)
 _DISTANCE_RE = re.compile(
-    r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
+    r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|nautical\s+miles?|nm|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+#: Kilometres per unit of a written distance (the first word of the unit, lower case).
+_UNIT_KM = {"mile": 1.609, "miles": 1.609, "nautical": 1.852, "nm": 1.852}
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
              "west": 270.0, "northwest": 315.0}
 _CAME_AFTER_RE = re.compile(r"\b(?:comes?|came|followed|follows?)\s+(?:just\s+|only\s+|days\s+|a\s+day\s+)?"
@@ -536,7 +557,9 @@ class _Reading:
             return False  # a title-case headline
         before = re.search(r"([A-Za-z][\w'’-]*)[ ]?$", text[max(line_start, trigger.start - 30) : trigger.start])
         after = re.match(r"\W*([A-Za-z][\w'’-]*)", text[trigger.end : trigger.end + 30])
-        sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*)$", text[max(0, trigger.start - 3) : trigger.start])
+        # (after a wire dateline's dash, "ERBIL, Iraq (AP) - Rockets struck …", a sentence starts too)
+        sentence_start = re.search(r"(?:^|[.!?:\n]\s*|[\"“‘(]\s*|\s[-–—]\s+)$",
+                                   text[max(0, trigger.start - 4) : trigger.start])
         capital_before = before is not None and before.group(1)[0].isupper() and not sentence_start and (
             before.group(1) not in _ARTICLE_WORDS)  # "An IED struck …": an article, not a name
         capital_after = after is not None and after.group(1)[0].isupper()
@@ -638,7 +661,9 @@ class _Reading:
         title = (self.article.title or "").strip()
         if not title or title.casefold() in self.text.casefold():
             return None
-        raw = find_place_candidates(title, self.gazetteer)
+        # words of an actor's name in the headline are no place ("Dawlah Islamiyah camp" is not Eslamiyeh, Iran)
+        blocked = sorted((m.start, m.end) for m in self.actors.find(TokenText.of(title), title))
+        raw = find_place_candidates(title, self.gazetteer, blocked)
         found = [p for p in resolve_places(title, raw, self.countries) if p.place.kind != "country"]
         if not found:
             return None
@@ -713,6 +738,9 @@ class _Reading:
                     body) and all(
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
                 continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
+            if not self._in(self.dates, clause.start, clause.end) and all(
+                    _STATEMENT_OF_RE.search(self.text, max(clause.start, t.start - 40), t.start) for t in triggers):
+                continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau
             pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
                                                for t in triggers)
             if pluperfect or self._is_background(clause, body, dated) or self._only_old_or_cumulative(
@@ -734,6 +762,14 @@ class _Reading:
                     incident_days = [d for d in earlier if not self._statement_date(d)]
                     last = (incident_days or earlier)[-1]
                     dated = (last.date, last.precision, last, f"an earlier date in the paragraph ('{last.text}')")
+                    if (previous is not None and previous.own_date and previous.day and previous.date_mention
+                            is not None and previous.clause.paragraph == clause.paragraph and previous.clause.sentence
+                            == self.prepared.sentence_index(last.start) and previous.date_mention is not last
+                            and last.kind in ("overnight", "relative") and previous.date_mention.kind not in (
+                                "overnight", "relative")):
+                        # "fought near the airport on Monday after entering the city overnight. Gunfire was also
+                        # heard in X": the incident before it, on its day, not the aside's
+                        dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
@@ -763,8 +799,9 @@ class _Reading:
                 scores = defaultdict(float, orphan_scores)
                 own_date, date_how = True, "the incident the clause refers back to"
                 anaphora = False
-            elif anaphora and previous is None and not clause.headline:
+            elif anaphora and previous is None and not clause.headline and not (own_date and _BEGAN_RE.search(body)):
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
+                # (but "The attack began on Friday when gunmen stormed …" after a toll update is its first telling)
             if anaphora and found_anaphora is not None:
                 other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())
                          and not _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start])]
@@ -855,6 +892,13 @@ class _Reading:
                 references.append(place)
                 continue
             usable.append(place)
+        axes = [p for p in usable if _AXIS_AFTER_RE.match(self.text, p.end)]
+        if axes and len(axes) < len(usable):
+            # "In the Kupiansk direction, Russian forces attacked near X and Y": the axis names the front, X and Y
+            # where the fighting was (a namesake far from the axis is not; the axis town is then the best point)
+            on_front = [p for p in usable if p not in axes and any(
+                _km(p.place.lat, p.place.lon, a.place.lat, a.place.lon) <= AXIS_KM for a in axes)]
+            usable = on_front or axes
         proxies = {p.proxy_start for p in usable if p.proxy_start is not None}
         if proxies:  # "the villages of X and Y near Aleppo": Aleppo places them, it is not a location itself
             usable = [p for p in usable if p.start not in proxies]
@@ -891,8 +935,16 @@ class _Reading:
             direct = [p for p in specific if p.cue_before in _DIRECT_CUES]
             if direct:
                 out = [direct[0]]
+        on_road = [p for p in out if self._names_a_road(p)]
+        if on_road and len(on_road) < len(out):
+            # "on the Gusau-Funtua road near Tsafe": the road's towns say which road, the town near it where
+            out = [p for p in out if p not in on_road]
         how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
         return [(p, how) for p in out]
+
+    def _names_a_road(self, place: PlaceMention) -> bool:
+        """True when the place names a road's end ("the X-Y road", "the X highway"), not where it happened."""
+        return place.cue_after in ("road", "highway") or bool(_ROAD_END_RE.match(self.text, place.end))
 
     def _after_container(self, found: list[PlaceMention], place: PlaceMention) -> bool:
         """"… near Al Qaim and Akashat in Iraq and Al Bukamal and Mayadin in Syria": a town listed right after
@@ -907,8 +959,9 @@ class _Reading:
         if not found:
             return reference
         amount = float(found.group("n").replace(",", ""))
-        km = amount * (1.609 if found.group("unit").lower().startswith("mile") else 1.0)
-        if not 2 <= km <= 150:
+        km = amount * _UNIT_KM.get(found.group("unit").lower().split()[0], 1.0)
+        # at sea ("80 nautical miles west of Hodeidah") a ship may be farther out than a village from its town
+        if not 2 <= km <= (400 if found.group("unit").lower().startswith(("n", "nm")) else 150):
             return reference
         bearing = _BEARINGS[found.group("dir").lower().replace("-", "").replace("ern", "")]
         lat, lon = destination(reference.place.lat, reference.place.lon, bearing, km)
@@ -934,7 +987,9 @@ class _Reading:
                     return shifted, "day", others[-1], f"{apart.group(0)} '{others[-1].text}'"
         own = self._in(self.dates, clause.start, clause.end)
         later = _LATER_RE.match(self.text, clause.start, clause.end)
-        if later and not own:  # "Two days later, a strike in X …", "The next day …": counted from the last date
+        if later and (not own or all(self._statement_date(d) for d in own)):
+            # "Two days later, a strike in X …", "The next day …": counted from the last date (a statement's
+            # date in the clause — "…, the ministry said on Wednesday" — does not date the incident)
             before = [d for d in self.dates if d.start < clause.start and d.precision == "day" and d.date]
             narrative = self._narrative_day
             if before and narrative is not None and narrative[1] == "day":
@@ -948,7 +1003,9 @@ class _Reading:
                     shifted = before[-1].date + timedelta(days=days)
                 except OverflowError:
                     shifted = None
-                if shifted is not None and days:
+                if later.group("same"):
+                    days, shifted = 0, before[-1].date
+                if shifted is not None and (days or later.group("same")):
                     return shifted, "day", before[-1], f"'{later.group(0).strip()}' counted from '{before[-1].text}'"
         if not own:
             sentence = self.prepared.sentences[clause.sentence]
@@ -1048,7 +1105,9 @@ class _Reading:
                 mention.place = min(options, key=lambda o: o[:3])[3]
                 mention.place_how = "a town of the area the clause names, named elsewhere in the text"
             elif self.dateline is not None and mention.place.place.kind == "admin1" and contains(
-                    mention.place.place, self.dateline.place):
+                    mention.place.place, self.dateline.place) and not self._in(
+                    self.unplaced_names, mention.clause.start, mention.clause.end, key=lambda o: o):
+                # (not when the clause names its own village, one the gazetteer lacks: "stormed the town of X")
                 # "QUETTA: … a suicide bombing at the railway station in the capital of Balochistan province":
                 # the city the report was filed from, inside the province the clause names
                 mention.place = replace(self.dateline, approximate=True)
@@ -1088,7 +1147,9 @@ class _Reading:
             area = top.mentions[0].place.rank >= 3  # a province-level report: one event, its strongest type
             for key in keys[1:]:
                 strongest = max((classify(dict(m.scores)) or ("", "", 0.0))[2] for m in groups[key].mentions)
-                if area or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
+                # one crowd at one place and day is one demonstration, coded by its most serious feature
+                crowd = {key[2], keys[0][2]} <= _DEMONSTRATION_TYPES
+                if area or crowd or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5
@@ -1184,7 +1245,9 @@ class _Reading:
         country = getattr(where, "country", None)
         if home is None or not country or country == home:
             return name
-        written = " ".join(self.text[a:b].lower() for a, b in votes.evidence.get(name or "", []))
+        # (named only in the headline, "Rebels shell Bunia outskirts": the headline is what was written)
+        written = " ".join(self.text[a:b].lower() for a, b in votes.evidence.get(name or "", [])) or (
+            self.article.title or "").lower()
         if not written or _THEATRE_WORDS[home].search(written):
             return name  # "Syrian troops shelled a Lebanese village": the Syrian army itself
         if self.actors.side(name) == "government":
@@ -1329,3 +1392,9 @@ def default_extractor() -> RuleExtractor:
 
 
 _DEFAULT: RuleExtractor | None = None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km (close enough below a few hundred km)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))

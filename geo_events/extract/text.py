@@ -25,7 +25,10 @@ _BLOCK_TAG_RE = re.compile(r"^<(?:/?(?:p|div|br|h[1-6]|li|tr|article|section))\b
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’ʼʿ][^\W_]+)*", re.UNICODE)
 _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "St.", "U.S.",
-                  "U.N.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Rep.", "Sen.")
+                  "U.N.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Rep.", "Sen.",
+                  # clock times ("at 4:00 p.m. (EST), U.S. forces …"), ranks and the US states of datelines
+                  "a.m.", "p.m.", "Gov.", "Adm.", "Brig.", "Cpl.", "Pvt.", "Ft.", "Mt.", "Fla.", "Calif.", "Ariz.",
+                  "Va.", "Ga.", "Tenn.", "Ky.")
 _ASCII_WORD_RE = re.compile(r"[^\W\d_]+")
 _MARKS = str.maketrans({"’": "", "'": "", "ʼ": "", "ʿ": "", "ʾ": "", "`": "", "‘": ""})
 

@@ -37,8 +37,8 @@ _BEFORE_RE = re.compile(rf"\b(?P<kind>{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?
 _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeting|targeted|hit|struck|stormed|"
                        rf"attacked|shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
                        rf"(?P<kind>{_KINDS_AFTER})\b")
-#: "in X, in Y province", "in X, near Y", "in X, a village near Y"
-_COMMA_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
+#: "in X, in Y province", "in X, near Y", "in X, a village near Y", "near X, about 25 km from Y"
+_COMMA_RE = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
                        rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?\d+\s*"
                        rf"(?:km|kilomet(?:er|re)s?|miles?)\b)")
 _UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")
@@ -57,6 +57,8 @@ _NOT_NAMES = frozenset(
     "north south east west northern southern eastern western central upper lower greater new old".split())
 #: How far after a name the sentence may place it ("… in the western countryside of Aleppo", characters).
 _QUALIFIER_REACH = 140
+#: What separates two names of one list ("X, Y", "X and Y", "X, and Y").
+_SIBLING_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -177,12 +179,17 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, after + _QUALIFIER_REACH))
     reach = min(sentence[1], after + _QUALIFIER_REACH)
     later = [p for p in places if after <= p.start < reach and p.proxy_start is None]
+    if later and later[0].rank == 0 and _SIBLING_GAP_RE.fullmatch(text, after, later[0].start):
+        later = []  # "the areas of X, Y and Z": the next name of a list is a sibling, not the town X lies in
     if later:
         first = later[0]
         if first.rank == 0 and not _REGION_OF_RE.search(text, max(0, first.start - 14), first.start):
             return first, "the town the sentence places it in or near"
         if first.rank == 0:
             return None, ""  # "…, southern Idlib": the province's part, not the city of that name
+        qualifier = _UNKNOWN_QUALIFIER_RE.match(text, after)
+        if qualifier is not None and qualifier.end() - 1 < first.start:
+            return None, ""  # "in X territory, Y province", X unknown: a town elsewhere in Y is no proxy
         if first.rank >= 3 and only_town is not None and _same_area(only_town.place, first.place):
             return only_town, "the only town the article names, in the province the sentence gives"
         return None, ""

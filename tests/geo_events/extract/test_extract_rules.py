@@ -998,3 +998,297 @@ def test_and_on_a_weekday_another_actor_starts_another_incident() -> None:
             "bombed RSF bases in Omdurman, witnesses said.")
     by_sub = {e["sub_event_type"]: e for e in events(text, "2023-04-18")}
     assert by_sub["Air/drone strike"]["event_date"] == "2023-04-17" and near(by_sub["Air/drone strike"], 15.64, 32.48)
+
+
+def test_nautical_miles_off_a_port_move_the_point_out_to_sea() -> None:
+    text = ("A tanker reported a missile landing in the water some 60 nautical miles west of Hodeidah on Monday, "
+            "the maritime agency said.")
+    (event,) = events(text, "2024-02-14")
+    assert near(event, 14.80, 41.83, 20.0) and not near(event, 14.80, 42.95, 60.0)  # ~111 km out, not the port
+
+
+def test_demonstrators_who_storm_a_building_riot_whatever_force_met_them() -> None:
+    text = ("Police opened fire on demonstrators who torched a police post in Nakuru on Thursday, killing "
+            "three people.")
+    (event,) = events(text, "2024-07-05")
+    assert event["event_type"] == "Riots"
+
+
+def test_a_peaceful_march_elsewhere_after_a_riot_is_a_protest() -> None:
+    text = ("Demonstrators torched a police post in Nakuru on Thursday, and thousands marched peacefully in "
+            "Mombasa, witnesses said.")
+    by_place = {round(e["lat"]): e["event_type"] for e in events(text, "2024-07-05")}
+    assert by_place == {0: "Riots", -4: "Protests"}
+
+
+def test_as_well_as_continues_a_list_of_struck_towns() -> None:
+    text = ("Warplanes struck the towns of Nabatieh and Tyre, as well as areas around Baalbek, on Tuesday, "
+            "the agency said.")
+    found = events(text, "2024-10-02")
+    assert any(near(e, 34.01, 36.21) for e in found) and len(found) == 3
+
+
+def test_a_district_named_like_its_province_is_the_district_seat() -> None:
+    text = "A roadside bomb killed two farmers in Kunduz district of Kunduz province on Sunday."
+    (event,) = events(text, "2021-03-02")
+    assert near(event, 36.73, 68.86) and event["event_date"] == "2021-02-28"
+
+
+def test_shot_and_injured_is_an_attack() -> None:
+    text = "Militants shot and injured a shopkeeper in Anantnag on Friday evening, police said."
+    (event,) = events(text, "2022-05-14")
+    assert event["event_type"] == "Violence against civilians" and near(event, 33.73, 75.15)
+
+
+def test_an_unknown_district_keeps_a_far_town_of_its_province_from_standing_in() -> None:
+    text = ("Rebels seized the mining town of Rukombaye in Walikale territory, North Kivu province, from the "
+            "Congolese army on Tuesday, local sources said.\n\nIn a separate attack, gunmen killed six civilians near Butembo on Monday.")
+    found = events(text, "2024-05-01")
+    assert [e["event_date"] for e in found if near(e, 0.13, 29.29)] == ["2024-04-29"]  # only Butembo's own event
+
+
+def test_attacking_the_village_of_x_is_an_attack_on_its_people() -> None:
+    text = "Armed settlers attacked the village of Huwara on Sunday, setting fire to cars, residents said."
+    (event,) = events(text, "2023-10-30")
+    assert event["event_type"] == "Violence against civilians" and event["event_date"] == "2023-10-29"
+
+
+def test_protesters_clashing_with_a_rival_group_riot_in_each_listed_city() -> None:
+    text = ("Protesting students clashed with ruling party activists in Dhaka and Rangpur on Monday, killing "
+            "three people, police said.")
+    found = events(text, "2024-07-16")
+    assert len(found) == 2 and {e["event_type"] for e in found} == {"Riots"}
+
+
+def test_a_ship_reported_being_attacked_is_an_incident() -> None:
+    text = "A tanker reported being attacked 40 nautical miles east of Aden on Tuesday, the maritime agency said."
+    (event,) = events(text, "2024-06-13")
+    assert event["event_date"] == "2024-06-11" and not near(event, 12.78, 45.04, 50.0)
+
+
+def test_urging_the_parties_to_agree_a_ceasefire_is_no_agreement() -> None:
+    text = "The envoy urged both warring sides to agree a ceasefire in Idlib during talks in Geneva on Thursday."
+    assert events(text, "2024-02-02") == []
+
+
+def test_a_timeline_entry_in_the_present_tense_is_an_incident() -> None:
+    text = ("Oct 10, 2023 - Russian forces launch an offensive on Avdiivka.\n"
+            "Oct 19, 2023 - Russian forces attack the coke plant north of Avdiivka.\n")
+    assert {e["event_date"] for e in events(text, None)} == {"2023-10-10", "2023-10-19"}
+
+
+def test_the_next_name_of_a_list_is_no_proxy_for_an_unknown_one() -> None:
+    text = ("Israeli warplanes struck launchers in the areas of Zabqinet, Tyre and Qana in southern Lebanon on "
+            "Sunday, the army said.")
+    found = events(text, "2024-08-26")
+    assert len(found) == 2 and "Zabqinet" not in {e["location"] for e in found}
+
+
+def test_a_clause_naming_its_own_unknown_town_does_not_borrow_the_dateline() -> None:
+    text = ("WAD MADANI (Reuters) - Paramilitary fighters stormed the town of Um Zabariqa in eastern El Gezira "
+            "state on Tuesday, killing 15 residents, activists said.")
+    assert events(text, "2024-10-25") == []
+
+
+def test_an_actor_named_in_the_headline_is_no_place() -> None:
+    text = "Troops backed by aircraft pounded a militant camp in the hinterlands on Sunday, killing five fighters."
+    found = events(text, "2023-03-20", title="Army pounds Dawlah Islamiyah camp")
+    assert found == []  # "Islamiyah" is part of the group's name, not Eslamiyeh in Iran
+
+
+def test_an_official_elsewhere_confirming_the_attack_adds_no_event() -> None:
+    text = ("Bandits killed 14 villagers in Kaura Namoda on Tuesday, residents said. The police spokesman in "
+            "Gusau, Abu Musa, confirmed the attack but did not give a casualty figure.")
+    assert [e["location"] for e in events(text, "2022-01-08")] == ["Kaura Namoda"]
+
+
+def test_a_convoy_ambushed_by_a_group_makes_the_group_the_attacker() -> None:
+    text = "A convoy of Malian soldiers was ambushed by JNIM fighters near Niono on Tuesday, local sources said."
+    (event,) = events(text, "2023-01-11")
+    assert event["actor1"].startswith("JNIM") and event["actor2"] == "Military Forces of Mali"
+
+
+def test_troops_that_repelled_an_attack_are_its_target() -> None:
+    text = "Somali troops repelled an attack by al-Shabaab militants on a base near Baidoa on Monday night."
+    (event,) = events(text, "2021-11-02")
+    assert (event["actor1"], event["actor2"]) == ("Al-Shabaab", "Military Forces of Somalia")
+
+
+def test_two_names_of_one_state_force_are_not_attacker_and_target() -> None:
+    text = ("Israeli forces raided the Nur Shams camp near Tulkarm on Friday, and clashes broke out between "
+            "gunmen and Israeli troops.")
+    assert all(e["actor2"] != "Military Forces of Israel" for e in events(text, "2024-04-20"))
+
+
+def test_martyred_policemen_are_deaths_of_an_attack() -> None:
+    text = ("Two policemen were martyred when militants of the Tehreek-i-Taliban Pakistan attacked a checkpost "
+            "in Bannu district on Sunday night, police said.")
+    (event,) = events(text, "2024-01-15")
+    assert event["event_type"] == "Battles" and event["actor1"] == "Tehrik-i-Taliban Pakistan"
+    assert event["actor2"] != "Taliban"
+
+
+def test_a_town_near_a_named_road_places_the_incident_not_the_road_ends() -> None:
+    text = "Gunmen abducted 20 travellers on the Gusau-Funtua road near Tsafe on Monday, police said."
+    found = events(text, "2023-03-14")
+    assert len(found) == 1 and near(found[0], 12.17, 6.92, 30.0) and not near(found[0], 12.16, 6.66, 10.0)
+
+
+def test_an_undated_clause_takes_the_day_of_the_incident_before_it_not_its_aside() -> None:
+    text = ("Rebels fought Congolese troops near the airport of Goma on Monday after entering the city overnight. "
+            "Heavy gunfire was also heard in the Sake area.")
+    by_place = {e["location"]: e["event_date"] for e in events(text, "2025-01-27")}
+    assert by_place.get("Sake") == "2025-01-27"
+
+
+def test_killed_in_a_raid_is_fighting() -> None:
+    text = ("A bomb exploded outside a mosque in Kabul on Friday, killing seven people. Police said their forces "
+            "killed two militants in a raid in Jalalabad on Thursday.")
+    by_day = {e["event_date"]: e["event_type"] for e in events(text, "2022-09-23")}
+    assert by_day == {"2022-09-23": "Explosions/Remote violence", "2022-09-22": "Battles"}
+
+
+def test_hours_later_is_the_day_of_the_incident_before_it() -> None:
+    text = ("A drone hit a house in Nahariya on Tuesday evening, the Israeli army said. Hours later, Israeli jets "
+            "struck a building in Tyre, Lebanon's health ministry said on Wednesday.")
+    by_place = {e["location"]: e["event_date"] for e in events(text, "2024-10-02")}
+    assert by_place.get("Tyre") == "2024-10-01"
+
+
+def test_a_town_named_as_written_beats_a_spelling_variant_in_the_country_named_most() -> None:
+    text = ("Israeli jets struck a building in Tyre on Tuesday, the Israeli military said, after Israeli towns "
+            "came under fire. Lebanon's health ministry said seven people were killed.")
+    found = events(text, "2024-10-02", title="Israel strikes Tyre")
+    assert found and all(e["country"] == "Lebanon" for e in found)
+
+
+def test_a_front_axis_named_after_a_town_is_context_for_the_villages_fought_over() -> None:
+    text = ("In the Kupiansk direction, Russian forces attacked near Petropavlivka in Ukraine's Kharkiv Oblast "
+            "on Tuesday.")
+    (event,) = events(text, "2024-11-20")
+    assert event["location"] == "Petropavlivka" and event["event_date"] == "2024-11-19"
+
+
+def test_after_a_toll_update_the_attack_began_clause_is_the_incident() -> None:
+    text = ("The death toll from the siege of a hotel in Mogadishu rose to 21, the minister said on Sunday. The "
+            "attack began on Friday evening when gunmen stormed the hotel.")
+    (event,) = events(text, "2022-08-21")
+    assert event["event_date"] == "2022-08-19" and near(event, 2.04, 45.34)
+
+
+def test_units_that_targeted_positions_near_a_town_fired_on_it() -> None:
+    text = ("Army units targeted terrorists' positions in the vicinity of Kafr Nabl in the southern countryside "
+            "of Idlib on Saturday, a military source said.")
+    (event,) = events(text, "2023-12-03")
+    assert event["event_type"] == "Explosions/Remote violence" and event["event_date"] == "2023-12-02"
+
+
+def test_the_first_word_after_a_wire_dateline_starts_a_sentence() -> None:
+    text = "MOSUL, Iraq (AP) - Rockets struck Mosul international airport late Monday, killing a guard."
+    (event,) = events(text, "2021-02-16")
+    assert event["event_date"] == "2021-02-15" and near(event, 36.34, 43.13, 20.0)
+
+
+def test_demonstrators_who_loot_or_set_buildings_ablaze_riot() -> None:
+    text = "In Kano, protesters looted shops and set a government building ablaze on Thursday, police said."
+    (event,) = events(text, "2024-08-02")
+    assert event["event_type"] == "Riots"
+
+
+def test_one_crowd_at_one_place_and_day_is_one_demonstration() -> None:
+    text = ("Police used tear gas to disperse protesters outside parliament in Tbilisi on Saturday, as "
+            "demonstrators threw fireworks at officers.")
+    found = events(text, "2024-12-01")
+    assert [e["event_type"] for e in found] == ["Riots"]
+
+
+def test_insurgents_who_invaded_a_town_fought_for_it() -> None:
+    text = "Insurgents invaded Geidam town in Yobe State on Sunday night, burning houses, residents said."
+    (event,) = events(text, "2021-08-02")
+    assert event["event_type"] == "Battles" and event["event_date"] == "2021-08-01"
+
+
+def test_a_big_city_named_as_written_beats_a_variant_with_little_country_evidence() -> None:
+    text = ("BEIRUT (Reuters) - An Israeli drone strike on a motorcycle near the village of Maaroub, east of "
+            "Tyre, killed two people on Tuesday, security sources said. Hezbollah later said it had targeted an "
+            "Israeli army post opposite the border with guided missiles.")
+    found = events(text, "2024-05-15", title="Israeli drone strike kills two on motorbike near Tyre")
+    assert found and all(near(e, 33.27, 35.20, 15.0) for e in found)
+
+
+def test_central_part_of_a_big_city_is_the_city() -> None:
+    text = "A drone struck an apartment building in central Tel Aviv early on Friday, killing one man."
+    (event,) = events(text, "2024-07-20")
+    assert event["location"] == "Tel Aviv" and event["geo_precision"] < 3
+
+
+def test_near_an_unlisted_village_some_km_from_a_town_is_coded_near_the_town() -> None:
+    text = ("Gunmen attacked a convoy near Wendoukou, about 20 km from Djibo in northern Burkina Faso, on "
+            "Wednesday, killing 12 soldiers, the government said.")
+    (event,) = events(text, "2021-08-19")
+    assert near(event, 14.10, -1.63, 25.0) and event["geo_precision"] == 2
+
+
+def test_victims_named_in_an_aside_before_were_killed_are_the_target() -> None:
+    text = ("At least 12 people, including nine civilians, were killed on Tuesday when jihadists attacked a "
+            "market in Djibo.")
+    (event,) = events(text, "2021-08-19")
+    assert event["actor1"] != "Civilians" and event["actor2"] == "Civilians"
+
+
+def test_stone_throwing_protesters_riot() -> None:
+    text = "Police fired tear gas at stone-throwing protesters in Nakuru on Wednesday."
+    (event,) = events(text, "2023-07-20")
+    assert event["event_type"] == "Riots"
+
+
+def test_a_generic_rebels_headline_outside_syria_is_no_syrian_actor() -> None:
+    text = "Militiamen shelled the outskirts of Bunia on Friday night, residents said."
+    found = events(text, "2023-09-02", title="Rebels shell Bunia outskirts")
+    assert found and all(e["actor1"] != "Syrian opposition" for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Insurgents attacked a military base in Monguno on Thursday, the army said.",
+    "Gunmen attacked a police station in Maiduguri on Thursday.",
+    "Boko Haram fighters attacked Monguno on Thursday.",
+    "The group attacked army positions near Monguno on Thursday.",
+])
+def test_an_armed_group_attacking_a_post_or_a_town_is_fighting(sentence: str) -> None:
+    (found,) = events(sentence, "2021-01-09")
+    assert (found["event_type"], found["sub_event_type"]) == ("Battles", "Armed clash")
+    assert found["event_date"] == "2021-01-07"
+    assert near(found, 12.67, 13.61, 5) or near(found, 11.85, 13.16, 5)  # Monguno or Maiduguri
+
+
+def test_a_politician_who_attacked_a_plan_is_no_incident() -> None:
+    assert events("The opposition leader attacked the government's plan in a speech in Maiduguri on Thursday.",
+                  "2021-01-09") == []
+
+
+def test_an_attack_on_a_camp_of_displaced_people_is_violence_against_civilians() -> None:
+    (found,) = events("Militants attacked a camp for displaced people near Maiduguri on Thursday.", "2021-01-09")
+    assert (found["event_type"], found["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("The attackers struck at least 20 communities in Bokkos on Saturday, burning homes.", "Attack"),
+    ("Jihadists struck three villages near Bokkos on Saturday.", "Attack"),
+    ("Gunmen struck a checkpoint near Bokkos on Saturday.", "Armed clash"),
+    ("Fighter jets struck a depot near Bokkos on Saturday.", "Air/drone strike"),
+])
+def test_who_struck_decides_whether_it_was_from_the_air(sentence: str, sub: str) -> None:
+    (found,) = events(sentence, "2023-12-26")
+    assert found["sub_event_type"] == sub and found["event_date"] == "2023-12-23" and near(found, 9.30, 9.00, 10)
+
+
+def test_raiders_looting_while_clashing_with_soldiers_fought_a_battle() -> None:
+    (found,) = events("Insurgents attacked Macomia on Friday, looting food stores and clashing with soldiers.", "2024-05-11")
+    assert (found["event_type"], found["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_a_clock_time_does_not_end_the_sentence_of_its_date() -> None:
+    text = ("TAMPA, Fla. — On Feb. 2, at 4:00 p.m. (EST), U.S. forces conducted airstrikes in Iraq and Syria.\n\n"
+            "The facilities struck included depots near Al Qaim in Iraq.")
+    (found,) = events(text, "2024-02-03", title="Statement on strikes")
+    assert found["event_date"] == "2024-02-02" and found["date_precision"] == "day" and near(found, 34.39, 40.99)
