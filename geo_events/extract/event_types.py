@@ -79,7 +79,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
      r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
-    ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
+    # rioters are a demonstration of their own (a riot needs one: see ``classify``)
+    ("Peaceful protest", 0.5, r"riot(?:s|ers|ing|ed)?(?!\s+(?:police|policemen|gear|squads?|control|officers|troops|"
+     r"units?|forces|shields))"),
+    ("Violent demonstration", 5.0, r"riot(?:s|ers|ing|ed)?(?!\s+(?:police|policemen|gear|squads?|control|officers|"
+     r"troops|units?|forces|shields))|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
      r"|threw\s+(?:rocks|molotov|petrol\s+bombs|fireworks|bottles|firebombs)|(?:stone|rock)[- ](?:throwing|pelting)|set\s+(?:[\w-]+\s+){1,3}ablaze|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
      r"(?:clashed|clash|fought|battled)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
     ("Mob violence", 6.0, r"mob|vigilantes?"),
@@ -197,7 +201,7 @@ class Trigger:
     weight: float
 
 
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|again\s+|reportedly\s+|allegedly\s+|then\s+)?$")
 _PASSIVE_ATTACK_WEIGHT = 2.5
 #: An armed group that attacks something ("rebels attack a base", "jihadists attacked the town", "gunmen attacked
 #: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
@@ -267,7 +271,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
              or not _CIVIL_SUBJECT_RE.search(low, max(start, t.start - 40), t.start)]
     # "the prison was attacked on Sunday": the passive reports an incident of its own
     found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
-             and low.startswith("attacked", t.start) and _PASSIVE_BEFORE_RE.search(low, max(start, t.start - 8), t.start)
+             and low.startswith("attacked", t.start) and _PASSIVE_BEFORE_RE.search(low, max(start, t.start - 20), t.start)
              else t for t in found]
     found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
              and low.startswith("attack", t.start) and t.end - t.start in (6, 8)

@@ -237,6 +237,10 @@ _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident resi
                             "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "
                             "journalists medics doctor doctors nurse nurses teacher teachers trader traders merchant "
                             "merchants pilgrims worshipper palestinians".split()) | {"aid worker", "aid workers"}
+#: "members of the Masalit community", "members of a family": people, not fighters.
+_COMMUNITY_MEMBERS_RE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:community|communities|"
+                                   r"tribes?|clans?|ethnic\s+group|minority|famil(?:y|ies)|households?)\b",
+                                   re.IGNORECASE)
 _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain|martyred)\b|"
                         r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
@@ -1370,7 +1374,8 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
     an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
     victim = _VICTIM_RE.search(body)
-    civilians = victim is not None and " ".join(victim.group("noun").lower().split()) in _CIVILIAN_NOUNS
+    civilians = victim is not None and (" ".join(victim.group("noun").lower().split()) in _CIVILIAN_NOUNS
+                                        or _COMMUNITY_MEMBERS_RE.match(body, victim.end()) is not None)
     combatants = victim is not None and not civilians
     if victim is None:
         civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)

@@ -1292,3 +1292,25 @@ def test_a_clock_time_does_not_end_the_sentence_of_its_date() -> None:
             "The facilities struck included depots near Al Qaim in Iraq.")
     (found,) = events(text, "2024-02-03", title="Statement on strikes")
     assert found["event_date"] == "2024-02-02" and found["date_precision"] == "day" and near(found, 34.39, 40.99)
+
+
+def test_riot_police_firing_tear_gas_at_a_rally_is_a_protest_with_intervention() -> None:
+    (found,) = events("Thousands rallied in Basra on Saturday. Riot police fired tear gas when some demonstrators "
+                      "tried to cross the bridge.", "2023-01-29")
+    assert (found["event_type"], found["sub_event_type"]) == ("Protests", "Protest with intervention")
+
+
+def test_rioters_are_a_demonstration_of_their_own() -> None:
+    (found,) = events("Rioters torched cars in Basra on Saturday.", "2023-01-29")
+    assert (found["event_type"], found["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+def test_a_place_that_was_also_attacked_is_an_incident() -> None:
+    (found,) = events("A second prison, in Croix-des-Bouquets, was also attacked overnight.", "2024-03-03")
+    assert found["event_type"] == "Battles" and near(found, 18.58, -72.23)
+
+
+def test_members_of_a_community_are_civilians() -> None:
+    (found,) = events("Militiamen killed dozens of members of the Masalit community in Ardamata on Sunday.",
+                      "2023-11-07")
+    assert (found["event_type"], found["sub_event_type"]) == ("Violence against civilians", "Attack")
