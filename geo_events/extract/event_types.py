@@ -210,6 +210,10 @@ _PRESENT_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militant
                                  r"militiamen|militias?|armed\s+men)\s+$")
 _PRESENT_OBJECT_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
+_ADVANCE_AFTER_RE = re.compile(r"\s+(?:(?:about\s+|some\s+|up\s+to\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|metres|meters)\s+)?"
+                               r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|towards?|into|on|"
+                               r"in\s+the\s+direction\s+of|in\s+the\s+(?:[\w-]+\s+){1,2}(?:direction|axis|sector)|"
+                               r"(?:to\s+)?the\s+outskirts\s+of)\b")
 _CHARGED_RE = re.compile(
     r"\b(?:(?:sentenced|convicted|found\s+guilty|charged|indicted|acquitted|jailed|tried|prosecuted|on\s+trial)\b"
     r"[^.;!?]{0,60}\b(?:for|of|over|with)|accus(?:ed|ing|e)\s+each\s+other\s+of|traded\s+(?:accusations|blame)\s+(?:of|for|over))"
@@ -278,6 +282,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
              and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 14), t.start)
              and (_PRESENT_OBJECT_RE.match(low, t.end) or _NAME_AFTER_RE.match(text, t.end))
              else t for t in found]
+    # "Ukrainian forces advanced south of Velyka Novosilka": a push on the front (a bulletin's ground fighting)
+    found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
+             and low.startswith("advance", t.start) and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 14), t.start)
+             and _ADVANCE_AFTER_RE.match(low, t.end) else t for t in found]
     # gunmen or attackers who "struck" a village or a post came on the ground: an attack or a clash, not an air strike
     found = [_ground_strike(t, low, start) or t if t.sub_event_type == "Air/drone strike" and t.weight < 4.0
              and low.startswith(("struck", "strike"), t.start) else t for t in found]

@@ -163,7 +163,11 @@ _CUMULATIVE_RE = re.compile(
     r"(?:\b(?:fighting|violence|war|conflict|clashes|attacks|insurgency|strikes|bombardment)\s+)?(?:which\s+|that\s+)?"
     r"\bha(?:s|ve)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:killed|displaced|uprooted|left|claimed|forced|driven)\s+"
     r"(?:more\s+than\s+|over\s+|nearly\s+|at\s+least\s+|about\s+|some\s+|an\s+estimated\s+)?(?:tens\s+of\s+thousands|"
-    r"hundreds\s+of\s+thousands|thousands|millions|hundreds|[\d.,]+\s+million|\d{1,3}(?:,\d{3})+)", re.IGNORECASE)
+    r"hundreds\s+of\s+thousands|thousands|millions|hundreds|[\d.,]+\s+million|\d{1,3}(?:,\d{3})+)"
+    # "35 people had been killed since the offensive began on Thursday": a running toll, the start named in passing
+    r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:offensive|fighting|war|conflict|clashes|assault|"
+    r"campaign|operation|hostilities|attacks?|siege|uprising|insurgency)\s+(?:began|started|erupted|broke\s+out|"
+    r"was\s+launched|got\s+under\s+way)\b", re.IGNORECASE)
 #: "the 2016 truck attack in Nice", "ten years ago today, rockets …": an old incident, whatever the clause's date.
 _OLD_INCIDENT_RE = re.compile(
     r"\bthe\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:assault|attack|attacks|massacre|offensive|bombing|bombings|siege|"

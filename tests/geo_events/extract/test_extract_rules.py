@@ -1314,3 +1314,23 @@ def test_members_of_a_community_are_civilians() -> None:
     (found,) = events("Militiamen killed dozens of members of the Masalit community in Ardamata on Sunday.",
                       "2023-11-07")
     assert (found["event_type"], found["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_a_running_toll_since_an_offensive_began_is_no_event_of_its_own() -> None:
+    found = events("Forces loyal to Haftar carried out an air strike on Gharyan on Monday. The health ministry said "
+                   "35 people had been killed since the offensive began on Thursday.", "2019-04-08")
+    assert [(e["event_date"], e["sub_event_type"]) for e in found] == [("2019-04-08", "Air/drone strike")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukrainian forces advanced south of Velyka Novosilka on Saturday.",
+    "Ukrainian forces advanced in the Velyka Novosilka direction on Saturday.",
+])
+def test_forces_that_advanced_near_a_town_fought_there(sentence: str) -> None:
+    (found,) = events(sentence, "2023-06-11")
+    assert found["sub_event_type"] == "Armed clash" and found["event_date"] == "2023-06-10"
+    assert near(found, 47.84, 36.83)
+
+
+def test_prices_that_advanced_are_no_front() -> None:
+    assert events("Prices advanced in Velyka Novosilka on Saturday.", "2023-06-11") == []
