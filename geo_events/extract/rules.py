@@ -176,6 +176,11 @@ _HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+b
                            r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
                        r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+#: "The attack came a week after gunmen killed …", "comes days after an air strike on …": the clause tells an older
+#: incident (its subject is the one already told).
+_CAME_DAYS_AFTER_RE = re.compile(r"\b(?:came|comes|occurred|happened|follows|followed)\s+(?:just\s+|only\s+|barely\s+)?"
+                            r"(?:a|one|two|three|four|five|six|ten|several|\d+|a\s+few|hours|days|weeks|months)\s*"
+                            r"(?:days?|weeks?|months?|hours?)?\s+(?:after|since)\b", re.IGNORECASE)
 #: "the police spokesman in X confirmed the attack": with no date of its own, a statement about the incident told
 _STATEMENT_OF_RE = re.compile(r"\b(?:confirmed|condemned|denied|deplored)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$",
                               re.IGNORECASE)
@@ -746,6 +751,15 @@ class _Reading:
                     body) and all(
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
                 continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
+            sentence = self.prepared.sentences[clause.sentence]
+            if not self._in(self.dates, sentence.start, sentence.end) and _CAME_DAYS_AFTER_RE.search(
+                    self.text, sentence.start, max(clause.end, sentence.start)):
+                # "The massacre came a week after gunmen killed 58 people in X": an incident already reported
+                self.background_spans.append((clause.start, clause.end))
+                self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
+                                                       "an earlier incident the new one came after", clause.start,
+                                                       clause.end))
+                continue
             if not self._in(self.dates, clause.start, clause.end) and all(
                     _STATEMENT_OF_RE.search(self.text, max(clause.start, t.start - 40), t.start) for t in triggers):
                 continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau

@@ -1334,3 +1334,9 @@ def test_forces_that_advanced_near_a_town_fought_there(sentence: str) -> None:
 
 def test_prices_that_advanced_are_no_front() -> None:
     assert events("Prices advanced in Velyka Novosilka on Saturday.", "2023-06-11") == []
+
+
+def test_an_undated_incident_the_new_one_came_a_week_after_is_background() -> None:
+    found = events("Gunmen killed 137 people in Tillia, Niger, on Sunday. The massacre came a week after gunmen "
+                   "killed 58 people returning from a market in Banibangou.", "2021-03-22")
+    assert [(e["event_date"], round(e["lat"])) for e in found] == [("2021-03-21", 16)]  # Tillia only
