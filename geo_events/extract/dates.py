@@ -210,7 +210,25 @@ def find_dates(text: str, published: date | None, low: str | None = None,
             kind = "dateline"  # "NIAMEY, May 22 (AFP) -": when the story was filed, not when it happened
         mentions.append(DateMention(match.start(), match.end(), found, precision, kind,
                                     text[match.start() : match.end()]))
-    return mentions
+    return _written_beats_relative(text, mentions)
+
+
+#: Between a relative day and the date written beside it: "today, June 10", "yesterday (9 June)".
+_APPOSITION_RE = re.compile(r"[ \t]*(?:,|\()[ \t]*$")
+
+
+def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Drop "today" / "yesterday" … when the written date follows it ("yesterday, June 9"): a story republished
+    a day later keeps its relative words, the written date stays right."""
+    kept = []
+    for index, mention in enumerate(mentions):
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (mention.kind in ("relative", "overnight") and after is not None and after.kind == "absolute"
+                and after.precision == "day" and after.start - mention.end <= 3
+                and _APPOSITION_RE.match(text[mention.end : after.start])):
+            continue
+        kept.append(mention)
+    return kept
 
 
 _WIRE_BEFORE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?,\s*$")

@@ -1340,3 +1340,10 @@ def test_an_undated_incident_the_new_one_came_a_week_after_is_background() -> No
     found = events("Gunmen killed 137 people in Tillia, Niger, on Sunday. The massacre came a week after gunmen "
                    "killed 58 people returning from a market in Banibangou.", "2021-03-22")
     assert [(e["event_date"], round(e["lat"])) for e in found] == [("2021-03-21", 16)]  # Tillia only
+
+
+@pytest.mark.parametrize(("when", "day"), [("today, June 10", "2023-06-10"), ("yesterday (June 9)", "2023-06-09"),
+                                            ("yesterday", "2023-06-10")])
+def test_the_written_date_beside_a_relative_day_wins(when: str, day: str) -> None:
+    (found,) = events(f"Russian forces shelled Kherson {when}, killing two people.", "2023-06-11")
+    assert found["event_date"] == day
