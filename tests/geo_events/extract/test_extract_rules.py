@@ -1347,3 +1347,9 @@ def test_an_undated_incident_the_new_one_came_a_week_after_is_background() -> No
 def test_the_written_date_beside_a_relative_day_wins(when: str, day: str) -> None:
     (found,) = events(f"Russian forces shelled Kherson {when}, killing two people.", "2023-06-11")
     assert found["event_date"] == day
+
+
+def test_a_town_followed_by_a_count_of_attacks_is_no_outlet_name() -> None:
+    (found,) = events("Russian forces attacked near Pokrovsk 30 times, the General Staff of Ukraine said on Saturday.",
+                      "2024-11-10")
+    assert found["sub_event_type"] == "Armed clash" and near(found, 48.28, 37.18)
