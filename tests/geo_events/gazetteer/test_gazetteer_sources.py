@@ -69,7 +69,7 @@ def test_coverage_rows_are_many_sourced_rounded_and_in_their_country() -> None:
         assert row["source"].strip() and row["id"].startswith("ge:"), row["id"]
         assert float(row["lat"]) == round(float(row["lat"]), 2) and float(row["lon"]) == round(float(row["lon"]), 2)
         assert gazetteer.get(row["id"]) is not None, row["id"]
-    for row in places:
+    for row in (row for row in places if row["kind"] != "region"):  # areas (Golan) may lie among another's towns
         near = gazetteer.nearest(float(row["lat"]), float(row["lon"]), k=8)
         assert row["country"] in {p.country for p, _ in near} and near[0][1] < 200, row["id"]
 
