@@ -22,7 +22,7 @@ _CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.
                "user_sources.py")
 _SEED_FILES = (
     "gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
-    "gazetteer/facilities.csv",
+    "gazetteer/facilities.csv", "gazetteer/conflict_places.csv", "gazetteer/maritime.csv",
 )
 
 

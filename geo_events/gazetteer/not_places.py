@@ -20,6 +20,8 @@ ORGANISATION_WORDS = frozenset(
     ["observatory", "radio", "tv", "television", "channel", "agency", "news", "newspaper", "press", "times", "herald", "tribune", "gazette", "journal", "daily", "today", "online", "review", "independent", "direct", "express", "observer", "chronicle", "eye", "post", "railways", "railway", "administration", "network", "broadcasting", "broadcaster", "media", "monitor", "institute", "foundation", "committee", "commission", "council", "ministry", "organisation", "organization", "company", "corporation", "corp", "inc", "ltd", "airlines", "airways", "petroleum", "university", "association", "federation", "party", "movement", "front", "brigade", "brigades", "battalion", "regiment", "division", "army", "forces", "militia", "coalition", "rights", "watch", "amnesty", "relief", "fund", "programme", "program", "office", "authority", "police", "guard", "guards", "service", "services"]
 )
 _CHANNEL_NUMBER = re.compile(r"^\D+\s\d{1,3}$")
+#: First words of numbered sites that are places, not channels ("Tower 22", "Camp 5", "Checkpoint 300").
+_NUMBERED_SITE_WORDS = frozenset({"tower", "camp", "base", "outpost", "checkpoint", "site", "hill", "gate"})
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,7 @@ def is_not_place(query: str) -> bool:
     words = norm.split()
     if len(words) > 1 and any(word in ORGANISATION_WORDS for word in words):
         return True
-    return bool(_CHANNEL_NUMBER.match(query.strip()))
+    return bool(_CHANNEL_NUMBER.match(query.strip())) and words[0] not in _NUMBERED_SITE_WORDS
 
 
 __all__ = ["ORGANISATION_WORDS", "is_not_place", "not_place_names"]

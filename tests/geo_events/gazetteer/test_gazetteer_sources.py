@@ -34,12 +34,44 @@ def test_curated_rows_are_complete_and_sourced() -> None:
         assert place.kind in KINDS
         assert place.source.strip()
         assert place.iso3 and place.country_name != place.country, place.id
-        assert place.alt_names, place.id
     facilities = [p for p in places if p.kind in ("base", "dam", "facility")]
     assert len({p.country for p in facilities}) >= 8
+    eastern_syria = _ids_of("places.csv") | {p.id for p in places if p.geometry["type"] != "Point"}
     for place in places:
-        if place.kind not in ("base", "dam", "facility"):  # the eastern-Syria supplement
+        if place.id in eastern_syria or place.id in _ids_of("facilities.csv"):  # spellings are their point
+            assert place.alt_names, place.id
+        if place.id in eastern_syria and place.kind not in ("base", "dam", "facility"):
             assert place.country == "SY" and 32 <= place.lat <= 37.5 and 35.5 <= place.lon <= 42.5, place.id
+
+
+def _ids_of(name: str) -> set[str]:
+    with seed_path(f"gazetteer/{name}").open(encoding="utf-8", newline="") as handle:
+        return {row["id"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))}
+
+
+def _rows_of(name: str) -> list[dict[str, str]]:
+    with seed_path(f"gazetteer/{name}").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def test_coverage_rows_are_many_sourced_rounded_and_in_their_country() -> None:
+    """conflict_places.csv and maritime.csv (issue 14's coverage gap): several countries, a source per row, points
+    rounded to 0.01°, and every land point has a GeoNames town of its own country among its nearest ones."""
+    from geo_events.gazetteer.sources import CURATED_POINT_FILES
+
+    assert {"conflict_places.csv", "maritime.csv"} <= set(CURATED_POINT_FILES)
+    gazetteer = Gazetteer.default()
+    places = _rows_of("conflict_places.csv")
+    seas = _rows_of("maritime.csv")
+    assert len(places) >= 90 and len({row["country"] for row in places}) >= 20
+    assert len(seas) >= 10
+    for row in places + seas:
+        assert row["source"].strip() and row["id"].startswith("ge:"), row["id"]
+        assert float(row["lat"]) == round(float(row["lat"]), 2) and float(row["lon"]) == round(float(row["lon"]), 2)
+        assert gazetteer.get(row["id"]) is not None, row["id"]
+    for row in (row for row in places if row["kind"] != "region"):  # areas (Golan) may lie among another's towns
+        near = gazetteer.nearest(float(row["lat"]), float(row["lon"]), k=8)
+        assert row["country"] in {p.country for p, _ in near} and near[0][1] < 200, row["id"]
 
 
 def test_curated_points_in_deir_ez_zor_lie_inside_the_governorate_outline() -> None:
