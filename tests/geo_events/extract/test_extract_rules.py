@@ -393,7 +393,7 @@ def test_an_unlisted_village_placed_by_distance_sits_where_the_text_puts_it() ->
 def test_an_incident_at_a_place_that_cannot_be_located_does_not_borrow_the_lead_place() -> None:
     text = ("09:15 GMT - Tanks pushed into the eastern part of Beit Hanoun overnight, residents said, as heavy "
             "gunfire was heard.\n\n08:40 GMT - At least six people were killed when a strike hit a house in "
-            "Shati, the civil defence said.")  # GeoNames knows no Shati in Gaza, only a Libyan district
+            "Tuffah, the civil defence said.")  # the gazetteer knows no Tuffah in Gaza, only a French Tuffé
     found = events(text, "2024-04-14")
     assert [e["sub_event_type"] for e in found] == ["Armed clash"]  # the strike is not moved to Beit Hanoun
     result = extract_events(text, "2024-04-14")
@@ -486,7 +486,7 @@ def test_a_province_the_text_names_rules_out_a_namesake_elsewhere() -> None:
     text = "Insurgents attacked the coastal town of Palma in Cabo Delgado province on Wednesday, killing dozens."
     result = extract_events(text, "2021-03-29")
     assert not any(f["properties"]["country"] == "Spain" for f in result["features"])
-    assert any("Cabo Delgado" in d["why"] for d in result["diagnostics"])
+    assert [f["properties"]["country"] for f in result["features"]] == ["Mozambique"]  # curated since issue 14
 
 
 def test_generic_actor_words_outside_syria_are_not_syrian_actors() -> None:
@@ -615,7 +615,7 @@ def test_live_blog_entries_are_dated_on_the_day_of_the_blog() -> None:
 def test_the_articles_only_town_does_not_stand_in_for_a_village_of_another_country() -> None:
     text = ("An Israeli strike hit a house in Gaza City on Friday, killing six people.\n\n"
             "The Lebanese group said its fighters struck Israeli army posts along the border with drones. "
-            "Israel's military said it responded with artillery fire toward the village of Aitaroun.")
+            "Israel's military said it responded with artillery fire toward the village of Marwahin.")
     found = events(text, "2023-11-03")
     assert [e["location"] for e in found] == ["Gaza"]
 
