@@ -27,7 +27,7 @@ from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import KINDS, Place
 from geo_events.gazetteer.stopwords import STOPWORDS, common_english_words
 
-FORMAT = 5
+FORMAT = 6
 #: Shortest phonetic key given typo tolerance (shorter ones are matched exactly only).
 MIN_FUZZY_KEY = 5
 FLAG_CURATED = 1
@@ -36,7 +36,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 _COLUMNS = (
     "lat", "lon", "population", "kind", "country", "admin1", "id", "name", "source", "geometry", "flags",
     "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
-    "id_row", "word_zipf", "name_norm", "typo1_hash", "typo1_key", "typo2_hash", "typo2_key",
+    "id_row", "word_zipf", "name_norm", *typo.COLUMNS,
 )
 
 
