@@ -195,7 +195,7 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
         progress.step("name tries")
     ordered = sorted(key for key in fuzzy_keys if len(key) <= typo.MAX_KEY)  # a fixed order in every process
     ordered_ids = [key_trie[key] for key in ordered]
-    cols.update(typo.build(ordered, ordered_ids))
+    cols.update(typo.build(ordered, ordered_ids, len(key_trie)))
     # the text of each typo-tolerant key by key id (ASCII; empty for the others): read per typo candidate
     # instead of walking the trie back up with ``restore_key``
     lengths = np.zeros(len(key_trie), dtype=np.int64)

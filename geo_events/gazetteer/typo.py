@@ -2,7 +2,7 @@
 
 Two keys are within ``d`` edits (OSA distance) only if deleting at most ``d`` letters from each gives a common
 string (the SymSpell idea; an adjacent transposition costs one deletion on each side too). The index holds,
-for every fuzzy-eligible key, 64-bit hashes of its neighbourhood beside the key's id, sorted by hash:
+for every fuzzy-eligible key, 64-bit hashes of its neighbourhood, each packed with the key's id:
 
 ``typo1``
     the key itself and its one-letter deletions (every key);
@@ -19,10 +19,12 @@ The hash of a string ``s`` is ``LENGTH[len(s)] + sum(ord(s[k]) * WEIGHT[k])``, a
 which holds it exactly (ASCII codes < 2**7, weights < 2**38, at most ``MAX_KEY`` letters, a length term
 < 2**50: every partial sum < 2**53). The weights come from a fixed seed: the same in every process and
 independent of ``PYTHONHASHSEED``. It is stored *mixed* (``mix``: the integer times an odd constant modulo
-2**64, a bijection whose top bits are evenly spread) and sorted; ``<name>_dir`` holds, for each value of the
-top bits, where its run of hashes starts (about two hashes per bucket). A look-up therefore touches one
-directory entry and one or two hashes per neighbour, not the ~22 scattered probes of a binary search over
-millions of hashes (memory latency was most of a cold typo look-up).
+2**64, a bijection whose top bits are evenly spread); an entry keeps the top bits of the mixed hash and puts
+the key id in the low ``typo_owner_bits`` (so one sort of plain integers orders the table, and a look-up reads
+one word per entry). Truncating the hash can only add a candidate, which the OSA check then rejects.
+``<name>_dir`` holds, for each value of the top bits, where its run of entries starts (about two entries per
+bucket): a look-up touches one directory entry and one or two entries per neighbour, not the ~22 scattered
+probes of a binary search over millions of hashes (memory latency was most of a cold typo look-up).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ MAX_KEY = 96
 TWO_EDIT_KEY = 8
 _SEED = 20261202
 #: The typo columns of an index.
-COLUMNS = ("typo1_hash", "typo1_key", "typo1_dir", "typo2_hash", "typo2_key", "typo2_dir")
+COLUMNS = ("typo1_entry", "typo1_dir", "typo2_entry", "typo2_dir", "typo_owner_bits")
 #: Odd multiplier of ``mix`` (2**64 / golden ratio, Knuth's multiplicative hashing).
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -87,45 +89,51 @@ def mix(hashes: np.ndarray) -> np.ndarray:
     return hashes.astype(np.uint64) * _MIX
 
 
-def _directory(mixed_sorted: np.ndarray) -> np.ndarray:
-    """Bucket offsets of sorted mixed hashes: bucket ``b`` (the top bits of a hash) holds entries
+def _directory(entries: np.ndarray) -> np.ndarray:
+    """Bucket offsets of sorted entries: bucket ``b`` (the top bits of an entry) holds entries
     ``dir[b]:dir[b + 1]``. About two entries per bucket."""
-    bits = max(1, int(np.ceil(np.log2(max(2, len(mixed_sorted) // 2)))))
-    counts = np.bincount((mixed_sorted >> np.uint64(64 - bits)).astype(np.int64), minlength=1 << bits)
-    out = np.zeros((1 << bits) + 1, dtype=np.int64 if len(mixed_sorted) >= 2**31 else np.int32)
+    bits = max(1, int(np.ceil(np.log2(max(2, len(entries) // 2)))))
+    counts = np.bincount((entries >> np.uint64(64 - bits)).astype(np.int64), minlength=1 << bits)
+    out = np.zeros((1 << bits) + 1, dtype=np.int64 if len(entries) >= 2**31 else np.int32)
     np.cumsum(counts, out=out[1:])
     return out
 
 
-def build(keys: Sequence[str], key_ids: Sequence[int]) -> dict[str, np.ndarray]:
-    """Return the typo columns for these keys (ASCII, at most ``MAX_KEY`` letters) and their key ids: per
-    neighbourhood (``typo1``, ``typo2``) the mixed hashes sorted, their owners' key ids and the directory."""
+def owner_bits(key_count: int) -> int:
+    """Low bits of an entry that hold its key id (the rest hold the top bits of the mixed hash)."""
+    return max(20, int(key_count).bit_length())
+
+
+def build(keys: Sequence[str], key_ids: Sequence[int], key_count: int | None = None) -> dict[str, np.ndarray]:
+    """Return the typo columns for these keys (ASCII, at most ``MAX_KEY`` letters) and their key ids (below
+    ``key_count``): per neighbourhood (``typo1``, ``typo2``) the sorted entries and their bucket directory,
+    and ``typo_owner_bits``."""
+    ids_all = np.asarray(key_ids, dtype=np.int64)
+    count = int(key_count if key_count is not None else (int(ids_all.max()) + 1 if len(ids_all) else 1))
+    low = owner_bits(count)
+    if low > 40:
+        raise ValueError("too many keys for the typo index")
+    clear = np.uint64(((1 << 64) - 1) ^ ((1 << low) - 1))
     by_length: dict[int, list[int]] = {}
     for position, key in enumerate(keys):
         by_length.setdefault(len(key), []).append(position)
-    ids_all = np.asarray(key_ids, dtype=np.int32)
-    parts: dict[str, list[np.ndarray]] = {f"{name}_{part}": [] for name in ("typo1", "typo2")
-                                          for part in ("hash", "key")}
+    parts: dict[str, list[np.ndarray]] = {"typo1": [], "typo2": []}
     for length, members in sorted(by_length.items()):
         letters = np.frombuffer("".join([keys[m] + "\x01" for m in members]).encode("ascii"), dtype=np.uint8)
         hashes = letters.reshape(len(members), length + 1).astype(np.float64) @ neighbourhood(length).T
         first = length + 1
-        ids = ids_all[members]
+        ids = ids_all[members].astype(np.uint64)
         for name, block in (("typo1", hashes[:, :first]), ("typo2", hashes[:, first:])):
             if not block.shape[1]:
                 continue
             block = np.sort(block, axis=1)  # a letter deleted from a run of equal letters repeats a string
             keep = np.ones(block.shape, dtype=bool)
             keep[:, 1:] = block[:, 1:] != block[:, :-1]
-            parts[f"{name}_hash"].append(mix(block[keep]))
-            parts[f"{name}_key"].append(np.repeat(ids, keep.sum(axis=1)))
-    out: dict[str, np.ndarray] = {}
+            parts[name].append((mix(block[keep]) & clear) | np.repeat(ids, keep.sum(axis=1)))
+    out: dict[str, np.ndarray] = {"typo_owner_bits": np.array([low], dtype=np.int64)}
     for name in ("typo1", "typo2"):
-        hashes = np.concatenate(parts[f"{name}_hash"]) if parts[f"{name}_hash"] else np.zeros(0, np.uint64)
-        owners = np.concatenate(parts[f"{name}_key"]) if parts[f"{name}_key"] else np.zeros(0, np.int32)
-        order = np.argsort(hashes, kind="stable")
-        out[f"{name}_hash"], out[f"{name}_key"] = hashes[order], owners[order].astype(np.int32)
-        out[f"{name}_dir"] = _directory(out[f"{name}_hash"])
+        entries = np.sort(np.concatenate(parts[name])) if parts[name] else np.zeros(0, np.uint64)
+        out[f"{name}_entry"], out[f"{name}_dir"] = entries, _directory(entries)
     return out
 
 
@@ -134,18 +142,19 @@ _VECTOR_SCAN = 24
 
 
 class _Table:
-    """One neighbourhood's columns: sorted mixed hashes, owners and the bucket directory."""
+    """One neighbourhood's columns: sorted entries (mixed hash top bits | key id) and the bucket directory."""
 
-    def __init__(self, hashes: np.ndarray, owners: np.ndarray, directory: np.ndarray) -> None:
-        self.hashes = np.ascontiguousarray(hashes)
-        self.owners = np.ascontiguousarray(owners)
+    def __init__(self, entries: np.ndarray, directory: np.ndarray, low: int) -> None:
+        self.entries = np.ascontiguousarray(entries)
         self.directory = np.ascontiguousarray(directory)
         self.shift = np.uint64(64 - int(round(np.log2(max(2, len(directory) - 1)))))
-        self._hash_view, self._owner_view = memoryview(self.hashes), memoryview(self.owners)
-        self._dir_view, self._shift = memoryview(self.directory), int(self.shift)
+        self.low, self.mask = np.uint64(low), np.uint64((1 << low) - 1)
+        self._entry_view, self._dir_view = memoryview(self.entries), memoryview(self.directory)
+        self._shift, self._low, self._mask = int(self.shift), low, (1 << low) - 1
 
     def collect(self, mixed: np.ndarray, found: set[int]) -> None:
-        """Add the owners of every stored hash equal to one of ``mixed`` to ``found``."""
+        """Add the key ids of every entry whose hash bits equal those of one of ``mixed`` to ``found``
+        (the truncated hash can only add a candidate, never lose one)."""
         if len(mixed) > _VECTOR_SCAN:
             buckets = (mixed >> self.shift).astype(np.intp)
             starts, ends = self.directory[buckets], self.directory[buckets + 1]
@@ -154,16 +163,18 @@ class _Table:
             if not total:
                 return
             spans = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
-            same = self.hashes[spans] == np.repeat(mixed, sizes)
-            found.update(self.owners[spans[same]].tolist())
+            held = self.entries[spans]
+            same = (held >> self.low) == np.repeat(mixed >> self.low, sizes)
+            found.update((held[same] & self.mask).tolist())
             return
-        stored, owners, directory, shift = self._hash_view, self._owner_view, self._dir_view, self._shift
+        stored, directory, shift, low, mask = self._entry_view, self._dir_view, self._shift, self._low, self._mask
         for value in mixed.tolist():
-            bucket = value >> shift
+            bucket, wanted = value >> shift, value >> low
             at, end = directory[bucket], directory[bucket + 1]
             while at < end:
-                if stored[at] == value:
-                    found.add(owners[at])
+                entry = stored[at]
+                if entry >> low == wanted:
+                    found.add(entry & mask)
                 at += 1
 
 
@@ -171,8 +182,14 @@ class TypoIndex:
     """Look-ups in the typo columns of an index (see the module docstring)."""
 
     def __init__(self, cols: dict[str, np.ndarray]) -> None:
-        self._one = _Table(cols["typo1_hash"], cols["typo1_key"], cols["typo1_dir"])
-        self._two = _Table(cols["typo2_hash"], cols["typo2_key"], cols["typo2_dir"])
+        low = int(np.asarray(cols["typo_owner_bits"])[0])
+        self._one = _Table(cols["typo1_entry"], cols["typo1_dir"], low)
+        self._two = _Table(cols["typo2_entry"], cols["typo2_dir"], low)
+
+    def owners(self, name: str = "typo1") -> np.ndarray:
+        """The key ids of every entry of a neighbourhood table (for tests and inspection)."""
+        table = self._one if name == "typo1" else self._two
+        return table.entries & table.mask
 
     def candidates(self, key: str, two_edits: bool = False) -> set[int]:
         """Return the ids of the keys that share a one-deletion neighbour with ``key`` (or a two-deletion
@@ -187,4 +204,4 @@ class TypoIndex:
         return found
 
 
-__all__ = ["COLUMNS", "MAX_KEY", "TWO_EDIT_KEY", "TypoIndex", "build", "mix", "neighbourhood"]
+__all__ = ["COLUMNS", "MAX_KEY", "TWO_EDIT_KEY", "TypoIndex", "build", "mix", "neighbourhood", "owner_bits"]

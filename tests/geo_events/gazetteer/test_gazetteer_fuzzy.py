@@ -44,7 +44,7 @@ def test_of_equally_close_names_the_primary_one_is_matched(gazetteer: Gazetteer)
 def fuzzy_keys(gazetteer: Gazetteer) -> list[str]:
     """Every key the typo index holds, read back from its owner column."""
     table = gazetteer._table
-    return sorted(table.key_trie.restore_key(int(k)) for k in np.unique(np.asarray(table.cols["typo1_key"])))
+    return sorted(table.key_trie.restore_key(int(k)) for k in np.unique(table.typo.owners("typo1")))
 
 
 #: Query keys with one and two edits of real keys: substitutions, deletions, insertions, transpositions and
