@@ -27,7 +27,7 @@ from geo_events.gazetteer.normalize import key_of_normalized, normalize
 from geo_events.gazetteer.place import KINDS, Place
 from geo_events.gazetteer.stopwords import STOPWORDS, common_english_words
 
-FORMAT = 5
+FORMAT = 6
 #: Shortest phonetic key given typo tolerance (shorter ones are matched exactly only).
 MIN_FUZZY_KEY = 5
 FLAG_CURATED = 1
@@ -36,7 +36,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 _COLUMNS = (
     "lat", "lon", "population", "kind", "country", "admin1", "id", "name", "source", "geometry", "flags",
     "alt_off", "alt", "bbox", "norm_off", "norm_place", "norm_name", "key_off", "key_place", "key_name",
-    "id_row", "word_zipf", "name_norm", "typo1_hash", "typo1_key", "typo2_hash", "typo2_key",
+    "id_row", "word_zipf", "name_norm", *typo.COLUMNS, "fuzzy_key_off", "fuzzy_key_text",
 )
 
 
@@ -194,8 +194,18 @@ def build_arrays(places: Sequence[Place], blocked: dict[str, frozenset[str]],
     if progress:
         progress.step("name tries")
     ordered = sorted(key for key in fuzzy_keys if len(key) <= typo.MAX_KEY)  # a fixed order in every process
-    cols.update(typo.build(ordered, [key_trie[key] for key in ordered]))
-    del ordered
+    ordered_ids = [key_trie[key] for key in ordered]
+    cols.update(typo.build(ordered, ordered_ids, len(key_trie)))
+    # the text of each typo-tolerant key by key id (ASCII; empty for the others): read per typo candidate
+    # instead of walking the trie back up with ``restore_key``
+    lengths = np.zeros(len(key_trie), dtype=np.int64)
+    lengths[ordered_ids] = [len(key) for key in ordered]
+    cols["fuzzy_key_off"] = np.zeros(len(key_trie) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=cols["fuzzy_key_off"][1:])
+    by_id = sorted(range(len(ordered)), key=ordered_ids.__getitem__)
+    cols["fuzzy_key_text"] = np.frombuffer("".join([ordered[i] for i in by_id]).encode("ascii") or b"\0",
+                                           dtype=np.uint8)
+    del ordered, ordered_ids, by_id, lengths
     if progress:
         progress.step("typo index")
     id_trie = marisa_trie.Trie(p.id for p in places)
@@ -275,6 +285,7 @@ class PlaceTable:
         self._csr = {prefix: tuple(_view(cols[f"{prefix}_{part}"]) for part in ("off", "place", "name"))
                      for prefix in ("norm", "key")}
         self._name_norm = _view(cols["name_norm"])
+        self._fuzzy_key_text, self._fuzzy_key_off = bytes(cols["fuzzy_key_text"]), _view(cols["fuzzy_key_off"])
 
     def string(self, ref: int) -> str:
         """Return string ``ref`` of the table."""
@@ -357,8 +368,8 @@ class PlaceTable:
     def typo_keys(self, key: str, two_edits: bool = False) -> dict[str, int]:
         """Return the fuzzy-eligible keys (and their key ids) that share a one-letter deletion neighbour with
         ``key`` (a two-letter one with ``two_edits``): every such key within one (two) edits, and some more."""
-        restore = self.key_trie.restore_key
-        return {restore(k): k for k in self.typo.candidates(key, two_edits)}
+        text, offsets = self._fuzzy_key_text, self._fuzzy_key_off
+        return {text[offsets[k] : offsets[k + 1]].decode("ascii"): k for k in self.typo.candidates(key, two_edits)}
 
     def fuzzy_rows(self, key: str) -> list[tuple[int, int]]:
         """Entries of a key found by typo tolerance, restricted to fuzzy-eligible places."""

@@ -87,7 +87,11 @@ def normalize(text: str) -> str:
     >>> normalize("Deir ez-Zor"), normalize("Dayr az Zawr"), normalize("Ālbū Kamāl")
     ('deir zor', 'deir zawr', 'abu kamal')
     """
-    if not text.isascii() and _ARABIC_RANGE.search(text):
+    if text.isascii() and text.isalpha():  # one plain word (most names): what the general path gives it
+        lowered = text.lower()
+        if not lowered.startswith("albu"):
+            return "deir" if _DEIR.match(lowered) else lowered
+    elif not text.isascii() and _ARABIC_RANGE.search(text):
         folded = _normalize_arabic(text)
         return folded if _ARABIC_RANGE.search(folded) or folded == text else normalize(folded)
     if "'" in text or "’" in text:

@@ -2,7 +2,7 @@
 
 Two keys are within ``d`` edits (OSA distance) only if deleting at most ``d`` letters from each gives a common
 string (the SymSpell idea; an adjacent transposition costs one deletion on each side too). The index holds,
-for every fuzzy-eligible key, 64-bit hashes of its neighbourhood beside the key's id, sorted by hash:
+for every fuzzy-eligible key, 64-bit hashes of its neighbourhood, each packed with the key's id:
 
 ``typo1``
     the key itself and its one-letter deletions (every key);
@@ -11,14 +11,20 @@ for every fuzzy-eligible key, 64-bit hashes of its neighbourhood beside the key'
     deletions to meet a query allowed two edits (two substitutions, say), since such a query has at least
     that many letters and a candidate needing two deletions is at least as long.
 
-A query hashes its own neighbourhood with one matrix product and finds every key sharing a hash with
-``searchsorted``; the caller checks each candidate by OSA distance, so a hash collision can only add a
+A query hashes its own neighbourhood with one matrix product and finds every key sharing a hash through a
+bucket directory; the caller checks each candidate by OSA distance, so a hash collision can only add a
 candidate that is then rejected, never hide one.
 
-The hash of a string ``s`` is ``LENGTH[len(s)] + sum(ord(s[k]) * WEIGHT[k])``, an integer computed and stored
-as float64, which holds it exactly (ASCII codes < 2**7, weights < 2**38, at most ``MAX_KEY`` letters, a length
-term < 2**50: every partial sum < 2**53). The weights come from a fixed seed: the same in every process and
-independent of ``PYTHONHASHSEED``.
+The hash of a string ``s`` is ``LENGTH[len(s)] + sum(ord(s[k]) * WEIGHT[k])``, an integer computed as float64,
+which holds it exactly (ASCII codes < 2**7, weights < 2**38, at most ``MAX_KEY`` letters, a length term
+< 2**50: every partial sum < 2**53). The weights come from a fixed seed: the same in every process and
+independent of ``PYTHONHASHSEED``. It is stored *mixed* (``mix``: the integer times an odd constant modulo
+2**64, a bijection whose top bits are evenly spread); an entry keeps the top bits of the mixed hash and puts
+the key id in the low ``typo_owner_bits`` (so one sort of plain integers orders the table, and a look-up reads
+one word per entry). Truncating the hash can only add a candidate, which the OSA check then rejects.
+``<name>_dir`` holds, for each value of the top bits, where its run of entries starts (about two entries per
+bucket): a look-up touches one directory entry and one or two entries per neighbour, not the ~22 scattered
+probes of a binary search over millions of hashes (memory latency was most of a cold typo look-up).
 """
 
 from __future__ import annotations
@@ -33,7 +39,10 @@ MAX_KEY = 96
 #: Keys at least this long also index their two-letter deletions (the two-edit budget starts there).
 TWO_EDIT_KEY = 8
 _SEED = 20261202
-_COLUMNS = ("typo1_hash", "typo1_key", "typo2_hash", "typo2_key")
+#: The typo columns of an index.
+COLUMNS = ("typo1_entry", "typo1_dir", "typo2_entry", "typo2_dir", "typo_owner_bits")
+#: Odd multiplier of ``mix`` (2**64 / golden ratio, Knuth's multiplicative hashing).
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 @lru_cache(maxsize=1)
@@ -50,15 +59,21 @@ def neighbourhood(length: int, two_edits: bool = True) -> np.ndarray:
     codes followed by a 1 (``codes(key)``) gives the hashes of the key, of its one-letter deletions and, with
     ``two_edits`` and ``length >= TWO_EDIT_KEY``, of its two-letter deletions, in that order."""
     weight, sizes = _weights()
-    positions = np.arange(length)
-    deleted: list[tuple[int, ...]] = [(), *((i,) for i in range(length))]
+    # deleted positions per row (-1: nothing deleted there): (), (i,) for every i, then (i, j) for i < j
+    first = np.full(1 + length, -1, dtype=np.int64)
+    first[1:] = np.arange(length)
+    second = np.full(1 + length, -1, dtype=np.int64)
     if two_edits and length >= TWO_EDIT_KEY:
-        deleted.extend((i, j) for i in range(length) for j in range(i + 1, length))
-    matrix = np.zeros((len(deleted), length + 1), dtype=np.float64)
-    for row, gone in enumerate(deleted):
-        kept = np.setdiff1d(positions, gone, assume_unique=True)
-        matrix[row, kept] = weight[: len(kept)]  # the letters left, in order, take the first weights
-        matrix[row, length] = sizes[len(kept)]  # times the trailing 1: the length term
+        i, j = np.triu_indices(length, k=1)
+        first, second = np.concatenate([first, i]), np.concatenate([second, j])
+    positions = np.arange(length)[None, :]
+    gone_first, gone_second = first[:, None], second[:, None]
+    kept = (positions != gone_first) & (positions != gone_second)
+    # a kept letter takes the weight of its place among the letters left
+    shifted = positions - ((gone_first >= 0) & (positions > gone_first)) - ((gone_second >= 0) & (positions > gone_second))
+    matrix = np.zeros((len(first), length + 1), dtype=np.float64)
+    matrix[:, :length] = np.where(kept, weight[np.minimum(shifted, max(length - 1, 0))] if length else 0.0, 0.0)
+    matrix[:, length] = sizes[kept.sum(axis=1)]  # times the trailing 1: the length term
     return matrix
 
 
@@ -67,62 +82,126 @@ def codes(key: str) -> np.ndarray:
     return np.frombuffer(key.encode("ascii") + b"\x01", dtype=np.uint8).astype(np.float64)
 
 
-def build(keys: Sequence[str], key_ids: Sequence[int]) -> dict[str, np.ndarray]:
-    """Return the four typo columns for these keys (ASCII, at most ``MAX_KEY`` letters) and their key ids."""
+def mix(hashes: np.ndarray) -> np.ndarray:
+    """The stored form of neighbourhood hashes: the exact integers as ``uint64`` times an odd constant, modulo
+    2**64 — a bijection (equal hashes stay equal, different ones different) whose top bits are well spread,
+    so they can address a directory of buckets."""
+    return hashes.astype(np.uint64) * _MIX
+
+
+def _directory(entries: np.ndarray) -> np.ndarray:
+    """Bucket offsets of sorted entries: bucket ``b`` (the top bits of an entry) holds entries
+    ``dir[b]:dir[b + 1]``. About two entries per bucket."""
+    bits = max(1, int(np.ceil(np.log2(max(2, len(entries) // 2)))))
+    counts = np.bincount((entries >> np.uint64(64 - bits)).astype(np.int64), minlength=1 << bits)
+    out = np.zeros((1 << bits) + 1, dtype=np.int64 if len(entries) >= 2**31 else np.int32)
+    np.cumsum(counts, out=out[1:])
+    return out
+
+
+def owner_bits(key_count: int) -> int:
+    """Low bits of an entry that hold its key id (the rest hold the top bits of the mixed hash)."""
+    return max(20, int(key_count).bit_length())
+
+
+def build(keys: Sequence[str], key_ids: Sequence[int], key_count: int | None = None) -> dict[str, np.ndarray]:
+    """Return the typo columns for these keys (ASCII, at most ``MAX_KEY`` letters) and their key ids (below
+    ``key_count``): per neighbourhood (``typo1``, ``typo2``) the sorted entries and their bucket directory,
+    and ``typo_owner_bits``."""
+    ids_all = np.asarray(key_ids, dtype=np.int64)
+    count = int(key_count if key_count is not None else (int(ids_all.max()) + 1 if len(ids_all) else 1))
+    low = owner_bits(count)
+    if low > 40:
+        raise ValueError("too many keys for the typo index")
+    clear = np.uint64(((1 << 64) - 1) ^ ((1 << low) - 1))
     by_length: dict[int, list[int]] = {}
     for position, key in enumerate(keys):
         by_length.setdefault(len(key), []).append(position)
-    ids_all = np.asarray(key_ids, dtype=np.int32)
-    parts: dict[str, list[np.ndarray]] = {name: [] for name in _COLUMNS}
+    parts: dict[str, list[np.ndarray]] = {"typo1": [], "typo2": []}
     for length, members in sorted(by_length.items()):
-        letters = np.frombuffer("".join(keys[m] + "\x01" for m in members).encode("ascii"), dtype=np.uint8)
+        letters = np.frombuffer("".join([keys[m] + "\x01" for m in members]).encode("ascii"), dtype=np.uint8)
         hashes = letters.reshape(len(members), length + 1).astype(np.float64) @ neighbourhood(length).T
         first = length + 1
-        ids = ids_all[members]
+        ids = ids_all[members].astype(np.uint64)
         for name, block in (("typo1", hashes[:, :first]), ("typo2", hashes[:, first:])):
             if not block.shape[1]:
                 continue
             block = np.sort(block, axis=1)  # a letter deleted from a run of equal letters repeats a string
             keep = np.ones(block.shape, dtype=bool)
             keep[:, 1:] = block[:, 1:] != block[:, :-1]
-            parts[f"{name}_hash"].append(block[keep])
-            parts[f"{name}_key"].append(np.repeat(ids, keep.sum(axis=1)))
-    out: dict[str, np.ndarray] = {}
+            parts[name].append((mix(block[keep]) & clear) | np.repeat(ids, keep.sum(axis=1)))
+    out: dict[str, np.ndarray] = {"typo_owner_bits": np.array([low], dtype=np.int64)}
     for name in ("typo1", "typo2"):
-        hashes = np.concatenate(parts[f"{name}_hash"]) if parts[f"{name}_hash"] else np.zeros(0, np.float64)
-        owners = np.concatenate(parts[f"{name}_key"]) if parts[f"{name}_key"] else np.zeros(0, np.int32)
-        order = np.argsort(hashes, kind="stable")
-        out[f"{name}_hash"], out[f"{name}_key"] = hashes[order], owners[order].astype(np.int32)
+        entries = np.sort(np.concatenate(parts[name])) if parts[name] else np.zeros(0, np.uint64)
+        out[f"{name}_entry"], out[f"{name}_dir"] = entries, _directory(entries)
     return out
+
+
+#: Above this many hashes a query's buckets are scanned with numpy, below it in Python.
+_VECTOR_SCAN = 24
+
+
+class _Table:
+    """One neighbourhood's columns: sorted entries (mixed hash top bits | key id) and the bucket directory."""
+
+    def __init__(self, entries: np.ndarray, directory: np.ndarray, low: int) -> None:
+        self.entries = np.ascontiguousarray(entries)
+        self.directory = np.ascontiguousarray(directory)
+        self.shift = np.uint64(64 - int(round(np.log2(max(2, len(directory) - 1)))))
+        self.low, self.mask = np.uint64(low), np.uint64((1 << low) - 1)
+        self._entry_view, self._dir_view = memoryview(self.entries), memoryview(self.directory)
+        self._shift, self._low, self._mask = int(self.shift), low, (1 << low) - 1
+
+    def collect(self, mixed: np.ndarray, found: set[int]) -> None:
+        """Add the key ids of every entry whose hash bits equal those of one of ``mixed`` to ``found``
+        (the truncated hash can only add a candidate, never lose one)."""
+        if len(mixed) > _VECTOR_SCAN:
+            buckets = (mixed >> self.shift).astype(np.intp)
+            starts, ends = self.directory[buckets], self.directory[buckets + 1]
+            sizes = ends - starts
+            total = int(sizes.sum())
+            if not total:
+                return
+            spans = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
+            held = self.entries[spans]
+            same = (held >> self.low) == np.repeat(mixed >> self.low, sizes)
+            found.update((held[same] & self.mask).tolist())
+            return
+        stored, directory, shift, low, mask = self._entry_view, self._dir_view, self._shift, self._low, self._mask
+        for value in mixed.tolist():
+            bucket, wanted = value >> shift, value >> low
+            at, end = directory[bucket], directory[bucket + 1]
+            while at < end:
+                entry = stored[at]
+                if entry >> low == wanted:
+                    found.add(entry & mask)
+                at += 1
 
 
 class TypoIndex:
     """Look-ups in the typo columns of an index (see the module docstring)."""
 
     def __init__(self, cols: dict[str, np.ndarray]) -> None:
-        self._hash1, self._hash2 = np.asarray(cols["typo1_hash"]), np.asarray(cols["typo2_hash"])
-        self._key1 = memoryview(np.ascontiguousarray(cols["typo1_key"]))
-        self._key2 = memoryview(np.ascontiguousarray(cols["typo2_key"]))
+        low = int(np.asarray(cols["typo_owner_bits"])[0])
+        self._one = _Table(cols["typo1_entry"], cols["typo1_dir"], low)
+        self._two = _Table(cols["typo2_entry"], cols["typo2_dir"], low)
+
+    def owners(self, name: str = "typo1") -> np.ndarray:
+        """The key ids of every entry of a neighbourhood table (for tests and inspection)."""
+        table = self._one if name == "typo1" else self._two
+        return table.entries & table.mask
 
     def candidates(self, key: str, two_edits: bool = False) -> set[int]:
         """Return the ids of the keys that share a one-deletion neighbour with ``key`` (or a two-deletion
         one, with ``two_edits``): a superset of the keys within one (two) edits of it."""
         if not key.isascii() or not 0 < len(key) <= MAX_KEY:
             return set()
-        hashes = neighbourhood(len(key), two_edits) @ codes(key)
+        mixed = mix(neighbourhood(len(key), two_edits) @ codes(key))
         found: set[int] = set()
-        self._collect(self._hash1, self._key1, hashes, found)
+        self._one.collect(mixed, found)
         if two_edits:
-            self._collect(self._hash2, self._key2, hashes, found)
+            self._two.collect(mixed, found)
         return found
 
-    @staticmethod
-    def _collect(sorted_hashes: np.ndarray, owners: memoryview, hashes: np.ndarray, found: set[int]) -> None:
-        starts = sorted_hashes.searchsorted(hashes).tolist()
-        ends = sorted_hashes.searchsorted(hashes, side="right").tolist()
-        for start, end in zip(starts, ends, strict=True):
-            if end > start:
-                found.update(owners[start:end].tolist())
 
-
-__all__ = ["MAX_KEY", "TWO_EDIT_KEY", "TypoIndex", "build", "neighbourhood"]
+__all__ = ["COLUMNS", "MAX_KEY", "TWO_EDIT_KEY", "TypoIndex", "build", "mix", "neighbourhood", "owner_bits"]

@@ -44,7 +44,7 @@ def test_of_equally_close_names_the_primary_one_is_matched(gazetteer: Gazetteer)
 def fuzzy_keys(gazetteer: Gazetteer) -> list[str]:
     """Every key the typo index holds, read back from its owner column."""
     table = gazetteer._table
-    return sorted(table.key_trie.restore_key(int(k)) for k in np.unique(np.asarray(table.cols["typo1_key"])))
+    return sorted(table.key_trie.restore_key(int(k)) for k in np.unique(table.typo.owners("typo1")))
 
 
 #: Query keys with one and two edits of real keys: substitutions, deletions, insertions, transpositions and
@@ -94,3 +94,33 @@ def test_edit_budget_edges(gazetteer: Gazetteer) -> None:
 def test_no_typo_match_across_borders_when_an_exact_name_exists(gazetteer: Gazetteer) -> None:
     found = gazetteer.search("Raqqa", limit=10)
     assert found and all(m.score >= 90 for m in found)  # exact/phonetic only, no one-letter lookalikes
+
+
+def test_typo_table_entries_sit_in_their_bucket_and_carry_their_key_id() -> None:
+    """A small typo table built from scratch: every entry lies in the bucket its top bits name, its low bits
+    give back the key id, and a look-up of a key finds that key (an exact-integer hash, mixed bijectively)."""
+    from geo_events.gazetteer.typo import TypoIndex, build
+
+    keys = sorted({"aleppu", "damaskus", "hums", "karkif", "mariupul", "zapurizha", "muqadishu", "blagufgrad"})
+    cols = build(keys, list(range(10, 10 + len(keys))), key_count=100)
+    for name in ("typo1", "typo2"):
+        entries, directory = cols[f"{name}_entry"], cols[f"{name}_dir"]
+        assert np.all(entries[1:] >= entries[:-1])
+        bits = int(np.log2(len(directory) - 1))
+        buckets = (entries >> np.uint64(64 - bits)).astype(np.int64)
+        assert np.array_equal(np.repeat(np.arange(len(directory) - 1), np.diff(directory)), buckets)
+    index = TypoIndex(cols)
+    assert set(index.owners("typo1").tolist()) == set(range(10, 10 + len(keys)))
+    for key_id, key in enumerate(keys, start=10):
+        assert key_id in index.candidates(key)
+        assert key_id in index.candidates(key[:2] + key[3:])  # one letter missing
+        assert key_id in index.candidates(key[:1] + "x" + key[2:], two_edits=len(key) >= 8)
+
+
+@pytest.mark.parametrize("word", ["Aleppo", "DEIR", "Dayr", "deer", "Albu", "Albukamal", "ALBUQUERQUE", "Al", "x",
+                                  "Raqqa", "as", "Kharkiv", "Ezzor"])
+def test_normalize_of_one_plain_word_agrees_with_the_general_path(word: str) -> None:
+    """The one-word shortcut of ``normalize`` gives what the general path (taken once a space is added) gives."""
+    from geo_events.gazetteer.normalize import normalize
+
+    assert normalize(word) == normalize(word + " ")
