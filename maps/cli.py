@@ -94,7 +94,7 @@ def map_command(
     history: Annotated[
         list[Path] | None,
         typer.Option("--history", help="Zone or line history drawn beside the bundled zones (repeatable): a dated "
-                     "zone-states file (zone-history import/export) or a snapshot folder; for the day's map and "
+                     "zone-states file (zones import/export) or a snapshot folder; for the day's map and "
                      "for the time map (--step)."),
     ] = None,
 ) -> None:

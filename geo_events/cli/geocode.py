@@ -173,7 +173,6 @@ def zones(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``geocode``, ``reverse`` and ``zones`` to the CLI."""
+    """Add ``geocode`` and ``reverse`` to the CLI (``zones`` is a group of ``geo_events.cli.zone_history``)."""
     app.command("geocode")(geocode)
     app.command("reverse")(reverse)
-    app.command("zones")(zones)

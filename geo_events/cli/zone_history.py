@@ -1,6 +1,7 @@
-"""``geo-events zone-history at | changes | diff | import | export | derive``: control zones through time.
+"""``geo-events zones at | changes | diff | import | export | derive``: control zones through time.
 
-A new top-level name, so ``geo-events zones --date D`` keeps working exactly as before. Every command
+``geo-events zones --date D`` (no command) lists the zones of a day as it always did; ``zone-history`` is
+the same group under its earlier name. Every command
 answers from the bundled curated zones, plus the dated files given with ``--history`` and the
 territorial-change events of a store given with ``--store``. Heavy modules load inside the commands.
 """
@@ -20,12 +21,12 @@ if TYPE_CHECKING:
 zone_history_app = typer.Typer(
     name="zone-history",
     help=(
-        "Control zones through time: who held a place on a day (with sources), changes, km² gained/lost, "
+        "The earlier name of `geo-events zones` (same commands). Control zones through time: who held a place on a day (with sources), changes, km² gained/lost, "
         "import of dated polygon series, export to GeoJSON/GeoPackage, zones derived from reporting.\n\n"
         "Examples:\n\n"
-        "  geo-events zone-history at --place Khasham --date 2018-02-07\n\n"
-        "  geo-events zone-history diff --from 2018-06-01 --to 2019-06-01 --csv\n\n"
-        "  geo-events zone-history import snapshots/ --out history.geojson"
+        "  geo-events zones at --place Khasham --date 2018-02-07\n\n"
+        "  geo-events zones diff --from 2018-06-01 --to 2019-06-01 --csv\n\n"
+        "  geo-events zones import snapshots/ --out history.geojson"
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -78,11 +79,11 @@ def at(
 
     Examples:
 
-      geo-events zone-history at --place Khasham --date 2018-02-07
+      geo-events zones at --place Khasham --date 2018-02-07
 
-      geo-events zone-history at --lat 35.30 --lon 40.29 --date 2018-02-07 --json
+      geo-events zones at --lat 35.30 --lon 40.29 --date 2018-02-07 --json
 
-      geo-events zone-history at --place Hajin --date 2018-03-10 --store events.geojson
+      geo-events zones at --place Hajin --date 2018-03-10 --store events.geojson
     """
     day = parse_cli_date(date, "--date")
     if place is None and (lat is None or lon is None):
@@ -134,9 +135,9 @@ def changes(
 
     Examples:
 
-      geo-events zone-history changes --start 2018-12-01 --end 2019-04-01
+      geo-events zones changes --start 2018-12-01 --end 2019-04-01
 
-      geo-events zone-history changes --history history.geojson --bbox 40,34.5,41,35.5 --json > changes.geojson
+      geo-events zones changes --history history.geojson --bbox 40,34.5,41,35.5 --json > changes.geojson
     """
     from geo_events.query import parse_bbox
     from geo_events.zone_history.series import change_summary
@@ -171,9 +172,9 @@ def diff(
 
     Examples:
 
-      geo-events zone-history diff --from 2018-06-01 --to 2019-06-01
+      geo-events zones diff --from 2018-06-01 --to 2019-06-01
 
-      geo-events zone-history diff --from 2022-03-01 --to 2022-03-15 --history front.geojson --csv > diff.csv
+      geo-events zones diff --from 2022-03-01 --to 2022-03-15 --history front.geojson --csv > diff.csv
     """
     from geo_events.zone_history import diff_csv, territory_diff
 
@@ -226,9 +227,9 @@ def import_(
 
     Examples:
 
-      geo-events zone-history import snapshots/ --out history.geojson
+      geo-events zones import snapshots/ --out history.geojson
 
-      geo-events zone-history import front/ --controller-field side --out history.gpkg --json
+      geo-events zones import front/ --controller-field side --out history.gpkg --json
     """
     from geo_events.zone_history import read_series
     from geo_events.zone_history.series import change_summary
@@ -261,9 +262,9 @@ def export(
 
     Examples:
 
-      geo-events zone-history export --out zones.gpkg
+      geo-events zones export --out zones.gpkg
 
-      geo-events zone-history export --store events.geojson --what changes --out changes.geojson
+      geo-events zones export --store events.geojson --what changes --out changes.geojson
     """
     if what not in ("states", "claims", "changes"):
         fail(f"--what must be states, claims or changes; got {what!r}")
@@ -281,9 +282,9 @@ def derive(
 
     Examples:
 
-      geo-events zone-history derive --store events.geojson
+      geo-events zones derive --store events.geojson
 
-      geo-events zone-history derive --store events.geojson --out derived.geojson --json
+      geo-events zones derive --store events.geojson --out derived.geojson --json
     """
     import json
 
@@ -313,6 +314,43 @@ def derive(
         typer.echo(f"  skipped {event_id}: {reason}")
 
 
+zones_app = typer.Typer(
+    name="zones",
+    help=(
+        "Control zones: the zones (or the de-confliction line) of a day, and the history through time — who "
+        "held a place on a day (with sources), changes, km² gained/lost, import of dated polygon series, "
+        "export to GeoJSON/GeoPackage, zones derived from reporting.\n\n"
+        "Examples:\n\n"
+        "  geo-events zones --date 2018-02-07\n\n"
+        "  geo-events zones at --place Khasham --date 2018-02-07\n\n"
+        "  geo-events zones diff --from 2018-06-01 --to 2019-06-01 --csv\n\n"
+        "  geo-events zones import snapshots/ --out history.geojson"
+    ),
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@zones_app.callback(invoke_without_command=True)
+def zones_of_a_day(
+    ctx: typer.Context,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="Day (YYYY-MM-DD), required: control changes over time.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a GeoJSON FeatureCollection.")] = False,
+    line: Annotated[bool, typer.Option("--line", help="The de-confliction line instead of the zones.")] = False,
+) -> None:
+    """Without a command: list the control zones (or the de-confliction line) valid on ``--date``."""
+    if ctx.invoked_subcommand is None:
+        from geo_events.cli.geocode import zones
+
+        zones(date, as_json, line)
+
+
+zones_app.registered_commands.extend(zone_history_app.registered_commands)
+
+
 def register(app: typer.Typer) -> None:
-    """Add the ``zone-history`` command group to the CLI."""
+    """Add the ``zones`` command group (and its earlier name ``zone-history``) to the CLI."""
+    app.add_typer(zones_app, name="zones")
     app.add_typer(zone_history_app, name="zone-history")

@@ -1,4 +1,5 @@
-"""``geo-events zone-history``: answers with sources, changes, diff CSV, import/export, derive, one-line errors."""
+"""``geo-events zones`` (and its earlier name ``zone-history``): answers with sources, changes, diff CSV,
+import/export, derive, one-line errors."""
 
 from __future__ import annotations
 
@@ -17,15 +18,16 @@ from tests.geo_events.zone_history.helpers import DATA
 runner = CliRunner()
 
 
-def run(*args: str):
-    return runner.invoke(app, ["zone-history", *args])
+def run(*args: str, group: str = "zones"):
+    return runner.invoke(app, [group, *args])
 
 
+@pytest.mark.parametrize("group", ["zones", "zone-history"])
 @pytest.mark.parametrize("command", ["at", "changes", "diff", "import", "export", "derive"])
-def test_help_has_examples(command):
-    result = run(command, "--help")
+def test_help_has_examples(command, group):
+    result = run(command, "--help", group=group)
     assert result.exit_code == 0
-    assert "Examples" in result.output and f"geo-events zone-history {command}" in result.output
+    assert "Examples" in result.output and f"geo-events zones {command}" in result.output
 
 
 def test_who_held_khasham_cites_its_sources():
@@ -71,9 +73,11 @@ def test_diff_csv_and_json():
     assert data["crs"] == "EPSG:6933" and {r["controller"] for r in data["controllers"]} >= {"ISIS"}
 
 
-def test_import_writes_a_history_that_other_commands_read(tmp_path: Path):
+@pytest.mark.parametrize("group", ["zones", "zone-history"])
+def test_import_writes_a_history_that_other_commands_read(tmp_path: Path, group: str):
     out = tmp_path / "front.geojson"
-    result = run("import", str(DATA / "snapshots"), "--controller-field", "side", "--out", str(out), "--json")
+    result = run("import", str(DATA / "snapshots"), "--controller-field", "side", "--out", str(out), "--json",
+                 group=group)
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["snapshots"] == ["2022-03-01", "2022-03-08", "2022-03-15"]
@@ -120,3 +124,7 @@ def test_zones_command_is_unchanged():
     result = runner.invoke(app, ["zones", "--date", "2018-02-07", "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["type"] == "FeatureCollection"
+    lines = runner.invoke(app, ["zones", "-d", "2018-02-07", "--line", "--json"])
+    assert [f["properties"]["id"] for f in json.loads(lines.output)["features"]] == ["deconfliction-euphrates"]
+    missing = runner.invoke(app, ["zones"])
+    assert missing.exit_code != 0 and "--date is required" in missing.output
