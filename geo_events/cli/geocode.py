@@ -131,47 +131,6 @@ def reverse(
         typer.echo(_describe(record))
 
 
-@handle_errors
-def zones(
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="Day (YYYY-MM-DD), required: control changes over time.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a GeoJSON FeatureCollection.")] = False,
-    line: Annotated[bool, typer.Option("--line", help="The de-confliction line instead of the zones.")] = False,
-) -> None:
-    """List the control zones (or the de-confliction line) valid on a day.
-
-    Examples:
-
-      geo-events zones --date 2018-02-07
-
-      geo-events zones --date 2018-02-07 --line --json > line.geojson
-    """
-    from geo_events.zones import all_lines, all_zones, deconfliction_line, zones_on
-
-    if not date:  # a one-line error naming what is covered, not Typer's boxed usage message
-        dated = [f.get("properties") or {} for f in (all_lines() if line else all_zones())["features"]]
-        starts = [p["valid_from"] for p in dated if p.get("valid_from")]
-        ends = [p.get("valid_to") for p in dated]
-        covered = ""
-        if starts:
-            last = "today" if None in ends else max(e for e in ends if e)
-            covered = f"; the {'line is' if line else 'zones are'} dated {min(starts)} to {last}"
-        fail(f"--date is required (YYYY-MM-DD){covered}; e.g. geo-events zones --date 2018-02-07")
-    day = parse_cli_date(date, "--date")
-    collection = deconfliction_line(day) if line else zones_on(day)
-    if as_json:
-        print_json(collection)
-        return
-    if not collection["features"]:
-        typer.echo(f"nothing valid on {day}")
-        return
-    for feature in collection["features"]:
-        p = feature["properties"]
-        who = p.get("controller", "line")
-        typer.echo(f"{p['id']}: {p['name']} — {who} ({p['confidence']}, {p['valid_from']} to {p['valid_to']})")
-
-
 def register(app: typer.Typer) -> None:
     """Add ``geocode`` and ``reverse`` to the CLI (``zones`` is a group of ``geo_events.cli.zone_history``)."""
     app.command("geocode")(geocode)

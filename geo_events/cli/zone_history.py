@@ -332,6 +332,7 @@ zones_app = typer.Typer(
 
 
 @zones_app.callback(invoke_without_command=True)
+@handle_errors
 def zones_of_a_day(
     ctx: typer.Context,
     date: Annotated[
@@ -341,10 +342,31 @@ def zones_of_a_day(
     line: Annotated[bool, typer.Option("--line", help="The de-confliction line instead of the zones.")] = False,
 ) -> None:
     """Without a command: list the control zones (or the de-confliction line) valid on ``--date``."""
-    if ctx.invoked_subcommand is None:
-        from geo_events.cli.geocode import zones
+    if ctx.invoked_subcommand is not None:
+        return
+    from geo_events.zones import all_lines, all_zones, deconfliction_line, zones_on
 
-        zones(date, as_json, line)
+    if not date:  # a one-line error naming what is covered, not Typer's boxed usage message
+        dated = [f.get("properties") or {} for f in (all_lines() if line else all_zones())["features"]]
+        starts = [p["valid_from"] for p in dated if p.get("valid_from")]
+        ends = [p.get("valid_to") for p in dated]
+        covered = ""
+        if starts:
+            last = "today" if None in ends else max(e for e in ends if e)
+            covered = f"; the {'line is' if line else 'zones are'} dated {min(starts)} to {last}"
+        fail(f"--date is required (YYYY-MM-DD){covered}; e.g. geo-events zones --date 2018-02-07")
+    day = parse_cli_date(date, "--date")
+    collection = deconfliction_line(day) if line else zones_on(day)
+    if as_json:
+        print_json(collection)
+        return
+    if not collection["features"]:
+        typer.echo(f"nothing valid on {day}")
+        return
+    for feature in collection["features"]:
+        p = feature["properties"]
+        who = p.get("controller", "line")
+        typer.echo(f"{p['id']}: {p['name']} — {who} ({p['confidence']}, {p['valid_from']} to {p['valid_to']})")
 
 
 zones_app.registered_commands.extend(zone_history_app.registered_commands)
