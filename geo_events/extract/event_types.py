@@ -205,10 +205,10 @@ _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|
 _PASSIVE_ATTACK_WEIGHT = 2.5
 #: An armed group that attacks something ("rebels attack a base", "jihadists attacked the town", "gunmen attacked
 #: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
-_PRESENT_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
+_ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
                                  r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
                                  r"militiamen|militias?|armed\s+men)\s+$")
-_PRESENT_OBJECT_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 _ADVANCE_AFTER_RE = re.compile(r"\s+(?:(?:about\s+|some\s+|up\s+to\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|metres|meters)\s+)?"
                                r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|towards?|into|on|"
@@ -232,6 +232,22 @@ _DEVICE_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seized|found|discovered|dismantled|defused|"
                                r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
                                r"isil|isis|daesh|enemy|a\s+large)\s+)*(?:[\w-]+\s+){0,2}$")
+
+
+def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> bool:
+    """True when a weak attack or advance word tells an incident: "the prison was (also) attacked", an armed
+    group that "attacked the town" / "attack a base" / "attacked Monguno", "forces advanced south of X"."""
+    before = max(start, trigger.start - 14)
+    if low.startswith("attacked", trigger.start) and _PASSIVE_BEFORE_RE.search(
+            low, max(start, trigger.start - 20), trigger.start):
+        return True
+    if low.startswith("attack", trigger.start) and trigger.end - trigger.start in (6, 8):
+        return bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) and bool(
+            _OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end))
+    if low.startswith("advance", trigger.start):  # a push on the front (a bulletin's ground fighting)
+        return bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) and bool(
+            _ADVANCE_AFTER_RE.match(low, trigger.end))
+    return False
 
 
 _CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s+)?(?:[\w-]+\s+){0,3}?"
@@ -273,19 +289,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # aid trucks or delegations that "entered" a place took no territory
     found = [t for t in found if low[t.start : t.end] != "entered"
              or not _CIVIL_SUBJECT_RE.search(low, max(start, t.start - 40), t.start)]
-    # "the prison was attacked on Sunday": the passive reports an incident of its own
+    # a weak "attacked" / "advanced" worded as an incident of its own counts as one
     found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
-             and low.startswith("attacked", t.start) and _PASSIVE_BEFORE_RE.search(low, max(start, t.start - 20), t.start)
-             else t for t in found]
-    found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
-             and low.startswith("attack", t.start) and t.end - t.start in (6, 8)
-             and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 14), t.start)
-             and (_PRESENT_OBJECT_RE.match(low, t.end) or _NAME_AFTER_RE.match(text, t.end))
-             else t for t in found]
-    # "Ukrainian forces advanced south of Velyka Novosilka": a push on the front (a bulletin's ground fighting)
-    found = [replace(t, weight=_PASSIVE_ATTACK_WEIGHT) if t.weight < _PASSIVE_ATTACK_WEIGHT
-             and low.startswith("advance", t.start) and _PRESENT_SUBJECT_RE.search(low, max(start, t.start - 14), t.start)
-             and _ADVANCE_AFTER_RE.match(low, t.end) else t for t in found]
+             and _reports_an_incident(t, text, low, start) else t for t in found]
     # gunmen or attackers who "struck" a village or a post came on the ground: an attack or a clash, not an air strike
     found = [_ground_strike(t, low, start) or t if t.sub_event_type == "Air/drone strike" and t.weight < 4.0
              and low.startswith(("struck", "strike"), t.start) else t for t in found]
