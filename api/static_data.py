@@ -2,8 +2,9 @@
 
 ``MemoryCollection.items`` answers bbox / datetime / property filters, sorting and paging over a list of
 features. The sources (``ZoneLayer``: dated control zones and de-confliction lines of a ``ZoneData``;
-``HistoryLayer``: the same layers of the served zone history; ``GazetteerLayer``: the gazetteer's places, lines and areas) give the features of the static OGC
-collections (``api.collections.StaticCollection``); a source that cannot load yet answers None.
+``HistoryLayer``: the same layers of the served zone history; ``GazetteerLayer``: the gazetteer's places,
+lines and areas) give the features of the static OGC collections (``api.collections.StaticCollection``); a
+source that cannot load yet answers None.
 """
 
 from __future__ import annotations

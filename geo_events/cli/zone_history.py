@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 zone_history_app = typer.Typer(
     name="zone-history",
     help=(
-        "The earlier name of `geo-events zones` (same commands). Control zones through time: who held a place on a day (with sources), changes, km² gained/lost, "
-        "import of dated polygon series, export to GeoJSON/GeoPackage, zones derived from reporting.\n\n"
+        "The earlier name of `geo-events zones` (same commands). Control zones through time: who held a place "
+        "on a day (with sources), changes, km² gained/lost, import of dated polygon series, export to "
+        "GeoJSON/GeoPackage, zones derived from reporting.\n\n"
         "Examples:\n\n"
         "  geo-events zones at --place Khasham --date 2018-02-07\n\n"
         "  geo-events zones diff --from 2018-06-01 --to 2019-06-01 --csv\n\n"
