@@ -45,18 +45,24 @@ NoSeedsOpt = Annotated[bool, typer.Option("--no-seeds", help="Leave out the bund
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-def build_history(history: list[Path] | None, store: Path | None, no_seeds: bool = False) -> ZoneHistory:
-    """Return the bundled zones (unless ``no_seeds``) + the zone/line files + the claims derived from the store."""
+def _provider(history: list[Path] | None, store: Path | None, no_seeds: bool) -> tuple[Any, Any]:
+    """The history provider of the bundled zones (unless ``no_seeds``) + the files, and the opened ``store``."""
     from geo_events.zone_history.provider import HistoryProvider
 
     provider = HistoryProvider(history or [], seeds=not no_seeds)
     if store is None:
-        return provider.history()
+        return provider, None
     if not store.exists():
         fail(f"no event store at {store}; give an existing .geojson store (geo-events store info --store …)")
     from geo_events import open_store
 
-    return provider.history(open_store(store))
+    return provider, open_store(store)
+
+
+def build_history(history: list[Path] | None, store: Path | None, no_seeds: bool = False) -> ZoneHistory:
+    """Return the bundled zones (unless ``no_seeds``) + the zone/line files + the claims derived from the store."""
+    provider, opened = _provider(history, store, no_seeds)
+    return provider.history(opened)
 
 
 def _sources_text(sources: list[dict[str, Any]]) -> str:
@@ -341,14 +347,25 @@ def zones_of_a_day(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a GeoJSON FeatureCollection.")] = False,
     line: Annotated[bool, typer.Option("--line", help="The de-confliction line instead of the zones.")] = False,
+    history: HistoryOpt = None,
+    store: StoreOpt = None,
+    no_seeds: NoSeedsOpt = False,
 ) -> None:
-    """Without a command: list the control zones (or the de-confliction line) valid on ``--date``."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from geo_events.zones import all_lines, all_zones, deconfliction_line, zones_on
+    """Without a command: list the control zones (or the de-confliction line) valid on ``--date``.
 
+    With ``--history`` / ``--store`` / ``--no-seeds`` the day's zones come from the same active history
+    the other commands (and the API's ``GEO_EVENTS_ZONE_HISTORY``) answer from.
+    """
+    if ctx.invoked_subcommand is not None:
+        given = [name for name, value in (("--date", date), ("--json", as_json), ("--line", line),
+                                          ("--history", history), ("--store", store), ("--no-seeds", no_seeds))
+                 if value]
+        if given:  # options of the day listing would be silently dropped before a command
+            fail(f"{given[0]} goes after the command: geo-events zones {ctx.invoked_subcommand} {given[0]} …")
+        return
+    zones = _active_zones(history, store, no_seeds)
     if not date:  # a one-line error naming what is covered, not Typer's boxed usage message
-        dated = [f.get("properties") or {} for f in (all_lines() if line else all_zones())["features"]]
+        dated = [f.get("properties") or {} for f in (zones.all_lines() if line else zones.all_zones())["features"]]
         starts = [p["valid_from"] for p in dated if p.get("valid_from")]
         ends = [p.get("valid_to") for p in dated]
         covered = ""
@@ -357,7 +374,7 @@ def zones_of_a_day(
             covered = f"; the {'line is' if line else 'zones are'} dated {min(starts)} to {last}"
         fail(f"--date is required (YYYY-MM-DD){covered}; e.g. geo-events zones --date 2018-02-07")
     day = parse_cli_date(date, "--date")
-    collection = deconfliction_line(day) if line else zones_on(day)
+    collection = zones.deconfliction_line(day) if line else zones.zones_on(day)
     if as_json:
         print_json(collection)
         return
@@ -367,7 +384,14 @@ def zones_of_a_day(
     for feature in collection["features"]:
         p = feature["properties"]
         who = p.get("controller", "line")
-        typer.echo(f"{p['id']}: {p['name']} — {who} ({p['confidence']}, {p['valid_from']} to {p['valid_to']})")
+        typer.echo(f"{p['id']}: {p.get('name') or p['id']} — {who} ({p.get('confidence', 'unrated')}, "
+                   f"{p.get('valid_from')} to {p.get('valid_to') or 'open'})")
+
+
+def _active_zones(history: list[Path] | None, store: Path | None, no_seeds: bool) -> Any:
+    """The ``zones_on`` / ``deconfliction_line`` answers of the bundled zones + files + store (``ActiveZones``)."""
+    provider, opened = _provider(history, store, no_seeds)
+    return provider.zones(opened)
 
 
 zones_app.registered_commands.extend(zone_history_app.registered_commands)

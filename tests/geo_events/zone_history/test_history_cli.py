@@ -128,3 +128,21 @@ def test_zones_command_is_unchanged():
     assert [f["properties"]["id"] for f in json.loads(lines.output)["features"]] == ["deconfliction-euphrates"]
     missing = runner.invoke(app, ["zones"])
     assert missing.exit_code != 0 and "--date is required" in missing.output
+
+
+def test_zones_of_a_day_lists_the_active_history(tmp_path: Path):
+    out = tmp_path / "front.geojson"
+    assert run("import", str(DATA / "snapshots"), "--controller-field", "side", "--out", str(out)).exit_code == 0
+    day = json.loads(run("--date", "2022-03-10", "--history", str(out), "--no-seeds", "--json").output)
+    assert {f["properties"]["controller"] for f in day["features"]} >= {"Red"}
+    assert all(f["properties"]["valid_from"] <= "2022-03-10" for f in day["features"])
+    text = run("--date", "2022-03-10", "--history", str(out), "--no-seeds").output
+    assert "Red" in text and "None" not in text
+    bundled_only = json.loads(run("--date", "2022-03-10", "--json").output)
+    assert bundled_only["features"] == []  # the bundled zones end in 2019: the file is what answered
+
+
+def test_zones_of_a_day_options_before_a_command_are_an_error_not_ignored():
+    result = run("--date", "2018-02-07", "at", "--place", "Khasham")
+    assert result.exit_code == 2
+    assert "--date goes after the command: geo-events zones at --date" in result.output
