@@ -92,6 +92,13 @@ def _with_year(published: date, month: int, day: int, year: str | None) -> date 
     return found
 
 
+def _nearest_year(near: date, month: int, day: int) -> date | None:
+    """The "7 February" nearest ``near`` (a full date the text gave before it): that year's, the year before's
+    or the year after's ("28 December 2022 … on 3 January" is 2023's)."""
+    found = [d for d in (_safe_date(near.year + k, month, day) for k in (0, -1, 1)) if d is not None]
+    return min(found, key=lambda d: abs((d - near).days)) if found else None
+
+
 def _shift(day: date, days: int) -> date | None:
     """``day + days``, or None outside the calendar (year 1 to 9999)."""
     try:
@@ -108,11 +115,13 @@ def _month_start(day: date, back: int = 0) -> date | None:
     return _safe_date(year, month, 1)
 
 
-def resolve(match: re.Match[str], published: date | None, year: int | None = None) -> tuple[date, str, str] | None:
+def resolve(match: re.Match[str], published: date | None, year: int | None = None,
+            near: date | None = None) -> tuple[date, str, str] | None:
     """Return ``(date, precision, kind)`` for one ``DATE_RE`` match, or None when it is not a date.
 
     Without ``published`` only dates that carry their year resolve ("7 February 2018"), or take ``year``
     (the year a timeline's heading gives); "on Monday", "yesterday" or "7 February" then stay unresolved.
+    ``near`` (an undated text's own full date before the match) gives a year-less date the year nearest it.
     """
     group = match.group
     if group("iso"):
@@ -124,7 +133,10 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
         year = group("y1") or group("y2") or (str(year) if published is None and year else None)
         if published is None and not year:
             return None
-        found = _with_year(published, month, day, year) if published is not None else _safe_date(int(year), month, day)
+        if year:
+            found = _safe_date(int(year), month, day)
+        else:
+            found = _nearest_year(near, month, day) if near is not None else _with_year(published, month, day, None)
         return (found, "day", "absolute") if found else None
     if group("my"):
         month = _MONTHS[group("m3").lower().rstrip(".")]
@@ -170,7 +182,8 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
 
 
 def find_dates(text: str, published: date | None, low: str | None = None,
-               years: list[tuple[int, int]] | None = None) -> list[DateMention]:
+               years: list[tuple[int, int]] | None = None,
+               written: list[tuple[int, date]] | None = None) -> list[DateMention]:
     """Return every date mention in ``text`` resolved against ``published``.
 
     Parameters
@@ -185,6 +198,10 @@ def find_dates(text: str, published: date | None, low: str | None = None,
     years : list of (offset, year), optional
         Without ``published``: the years the text states on their own (``year_headings``); a date written
         without its year takes the last one before it.
+    written : list of (offset, date), optional
+        When ``published`` is only a stand-in (``infer_anchor``): the text's own full dates. A date written
+        without its year then takes the year nearest the last of them before it (else nearest
+        ``published``), and is kept though it lies after ``published``.
 
     Returns
     -------
@@ -196,13 +213,18 @@ def find_dates(text: str, published: date | None, low: str | None = None,
     low = lower_same_length(text) if low is None else low
     limit = (_shift(published, 1) or published) if published is not None else None
     starts = [offset for offset, _ in years] if years else []
+    written_starts = [offset for offset, _ in written] if written else []
     for match in _SCANNER.finditer(low):
         at = bisect_right(starts, match.start()) - 1 if starts else -1
-        resolved = resolve(match, published, years[at][1] if years and at >= 0 else None)
+        near = None
+        if written is not None:
+            before = bisect_right(written_starts, match.start()) - 1
+            near = written[before][1] if before >= 0 else published
+        resolved = resolve(match, published, years[at][1] if years and at >= 0 else None, near)
         if resolved is None:
             continue
         found, precision, kind = resolved
-        if limit is not None and found > limit:
+        if limit is not None and found > limit and not (near is not None and _year_less_day(match)):
             continue
         if kind == "absolute" and found == published and _alone_on_line(text, match.start(), match.end()):
             kind = "dateline"
@@ -211,6 +233,12 @@ def find_dates(text: str, published: date | None, low: str | None = None,
         mentions.append(DateMention(match.start(), match.end(), found, precision, kind,
                                     text[match.start() : match.end()]))
     return _written_beats_relative(text, mentions)
+
+
+def _year_less_day(match: re.Match[str]) -> bool:
+    """True for a day and month written without a year ("on 5 March")."""
+    group = match.group
+    return bool((group("dmy") or group("mdy")) and not (group("y1") or group("y2")))
 
 
 #: Between a relative day and the date written beside it: "today, June 10", "yesterday (9 June)".
@@ -253,8 +281,13 @@ def infer_anchor(text: str, url: str | None = None) -> date | None:
             day = _safe_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
             if day is not None:
                 return day
-    days = [m.date for m in find_dates(text, None) if m.precision == "day"]
+    days = [day for _, day in written_dates(text)]
     return max(days) if days else None
+
+
+def written_dates(text: str, low: str | None = None) -> list[tuple[int, date]]:
+    """The full dates the text writes with their year, as ``(offset, date)`` in text order."""
+    return [(m.start, m.date) for m in find_dates(text, None, low) if m.precision == "day"]
 
 
 _YEAR_HEADING_RE = re.compile(

@@ -37,7 +37,7 @@ from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extrac
 from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
 from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import actor_countries, find_countries
-from geo_events.extract.dates import DATE_RE, DateMention, find_dates, infer_anchor, year_headings
+from geo_events.extract.dates import DATE_RE, DateMention, find_dates, infer_anchor, written_dates, year_headings
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
@@ -391,7 +391,8 @@ class _Reading:
         self.clauses = self._clauses()
         self.clause_starts = [clause.start for clause in self.clauses]
         years = year_headings(text, self.article.title) if anchor is None else None
-        self.dates = [d for d in find_dates(text, anchor, self.low, years) if d.kind != "dateline"]
+        written = written_dates(text, self.low) if anchor is not None and self.article.published is None else None
+        self.dates = [d for d in find_dates(text, anchor, self.low, years, written) if d.kind != "dateline"]
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
         raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)

@@ -53,3 +53,33 @@ def test_offsets_point_into_the_text() -> None:
     text = "Coalition jets struck late on Wednesday near Hajin."
     (mention,) = find_dates(text, PUBLISHED)
     assert text[mention.start : mention.end] == "late on Wednesday"
+
+
+def _days(text: str) -> list[tuple[str, str]]:
+    from geo_events.extract import extract_events
+
+    out = extract_events(text, published=None)
+    return [(f["properties"]["location"], f["properties"]["event_date"]) for f in out["features"]]
+
+
+def test_undated_text_year_less_day_takes_the_year_of_the_full_date_before_it() -> None:
+    # no publication date: "5 March" lies after the text's latest full date (the stand-in anchor), and was
+    # dropped as a "future" date before; it is the year of the date written before it
+    text = ("Gunmen killed five villagers in Kauru on 3 March 2023. "
+            "On 5 March, troops clashed with bandits near Birnin Gwari.")
+    assert _days(text) == [("Kauru", "2023-03-03"), ("Birnin Gwari", "2023-03-05")]
+
+
+def test_undated_text_year_less_day_crosses_new_year() -> None:
+    text = ("Gunmen killed five villagers in Kauru on 28 December 2022. "
+            "On 3 January, troops clashed with bandits near Birnin Gwari.")
+    assert _days(text)[1] == ("Birnin Gwari", "2023-01-03")
+
+
+def test_written_dates_give_the_nearest_year_and_relative_words_keep_the_limit() -> None:
+    text = "The raid on 28 December 2022 was followed by an ambush on 3 January and strikes in April."
+    anchor = date(2022, 12, 28)
+    written = [(text.index("28 December"), anchor)]
+    found = {m.text: m.date for m in find_dates(text, anchor, written=written)}
+    assert found["3 January"] == date(2023, 1, 3)
+    assert "April" not in " ".join(found)  # a month alone after the stand-in anchor stays dropped
