@@ -261,12 +261,18 @@ def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[Date
 
 _WIRE_BEFORE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?,\s*$")
 _WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]")
+#: "EL GENEINA (15 June 2023) —": the date in brackets after the city
+_BRACKET_BEFORE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?\s*\(\s*$")
+_BRACKET_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*\)\s*[-–—:]")
 
 
 def _wire_dateline(text: str, start: int, end: int) -> bool:
-    """True for the date of a wire dateline at a line's start ("BEIRUT, Oct 3 (Reuters) -")."""
+    """True for the date of a wire dateline at a line's start ("BEIRUT, Oct 3 (Reuters) -",
+    "EL GENEINA (15 June 2023) —")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_WIRE_BEFORE_RE.match(text[line_start:start]) and _WIRE_AFTER_RE.match(text, end))
+    before = text[line_start:start]
+    return bool(_WIRE_BEFORE_RE.match(before) and _WIRE_AFTER_RE.match(text, end)) or bool(
+        _BRACKET_BEFORE_RE.match(before) and _BRACKET_AFTER_RE.match(text, end))
 
 
 def infer_anchor(text: str, url: str | None = None) -> date | None:

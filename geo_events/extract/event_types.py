@@ -65,6 +65,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"),
+    # a civilian office-holder killed ("killed the governor of West Darfur", "shot dead a village headman")
+    ("Attack", 3.0, r"(?:killed|shot|gunned\s+down|abducted\s+and\s+killed)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+     r"(?:governor|mayor|imam|judge|headman|village\s+(?:head|chief|elder)|councillor|lawmaker|journalist|"
+     r"traditional\s+(?:ruler|leader)|chief\s+of\s+the\s+village)\b"),
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"
      r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),

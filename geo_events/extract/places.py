@@ -58,7 +58,11 @@ _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ‘-]*[^\W_])?|\d+", re.UNICODE)
 _GLUED_RE = re.compile(r"^(?:of|in|the|by|at|to|on|from|and|near|into|The|In|Of|By|At|On)(?=[A-Z][a-z])")
 _PREFIXED_RE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]t|[Ee]z|[Ee]s|[Ee]d|[Aa]dh)[-‑][A-Z]")
 #: Capitalised words that may follow or precede a place name in the same run without being part of it.
-_RUN_NEIGHBOURS = frozenset(
+#: Military and security sites named after their town ("the Bannu Cantonment", "Quetta Cantt", "Kaduna
+#: Barracks"): the town is the place, the word is never a place of its own (the US town Cantonment, Germany's
+#: Zandt one typo from "Cantt").
+_SITE_WORDS = frozenset("cantonment cantt garrison barracks checkpost outpost compound airfield".split())
+_RUN_NEIGHBOURS = _SITE_WORDS | frozenset(
     "province governorate oblast state region district city town village camp base airport prison river "
     "valley desert countryside area county prefecture territory township sector municipality neighbourhood "
     "neighborhood strip bank north south east west northern southern eastern western central upper lower "
@@ -93,7 +97,7 @@ _STOP_KEYS = frozenset(
     "central new old mount lake sea gulf bay port photo picture image video file author editor update "
     "breaking live watch share home world middle africa asia europe america western eastern northern "
     "southern islamic arab kurdish sunni shiite shia christian muslim jewish catholic god allah".split()
-)
+) | _SITE_WORDS
 _ADMIN_AFTER_RE = re.compile(r"\s+(?:district|lga|local\s+government\s+area|county|township|commune|department|"
                              r"sub-?district|municipality|prefecture)\b", re.IGNORECASE)
 #: A capitalised word before one of these names a people or a group ("Kuki groups", "Maute terrorists").

@@ -272,6 +272,9 @@ _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 #: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
 _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|ET|IST|am|pm|"
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
+#: "… at the gymnasium here on Sunday": the city of the dateline (local press).
+_HERE_RE = re.compile(r"\bhere\s+(?:on|early|late|last|this|yesterday|today|overnight|around|at\s+(?:about|around))\b",
+                      re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
@@ -713,6 +716,7 @@ class _Reading:
         self.background_spans: list[tuple[int, int]] = []
         mentions: list[Mention] = []
         orphans: list[tuple[str, date, str, DateMention | None, dict[str, float]]] = []
+        dateline_lead: tuple[Any, Mention] | None = None  # the lead's orphan, and its mention at the dateline
         lead_place: PlaceMention | None = None
         lead_date: tuple[date, str, DateMention | None] | None = None
         previous: Mention | None = None
@@ -859,7 +863,10 @@ class _Reading:
                                                        clause.end))
                 continue
             if not places:
-                if previous is not None and previous.clause.paragraph == clause.paragraph:
+                if self.dateline is not None and _HERE_RE.search(body):
+                    # "MARAWI CITY — A bomb exploded during Mass at the university gymnasium here on Sunday"
+                    places = [(self.dateline, "the dateline's city: the clause says 'here'")]
+                elif previous is not None and previous.clause.paragraph == clause.paragraph:
                     places = [(previous.place, "the mention before it")]
                 elif previous is not None and previous.clause.sentence == clause.sentence:
                     places = [(previous.place, "the same sentence")]
@@ -878,6 +885,13 @@ class _Reading:
                     classified = classify(dict(scores))
                     if own_date and day is not None and classified is not None:
                         orphans.append((classified[0], day, precision, date_mention, dict(scores)))
+                        if previous is None and clause.sentence <= 1 and not clause.headline and (
+                                self._local_dateline()) and not any(
+                                bisect_left(self.newlines, p.start) == clause.paragraph
+                                and self.role[p.start] == "location" for p in self.places):
+                            dateline_lead = (orphans[-1], Mention(
+                                clause, self.dateline, "the dateline's city (the lead names no place; not a capital)",
+                                day, precision, date_mention, date_how, dict(scores), triggers, own_date))
                         if lead_date is None and not clause.headline:
                             lead_date = (day, precision, date_mention)  # "eleven strikes on Tuesday:" dates a list
                     continue
@@ -890,6 +904,12 @@ class _Reading:
                 self._narrative_day = (day, precision)
             if lead_date is None and own_date and day is not None and not clause.headline:
                 lead_date = (day, precision, date_mention)
+        if dateline_lead is not None and any(o is dateline_lead[0] for o in orphans):
+            # "EL GENEINA (15 June 2023) — Fighters killed the governor of West Darfur on Wednesday": a lead naming
+            # no place, filed from a provincial town (not a capital, where reports of the whole country are
+            # filed), its paragraph naming none either, and no later clause telling where it happened
+            orphans = [o for o in orphans if o is not dateline_lead[0]]
+            mentions.insert(0, dateline_lead[1])
         # "after the Sunday evening clashes": a dated mention with no place dates the undated one it describes
         for event_type, day, precision, date_mention, _scores in orphans:
             for mention in mentions:
@@ -1135,6 +1155,17 @@ class _Reading:
                 # the city the report was filed from, inside the province the clause names
                 mention.place = replace(self.dateline, approximate=True)
                 mention.place_how = "the dateline's city, inside the province the clause names"
+
+    def _local_dateline(self) -> bool:
+        """True when the text has a dateline city that is not its country's capital."""
+        if self.dateline is None:
+            return False
+        from geo_events.gazetteer.sources import countries as country_table
+
+        place = self.dateline.place
+        capital = country_table().get(place.country, {}).get("capital") or ""
+        return _fold_name(place.name) != _fold_name(capital) and not any(
+            _fold_name(name) == _fold_name(capital) for name in place.alt_names[:20])
 
     def _names_unknown_places(self, clause: Clause) -> bool:
         """True when the clause locates its incident at names no gazetteer lists ("areas in Kafr Nabudah and

@@ -1353,3 +1353,41 @@ def test_a_town_followed_by_a_count_of_attacks_is_no_outlet_name() -> None:
     (found,) = events("Russian forces attacked near Pokrovsk 30 times, the General Staff of Ukraine said on Saturday.",
                       "2024-11-10")
     assert found["sub_event_type"] == "Armed clash" and near(found, 48.28, 37.18)
+
+
+# --- session 27 (lead): datelines of local press, sites named after their town, office-holders killed ---
+
+def test_here_in_local_press_is_the_dateline_city() -> None:
+    text = ("MARAWI CITY — Four people were killed when a bomb went off during a Catholic Mass in a university "
+            "gymnasium here on Sunday morning, officials said.")
+    [event] = events(text, "2023-12-04")
+    assert event["event_date"] == "2023-12-03" and near(event, 8.00, 124.28)
+    assert event["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_lead_naming_no_place_is_at_a_provincial_dateline_not_at_a_capital() -> None:
+    lead = "— Fighters killed eight villagers on Wednesday afternoon, witnesses said."
+    [local] = events("EL GENEINA (15 June 2023) " + lead, None)
+    assert near(local, 13.45, 22.45) and local["event_date"] == "2023-06-14"
+    assert events("KHARTOUM (15 June 2023) " + lead, None) == []  # reports of the whole country are filed there
+    # a paragraph that names its own village is not placed at the dateline
+    named = events("EL GENEINA (15 June 2023) — A drone killed two fighters on Friday.\n\n"
+                   "The strike hit the village of Kadugli, officials said.", None)
+    assert all(not near(e, 13.45, 22.45, 50) for e in named)
+
+
+@pytest.mark.parametrize("site", ["Cantonment", "Cantt", "Garrison", "Barracks"])
+def test_a_military_site_named_after_its_town_is_in_that_town(site: str) -> None:
+    [event] = events(f"Militants attacked the Bannu {site} on Monday, killing four soldiers, officials said.",
+                     "2024-07-16")
+    assert event["country"] == "Pakistan" and near(event, 32.99, 70.60)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen on a motorcycle shot dead a village headman in Rueso district on Thursday evening.",
+    "Unknown assailants killed the mayor of Mocoa on Thursday, police said.",
+])
+def test_an_office_holder_killed_is_an_attack_on_a_civilian(text: str) -> None:
+    [event] = events(text, "2023-06-16")
+    assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert event["event_date"] == "2023-06-15"
