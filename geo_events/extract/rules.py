@@ -272,6 +272,11 @@ _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 #: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
 _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|ET|IST|am|pm|"
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
+#: The words after a district named after its seat town ("Beni territory", "Kauru district", "Rueso district").
+_DISTRICT_CUES = frozenset({"territory", "district", "county", "lga", "township", "sub-district", "subdistrict",
+                            "municipality", "commune", "area", "sector", "prefecture", "department"})
+#: Between a place and the district that holds it: "Oicha, in Beni territory", "Kachia, Kauru district".
+_CONTAINER_GAP_RE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*(?:(?:in|of|within)\s+(?:the\s+)?)?$", re.IGNORECASE)
 #: "… at the gymnasium here on Sunday": the city of the dateline (local press).
 _HERE_RE = re.compile(r"\bhere\s+(?:on|early|late|last|this|yesterday|today|overnight|around|at\s+(?:about|around))\b",
                       re.IGNORECASE)
@@ -957,6 +962,7 @@ class _Reading:
         usable = [p for p in usable if "city" in (p.cue_before, p.cue_after) or "town" in (p.cue_before, p.cue_after)
                   or bool(_LISTED_NEAR_RE.search(self.text, max(0, p.start - 24), p.start))
                   or not any(contains(p.place, q.place) for q in usable)]
+        usable = [p for p in usable if not self._district_of(usable, p)]
         if not usable:
             return []
         best_rank = min(p.rank for p in usable)
@@ -988,6 +994,15 @@ class _Reading:
     def _names_a_road(self, place: PlaceMention) -> bool:
         """True when the place names a road's end ("the X-Y road", "the X highway"), not where it happened."""
         return place.cue_after in ("road", "highway") or bool(_ROAD_END_RE.match(self.text, place.end))
+
+    def _district_of(self, usable: list[PlaceMention], place: PlaceMention) -> bool:
+        """True for "Beni territory" in "on Oicha, in Beni territory": the district (named after its seat) that
+        holds the place named just before it, not a second location."""
+        if place.cue_after not in _DISTRICT_CUES:
+            return False
+        before = [p for p in usable if p.end <= place.start]
+        return bool(before) and before[-1].place.id != place.place.id and bool(
+            _CONTAINER_GAP_RE.match(self.text[before[-1].end : place.start]))
 
     def _after_container(self, found: list[PlaceMention], place: PlaceMention) -> bool:
         """"… near Al Qaim and Akashat in Iraq and Al Bukamal and Mayadin in Syria": a town listed right after

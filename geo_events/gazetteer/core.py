@@ -357,7 +357,7 @@ class Gazetteer:
         if not candidates:
             return ()
         article = _ARTICLE_RE.match(query.strip()) is not None
-        ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope) + (
+        ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope, quality >= 100.0) + (
                              self._article_agreement(row, ref) if article else 0.0), row, quality, ref, step)
                          for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
         out: list[Match] = []
@@ -383,9 +383,11 @@ class Gazetteer:
             return 4.0
         return 0.0 if self._table.country_of[row] in _UNVOCALISED_COUNTRIES else -6.0
 
-    def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context) -> float:
+    def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context, exact: bool) -> float:
+        """``quality`` after the kind-word step; ``exact``: the name itself matched exactly (the "Kauru" of
+        "Kauru district" is exact though a kind word went, Kovrov's spelling "Kaurou" is not)."""
         rank = quality + self._priors()[row] + (3.0 if ref < 0 else 0.0)
-        if quality >= 100.0:
+        if exact:
             rank += _EXACT_BONUS
         if hint:
             kind = self._table.kind[row]

@@ -1391,3 +1391,19 @@ def test_an_office_holder_killed_is_an_attack_on_a_civilian(text: str) -> None:
     [event] = events(text, "2023-06-16")
     assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
     assert event["event_date"] == "2023-06-15"
+
+
+@pytest.mark.parametrize("text", [
+    "At least 26 civilians were killed on Sunday in an attack by ADF rebels on Oicha, in Beni territory (North "
+    "Kivu), civil society said.",
+    "At least 26 civilians were killed on Sunday in an ADF attack on Oicha in the Beni area.",
+])
+def test_the_district_named_after_its_seat_holds_the_place_before_it(text: str) -> None:
+    [event] = events(text, "2023-10-24")  # one event at Oicha, not a second one at Beni (24 km away)
+    assert near(event, 0.70, 29.52, 5)
+
+
+def test_a_list_of_a_town_and_a_district_keeps_both() -> None:
+    located = events("Gunmen killed 8 people in Kachia and Kauru district on Sunday.", "2023-10-24")
+    assert {e["location"] for e in located} == {"Kachia", "Kauru"}
+    assert all(e["country"] == "Nigeria" for e in located)

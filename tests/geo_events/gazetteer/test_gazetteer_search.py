@@ -193,3 +193,10 @@ def test_a_name_written_with_the_arabic_article_points_to_the_arabic_world(gazet
     assert _top(gazetteer, "al-Hol").country == "SY"
     assert _top(gazetteer, "As Susah").country == "SY"  # not Tunisia's Sousse (alternate name "Susah")
     assert _top(gazetteer, "Hol").country != "SY"  # without the article nothing changes
+
+
+@pytest.mark.parametrize("query", ["Kauru district", "Kauru area", "Kauru"])
+def test_an_exact_name_before_a_kind_word_beats_a_bigger_place_that_only_sounds_like_it(gazetteer, query):
+    # "Kauru district": the kind word goes, and the name left is Kauru's own; Kovrov (Russia, 140,000 people)
+    # only has the spelling variant "Kaurou", and no bigger population may outrank an exact name
+    assert (_top(gazetteer, query).name, _top(gazetteer, query).country) == ("Kauru", "NG")
