@@ -1052,6 +1052,10 @@ class _Reading:
             narrative = self._narrative_day
             if before and narrative is not None and narrative[1] == "day":
                 before = [replace(before[-1], date=narrative[0])]
+            if not before and self.article.published is not None and self.anchor is not None and not self.live_blog:
+                # "A day earlier, a drone hit …" in a story that dates nothing before: counted from its publication
+                before = [DateMention(clause.start, clause.start, self.anchor, "day", "relative",
+                                      f"the publication date {self.anchor.isoformat()}")]
             if before:
                 n = later.group("n")
                 days = (_SMALL_NUMBERS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 1)

@@ -1407,3 +1407,11 @@ def test_a_list_of_a_town_and_a_district_keeps_both() -> None:
     located = events("Gunmen killed 8 people in Kachia and Kauru district on Sunday.", "2023-10-24")
     assert {e["location"] for e in located} == {"Kachia", "Kauru"}
     assert all(e["country"] == "Nigeria" for e in located)
+
+
+@pytest.mark.parametrize("lead", ["A day earlier", "The previous day"])
+def test_a_day_earlier_counts_from_publication_when_nothing_before_is_dated(lead: str) -> None:
+    text = ("Artillery shelled Shebekino throughout the night, wounding four residents, the governor said. "
+            f"{lead}, a drone hit an administrative building in Belgorod, the regional authorities said.")
+    dated = {e["location"]: e["event_date"] for e in events(text, "2023-06-02")}
+    assert dated == {"Shebekino": "2023-06-02", "Belgorod": "2023-06-01"}
