@@ -71,7 +71,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"traditional\s+(?:ruler|leader)|chief\s+of\s+the\s+village)\b"),
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"
-     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds)"),
+     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses)"),
     # a camp of displaced people or refugees is civilians, not an army camp
     ("Attack", 3.0, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:idp|displacement|displaced|refugee)s?\s+camps?"
      r"|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?camps?\s+(?:for|of|housing|sheltering)\s+(?:the\s+)?"
@@ -83,6 +83,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
      r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
      r"|(?:killed|shot\s+dead)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)"),
+    # a crowd is evidence of a demonstration, not an event by itself ("police dispersed the crowd with tear gas")
+    ("Peaceful protest", 0.5, r"crowds?"),
     # rioters are a demonstration of their own (a riot needs one: see ``classify``)
     ("Peaceful protest", 0.5, r"riot(?:s|ers|ing|ed)?(?!\s+(?:police|policemen|gear|squads?|control|officers|troops|"
      r"units?|forces|shields))"),
@@ -118,7 +120,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 
@@ -329,6 +331,10 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     """
     if not scores:
         return None
+    if not any(scores.get(sub, 0.0) > 0 for sub in ("Peaceful protest", "Excessive force against protesters")):
+        # force used on a demonstration needs one: tear gas fired during a raid or a settlers' attack is not a
+        # protest ("protesters", "a rally", "crowds" say there is one)
+        scores = {sub: s for sub, s in scores.items() if sub != "Protest with intervention"}
     if not any(scores.get(sub, 0.0) > 0 for sub in _DEMONSTRATION_SUBS):
         # rioting needs a demonstration: "fighters stormed the prison" is not a riot (a mob needs none)
         scores = {sub: s for sub, s in scores.items() if sub != "Violent demonstration"}

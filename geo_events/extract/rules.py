@@ -734,17 +734,16 @@ class _Reading:
             if lead_place is None and places and not clause.caption:
                 lead_place = places[0][0]
             casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
-            if not triggers and casualties and _KILLED_RE.search(body):
+            if casualties and (not triggers or classify(_trigger_scores(triggers)) is None) and (
+                    first := _KILLED_RE.search(body)):
                 # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
-                # by its victims: a clash, or violence against civilians)
-                first = _KILLED_RE.search(body)
-                triggers = [Trigger(clause.start + first.start(), clause.start + first.end(),
-                                    self.weapon or "Armed clash", 2.0)]
+                # by its victims: a clash, or violence against civilians), also beside words that make no event
+                # of their own ("… and hundreds were treated for tear gas inhalation")
+                triggers = [*triggers, Trigger(clause.start + first.start(), clause.start + first.end(),
+                                               self.weapon or "Armed clash", 2.0)]
             if not triggers:
                 continue
-            scores: dict[str, float] = defaultdict(float)
-            for trigger in triggers:
-                scores[trigger.sub_event_type] += trigger.weight
+            scores = _trigger_scores(triggers)
             if casualties and max(scores.values()) < 2.0:
                 for sub in list(scores):
                     scores[sub] += 1.0
@@ -1425,6 +1424,14 @@ class _Reading:
 
 _FUNCTION_WORD_RE = re.compile(r"\b(?:the|a|an|of|in|on|at|was|were|is|are|has|have|had|by|to|with|and|said|after)\b",
                                re.IGNORECASE)
+
+
+def _trigger_scores(triggers: list[Trigger]) -> defaultdict[str, float]:
+    """Sub-event type → summed weight of the triggers."""
+    scores: defaultdict[str, float] = defaultdict(float)
+    for trigger in triggers:
+        scores[trigger.sub_event_type] += trigger.weight
+    return scores
 
 
 def _fold_name(name: str) -> str:

@@ -1415,3 +1415,15 @@ def test_a_day_earlier_counts_from_publication_when_nothing_before_is_dated(lead
             f"{lead}, a drone hit an administrative building in Belgorod, the regional authorities said.")
     dated = {e["location"]: e["event_date"] for e in events(text, "2023-06-02")}
     assert dated == {"Shebekino": "2023-06-02", "Belgorod": "2023-06-01"}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Israeli forces fired tear gas in Huwara on Sunday as settlers attacked homes.", "Attack"),
+    ("A Palestinian man was killed in Huwara on Sunday, the health ministry said, and hundreds were treated "
+     "for tear gas inhalation.", "Attack"),
+    ("Police fired tear gas to disperse protesters in Nairobi on Sunday.", "Protest with intervention"),
+    ("Police dispersed crowds with tear gas in Nairobi on Sunday.", "Protest with intervention"),
+])
+def test_tear_gas_makes_a_protest_only_where_there_is_a_crowd(text: str, sub: str) -> None:
+    [event] = events(text, "2023-02-27")
+    assert event["sub_event_type"] == sub
