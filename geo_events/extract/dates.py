@@ -259,7 +259,10 @@ def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[Date
     return kept
 
 
-_WIRE_BEFORE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?,\s*$")
+#: The city before a dateline's date, in capitals or not ("BEIRUT, Oct 3 (Reuters) -", "Khost, 11 January 2024 —";
+#: a weekday is not a city: "Monday, 8 March 2024 –" dates the text).
+_WIRE_BEFORE_RE = re.compile(r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Updated\b|Posted\b|Published\b)"
+                             r"[A-Z][A-Za-z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?,\s*$")
 _WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]")
 #: "EL GENEINA (15 June 2023) —": the date in brackets after the city
 _BRACKET_BEFORE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?\s*\(\s*$")

@@ -46,7 +46,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Chemical weapon", 7.0, r"chemical\s+(?:attack|weapons?|agents?)|chlorine|sarin|nerve\s+agent|toxic\s+gas|poison\s+gas"),
     ("Armed clash", 3.0, r"clash(?:es|ed|ing)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
-     r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed"),
+     r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed|repel(?:s|ling)?|repuls(?:e|es|ing)"
+     # a ground push as front-line bulletins tell it ("tried to break through our defences near X")
+     r"|incursions?|(?:tried|attempted|trying|attempting)\s+to\s+break\s+through|broke\s+through"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
@@ -120,7 +122,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

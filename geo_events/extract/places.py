@@ -70,7 +70,7 @@ _RUN_NEIGHBOURS = _SITE_WORDS | frozenset(
 )
 #: Words that continue a run but make it the name of an organisation, not a place.
 _ORG_WORDS = frozenset(
-    "agency news media times post radio television tv network press observatory independent today tribune "
+    "agency news media times post radio television tv network press observatory independent today tribune express "
     "herald daily party front movement council ministry university brigade brigades division battalion "
     "regiment corps group company airlines airways bank club fc channel telegram twitter online magazine "
     "journal gazette report reporter monitor foundation institute committee commission association union "

@@ -1427,3 +1427,25 @@ def test_a_day_earlier_counts_from_publication_when_nothing_before_is_dated(lead
 def test_tear_gas_makes_a_protest_only_where_there_is_a_crowd(text: str, sub: str) -> None:
     [event] = events(text, "2023-02-27")
     assert event["sub_event_type"] == sub
+
+
+@pytest.mark.parametrize("text", [
+    "The enemy tried to break through our defences near Avdiivka on Wednesday.",
+    "Units continue to repel an incursion near Sudzha, the ministry said on Wednesday.",
+])
+def test_front_line_pushes_are_armed_clashes(text: str) -> None:
+    [event] = events(text, "2024-02-15")
+    assert event["sub_event_type"] == "Armed clash" and event["event_date"] == "2024-02-14"
+
+
+def test_where_a_train_was_going_is_not_where_it_was_bombed() -> None:
+    text = ("A suicide bomber blew himself up at the railway station in Quetta on Saturday. The Jaffar Express "
+            "was about to leave for Peshawar when the blast occurred.")
+    assert [e["location"] for e in events(text, "2024-11-10")] == ["Quetta"]  # nor a Jordanian "Al Jafr"
+
+
+def test_a_title_case_dateline_is_when_the_report_was_filed() -> None:
+    text = ("Khost, 11 January 2024 — Two civilians were killed when a roadside mine exploded in Khost "
+            "province on Wednesday, officials said.")
+    [event] = events(text, None)
+    assert event["event_date"] == "2024-01-10"
