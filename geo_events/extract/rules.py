@@ -545,6 +545,12 @@ class _Reading:
         if _WATER_OF_RE.search(text, max(0, mention.start - 20), mention.start):
             rejected.append(Rejected(mention.start, mention.end, written, "part of a sea's name (the Gulf of …)"))
             return True
+        if self.dateline is not None and mention.place.kind in ("country", "admin1") and re.fullmatch(
+                r",\s*", text[self.dateline.end : mention.start]) and re.match(
+                r"\s*(?:,[^\n]{0,30}?)?(?:\([^)\n]*\)\s*)?[-–—]", text[mention.end : mention.end + 60]):
+            # "DERNA, Libya —", "JENIN, West Bank (AP) —": the dateline's country or province
+            rejected.append(Rejected(mention.start, mention.end, written, "part of a dateline: where the report was filed"))
+            return True
         line_start = text.rfind("\n", 0, mention.start) + 1
         if not text[line_start : mention.start].strip() and _DATELINE_RE.match(text[mention.start :]) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])):
@@ -895,8 +901,9 @@ class _Reading:
                         orphans.append((classified[0], day, precision, date_mention, dict(scores)))
                         if previous is None and clause.sentence <= 1 and not clause.headline and (
                                 self._local_dateline()) and not any(
-                                bisect_left(self.newlines, p.start) == clause.paragraph
+                                bisect_left(self.newlines, p.start) == clause.paragraph and p.rank < 3
                                 and self.role[p.start] == "location" for p in self.places):
+                            # (a country or province named there — "DERNA, Libya —" — does not say where)
                             dateline_lead = (orphans[-1], Mention(
                                 clause, self.dateline, "the dateline's city (the lead names no place; not a capital)",
                                 day, precision, date_mention, date_how, dict(scores), triggers, own_date))

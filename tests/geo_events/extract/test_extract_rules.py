@@ -1449,3 +1449,11 @@ def test_a_title_case_dateline_is_when_the_report_was_filed() -> None:
             "province on Wednesday, officials said.")
     [event] = events(text, None)
     assert event["event_date"] == "2024-01-10"
+
+
+def test_the_country_of_a_dateline_belongs_to_the_dateline() -> None:
+    # "DERNA, Libya —": Libya is where the report was filed from, not a country-wide location of the lead
+    text = ("DERNA, Libya — Hundreds of residents protested outside the main mosque on Monday and set fire "
+            "to the house of the former mayor.")
+    [event] = events(text, "2023-09-19")
+    assert near(event, 32.77, 22.64) and event["event_type"] == "Riots"
