@@ -21,6 +21,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:guided|glide|gliding)\s+(?:aerial\s+)?bombs?|aerial\s+bombs?"
      r"|debris\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:downed\s+|intercepted\s+)?drones?"
      r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"
+     # armed groups' small drones ("dropped explosives from drones on X", "drone-dropped grenades")
+     r"|(?:dropped|dropping|drop)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|grenades?|bombs?|munitions?)\s+(?:from|with|using)\s+"
+     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?drones?|drone-dropped|(?:explosive|kamikaze|fpv)[- ]drones?"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
      r"attacked|targeted|pounded|fired\s+on)"),
@@ -122,7 +125,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -424,7 +424,10 @@ def _joined_by_and(text: str, gazetteer: Any, found: list[_Raw]) -> list[_Raw]:
 
 _AND_NAME_RE = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into", "town", "village", "city",
-                                  "villages", "towns", "district", "neighbourhood", "neighborhood", "area"})
+                                  "villages", "towns", "district", "neighbourhood", "neighborhood", "area",
+                                  # verbs whose object is a place ("rebels shelled Sake", "captured Sake")
+                                  "shelled", "bombed", "stormed", "captured", "recaptured", "seized", "overran",
+                                  "entered"})
 
 
 def _prefix_ok(place: Any, written: str) -> bool:

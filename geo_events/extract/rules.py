@@ -116,6 +116,11 @@ _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", 
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
+#: After a dateline's city written in lower case: "Apatzingán, Michoacán.-" (Spanish-language press),
+#: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
+_TITLE_DATELINE_AFTER_RE = re.compile(
+    r"(?:,\s*[A-Z][\w'’ .-]{1,30}?)?\.\s*-(?!\w)"
+    r"|,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|wants|responded|announced|blamed|rejected|urged|regime|and\s+(?:the\s+)?[\w' -]{1,40}?\s+(?:said|say|says|have|has|were|are|agreed|accused)|government|authorities|administration|brokered"
@@ -553,7 +558,8 @@ class _Reading:
             return True
         line_start = text.rfind("\n", 0, mention.start) + 1
         if not text[line_start : mention.start].strip() and _DATELINE_RE.match(text[mention.start :]) and (
-                written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])):
+                written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
+                or _TITLE_DATELINE_AFTER_RE.match(text, mention.end)):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
             if self.dateline is None and mention.place.kind in ("city", "town"):
                 self.dateline = mention

@@ -1457,3 +1457,24 @@ def test_the_country_of_a_dateline_belongs_to_the_dateline() -> None:
             "to the house of the former mayor.")
     [event] = events(text, "2023-09-19")
     assert near(event, 32.77, 22.64) and event["event_type"] == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "Criminal groups dropped explosives from drones on Aguililla on Thursday, injuring two residents.",
+    "An FPV drone hit a car in Aguililla on Thursday, wounding two.",
+])
+def test_small_drones_of_armed_groups_are_drone_strikes(text: str) -> None:
+    [event] = events(text, "2024-05-10")
+    assert event["sub_event_type"] == "Air/drone strike" and event["location"] == "Aguililla"
+
+
+def test_a_spanish_style_dateline_is_not_the_event_place() -> None:
+    text = ("Apatzingán, Michoacán.- Criminal groups dropped explosives from drones on Aguililla on Thursday, "
+            "injuring two residents, municipal authorities reported.")
+    assert [e["location"] for e in events(text, "2024-05-10")] == ["Aguililla"]
+
+
+@pytest.mark.parametrize("verb", ["shelled", "captured"])
+def test_a_town_named_like_an_english_word_is_a_place_after_a_verb_that_takes_a_place(verb: str) -> None:
+    [event] = events(f"M23 rebels {verb} Sake on Monday, residents said.", "2025-01-28")
+    assert near(event, -1.57, 29.04)
