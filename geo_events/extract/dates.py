@@ -251,10 +251,11 @@ def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[Date
     kept = []
     for index, mention in enumerate(mentions):
         after = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (mention.kind in ("relative", "overnight") and after is not None and after.kind == "absolute"
+        if (mention.kind in ("relative", "overnight", "weekday") and after is not None and after.kind == "absolute"
                 and after.precision == "day" and after.start - mention.end <= 3
-                and _APPOSITION_RE.match(text[mention.end : after.start])):
-            continue
+                and (_APPOSITION_RE.match(text[mention.end : after.start]) or (
+                    mention.kind == "weekday" and not text[mention.end : after.start].strip()))):
+            continue  # (and "on Friday 3 May": the weekday of the written date)
         kept.append(mention)
     return kept
 

@@ -1478,3 +1478,16 @@ def test_a_spanish_style_dateline_is_not_the_event_place() -> None:
 def test_a_town_named_like_an_english_word_is_a_place_after_a_verb_that_takes_a_place(verb: str) -> None:
     [event] = events(f"M23 rebels {verb} Sake on Monday, residents said.", "2025-01-28")
     assert near(event, -1.57, 29.04)
+
+
+def test_bombs_that_fell_on_a_camp_outside_a_city_on_a_weekday_and_date() -> None:
+    text = ("GOMA, 30 April 2024 – Rebels seized a mining town on Tuesday.\n\nMeanwhile, bombs fell on a camp for "
+            "displaced people at Mugunga, on the western outskirts of Goma, on Friday 3 May, killing 12 people.")
+    dated = [e for e in events(text, None) if e["event_type"] == "Explosions/Remote violence"]
+    assert len(dated) == 1 and dated[0]["event_date"] == "2024-05-03" and near(dated[0], -1.67, 29.23, 25)
+
+
+def test_fighters_storming_a_hospital_attack_civilians() -> None:
+    [event] = events("RSF fighters stormed the South Hospital in El Fasher on Saturday, opening fire and looting "
+                     "the facility.", "2024-06-10")
+    assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
