@@ -31,7 +31,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"
-     r"|bombs?\s+(?:fell|landed|slammed)"),
+     r"|(?<!the\s)bombs?\s+(?:fell|landed|slammed)"),  # ("the bombs fell": the strike just told)
     ("Shelling/artillery/missile attack", 2.0, r"missiles?|rockets?|projectiles?"),
     # a state bulletin's "army units targeted terrorists' positions near X" (no weapon named: fire from afar)
     ("Shelling/artillery/missile attack", 2.5, r"targeted\s+(?:the\s+)?(?:[\w-]+(?:'s?|’s?)?\s+){0,2}(?:positions?|hideouts?|"
@@ -71,9 +71,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|gunmen\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"),
-    # armed men storming a place of civilians ("stormed the South Hospital", "raided a school", "an attack on a
-    # wedding"): violence against civilians, though fighters or guards may be there too
-    ("Attack", 4.5, r"(?:stormed|raided|attacked|attack\s+on)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|"
+    # armed men storming a place of civilians ("stormed the South Hospital", "raided a school"): violence
+    # against civilians, though fighters or guards may be there too (a mob attacking churches stays a mob)
+    ("Attack", 4.5, r"(?:stormed|raided)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|"
      r"schools?|mosques?|churches|church|markets?|wedding|funeral|displacement\s+camps?|idp\s+camps?)\b"),
     # a civilian office-holder killed ("killed the governor of West Darfur", "shot dead a village headman")
     ("Attack", 3.0, r"(?:killed|shot|gunned\s+down|abducted\s+and\s+killed)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
