@@ -281,6 +281,11 @@ _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 #: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
 _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|ET|IST|am|pm|"
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
+#: How far the place after a possessive may lie from the one before it ("Mogadishu's Lido beach" is not Italy's Lido).
+POSSESSIVE_KM = 150.0
+#: Between a place and the place of it that the text means: "Gaza's Nuseirat", "Kharkiv oblast's Kupiansk".
+_POSSESSIVE_GAP_RE = re.compile(r"(?:\s+(?:oblast|region|province|state|governorate|district|city|county))?['’]s\s+"
+                                r"(?:(?:northern|southern|eastern|western|central|old|[\w-]+ern)\s+)?", re.IGNORECASE)
 #: The words after a district named after its seat town ("Beni territory", "Kauru district", "Rueso district").
 _DISTRICT_CUES = frozenset({"territory", "district", "county", "lga", "township", "sub-district", "subdistrict",
                             "municipality", "commune", "area", "sector", "prefecture", "department"})
@@ -979,6 +984,12 @@ class _Reading:
                   or bool(_LISTED_NEAR_RE.search(self.text, max(0, p.start - 24), p.start))
                   or not any(contains(p.place, q.place) for q in usable)]
         usable = [p for p in usable if not self._district_of(usable, p)]
+        # "Gaza's Nuseirat refugee camp", "Kharkiv's Kupiansk": the place after the possessive is where, the one
+        # before it says which
+        owners = {p.start for p in usable for q in usable
+                  if q.start > p.end and _POSSESSIVE_GAP_RE.fullmatch(self.text, p.end, q.start)
+                  and _km(p.place.lat, p.place.lon, q.place.lat, q.place.lon) <= POSSESSIVE_KM}
+        usable = [p for p in usable if p.start not in owners] if owners and len(owners) < len(usable) else usable
         if not usable:
             return []
         best_rank = min(p.rank for p in usable)

@@ -1491,3 +1491,12 @@ def test_fighters_storming_a_hospital_attack_civilians() -> None:
     [event] = events("RSF fighters stormed the South Hospital in El Fasher on Saturday, opening fire and looting "
                      "the facility.", "2024-06-10")
     assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli strike on Gaza's Nuseirat refugee camp killed 12 people on Sunday.",
+    "An Israeli strike on Gaza’s Nuseirat killed 12 people on Sunday.",
+])
+def test_the_place_after_a_possessive_is_the_location(text: str) -> None:
+    [event] = events(text, "2024-06-10")
+    assert near(event, 31.45, 34.39, 5)  # Nuseirat, not Gaza City 10 km north
