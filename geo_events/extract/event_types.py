@@ -24,6 +24,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      # armed groups' small drones ("dropped explosives from drones on X", "drone-dropped grenades")
      r"|(?:dropped|dropping|drop)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|grenades?|bombs?|munitions?)\s+(?:from|with|using)\s+"
      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?drones?|drone-dropped|(?:explosive|kamikaze|fpv)[- ]drones?"
+     r"|(?:fired|launched)\s+(?:an?\s+|two\s+|several\s+|\d+\s+)?(?:attack\s+|explosive\s+|suicide\s+)?drones?\s+(?:at|on|towards?|against)"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
      r"attacked|targeted|pounded|fired\s+on)"),
@@ -114,7 +115,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
     ("Looting/property destruction", 2.0, r"(?:set|setting|sets)\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
-     r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"),
+     r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"
+     r"|(?:homes|houses|huts|shops)\s+(?:were|had\s+been)\s+(?:burned|burnt|torched|set\s+ablaze|set\s+on\s+fire)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
 _COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)
@@ -130,7 +132,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

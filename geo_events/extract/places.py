@@ -125,6 +125,10 @@ _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between the two places of "between X and Y".
 PAIR_KM = 60.0
+#: What a candidate that only sounds like the written name loses when another is spelled as written.
+VARIANT_PENALTY = 2.5
+#: ... or farther, when both lie in one country: the two ends of a stretch of road.
+ROAD_PAIR_KM = 100.0
 _ROAD_AFTER_RE = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|front)\b", re.IGNORECASE)
 _ROAD_JOIN_RE = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 #: A city at least this big written after "central" is the city centre ("central Tel Aviv"), not a province.
@@ -730,8 +734,9 @@ def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, s
             continue
         if {first.kind, second.kind} & {"country", "admin1", "river", "region"}:
             continue
-        if _quick_km(first.lat, first.lon, second.lat, second.lon) <= PAIR_KM:
-            continue
+        apart = _quick_km(first.lat, first.lon, second.lat, second.lon)
+        if apart <= PAIR_KM or (first.country == second.country and apart <= ROAD_PAIR_KM):
+            continue  # (two towns of one country a road's stretch apart: "between Gao and Ansongo", 90 km)
         # the doubtful one is far from the text's other places, else the smaller when both populations are
         # known (GeoNames leaves many towns without one), else the second named; its namesake beside the
         # partner replaces it, if the gazetteer has one
@@ -837,6 +842,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     score += 0.6 * math.log10((population or 0) + 1)
     if quality >= 100 and _fold(place.name) == _fold(item.written):
         score += 0.5  # named as the place itself, not by one of its variants ("Ras al-Ain" of Ceylanpınar)
+    elif quality < 100 and any(q >= 100 for _, q in item.candidates):
+        score -= VARIANT_PENALTY  # a name that only sounds like it, beside one spelled as written ("Kauru" is not
+        # Kovrov's "Kaurou", however bigger Kovrov is)
     cue = item.cue_after or (item.cue_before if item.cue_before in _ADMIN_OF_WORDS else "")
     if cue in ADMIN2_CUES:  # its seat or a province of that name, as the document's countries say
         score += 1.0 if kind in ("admin2", "region") else 0.5 if kind == "admin1" else 0.0

@@ -581,7 +581,11 @@ class _Reading:
                                           "hit", "struck", "shelled", "town", "city", "village"):
                 after = text[mention.end : mention.end + 40]
                 before = text[max(0, mention.start - 30) : mention.start]
-                if _METONYM_AFTER_RE.match(after) or _METONYM_BEFORE_RE.search(before):
+                metonym_before = _METONYM_BEFORE_RE.search(before)
+                if metonym_before and metonym_before.group(0).strip().lower() == "between" and not (
+                        mention.place.kind == "country" or self._is_capital(mention.place)):
+                    metonym_before = None  # "between Gao and Ansongo": a stretch of road, not talks between capitals
+                if _METONYM_AFTER_RE.match(after) or metonym_before:
                     rejected.append(Rejected(mention.start, mention.end, written,
                                              "a capital or city standing for its government or a party"))
                     return True
@@ -1204,14 +1208,16 @@ class _Reading:
 
     def _local_dateline(self) -> bool:
         """True when the text has a dateline city that is not its country's capital."""
-        if self.dateline is None:
-            return False
+        return self.dateline is not None and not self._is_capital(self.dateline.place)
+
+    @staticmethod
+    def _is_capital(place: Any) -> bool:
+        """True for the capital city of the place's country (by name, as the country table gives it)."""
         from geo_events.gazetteer.sources import countries as country_table
 
-        place = self.dateline.place
-        capital = country_table().get(place.country, {}).get("capital") or ""
-        return _fold_name(place.name) != _fold_name(capital) and not any(
-            _fold_name(name) == _fold_name(capital) for name in place.alt_names[:20])
+        capital = _fold_name(country_table().get(place.country, {}).get("capital") or "")
+        return bool(capital) and place.kind in ("city", "town") and (_fold_name(place.name) == capital or any(
+            _fold_name(name) == capital for name in place.alt_names[:20]))
 
     def _names_unknown_places(self, clause: Clause) -> bool:
         """True when the clause locates its incident at names no gazetteer lists ("areas in Kafr Nabudah and

@@ -1500,3 +1500,19 @@ def test_fighters_storming_a_hospital_attack_civilians() -> None:
 def test_the_place_after_a_possessive_is_the_location(text: str) -> None:
     [event] = events(text, "2024-06-10")
     assert near(event, 31.45, 34.39, 5)  # Nuseirat, not Gaza City 10 km north
+
+
+def test_a_name_spelled_as_written_beats_a_bigger_place_that_only_sounds_like_it() -> None:
+    [event] = events("Residents said at least 30 houses were burned in Kauru overnight.", "2023-10-24")
+    assert event["country"] == "Nigeria"  # not Kovrov (Russia), whose variant is "Kaurou"
+    assert event["sub_event_type"] == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text, where", [
+    ("At least 10 people died when a landmine exploded under a minibus between Gao and Ansongo on Sunday.",
+     (15.66, 0.50)),
+    ("Hezbollah said it fired drones at an Israeli military base near Safed on Sunday.", (32.96, 35.50)),
+])
+def test_roads_between_towns_and_drones_fired_at_a_base(text: str, where: tuple[float, float]) -> None:
+    [event] = events(text, "2023-10-24")
+    assert near(event, *where, 100)
