@@ -55,6 +55,11 @@ _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "
                         "de", "da", "du", "des", "del", "la", "le", "di", "do", "dos", "das", "bin", "ibn",
                         "bani", "ben", "der", "den", "van", "von", "y", "e", "i", "of", "sur", "am", "im"})
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ‘-]*[^\W_])?|\d+", re.UNICODE)
+#: A lowercase function word glued to the capitalised word after it ("ofSuran", "byHay'at"): a mirrored page.
+_GLUED_PAIR_RE = re.compile(r"\b(?:of|in|the|by|at|on|from|near|and|into)[A-Z][a-z]{2,}")
+#: ... or to the end of the name before it, in such a page ("Lashioand Hsenwi", "the city ofSirtefrom").
+_GLUED_TAIL_RE = re.compile(r"(?<=[a-z])(?:and|from|near|into|in|on|of|the|to|by|at|with|for|was|were|is|after|"
+                            r"township|district|province)$")
 _GLUED_RE = re.compile(r"^(?:of|in|the|by|at|to|on|from|and|near|into|The|In|Of|By|At|On)(?=[A-Z][a-z])")
 _PREFIXED_RE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]t|[Ee]z|[Ee]s|[Ee]d|[Aa]dh)[-‑][A-Z]")
 #: Capitalised words that may follow or precede a place name in the same run without being part of it.
@@ -205,6 +210,9 @@ class Rejected:
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    # a page mirrored without the spaces around its links ("captured the town ofChinshwehaw,Lashioand Hsenwi"):
+    # a name may have lost the space after it too
+    mirrored = len(_GLUED_PAIR_RE.findall(text, 0, 20_000)) >= 2
     for match in _TOKEN_RE.finditer(text):
         start, word = match.start(), match.group(0)
         if word.islower() and word not in _PARTICLES:
@@ -222,6 +230,9 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             if glued and len(word) - glued.end() >= 3:  # "ofSuran", "TheHama": a lost space (mirrored pages)
                 out.append((start, start + glued.end(), word[: glued.end()]))
                 start, word = start + glued.end(), word[glued.end():]
+        if mirrored and word[:1].isupper() and (tail := _GLUED_TAIL_RE.search(word)) and tail.start() >= 4:
+            out.append((start, start + tail.start(), word[: tail.start()]))  # "Lashioand", "Sirtefrom"
+            start, word = start + tail.start(), word[tail.start():]
         out.append((start, start + len(word), word))
     return out
 

@@ -283,6 +283,8 @@ _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
 #: How far the place after a possessive may lie from the one before it ("Mogadishu's Lido beach" is not Italy's Lido).
 POSSESSIVE_KM = 150.0
+#: Longest line read as a heading that dates the list items below it.
+HEADING_CHARS = 80
 #: Between a place and the place of it that the text means: "Gaza's Nuseirat", "Kharkiv oblast's Kupiansk".
 _POSSESSIVE_GAP_RE = re.compile(r"(?:\s+(?:oblast|region|province|state|governorate|district|city|county))?['’]s\s+"
                                 r"(?:(?:northern|southern|eastern|western|central|old|[\w-]+ern)\s+)?", re.IGNORECASE)
@@ -724,11 +726,29 @@ class _Reading:
         if not _LIST_ITEM_RE.match(self.text, line_start):
             return None
         colon = self.text.rfind(":\n", max(0, line_start - 1500), line_start)
-        if colon < 0 or "\n\n\n" in self.text[colon:line_start]:
-            return None
-        intro_start = self.text.rfind("\n", 0, colon) + 1
-        days = [d for d in self._in(self.dates, intro_start, colon + 1) if d.precision == "day"]
-        return days[-1] if days else None
+        if colon >= 0 and "\n\n\n" not in self.text[colon:line_start]:
+            intro_start = self.text.rfind("\n", 0, colon) + 1
+            days = [d for d in self._in(self.dates, intro_start, colon + 1) if d.precision == "day"]
+            if days:
+                return days[-1]
+        return self._heading_date(line_start)
+
+    def _heading_date(self, line_start: int) -> DateMention | None:
+        """The date of a heading line above a run of list items ("Daily summary — 20 March", "20 March"): a short
+        line with a day's date and no sentence, with only items (or blank lines) between it and the item."""
+        end = line_start - 1
+        for _ in range(40):
+            if end <= 0:
+                return None
+            start = self.text.rfind("\n", 0, end) + 1
+            line = self.text[start:end]
+            if line.strip() and not _LIST_ITEM_RE.match(line):
+                days = [d for d in self._in(self.dates, start, end) if d.precision == "day"]
+                if days and len(line.strip()) <= HEADING_CHARS and not line.rstrip().endswith("."):
+                    return days[-1]
+                return None
+            end = start - 1
+        return None
 
     def _recent_place(self, clause: Clause) -> PlaceMention | None:
         """The last town named before the clause, within three paragraphs: what "the city" refers to."""
@@ -988,6 +1008,11 @@ class _Reading:
                   or bool(_LISTED_NEAR_RE.search(self.text, max(0, p.start - 24), p.start))
                   or not any(contains(p.place, q.place) for q in usable)]
         usable = [p for p in usable if not self._district_of(usable, p)]
+        labels = [p for p in usable if self._is_label(p)]
+        if labels and len(labels) < len(usable):
+            # "• Hodeidah: A landmine explosion in Hays killed a child": the entry's heading says which province,
+            # the place it names says where
+            usable = [p for p in usable if p not in labels]
         # "Gaza's Nuseirat refugee camp", "Kharkiv's Kupiansk": the place after the possessive is where, the one
         # before it says which
         owners = {p.start for p in usable for q in usable
@@ -1025,6 +1050,12 @@ class _Reading:
     def _names_a_road(self, place: PlaceMention) -> bool:
         """True when the place names a road's end ("the X-Y road", "the X highway"), not where it happened."""
         return place.cue_after in ("road", "highway") or bool(_ROAD_END_RE.match(self.text, place.end))
+
+    def _is_label(self, place: PlaceMention) -> bool:
+        """True for a place that heads a list entry ("• Hodeidah: …", "Marib: …")."""
+        line_start = self.text.rfind("\n", 0, place.start) + 1
+        return (not self.text[line_start : place.start].strip(" \t-*•·–—") and
+                self.text[place.end : place.end + 2].lstrip(" ").startswith(":"))
 
     def _district_of(self, usable: list[PlaceMention], place: PlaceMention) -> bool:
         """True for "Beni territory" in "on Oicha, in Beni territory": the district (named after its seat) that

@@ -1516,3 +1516,20 @@ def test_a_name_spelled_as_written_beats_a_bigger_place_that_only_sounds_like_it
 def test_roads_between_towns_and_drones_fired_at_a_base(text: str, where: tuple[float, float]) -> None:
     [event] = events(text, "2023-10-24")
     assert near(event, *where, 100)
+
+
+def test_a_dated_heading_dates_its_entries_and_their_labels_are_not_places() -> None:
+    text = ("Daily summary — 20 March\n"
+            "• Hodeidah: A landmine explosion in Hays killed a child.\n"
+            "• Taiz: A Houthi drone struck a government position in Taiz city.")
+    found = events(text, "2022-03-21")
+    assert sorted((e["location"], e["event_date"]) for e in found) == [
+        ("Taiz", "2022-03-20"), ("Ḩays", "2022-03-20")]  # one event at Hays, none at Hodeidah city
+
+
+def test_a_mirrored_page_that_lost_the_spaces_after_its_links() -> None:
+    text = ("On 27 October 2023, theThree Brotherhood Alliancelaunched an offensive in northernShan State, attacking "
+            "junta positions inLashioand Hsenwi.[12] Junta airstrikes onNamhkamtownship on 6 November killed "
+            "at least five civilians.[14]")
+    found = {e["location"]: e["event_date"] for e in events(text, None)}
+    assert found.get("Namhkam") == "2023-11-06" and "Lashio" in found
