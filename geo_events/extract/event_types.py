@@ -28,7 +28,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
      r"attacked|targeted|pounded|fired\s+on)"),
-    ("Air/drone strike", 2.5, r"strikes?|struck|bombing|bombed|bombardment|pounded"),
+    ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!on\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
+     r"|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"
@@ -89,7 +90,12 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:displaced|refugees|idps)"),
     ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
-    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"),
+    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"
+     # a strike of workers, not of aircraft
+     r"|(?:(?<=general\s)|(?<=hunger\s)|(?<=labour\s)|(?<=labor\s)|(?<=nationwide\s)|(?<=workers\s)|(?<=workers'\s)"
+     r"|(?<=\bon\s))strikes?|strike\s+action|staged\s+a\s+(?:\w+\s+)?strike|strikers"),
+    ("Protest with intervention", 5.0, r"arrested\s+(?:\w+\s+){0,4}?at\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?=rally|protest|"
+     r"demonstration|march|sit-in)"),
     ("Protest with intervention", 5.0, r"tear\s*gas|water\s+cannons?|dispersed|rubber\s+bullets|arrested\s+(?:dozens\s+of\s+)?protesters"),
     ("Excessive force against protesters", 7.0, r"(?:opened\s+fire|fired|shot)\s+(?:on|at|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowd)"
      r"|live\s+(?:rounds|ammunition|bullets)\s+(?:at|on|into)\s+(?:the\s+)?(?:protesters|demonstrators|crowds?)"
@@ -103,7 +109,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"troops|units?|forces|shields))|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
      r"|threw\s+(?:rocks|molotov|petrol\s+bombs|fireworks|bottles|firebombs)|(?:stone|rock)[- ](?:throwing|pelting)|set\s+(?:[\w-]+\s+){1,3}ablaze|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
      r"(?:clashed|clash|fought|battled)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
-    ("Mob violence", 6.0, r"mob|vigilantes?"),
+    ("Mob violence", 6.0, r"mob|vigilantes?"
+     # rival crowds with no demonstration told: "supporters of the two candidates clashed with stones"
+     r"|supporters\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:clashed|fought|battled)"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
      r"|prisoner\s+(?:swap|exchange)"),
@@ -114,7 +122,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
-    ("Looting/property destruction", 2.0, r"(?:set|setting|sets)\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
+    ("Looting/property destruction", 2.0, r"torched|(?:set|setting|sets)\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
      r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"
      r"|(?:homes|houses|huts|shops)\s+(?:were|had\s+been)\s+(?:burned|burnt|torched|set\s+ablaze|set\s+on\s+fire)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
@@ -132,7 +140,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

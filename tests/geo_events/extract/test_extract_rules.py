@@ -1533,3 +1533,16 @@ def test_a_mirrored_page_that_lost_the_spaces_after_its_links() -> None:
             "at least five civilians.[14]")
     found = {e["location"]: e["event_date"] for e in events(text, None)}
     assert found.get("Namhkam") == "2023-11-06" and "Lashio" in found
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Taxi drivers went on strike and blocked roads in Johannesburg on Sunday.", "Peaceful protest"),
+    ("A general strike paralysed Kathmandu on Sunday.", "Peaceful protest"),
+    ("Strikes hit Idlib on Sunday.", "Air/drone strike"),
+    ("Police arrested 40 opposition supporters at a rally in Dhaka on Sunday.", "Protest with intervention"),
+    ("Supporters of the two candidates clashed with stones and machetes in Kinshasa on Sunday.", "Mob violence"),
+    ("Unknown assailants torched a polling station in Gusau on Sunday.", "Looting/property destruction"),
+])
+def test_strikes_of_workers_arrests_at_rallies_rival_supporters_and_arson(text: str, sub: str) -> None:
+    [event] = events(text, "2023-10-24")
+    assert event["sub_event_type"] == sub
