@@ -45,7 +45,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|explosives?[- ]laden\s+(?:motorcycle|motorbike|car|vehicle|truck|lorry|bicycle|cart)s?"
      r"|detonated\s+(?:an?\s+)?(?:explosive|bomb|device|ied)s?"
      r"|booby[- ]trap(?:ped|s)?|explosive\s+devices?|explosives\s+(?:were\s+)?(?:triggered|detonated|exploded)|bomb\s+(?:exploded|went\s+off|blast)|explosions?|blasts?"
-     r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"),
+     r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"
+     # "a bomb planted on a motorcycle exploded", "a device hidden in a cart went off"
+     r"|bombs?\s+(?:planted|hidden|placed|attached|strapped|concealed)"),
+    ("Remote explosive/landmine/IED", 2.5, r"exploded|went\s+off"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),
@@ -140,7 +143,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -130,6 +130,8 @@ _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between the two places of "between X and Y".
 PAIR_KM = 60.0
+#: Least typo-search score of a two-word name the exact look-up does not know ("Bulo Burde" → Buulobarde, 80).
+PAIR_FUZZY_SCORE = 80.0
 #: What a candidate that only sounds like the written name loses when another is spelled as written.
 VARIANT_PENALTY = 2.5
 #: ... or farther, when both lie in one country: the two ends of a stretch of road.
@@ -313,6 +315,7 @@ def find_place_candidates(
             continue
         taken = [False] * len(run)
         n = len(run)
+        longer: list[int] = []  # words refused as the start of a two-word name no exact look-up knows
         for length in range(min(n, 5), 0, -1):
             for i in range(0, n - length + 1):
                 j = i + length
@@ -373,6 +376,8 @@ def find_place_candidates(
                     if rejected is not None:
                         rejected.append(Rejected(start, end, written,
                                                  f"part of a longer name ({text[start:run[j][1]]})"))
+                    if j - i == 1:
+                        longer.append(i)
                     continue
                 if j - i == 1 and is_common_word(written):
                     cue_before, cue_after = _cues(text, start, end)
@@ -385,6 +390,20 @@ def find_place_candidates(
                 for k in range(i, j):
                     taken[k] = True
                 found.append(_Raw(start, end, written, candidates))
+        # a two-word name spelt another way ("Bulo Burde" for Buulobarde): the pair as a whole, by typo search,
+        # before the second word alone (a namesake elsewhere, or nothing) is kept
+        for i in longer:
+            if fuzzy_done >= fuzzy_limit or taken[i]:
+                continue
+            start, end = run[i][0], run[i + 1][1]
+            pair = text[start:end]
+            fuzzy_done += 1
+            matches = [m for m in gazetteer.search(pair, limit=3)
+                       if m.score >= PAIR_FUZZY_SCORE and m.place.kind in SETTLEMENT_KINDS]
+            if matches:
+                found[:] = [r for r in found if not (start <= r.start and r.end <= end)]
+                taken[i] = taken[i + 1] = True
+                found.append(_Raw(start, end, pair, [(m.place, m.score * 0.9) for m in matches], True))
         # typo tolerance: a long unmatched word right before/after a geographic cue ("Euphates river")
         if fuzzy_done < fuzzy_limit and not all(taken):
             for i, (start, end, token) in enumerate(run):

@@ -1546,3 +1546,10 @@ def test_a_mirrored_page_that_lost_the_spaces_after_its_links() -> None:
 def test_strikes_of_workers_arrests_at_rallies_rival_supporters_and_arson(text: str, sub: str) -> None:
     [event] = events(text, "2023-10-24")
     assert event["sub_event_type"] == sub
+
+
+def test_a_two_word_name_spelt_another_way_is_found_as_a_pair() -> None:
+    # "Bulo Burde" is GeoNames' Buulobarde: no exact look-up knows the pair, and "Burde" alone is nothing here
+    text = "A bomb planted on a motorcycle exploded in the market of Bulo Burde in Hiiraan region on Sunday."
+    [event] = events(text, "2023-10-24")
+    assert near(event, 3.85, 45.57, 10) and event["sub_event_type"] == "Remote explosive/landmine/IED"
