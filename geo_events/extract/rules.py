@@ -293,6 +293,10 @@ _DISTRICT_CUES = frozenset({"territory", "district", "county", "lga", "township"
                             "municipality", "commune", "area", "sector", "prefecture", "department"})
 #: Between a place and the district that holds it: "Oicha, in Beni territory", "Kachia, Kauru district".
 _CONTAINER_GAP_RE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*(?:(?:in|of|within)\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: "rockets at northern Israel", "in southern Lebanon": a part of the country, not its government
+_PART_OF_BEFORE_RE = re.compile(r"\b(?:at|in|on|into|across|over|towards?|targeting)\s+(?:the\s+)?(?:far\s+)?"
+                                r"(?:north|south|east|west|central)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+$",
+                                re.IGNORECASE)
 #: "… at the gymnasium here on Sunday": the city of the dateline (local press).
 _HERE_RE = re.compile(r"\bhere\s+(?:on|early|late|last|this|yesterday|today|overnight|around|at\s+(?:about|around))\b",
                       re.IGNORECASE)
@@ -571,9 +575,10 @@ class _Reading:
             if self.dateline is None and mention.place.kind in ("city", "town"):
                 self.dateline = mention
             return True
-        if mention.start in self.actor_starts and mention.cue_before not in ("in", "near", "at", "outside", "around",
-                                                                             "into", "on", "town", "city", "struck",
-                                                                             "hit", "targeted", "shelled", "bombed"):
+        part_of = _PART_OF_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+        if mention.start in self.actor_starts and part_of is None and mention.cue_before not in (
+                "in", "near", "at", "outside", "around", "into", "on", "town", "city", "struck", "hit", "targeted",
+                "shelled", "bombed"):
             if _HIT_AFTER_RE.match(text[mention.end : mention.end + 40]) or _SITE_AFTER_RE.match(text, mention.end):
                 return False  # "Damascus was hit by Israeli missiles": the city itself
             rejected.append(Rejected(mention.start, mention.end, written, "a capital standing for its government"))

@@ -1553,3 +1553,11 @@ def test_a_two_word_name_spelt_another_way_is_found_as_a_pair() -> None:
     text = "A bomb planted on a motorcycle exploded in the market of Bulo Burde in Hiiraan region on Sunday."
     [event] = events(text, "2023-10-24")
     assert near(event, 3.85, 45.57, 10) and event["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_a_lead_aimed_at_a_part_of_a_country_is_placed_at_the_town_named_next() -> None:
+    # "at northern Israel" is a part of the country, not Israel's government; the next sentence says where
+    text = ("Hezbollah fired more than 150 rockets and drones at northern Israel on Wednesday. The barrage "
+            "triggered fires near Safed, emergency services said.")
+    [event] = events(text, "2024-06-13")
+    assert near(event, 32.96, 35.50, 10) and event["event_date"] == "2024-06-12"
