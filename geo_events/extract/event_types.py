@@ -47,7 +47,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|booby[- ]trap(?:ped|s)?|explosive\s+devices?|explosives\s+(?:were\s+)?(?:triggered|detonated|exploded)|bomb\s+(?:exploded|went\s+off|blast)|explosions?|blasts?"
      r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"
      # "a bomb planted on a motorcycle exploded", "a device hidden in a cart went off"
-     r"|bombs?\s+(?:planted|hidden|placed|attached|strapped|concealed)"),
+     r"|bombs?\s+(?:planted|hidden|placed|attached|strapped|concealed)"
+     r"|(?:hit|struck|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+)?(?:land\s*)?mines?"),
     ("Remote explosive/landmine/IED", 2.5, r"exploded|went\s+off"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
@@ -143,7 +144,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -137,6 +137,9 @@ _REFERENCE_BEFORE_RE = re.compile(
     r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: "30 km from X", "some 20 miles away from the town of X": a distance with no bearing
+_DISTANCE_FROM_RE = re.compile(r"\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\s+(?:away\s+)?from\s+(?:the\s+)?"
+                               r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 #: After a city's name, a site of it: "the Damascus and Aleppo international airports", "the Damascus countryside".
 _SITE_AFTER_RE = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:international\s+|military\s+)?(?:airports?|air\s*bases?|"
                             r"countryside|suburbs?|outskirts|province|governorate|university|hospital)\b")
@@ -642,6 +645,8 @@ class _Reading:
         """"reference" ("40 km east of X"), "origin" ("fighters from X", "fled to X"), "context" ("the war in X")
         or "location"."""
         before = self.text[max(0, place.start - 60) : place.start]
+        if _DISTANCE_FROM_RE.search(before):
+            return "reference"  # "some 20 miles from Kandahar": near it, not someone from it
         if _ORIGIN_BEFORE_RE.search(before):
             return "origin"
         if _WAR_IN_BEFORE_RE.search(before):

@@ -1561,3 +1561,13 @@ def test_a_lead_aimed_at_a_part_of_a_country_is_placed_at_the_town_named_next() 
             "triggered fires near Safed, emergency services said.")
     [event] = events(text, "2024-06-13")
     assert near(event, 32.96, 35.50, 10) and event["event_date"] == "2024-06-12"
+
+
+@pytest.mark.parametrize("text", [
+    "Five soldiers died when their vehicle hit a mine some 20 miles from Kandahar on Sunday.",
+    "A bomb exploded 30 km from Kandahar on Sunday.",
+])
+def test_a_distance_from_a_town_with_no_bearing_is_near_it_not_an_origin(text: str) -> None:
+    [event] = events(text, "2023-10-24")
+    assert near(event, 31.61, 65.71, 10) and event["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert event["geo_precision"] == 2
