@@ -263,10 +263,10 @@ def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[Date
 #: The city before a dateline's date, in capitals or not ("BEIRUT, Oct 3 (Reuters) -", "Khost, 11 January 2024 —";
 #: a weekday is not a city: "Monday, 8 March 2024 –" dates the text).
 _WIRE_BEFORE_RE = re.compile(r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Updated\b|Posted\b|Published\b)"
-                             r"[A-Z][A-Za-z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?,\s*$")
+                             r"[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?,\s*$")
 _WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]")
 #: "EL GENEINA (15 June 2023) —": the date in brackets after the city
-_BRACKET_BEFORE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{2,30})?\s*\(\s*$")
+_BRACKET_BEFORE_RE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?\s*\(\s*$")
 _BRACKET_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*\)\s*[-–—:]")
 
 
@@ -292,7 +292,15 @@ def infer_anchor(text: str, url: str | None = None) -> date | None:
             if day is not None:
                 return day
     days = [day for _, day in written_dates(text)]
-    return max(days) if days else None
+    if days:
+        return max(days)
+    # a monthly digest ("Cameroon — October 2023 … separatists 4 Oct ambushed …"): the month's last day
+    months = [m.date for m in find_dates(text, None) if m.precision == "month"]
+    if not months:
+        return None
+    last = max(months)
+    following = _safe_date(last.year + 1, 1, 1) if last.month == 12 else _safe_date(last.year, last.month + 1, 1)
+    return following - timedelta(days=1) if following is not None else last
 
 
 def written_dates(text: str, low: str | None = None) -> list[tuple[int, date]]:

@@ -24,6 +24,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      # armed groups' small drones ("dropped explosives from drones on X", "drone-dropped grenades")
      r"|(?:dropped|dropping|drop)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|grenades?|bombs?|munitions?)\s+(?:from|with|using)\s+"
      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?drones?|drone-dropped|(?:explosive|kamikaze|fpv)[- ]drones?"
+     r"|explosives?[- ](?:laden|packed|loaded|carrying)\s+drones?|drones?\s+(?:laden|packed|loaded)\s+with\s+explosives"
      r"|(?:fired|launched)\s+(?:an?\s+|two\s+|several\s+|\d+\s+)?(?:attack\s+|explosive\s+|suicide\s+)?drones?\s+(?:at|on|towards?|against)"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
@@ -58,7 +59,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed|repel(?:s|ling)?|repuls(?:e|es|ing)"
      # a ground push as front-line bulletins tell it ("tried to break through our defences near X")
-     r"|incursions?|(?:tried|attempted|trying|attempting)\s+to\s+break\s+through|broke\s+through"),
+     r"|incursions?|(?:tried|attempted|trying|attempting)\s+to\s+break\s+through|broke\s+through"
+     # the calque of French military releases: "units neutralised about ten terrorists"
+     r"|neutrali[sz](?:ed|ing)\s+(?:some\s+|about\s+|around\s+|at\s+least\s+|dozens\s+of\s+|\w+\s+)?(?:\w+\s+)?"
+     r"(?:terrorists|assailants|attackers|insurgents|militants|jihadists|fighters|bandits|enemies|elements)"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
@@ -144,7 +148,7 @@ TRIGGER_STEMS = (
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
-    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig",
+    "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -126,6 +126,10 @@ _QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|su
                                 r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 #: Most kilometres between a quarter and the city it belongs to.
 QUARTER_KM = 30.0
+#: ... and between a town and the city whose district holds it ("the Kulachi area of Dera Ismail Khan district").
+DISTRICT_KM = 120.0
+_DISTRICT_AFTER_RE = re.compile(r"\s+(?:district|province|governorate|region|county|division|territory|state|lga)\b",
+                                re.IGNORECASE)
 _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between the two places of "between X and Y".
@@ -800,6 +804,9 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str
             continue  # only cities have quarters ("Pulwama district of Kashmir" is no quarter)
         if not _QUARTER_OF_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start):
             continue
+        if _DISTRICT_AFTER_RE.match(text, raw[index + 1].end) and quarter.country == city.country and (
+                _quick_km(quarter.lat, quarter.lon, city.lat, city.lon) <= DISTRICT_KM):
+            continue  # "the Kulachi area of Dera Ismail Khan district": a town of the district named after the city
         if _quick_km(quarter.lat, quarter.lon, city.lat, city.lon) > QUARTER_KM:
             out[index] = f"a quarter of {raw[index + 1].written}, not {quarter.name} ({quarter.country_name})"
     return out

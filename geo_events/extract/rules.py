@@ -294,8 +294,10 @@ _POSSESSIVE_GAP_RE = re.compile(r"(?:\s+(?:oblast|region|province|state|governor
 #: The words after a district named after its seat town ("Beni territory", "Kauru district", "Rueso district").
 _DISTRICT_CUES = frozenset({"territory", "district", "county", "lga", "township", "sub-district", "subdistrict",
                             "municipality", "commune", "area", "sector", "prefecture", "department"})
-#: Between a place and the district that holds it: "Oicha, in Beni territory", "Kachia, Kauru district".
-_CONTAINER_GAP_RE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*(?:(?:in|of|within)\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: Between a place and the district that holds it: "Oicha, in Beni territory", "Kachia, Kauru district", "the
+#: Kulachi area of Dera Ismail Khan district".
+_CONTAINER_GAP_RE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*(?:(?:area|areas|outskirts|suburbs)\s+)?"
+                               r"(?:(?:in|of|within)\s+(?:the\s+)?)?$", re.IGNORECASE)
 #: "rockets at northern Israel", "in southern Lebanon": a part of the country, not its government
 _PART_OF_BEFORE_RE = re.compile(r"\b(?:at|in|on|into|across|over|towards?|targeting)\s+(?:the\s+)?(?:far\s+)?"
                                 r"(?:north|south|east|west|central)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+$",
@@ -408,7 +410,7 @@ class _Reading:
         anchor, how = self.article.published, "publication date"
         if anchor is None:
             anchor = infer_anchor(text, self.article.url)
-            how = "latest full date in the text or URL" if anchor else None
+            how = "latest date in the text or URL" if anchor else None
             self.out.diagnostics.append(Diagnostic(
                 "article", "date anchor",
                 f"no publication date; relative dates read against {anchor.isoformat()} ({how})" if anchor

@@ -1571,3 +1571,26 @@ def test_a_distance_from_a_town_with_no_bearing_is_near_it_not_an_origin(text: s
     [event] = events(text, "2023-10-24")
     assert near(event, 31.61, 65.71, 10) and event["sub_event_type"] == "Remote explosive/landmine/IED"
     assert event["geo_precision"] == 2
+
+
+def test_a_town_of_a_district_named_after_a_city_is_not_a_quarter_of_the_city() -> None:
+    text = ("Two policemen were killed when terrorists attacked a police checkpost in the Kulachi area of Dera "
+            "Ismail Khan district late Sunday night, police said.")
+    [event] = events(text, "2024-09-02")
+    assert near(event, 31.93, 70.46, 5)  # Kulachi, 45 km from the city of Dera Ismail Khan
+
+
+def test_french_military_calques_and_accented_wire_datelines() -> None:
+    [kaya] = events("Elements of the Defence and Security Forces neutralised around thirty terrorists this Sunday "
+                    "in the vicinity of Kaya, it was learned from security sources.", "2024-02-13")
+    assert (kaya["sub_event_type"], kaya["event_date"]) == ("Armed clash", "2024-02-11")
+    [argelia] = events("BOGOTÁ, May 21 (EFE) - FARC dissidents attacked a military base in Argelia, Cauca, with "
+                       "explosives-laden drones on Sunday, the Army reported.", "2024-05-21")
+    assert (argelia["sub_event_type"], argelia["event_date"]) == ("Air/drone strike", "2024-05-19")
+
+
+def test_a_monthly_digest_without_a_publication_date_takes_its_year_from_the_month_heading() -> None:
+    text = ("Cameroon — October 2023\nAnglophone conflict. In North-West, separatists 4 Oct ambushed an army "
+            "patrol near Batibo town, killing two soldiers.")
+    [event] = events(text, None)
+    assert event["event_date"] == "2023-10-04" and near(event, 5.84, 9.86, 5)
