@@ -215,7 +215,7 @@ _BACKGROUND_RE = re.compile(
 )
 _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|children|women|worshippers|farmers|"
                           r"students|passengers|patients|family|families|men|inhabitants|motorcyclist|man|woman|"
-                          r"girl|boy|pupils|shoppers|herders|displaced)\b"
+                          r"girl|boy|girls|boys|child|baby|infant|teenagers?|pupils|shoppers|herders|displaced)\b"
                           # "…, residents said": the people who tell it, not its victims
                           r"(?!\s+(?:said|say|says|told|reported|recounted|described|added)\b)", re.IGNORECASE)
 _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|police(?:men)?|officers?|guards?|"
@@ -250,6 +250,7 @@ _VICTIM_RE = re.compile(
     r"residents?|people|persons|children|women|worshippers|farmers|students|passengers|patients|men|inhabitants|"
     r"motorcyclist|man|woman|girl|boy|pupils|shoppers|herders?|shepherds?|fishermen|farmer|journalists?|"
     r"aid\s+workers?|medics|doctors?|nurses?|teachers?|traders?|merchants?|pilgrims|worshipper|"
+    r"child|baby|infant|toddler|teenagers?|boys|girls|"
     r"Palestinians|soldiers?|troops|fighters?|militants?|"
     r"members|police(?:men)?|officers?|guards?|militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|"
     r"commanders?|personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen)\b", re.IGNORECASE)
@@ -257,7 +258,8 @@ _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident resi
                             "worshippers farmers students passengers patients men inhabitants motorcyclist man woman "
                             "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "
                             "journalists medics doctor doctors nurse nurses teacher teachers trader traders merchant "
-                            "merchants pilgrims worshipper palestinians".split()) | {"aid worker", "aid workers"}
+                            "merchants pilgrims worshipper palestinians child baby infant toddler teenager "
+                            "teenagers boys girls".split()) | {"aid worker", "aid workers"}
 #: "members of the Masalit community", "members of a family": people, not fighters.
 _COMMUNITY_MEMBERS_RE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:community|communities|"
                                    r"tribes?|clans?|ethnic\s+group|minority|famil(?:y|ies)|households?)\b",

@@ -1594,3 +1594,9 @@ def test_a_monthly_digest_without_a_publication_date_takes_its_year_from_the_mon
             "patrol near Batibo town, killing two soldiers.")
     [event] = events(text, None)
     assert event["event_date"] == "2023-10-04" and near(event, 5.84, 9.86, 5)
+
+
+@pytest.mark.parametrize("victim, sub", [("A child was", "Attack"), ("A soldier was", "Armed clash")])
+def test_sniper_fire_on_a_child_is_an_attack_on_a_civilian(victim: str, sub: str) -> None:
+    [event] = events(f"{victim} killed by sniper fire in the besieged city of Taiz on Thursday.", "2024-07-06")
+    assert event["sub_event_type"] == sub
