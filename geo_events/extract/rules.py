@@ -279,6 +279,7 @@ _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, 
              "west": 270.0, "northwest": 315.0}
 _CAME_AFTER_RE = re.compile(r"\b(?:comes?|came|followed|follows?)\s+(?:just\s+|only\s+|days\s+|a\s+day\s+)?"
                             r"(?:after|on\s+the\s+heels\s+of)\b", re.IGNORECASE)
+_AFTER_WORD_RE = re.compile(r"\bafter\b", re.IGNORECASE)
 _PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "prefecture", "county"})
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
@@ -1159,6 +1160,14 @@ class _Reading:
             # earlier incident, dated after the verb
             own = [d for d in own if d.start >= after.end()]
             how += " (the incident after 'come after')"
+        elif (plain := _AFTER_WORD_RE.search(self.text, clause.start, clause.end)) is not None and any(
+                d.start >= plain.end() for d in own) and any(d.start < plain.start() for d in own):
+            triggers = self._in(self.triggers, clause.start, clause.end)
+            if triggers and all(t.start >= plain.end() for t in triggers):
+                # "Tension gripped Jiribam on Tuesday after forces killed ten militants in a gunfight on Monday":
+                # what happened is told after "after", with its own day
+                own = [d for d in own if d.start >= plain.end()]
+                how += " (the incident told after 'after')"
         def rank(d: DateMention) -> tuple[int, int, int]:
             before = self.text[max(0, d.start - 40) : d.start]
             statement = bool(_STATEMENT_BEFORE_RE.search(before))

@@ -1600,3 +1600,10 @@ def test_a_monthly_digest_without_a_publication_date_takes_its_year_from_the_mon
 def test_sniper_fire_on_a_child_is_an_attack_on_a_civilian(victim: str, sub: str) -> None:
     [event] = events(f"{victim} killed by sniper fire in the besieged city of Taiz on Thursday.", "2024-07-06")
     assert event["sub_event_type"] == sub
+
+
+def test_the_incident_told_after_after_keeps_its_own_day() -> None:
+    text = ("Tension gripped Jiribam district on Tuesday after security forces killed ten suspected militants in "
+            "a fierce gunfight near the town on Monday afternoon.")
+    [event] = events(text, "2024-11-12")
+    assert event["event_date"] == "2024-11-11"
