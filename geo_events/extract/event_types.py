@@ -241,7 +241,7 @@ _PASSIVE_ATTACK_WEIGHT = 2.5
 #: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
 _ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
                                  r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
-                                 r"militiamen|militias?|armed\s+men)\s+$")
+                                 r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?$")
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 _ADVANCE_AFTER_RE = re.compile(r"\s+(?:(?:about\s+|some\s+|up\s+to\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|metres|meters)\s+)?"
@@ -271,7 +271,7 @@ _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seize
 def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> bool:
     """True when a weak attack or advance word tells an incident: "the prison was (also) attacked", an armed
     group that "attacked the town" / "attack a base" / "attacked Monguno", "forces advanced south of X"."""
-    before = max(start, trigger.start - 14)
+    before = max(start, trigger.start - 36)  # (room for "armed groups (NSAGs) ")
     if low.startswith("attacked", trigger.start) and _PASSIVE_BEFORE_RE.search(
             low, max(start, trigger.start - 20), trigger.start):
         return True
@@ -299,7 +299,7 @@ _GROUP_SUBJECT_RE = re.compile(r"\b(?:militants|jihadists|insurgents|fighters|re
 def _ground_strike(trigger: Trigger, low: str, start: int) -> Trigger | None:
     """A ground force's "struck": an attack on civilians (villages, residents …) or an armed clash; None when
     the subject may have struck from the air."""
-    before = max(start, trigger.start - 14)
+    before = max(start, trigger.start - 36)  # (room for "armed groups (NSAGs) ")
     civilian = _CIVILIAN_OBJECT_RE.match(low, trigger.end) is not None
     if _GROUND_SUBJECT_RE.search(low, before, trigger.start) or (
             civilian and _GROUP_SUBJECT_RE.search(low, before, trigger.start)):

@@ -1607,3 +1607,9 @@ def test_the_incident_told_after_after_keeps_its_own_day() -> None:
             "a fierce gunfight near the town on Monday afternoon.")
     [event] = events(text, "2024-11-12")
     assert event["event_date"] == "2024-11-11"
+
+
+def test_armed_groups_named_with_their_acronym_who_attacked_a_town() -> None:
+    [event] = events("• On 10 May, non-state armed groups (NSAGs) attacked Macomia town, targeting the positions of "
+                     "the defence and security forces.", "2024-05-13")
+    assert (event["sub_event_type"], event["event_date"]) == ("Armed clash", "2024-05-10")
