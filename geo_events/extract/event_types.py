@@ -124,7 +124,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
      r"|prisoner\s+(?:swap|exchange)"),
     ("Government regains territory", 5.0, r"recaptur(?:ed|e)|retook|regained|retaken|took\s+back|liberat(?:ed|ion)"
-     r"|entered|took\s+over|full\s+control|control\s+of"),
+     r"|took\s+over|full\s+control|control\s+of"),
+    # raiders enter the village they attack, an army the town it takes: entering alone is weak evidence
+    ("Government regains territory", 2.5, r"entered"),
     ("Non-state actor overtakes territory", 5.0, r"captured|seized\s+(?:control|the\s+(?:town|village|city))|took\s+control|overran"
      r"|overrun|taken\s+control|fell\s+to|seized|swept\s+(?:into|through)"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),

@@ -1613,3 +1613,10 @@ def test_armed_groups_named_with_their_acronym_who_attacked_a_town() -> None:
     [event] = events("• On 10 May, non-state armed groups (NSAGs) attacked Macomia town, targeting the positions of "
                      "the defence and security forces.", "2024-05-13")
     assert (event["sub_event_type"], event["event_date"]) == ("Armed clash", "2024-05-10")
+
+
+def test_raiders_entering_the_village_they_attack_take_no_territory() -> None:
+    text = ("Bandits attacked a village in Kauru on Tuesday night, killing eight residents. The attackers shot "
+            "sporadically as they entered the village and set houses on fire.")
+    [event] = events(text, "2023-04-19")
+    assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
