@@ -202,6 +202,8 @@ _FUTURE_RE = re.compile(
     re.IGNORECASE)
 #: A non-restrictive relative clause (", which the group seized in 2014,"): an aside about what it follows.
 _ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
+_RECENT_PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:week|month)\b|\bearlier\s+this\s+(?:month|week)\b|"
+                             r"\bthe\s+(?:previous|preceding)\s+(?:week|month)\b", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:in|since|until|by|during|of|from)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\blast\s+year\b|"
     r"\b(?:a|one|two|three|several|\d+)\s+years?\s+(?:ago|earlier|before)\b|\byears?\s+ago\b|"
@@ -1197,6 +1199,11 @@ class _Reading:
                 return True
             if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
                 return True
+        if self._narrative_day is not None and _RECENT_PAST_RE.search(body) and (
+                precision != "day" or mention is None):
+            # "Last week, a strike on Chernihiv killed 18", "Earlier this month, 13 Maoists were killed …" after
+            # the story's own dated incident: what led up to it, not news of its own
+            return True
         return bool(_BACKGROUND_RE.search(body)) and (precision != "day" or mention is None)
 
     def _only_old_or_cumulative(self, body: str, clause: Clause, triggers: list[Trigger]) -> bool:

@@ -1620,3 +1620,10 @@ def test_raiders_entering_the_village_they_attack_take_no_territory() -> None:
             "sporadically as they entered the village and set houses on fire.")
     [event] = events(text, "2023-04-19")
     assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_last_weeks_strike_after_the_storys_own_incident_is_background() -> None:
+    story = "Russian missiles struck Dnipro on Friday, killing eight. "
+    older = "Last week, a strike on the city of Chernihiv killed 18 people."
+    assert [e["location"] for e in events(story + older, "2024-04-20")] == ["Dnipro"]
+    assert [e["location"] for e in events(older, "2024-04-20")] == ["Chernihiv"]  # alone, it is the news
