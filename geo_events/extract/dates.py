@@ -41,6 +41,9 @@ DATE_RE = re.compile(
     rf"|(?P<dmy>{_DAY.format(g='d1')}(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?)"
     rf"|(?P<mdy>{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d|:\d)(?:,?\s+{_YEAR.format(g='y2')})?)"
     rf"|(?P<my>(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH.format(g='m3')}\s+{_YEAR.format(g='y3')})"
+    # "on the 19th": a day of the month the text is in (not "on the 19th of October", read above)
+    r"|(?P<dom>on\s+the\s+(?P<domd>[0-3]?\d)(?:st|nd|rd|th)(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec)))"
     r"|(?P<wd>(?P<wlast>last\s+)?(?:(?:late|early)\s+(?:on\s+)?|overnight\s+(?:on\s+)?|on\s+)?"
     r"(?P<wname>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|evening|afternoon))?"
@@ -151,6 +154,13 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
             back = 7  # "last Thursday" written on a Thursday
         found = _shift(published, -back)
         return (found, "day", "weekday") if found else None
+    if group("dom"):
+        day = int(group("domd"))
+        found = _safe_date(published.year, published.month, day)
+        if found is None or found > (_shift(published, 1) or published):  # "on the 28th" written on the 3rd
+            start = _month_start(published, 1)
+            found = _safe_date(start.year, start.month, day) if start else None
+        return (found, "day", "relative") if found else None
     if group("ago"):
         count = words_to_int(group("agon"))
         if count is None or count > 31:

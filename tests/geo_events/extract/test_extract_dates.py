@@ -83,3 +83,12 @@ def test_written_dates_give_the_nearest_year_and_relative_words_keep_the_limit()
     found = {m.text: m.date for m in find_dates(text, anchor, written=written)}
     assert found["3 January"] == date(2023, 1, 3)
     assert "April" not in " ".join(found)  # a month alone after the stand-in anchor stays dropped
+
+
+@pytest.mark.parametrize("phrase, published, expected", [
+    ("on the 19th", date(2023, 10, 24), date(2023, 10, 19)),
+    ("on the 28th", date(2023, 11, 3), date(2023, 10, 28)),  # a day after publication: the month before
+    ("on the 19th of October", date(2023, 10, 24), date(2023, 10, 19)),
+])
+def test_a_day_of_the_month_alone(phrase: str, published: date, expected: date) -> None:
+    assert [m.date for m in find_dates(phrase, published)] == [expected]
