@@ -20,6 +20,9 @@ from geo_events.models import Event, Source, source_id_for, stable_id
 
 GEOCODER = "geo-events extract (offline gazetteer)"
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
+#: Areas an event is not pinned on (a province's or a country's point says nothing about where it happened); a
+#: region (a district, a mountain, a corridor) has a representative point an ACLED coder uses (geo_precision 2).
+_UNPINNED_KINDS = frozenset({"river", "admin1", "country"})
 
 
 def source_id(text: str, published: date | None, publisher: str | None, title: str | None,
@@ -87,7 +90,7 @@ def assemble(extraction: Extraction, article: ArticleInput, *, area_events: bool
     extracted_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     for draft in extraction.drafts:
         place = draft.place
-        area = getattr(place, "kind", "") in _AREA_KINDS
+        area = getattr(place, "kind", "") in _UNPINNED_KINDS
         if draft.event_date is None or (area and not area_events):
             reason = ("no date: the text gives a relative date and no publication date to read it against"
                       if draft.event_date is None else

@@ -89,8 +89,13 @@ _TITLES = frozenset(
     "reporter journalist doctor brother sister son daughter wife husband lady sir saint st mullah ayatollah "
     "emir commissioner administrator councillor premier chairman envoy officer soldier fighter member "
     "coordinator leader head analyst professor researcher consultant spokesperson deputy villager "
-    "resident survivor witness farmer teacher student mother father uncle named called".split()
+    "resident survivor witness farmer teacher student mother father uncle named called warlord cleric preacher "
+    "kingpin chieftain bishop pastor priest reverend rev lawmaker legislator mp headman".split()
 )
+#: Words that start a person's name in South Asian, Arabic and West African usage ("Syed Ahmad Jan",
+#: "Alhaji Musa"): every name after them in the same run is part of the person's name.
+_NAME_HONORIFICS = frozenset("syed sayed sayyid haji hajji alhaji alhaja maulana mawlana maulvi mawlawi mallam "
+                             "malam mufti qari hafiz khawaja".split())
 _STOP_KEYS = frozenset(
     "the a an and for are was were has have had said says will with from that this these those they them "
     "their there here also other more most some many much such only then than when where which while after "
@@ -523,8 +528,14 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if is_not_place(written):
         return "an outlet, organisation or company (seeds/gazetteer/not_places.csv)"
     previous = run[i - 1][2].lower().rstrip(".") if i > 0 else _word_before(text, start)
-    if previous in _TITLES:
+    if previous in _TITLES or previous in _NAME_HONORIFICS:
         return f"a person's name (after '{previous}')"
+    if i > 0 and not any(t.lower() in _RUN_NEIGHBOURS for _, _, t in run[:i]) and (
+            (head := run[0][2].lower()) in _NAME_HONORIFICS or _word_before(text, run[0][0]) in _TITLES):
+        # "police spokesman Aqbal Baheer Farah", "warlord Mangal Bagh", "Syed Ahmad Jan": a name inside a
+        # person's name that a title or an honorific opens
+        return f"part of a person's name ({text[run[0][0]:end]})" if head in _NAME_HONORIFICS else (
+            f"a person's name (after '{_word_before(text, run[0][0])}')")
     if _word_before(text, run[0][0]) in _VESSEL_WORDS or run[0][2] in ("MV", "M/V", "MT", "USS", "HMS"):
         return f"a ship's name ({text[run[0][0]:run[-1][1]]})"  # "the oil tanker Marlin Luanda"
     return None

@@ -55,11 +55,14 @@ from geo_events.extract.places import (
 )
 from geo_events.extract.roles import RoleVotes, decide, vote, vote_blame
 from geo_events.extract.text import Sentence, english_ratio, prepare_text
-from geo_events.geodesy import destination
+from geo_events.geodesy import destination, haversine_km
 from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
+#: A district or other region with an event is dropped when a town within this distance of its point has one that
+#: day (the town says where it happened).
+REGION_TOWN_KM = 40.0
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
@@ -268,7 +271,11 @@ _COMMUNITY_MEMBERS_RE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+
                                    re.IGNORECASE)
 _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|slain|martyred)\b|"
                         r"\bhave\s+killed\b|\bkilled\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b", re.IGNORECASE)
+                        r"eight|nine|ten|\w+teen|twenty|dozens|scores)\b"
+                        # "the Russians killed a 56-year-old man": one victim, named by age or by who they were
+                        r"|\bkilled\s+an?\s+(?:\d+-year-old\s+|young\s+|local\s+|\w+\s+)?(?:man|woman|boy|girl|child|"
+                        r"civilian|resident|farmer|teenager|person|soldier|policeman|police\s+officer|shepherd|"
+                        r"journalist|villager)\b", re.IGNORECASE)
 _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"\w+teen|twenty|dozens|scores|several|many)\b", re.IGNORECASE)
 _DISTANCE_RE = re.compile(
@@ -797,7 +804,7 @@ class _Reading:
                 lead_place = places[0][0]
             casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
             if casualties and (not triggers or classify(_trigger_scores(triggers)) is None) and (
-                    first := _KILLED_RE.search(body)):
+                    first := _KILLED_RE.search(body) or _KILLING_RE.search(body)):
                 # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
                 # by its victims: a clash, or violence against civilians), also beside words that make no event
                 # of their own ("… and hundreds were treated for tear gas inhalation")
@@ -906,6 +913,14 @@ class _Reading:
                     for trigger in other:
                         scores[trigger.sub_event_type] += trigger.weight
                     anaphora = False
+            earlier_here = [p for p in self._in(self.places, sentence.start, clause.start) if p.rank <= 1 and
+                            self.role.get(p.start) == "location"] if anaphora and not places and (
+                previous is not None and previous.clause.sentence != clause.sentence) else []
+            if earlier_here:
+                # "the army attacked Druzhkivka …, as a result of the shelling a fire began": the shelling of the
+                # town the sentence names, not of the one the sentence before reported
+                places = [(earlier_here[-1], "named earlier in the sentence")]
+                anaphora = False
             if anaphora and previous is not None and previous.place.rank == 0 and (
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported
@@ -1335,6 +1350,20 @@ class _Reading:
             elif KIND_RANK.get(place.kind, 0) >= 3 and any(
                     day == key[1] and p.country == place.country and p.admin1 == place.admin1 and p is not place
                     and KIND_RANK.get(p.kind, 0) < 3 for p, day in specific):
+                del groups[key]
+            elif place.kind == "region" and (towns := [
+                    k for k, g in groups.items() if k[1] == key[1] and (p := g.mentions[0].place.place).country
+                    == place.country and KIND_RANK.get(p.kind, 0) < 2
+                    and haversine_km(p.lat, p.lon, place.lat, place.lon) <= REGION_TOWN_KM]):
+                # "a suicide bomber … at a rally in the Bajaur district … The blast ripped through a tent in Khar":
+                # the district's town says where; what the district's clause told counts for the town's event
+                town = groups[towns[0]]
+                for mention in groups[key].mentions:
+                    mention.place, mention.place_how = town.mentions[0].place, (
+                        f"the town the text names in {place.name} ({town.mentions[0].place.place.name})")
+                town.mentions.extend(groups[key].mentions)
+                for sub, score in groups[key].scores.items():
+                    town.scores[sub] += score
                 del groups[key]
         self._attach_headline(list(groups.values()))
         self._attach_claim_clauses(list(groups.values()))
