@@ -70,6 +70,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
     ("Armed clash", 3.0, r"(?:attacked|attacks|assaults)\s+(?:near|towards?|in\s+the\s+direction\s+of)"),
     # an attack on an armed post ("attacked a military base", "attacked army positions", "attacked a convoy"): fighting
+    # an attack aimed at soldiers ("the attacks targeted troops stationed at …", "attacked soldiers guarding …")
+    ("Armed clash", 2.5, r"(?:attack(?:ed|s)?|targeted)\s+(?:\w+\s+){0,2}?(?:troops|soldiers|policemen|police\s+officers|"
+     r"security\s+forces|servicemen|peacekeepers|militiamen)\b"),
     ("Armed clash", 2.5, r"(?:attack(?:ed|s|ing)?\s+(?:on\s+)?|(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\s+)"
      r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
      r"(?:[\w'-]+\s+){0,3}?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"

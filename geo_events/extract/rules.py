@@ -123,7 +123,9 @@ _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\
 #: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
 _TITLE_DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][\w'’ .-]{1,30}?)?\.\s*-(?!\w)"
-    r"|,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+    r"|,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]"
+    # "Maiduguri, Nigeria -- Islamist militants …", "Kabul, Afghanistan — …": the city, then its country
+    r"|,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—]|\s-\s)")
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|wants|responded|announced|blamed|rejected|urged|regime|and\s+(?:the\s+)?[\w' -]{1,40}?\s+(?:said|say|says|have|has|were|are|agreed|accused)|government|authorities|administration|brokered"
@@ -137,7 +139,7 @@ _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
-    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$",
+    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital,?\s+)?$",
     re.IGNORECASE,
 )
 #: "30 km from X", "some 20 miles away from the town of X": a distance with no bearing
@@ -155,7 +157,10 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"(?:leave|leaving|left|depart|departing|departed|set\s+off|bound|headed|heading)\s+for|"
                                r"en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to|travell?ing\s+to|heading\s+to|"
                                r"headed\s+to|destined\s+for)"
-                               r"\s+(?:the\s+)?(?:(?:town|city|village|commercial\s+hub)\s+of\s+)?(?:neighbouring\s+)?$",
+                               r"\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:town|city|village|commercial\s+hub)\s+of\s+)?"
+                               r"(?:neighbouring\s+)?$"
+                               # where a statement was made: "officials here in X", "speaking to local media in X"
+                               r"|\bhere\s+in\s+$|\bspeaking\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?in\s+(?:the\s+(?:\w+\s+)?capital,?\s+)?$",
                                re.IGNORECASE)
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
                                   r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
@@ -236,9 +241,15 @@ _LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:(?:near|in|at|around|outside)\s+)?"
     r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
     re.IGNORECASE)
+#: A clause with no trigger of its own telling where the incident happened ("It took place in X").
+_TOOK_PLACE_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:attack|incident|raid|assault|ambush|strike|"
+                            r"bombing|blast|explosion|fighting|clash(?:es)?|killings?|massacre|shooting))\s+(?:had\s+)?"
+                            r"(?:took\s+place|happened|occurred|unfolded|was\s+carried\s+out)\b", re.IGNORECASE)
 #: A clause telling when an incident started or happened ("The attack began on Friday evening when …").
 _BEGAN_RE = re.compile(r"\b(?:began|started|happened|took\s+place|occurred|unfolded)\b", re.IGNORECASE)
 #: ACLED event types of demonstrations (a riot is a demonstration turned violent).
+#: One-sided violence at one place and day is one event, coded by its strongest sub-event type.
+_ONE_SIDED_TYPES = frozenset({"Attack", "Abduction/forced disappearance"})
 _DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 #: Most kilometres between a front's axis town and a place fought over on it.
 AXIS_KM = 80.0
@@ -811,6 +822,19 @@ class _Reading:
                 triggers = [*triggers, Trigger(clause.start + first.start(), clause.start + first.end(),
                                                self.weapon or "Armed clash", 2.0)]
             if not triggers:
+                told = _TOOK_PLACE_RE.match(body) if places else None
+                if told is not None:
+                    # "It took place in Lower Shabelle, on the outskirts of Marka": where the incident just
+                    # reported (or the lead's, which named no place) happened
+                    here = min(places, key=lambda p: p[0].rank)
+                    if previous is not None:
+                        self._refine_previous(previous, clause, [here])
+                    elif orphans and here[0].rank < 3:
+                        event_type, day, precision, date_mention, orphan_scores = orphans.pop()
+                        previous = Mention(clause, here[0], "the clause that says where the incident took place",
+                                           day, precision, date_mention, "the incident the clause refers back to",
+                                           dict(orphan_scores), [], True)
+                        mentions.append(previous)
                 continue
             scores = _trigger_scores(triggers)
             if casualties and max(scores.values()) < 2.0:
@@ -823,6 +847,11 @@ class _Reading:
                 refers = _ANAPHORA_RE.search(body)
                 if previous is not None and refers is not None and refers.start() < 50:
                     self._refine_previous(previous, clause, places)  # "The attack happened on Monday in Huyum, …"
+                elif previous is None and lead_date is None and refers is not None and refers.start() < 50 and (
+                        _BEGAN_RE.search(body)) and (told := self._date(clause)) is not None and told[0] is not None:
+                    # an excerpt that opens mid-story: "The attack happened shortly after morning prayers on
+                    # Sunday in X …", then tells what the gunmen did: the day of the incidents that follow
+                    lead_date = (told[0], told[1], told[2])
                 continue
             dated = self._date(clause)
             if not casualties and not self._in(self.dates, clause.start, clause.end) and not _DAYS_APART_RE.match(
@@ -1331,7 +1360,9 @@ class _Reading:
                 strongest = max((classify(dict(m.scores)) or ("", "", 0.0))[2] for m in groups[key].mentions)
                 # one crowd at one place and day is one demonstration, coded by its most serious feature
                 crowd = {key[2], keys[0][2]} <= _DEMONSTRATION_TYPES
-                if area or crowd or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
+                # gunmen who killed villagers and carried others off: one attack on that village that day
+                raid = {key[2], keys[0][2]} <= _ONE_SIDED_TYPES
+                if area or crowd or raid or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5
@@ -1367,10 +1398,29 @@ class _Reading:
                 del groups[key]
         self._attach_headline(list(groups.values()))
         self._attach_claim_clauses(list(groups.values()))
+        kept: dict[tuple[str, date | None, str], EventDraft] = {}
         for group in groups.values():
             draft = self._draft(group)
-            if draft is not None:
+            if draft is None:
+                continue
+            key = (getattr(draft.place, "id", draft.place.name), draft.event_date, draft.event_type)
+            same = kept.get(key)
+            if same is None:
+                kept[key] = draft
                 self.out.drafts.append(draft)
+                continue
+            # one event per place, day and event type (ACLED): gunmen who stormed a village and killed and
+            # abducted its people, told as two incidents, are one attack, coded by its stronger sub-event type
+            if draft.type_score > same.type_score:
+                same.sub_event_type, same.type_score = draft.sub_event_type, draft.type_score
+                same.explain["type"] = draft.explain.get("type", same.explain.get("type", ""))
+            for claim in draft.claims:
+                if claim not in same.claims:
+                    same.claims.append(claim)
+            for name, found in draft.spans.items():
+                same.spans.setdefault(name, [])
+                same.spans[name].extend(span for span in found if span not in same.spans[name])
+            same.actor1, same.actor2 = same.actor1 or draft.actor1, same.actor2 or draft.actor2
 
     def _fold_statement_days(self, groups: dict[tuple[str, date | None, str], _Group]) -> None:
         """"… have seized the town, the army said on Wednesday. … took control of the port on Tuesday": the day

@@ -176,9 +176,15 @@ def unlisted_places(
 def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int]], after: int, start: int,
            only_town: PlaceMention | None) -> tuple[PlaceMention | None, str]:
     """The located place an unlisted name is coded near, and how it was chosen."""
+    name = text[start:after]
+    for said in re.finditer(rf"(?<![\w-]){re.escape(name)}{_LIES_FROM}", text):
+        near = next((p for p in places if p.start == said.end() and p.proxy_start is None and p.rank == 0), None)
+        if near is not None:
+            return near, f"the town the text says it lies {said.group('far').strip()} from"
     sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, after + _QUALIFIER_REACH))
     reach = min(sentence[1], after + _QUALIFIER_REACH)
-    later = [p for p in places if after <= p.start < reach and p.proxy_start is None]
+    later = [p for p in places if after <= p.start < reach and p.proxy_start is None
+             and not _HERE_IN_RE.search(text, max(0, p.start - 12), p.start)]
     if later and later[0].rank == 0 and _SIBLING_GAP_RE.fullmatch(text, after, later[0].start):
         later = []  # "the areas of X, Y and Z": the next name of a list is a sibling, not the town X lies in
     if later:
@@ -216,6 +222,12 @@ def _paragraph_allows(text: str, start: int, town: PlaceMention | None,
     return not named or town.place.country in named
 
 
+#: "Gumsuri is less than 15 miles from the village of Chibok": what the text says an unlisted place lies near.
+_LIES_FROM = (r"\s+(?:is|lies|sits|was)\s+(?P<far>(?:about\s+|some\s+|less\s+than\s+|around\s+|roughly\s+|nearly\s+|"
+              r"just\s+|only\s+)?\d+\s*(?:km|kilomet(?:er|re)s?|miles?))\s+(?:\([^)]{1,30}\)\s+)?(?:away\s+)?"
+              r"(?:from|of)\s+(?:the\s+(?:village|town|city)\s+of\s+)?")
+#: "officials here in Maiduguri": the reporter's city, not where an unlisted place lies.
+_HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
 _REGION_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
                            r"central|greater)\s+$", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"neighbou?rhoods?|quarters?|districts?|suburbs?")

@@ -1662,3 +1662,49 @@ def test_a_clause_referring_to_an_attack_belongs_to_the_town_its_own_sentence_na
             "Russian troops also attacked Druzhkivka, and as a result of the shelling a fire broke out in two homes.")
     found = events(text, "2024-05-15")
     assert len(found) == 2 and "Druzhkivka" in {e["location"] for e in found}
+
+
+def test_an_excerpt_opening_with_when_the_attack_happened_dates_the_incidents_after_it() -> None:
+    text = ("The attack happened shortly after Friday prayers in Kautikeri, near the town of Chibok.\n\n"
+            "Gunmen opened fire on worshippers and set fire to shops, a local chief said.")
+    (event,) = events(text, "2021-03-08")  # a Monday
+    assert (event["location"], event["event_date"]) == ("Kautikeri", "2021-03-05")
+
+
+def test_a_city_country_dateline_with_a_double_hyphen_is_no_event_place() -> None:
+    text = ("Maiduguri, Nigeria -- Gunmen on Sunday killed 12 farmers in the village of Kautikeri near Chibok, "
+            "officials here in Maiduguri said on Tuesday.")
+    (event,) = events(text, "2021-03-09")
+    assert event["location"] == "Kautikeri" and event["event_date"] == "2021-03-07"
+    result = extract_events(text, "2021-03-09")
+    assert any(d["subject"] == "Maiduguri" and "dateline" in d["why"] for d in result["diagnostics"])
+
+
+def test_an_unlisted_village_is_coded_near_the_town_the_text_says_it_lies_from() -> None:
+    text = ("Militants killed 20 people on Sunday in Zangeri, a remote village, officials said. "
+            "Zangeri is about 20 km from the town of Chibok.")
+    (event,) = events(text, "2021-03-09")
+    assert event["location"] == "Zangeri"
+    assert km(event["lat"], event["lon"], 10.87, 12.85) < 5  # at Chibok
+
+
+def test_killings_and_abductions_in_one_village_on_one_day_are_one_event() -> None:
+    text = ("Gunmen stormed the village of Kautikeri near Chibok on Sunday, killing nine people.\n\n"
+            "The attackers also abducted 30 women from Kautikeri, residents said.")
+    (event,) = events(text, "2021-03-09")
+    assert event["event_type"] == "Violence against civilians"
+
+
+def test_captives_taken_to_a_nearby_city_do_not_place_the_attack_on_troops() -> None:
+    text = ("The attacks on Sunday targeted troops stationed at a camp near the town of Sijir, 70 kilometers west "
+            "of Baghdad. The captured soldiers were taken to the nearby city of Fallujah, an officer said.")
+    (event,) = events(text, "2014-09-22")
+    assert event["event_type"] == "Battles" and event["location"] == "Sijir"
+    assert km(event["lat"], event["lon"], 33.34, 43.65) < 10  # 70 km west of Baghdad, not Fallujah
+
+
+def test_it_took_place_in_a_town_places_a_lead_that_named_only_the_country() -> None:
+    text = ("A dawn raid by al-Shabaab on a military base in southern Somalia left 11 soldiers dead, officials "
+            "said on Monday.\n\nIt took place in Lower Shabelle, on the outskirts of the regional capital Marka.")
+    (event,) = events(text, "2021-04-12")
+    assert (event["location"], event["country"], event["event_type"]) == ("Marka", "Somalia", "Battles")
