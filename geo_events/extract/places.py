@@ -616,7 +616,8 @@ def resolve_places(
         codes = {p.country for p, q in item.candidates if q >= 100}
         if len(codes) == 1 and all(q >= 100 for _, q in item.candidates) and any(
                 _prominent(p) or (p.population or 0) >= 20_000 for p, _ in item.candidates):
-            context.countries[next(iter(codes))] += 0.5
+            # a province's own name ("Manipur", "Borno") says the country as much as "Borno State" does
+            context.countries[next(iter(codes))] += 1.5 if all(p.kind == "admin1" for p, _ in item.candidates) else 0.5
         if item.cue_after in _ADMIN_CUES or any(p.kind == "admin1" for p, _ in item.candidates):
             admins = [p for p, _ in item.candidates if p.kind == "admin1" and p.admin1]
             for place in admins:

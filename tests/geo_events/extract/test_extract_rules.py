@@ -1708,3 +1708,11 @@ def test_it_took_place_in_a_town_places_a_lead_that_named_only_the_country() -> 
             "said on Monday.\n\nIt took place in Lower Shabelle, on the outskirts of the regional capital Marka.")
     (event,) = events(text, "2021-04-12")
     assert (event["location"], event["country"], event["event_type"]) == ("Marka", "Somalia", "Battles")
+
+
+def test_a_province_named_alone_points_to_its_country_over_a_namesake_of_a_group() -> None:
+    # "Kuki" is also a city in Japan; "Manipur" (a state of India) outweighs it
+    text = ("Manipur, June 3 -- Suspected Kuki militants attacked village volunteers at a church in Kangpokpi "
+            "district, killing nine of them.")
+    found = events(text, "2023-06-03")
+    assert found and {e["country"] for e in found} == {"India"}
