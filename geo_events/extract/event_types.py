@@ -29,6 +29,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
      r"attacked|targeted|pounded|fired\s+on)"),
+    # "A raid hit a house adjacent to the palace": a raid that hits something is an air raid
+    ("Air/drone strike", 4.0, r"raids?\s+(?:hit|struck|destroyed|flattened|levelled|leveled)"),
     ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!on\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
      r"|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"

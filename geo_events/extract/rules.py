@@ -119,6 +119,9 @@ _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", 
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
+#: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …".
+_DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]+,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
+                                r"(?:,?\s*(?:19|20)\d\d)?\s+(?=[A-Z])")
 #: After a dateline's city written in lower case: "Apatzingán, Michoacán.-" (Spanish-language press),
 #: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
 _TITLE_DATELINE_AFTER_RE = re.compile(
@@ -596,7 +599,8 @@ class _Reading:
             rejected.append(Rejected(mention.start, mention.end, written, "part of a dateline: where the report was filed"))
             return True
         line_start = text.rfind("\n", 0, mention.start) + 1
-        if not text[line_start : mention.start].strip() and _DATELINE_RE.match(text[mention.start :]) and (
+        if not text[line_start : mention.start].strip() and (_DATELINE_RE.match(text[mention.start :]) or (
+                written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
                 or _TITLE_DATELINE_AFTER_RE.match(text, mention.end)):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
@@ -1284,8 +1288,9 @@ class _Reading:
                 if place.rank != 0 or not contains(mention.place.place, place.place) or place.cue_after in (
                         "river", "valley", "basin", "bank", "banks"):
                     continue  # "across the Dnipro river" names the river, not the city of Dnipro
+                told_again = mention.place_how == "the article's lead" and located.get(place.start) == mention.day
                 if place.start in located and (place.start < mention.clause.start or (
-                        located[place.start] != mention.day)) or place.start in separate:
+                        located[place.start] != mention.day)) and not told_again or place.start in separate:
                     continue  # an earlier incident's town, or another day's; a later one may be this incident told
                     # in detail
                 index = self.prepared.sentence_index(place.start)
@@ -1399,12 +1404,25 @@ class _Reading:
         self._attach_headline(list(groups.values()))
         self._attach_claim_clauses(list(groups.values()))
         kept: dict[tuple[str, date | None, str], EventDraft] = {}
+        townships: set[tuple[str, date | None, str]] = set()  # drafts located by a township's or district's name
         for group in groups.values():
             draft = self._draft(group)
             if draft is None:
                 continue
-            key = (getattr(draft.place, "id", draft.place.name), draft.event_date, draft.event_type)
+            place_id = str(getattr(draft.place, "id", draft.place.name))
+            key = (place_id, draft.event_date, draft.event_type)
+            if all(m.place.cue_after in ADMIN2_CUES for m in group.mentions):
+                townships.add(key)
             same = kept.get(key)
+            if same is None:
+                # a village no gazetteer lists, coded at the town of its township ("Moe Tarr Lay village of Katha
+                # township"), and the township's own event that day: one event, at the village
+                same = next((d for k, d in kept.items() if k[1:] == key[1:] and (
+                    ("~" in place_id and k[0] == place_id.split("~")[0] and k in townships)
+                    or ("~" in k[0] and k[0].split("~")[0] == place_id and key in townships))), None)
+                if same is not None and "~" in place_id:
+                    same.place, same.geo_precision = draft.place, draft.geo_precision
+                    same.explain["place"] = draft.explain.get("place", same.explain.get("place", ""))
             if same is None:
                 kept[key] = draft
                 self.out.drafts.append(draft)
@@ -1560,6 +1578,9 @@ class _Reading:
             return None
         event_type, sub_event_type, type_score = classified
         event_type, sub_event_type = _refine_type(event_type, sub_event_type, " ".join(clause_bodies))
+        if actor1 is not None and actor1.startswith("Civilians") and event_type not in ("Protests", "Riots"):
+            # villagers, worshippers, residents are who an attack or a strike hit, never its author
+            actor1, actor2 = None, actor2 or actor1
         place_mention = first.place
         place = place_mention.place
         geo_precision = 3 if place.kind in ("admin1", "country") else 2 if (

@@ -1716,3 +1716,19 @@ def test_a_province_named_alone_points_to_its_country_over_a_namesake_of_a_group
             "district, killing nine of them.")
     found = events(text, "2023-06-03")
     assert found and {e["country"] for e in found} == {"India"}
+
+
+def test_a_village_of_a_township_and_the_township_are_one_event() -> None:
+    text = ("Military planes dropped bombs on a ceremony in Htan Pin Lay village of Katha township on Wednesday, killing "
+            "six villagers, residents said.")
+    (event,) = events(text, "2023-02-03")
+    assert event["location"] == "Htan Pin Lay" and event["sub_event_type"] == "Air/drone strike"
+    assert event["actor1"] != event["actor2"] and not (event["actor1"] or "").startswith("Civilians")
+
+
+def test_an_upper_case_dateline_with_its_date_and_no_dash_is_no_event_place() -> None:
+    text = ("SANAA, Sept 21 At least six civilians were killed on Wednesday when an air strike hit a house in "
+            "western Yemen, residents said. Jets fired missiles at a palace in the port city of Hodeidah.\n\n"
+            "A raid hit a house next to the palace, killing six civilians, a medic said.")
+    found = events(text, "2016-09-21")
+    assert [e["location"] for e in found] == ["Al Ḩudaydah"]
