@@ -292,10 +292,11 @@ def _cues(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _cue_before(window: str) -> str:
     """The word before a name that says it is a location: "in", "near", "town" ("the town of X") — or ""."""
-    words = window.lower().split()[-5:]
+    words = window.lower().split()[-6:]
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _KIND_OF_WORDS:
-        # a preposition, maybe an owner and an adjective ("the Iraqi town of", "in Mali's central region of")
-        rest = [w for w in words[:-2] if w != "the"][-3:]
+        # a preposition, maybe an owner and adjectives ("the Iraqi town of", "in Mali's central region of", "in
+        # the northern Afghan province of")
+        rest = [w for w in words[:-2] if w != "the"][-4:]
         # "… of Idlib and the northern countryside of Hama": the second of a pair takes the first one's cue
         return words[-2] if any(w in _CUE_PREPOSITIONS or w in ("and", "or") for w in rest) else ""
     if words and words[-1] == "the":

@@ -1732,3 +1732,10 @@ def test_an_upper_case_dateline_with_its_date_and_no_dash_is_no_event_place() ->
             "A raid hit a house next to the palace, killing six civilians, a medic said.")
     found = events(text, "2016-09-21")
     assert [e["location"] for e in found] == ["Al Ḩudaydah"]
+
+
+def test_the_province_of_x_after_several_adjectives_is_the_province() -> None:
+    result = extract_events("The Taliban attacked a checkpoint in the northern Afghan province of Baghlan on "
+                            "Saturday, killing two police officers.", "2017-10-08")
+    assert result["features"] == []  # not the city of Baghlan: a province-only event stays unplaced
+    assert [u["location"] for u in result["unplaced"]] == ["Baghlan (governorate)"]
