@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
 #: Short forms news uses that GeoNames' country names do not carry (ISO2 → extra names).
 _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
-    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
+    # "Congo" alone ("eastern Congo", "BENI, Congo (Reuters)") is the DRC in conflict reporting; the Republic of
+    # the Congo is written out ("Congo-Brazzaville", "Republic of the Congo": the longer name wins)
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo", "Congo",
+           "Congo-Kinshasa"),
     "CG": ("Republic of the Congo", "Congo-Brazzaville"),
     "PS": ("Gaza", "Gaza Strip", "West Bank", "Palestine", "Palestinian territories"),
     "MM": ("Burma",), "CI": ("Ivory Coast", "Côte d'Ivoire"), "US": ("United States", "USA"),

@@ -873,6 +873,17 @@ class _Reading:
                 continue
             if not self._in(self.dates, clause.start, clause.end) and all(
                     _STATEMENT_OF_RE.search(self.text, max(clause.start, t.start - 40), t.start) for t in triggers):
+                if previous is None and orphans and (here := [p for p in places if p[0].rank < 3]):
+                    # "Assailants killed 18 people in a village in eastern Congo on Wednesday night … The army
+                    # confirmed the attack on Baeti village": the lead's incident, placed by the clause naming it
+                    event_type, day, precision, date_mention, orphan_scores = orphans.pop()
+                    joined = defaultdict(float, orphan_scores)
+                    for sub, score in _trigger_scores(triggers).items():
+                        joined[sub] += score  # "the attack on Baeti village": what the confirmation calls it
+                    previous = Mention(clause, here[0][0], "the clause that names the incident's place", day,
+                                       precision, date_mention, "the incident the clause refers back to",
+                                       dict(joined), triggers, True)
+                    mentions.append(previous)
                 continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau
             pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
                                                for t in triggers)

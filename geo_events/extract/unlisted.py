@@ -187,6 +187,13 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
              and not _HERE_IN_RE.search(text, max(0, p.start - 12), p.start)]
     if later and later[0].rank == 0 and _SIBLING_GAP_RE.fullmatch(text, after, later[0].start):
         later = []  # "the areas of X, Y and Z": the next name of a list is a sibling, not the town X lies in
+    if later and later[0].rank >= 3:
+        # "Baeti village in North Kivu province, around 20 km west of the city of Oicha": the town it is
+        # measured from, after the province it lies in
+        measured = [p for p in later[1:] if p.rank == 0 and _MEASURED_FROM_RE.search(
+            text, max(0, p.start - 50), p.start)]
+        if measured:
+            return measured[0], "the town the sentence measures it from"
     if later:
         first = later[0]
         if first.rank == 0 and not _REGION_OF_RE.search(text, max(0, first.start - 14), first.start):
@@ -226,6 +233,9 @@ def _paragraph_allows(text: str, start: int, town: PlaceMention | None,
 _LIES_FROM = (r"\s+(?:is|lies|sits|was)\s+(?P<far>(?:about\s+|some\s+|less\s+than\s+|around\s+|roughly\s+|nearly\s+|"
               r"just\s+|only\s+)?\d+\s*(?:km|kilomet(?:er|re)s?|miles?))\s+(?:\([^)]{1,30}\)\s+)?(?:away\s+)?"
               r"(?:from|of)\s+(?:the\s+(?:village|town|city)\s+of\s+)?")
+#: "… 20 km (12 miles) west of the city of X", "30 kilometres from X": a distance measured from the town.
+_MEASURED_FROM_RE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^,;.]{0,30}?\b(?:of|from)\s+(?:the\s+)?"
+                               r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 #: "officials here in Maiduguri": the reporter's city, not where an unlisted place lies.
 _HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
 _REGION_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"

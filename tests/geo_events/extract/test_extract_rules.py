@@ -1739,3 +1739,12 @@ def test_the_province_of_x_after_several_adjectives_is_the_province() -> None:
                             "Saturday, killing two police officers.", "2017-10-08")
     assert result["features"] == []  # not the city of Baghlan: a province-only event stays unplaced
     assert [u["location"] for u in result["unplaced"]] == ["Baghlan (governorate)"]
+
+
+def test_a_confirmation_naming_the_village_places_a_lead_that_named_only_the_country() -> None:
+    text = ("BENI, Congo (Reuters) - Assailants killed at least 11 people in a village in eastern Congo on "
+            "Tuesday night, a rights group said.\n\nThe army confirmed the attack on Tembokera village in North "
+            "Kivu province, around 20 km (12 miles) north of the city of Oicha.")
+    (event,) = events(text, "2021-03-10")
+    assert event["country"] == "Democratic Republic of the Congo" and event["event_date"] == "2021-03-09"
+    assert km(event["lat"], event["lon"], 0.88, 29.52) < 8  # 20 km north of Oicha, not at Beni
