@@ -92,6 +92,10 @@ _TITLES = frozenset(
     "resident survivor witness farmer teacher student mother father uncle named called warlord cleric preacher "
     "kingpin chieftain bishop pastor priest reverend rev lawmaker legislator mp headman".split()
 )
+#: Head words of Arabic village names ("Tel X" = the mound of X, "Khirbet X" = the ruin of X): what follows them
+#: in a name the gazetteer does not know whole is not a place of its own.
+_NAME_HEADS = frozenset("tel tell tal tall khirbat khirbet kherbet khirbit kafr kfar deir dayr ain ayn bir jabal "
+                        "jebel wadi ras beit bayt umm marj qasr hisn".split())
 #: Words that start a person's name in South Asian, Arabic and West African usage ("Syed Ahmad Jan",
 #: "Alhaji Musa"): every name after them in the same run is part of the person's name.
 _NAME_HONORIFICS = frozenset("syed sayed sayyid haji hajji alhaji alhaja maulana mawlana maulvi mawlawi mallam "
@@ -511,6 +515,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if i > 0 and (_PREFIXED_RE.match(run[i][2]) or _PREFIXED_RE.match(run[i - 1][2])
                   or run[i - 1][2].lower() in _PARTICLES) and run[i - 1][2].lower() not in _RUN_NEIGHBOURS:
         return ""  # "Daraa al-Balad", "Hassan al-Jarrad": the tail of a longer name
+    if i > 0 and run[i - 1][2].lower() in _NAME_HEADS and text[run[i - 1][1] : start] == " ":
+        # "Tel Wasit", "Khirbet Ghazaleh": a village named by its head word, one the gazetteer lacks (a name it
+        # knows, "Tell Abyad", "Kafr Nubl", was matched whole before): not Wasit, Iraq
+        return f"the end of a longer name ({text[run[i - 1][0]:end]})"
     if all(t.isupper() for t in tokens_here) and len(key) <= 4 and j - i == 1:
         return ""  # acronyms: SDF, ISIS, AFP, UN
     if inside_spans(blocked, start, end, strictly=True):

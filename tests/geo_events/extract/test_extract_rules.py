@@ -1748,3 +1748,11 @@ def test_a_confirmation_naming_the_village_places_a_lead_that_named_only_the_cou
     (event,) = events(text, "2021-03-10")
     assert event["country"] == "Democratic Republic of the Congo" and event["event_date"] == "2021-03-09"
     assert km(event["lat"], event["lon"], 0.88, 29.52) < 8  # 20 km north of Oicha, not at Beni
+
+
+def test_the_name_after_an_arabic_head_word_is_no_place_of_its_own() -> None:
+    # "Tel Wasit" is no village the gazetteer knows; "Wasit" alone is a province of Iraq
+    result = extract_events("Kamikaze drones attacked positions of the factions in Tel Wasit in north western "
+                            "Hama countryside on Monday.", "2024-06-20")
+    assert all(u["country"] == "Syria" for u in result["unplaced"]) and result["unplaced"]
+    assert any(d["subject"] == "Wasit" and "longer name" in d["why"] for d in result["diagnostics"])
