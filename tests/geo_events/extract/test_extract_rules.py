@@ -1756,3 +1756,11 @@ def test_the_name_after_an_arabic_head_word_is_no_place_of_its_own() -> None:
                             "Hama countryside on Monday.", "2024-06-20")
     assert all(u["country"] == "Syria" for u in result["unplaced"]) and result["unplaced"]
     assert any(d["subject"] == "Wasit" and "longer name" in d["why"] for d in result["diagnostics"])
+
+
+def test_a_dated_blast_told_past_a_threat_is_news() -> None:
+    text = ("An explosive planted in the town of Bamenda by separatists who had vowed to disrupt the holiday "
+            "exploded on Sunday during a parade, police said.")
+    (event,) = events(text, "2020-03-09")
+    assert (event["location"], event["sub_event_type"], event["event_date"]) == (
+        "Bamenda", "Remote explosive/landmine/IED", "2020-03-08")
