@@ -1764,3 +1764,9 @@ def test_a_dated_blast_told_past_a_threat_is_news() -> None:
     (event,) = events(text, "2020-03-09")
     assert (event["location"], event["sub_event_type"], event["event_date"]) == (
         "Bamenda", "Remote explosive/landmine/IED", "2020-03-08")
+
+
+def test_a_capital_that_blames_is_its_government() -> None:
+    text = ("Rockets landed near the embassy compound in Baghdad late on Sunday, causing no casualties.\n\n"
+            "Washington blames armed groups for a string of similar attacks.")
+    assert [e["location"] for e in events(text, "2020-01-27")] == ["Baghdad"]
