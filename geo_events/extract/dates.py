@@ -322,6 +322,12 @@ _YEAR_HEADING_RE = re.compile(
     r"^[ \t#=*|]*(?:(?:in|during|year)\s+)?((?:19|20)\d\d)(?:\s*[:.)–-])?[ \t=*|]*$", re.IGNORECASE | re.MULTILINE)
 
 
+#: A heading line that names a timeline's year: "FATA Timeline - 2015", "Chronology of attacks, 2016", "2015 timeline".
+_TIMELINE_HEADING_RE = re.compile(
+    r"^[ \t#=*|]*(?:[^\n.!?]{0,40}?\b(?:timeline|chronology|diary|incidents|attacks|events)\b[^\n.!?\d]{0,20}?"
+    r"((?:19|20)\d\d)|((?:19|20)\d\d)\s+(?:timeline|chronology))[ \t:.)=*|]*$", re.IGNORECASE | re.MULTILINE)
+
+
 def year_headings(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """The years an undated text states on their own, as ``(offset, year)`` in text order.
 
@@ -335,7 +341,8 @@ def year_headings(text: str, title: str | None = None) -> list[tuple[int, int]]:
         if len(in_title) == 1:
             found.append((-1, int(in_title.pop())))
     found.extend((m.start(), int(m.group(1))) for m in _YEAR_HEADING_RE.finditer(text))
-    return found
+    found.extend((m.start(), int(m.group(1) or m.group(2))) for m in _TIMELINE_HEADING_RE.finditer(text))
+    return sorted(found)
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

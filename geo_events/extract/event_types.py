@@ -28,7 +28,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:fired|launched)\s+(?:an?\s+|two\s+|several\s+|\d+\s+)?(?:attack\s+|explosive\s+|suicide\s+)?drones?\s+(?:at|on|towards?|against)"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
-     r"attacked|targeted|pounded|fired\s+on)"),
+     r"attacked|targeted|pounded|fired\s+on)"
+     r"|(?:jet\s+fighters|fighter\s+jets|warplanes|gunships?)\s+(?:hit|struck|bombed|attacked|targeted|pounded|fired\s+on)"),
     # "A raid hit a house adjacent to the palace": a raid that hits something is an air raid
     ("Air/drone strike", 4.0, r"raids?\s+(?:hit|struck|destroyed|flattened|levelled|leveled)"),
     ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!on\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
@@ -41,8 +42,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # a state bulletin's "army units targeted terrorists' positions near X" (no weapon named: fire from afar)
     ("Shelling/artillery/missile attack", 2.5, r"targeted\s+(?:the\s+)?(?:[\w-]+(?:'s?|’s?)?\s+){0,2}(?:positions?|hideouts?|"
      r"gatherings?|dens|fortifications|headquarters|launch(?:ing)?\s+pads?)"),
-    ("Suicide bomb", 7.0, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+"
+    ("Suicide bomb", 7.0, r"(?<!including\s)(?<!including\ssome\s)(?<!among\sthem\s)suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+"
      r"bomb(?:s|er|ers|ing|ings)?|blast|vest|explosion)"
+     # (not "a suicide bomber training centre was destroyed", "suicide bombers were killed": the target)
+     r"(?!\s+(?:training|camps?|cent(?:re|er)s?|factor(?:y|ies)|cells?|networks?|were\s+(?:killed|arrested|captured)))"
      r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
     ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|(?:car|truck|lorry|bicycle)\s+bombs?"
      r"|explosives?[- ]laden\s+(?:motorcycle|motorbike|car|vehicle|truck|lorry|bicycle|cart)s?"
@@ -139,8 +142,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
     ("Looting/property destruction", 2.0, r"torched|(?:set|setting|sets)\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"
-     r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|villages?)"
-     r"|(?:homes|houses|huts|shops)\s+(?:were|had\s+been)\s+(?:burned|burnt|torched|set\s+ablaze|set\s+on\s+fire)"),
+     r"shops|fields|crops|villages?)|(?:burned|burnt)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes?|houses?|villages?)"
+     r"|(?:homes?|houses?|huts?|shops?)\s+(?:was|were|had\s+been)\s+(?:burned|burnt|torched|set\s+ablaze|set\s+on\s+fire)"),
     ("Headquarters or base established", 5.0, r"(?:set\s+up|established|built)\s+(?:a\s+)?(?:new\s+)?(?:base|outpost|headquarters)"),
 )
 _COMPILED = tuple((sub, weight, re.compile(rf"\b(?:{pattern})\b")) for sub, weight, pattern in _RULES)

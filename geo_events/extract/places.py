@@ -363,21 +363,32 @@ def find_place_candidates(
                 reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
                 if reason == "":
                     continue
+                if reason is None and i > 0 and not taken[i - 1] and text[run[i - 1][1] : start] == " " and (
+                        _unknown_part(head := run[i - 1][2])) and not gazetteer.lookup(head):
+                    # "near Alwara Mandi": the end of a name the gazetteer does not know, not Mandi elsewhere
+                    reason = f"the end of a longer name ({text[run[i - 1][0]:end]})"
+                if reason and "organisation" in reason and j - i > 1 and any(
+                        m.score >= 100 and m.place.id.startswith("ge:") and _names_it(m.place, written) for m in matches):
+                    reason = None  # "Kurram Agency": a curated row is called so (Pakistan's tribal agencies)
                 if reason in (None, "prefix") and j < n and not taken[j] and _PREFIXED_RE.match(run[j][2]):
                     # "the Bustan al-Qasr district": the start of an Arabic name, not Bustan or Boston (a city
                     # named as itself may start one: "Daraa al-Balad")
-                    matches = [m for m in matches if m.score >= 100 and _prefix_ok(m.place, written)
-                               and _fold(m.place.name) == _fold(written)]
+                    matches = [m for m in matches if m.score >= 100 and (
+                        (_prefix_ok(m.place, written) and _fold(m.place.name) == _fold(written))
+                        or (m.place.kind in ("region", "admin1") and j - i > 1 and _names_it(m.place, written)))]
                     if not matches:
                         reason = f"the start of a longer name ({text[start:run[j][1]]})"
                 elif reason is None and i > 0 and _PREFIXED_RE.match(run[i][2]) and (
                         _is_capitalised(run[i - 1][2]) and text[run[i - 1][1] : start] == " "):
                     reason = f"the end of a longer name ({text[run[i - 1][0]:end]})"  # "… al-Qasr" of "Bustan al-Qasr"
                 if reason == "prefix":
-                    reason = None if any(_prefix_ok(m.place, written) for m in matches) else (
+                    def fits(m: Any) -> bool:  # "Khyber Agency of FATA": a region named whole before "of"
+                        return _prefix_ok(m.place, written) or (
+                            m.place.kind in ("region", "admin1") and j - i > 1 and _names_it(m.place, written))
+                    reason = None if any(fits(m) for m in matches) else (
                         f"the start of a longer name ({text[start:run[j][1]]})")
                     if reason is None:
-                        matches = [m for m in matches if _prefix_ok(m.place, written)]
+                        matches = [m for m in matches if fits(m)]
                 if reason is not None:
                     if rejected is not None:
                         rejected.append(Rejected(start, end, written, reason))
@@ -476,6 +487,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into"
                                   # verbs whose object is a place ("rebels shelled Sake", "captured Sake")
                                   "shelled", "bombed", "stormed", "captured", "recaptured", "seized", "overran",
                                   "entered"})
+
+
+def _names_it(place: Any, written: str) -> bool:
+    """True when ``written`` is the place's name or one of its other names, as written (folded)."""
+    key = _fold(written)
+    return key == _fold(place.name) or any(key == _fold(name) for name in place.alt_names)
 
 
 def _prefix_ok(place: Any, written: str) -> bool:

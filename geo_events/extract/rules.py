@@ -715,6 +715,24 @@ class _Reading:
         """True for a live blog: entries headed by clock times ("10:42 GMT - …"), each reported the same day."""
         return len(_LIVE_ENTRY_RE.findall(self.text)) >= 2
 
+    @cached_property
+    def _date_headings(self) -> list[DateMention]:
+        """Dates written alone on their line ("January 4", "23 May:"): the headings of a timeline's entries."""
+        out = []
+        for mention in self.dates:
+            line_start = self.text.rfind("\n", 0, mention.start) + 1
+            line_end = self.text.find("\n", mention.end)
+            line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
+            if mention.date is not None and line.strip(" \t:–—-*#|") == mention.text.strip():
+                out.append(mention)
+        return out
+
+    def _date_heading(self, start: int) -> DateMention | None:
+        """The last date heading before ``start``, if any."""
+        headings = self._date_headings
+        index = bisect_left([h.start for h in headings], start) - 1
+        return headings[index] if index >= 0 else None
+
     def _statement_date(self, mention: DateMention | None) -> bool:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
@@ -919,6 +937,9 @@ class _Reading:
                         # "fought near the airport on Monday after entering the city overnight. Gunfire was also
                         # heard in X": the incident before it, on its day, not the aside's
                         dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
+            if dated is None and (heading := self._date_heading(clause.start)) is not None:
+                # a timeline's entries under a date on its own line ("January 4" ¶ "Jets struck …")
+                dated = (heading.date, heading.precision, heading, f"the date heading its entry ('{heading.text}')")
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")

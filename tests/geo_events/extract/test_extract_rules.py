@@ -1770,3 +1770,20 @@ def test_a_capital_that_blames_is_its_government() -> None:
     text = ("Rockets landed near the embassy compound in Baghdad late on Sunday, causing no casualties.\n\n"
             "Washington blames armed groups for a string of similar attacks.")
     assert [e["location"] for e in events(text, "2020-01-27")] == ["Baghdad"]
+
+
+def test_a_timeline_with_its_year_in_the_heading_and_days_on_their_own_lines() -> None:
+    text = ("Tribal Areas Timeline - 2016\n\nMarch 7\n\nFighter jets targeted militant hideouts in Kurram Agency, "
+            "killing 12 militants including some suicide bombers, officials said.\n\nMarch 9\n\nTwo soldiers were "
+            "killed in a clash with militants near Wana in South Waziristan Agency.")
+    found = events(text, None)  # no publication date: the heading gives the year, the lines the days
+    assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in found] == [
+        ("Kurram", "2016-03-07", "Air/drone strike"), ("Wana", "2016-03-09", "Armed clash")]
+
+
+def test_the_end_of_a_name_the_gazetteer_does_not_know_is_no_place() -> None:
+    # "Mandi" alone is a town of Punjab; "Alwara Mandi" is a border village the gazetteer lacks
+    result = extract_events("A drone strike hit a compound near Alwara Mandi in North Waziristan on Sunday, "
+                            "killing eight militants.", "2015-01-05")
+    assert [f["properties"]["location"] for f in result["features"]] == ["North Waziristan"]
+    assert any(d["subject"] == "Mandi" and "longer name" in d["why"] for d in result["diagnostics"])
