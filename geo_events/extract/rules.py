@@ -143,7 +143,7 @@ _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
-    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital,?\s+)?$",
+    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?$",
     re.IGNORECASE,
 )
 #: "30 km from X", "some 20 miles away from the town of X": a distance with no bearing
@@ -296,7 +296,7 @@ _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|fo
 _DISTANCE_RE = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|nautical\s+miles?|nm|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?"
-    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?$", re.IGNORECASE)
 #: Kilometres per unit of a written distance (the first word of the unit, lower case).
 _UNIT_KM = {"mile": 1.609, "miles": 1.609, "nautical": 1.852, "nm": 1.852}
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,

@@ -1787,3 +1787,11 @@ def test_the_end_of_a_name_the_gazetteer_does_not_know_is_no_place() -> None:
                             "killing eight militants.", "2015-01-05")
     assert [f["properties"]["location"] for f in result["features"]] == ["North Waziristan"]
     assert any(d["subject"] == "Mandi" and "longer name" in d["why"] for d in result["diagnostics"])
+
+
+def test_north_of_the_capital_of_x_is_a_reference() -> None:
+    result = extract_events("Gunmen attacked a checkpoint 30 km north of the Iraqi capital of Baghdad on Thursday, "
+                            "killing two soldiers.", "2019-06-08")
+    (event,) = result["features"]
+    lat, lon = event["geometry"]["coordinates"][1], event["geometry"]["coordinates"][0]
+    assert km(lat, lon, 33.61, 44.40) < 5  # 30 km north of Baghdad, not Baghdad itself
