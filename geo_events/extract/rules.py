@@ -1678,10 +1678,14 @@ def _is_tag_line(line: str) -> bool:
             and not DATE_RE.search(stripped))
 
 
+_GROUP_WORD_RE = re.compile(r"\s+(?:groups?|cells?|factions?|units?|squads?|gangs?|bands?|columns?)\b", re.IGNORECASE)
+
+
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
     an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
-    victim = _VICTIM_RE.search(body)
+    # (not the attacker counted as a group: "an insurgent group attacked …, where they killed three people")
+    victim = next((v for v in _VICTIM_RE.finditer(body) if not _GROUP_WORD_RE.match(body, v.end())), None)
     civilians = victim is not None and (" ".join(victim.group("noun").lower().split()) in _CIVILIAN_NOUNS
                                         or _COMMUNITY_MEMBERS_RE.match(body, victim.end()) is not None)
     combatants = victim is not None and not civilians

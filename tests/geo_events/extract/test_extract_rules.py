@@ -1795,3 +1795,9 @@ def test_north_of_the_capital_of_x_is_a_reference() -> None:
     (event,) = result["features"]
     lat, lon = event["geometry"]["coordinates"][1], event["geometry"]["coordinates"][0]
     assert km(lat, lon, 33.61, 44.40) < 5  # 30 km north of Baghdad, not Baghdad itself
+
+
+def test_an_insurgent_group_that_killed_residents_is_not_the_victim_counted() -> None:
+    (event,) = events("On Friday an insurgent group attacked an outlying neighbourhood of Nangade town, where they "
+                      "killed three people.", "2019-08-28")
+    assert (event["location"], event["event_type"]) == ("Nangade", "Violence against civilians")
