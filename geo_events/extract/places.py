@@ -140,7 +140,8 @@ DISTRICT_KM = 120.0
 _DISTRICT_AFTER_RE = re.compile(r"\s+(?:district|province|governorate|region|county|division|territory|state|lga)\b",
                                 re.IGNORECASE)
 _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
-_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities)\s+of\s+)?$", re.IGNORECASE)
+#: Before the first of "between X and Y" (two neighbouring places, one stretch between them).
+BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|areas)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between the two places of "between X and Y".
 PAIR_KM = 60.0
 #: Least typo-search score of a two-word name the exact look-up does not know ("Bulo Burde" → Buulobarde, 80).
@@ -802,7 +803,7 @@ def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, s
         first, second = chosen[index], chosen[index + 1]
         if first is None or second is None or not _AND_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start):
             continue
-        if not _BETWEEN_BEFORE_RE.search(text, max(0, raw[index].start - 12), raw[index].start):
+        if not BETWEEN_BEFORE_RE.search(text, max(0, raw[index].start - 12), raw[index].start):
             continue
         if {first.kind, second.kind} & {"country", "admin1", "river", "region"}:
             continue

@@ -43,6 +43,7 @@ from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
 from geo_events.extract.places import (
     ADMIN2_CUES,
+    BETWEEN_BEFORE_RE,
     GROUP_AFTER_RE,
     KIND_RANK,
     PlaceMention,
@@ -1134,6 +1135,10 @@ class _Reading:
         for place in specific[1:]:
             gap = self.text[last.end : place.start]
             if any(p.place.id == place.place.id for p in out):
+                last = place
+            elif re.fullmatch(r"\s+and\s+", gap) and BETWEEN_BEFORE_RE.search(
+                    self.text, max(0, last.start - 30), last.start):
+                # "in a remote area between the cities of Kirkuk and Arbil": one place between two, coded at the first
                 last = place
             elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES or self._after_container(found, place):
                 out.append(place)

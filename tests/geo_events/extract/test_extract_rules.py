@@ -1801,3 +1801,9 @@ def test_an_insurgent_group_that_killed_residents_is_not_the_victim_counted() ->
     (event,) = events("On Friday an insurgent group attacked an outlying neighbourhood of Nangade town, where they "
                       "killed three people.", "2019-08-28")
     assert (event["location"], event["event_type"]) == ("Nangade", "Violence against civilians")
+
+
+def test_a_blast_between_two_cities_is_one_event() -> None:
+    found = events("A roadside bomb killed two officers on Wednesday in a remote area between the cities of Kirkuk "
+                   "and Arbil, officials said.", "2024-09-05")
+    assert [e["location"] for e in found] == ["Kirkuk"]
