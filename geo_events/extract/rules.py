@@ -335,7 +335,8 @@ _HERE_RE = re.compile(r"\bhere\s+(?:on|early|late|last|this|yesterday|today|over
                       re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
-                          r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
+                          r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
+                          r"shooting|onslaught)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
@@ -994,8 +995,13 @@ class _Reading:
                 anaphora = False
             if anaphora and previous is not None and previous.place.rank == 0 and (
                     not own_date or previous.day == day):
-                # "the attack targeted …", "the strike hit …": more about the incident just reported
+                # "the attack targeted …", "the strike hit …": more about the incident just reported, of its kind
+                # ("the village hit by the incursion" after gunmen beheaded its chief is no second, armed clash)
                 places = [(previous.place, "the incident the clause refers back to")]
+                own_kind, before = classify(dict(scores)), classify(dict(previous.scores))
+                if own_kind is not None and before is not None and own_kind[:2] == ("Battles", "Armed clash") and (
+                        before[0] == "Violence against civilians") and own_kind[2] < 5.0:
+                    scores = defaultdict(float, previous.scores)
                 if not own_date:
                     day, precision, date_mention, date_how = (previous.day, previous.precision,
                                                               previous.date_mention, "the incident it refers to")

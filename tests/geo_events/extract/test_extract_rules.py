@@ -1807,3 +1807,11 @@ def test_a_blast_between_two_cities_is_one_event() -> None:
     found = events("A roadside bomb killed two officers on Wednesday in a remote area between the cities of Kirkuk "
                    "and Arbil, officials said.", "2024-09-05")
     assert [e["location"] for e in found] == ["Kirkuk"]
+
+
+def test_the_incursion_that_hit_a_village_is_the_attack_just_told() -> None:
+    text = ("A group armed with machetes invaded the village of Nhica on Thursday night, beheaded the village chief "
+            "and burned six houses.\n\nThe village hit by the incursion lies 20 kilometres from the town of "
+            "Mocímboa da Praia.")
+    (event,) = events(text, "2018-06-01")
+    assert (event["location"], event["event_type"]) == ("Nhica", "Violence against civilians")
