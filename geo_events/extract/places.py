@@ -44,7 +44,7 @@ ANCHOR_WINDOW = 3000
 COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
 _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
-                         "provinces", "county", "prefecture", "territory", "township", "sector", "lga"})
+                         "provinces", "department", "regions", "oblasts", "governorates", "county", "prefecture", "territory", "township", "sector", "lga"})
 #: Cues of units below the province ("Beni territory", "Kifri district"): the gazetteer has no such units,
 #: and the town that names one is its seat; they say little about which country is meant.
 ADMIN2_CUES = frozenset({"district", "county", "territory", "township", "sector", "lga"})
@@ -167,12 +167,14 @@ _KIND_OF_WORDS = frozenset("town village city villages towns district neighbourh
                            "region province camp governorate department regions provinces governorates "
                            "states".split())
 _PLURAL_ADMIN_WORDS = frozenset({"regions", "provinces", "governorates", "states"})
+_PLURAL_AFTER_WORDS = frozenset({"regions", "provinces", "governorates", "oblasts"})
 #: "the region of Mopti", "the province of Idlib": the unit, not its seat ("the countryside of Aleppo" is coded
 #: near the city, as ACLED coders place the villages of a city's countryside).
 _ADMIN_OF_WORDS = frozenset({"region", "province", "governorate", "department", "regions", "provinces",
                              "governorates", "states"})
 _AFTER_CUE_RE = re.compile(
-    r"^\s+(province|governorate|oblast|state|region|river|valley|village|town|city|district|countryside|area|"
+    r"^\s+(provinces|governorates|oblasts|regions|province|governorate|oblast|state|region|river|valley|village|town|"
+    r"city|district|countryside|area|"
     r"county|prefecture|territory|township|sector|lga|neighbourhood|neighborhood|camp|dam|oilfield|base|"
     r"airport|prison|desert|suburb|road|highway)\b",
     re.IGNORECASE,
@@ -457,6 +459,11 @@ def find_place_candidates(
         if index and found[index - 1].cue_before in _PLURAL_ADMIN_WORDS and re.fullmatch(
                 r"\s*(?:,|,?\s+and)\s+", text[found[index - 1].end : raw.start]):
             raw.cue_before = found[index - 1].cue_before  # "the provinces of Latakia and Tartus": both provinces
+    for index in range(len(found) - 2, -1, -1):
+        after = found[index + 1].cue_after
+        if after in _PLURAL_AFTER_WORDS and not found[index].cue_after and re.fullmatch(
+                r"\s*(?:,|,?\s+and)\s+", text[found[index].end : found[index + 1].start]):
+            found[index].cue_after = after  # "the Luhansk and Donetsk regions": both regions
     return found
 
 
@@ -558,11 +565,13 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if previous in _TITLES or previous in _NAME_HONORIFICS:
         return f"a person's name (after '{previous}')"
     if i > 0 and not any(t.lower() in _RUN_NEIGHBOURS for _, _, t in run[:i]) and (
-            (head := run[0][2].lower()) in _NAME_HONORIFICS or _word_before(text, run[0][0]) in _TITLES):
+            (head := run[0][2].lower()) in _NAME_HONORIFICS or _word_before(text, run[0][0]) in _TITLES
+            or any(t.lower().rstrip(".") in _TITLES for _, _, t in run[:i])):
         # "police spokesman Aqbal Baheer Farah", "warlord Mangal Bagh", "Syed Ahmad Jan": a name inside a
         # person's name that a title or an honorific opens
+        title = next((t for _, _, t in run[:i] if t.lower().rstrip(".") in _TITLES), _word_before(text, run[0][0]))
         return f"part of a person's name ({text[run[0][0]:end]})" if head in _NAME_HONORIFICS else (
-            f"a person's name (after '{_word_before(text, run[0][0])}')")
+            f"a person's name (after '{title.lower()}')")
     if _word_before(text, run[0][0]) in _VESSEL_WORDS or run[0][2] in ("MV", "M/V", "MT", "USS", "HMS"):
         return f"a ship's name ({text[run[0][0]:run[-1][1]]})"  # "the oil tanker Marlin Luanda"
     return None
@@ -699,6 +708,14 @@ def resolve_places(
             continue
         if province.kind == "country" and all(q < 100 for p, q in raw[index + 1].candidates if p is province):
             continue  # "Djibo in Soum province": "Soum" only looks like "Somalia"
+        if province.kind == "admin1" and re.fullmatch(r",\s*", text[raw[index].end : raw[index + 1].start]) and (
+                not contains(province, place)) and all(q >= 100 for p, q in raw[index + 1].candidates if p is province):
+            # "Esperanza, Agusan del Sur", "Tulunan, Cotabato": the town of that name in the province after the
+            # comma, when the gazetteer has one (a list of towns and provinces keeps its other readings)
+            inside = [p for p, _ in raw[index].candidates if contains(province, p)]
+            if inside:
+                chosen[index] = inside[0]
+            continue
         if not _IN_PROVINCE_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start) or (
                 raw[index + 1].start - raw[index].end > 30):
             continue

@@ -1044,7 +1044,7 @@ class _Reading:
                     if own_date and day is not None and classified is not None:
                         orphans.append((classified[0], day, precision, date_mention, dict(scores)))
                         if previous is None and clause.sentence <= 1 and not clause.headline and (
-                                self._local_dateline()) and not any(
+                                self._local_dateline()) and not self._names_unknown_places(clause) and not any(
                                 bisect_left(self.newlines, p.start) == clause.paragraph and p.rank < 3
                                 and self.role[p.start] == "location" for p in self.places):
                             # (a country or province named there — "DERNA, Libya —" — does not say where)

@@ -1815,3 +1815,24 @@ def test_the_incursion_that_hit_a_village_is_the_attack_just_told() -> None:
             "Mocímboa da Praia.")
     (event,) = events(text, "2018-06-01")
     assert (event["location"], event["event_type"]) == ("Nhica", "Violence against civilians")
+
+
+def test_an_armed_encounter_is_a_clash_and_a_captain_names_a_person() -> None:
+    (event,) = events("Two rebels died in an armed encounter with soldiers in Balayan town on Sunday, Captain Luis "
+                      "Arturo Cuenca said.", "2023-12-18")
+    assert (event["location"], event["event_type"], event["event_date"]) == ("Balayan", "Battles", "2023-12-17")
+
+
+def test_the_x_and_y_regions_are_both_regions_and_a_department_is_a_province() -> None:
+    regions = extract_events("Over ten settlements in the Luhansk and Donetsk regions were attacked on Monday.",
+                             "2023-11-22")
+    assert regions["features"] == []  # two oblasts, not the cities of Luhansk and Donetsk
+    department = extract_events("Two soldiers were killed on Tuesday when ELN rebels attacked a base in the "
+                                "department of Arauca, Colombia.", "2023-11-22")
+    assert department["features"] == [] and department["unplaced"][0]["location"].startswith("Arauca")
+
+
+def test_a_lead_naming_a_province_the_gazetteer_lacks_is_not_the_datelines_city() -> None:
+    text = ("SAN PEDRO CITY — Six were killed in a clash between troops and rebels in Oriental Mindoro on "
+            "Thursday, an army officer said.")
+    assert events(text, "2017-03-31") == []
