@@ -20,9 +20,9 @@ from geo_events.models import Event, Source, source_id_for, stable_id
 
 GEOCODER = "geo-events extract (offline gazetteer)"
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
-#: Areas an event is not pinned on (a province's or a country's point says nothing about where it happened); a
-#: region (a district, a mountain, a corridor) has a representative point an ACLED coder uses (geo_precision 2).
-_UNPINNED_KINDS = frozenset({"river", "admin1", "country"})
+#: Areas an event is not pinned on (a province's, a region's or a country's point says nothing about where it
+#: happened); a district (``admin2``) is coded at its seat, as ACLED coders do (geo_precision 2).
+_UNPINNED_KINDS = frozenset({"river", "region", "admin1", "country"})
 
 
 def source_id(text: str, published: date | None, publisher: str | None, title: str | None,

@@ -367,7 +367,8 @@ def find_place_candidates(
                 if reason == "":
                     continue
                 if reason is None and i > 0 and not taken[i - 1] and text[run[i - 1][1] : start] == " " and (
-                        _unknown_part(head := run[i - 1][2])) and not gazetteer.lookup(head):
+                        _unknown_part(head := run[i - 1][2])) and "-" not in head and not gazetteer.lookup(head):
+                    # (not "Indian-administered Kashmir", "Russian-occupied Melitopol": an adjective before it)
                     # "near Alwara Mandi": the end of a name the gazetteer does not know, not Mandi elsewhere
                     reason = f"the end of a longer name ({text[run[i - 1][0]:end]})"
                 if reason and "organisation" in reason and j - i > 1 and any(

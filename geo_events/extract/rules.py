@@ -61,9 +61,9 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 
 #: Below this share of English function words a text is treated as not English (no events).
 MIN_ENGLISH_RATIO = 0.12
-#: A district or other region with an event is dropped when a town within this distance of its point has one that
+#: A district (admin2) with an event folds into a town within this distance of its seat that has one that
 #: day (the town says where it happened).
-REGION_TOWN_KM = 40.0
+DISTRICT_TOWN_KM = 40.0
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
@@ -1435,10 +1435,10 @@ class _Reading:
                     day == key[1] and p.country == place.country and p.admin1 == place.admin1 and p is not place
                     and KIND_RANK.get(p.kind, 0) < 3 for p, day in specific):
                 del groups[key]
-            elif place.kind == "region" and (towns := [
+            elif place.kind == "admin2" and (towns := [
                     k for k, g in groups.items() if k[1] == key[1] and (p := g.mentions[0].place.place).country
                     == place.country and KIND_RANK.get(p.kind, 0) < 2
-                    and haversine_km(p.lat, p.lon, place.lat, place.lon) <= REGION_TOWN_KM]):
+                    and haversine_km(p.lat, p.lon, place.lat, place.lon) <= DISTRICT_TOWN_KM]):
                 # "a suicide bomber … at a rally in the Bajaur district … The blast ripped through a tent in Khar":
                 # the district's town says where; what the district's clause told counts for the town's event
                 town = groups[towns[0]]

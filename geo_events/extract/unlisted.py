@@ -88,6 +88,8 @@ def _names(match: re.Match[str]) -> list[tuple[int, int, str]]:
 
 
 def _plausible(name: str) -> bool:
+    if name.endswith(("'s", "’s")):
+        return False  # "the Army's 46 Rashtriya Rifles camp": an owner, not a village
     words = name.replace("-", " ").split()
     if not words or words[0].lower() in _NOT_NAMES or len(name) < 3:
         return False

@@ -65,7 +65,7 @@ SHORT_NAME = 5
 #: Feature class / admin level: what a bare name most likely means when several places bear it.
 _KIND_BONUS = {
     "city": 3.0, "town": 2.0, "village": 1.0, "oilfield": 1.5, "gasfield": 1.5, "facility": 1.5,
-    "dam": 1.5, "base": 1.5, "river": 8.0, "region": 8.0, "admin1": 12.0, "country": 18.0,
+    "dam": 1.5, "base": 1.5, "river": 8.0, "admin2": 8.0, "region": 8.0, "admin1": 12.0, "country": 18.0,
 }
 #: GeoNames cities500 lists towns of 500+ people *or seats of an administrative division*: a town without
 #: a recorded population is such a seat, ranked as if it had this many people.

@@ -8,10 +8,11 @@ from typing import Any
 #: Kinds a place can have, from most to least specific.
 KINDS = (
     "city", "town", "village", "oilfield", "gasfield", "facility", "dam", "base",
-    "river", "region", "admin1", "country",
+    "river", "admin2", "region", "admin1", "country",
 )
-#: Kinds that are areas or lines rather than settlements or sites.
-AREA_KINDS = frozenset({"river", "region", "admin1", "country"})
+#: Kinds that are areas or lines rather than settlements or sites (``admin2``: a district, county, LGA or
+#: township, below the province, with its seat's point).
+AREA_KINDS = frozenset({"river", "admin2", "region", "admin1", "country"})
 
 
 @dataclass(frozen=True)

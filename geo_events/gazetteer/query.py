@@ -37,6 +37,7 @@ KIND_GROUPS: dict[str, frozenset[str]] = {
     "admin1": frozenset({"admin1"}), "state": frozenset({"admin1"}), "province": frozenset({"admin1"}),
     "governorate": frozenset({"admin1"}), "oblast": frozenset({"admin1"}),
     "country": frozenset({"country"}), "river": frozenset({"river"}), "region": frozenset({"region"}),
+    "admin2": frozenset({"admin2"}), "district": frozenset({"admin2"}), "county": frozenset({"admin2"}),
     "facility": frozenset({"facility", "oilfield", "gasfield", "dam", "base"}),
     **{kind: frozenset({kind}) for kind in ("oilfield", "gasfield", "dam", "base")},
 }
