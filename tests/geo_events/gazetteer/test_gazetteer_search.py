@@ -200,3 +200,10 @@ def test_an_exact_name_before_a_kind_word_beats_a_bigger_place_that_only_sounds_
     # "Kauru district": the kind word goes, and the name left is Kauru's own; Kovrov (Russia, 140,000 people)
     # only has the spelling variant "Kaurou", and no bigger population may outrank an exact name
     assert (_top(gazetteer, query).name, _top(gazetteer, query).country) == ("Kauru", "NG")
+
+
+def test_a_district_is_its_own_kind_and_an_agency_of_that_name_is_the_district(gazetteer: Gazetteer) -> None:
+    place = _top(gazetteer, "Kurram Agency")  # "Agency" names outlets, except the district curated so
+    assert (place.name, place.kind, place.country) == ("Kurram", "admin2", "PK")
+    assert [m.place.kind for m in gazetteer.search("Kurram", kind="district")] == ["admin2"]
+    assert not gazetteer.search("Anadolu Agency")  # an outlet stays refused
