@@ -379,7 +379,7 @@ def find_place_candidates(
                     # named as itself may start one: "Daraa al-Balad")
                     matches = [m for m in matches if m.score >= 100 and (
                         (_prefix_ok(m.place, written) and _fold(m.place.name) == _fold(written))
-                        or (m.place.kind in ("region", "admin1") and j - i > 1 and _names_it(m.place, written)))]
+                        or (m.place.kind in ("admin2", "region", "admin1") and j - i > 1 and _names_it(m.place, written)))]
                     if not matches:
                         reason = f"the start of a longer name ({text[start:run[j][1]]})"
                 elif reason is None and i > 0 and _PREFIXED_RE.match(run[i][2]) and (
@@ -388,7 +388,7 @@ def find_place_candidates(
                 if reason == "prefix":
                     def fits(m: Any) -> bool:  # "Khyber Agency of FATA": a region named whole before "of"
                         return _prefix_ok(m.place, written) or (
-                            m.place.kind in ("region", "admin1") and j - i > 1 and _names_it(m.place, written))
+                            m.place.kind in ("admin2", "region", "admin1") and j - i > 1 and _names_it(m.place, written))
                     reason = None if any(fits(m) for m in matches) else (
                         f"the start of a longer name ({text[start:run[j][1]]})")
                     if reason is None:

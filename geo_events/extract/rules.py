@@ -855,10 +855,8 @@ class _Reading:
                     if previous is not None:
                         self._refine_previous(previous, clause, [here])
                     elif orphans and here[0].rank < 3:
-                        event_type, day, precision, date_mention, orphan_scores = orphans.pop()
-                        previous = Mention(clause, here[0], "the clause that says where the incident took place",
-                                           day, precision, date_mention, "the incident the clause refers back to",
-                                           dict(orphan_scores), [], True)
+                        previous = _placed_orphan(orphans.pop(), clause, here[0],
+                                                  "the clause that says where the incident took place", [])
                         mentions.append(previous)
                 continue
             scores = _trigger_scores(triggers)
@@ -897,13 +895,9 @@ class _Reading:
                 if previous is None and orphans and (here := [p for p in places if p[0].rank < 3]):
                     # "Assailants killed 18 people in a village in eastern Congo on Wednesday night … The army
                     # confirmed the attack on Baeti village": the lead's incident, placed by the clause naming it
-                    event_type, day, precision, date_mention, orphan_scores = orphans.pop()
-                    joined = defaultdict(float, orphan_scores)
-                    for sub, score in _trigger_scores(triggers).items():
-                        joined[sub] += score  # "the attack on Baeti village": what the confirmation calls it
-                    previous = Mention(clause, here[0][0], "the clause that names the incident's place", day,
-                                       precision, date_mention, "the incident the clause refers back to",
-                                       dict(joined), triggers, True)
+                    # ("the attack on Baeti village": what the confirmation calls it counts too)
+                    previous = _placed_orphan(orphans.pop(), clause, here[0][0],
+                                              "the clause that names the incident's place", triggers)
                     mentions.append(previous)
                 continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau
             pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
@@ -1690,6 +1684,18 @@ def _is_tag_line(line: str) -> bool:
 
 
 _GROUP_WORD_RE = re.compile(r"\s+(?:groups?|cells?|factions?|units?|squads?|gangs?|bands?|columns?)\b", re.IGNORECASE)
+
+
+def _placed_orphan(orphan: tuple[str, date, str, DateMention | None, dict[str, float]], clause: Clause,
+                   place: PlaceMention, how: str, triggers: list[Trigger]) -> Mention:
+    """A dated incident told without a place (an "orphan"), placed by a later clause that refers back to it; the
+    later clause's own trigger words count for its type."""
+    _event_type, day, precision, date_mention, scores = orphan
+    joined = defaultdict(float, scores)
+    for sub, score in _trigger_scores(triggers).items():
+        joined[sub] += score
+    return Mention(clause, place, how, day, precision, date_mention, "the incident the clause refers back to",
+                   dict(joined), triggers, True)
 
 
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:

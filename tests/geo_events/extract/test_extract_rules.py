@@ -1771,8 +1771,8 @@ def test_a_capital_that_blames_is_its_government() -> None:
 
 
 def test_a_timeline_with_its_year_in_the_heading_and_days_on_their_own_lines() -> None:
-    text = ("Tribal Areas Timeline - 2016\n\nMarch 7\n\nFighter jets targeted militant hideouts in Kurram Agency, "
-            "killing 12 militants including some suicide bombers, officials said.\n\nMarch 9\n\nTwo soldiers were "
+    text = ("Tribal Areas Timeline - 2016\n\nMarch 7\n\nFighter jets targeted militant hideouts in Kurram Agency "
+            "of FATA, killing 12 militants including some suicide bombers, officials said.\n\nMarch 9\n\nTwo soldiers were "
             "killed in a clash with militants near Wana in South Waziristan Agency.")
     found = events(text, None)  # no publication date: the heading gives the year, the lines the days
     assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in found] == [
