@@ -271,9 +271,12 @@ _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand
                           r"press(?:ed|es|ing)?\s+for|appeal(?:ed|s)?\s+for|reject(?:ed|s|ing)?|no\s+sign\s+of|"
                           r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over)|aim(?:ed|s|ing)?\s+at|seek(?:s|ing)?|sought|towards?|negotiat(?:e|ed|es|ing)|discuss(?:ed|es|ing)?|"
                           r"proposals?\s+for|efforts?\s+(?:to\s+reach|for)|"
+                          # "in response to their breaches of the de-escalation zone agreement": an old one broken
+                          r"breach(?:es|ed|ing)?\s+of|violat(?:ions?|ed|ing)\s+(?:of\s+)?|under|within|despite|"
+                          r"the\s+terms\s+of|"
                           # "urged both sides to agree a nationwide ceasefire"
                           r"(?:urg|call|press|push)(?:ed|es|ing|s)?\s+(?:\w+\s+){1,3}to\s+(?:agree|reach|accept|respect|sign|"
-                          r"observe|restore|work\s+towards?)(?:\s+(?:on|to))?)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$")
+                          r"observe|restore|work\s+towards?)(?:\s+(?:on|to))?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$")
 _CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food|fuel|medicine|delegations?|"
                                r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
                                r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")

@@ -119,7 +119,7 @@ _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", 
                   "handout", "Powered", "AP ")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
-_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ .-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
+_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
 #: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …".
 _DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]+,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
                                 r"(?:,?\s*(?:19|20)\d\d)?\s+(?=[A-Z])")
@@ -129,7 +129,9 @@ _TITLE_DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][\w'’ .-]{1,30}?)?\.\s*-(?!\w)"
     r"|,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]"
     # "Maiduguri, Nigeria -- Islamist militants …", "Kabul, Afghanistan — …": the city, then its country
-    r"|,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—]|\s-\s)")
+    r"|,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—]|\s-\s)"
+    # "Hama/Idleb, SANA – …": two cities and the agency
+    r"|(?:/[A-Z][\w'’-]+)+,\s*[A-Z][A-Za-z]{1,12}\s*[-–—]")
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|blames|accuses|denies|condemns|warns|urges|rejects|insists|vows|vowed|threatens|threatened|believes"

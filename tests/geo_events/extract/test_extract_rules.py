@@ -1834,3 +1834,10 @@ def test_a_lead_naming_a_province_the_gazetteer_lacks_is_not_the_datelines_city(
     text = ("SAN PEDRO CITY — Six were killed in a clash between troops and rebels in Oriental Mindoro on "
             "Thursday, an army officer said.")
     assert events(text, "2017-03-31") == []
+
+
+def test_a_breached_agreement_is_no_agreement_and_a_two_city_agency_dateline_is_no_place() -> None:
+    text = ("Hama/Idleb, SANA – Army units launched rocket strikes on Monday against terrorist positions on the "
+            "outskirts of Khan Sheikhoun in response to their breaches of the de-escalation zone agreement.")
+    found = events(text, "2019-01-28")
+    assert [(e["location"], e["event_type"]) for e in found] == [("Khān Shaykhūn", "Explosions/Remote violence")]
