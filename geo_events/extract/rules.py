@@ -211,6 +211,8 @@ _CAME_DAYS_AFTER_RE = re.compile(r"\b(?:came|comes|occurred|happened|follows|fol
 #: "the police spokesman in X confirmed the attack": with no date of its own, a statement about the incident told
 _STATEMENT_OF_RE = re.compile(r"\b(?:confirmed|condemned|denied|deplored)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$",
                               re.IGNORECASE)
+#: The start of a relative clause right before a threat: "separatists who had vowed to …".
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
     r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
@@ -912,8 +914,10 @@ class _Reading:
                                                        clause.start, clause.end))
                 continue
             future = _FUTURE_RE.search(body)
-            if (dated is None and _HABIT_RE.search(body)) or (future is not None and (dated is None or all(
-                    0 <= t.start - clause.start - future.end() < 15 for t in triggers))):
+            told_past_threat = future is not None and dated is not None and bool(_RELATIVE_BEFORE_RE.search(
+                body, max(0, future.start() - 25), future.start())) and any(
+                t.start - clause.start - future.end() >= 15 for t in triggers)
+            if (dated is None and _HABIT_RE.search(body)) or (future is not None and not told_past_threat):
                 # (a dated incident told past a threat is still news: "an explosive planted by separatists who had
                 # vowed to disrupt the ceremony exploded on Sunday")
                 continue

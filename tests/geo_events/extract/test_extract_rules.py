@@ -1841,3 +1841,10 @@ def test_a_breached_agreement_is_no_agreement_and_a_two_city_agency_dateline_is_
             "outskirts of Khan Sheikhoun in response to their breaches of the de-escalation zone agreement.")
     found = events(text, "2019-01-28")
     assert [(e["location"], e["event_type"]) for e in found] == [("Khān Shaykhūn", "Explosions/Remote violence")]
+
+
+def test_a_statement_about_plans_after_the_incident_is_no_second_incident() -> None:
+    text = ("Coalition strikes killed dozens of pro-government fighters near Khasham on Wednesday, officials said.\n\n"
+            "The militias came under fire because they had failed to tell the Russian command of their plans to "
+            "conduct a search operation, the ministry said in a statement on Thursday.")
+    assert [e["event_date"] for e in events(text, "2018-02-09")] == ["2018-02-07"]
