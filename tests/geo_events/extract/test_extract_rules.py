@@ -1844,7 +1844,8 @@ def test_a_breached_agreement_is_no_agreement_and_a_two_city_agency_dateline_is_
 
 
 def test_a_statement_about_plans_after_the_incident_is_no_second_incident() -> None:
-    text = ("Coalition strikes killed dozens of pro-government fighters near Khasham on Wednesday, officials said.\n\n"
-            "The militias came under fire because they had failed to tell the Russian command of their plans to "
-            "conduct a search operation, the ministry said in a statement on Thursday.")
-    assert [e["event_date"] for e in events(text, "2018-02-09")] == ["2018-02-07"]
+    text = ("US-led coalition forces killed about 100 pro-government fighters who attacked their positions near "
+            "Khasham, officials said yesterday.\n\n"
+            "The militias came under fire of the coalition as they had failed to tell the Russian command of their "
+            "plans to conduct a search operation, the ministry said in a statement Thursday.")
+    assert [e["event_date"] for e in events(text, "2018-02-08")] == ["2018-02-07"]
