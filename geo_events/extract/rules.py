@@ -840,6 +840,13 @@ class _Reading:
             triggers = self._in(self.triggers, clause.start, clause.end)
             body = self.text[clause.start : clause.end]
             places = self._locations(clause)
+            if places and previous is not None and clause.sentence - previous.clause.sentence <= 2 and all(
+                    (road := _ROAD_END_RE.match(self.text, p.end)) is not None
+                    and previous.place.key and previous.place.key in self.low[p.start : road.end()]
+                    for p, _how in places):
+                # "… a strike targeting a car in Naqura … a vehicle was targeted by a strike on the Tyre-Naqura
+                # road": the road's end where the incident was just reported, not its other end
+                places = [(previous.place, "the end of the road the incident was just reported at")]
             if lead_place is None and places and not clause.caption:
                 lead_place = places[0][0]
             casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)

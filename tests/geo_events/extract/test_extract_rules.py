@@ -1849,3 +1849,9 @@ def test_a_statement_about_plans_after_the_incident_is_no_second_incident() -> N
             "The militias came under fire of the coalition as they had failed to tell the Russian command of their "
             "plans to conduct a search operation, the ministry said in a statement Thursday.")
     assert [e["event_date"] for e in events(text, "2018-02-08")] == ["2018-02-07"]
+
+
+def test_the_other_end_of_a_road_is_not_a_second_incident() -> None:
+    text = ("An Israeli drone strike on a car in Naqura killed two people on Monday, the health ministry said. "
+            "A peacekeeping spokeswoman said the vehicle was targeted by a strike on the Tyre-Naqura road.")
+    assert [e["location"] for e in events(text, "2024-09-02")] == ["En Nâqoûra"]
