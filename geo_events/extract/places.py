@@ -44,7 +44,8 @@ ANCHOR_WINDOW = 3000
 COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
 _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
-                         "provinces", "department", "regions", "oblasts", "governorates", "county", "prefecture", "territory", "township", "sector", "lga"})
+                         "provinces", "department", "regions", "oblasts", "governorates", "county", "prefecture",
+                         "territory", "township", "sector", "lga"})
 #: Cues of units below the province ("Beni territory", "Kifri district"): the gazetteer has no such units,
 #: and the town that names one is its seat; they say little about which country is meant.
 ADMIN2_CUES = frozenset({"district", "county", "territory", "township", "sector", "lga"})
@@ -374,25 +375,23 @@ def find_place_candidates(
                 if reason and "organisation" in reason and j - i > 1 and any(
                         m.score >= 100 and m.place.id.startswith("ge:") and _names_it(m.place, written) for m in matches):
                     reason = None  # "Kurram Agency": a curated row is called so (Pakistan's tribal agencies)
+                # "Khyber Agency" (of FATA): an area named whole by a name of several words
+                whole = [m for m in matches if m.place.kind in _AREA_NAME_KINDS and _names_it(m.place, written)
+                         ] if j - i > 1 else []
                 if reason in (None, "prefix") and j < n and not taken[j] and _PREFIXED_RE.match(run[j][2]):
                     # "the Bustan al-Qasr district": the start of an Arabic name, not Bustan or Boston (a city
                     # named as itself may start one: "Daraa al-Balad")
-                    matches = [m for m in matches if m.score >= 100 and (
-                        (_prefix_ok(m.place, written) and _fold(m.place.name) == _fold(written))
-                        or (m.place.kind in ("admin2", "region", "admin1") and j - i > 1 and _names_it(m.place, written)))]
+                    matches = [m for m in matches if m.score >= 100 and (m in whole or (
+                        _prefix_ok(m.place, written) and _fold(m.place.name) == _fold(written)))]
                     if not matches:
                         reason = f"the start of a longer name ({text[start:run[j][1]]})"
                 elif reason is None and i > 0 and _PREFIXED_RE.match(run[i][2]) and (
                         _is_capitalised(run[i - 1][2]) and text[run[i - 1][1] : start] == " "):
                     reason = f"the end of a longer name ({text[run[i - 1][0]:end]})"  # "… al-Qasr" of "Bustan al-Qasr"
                 if reason == "prefix":
-                    def fits(m: Any) -> bool:  # "Khyber Agency of FATA": a region named whole before "of"
-                        return _prefix_ok(m.place, written) or (
-                            m.place.kind in ("admin2", "region", "admin1") and j - i > 1 and _names_it(m.place, written))
-                    reason = None if any(fits(m) for m in matches) else (
-                        f"the start of a longer name ({text[start:run[j][1]]})")
-                    if reason is None:
-                        matches = [m for m in matches if fits(m)]
+                    fitting = [m for m in matches if m in whole or _prefix_ok(m.place, written)]
+                    reason = None if fitting else f"the start of a longer name ({text[start:run[j][1]]})"
+                    matches = fitting or matches
                 if reason is not None:
                     if rejected is not None:
                         rejected.append(Rejected(start, end, written, reason))
@@ -496,6 +495,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "into"
                                   # verbs whose object is a place ("rebels shelled Sake", "captured Sake")
                                   "shelled", "bombed", "stormed", "captured", "recaptured", "seized", "overran",
                                   "entered"})
+
+
+#: Kinds of area a multi-word name may name whole ("Khyber Agency", "Lower Shabelle Region").
+_AREA_NAME_KINDS = frozenset({"admin2", "region", "admin1"})
 
 
 def _names_it(place: Any, written: str) -> bool:

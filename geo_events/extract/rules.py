@@ -143,10 +143,12 @@ _METONYM_AFTER_RE = re.compile(
 )
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
                                 r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by)\s*$", re.IGNORECASE)
+#: Between "north of the" / "40 km west of the" and the place measured from: "town of", "Iraqi capital (of)".
+_PLACE_KIND_OF = r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?"
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
-    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?$",
+    + _PLACE_KIND_OF + "$",
     re.IGNORECASE,
 )
 #: "30 km from X", "some 20 miles away from the town of X": a distance with no bearing
@@ -257,8 +259,6 @@ _TOOK_PLACE_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:attack|inci
 #: A clause telling when an incident started or happened ("The attack began on Friday evening when …").
 _BEGAN_RE = re.compile(r"\b(?:began|started|happened|took\s+place|occurred|unfolded)\b", re.IGNORECASE)
 #: ACLED event types of demonstrations (a riot is a demonstration turned violent).
-#: One-sided violence at one place and day is one event, coded by its strongest sub-event type.
-_ONE_SIDED_TYPES = frozenset({"Attack", "Abduction/forced disappearance"})
 _DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 #: Most kilometres between a front's axis town and a place fought over on it.
 AXIS_KM = 80.0
@@ -301,7 +301,7 @@ _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|fo
 _DISTANCE_RE = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|nautical\s+miles?|nm|miles?)\b[^,;.]{0,20}?\b(?P<dir>north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?"
-    r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?$", re.IGNORECASE)
+    + _PLACE_KIND_OF + "$", re.IGNORECASE)
 #: Kilometres per unit of a written distance (the first word of the unit, lower case).
 _UNIT_KM = {"mile": 1.609, "miles": 1.609, "nautical": 1.852, "nm": 1.852}
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
@@ -735,9 +735,8 @@ class _Reading:
 
     def _date_heading(self, start: int) -> DateMention | None:
         """The last date heading before ``start``, if any."""
-        headings = self._date_headings
-        index = bisect_left([h.start for h in headings], start) - 1
-        return headings[index] if index >= 0 else None
+        before = self._in(self._date_headings, 0, start)
+        return before[-1] if before else None
 
     def _statement_date(self, mention: DateMention | None) -> bool:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
@@ -1420,9 +1419,7 @@ class _Reading:
                 strongest = max((classify(dict(m.scores)) or ("", "", 0.0))[2] for m in groups[key].mentions)
                 # one crowd at one place and day is one demonstration, coded by its most serious feature
                 crowd = {key[2], keys[0][2]} <= _DEMONSTRATION_TYPES
-                # gunmen who killed villagers and carried others off: one attack on that village that day
-                raid = {key[2], keys[0][2]} <= _ONE_SIDED_TYPES
-                if area or crowd or raid or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
+                if area or crowd or strongest < 3.0 or all(m.clause.headline for m in groups[key].mentions):
                     top.mentions.extend(groups[key].mentions)
                     for sub, score in groups[key].scores.items():
                         top.scores[sub] += score * 0.5
@@ -1458,42 +1455,21 @@ class _Reading:
                 del groups[key]
         self._attach_headline(list(groups.values()))
         self._attach_claim_clauses(list(groups.values()))
-        kept: dict[tuple[str, date | None, str], EventDraft] = {}
-        townships: set[tuple[str, date | None, str]] = set()  # drafts located by a township's or district's name
+        kept: dict[_DraftKey, EventDraft] = {}
+        townships: set[_DraftKey] = set()  # drafts located by a township's or district's name
         for group in groups.values():
             draft = self._draft(group)
             if draft is None:
                 continue
-            place_id = str(getattr(draft.place, "id", draft.place.name))
-            key = (place_id, draft.event_date, draft.event_type)
+            key = (str(getattr(draft.place, "id", draft.place.name)), draft.event_date, draft.event_type)
             if all(m.place.cue_after in ADMIN2_CUES for m in group.mentions):
                 townships.add(key)
-            same = kept.get(key)
-            if same is None:
-                # a village no gazetteer lists, coded at the town of its township ("Moe Tarr Lay village of Katha
-                # township"), and the township's own event that day: one event, at the village
-                same = next((d for k, d in kept.items() if k[1:] == key[1:] and (
-                    ("~" in place_id and k[0] == place_id.split("~")[0] and k in townships)
-                    or ("~" in k[0] and k[0].split("~")[0] == place_id and key in townships))), None)
-                if same is not None and "~" in place_id:
-                    same.place, same.geo_precision = draft.place, draft.geo_precision
-                    same.explain["place"] = draft.explain.get("place", same.explain.get("place", ""))
+            same = kept.get(key) or _township_twin(kept, townships, key, draft)
             if same is None:
                 kept[key] = draft
                 self.out.drafts.append(draft)
-                continue
-            # one event per place, day and event type (ACLED): gunmen who stormed a village and killed and
-            # abducted its people, told as two incidents, are one attack, coded by its stronger sub-event type
-            if draft.type_score > same.type_score:
-                same.sub_event_type, same.type_score = draft.sub_event_type, draft.type_score
-                same.explain["type"] = draft.explain.get("type", same.explain.get("type", ""))
-            for claim in draft.claims:
-                if claim not in same.claims:
-                    same.claims.append(claim)
-            for name, found in draft.spans.items():
-                same.spans.setdefault(name, [])
-                same.spans[name].extend(span for span in found if span not in same.spans[name])
-            same.actor1, same.actor2 = same.actor1 or draft.actor1, same.actor2 or draft.actor2
+            else:
+                _fold_draft(same, draft)
 
     def _fold_statement_days(self, groups: dict[tuple[str, date | None, str], _Group]) -> None:
         """"… have seized the town, the army said on Wednesday. … took control of the port on Tuesday": the day
@@ -1697,6 +1673,40 @@ def _is_tag_line(line: str) -> bool:
 
 
 _GROUP_WORD_RE = re.compile(r"\s+(?:groups?|cells?|factions?|units?|squads?|gangs?|bands?|columns?)\b", re.IGNORECASE)
+
+
+_DraftKey = tuple[str, date | None, str]
+
+
+def _township_twin(kept: dict[_DraftKey, EventDraft], townships: set[_DraftKey], key: _DraftKey,
+                   draft: EventDraft) -> EventDraft | None:
+    """A village no gazetteer lists, coded at the town of its township ("Moe Tarr Lay village of Katha
+    township"), and the township's own event that day are one event, at the village: the kept draft of the pair
+    (given the village's place when ``draft`` is the village), or None."""
+    place_id = key[0]
+    same = next((d for k, d in kept.items() if k[1:] == key[1:] and (
+        ("~" in place_id and k[0] == place_id.split("~")[0] and k in townships)
+        or ("~" in k[0] and k[0].split("~")[0] == place_id and key in townships))), None)
+    if same is not None and "~" in place_id:
+        same.place, same.geo_precision = draft.place, draft.geo_precision
+        same.explain["place"] = draft.explain.get("place", same.explain.get("place", ""))
+    return same
+
+
+def _fold_draft(same: EventDraft, draft: EventDraft) -> None:
+    """One event per place, day and event type (ACLED): gunmen who stormed a village and killed and abducted its
+    people, told as two incidents, are one attack, coded by its stronger sub-event type; claims, evidence and
+    actors join."""
+    if draft.type_score > same.type_score:
+        same.sub_event_type, same.type_score = draft.sub_event_type, draft.type_score
+        same.explain["type"] = draft.explain.get("type", same.explain.get("type", ""))
+    for claim in draft.claims:
+        if claim not in same.claims:
+            same.claims.append(claim)
+    for name, found in draft.spans.items():
+        spans = same.spans.setdefault(name, [])
+        spans.extend(span for span in found if span not in spans)
+    same.actor1, same.actor2 = same.actor1 or draft.actor1, same.actor2 or draft.actor2
 
 
 def _placed_orphan(orphan: tuple[str, date, str, DateMention | None, dict[str, float]], clause: Clause,
