@@ -1456,15 +1456,12 @@ class _Reading:
         self._attach_headline(list(groups.values()))
         self._attach_claim_clauses(list(groups.values()))
         kept: dict[_DraftKey, EventDraft] = {}
-        townships: set[_DraftKey] = set()  # drafts located by a township's or district's name
         for group in groups.values():
             draft = self._draft(group)
             if draft is None:
                 continue
             key = (str(getattr(draft.place, "id", draft.place.name)), draft.event_date, draft.event_type)
-            if all(m.place.cue_after in ADMIN2_CUES for m in group.mentions):
-                townships.add(key)
-            same = kept.get(key) or _township_twin(kept, townships, key, draft)
+            same = kept.get(key)
             if same is None:
                 kept[key] = draft
                 self.out.drafts.append(draft)
@@ -1676,21 +1673,6 @@ _GROUP_WORD_RE = re.compile(r"\s+(?:groups?|cells?|factions?|units?|squads?|gang
 
 
 _DraftKey = tuple[str, date | None, str]
-
-
-def _township_twin(kept: dict[_DraftKey, EventDraft], townships: set[_DraftKey], key: _DraftKey,
-                   draft: EventDraft) -> EventDraft | None:
-    """A village no gazetteer lists, coded at the town of its township ("Moe Tarr Lay village of Katha
-    township"), and the township's own event that day are one event, at the village: the kept draft of the pair
-    (given the village's place when ``draft`` is the village), or None."""
-    place_id = key[0]
-    same = next((d for k, d in kept.items() if k[1:] == key[1:] and (
-        ("~" in place_id and k[0] == place_id.split("~")[0] and k in townships)
-        or ("~" in k[0] and k[0].split("~")[0] == place_id and key in townships))), None)
-    if same is not None and "~" in place_id:
-        same.place, same.geo_precision = draft.place, draft.geo_precision
-        same.explain["place"] = draft.explain.get("place", same.explain.get("place", ""))
-    return same
 
 
 def _fold_draft(same: EventDraft, draft: EventDraft) -> None:
