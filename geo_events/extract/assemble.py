@@ -21,7 +21,8 @@ from geo_events.models import Event, Source, source_id_for, stable_id
 GEOCODER = "geo-events extract (offline gazetteer)"
 _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 #: Areas an event is not pinned on (a province's, a region's or a country's point says nothing about where it
-#: happened); a district (``admin2``) is coded at its seat, as ACLED coders do (geo_precision 2).
+#: happened); a district (``admin2``) is coded at its seat, as ACLED coders do (geo_precision 2), unless the
+#: text names it as a province (geo_precision 3: "Yatenga province", "Surigao del Sur").
 _UNPINNED_KINDS = frozenset({"river", "region", "admin1", "country"})
 
 
@@ -90,7 +91,8 @@ def assemble(extraction: Extraction, article: ArticleInput, *, area_events: bool
     extracted_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     for draft in extraction.drafts:
         place = draft.place
-        area = getattr(place, "kind", "") in _UNPINNED_KINDS
+        area = getattr(place, "kind", "") in _UNPINNED_KINDS or (
+            getattr(place, "kind", "") == "admin2" and draft.geo_precision >= 3)  # a province below admin-1
         if draft.event_date is None or (area and not area_events):
             reason = ("no date: the text gives a relative date and no publication date to read it against"
                       if draft.event_date is None else

@@ -30,12 +30,16 @@ from wordfreq import zipf_frequency
 
 from geo_events.extract.countries import CountryMention
 from geo_events.gazetteer.not_places import is_not_place
+from geo_events.geodesy import haversine_km
 
 #: How specific a place kind is (lower = more specific). Unknown kinds count as towns.
 KIND_RANK: dict[str, int] = {
     "facility": 0, "oilfield": 0, "gasfield": 0, "dam": 0, "base": 0, "airport": 0, "neighbourhood": 0,
     "village": 0, "town": 0, "city": 0, "river": 2, "region": 2, "admin2": 2, "admin1": 3, "country": 4,
 }
+#: A province below admin-1 ("Soum province", "Surigao del Sur") is known by its seat's point only: the
+#: towns within this distance of it count as inside it.
+ADMIN2_REACH_KM = 100.0
 #: Population assumed for a town or city GeoNames lists without one (administrative seats).
 _SEAT_POPULATION = 5_000
 #: Characters around a mention within which other places count as its neighbours.
@@ -659,7 +663,8 @@ def resolve_places(
             # a province's own name ("Manipur", "Borno") says the country as much as "Borno State" does
             context.countries[next(iter(codes))] += 1.5 if all(p.kind == "admin1" for p, _ in item.candidates) else 0.5
         if item.cue_after in _ADMIN_CUES or any(p.kind == "admin1" for p, _ in item.candidates):
-            admins = [p for p, _ in item.candidates if p.kind == "admin1" and p.admin1]
+            admins = [p for p, _ in item.candidates if p.admin1 and (p.kind == "admin1" or (
+                p.kind == "admin2" and item.cue_after in _ADMIN_CUES))]  # "in Soum province": Sahel, Burkina
             for place in admins:
                 context.admin1s[(place.country, _fold(place.admin1))] += 1.0
             if item.cue_after in _ADMIN_CUES - ADMIN2_CUES and len({p.country for p in admins}) == 1:
@@ -707,12 +712,12 @@ def resolve_places(
                 chosen[index + 2] is not None and chosen[index + 2].kind == "admin1") and _OWNER_GAP_RE.fullmatch(
                 text, raw[index + 1].end, raw[index + 2].start):
             province = chosen[index + 2]
-        if place is None or province is None or province.kind not in ("admin1", "country") or place.kind in (
-                "admin1", "country"):
+        if place is None or province is None or province.kind not in ("admin1", "admin2", "country") or place.kind in (
+                "admin1", "admin2", "country"):
             continue
         if province.kind == "country" and all(q < 100 for p, q in raw[index + 1].candidates if p is province):
             continue  # "Djibo in Soum province": "Soum" only looks like "Somalia"
-        if province.kind == "admin1" and re.fullmatch(r",\s*", text[raw[index].end : raw[index + 1].start]) and (
+        if province.kind in ("admin1", "admin2") and re.fullmatch(r",\s*", text[raw[index].end : raw[index + 1].start]) and (
                 not contains(province, place)) and all(q >= 100 for p, q in raw[index + 1].candidates if p is province):
             # "Esperanza, Agusan del Sur", "Tulunan, Cotabato": the town of that name in the province after the
             # comma, when the gazetteer has one (a list of towns and provinces keeps its other readings)
@@ -1028,6 +1033,9 @@ def contains(outer: Any, inner: Any) -> bool:
         return False
     if outer.kind == "country":
         return outer.country == inner.country
+    if outer.kind == "admin2":  # a province below admin-1 has only its seat's point: towns near it are in it
+        return outer.country == inner.country and KIND_RANK.get(inner.kind, 0) < 2 and haversine_km(
+            outer.lat, outer.lon, inner.lat, inner.lon) <= ADMIN2_REACH_KM
     if inner.kind in ("admin1", "country"):
         return False  # a town named like its province ("Baghlan district of Baghlan province") does not contain it
     if not inner.admin1 or outer.country != inner.country:

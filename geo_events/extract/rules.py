@@ -1611,7 +1611,12 @@ class _Reading:
             actor1, actor2 = None, actor2 or actor1
         place_mention = first.place
         place = place_mention.place
-        geo_precision = 3 if place.kind in ("admin1", "country") else 2 if (
+        # a province below admin-1 ("Yatenga province", "Maguindanao del Sur") is a province-level location,
+        # like an admin-1 unit; a district the text calls one ("Khyber Agency", "Kurram district") is coded at
+        # its seat
+        provincial = place.kind == "admin2" and place_mention.cue_after not in ADMIN2_CUES and not any(
+            name.lower().endswith((" district", " agency")) for name in (place.name, *place.alt_names))
+        geo_precision = 3 if place.kind in ("admin1", "country") or provincial else 2 if (
             place.kind in _AREA_KINDS or place_mention.approximate or place_mention.cue_after in ADMIN2_CUES
             or place_mention.cue_after in ("road", "highway")) else (
             1 if place_mention.cue_before in _DIRECT_CUES or place_mention.cue_after in ("village", "town", "city")

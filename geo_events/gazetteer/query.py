@@ -71,7 +71,8 @@ def kind_agrees(hint: str | None, kind: str) -> bool:
     settlements = ("city", "town", "village")
     return hint is None or hint == kind or (hint in settlements and kind in settlements) or (
         hint in ("oilfield", "gasfield") and kind in ("oilfield", "gasfield")) or (
-        hint == "region" and kind == "admin1")  # "Donetsk region" is the oblast
+        hint == "region" and kind == "admin1") or (  # "Donetsk region" is the oblast
+        hint == "admin1" and kind == "admin2")  # "Soum province", "Surigao del Sur province": admin-2 units
 
 
 def kind_filter(kind: str | Iterable[str] | None) -> frozenset[str] | None:

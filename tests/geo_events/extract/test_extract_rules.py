@@ -1855,3 +1855,18 @@ def test_the_other_end_of_a_road_is_not_a_second_incident() -> None:
     text = ("An Israeli drone strike on a car in Naqura killed two people on Monday, the health ministry said. "
             "A peacekeeping spokeswoman said the vehicle was targeted by a strike on the Tyre-Naqura road.")
     assert [e["location"] for e in events(text, "2024-09-02")] == ["En Nâqoûra"]
+
+
+def test_a_province_below_admin1_places_its_town_and_is_no_event_location_alone() -> None:
+    text = ("Troops clashed with communist rebels in the hills of Lianga, Surigao del Sur, on Monday, the army said. "
+            "Gunmen also killed a farmer in Yatenga province on Tuesday.")
+    result = extract_events(text, "2023-05-10")
+    # "Surigao del Sur" is the province, not a second event in Surigao City 140 km away
+    assert [e["properties"]["location"] for e in result["features"]] == ["Lianga"]
+    assert [(u["location"], u["country"]) for u in result["unplaced"]] == [("Yatenga", "Burkina Faso")]
+
+
+def test_a_town_named_in_a_province_below_admin1_is_the_one_in_that_province() -> None:
+    text = "Jihadists attacked an army post near Arbinda in Soum province on Sunday, killing four soldiers."
+    (event,) = events(text, "2021-03-10")
+    assert event["country"] == "Burkina Faso" and near(event, 14.23, -0.865)

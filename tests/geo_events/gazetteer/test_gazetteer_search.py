@@ -207,3 +207,21 @@ def test_a_district_is_its_own_kind_and_an_agency_of_that_name_is_the_district(g
     assert (place.name, place.kind, place.country) == ("Kurram", "admin2", "PK")
     assert [m.place.kind for m in gazetteer.search("Kurram", kind="district")] == ["admin2"]
     assert not gazetteer.search("Anadolu Agency")  # an outlet stays refused
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "lat", "lon"),
+    [("Surigao del Sur province", "PH", 9.08, 126.20), ("Soum province", "BF", 14.10, -1.63),
+     ("Mayo-Sava", "CM", 11.05, 14.14), ("Maguindanao del Sur", "PH", 6.72, 124.80)],
+)
+def test_provinces_below_admin1_resolve_to_the_unit_at_its_seat(
+        gazetteer: Gazetteer, query: str, country: str, lat: float, lon: float) -> None:
+    place = _top(gazetteer, query)
+    assert (place.kind, place.country) == ("admin2", country)
+    assert haversine_km(place.lat, place.lon, lat, lon) < 3
+
+
+def test_a_city_keeps_its_name_beside_a_province_of_the_same_name(gazetteer: Gazetteer) -> None:
+    # Cotabato City is not the seat of Cotabato province (Kidapawan, 100 km east)
+    assert _top(gazetteer, "Cotabato City").kind != "admin2"
+    assert _top(gazetteer, "Cotabato province").kind == "admin2"
