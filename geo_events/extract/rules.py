@@ -231,7 +231,10 @@ _BACKGROUND_RE = re.compile(
     r"\bearlier\s+this\s+year\b|\b(?:in|since|during|until)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|"
     r"april|june|july|august|september|october|november|december)\b(?!\s+\d)|\bwas\s+declared\b|\brose\s+to\s+prominence\b|\bdecade\b|"
     r"\bthe\s+(?:19|20)\d\d\s+(?:\w+\s+){0,2}(?:assault|attack|attacks|massacre|offensive|bombing|siege|coup|war|"
-    r"battle|invasion|uprising|raid)\b|\bhas\s+seen\s+(?:thousands|hundreds|dozens)\b",
+    r"battle|invasion|uprising|raid)\b|\bhas\s+seen\s+(?:thousands|hundreds|dozens)\b|"
+    # "killed 66 in a March massacre", "one of the hotspots of fighting": an earlier month's incident, a description
+    r"\b(?:a|an|the)\s+(?:january|february|march|april|june|july|august|september|october|november|december)\s+"
+    r"(?:\w+\s+)?(?:assault|attacks?|massacre|offensive|bombing|raid|ambush|killings?|strikes?)\b|\bhotspots?\s+of\b",
     re.IGNORECASE,
 )
 _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|children|women|worshippers|farmers|"

@@ -1870,3 +1870,10 @@ def test_a_town_named_in_a_province_below_admin1_is_the_one_in_that_province() -
     text = "Jihadists attacked an army post near Arbinda in Soum province on Sunday, killing four soldiers."
     (event,) = events(text, "2021-03-10")
     assert event["country"] == "Burkina Faso" and near(event, 14.23, -0.865)
+
+
+def test_a_massacre_named_by_an_earlier_month_and_a_hotspot_description_are_background() -> None:
+    text = ("Gunmen killed nine villagers in Ouallam, western Niger, on Thursday, officials said.\n\n"
+            "Attackers had killed 40 in a January massacre in Banibangou.\n\n"
+            "Abala lies in the border zone, one of the hotspots of fighting in the Sahel.")
+    assert [e["location"] for e in events(text, "2021-06-25")] == ["Ouallam"]
