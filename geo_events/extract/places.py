@@ -120,6 +120,9 @@ _STOP_KEYS = frozenset(
 _ADMIN_AFTER_RE = re.compile(r"\s+(?:district|lga|local\s+government\s+area|county|township|commune|department|"
                              r"sub-?district|municipality|prefecture)\b", re.IGNORECASE)
 #: A capitalised word before one of these names a people or a group ("Kuki groups", "Maute terrorists").
+#: After a name: a camp called after it ("Dar-es-Salam's refugee camps", "the Zamzam displacement camp").
+_CAMP_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:refugee\s+|displacement\s+|displaced\s+|idps?\s+)?camps?\b",
+                            re.IGNORECASE)
 GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebels?|fighters?|tribesmen|tribes?|"
                              r"clans?|communit(?:y|ies)|insurgents?|gunmen|youths?|herders?|farmers?|"
                              r"villagers|protesters|terrorists?|jihadists?|extremists?|separatists?|loyalists?|"
@@ -807,6 +810,13 @@ def resolve_places(
             if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"names a people or group here, not {place.name} in {place.country_name}"))
+            continue
+        if _CAMP_AFTER_RE.match(text, item.end) and context.evidence >= 1.5 and context.countries.get(
+                place.country, 0.0) <= own.get((item.written.lower(), place.country), 0.0):
+            if rejected is not None:  # "Dar-es-Salam's refugee camps" in a Chad story: a camp named after the city
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"names a camp here, not {place.name} in {place.country_name}, a country "
+                                         f"the text does not point to"))
             continue
         if _lookalike(place, context, item, own.get((item.written.lower(), place.country), 0.0)):
             if rejected is not None:

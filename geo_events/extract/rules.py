@@ -127,7 +127,9 @@ _DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]+,\s*(?:[A-Z][a-z]{2,8}\.?\s+
 #: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
 _TITLE_DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][\w'’ .-]{1,30}?)?\.\s*-(?!\w)"
-    r"|,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]"
+    # "Washington D.C., Oct. 11 (ANI):", "New Delhi, Oct 11 (PTI):": Indian wires end the agency with a colon
+    r"|(?:\s+[A-Z]\.[A-Z]\.)?,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*"
+    r"(?:\([^)\n]{1,40}\)\s*[-–—:]|[-–—])"
     # "Maiduguri, Nigeria -- Islamist militants …", "Kabul, Afghanistan — …": the city, then its country
     r"|,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—]|\s-\s)"
     # "Hama/Idleb, SANA – …": two cities and the agency

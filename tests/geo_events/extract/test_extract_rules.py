@@ -1877,3 +1877,16 @@ def test_a_massacre_named_by_an_earlier_month_and_a_hotspot_description_are_back
             "Attackers had killed 40 in a January massacre in Banibangou.\n\n"
             "Abala lies in the border zone, one of the hotspots of fighting in the Sahel.")
     assert [e["location"] for e in events(text, "2021-06-25")] == ["Ouallam"]
+
+
+def test_an_indian_wire_dateline_ending_in_a_colon_is_no_event_place() -> None:
+    text = ("Washington D.C., Oct. 11 (ANI): Two suicide bombers killed 20 people at a market in Bol, in Chad's "
+            "Lac region, on Saturday.")
+    found = events(text, "2015-10-11")
+    assert [e["country"] for e in found] == ["Chad"] and found[0]["event_date"] == "2015-10-10"
+
+
+def test_a_camp_named_after_a_foreign_city_is_not_that_city() -> None:
+    text = ("Two suicide bombers struck a market in Bol, in western Chad, and the Dar-es-Salam refugee camp on "
+            "Saturday, killing 15 people, Chadian officials said.")
+    assert {e["country"] for e in events(text, "2015-10-11")} == {"Chad"}
