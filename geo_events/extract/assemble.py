@@ -91,8 +91,8 @@ def assemble(extraction: Extraction, article: ArticleInput, *, area_events: bool
     extracted_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     for draft in extraction.drafts:
         place = draft.place
-        area = getattr(place, "kind", "") in _UNPINNED_KINDS or (
-            getattr(place, "kind", "") == "admin2" and draft.geo_precision >= 3)  # a province below admin-1
+        kind = getattr(place, "kind", "")
+        area = kind in _UNPINNED_KINDS or (kind == "admin2" and draft.geo_precision >= 3)  # a province below admin-1
         if draft.event_date is None or (area and not area_events):
             reason = ("no date: the text gives a relative date and no publication date to read it against"
                       if draft.event_date is None else

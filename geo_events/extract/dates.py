@@ -274,8 +274,10 @@ def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[Date
 #: a weekday is not a city: "Monday, 8 March 2024 –" dates the text).
 _WIRE_BEFORE_RE = re.compile(r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Updated\b|Posted\b|Published\b)"
                              r"[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?,\s*$")
-#: ... then the agency and a dash, or a colon after the agency ("New Delhi, Oct 11 (PTI):", Indian wires)
-_WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)\n]{1,40}\)\s*[-–—:]|[-–—])")
+#: The end of a wire dateline: the agency and a dash, or a colon after the agency ("New Delhi, Oct 11 (PTI):",
+#: Indian wires), or a dash alone.
+WIRE_END = r"(?:\([^)\n]{1,40}\)\s*[-–—:]|[-–—])"
+_WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*" + WIRE_END)
 #: "EL GENEINA (15 June 2023) —": the date in brackets after the city
 _BRACKET_BEFORE_RE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?\s*\(\s*$")
 _BRACKET_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*\)\s*[-–—:]")

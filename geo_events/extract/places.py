@@ -50,8 +50,8 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
 _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
                          "provinces", "department", "regions", "oblasts", "governorates", "county", "prefecture",
                          "territory", "township", "sector", "lga"})
-#: Cues of units below the province ("Beni territory", "Kifri district"): the gazetteer has no such units,
-#: and the town that names one is its seat; they say little about which country is meant.
+#: Cues of units below the province ("Beni territory", "Kifri district"): the gazetteer lists few such units
+#: (``admin2``), and the town that names one is mostly its seat; they say little about which country is meant.
 ADMIN2_CUES = frozenset({"district", "county", "territory", "township", "sector", "lga"})
 _WATER_CUES = frozenset({"river", "valley", "basin", "banks", "bank"})
 _SETTLEMENT_CUES = frozenset({"village", "villages", "town", "towns", "city", "cities", "neighbourhood",
@@ -119,10 +119,10 @@ _STOP_KEYS = frozenset(
 ) | _SITE_WORDS
 _ADMIN_AFTER_RE = re.compile(r"\s+(?:district|lga|local\s+government\s+area|county|township|commune|department|"
                              r"sub-?district|municipality|prefecture)\b", re.IGNORECASE)
-#: A capitalised word before one of these names a people or a group ("Kuki groups", "Maute terrorists").
 #: After a name: a camp called after it ("Dar-es-Salam's refugee camps", "the Zamzam displacement camp").
 _CAMP_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:refugee\s+|displacement\s+|displaced\s+|idps?\s+)?camps?\b",
                             re.IGNORECASE)
+#: A capitalised word before one of these names a people or a group ("Kuki groups", "Maute terrorists").
 GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebels?|fighters?|tribesmen|tribes?|"
                              r"clans?|communit(?:y|ies)|insurgents?|gunmen|youths?|herders?|farmers?|"
                              r"villagers|protesters|terrorists?|jihadists?|extremists?|separatists?|loyalists?|"

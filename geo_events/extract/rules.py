@@ -37,7 +37,7 @@ from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extrac
 from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
 from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import actor_countries, find_countries
-from geo_events.extract.dates import DATE_RE, DateMention, find_dates, infer_anchor, written_dates, year_headings
+from geo_events.extract.dates import DATE_RE, WIRE_END, DateMention, find_dates, infer_anchor, written_dates, year_headings
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
@@ -129,7 +129,7 @@ _TITLE_DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][\w'’ .-]{1,30}?)?\.\s*-(?!\w)"
     # "Washington D.C., Oct. 11 (ANI):", "New Delhi, Oct 11 (PTI):": Indian wires end the agency with a colon
     r"|(?:\s+[A-Z]\.[A-Z]\.)?,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*[-–—:]|[-–—])"
+    + WIRE_END +
     # "Maiduguri, Nigeria -- Islamist militants …", "Kabul, Afghanistan — …": the city, then its country
     r"|,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[–—]|\s-\s)"
     # "Hama/Idleb, SANA – …": two cities and the agency
