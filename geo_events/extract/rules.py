@@ -73,6 +73,9 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\
                             r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
+#: Reported speech, whose pluperfect is the tense of the report, not of an earlier event.
+_REPORTED_THAT_RE = re.compile(r"\b(?:said|says|claimed|stated|reported|announced|accused\s+\w+\s+of|alleged)\s+that\b",
+                               re.IGNORECASE)
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
 _RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
@@ -120,6 +123,8 @@ _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", 
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
+#: The first cities of a dateline filed from several: "DERA ISMAIL KHAN/PESHAWAR:", "ISLAMABAD / QUETTA -".
+_DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
 #: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …".
 _DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]+,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
                                 r"(?:,?\s*(?:19|20)\d\d)?\s+(?=[A-Z])")
@@ -440,6 +445,7 @@ class _Reading:
         self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
         self.dateline: PlaceMention | None = None  # the city of a wire dateline, when it is one
+        self.headline_sources: set[str] = set()  # capitals named as a headline's source ("…: Yerevan")
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
     # ------------------------------------------------------------------ the steps
@@ -611,13 +617,22 @@ class _Reading:
             rejected.append(Rejected(mention.start, mention.end, written, "part of a dateline: where the report was filed"))
             return True
         line_start = text.rfind("\n", 0, mention.start) + 1
-        if not text[line_start : mention.start].strip() and (_DATELINE_RE.match(text[mention.start :]) or (
+        if (not text[line_start : mention.start].strip() or (written.isupper() and _DATELINE_PEERS_RE.fullmatch(
+                text, line_start, mention.start))) and (_DATELINE_RE.match(text[mention.start :]) or (
                 written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
                 or _TITLE_DATELINE_AFTER_RE.match(text, mention.end)):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
             if self.dateline is None and mention.place.kind in ("city", "town"):
                 self.dateline = mention
+            return True
+        if text[max(line_start, mention.start - 3) : mention.start].rstrip(" ").endswith(":") and (
+                written in self.headline_sources or re.match(r"[ \t]*(?:$|[-–—|])", text[mention.end : mention.end + 3],
+                                                             re.MULTILINE)) and (
+                mention.place.kind == "country" or self._is_capital(mention.place)):
+            # "Four soldiers killed after shelling by Azerbaijan: Yerevan": the headline's source, not a place
+            self.headline_sources.add(written)
+            rejected.append(Rejected(mention.start, mention.end, written, "a headline's source (a capital after a colon)"))
             return True
         part_of = _PART_OF_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
         if mention.start in self.actor_starts and part_of is None and mention.cue_before not in (
@@ -747,6 +762,15 @@ class _Reading:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
             self.text[max(0, mention.start - 40) : mention.start]))
+
+    def _first_statement_day(self) -> DateMention | None:
+        """The first day a statement about the incident was made ("the ministry said on Friday"), within a
+        week before the anchor; None when the text has none."""
+        for mention in self.dates:
+            if mention.precision == "day" and self._statement_date(mention) and (
+                    self.anchor is None or 0 <= (self.anchor - mention.date).days <= 7):
+                return mention
+        return None
 
     def _first_incident_date(self, after: Clause) -> tuple[date, str, DateMention | None] | None:
         """The date of the first later clause that reports an incident with its own date ("overnight US air
@@ -916,7 +940,8 @@ class _Reading:
                     mentions.append(previous)
                 continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau
             pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
-                                               for t in triggers)
+                                               for t in triggers) and not _REPORTED_THAT_RE.search(
+                self.text, clause.start, triggers[0].start)  # "X said that Armenia had struck …": reported speech
             if pluperfect or self._is_background(clause, body, dated) or self._only_old_or_cumulative(
                     body, clause, triggers):
                 self.background_spans.append((clause.start, clause.end))
@@ -966,6 +991,11 @@ class _Reading:
                     dated = (*lead_date, "the article's lead")
                 elif (first_dated := self._first_incident_date(clause)) is not None:
                     dated = (*first_dated, "the first dated incident of the article")
+                elif (reported := self._first_statement_day()) is not None:
+                    # "… four servicemen were killed, the ministry said on Friday": with no day of its own, an
+                    # incident is coded on the day it was first reported, not on the publication date
+                    dated = (reported.date, reported.precision, reported,
+                             f"no incident date: the day it was reported ('{reported.text}')")
                 elif self.anchor is not None:
                     dated = (self.anchor, "week" if self.article.published else "month", None,
                              "no date in the text: the publication date" if self.article.published

@@ -36,7 +36,7 @@ road roads highway bridge bridges border borders crossing crossings checkpoint c
 oil gas field fields oilfield oilfields gasfield plant plants facility facilities refinery pipeline station
 base bases camp camps airport airbase airfield prison hospital hospitals school schools mosque mosques
 church market markets headquarters building buildings house houses home homes farm farms
-vehicle vehicles convoy convoys tank tanks artillery helicopter helicopters aircraft plane planes jet jets
+vehicle vehicles convoy convoys tanks artillery helicopter helicopters aircraft plane planes jet jets
 warplane warplanes drone drones rocket rockets missile missiles mortar mortars weapon weapons ammunition
 explosion explosions blast blasts mine mines bomb bombs car truck trucks
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning evening

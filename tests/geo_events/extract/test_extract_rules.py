@@ -1890,3 +1890,35 @@ def test_a_camp_named_after_a_foreign_city_is_not_that_city() -> None:
     text = ("Two suicide bombers struck a market in Bol, in western Chad, and the Dar-es-Salam refugee camp on "
             "Saturday, killing 15 people, Chadian officials said.")
     assert {e["country"] for e in events(text, "2015-10-11")} == {"Chad"}
+
+
+def test_every_city_of_a_dateline_filed_from_several_is_no_event_place() -> None:
+    text = ("QUETTA/KARACHI: Gunmen attacked a levies post in Mastung district on Tuesday, killing three "
+            "personnel, officials said.")
+    assert [e["location"] for e in events(text, "2023-05-10")] == ["Mastung"]
+
+
+def test_a_town_whose_name_is_also_a_weapon_is_found_with_a_place_cue() -> None:
+    text = "Militants stormed the police lines in Tank on Friday, and five of them were killed, officials said."
+    (event,) = events(text, "2023-12-16")
+    assert event["country"] == "Pakistan" and near(event, 32.22, 70.38) and event["event_date"] == "2023-12-15"
+
+
+def test_an_incident_with_no_day_of_its_own_is_dated_by_the_day_it_was_reported() -> None:
+    text = ("Four soldiers were killed after shelling near the border town of Sotk, the ministry said.\n\n"
+            "\u201cFour servicemen were killed and one wounded,\u201d the defence ministry said on Friday.")
+    found = events(text, "2023-09-04")
+    assert [(e["location"], e["event_date"], e["date_precision"]) for e in found] == [("Sotk", "2023-09-01", "day")]
+
+
+def test_a_capital_after_a_headline_colon_is_its_source_not_a_place() -> None:
+    headline = "Four soldiers killed after shelling by Azerbaijan: Yerevan"
+    text = (headline + " -\n\nFour Armenian soldiers were killed after Azerbaijani shelling near the border town "
+            "of Sotk, according to the ministry.")
+    assert [e["location"] for e in events(text, "2023-09-04", title=headline)] == ["Sotk"]
+
+
+def test_a_pluperfect_in_reported_speech_is_a_new_incident_not_background() -> None:
+    text = ("Gunmen killed two policemen in Dera Ismail Khan on Monday.\n\n"
+            "Separately, officials said that militants had stormed a police post in Bannu, killing a constable.")
+    assert [e["location"] for e in events(text, "2023-05-10")] == ["Dera Ismail Khan", "Bannu"]
