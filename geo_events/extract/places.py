@@ -28,7 +28,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from geo_events.extract.countries import CountryMention
+from geo_events.extract.countries import CountryMention, country_name_at
 from geo_events.gazetteer.not_places import is_not_place
 from geo_events.geodesy import haversine_km
 
@@ -546,8 +546,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     tokens_here = [t[2] for t in run[i:j]]
     # "Bab al-Nayrab", "Khaled Abo al-Majed": the run goes on with a particle name, so it is one longer name
     # (a city before it still counts: "Daraa al-Balad" is a district of Daraa; see _prefix_ok)
-    if j < len(run) and (_PREFIXED_RE.match(run[j][2]) or run[j][2].lower() in _PARTICLES):
-        return "prefix"
+    if j < len(run) and (_PREFIXED_RE.match(run[j][2]) or run[j][2].lower() in _PARTICLES) and not (
+            run[j][2] == "of" and j + 1 < len(run) and country_name_at(text, run[j + 1][0])):
+        return "prefix"  # (but "the village of Baga Sola of Chad": the place, then its country)
     if i > 0 and (_PREFIXED_RE.match(run[i][2]) or _PREFIXED_RE.match(run[i - 1][2])
                   or run[i - 1][2].lower() in _PARTICLES) and run[i - 1][2].lower() not in _RUN_NEIGHBOURS:
         return ""  # "Daraa al-Balad", "Hassan al-Jarrad": the tail of a longer name
@@ -744,6 +745,13 @@ def resolve_places(
             # "the villages of Saida and Mu'alaq" in Syria are not Saïda, Algeria
             refused[index] = (f"a village in the text, not the city of {place.name} in {place.country_name}, "
                                   "a country the text does not point to")
+        elif place is not None and item.cue_after in ADMIN2_CUES and place.kind == "city" and (
+                context.countries.get(place.country, 0.0) <= own.get((item.written.lower(), place.country), 0.0)) and (
+                max((w for c, w in context.countries.items() if c != place.country), default=0.0) >= 2.0):
+            # "near the Basra district in Muryale" in a Somali story: a district of that name there, not the city
+            # of Basra in Iraq, which nothing else in the text points to
+            refused[index] = (f"a district in the text, not the city of {place.name} in {place.country_name}, "
+                              "a country the text does not point to")
     for index in refused:
         chosen[index] = None  # no evidence for the others' checks
     out: list[PlaceMention] = []

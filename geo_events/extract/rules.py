@@ -73,6 +73,13 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\
                             r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
+#: An office held for an area, in apposition to a person: "Hassan Fanah, the intelligence commander of", ", a native of"
+#: (not "killed the mayor of Mocoa": the office-holder attacked there).
+_OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:commanders?|governors?|mayors?|chiefs?|commissioners?|administrators?|"
+                                  r"lawmakers?|senators?|MPs?|deputy|mps?|native)\s+(?:of|for)\s+(?:the\s+)?$")
+#: A weekday naming an incident: "Saturday's attacks", "Sunday’s deadly bombing".
+_DAYS_INCIDENT_RE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|air\s*strikes?|"
+                               r"raids?|assaults?|ambush|clash(?:es)?|fighting|massacre|killings?|shelling)\b")
 #: Reported speech, whose pluperfect is the tense of the report, not of an earlier event.
 _REPORTED_THAT_RE = re.compile(r"\b(?:said|says|claimed|stated|reported|announced|accused\s+\w+\s+of|alleged)\s+that\b",
                                re.IGNORECASE)
@@ -634,6 +641,10 @@ class _Reading:
             self.headline_sources.add(written)
             rejected.append(Rejected(mention.start, mention.end, written, "a headline's source (a capital after a colon)"))
             return True
+        if _OFFICE_OF_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start):
+            # "Hassan Fanah, the intelligence commander of Mogadishu's Kahda district, was injured": who he is
+            rejected.append(Rejected(mention.start, mention.end, written, "the area of someone's office, not where it happened"))
+            return True
         part_of = _PART_OF_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
         if mention.start in self.actor_starts and part_of is None and mention.cue_before not in (
                 "in", "near", "at", "outside", "around", "into", "on", "town", "city", "struck", "hit", "targeted",
@@ -762,6 +773,15 @@ class _Reading:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
             self.text[max(0, mention.start - 40) : mention.start]))
+
+    def _incident_named_by_day(self) -> DateMention | None:
+        """The first weekday that names an incident ("Saturday's attacks", "Sunday's bombing") within a week
+        before the anchor; None when the text has none."""
+        for mention in self.dates:
+            if mention.kind == "weekday" and _DAYS_INCIDENT_RE.match(self.text, mention.end) and (
+                    self.anchor is None or 0 <= (self.anchor - mention.date).days <= 7):
+                return mention
+        return None
 
     def _first_statement_day(self) -> DateMention | None:
         """The first day a statement about the incident was made ("the ministry said on Friday"), within a
@@ -991,6 +1011,9 @@ class _Reading:
                     dated = (*lead_date, "the article's lead")
                 elif (first_dated := self._first_incident_date(clause)) is not None:
                     dated = (*first_dated, "the first dated incident of the article")
+                elif (named := self._incident_named_by_day()) is not None:
+                    # "… Saturday's attacks are said to be the largest yet": the day the text gives the incident
+                    dated = (named.date, named.precision, named, f"the day the text names the incident by ('{named.text}')")
                 elif (reported := self._first_statement_day()) is not None:
                     # "… four servicemen were killed, the ministry said on Friday": with no day of its own, an
                     # incident is coded on the day it was first reported, not on the publication date

@@ -1922,3 +1922,30 @@ def test_a_pluperfect_in_reported_speech_is_a_new_incident_not_background() -> N
     text = ("Gunmen killed two policemen in Dera Ismail Khan on Monday.\n\n"
             "Separately, officials said that militants had stormed a police post in Bannu, killing a constable.")
     assert [e["location"] for e in events(text, "2023-05-10")] == ["Dera Ismail Khan", "Bannu"]
+
+
+def test_a_place_followed_by_of_and_its_country_is_that_place() -> None:
+    text = ("At least 30 people were killed in suicide bomb attacks in the western village of Baga Sola of Chad, "
+            "officials said.")
+    (event,) = events(text, "2015-10-11")
+    assert event["location"] == "Baga Sola" and event["country"] == "Chad"
+
+
+def test_an_undated_lead_takes_the_weekday_the_text_names_the_incident_by() -> None:
+    text = ("Suicide bombers struck the market of Bol, in western Chad, killing 30 people.\n\n"
+            "The country's capital was hit by bombings in June, but Saturday's attacks were the deadliest yet.")
+    assert [(e["location"], e["event_date"], e["date_precision"]) for e in events(text, "2015-10-11")] == [
+        ("Bol", "2015-10-10", "day")]
+
+
+def test_a_district_named_like_a_foreign_city_is_not_that_city() -> None:
+    text = ("Somali forces killed 19 al-Shabaab militants in heavy fighting near the Basra district in Middle "
+            "Shabelle region on Friday, Somali officials said.")
+    assert all(e["country"] == "Somalia" for e in events(text, "2022-10-08"))
+    assert extract_events(text, "2022-10-08")["unplaced"][0]["country"] == "Somalia"
+
+
+def test_the_area_of_an_office_held_by_someone_named_is_no_event_place() -> None:
+    text = ("Al-Shabaab fighters attacked an army base in Balcad on Friday. Ahmed Ali, the police commander of "
+            "Mogadishu's Kahda district, was wounded in the fighting.")
+    assert [e["location"] for e in events(text, "2022-10-08")] == ["Bal'ad"]
