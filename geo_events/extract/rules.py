@@ -73,6 +73,9 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\
                             r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
+#: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
+_MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
+_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|announced|reported|confirmed|stated|added|told)\b")
 #: An office held for an area, in apposition to a person: "Hassan Fanah, the intelligence commander of", ", a native of"
 #: (not "killed the mayor of Mocoa": the office-holder attacked there).
 _OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:commanders?|governors?|mayors?|chiefs?|commissioners?|administrators?|"
@@ -640,6 +643,11 @@ class _Reading:
             # "Four soldiers killed after shelling by Azerbaijan: Yerevan": the headline's source, not a place
             self.headline_sources.add(written)
             rejected.append(Rejected(mention.start, mention.end, written, "a headline's source (a capital after a colon)"))
+            return True
+        if _MINISTRY_IN_BEFORE_RE.search(text, max(0, mention.start - 50), mention.start) and _SAID_AFTER_RE.match(
+                text, mention.end):
+            # "The Palestinian Ministry of Health in Ramallah said Israeli troops killed eight": where it sits
+            rejected.append(Rejected(mention.start, mention.end, written, "the seat of a ministry that reported it"))
             return True
         if _OFFICE_OF_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start):
             # "Hassan Fanah, the intelligence commander of Mogadishu's Kahda district, was injured": who he is

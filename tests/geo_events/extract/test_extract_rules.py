@@ -1949,3 +1949,11 @@ def test_the_area_of_an_office_held_by_someone_named_is_no_event_place() -> None
     text = ("Al-Shabaab fighters attacked an army base in Balcad on Friday. Ahmed Ali, the police commander of "
             "Mogadishu's Kahda district, was wounded in the fighting.")
     assert [e["location"] for e in events(text, "2022-10-08")] == ["Bal'ad"]
+
+
+def test_the_seat_of_a_ministry_that_reports_an_incident_is_no_event_place() -> None:
+    text = ("Palestinian medics said eight people were killed on Tuesday in an Israeli airstrike in the West Bank "
+            "city of Jenin.\n\nThe Palestinian Ministry of Health in Ramallah said Israeli troops killed eight "
+            "people during the raid.")
+    found = events(text, "2024-05-22")
+    assert len(found) == 1 and near(found[0], 32.46, 35.30)
