@@ -225,8 +225,11 @@ _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+reta
 #: "The attack came a week after gunmen killed …", "comes days after an air strike on …": the clause tells an older
 #: incident (its subject is the one already told).
 _CAME_DAYS_AFTER_RE = re.compile(r"\b(?:came|comes|occurred|happened|follows|followed)\s+(?:just\s+|only\s+|barely\s+)?"
-                            r"(?:a|one|two|three|four|five|six|ten|several|\d+|a\s+few|hours|days|weeks|months)\s*"
-                            r"(?:days?|weeks?|months?|hours?)?\s+(?:after|since)\b", re.IGNORECASE)
+                            r"(?P<count>a|one|two|three|four|five|six|ten|several|\d+|a\s+few|hours|days|weeks|months)\s*"
+                            r"(?P<unit>days?|weeks?|months?|hours?)?\s+(?:after|since)\b", re.IGNORECASE)
+#: Counts of days before an incident that the text says another one came after.
+_DAYS_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "1": 1, "2": 2, "3": 3,
+               "4": 4, "5": 5, "6": 6}
 #: "the police spokesman in X confirmed the attack": with no date of its own, a statement about the incident told
 _STATEMENT_OF_RE = re.compile(r"\b(?:confirmed|condemned|denied|deplored)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$",
                               re.IGNORECASE)
@@ -949,8 +952,17 @@ class _Reading:
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
                 continue  # "… a campaign launched after a bombing in Istanbul": an earlier incident named in passing
             sentence = self.prepared.sentences[clause.sentence]
-            if not self._in(self.dates, sentence.start, sentence.end) and _CAME_DAYS_AFTER_RE.search(
-                    self.text, sentence.start, max(clause.end, sentence.start)):
+            came_after = None if self._in(self.dates, sentence.start, sentence.end) else _CAME_DAYS_AFTER_RE.search(
+                self.text, sentence.start, max(clause.end, sentence.start))
+            days_before = _DAYS_COUNT.get((came_after.group("count") or "").lower()) if came_after and (
+                (came_after.group("unit") or "").lower().startswith("day")) else None
+            if days_before is not None and previous is not None and previous.day is not None and places and (
+                    previous.precision == "day") and dated is None:
+                # "This incident comes one day after a similar attack on a shelter in Kadugli": the earlier
+                # incident, on the day the text counts back to from the one just told
+                dated = (previous.day - timedelta(days=days_before), "day", None,
+                         f"{came_after.group(0)} the incident before it")
+            elif came_after is not None:
                 # "The massacre came a week after gunmen killed 58 people in X": an incident already reported
                 self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",

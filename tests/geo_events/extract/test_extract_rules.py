@@ -1957,3 +1957,10 @@ def test_the_seat_of_a_ministry_that_reports_an_incident_is_no_event_place() -> 
             "people during the raid.")
     found = events(text, "2024-05-22")
     assert len(found) == 1 and near(found[0], 32.46, 35.30)
+
+
+def test_an_incident_the_new_one_came_days_after_is_coded_on_its_own_day() -> None:
+    text = ("A drone strike on a displacement camp near Kadugli killed seven people on Saturday, doctors said.\n\n"
+            "The strike came two days after a similar drone attack on a shelter in Dilling, which killed five people.")
+    found = sorted((e["location"], e["event_date"]) for e in events(text, "2025-11-02"))
+    assert found == [("Dilling", "2025-10-30"), ("Kadugli", "2025-11-01")]
