@@ -139,8 +139,13 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|took\s+over|full\s+control|control\s+of"),
     # raiders enter the village they attack, an army the town it takes: entering alone is weak evidence
     ("Government regains territory", 2.5, r"entered"),
-    ("Non-state actor overtakes territory", 5.0, r"captured|seized\s+(?:control|the\s+(?:town|village|city))|took\s+control|overran"
-     r"|overrun|taken\s+control|fell\s+to|seized|swept\s+(?:into|through)"),
+    # (not what is seized or captured from a fighter: "seized their weapons", "captured two militants")
+    ("Non-state actor overtakes territory", 5.0, r"(?:captured|seized)(?!\s+(?:(?:their|the|a|an|his|its|large|huge|"
+     r"several|some|two|three|four|five|six|\d+)\s+)?(?:[\w-]+\s+)?(?:weapons?|arms|ammunition|rifles?|guns?|"
+     r"drugs?|explosives?|vehicles?|motorcycles?|motorbikes?|documents|phones|cash|money|items|equipment|materials?|"
+     r"fighters?|militants?|soldiers?|rebels?|members?|suspects?|insurgents?|people|civilians|gunmen|jihadists|"
+     r"terrorists?|hostages?|alive)\b)"
+     r"|took\s+control|overran|overrun|taken\s+control|fell\s+to|swept\s+(?:into|through)"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides

@@ -647,6 +647,32 @@ class DocumentContext:
         return max(self.countries.values(), default=0.0)
 
 
+_PROVINCE_USE = (r"(?:(?:\s*,\s*[A-Z][\w'’-]+)*(?:\s*,?\s+and\s+[A-Z][\w'’-]+)?\s+(?:provinces?|governorates?|states?|"
+                 r"regions?|oblasts?)\b|['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:district|sub-district|county|township)\b)")
+
+
+def _provinces_by_own_name(text: str, raw: list[_Raw], chosen: list[Any]) -> None:
+    """A bare "Narathiwat" in a text that also writes "Pattani and Narathiwat provinces" or "Narathiwat's Si
+    Sakhon district" is the province, not its capital of the same name (an event there is coded where the
+    text places it, not on the city)."""
+    used: dict[str, bool] = {}
+    for index, item in enumerate(raw):
+        place = chosen[index]
+        if place is None or place.kind not in ("city", "town") or _fold(place.admin1 or "") != _fold(place.name):
+            continue
+        if item.cue_before in ("city", "town") or item.cue_after in ("city", "town") or item.cue_after in _ADMIN_CUES:
+            continue
+        if not text[text.rfind("\n", 0, item.start) + 1 : item.start].strip():
+            continue  # the first word of a line: a dateline's city ("Khost, 11 January 2024 —")
+        key = item.written.lower()
+        if key not in used:
+            used[key] = re.search(rf"(?<![\w-]){re.escape(item.written)}{_PROVINCE_USE}", text) is not None
+        if used[key]:
+            admin = [p for p, _ in item.candidates if p.kind == "admin1" and p.country == place.country]
+            if admin:
+                chosen[index] = admin[0]
+
+
 def resolve_places(
     text: str,
     raw: list[_Raw],
@@ -706,6 +732,7 @@ def resolve_places(
                 own[(item.written.lower(), place.country)] += 0.25
                 if place.admin1 and place.kind != "admin1":
                     context.admin1s[(place.country, _fold(place.admin1))] += 0.25
+    _provinces_by_own_name(text, raw, chosen)
     # "Palma in Cabo Delgado province": the text says which province the place is in; a namesake elsewhere
     # (Palma, Spain) is not it, however large
     stated_in: dict[int, Any] = {}

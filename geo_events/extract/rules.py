@@ -264,7 +264,8 @@ _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|childre
                           r"(?!\s+(?:said|say|says|told|reported|recounted|described|added)\b)", re.IGNORECASE)
 _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|police(?:men)?|officers?|guards?|"
                            r"militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|commanders?|"
-                           r"personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|army)\b",
+                           r"personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|army|rangers?|"
+                           r"constables?|gendarmes?|paramilitar(?:y|ies)|legionnaires|marines|cadets)\b",
                            re.IGNORECASE)
 _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|gunfight|firefight|exchange\s+of\s+fire|"
                              r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged)\b", re.IGNORECASE)
@@ -301,7 +302,8 @@ _VICTIM_RE = re.compile(
     r"child|baby|infant|toddler|teenagers?|boys|girls|"
     r"Palestinians|soldiers?|troops|fighters?|militants?|"
     r"members|police(?:men)?|officers?|guards?|militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|"
-    r"commanders?|personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen)\b", re.IGNORECASE)
+    r"commanders?|personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|rangers?|constables?|"
+    r"gendarmes?|paramilitar(?:y|ies)|legionnaires|marines|cadets)\b", re.IGNORECASE)
 _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident residents people persons children women "
                             "worshippers farmers students passengers patients men inhabitants motorcyclist man woman "
                             "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "

@@ -1964,3 +1964,22 @@ def test_an_incident_the_new_one_came_days_after_is_coded_on_its_own_day() -> No
             "The strike came two days after a similar drone attack on a shelter in Dilling, which killed five people.")
     found = sorted((e["location"], e["event_date"]) for e in events(text, "2025-11-02"))
     assert found == [("Dilling", "2025-10-30"), ("Kadugli", "2025-11-01")]
+
+
+def test_weapons_seized_from_fighters_are_no_capture_of_territory() -> None:
+    text = ("Security forces exchanged gunfire with insurgents in Bacho district of Narathiwat on Sunday. The "
+            "insurgents retreated and troops seized their weapons.")
+    assert [(e["location"], e["sub_event_type"]) for e in events(text, "2014-06-23")] == [("Bacho", "Armed clash")]
+
+
+def test_rangers_shot_dead_are_combatants_in_a_clash() -> None:
+    (event,) = events("Two paramilitary rangers were shot dead in Yala on Sunday, police said.", "2014-06-23")
+    assert (event["event_type"], event["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_a_province_named_like_its_capital_is_the_province_when_the_text_says_so() -> None:
+    text = ("Two rangers were shot dead in Narathiwat on Sunday while others were wounded in attacks in Pattani "
+            "and Narathiwat provinces.\n\nThe ambush took place in Narathiwat's Si Sakhon district.")
+    found = events(text, "2014-06-23")
+    # not a second event on Narathiwat town, 40 km from the ambush
+    assert [e["location"] for e in found] == ["Si Sakhon"] and near(found[0], 6.23, 101.50)
