@@ -853,7 +853,11 @@ def resolve_places(
                                          f"names a camp here, not {place.name} in {place.country_name}, a country "
                                          f"the text does not point to"))
             continue
-        if _lookalike(place, context, item, own.get((item.written.lower(), place.country), 0.0)):
+        if _lookalike(place, context, item, own.get((item.written.lower(), place.country), 0.0)) and not any(
+                p is not None and k != index and p.country != place.country and p.kind in SETTLEMENT_KINDS
+                and _quick_km(place.lat, place.lon, p.lat, p.lon) <= _ACROSS_BORDER_KM for k, p in enumerate(chosen)):
+            # (but "a post near Metula", a kilometre from the Lebanese village the text also names: the other
+            # side of a border, which a text about one side often leaves unnamed)
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a small place in {place.country_name}, a country the text "
@@ -939,6 +943,10 @@ def _keep_owned(text: str, raw: list[_Raw], countries: list[CountryMention], rej
             rejected.append(Rejected(item.start, item.end, item.written, f"the text puts it in {_country_name(code)}, "
                                      "where no place of that name is known"))
     raw[:] = [item for item in raw if item.candidates]
+
+
+#: How close a place across a border must lie to a place the text names to count as its neighbour.
+_ACROSS_BORDER_KM = 25.0
 
 
 def _far_from_all(place: Any, chosen: list[Any], index: int, km: float) -> bool:

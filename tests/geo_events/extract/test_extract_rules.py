@@ -1983,3 +1983,12 @@ def test_a_province_named_like_its_capital_is_the_province_when_the_text_says_so
     found = events(text, "2014-06-23")
     # not a second event on Narathiwat town, 40 km from the ambush
     assert [e["location"] for e in found] == ["Si Sakhon"] and near(found[0], 6.23, 101.50)
+
+
+def test_a_village_across_the_border_from_places_the_text_names_is_kept() -> None:
+    text = ("Two Israeli soldiers were wounded when an anti-tank missile fired from Lebanon hit a military post near "
+            "Metula on Monday, the army said.\n\nIsraeli jets then struck Hezbollah sites in Khiam and Kfar Kila, "
+            "Lebanon's state news agency NNA reported.")
+    found = events(text, "2023-06-14")
+    assert any(e["country"] == "Israel" and near(e, 33.28, 35.58, 5) for e in found)
+    assert {e["event_date"] for e in found} == {"2023-06-12"}
