@@ -353,6 +353,7 @@ _DISTRICT_CUES = frozenset({"territory", "district", "county", "lga", "township"
                             "municipality", "commune", "area", "sector", "prefecture", "department"})
 #: Between a place and the district that holds it: "Oicha, in Beni territory", "Kachia, Kauru district", "the
 #: Kulachi area of Dera Ismail Khan district".
+_APPOSITION_IN_GAP_RE = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,8}?(?:in|of|within)\s+(?:the\s+)?")
 _CONTAINER_GAP_RE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*(?:(?:area|areas|outskirts|suburbs)\s+)?"
                                r"(?:(?:in|of|within)\s+(?:the\s+)?)?$", re.IGNORECASE)
 #: "rockets at northern Israel", "in southern Lebanon": a part of the country, not its government
@@ -1262,8 +1263,11 @@ class _Reading:
         if place.cue_after not in _DISTRICT_CUES:
             return False
         before = [p for p in usable if p.end <= place.start]
-        return bool(before) and before[-1].place.id != place.place.id and bool(
-            _CONTAINER_GAP_RE.match(self.text[before[-1].end : place.start]))
+        if not before or before[-1].place.id == place.place.id:
+            return False
+        gap = self.text[before[-1].end : place.start]
+        # (also after an apposition placing the town: "Sake, a town 27 km west of Goma in Masisi territory")
+        return bool(_CONTAINER_GAP_RE.match(gap)) or bool(_APPOSITION_IN_GAP_RE.fullmatch(gap))
 
     def _after_container(self, found: list[PlaceMention], place: PlaceMention) -> bool:
         """"… near Al Qaim and Akashat in Iraq and Al Bukamal and Mayadin in Syria": a town listed right after

@@ -1992,3 +1992,10 @@ def test_a_village_across_the_border_from_places_the_text_names_is_kept() -> Non
     found = events(text, "2023-06-14")
     assert any(e["country"] == "Israel" and near(e, 33.28, 35.58, 5) for e in found)
     assert {e["event_date"] for e in found} == {"2023-06-12"}
+
+
+def test_the_district_holding_a_town_placed_by_an_apposition_is_no_second_event() -> None:
+    text = ("Fighting between M23 rebels and the army resumed on Sunday around Sake, a town 27 km west of Goma in "
+            "Masisi territory, North Kivu.")
+    found = events(text, "2024-03-05")
+    assert [e["location"] for e in found] == ["Sake"] and near(found[0], -1.57, 29.04)
