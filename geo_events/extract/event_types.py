@@ -76,7 +76,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
-    ("Armed clash", 3.0, r"(?:attacked|attacks|assaults)\s+(?:near|towards?|in\s+the\s+direction\s+of)"),
+    # (and "attacked northeast of Pokrovsk", a front-line bulletin's bearing from a town)
+    ("Armed clash", 3.0, r"(?:attacked|attacks|assaults|advanced|advances)\s+(?:near|towards?|in\s+the\s+direction\s+of"
+     r"|(?:(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?\s+of)"),
     # an attack on an armed post ("attacked a military base", "attacked army positions", "attacked a convoy"): fighting
     # an attack aimed at soldiers ("the attacks targeted troops stationed at …", "attacked soldiers guarding …")
     ("Armed clash", 2.5, r"(?:attack(?:ed|s)?|targeted)\s+(?:\w+\s+){0,2}?(?:troops|soldiers|policemen|police\s+officers|"

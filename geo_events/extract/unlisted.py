@@ -41,6 +41,11 @@ _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeti
 _COMMA_RE = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
                        rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?\d+\s*"
                        rf"(?:km|kilomet(?:er|re)s?|miles?)\b)")
+#: "attacked northeast of Pokrovsk near X and Y": a front-line bulletin's villages, placed by the town they
+#: lie in the direction of
+_BEARING = r"(?:(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?"
+_BEARING_NEAR_RE = re.compile(rf"\b{_BEARING}\s+of\s+{_NAME}\s+(?:near|towards?|at)\s+{_LIST}")
+_BEARING_OF_BEFORE_RE = re.compile(rf"\b{_BEARING}\s+of\s+$", re.IGNORECASE)
 _UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")
 #: "fled to X", "displaced towards the city of X": where people went, not where anything happened
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
@@ -63,7 +68,7 @@ _SIBLING_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """Every cue pattern's matches; each has a ``names`` group (and maybe ``kind``)."""
-    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE):
+    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE, _BEARING_NEAR_RE):
         yield from pattern.finditer(text)
     for tail in _APPOSITION_TAIL_RE.finditer(text):
         found = _APPOSITION_LIST_RE.search(text, max(0, tail.start() - _APPOSITION_REACH), tail.start())
@@ -125,6 +130,7 @@ def unlisted_places(
     for match in _matches(text):
         if match.re is _BEFORE_RE and _NAMED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "Pulwama district of Kashmir": the name after "of" is what contains the district
+        listed: tuple[PlaceMention | None, str] | None = None  # the proxy of the list's first name
         for start, end, name in _names(match):
             if start in found or not _plausible(name):
                 continue
@@ -135,6 +141,9 @@ def unlisted_places(
                 continue  # part of an actor's name
             proxy, how = _proxy(text, places, sentence_bounds, end, start,
                                 only_town if _paragraph_allows(text, start, only_town, countries) else None)
+            if listed is not None and listed[0] is not None and (proxy is None or match.start("names") <= proxy.start < end):
+                proxy, how = listed  # "near X and Y": Y lies where X does, not near X's own first word
+            listed = listed or (proxy, how)
             if parts and (proxy is None or any(p.start < start or p.end > end or p.place.country == (
                     proxy.place.country) for p in parts)):
                 continue  # a part of it names a place of that country ("Deir Hafer" in "Deir Hafer al-Kabir")
@@ -211,6 +220,8 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
     earlier = [p for p in places if sentence[0] <= p.start < start and p.proxy_start is None and p.rank == 0]
     if earlier and earlier[-1].cue_before in ("in", "near", "outside", "around"):
         return earlier[-1], "the town the sentence names before it"
+    if earlier and _BEARING_OF_BEFORE_RE.search(text, max(0, earlier[-1].start - 20), earlier[-1].start):
+        return earlier[-1], "the town the sentence says it lies in the direction of"
     qualifier = _UNKNOWN_QUALIFIER_RE.match(text, after)
     if qualifier is not None and qualifier.end() < reach:
         return None, ""  # "in X, in Y province" with Y unknown too: the article's other town is no proxy

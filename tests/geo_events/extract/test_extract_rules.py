@@ -1999,3 +1999,9 @@ def test_the_district_holding_a_town_placed_by_an_apposition_is_no_second_event(
             "Masisi territory, North Kivu.")
     found = events(text, "2024-03-05")
     assert [e["location"] for e in found] == ["Sake"] and near(found[0], -1.57, 29.04)
+
+
+def test_a_front_line_attack_told_by_its_bearing_from_a_town_is_coded_near_it() -> None:
+    text = "Russian forces attacked northeast of Pokrovsk in Donetsk Oblast near Vyshneve Druhe and Sokil on June 3."
+    (event,) = events(text, "2024-06-04")
+    assert (event["event_type"], event["geo_precision"]) == ("Battles", 2) and near(event, 48.28, 37.18)
