@@ -32,7 +32,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:jet\s+fighters|fighter\s+jets|warplanes|gunships?)\s+(?:hit|struck|bombed|attacked|targeted|pounded|fired\s+on)"),
     # "A raid hit a house adjacent to the palace": a raid that hits something is an air raid
     ("Air/drone strike", 4.0, r"raids?\s+(?:hit|struck|destroyed|flattened|levelled|leveled)"),
-    ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!on\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
+    ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!\bon\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
      r"|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"

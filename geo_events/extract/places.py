@@ -760,7 +760,8 @@ def resolve_places(
                 raw[index + 1].start - raw[index].end > 30):
             continue
         if not contains(province, place):
-            inside = [p for p, _ in raw[index].candidates if contains(province, p)]
+            inside = [p for p, _ in raw[index].candidates if contains(province, p)] or [
+                p for p, _ in raw[index].candidates if _near_border_of(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
     refused = _between_pairs(text, raw, chosen) | _quarters_of(text, raw, chosen)
@@ -1078,6 +1079,14 @@ def find_places(text: str, gazetteer: Any, blocked: list[tuple[int, int]] = (), 
     if countries is None:
         countries = find_countries(text)
     return resolve_places(text, raw, countries, rejected=rejected)
+
+
+def _near_border_of(province: Any, place: Any) -> bool:
+    """True for a settlement of the province's country inside the box of the province's towns: GeoNames gives
+    border towns the neighbouring province now and then (Sarmada, Idlib, is filed under Aleppo)."""
+    box = getattr(province, "bbox", None)
+    return bool(box) and province.kind == "admin1" and place.country == province.country and (
+        place.kind in SETTLEMENT_KINDS) and box[0] <= place.lon <= box[2] and box[1] <= place.lat <= box[3]
 
 
 def contains(outer: Any, inner: Any) -> bool:

@@ -63,3 +63,8 @@ def test_no_trigger_no_event() -> None:
 
 def test_fighting_force_is_not_a_battle() -> None:
     assert classify_text("They have proven an effective fighting force.") is None
+
+
+def test_a_precision_strike_is_an_air_strike_and_a_labour_strike_is_not() -> None:
+    assert classify_text("A precision strike near the town killed a senior commander.")[1] == "Air/drone strike"
+    assert classify_text("Dock workers went on strike in the port.")[1] != "Air/drone strike"

@@ -51,3 +51,18 @@ def test_offsets_point_into_the_text(gazetteer) -> None:
     text = "Shelling hit Hajin and Baghuz."
     for written, _ in place_ids(text, gazetteer):
         assert written in ("Hajin", "Baghuz")
+
+
+def test_a_border_town_filed_under_the_neighbouring_province_may_still_lie_in_the_one_the_text_names() -> None:
+    from geo_events.extract.places import _near_border_of
+    from geo_events.gazetteer.place import Place
+
+    def place(name: str, kind: str, lat: float, lon: float, admin1: str, **extra) -> Place:
+        return Place(id=f"t:{name}", name=name, alt_names=(), kind=kind, lat=lat, lon=lon,
+                     geometry={"type": "Point", "coordinates": [lon, lat]}, admin1=admin1, country="SY",
+                     country_name="Syria", iso3="SYR", population=None, source="test", **extra)
+
+    idlib = place("Idlib", "admin1", 35.93, 36.63, "Idlib", bbox=(35.9, 35.4, 36.9, 36.4))
+    assert _near_border_of(idlib, place("Border town", "town", 36.18, 36.72, "Aleppo"))
+    assert not _near_border_of(idlib, place("Aleppo", "city", 36.20, 37.16, "Aleppo"))
+    assert not _near_border_of(place("Hama", "city", 35.13, 36.75, "Hama"), place("Border town", "town", 36.18, 36.72, "Aleppo"))
