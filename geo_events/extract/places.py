@@ -66,6 +66,9 @@ _GLUED_PAIR_RE = re.compile(r"\b(?:of|in|the|by|at|on|from|near|and|into)[A-Z][a
 _GLUED_TAIL_RE = re.compile(r"(?<=[a-z])(?:and|from|near|into|in|on|of|the|to|by|at|with|for|was|were|is|after|"
                             r"township|district|province)$")
 _GLUED_RE = re.compile(r"^(?:of|in|the|by|at|to|on|from|and|near|into|The|In|Of|By|At|On)(?=[A-Z][a-z])")
+#: Capitalised function words that open a sentence before a place name.
+_LEADING_FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "the", "a", "an", "by", "of", "for",
+                                     "with", "and", "but", "as", "outside", "inside", "around", "across", "into"})
 _PREFIXED_RE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]t|[Ee]z|[Ee]s|[Ee]d|[Aa]dh)[-‑][A-Z]")
 #: Capitalised words that may follow or precede a place name in the same run without being part of it.
 #: Military and security sites named after their town ("the Bannu Cantonment", "Quetta Cantt", "Kaduna
@@ -364,6 +367,10 @@ def find_place_candidates(
                             written = text[start:end]
                 if not matches:
                     matches = gazetteer.lookup(written)
+                    if j - i > 1 and run[i][2].lower() in _LEADING_FUNCTION_WORDS:
+                        # "In Rafah" at a sentence's start is "in" + Rafah, not a typo of some other place ("In
+                        # Salah" and "In Amenas" are matched as written)
+                        matches = [m for m in matches if m.score >= 100]
                 if not matches and j - i == 1 and "-" in written[1:] and _ADMIN_AFTER_RE.match(text, end):
                     # "the Askira-Uba district": a district named after its towns; the first one stands for it
                     head = written.split("-")[0]

@@ -2005,3 +2005,9 @@ def test_a_front_line_attack_told_by_its_bearing_from_a_town_is_coded_near_it() 
     text = "Russian forces attacked northeast of Pokrovsk in Donetsk Oblast near Vyshneve Druhe and Sokil on June 3."
     (event,) = events(text, "2024-06-04")
     assert (event["event_type"], event["geo_precision"]) == ("Battles", 2) and near(event, 48.28, 37.18)
+
+
+def test_a_sentence_opening_in_place_is_that_place_not_a_lookalike_of_the_two_words() -> None:
+    text = ("Israeli strikes killed at least 30 Palestinians across Gaza on Saturday, health officials said. "
+            "In Rafah, three people died when a drone struck a group near the Kuwaiti roundabout.")
+    assert any(near(e, 31.30, 34.25, 5) for e in events(text, "2024-06-02"))
