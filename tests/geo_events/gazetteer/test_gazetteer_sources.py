@@ -157,6 +157,20 @@ def test_cache_key_follows_the_seed_content_not_where_it_lies(tmp_path: Path, mo
     assert gazetteer_cache.cache_key(None, True) != key
 
 
+@pytest.mark.parametrize("name", ["admin2.csv", "conflict_places.csv", "maritime.csv", "admin1.csv"])
+def test_every_seed_file_the_index_reads_is_part_of_its_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            name: str) -> None:
+    import shutil
+
+    copy = tmp_path / "seeds"
+    shutil.copytree(seed_path("gazetteer"), copy / "gazetteer")
+    monkeypatch.setenv("GEO_EVENTS_SEEDS", str(copy))
+    key = gazetteer_cache.cache_key(None, True)
+    edited = copy / "gazetteer" / name
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert gazetteer_cache.cache_key(None, True) != key  # an edited admin2.csv must not reuse a stale index
+
+
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GEO_EVENTS_NO_CACHE", "1")
     assert gazetteer_cache.cache_dir() is None
