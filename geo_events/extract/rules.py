@@ -321,6 +321,9 @@ _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|
                         r"|\bkilled\s+an?\s+(?:\d+-year-old\s+|young\s+|local\s+|\w+\s+)?(?:man|woman|boy|girl|child|"
                         r"civilian|resident|farmer|teenager|person|soldier|policeman|police\s+officer|shepherd|"
                         r"journalist|villager)\b", re.IGNORECASE)
+#: People wounded, with no weapon named: in an article that keeps naming one ("shelled 19 settlements … In
+#: Beryslav, two men were wounded"), an incident of that weapon, when the clause names its own place.
+_WOUNDED_RE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,2}(?:wounded|injured|hurt)\b")
 _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"\w+teen|twenty|dozens|scores|several|many)\b", re.IGNORECASE)
 _DISTANCE_RE = re.compile(
@@ -913,7 +916,8 @@ class _Reading:
                 lead_place = places[0][0]
             casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
             if casualties and (not triggers or classify(_trigger_scores(triggers)) is None) and (
-                    first := _KILLED_RE.search(body) or _KILLING_RE.search(body)):
+                    first := _KILLED_RE.search(body) or _KILLING_RE.search(body) or (
+                        places and self.weapon is not None and _WOUNDED_RE.search(body))):
                 # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
                 # by its victims: a clash, or violence against civilians), also beside words that make no event
                 # of their own ("… and hundreds were treated for tear gas inhalation")

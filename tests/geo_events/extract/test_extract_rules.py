@@ -2017,3 +2017,18 @@ def test_a_local_government_area_named_unlike_its_seat_is_coded_at_the_seat() ->
     text = "Herdsmen killed 12 villagers in an attack on Yelwata in Guma LGA of Benue State on Tuesday night."
     (event,) = events(text, "2024-06-02")
     assert event["country"] == "Nigeria" and event["geo_precision"] == 2 and near(event, 7.82, 8.86)
+
+
+def test_people_wounded_in_a_named_town_of_a_shelling_bulletin_are_a_shelling_there() -> None:
+    text = ("Russian troops shelled 19 settlements in Kherson Oblast on Sunday, the regional governor said. In "
+            "Kherson city, a woman was killed when a shell hit her house. In Beryslav, two men were wounded.")
+    found = events(text, "2024-03-11")
+    beryslav = [e for e in found if near(e, 46.84, 33.43, 5)]
+    assert [(e["sub_event_type"], e["event_date"]) for e in beryslav] == [
+        ("Shelling/artillery/missile attack", "2024-03-10")]
+
+
+def test_people_wounded_with_no_place_of_their_own_are_no_second_event() -> None:
+    text = ("Military planes dropped bombs on a village ceremony in Moe Tarr Lay village of Katha township on "
+            "Wednesday. Seven villagers were killed, while at least five others were injured, a witness said.")
+    assert len(events(text, "2023-01-13")) == 1
