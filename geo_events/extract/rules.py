@@ -324,6 +324,8 @@ _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|
 #: People wounded, with no weapon named: in an article that keeps naming one ("shelled 19 settlements … In
 #: Beryslav, two men were wounded"), an incident of that weapon, when the clause names its own place.
 _WOUNDED_RE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,2}(?:wounded|injured|hurt)\b")
+#: Direct speech: curly quotes, or straight ones, never across a paragraph.
+_QUOTE_RE = re.compile(r"“[^”\n]{3,}”|\"[^\"\n]{3,}\"")
 _KILLING_RE = re.compile(r"\bkilling\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"\w+teen|twenty|dozens|scores|several|many)\b", re.IGNORECASE)
 _DISTANCE_RE = re.compile(
@@ -781,6 +783,16 @@ class _Reading:
                 out.append(mention)
         return out
 
+    @cached_property
+    def _quotes(self) -> list[tuple[int, int]]:
+        """The spans of direct speech (“…” or "…", within a paragraph), in text order."""
+        return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]
+
+    def _quoted(self, offset: int) -> bool:
+        """True when ``offset`` lies inside direct speech."""
+        index = bisect_left(self._quotes, (offset + 1, -1)) - 1
+        return index >= 0 and self._quotes[index][0] <= offset < self._quotes[index][1]
+
     def _date_heading(self, start: int) -> DateMention | None:
         """The last date heading before ``start``, if any."""
         before = self._in(self._date_headings, 0, start)
@@ -1003,6 +1015,12 @@ class _Reading:
             if (dated is None and _HABIT_RE.search(body)) or (future is not None and not told_past_threat):
                 # (a dated incident told past a threat is still news: "an explosive planted by separatists who had
                 # vowed to disrupt the ceremony exploded on Sunday")
+                continue
+            if dated is None and not places and (previous is not None or orphans) and self._quoted(clause.start):
+                # "“armed men surrounded the village and shot at people,” the mayor said": a witness telling the
+                # incident just reported, not a second one (a quote naming a place or a day of its own still counts)
+                self.out.diagnostics.append(Diagnostic(body[:80], "not coded", "direct speech about the incident "
+                                                       "already reported", clause.start, clause.end))
                 continue
             own_date = dated is not None
             if dated is None:

@@ -2032,3 +2032,18 @@ def test_people_wounded_with_no_place_of_their_own_are_no_second_event() -> None
     text = ("Military planes dropped bombs on a village ceremony in Moe Tarr Lay village of Katha township on "
             "Wednesday. Seven villagers were killed, while at least five others were injured, a witness said.")
     assert len(events(text, "2023-01-13")) == 1
+
+
+def test_a_witness_quote_retelling_the_incident_is_no_second_event() -> None:
+    text = ("Gunmen killed about 30 villagers in an attack on a village in central Mali, officials said.\n\n"
+            "The attack took place on Monday in Tegourou village in the Mopti region, near the town of Bankass.\n\n"
+            "“It was a terrible attack, the gunmen surrounded the village and shot at people,” a resident said.")
+    found = events(text, "2024-07-03")
+    assert [(e["location"], e["event_date"]) for e in found] == [("Tegourou", "2024-07-01")]
+
+
+def test_a_quote_naming_a_place_and_day_of_its_own_is_still_an_incident() -> None:
+    text = ("Gunmen killed 12 villagers in Bankass in the Mopti region on Monday, officials said.\n\n"
+            "“On Tuesday they also killed two herders in Bandiagara,” the mayor said.")
+    found = events(text, "2024-07-04")
+    assert {e["event_date"] for e in found} == {"2024-07-01", "2024-07-02"}
