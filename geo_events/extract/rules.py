@@ -1125,6 +1125,12 @@ class _Reading:
             if not places and separate:
                 continue  # "In a separate attack, …" with no place of its own: not the place before it
             if not places and self._in(self.unplaced_names, clause.start, clause.end, key=lambda o: o):
+                if own_date and day is not None and previous is not None and previous.day is not None and (
+                        self._statement_date(previous.date_mention)) and 0 < (previous.day - day).days <= 7 and (
+                        clause.sentence - previous.clause.sentence <= 3):
+                    # "gunmen killed 23 in central Mali, officials said Sunday … killed dozens in the village of
+                    # X on Friday" (a village no gazetteer lists): the incident just reported, on its own day
+                    self._refine_previous(previous, clause, [])
                 self.out.diagnostics.append(Diagnostic(body[:80], "no location", "the place it names is not in the "
                                                        "gazetteer and nothing beside it locates it", clause.start,
                                                        clause.end))
@@ -1576,13 +1582,21 @@ class _Reading:
 
     def _fold_statement_days(self, groups: dict[tuple[str, date | None, str], _Group]) -> None:
         """"… have seized the town, the army said on Wednesday. … took control of the port on Tuesday": the day
-        a statement was made is not a second incident when the text dates the incident itself, a few days before."""
+        a statement was made is not a second incident when the text dates the incident itself, a few days before
+        (also when the statement placed it only by its country or province, or at the point of a village the
+        gazetteer lacks: "killed 23 in central Mali, officials said Sunday … killed dozens in the village of X on
+        Friday")."""
         for key in list(groups):
             place_id, day, event_type = key
             group = groups[key]
             if day is None or not all(self._statement_date(m.date_mention) for m in group.mentions):
                 continue
-            earlier = [k for k, g in groups.items() if k[0] == place_id and k[2] == event_type and k[1] is not None
+            area = group.mentions[0].place
+            earlier = [k for k, g in groups.items() if k[1] is not None and (
+                k[0] == place_id or _holds(area, other := g.mentions[0].place) or _km(
+                    area.place.lat, area.place.lon, other.place.lat, other.place.lon) < 1.0) and (
+                k[2] == event_type or ({k[2], event_type} == _KILLING_TYPES
+                                       and (classify(dict(g.scores)) or ("", "", 9.0))[2] < 3.0))
                        and 0 < (day - k[1]).days <= 7 and any(m.own_date and not self._statement_date(m.date_mention)
                                                               for m in g.mentions)]
             if not earlier:
@@ -1591,6 +1605,8 @@ class _Reading:
             for mention in group.mentions:
                 mention.day, mention.precision = target.mentions[0].day, target.mentions[0].precision
                 mention.date_how = "the incident's own date, given later in the text"
+                if mention.place.place.id != target.mentions[0].place.place.id:
+                    mention.place, mention.place_how = target.mentions[0].place, "the place the text gives later"
             target.mentions[:0] = group.mentions
             for sub, score in group.scores.items():
                 target.scores[sub] += score
@@ -1766,6 +1782,19 @@ def _trigger_scores(triggers: list[Trigger]) -> defaultdict[str, float]:
     for trigger in triggers:
         scores[trigger.sub_event_type] += trigger.weight
     return scores
+
+
+#: The two types a killing told in a few words may be coded as: a weak "men killed dozens of people" told after
+#: "gunmen killed 23 people" is the same incident.
+_KILLING_TYPES = {"Battles", "Violence against civilians"}
+
+
+def _holds(area: PlaceMention, place: PlaceMention) -> bool:
+    """True when ``area`` is a country or province (rank 3 or more) and ``place``, more specific, lies in it."""
+    outer, inner = area.place, place.place
+    if area.rank < 3 or place.rank >= area.rank or inner.country != outer.country:
+        return False
+    return area.rank >= 4 or (bool(outer.admin1) and inner.admin1 == outer.admin1)
 
 
 def _fold_name(name: str) -> str:

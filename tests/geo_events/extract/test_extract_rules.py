@@ -2047,3 +2047,20 @@ def test_a_quote_naming_a_place_and_day_of_its_own_is_still_an_incident() -> Non
             "“On Tuesday they also killed two herders in Bandiagara,” the mayor said.")
     found = events(text, "2024-07-04")
     assert {e["event_date"] for e in found} == {"2024-07-01", "2024-07-02"}
+
+
+def test_a_lead_dated_by_its_statement_takes_the_day_a_later_clause_gives_at_an_unlisted_village() -> None:
+    text = ("Gunmen killed at least 20 people in an attack on a village near Bandiagara in central Mali, officials "
+            "said Sunday.\n\n"
+            "The governor of the region said armed men killed dozens of people and burned homes in the village of "
+            "Tegourou on Friday.")
+    assert [e["event_date"] for e in events(text, "2022-12-04")] == ["2022-12-02"]
+
+
+def test_a_province_level_lead_folds_into_the_towns_incident_told_with_its_day() -> None:
+    text = ("Taliban fighters stormed a police checkpoint in northern Baghlan province, killing nine policemen, "
+            "officials said.\n\nA provincial council member said on Tuesday that two more officers were wounded "
+            "in Monday night's attack in Pul-e Khumri.")
+    found = events(text, "2019-10-22")
+    assert [(e["event_date"], e["event_type"]) for e in found] == [("2019-10-21", "Battles")]
+    assert near(found[0], 35.94, 68.71, 10)
