@@ -251,8 +251,9 @@ def _year_less_day(match: re.Match[str]) -> bool:
     return bool((group("dmy") or group("mdy")) and not (group("y1") or group("y2")))
 
 
-#: Between a relative day and the date written beside it: "today, June 10", "yesterday (9 June)".
-_APPOSITION_RE = re.compile(r"[ \t]*(?:,|\()[ \t]*$")
+#: Between a relative day and the date written beside it: "today, June 10", "yesterday (9 June)", "this morning
+#: (Monday 23 March)".
+_APPOSITION_RE = re.compile(r"[ \t]*(?:,|\()[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?$", re.IGNORECASE)
 
 
 def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -261,8 +262,10 @@ def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[Date
     kept = []
     for index, mention in enumerate(mentions):
         after = mentions[index + 1] if index + 1 < len(mentions) else None
+        if after is not None and after.kind == "weekday" and index + 2 < len(mentions):
+            after = mentions[index + 2]  # "this morning (Monday 23 March)": the written date past its weekday
         if (mention.kind in ("relative", "overnight", "weekday") and after is not None and after.kind == "absolute"
-                and after.precision == "day" and after.start - mention.end <= 3
+                and after.precision == "day" and after.start - mention.end <= 14
                 and (_APPOSITION_RE.match(text[mention.end : after.start]) or (
                     mention.kind == "weekday" and not text[mention.end : after.start].strip()))):
             continue  # (and "on Friday 3 May": the weekday of the written date)

@@ -147,7 +147,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"drugs?|explosives?|vehicles?|motorcycles?|motorbikes?|documents|phones|cash|money|items|equipment|materials?|"
      r"fighters?|militants?|soldiers?|rebels?|members?|suspects?|insurgents?|people|civilians|gunmen|jihadists|"
      r"terrorists?|hostages?|alive)\b)"
-     r"|took\s+control|overran|overrun|taken\s+control|fell\s+to|swept\s+(?:into|through)"),
+     r"|took\s+control|overran|overrun|taken\s+control|fell\s+to|swept\s+(?:into|through)"
+     # "Mocimboa da Praia was occupied by insurgents this morning"
+     r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))occupied\s+by"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
@@ -170,7 +172,7 @@ TRIGGER_STEMS = (
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
-    "enco", "arme", "brie", "fier", "runn",
+    "enco", "arme", "brie", "fier", "runn", "occu",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

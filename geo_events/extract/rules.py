@@ -84,7 +84,8 @@ _OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:
 _DAYS_INCIDENT_RE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|air\s*strikes?|"
                                r"raids?|assaults?|ambush|clash(?:es)?|fighting|massacre|killings?|shelling)\b")
 #: Reported speech, whose pluperfect is the tense of the report, not of an earlier event.
-_REPORTED_THAT_RE = re.compile(r"\b(?:said|says|claimed|stated|reported|announced|accused\s+\w+\s+of|alleged)\s+that\b",
+_REPORTED_THAT_RE = re.compile(r"\b(?:(?:said|says|claimed|stated|reported|announced|accused\s+\w+\s+of|alleged)\s+"
+                               r"|told\s+(?:[\w-]+\s+){1,4}?)that\b",
                                re.IGNORECASE)
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
@@ -186,7 +187,10 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:town|city|village|commercial\s+hub)\s+of\s+)?"
                                r"(?:neighbouring\s+)?$"
                                # where a statement was made: "officials here in X", "speaking to local media in X"
-                               r"|\bhere\s+in\s+$|\bspeaking\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?in\s+(?:the\s+(?:\w+\s+)?capital,?\s+)?$",
+                               r"|\bhere\s+in\s+$|\bspeaking\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?in\s+(?:the\s+(?:\w+\s+)?capital,?\s+)?$"
+                               # "told reporters in Maputo that …", "told a news conference in X"
+                               r"|\btold\s+(?:reporters|journalists|the\s+press|(?:a|the)\s+(?:news|press)\s+conference)"
+                               r"\s+in\s+(?:the\s+(?:\w+\s+)?capital,?\s+)?$",
                                re.IGNORECASE)
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
                                   r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
@@ -220,6 +224,7 @@ _OLD_INCIDENT_RE = re.compile(
     r"raid|strike|strikes|shooting|ambush)\b|\b(?:\w+|\d+)\s+years?\s+ago\b", re.IGNORECASE)
 _HIT_AFTER_RE = re.compile(r"^(?:'s\s+\w+\s+)?\s*(?:was|were|has\s+been|have\s+been|came|is|are)\s+(?:\w+\s+)?"
                            r"(?:hit|struck|targeted|shelled|bombed|attacked|rocked|shaken|under)\b", re.IGNORECASE)
+_AFTER_RE = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for)"
                        r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 #: "The attack came a week after gunmen killed …", "comes days after an air strike on …": the clause tells an older
@@ -1073,6 +1078,17 @@ class _Reading:
             day, precision, date_mention, date_how = dated
             found_anaphora = _ANAPHORA_RE.search(body)
             anaphora = found_anaphora is not None and found_anaphora.start() < 50
+            if anaphora and found_anaphora is not None and own_date and self._in(
+                    self.casualties, sentence.start, sentence.end, key=lambda o: o) and (
+                    after := _AFTER_RE.search(body, found_anaphora.end())) is not None and (
+                    later := [t for t in triggers if t.start - clause.start > after.end()]) and (
+                    its_days := [d for d in self._in(self.dates, clause.start + after.end(), clause.end)
+                                 if d.precision == "day" and d.date is not None]):
+                # "The attack is the third in 24 hours after security forces ended a raid on a hotel in Mogadishu
+                # on Sunday evening where 16 people were killed": the incident it came after, on its own day
+                triggers, scores, anaphora = later, _trigger_scores(later), False
+                day, precision, date_mention = its_days[0].date, its_days[0].precision, its_days[0]
+                date_how = f"a date in the clause ('{its_days[0].text}')"
             if anaphora and previous is None and not clause.headline and places and orphans and not own_date:
                 # "A suicide bomber blew himself up … in the Bajaur district on Sunday. The blast ripped through
                 # … in Khar": the incident reported without a known place, placed by the clause that refers to it

@@ -2064,3 +2064,18 @@ def test_a_province_level_lead_folds_into_the_towns_incident_told_with_its_day()
     found = events(text, "2019-10-22")
     assert [(e["event_date"], e["event_type"]) for e in found] == [("2019-10-21", "Battles")]
     assert near(found[0], 35.94, 68.71, 10)
+
+
+def test_an_incident_an_attack_came_after_is_coded_on_its_own_day() -> None:
+    text = ("Al-Shabaab fighters attacked an army base in Bay region on Monday. The attack was the second in a day "
+            "after security forces ended a raid on a hotel in Mogadishu on Sunday night where 12 people were killed.")
+    found = events(text, "2020-08-18")
+    assert [e["event_date"] for e in found if near(e, 2.04, 45.34, 10)] == ["2020-08-16"]
+
+
+def test_a_town_occupied_by_insurgents_this_morning_written_with_its_date_is_taken_that_day() -> None:
+    text = ("Palma was occupied by insurgents this morning (Wednesday 24 March), a local radio said. A police "
+            "spokesman told reporters in Maputo that the insurgents had attacked the police station.")
+    found = events(text, "2021-03-25")
+    assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in found] == [
+        ("Palma", "2021-03-24", "Non-state actor overtakes territory")]
