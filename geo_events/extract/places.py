@@ -108,6 +108,8 @@ _NAME_HEADS = frozenset("tel tell tal tall khirbat khirbet kherbet khirbit kafr 
 #: "Alhaji Musa"): every name after them in the same run is part of the person's name.
 _NAME_HONORIFICS = frozenset("syed sayed sayyid haji hajji alhaji alhaja maulana mawlana maulvi mawlawi mallam "
                              "malam mufti qari hafiz khawaja".split())
+#: Words in the middle of a South Asian person's name, between a given name and a surname ("Babul Khan Kanrani").
+_NAME_MIDDLES = frozenset({"khan"})
 _STOP_KEYS = frozenset(
     "the a an and for are was were has have had said says will with from that this these those they them "
     "their there here also other more most some many much such only then than when where which while after "
@@ -580,6 +582,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return "an outlet's credit in a dateline ('(Xinhua) --')"
     if is_not_place(written):
         return "an outlet, organisation or company (seeds/gazetteer/not_places.csv)"
+    if j + 1 < len(run) and run[j][2].lower() in _NAME_MIDDLES and text[end : run[j][0]] == " ":
+        # "Babul Khan Kanrani", "Noor Khan Bahreni": a given name, the clan word and a surname (a place named so
+        # whole, "Dera Ismail Khan", was matched whole before)
+        return f"a person's name ({text[start:run[j + 1][1]]})"
     previous = run[i - 1][2].lower().rstrip(".") if i > 0 else _word_before(text, start)
     if previous in _TITLES or previous in _NAME_HONORIFICS:
         return f"a person's name (after '{previous}')"

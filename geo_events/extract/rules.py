@@ -80,6 +80,10 @@ _SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|announced|reported|confirmed|
 #: (not "killed the mayor of Mocoa": the office-holder attacked there).
 _OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:commanders?|governors?|mayors?|chiefs?|commissioners?|administrators?|"
                                   r"lawmakers?|senators?|MPs?|deputy|mps?|native)\s+(?:of|for)\s+(?:the\s+)?$")
+#: After a place, a police range or zone whose officer is named ("Bastar range inspector general", "Kashmir zone
+#: IGP"): who speaks, not where it happened.
+_POLICE_RANGE_AFTER_RE = re.compile(r"[ \t]+(?:range|zone)[ \t]+(?:inspector|ig|igp|dig|deputy|additional|senior|police|"
+                                    r"chief|commander|superintendent)\b", re.IGNORECASE)
 #: A weekday naming an incident: "Saturday's attacks", "Sunday’s deadly bombing".
 _DAYS_INCIDENT_RE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|air\s*strikes?|"
                                r"raids?|assaults?|ambush|clash(?:es)?|fighting|massacre|killings?|shelling)\b")
@@ -665,7 +669,8 @@ class _Reading:
             # "The Palestinian Ministry of Health in Ramallah said Israeli troops killed eight": where it sits
             rejected.append(Rejected(mention.start, mention.end, written, "the seat of a ministry that reported it"))
             return True
-        if _OFFICE_OF_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start):
+        if _OFFICE_OF_BEFORE_RE.search(text, max(0, mention.start - 60), mention.start) or _POLICE_RANGE_AFTER_RE.match(
+                text, mention.end):
             # "Hassan Fanah, the intelligence commander of Mogadishu's Kahda district, was injured": who he is
             rejected.append(Rejected(mention.start, mention.end, written, "the area of someone's office, not where it happened"))
             return True

