@@ -146,6 +146,13 @@ _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|c
                                 r"medical\s+(?:complex|centre|center)|shrine)\b", re.IGNORECASE)
 _QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|area)\s+of\s+(?:the\s+)?"
                                 r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+#: Between a place and the town the text says it lies in or by: "X, a town in the municipality of Y",
+#: "X, a village near Y", "X near Y", "X, outside Y".
+_NEAR_TOWN_GAP_RE = re.compile(
+    r"\s*,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|locality|settlement|community)\s+)?"
+    r"(?:in|near|outside|close\s+to)\s+(?:the\s+)?(?:(?:municipality|district|county|department|commune|township|"
+    r"sub-?district|locality)\s+of\s+)?|\s+(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE)
 #: Most kilometres between a quarter and the city it belongs to.
 QUARTER_KM = 30.0
 #: ... and between a town and the city whose district holds it ("the Kulachi area of Dera Ismail Khan district").
@@ -752,6 +759,15 @@ def resolve_places(
     # "Nasir in South Sudan's Upper Nile state", "X in Mali": a country, or the province it owns, says so too
     for index in range(len(raw) - 1):
         place, province = chosen[index], chosen[index + 1]
+        if place is not None and province is not None and province.kind not in ("admin1", "admin2", "country") and (
+                re.fullmatch(r",\s*", text[raw[index].end : raw[index + 1].start])):
+            # "Culiacan, Sinaloa": the province of that name holding the town, not a village called Sinaloa
+            holding = [p for p, q in raw[index + 1].candidates if q >= 100 and p.kind == "admin1" and any(
+                contains(p, c) for c, _ in raw[index].candidates)]
+            if holding:
+                chosen[index + 1] = province = holding[0]
+                if not contains(province, place):
+                    place = chosen[index] = next(c for c, _ in raw[index].candidates if contains(province, c))
         if province is not None and province.kind == "country" and index + 2 < len(raw) and (
                 chosen[index + 2] is not None and chosen[index + 2].kind == "admin1") and _OWNER_GAP_RE.fullmatch(
                 text, raw[index + 1].end, raw[index + 2].start):
@@ -778,6 +794,7 @@ def resolve_places(
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
     refused = _between_pairs(text, raw, chosen) | _quarters_of(text, raw, chosen)
+    refused.update(_near_town(text, raw, chosen))
     for index, item in enumerate(raw):
         place = chosen[index]
         if place is not None and _VILLAGE_WORDS & {item.cue_before, item.cue_after} and (place.kind == "city" or (
@@ -918,6 +935,31 @@ def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, s
         else:
             out[weak] = (f"named beside {raw[strong].written}, but the only {raw[weak].written} known lies "
                          f"{_quick_km(chosen[weak].lat, chosen[weak].lon, partner.lat, partner.lon):.0f} km from it")
+    return out
+
+
+def _near_town(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
+    """"El Aguaje, a town in the municipality of Aguililla", "Kalma, a village near Nyala": the place lies by
+    the town named after it. A choice more than PAIR_KM away takes its namesake beside the town, or none
+    (index → why; the name is then an unlisted place the town stands in for). A city is not second-guessed."""
+    out: dict[int, str] = {}
+    for index in range(len(raw) - 1):
+        place, town = chosen[index], chosen[index + 1]
+        if place is None or town is None or {place.kind, town.kind} & {"country", "admin1", "admin2", "river",
+                                                                       "region"}:
+            continue
+        if not _NEAR_TOWN_GAP_RE.fullmatch(text, raw[index].end, raw[index + 1].start) or (
+                all(q < 100 for p, q in raw[index + 1].candidates if p is town)):
+            continue
+        apart = _quick_km(place.lat, place.lon, town.lat, town.lon)
+        if apart <= PAIR_KM or place.kind == "city" or (place.population or 0) >= 50_000:
+            continue
+        near = [p for p, _ in raw[index].candidates if _quick_km(p.lat, p.lon, town.lat, town.lon) <= PAIR_KM]
+        if near:
+            chosen[index] = near[0]
+        else:
+            out[index] = (f"the text puts it by {raw[index + 1].written}, but the only {raw[index].written} known "
+                          f"lies {apart:.0f} km from it")
     return out
 
 

@@ -2099,3 +2099,18 @@ def test_a_balochistan_district_named_unlike_its_seat_is_coded_at_the_seat() -> 
     text = "On 20 June 2022, gunmen shot dead two labourers in the Hoshab area of Kech district, police said."
     (event,) = events(text, None)
     assert event["country"] == "Pakistan" and near(event, 26.00, 63.05, 5)
+
+
+def test_a_town_followed_by_its_state_is_one_event_at_the_town() -> None:
+    text = "Gunmen killed five people at a car wash in Culiacan, Sinaloa, on Tuesday, state prosecutors said."
+    found = events(text, "2024-03-06")
+    assert [e["event_date"] for e in found] == ["2024-03-05"] and near(found[0], 24.80, -107.39, 5)
+
+
+def test_a_village_the_text_puts_in_a_municipality_is_not_its_namesake_far_away() -> None:
+    # the gazetteer's only El Aguaje lies in Veracruz, 640 km from Aguililla (Michoacan)
+    text = ("Soldiers clashed with cartel gunmen on Sunday in El Aguaje, a town in the municipality of Aguililla, "
+            "leaving three dead, the defence ministry said.")
+    found = events(text, "2024-03-06")
+    assert [e["event_date"] for e in found] == ["2024-03-03"] and near(found[0], 18.74, -102.79, 5)
+    assert found[0]["geo_precision"] == 2
