@@ -196,6 +196,19 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"|\btold\s+(?:reporters|journalists|the\s+press|(?:a|the)\s+(?:news|press)\s+conference)"
                                r"\s+in\s+(?:the\s+(?:\w+\s+)?capital,?\s+)?$",
                                re.IGNORECASE)
+#: A person named by their home: "Abdul Sattar of Qila Abdullah" (two capitalised words, then "of").
+_PERSON_OF_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\s+of\s+$")
+#: Capitalised words before "of" that name no person ("the Islamic State of", "Interior Ministry of").
+_NOT_PERSON_WORDS = frozenset(
+    "the a an this that battle siege fall liberation capture university college school institute academy republic "
+    "kingdom emirate caliphate state states union bank ministry department government council court office "
+    "province governorate district county municipality region city town village people army forces force "
+    "police brigade division regiment battalion corps front movement party islamic democratic federal national "
+    "united people's north south east west northern southern eastern western central upper lower greater old new "
+    "gulf sea bay port strait plain plains valley mountains hills outskirts centre center chief head governor "
+    "mayor minister commander president secretary director general prince king queen emir sultan sheikh "
+    "mosque church hospital camp base airport bridge road highway market square street avenue".split())
+_AT_BEFORE_RE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
                                   r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
 _HABIT_RE = re.compile(
@@ -745,6 +758,9 @@ class _Reading:
             return "reference"  # "some 20 miles from Kandahar": near it, not someone from it
         if _ORIGIN_BEFORE_RE.search(before):
             return "origin"
+        if (person := _PERSON_OF_BEFORE_RE.search(before)) and not (
+                {w.lower() for w in person.group(1, 2)} & _NOT_PERSON_WORDS) and self._placed_later_in_sentence(place):
+            return "origin"  # "Abdul Sattar of Qila Abdullah was shot dead in Quetta": his home, not the place
         if _WAR_IN_BEFORE_RE.search(before):
             return "context"  # "since the start of the war in Gaza": the war's theatre, not this incident's place
         previous = self._previous_place.get(place.start)
@@ -754,6 +770,12 @@ class _Reading:
         if _REFERENCE_BEFORE_RE.search(before):
             return "reference"
         return "location"
+
+    def _placed_later_in_sentence(self, place: PlaceMention) -> bool:
+        """True when the sentence of ``place`` goes on to say where something happened ("… in X", "at X")."""
+        end = next((s.end for s in self.prepared.sentences if s.start <= place.start < s.end), len(self.text))
+        return any(other.start > place.end and _AT_BEFORE_RE.search(self.text, max(0, other.start - 12), other.start)
+                   for other in self._in(self.places, place.end, end))
 
     # ------------------------------------------------------------------ mentions
     def _in(self, items: list[Any], start: int, end: int, key: Any = lambda x: x.start) -> list[Any]:

@@ -2114,3 +2114,16 @@ def test_a_village_the_text_puts_in_a_municipality_is_not_its_namesake_far_away(
     found = events(text, "2024-03-06")
     assert [e["event_date"] for e in found] == ["2024-03-03"] and near(found[0], 18.74, -102.79, 5)
     assert found[0]["geo_precision"] == 2
+
+
+def test_a_victim_named_by_his_home_town_is_coded_where_he_was_killed() -> None:
+    text = ("Police constable Rahim Dad of Qila Abdullah was shot dead by gunmen on a busy road in Quetta on "
+            "Tuesday, police said.")
+    found = events(text, "2024-03-13")
+    assert [(e["location"], e["event_date"]) for e in found] == [("Quetta", "2024-03-12")]
+
+
+def test_a_person_of_a_town_with_no_other_place_keeps_the_town() -> None:
+    text = "Gunmen shot dead Rahim Dad of Qila Abdullah on Tuesday, police said."
+    found = events(text, "2024-03-13")
+    assert [e["location"] for e in found] == ["Qila Abdullah"]
