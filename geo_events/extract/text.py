@@ -23,7 +23,7 @@ _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{1,2000}>",
 _HTML_HINT_RE = re.compile(r"<(?:p|div|br|span|a|html|body|h[1-6]|li|article)\b[^<>]{0,500}>", re.IGNORECASE)
 _BLOCK_TAG_RE = re.compile(r"^<(?:/?(?:p|div|br|h[1-6]|li|tr|article|section))\b", re.IGNORECASE)
 #: (a mirrored page's citation marks stay with the sentence they close: "… and Hsenwi.[12] Junta airstrikes …")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])(?:\[\d{1,3}\]|[\"'”’)\]])*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])(?:\[\d{1,3}\]|[\"'”’)\]])*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n[ \t]*(?=\S)")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’ʼʿ][^\W_]+)*", re.UNICODE)
 _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "St.", "U.S.",
                   "U.N.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Rep.", "Sen.",

@@ -2127,3 +2127,14 @@ def test_a_person_of_a_town_with_no_other_place_keeps_the_town() -> None:
     text = "Gunmen shot dead Rahim Dad of Qila Abdullah on Tuesday, police said."
     found = events(text, "2024-03-13")
     assert [e["location"] for e in found] == ["Qila Abdullah"]
+
+
+def test_indented_summary_bullets_are_one_sentence_each() -> None:
+    text = ("Attacks kill 9 across the north\n"
+            "  • Suicide bomber kills 3 soldiers in Mosul\n"
+            "  • Gunmen kidnap and kill 4 men in Baquba\n\n"
+            "A suicide bomber killed three soldiers at a checkpoint in Mosul on Thursday, police said. In Baquba, "
+            "gunmen stormed a home on Thursday, then kidnapped and killed four men.")
+    found = events(text, "2010-06-25")
+    assert sorted((e["location"], e["sub_event_type"]) for e in found) == [
+        ("Baqubah", "Abduction/forced disappearance"), ("Mosul", "Suicide bomb")]
