@@ -104,7 +104,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:governor|mayor|imam|judge|headman|village\s+(?:head|chief|elder)|councillor|lawmaker|journalist|"
      r"traditional\s+(?:ruler|leader)|chief\s+of\s+the\s+village)\b"),
     # raiders who attack villages or their people (not a position or a convoy)
-    ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?(?:\w+\s+)?"
+    ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?"
+     r"(?:(?!(?:damaged|destroyed|hit|left|forced|killed|wounded|injured)\s)\w+\s+)?"  # ("attacks damaged houses")
      r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses)"),
     # a camp of displaced people or refugees is civilians, not an army camp
     ("Attack", 3.0, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:idp|displacement|displaced|refugee)s?\s+camps?"

@@ -142,6 +142,7 @@ _OWNER_GAP_RE = re.compile(
     r"\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?:town|city|village|province|region|state|"
     r"governorate|district|capital|port|port city|border town|oblast)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
 _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
+_SETTLEMENT_OF_WORDS = frozenset({"city", "town", "village", "towns", "villages"})
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
                                 r"medical\s+(?:complex|centre|center)|shrine)\b", re.IGNORECASE)
 _QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|area)\s+of\s+(?:the\s+)?"
@@ -153,6 +154,12 @@ _NEAR_TOWN_GAP_RE = re.compile(
     r"(?:in|near|outside|close\s+to)\s+(?:the\s+)?(?:(?:municipality|district|county|department|commune|township|"
     r"sub-?district|locality)\s+of\s+)?|\s+(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE)
+#: A building or a street before "in X": X is the city, even in a text that also names its province.
+_SITE_IN_BEFORE_RE = re.compile(
+    r"\b(?:shopping\s+(?:cent(?:re|er)|mall)|hypermarket|supermarket|mall|market(?:place)?|hospital|clinic|"
+    r"school|university|(?:apartment|residential|office)\s+(?:building|block|complex)|high-rise|hotel|restaurant|"
+    r"caf[eé]|mosque|church|railway\s+station|bus\s+station|street|square|neighbou?rhood|suburb)\s+in\s+"
+    r"(?:the\s+(?:city|centre|center)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between a quarter and the city it belongs to.
 QUARTER_KM = 30.0
 #: ... and between a town and the city whose district holds it ("the Kulachi area of Dera Ismail Khan district").
@@ -325,6 +332,8 @@ def _cue_before(window: str) -> str:
         # the northern Afghan province of")
         rest = [w for w in words[:-2] if w != "the"][-4:]
         # "… of Idlib and the northern countryside of Hama": the second of a pair takes the first one's cue
+        if words[-2] in _SETTLEMENT_OF_WORDS:
+            return words[-2]  # "strikes against the city of Sumy": a settlement, whatever came before
         return words[-2] if any(w in _CUE_PREPOSITIONS or w in ("and", "or") for w in rest) else ""
     if words and words[-1] == "the":
         words = words[:-1]
@@ -682,6 +691,8 @@ def _provinces_by_own_name(text: str, raw: list[_Raw], chosen: list[Any]) -> Non
             continue
         if item.cue_before in ("city", "town") or item.cue_after in ("city", "town") or item.cue_after in _ADMIN_CUES:
             continue
+        if _SITE_IN_BEFORE_RE.search(text, max(0, item.start - 40), item.start):
+            continue  # "a shopping centre in Kharkiv" beside "Kharkiv Oblast": a building stands in the city
         if not text[text.rfind("\n", 0, item.start) + 1 : item.start].strip():
             continue  # the first word of a line: a dateline's city ("Khost, 11 January 2024 —")
         key = item.written.lower()

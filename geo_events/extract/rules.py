@@ -46,6 +46,7 @@ from geo_events.extract.places import (
     BETWEEN_BEFORE_RE,
     GROUP_AFTER_RE,
     KIND_RANK,
+    PAIR_KM,
     PlaceMention,
     Rejected,
     contains,
@@ -390,6 +391,9 @@ _PART_OF_BEFORE_RE = re.compile(r"\b(?:at|in|on|into|across|over|towards?|target
 #: "… at the gymnasium here on Sunday": the city of the dateline (local press).
 _HERE_RE = re.compile(r"\bhere\s+(?:on|early|late|last|this|yesterday|today|overnight|around|at\s+(?:about|around))\b",
                       re.IGNORECASE)
+#: "On the same day", "later that day": the day of the incident told just before.
+_SAME_DAY_RE = re.compile(r"^(?:[^,.;]{0,20}\s)?(?:on\s+)?(?:the|that)\s+same\s+(?:day|night|morning|evening|afternoon)\b|"
+                          r"^(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|morning|evening)\b", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -868,14 +872,40 @@ class _Reading:
                     return own[0].date, own[0].precision, own[0]
         return None
 
+    def _body_incident_date(self) -> tuple[date, str, DateMention | None] | None:
+        """The day of the first clause of the body that reports an incident with a date of its own that is not the
+        day of a statement (cached)."""
+        if not hasattr(self, "_body_incident"):
+            self._body_incident: tuple[date, str, DateMention | None] | None = None
+            for clause in self.clauses:
+                if clause.caption or clause.headline or not self._in(self.triggers, clause.start, clause.end):
+                    continue
+                own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"
+                       and d.date is not None and not self._statement_date(d)]
+                body = self.text[clause.start : clause.end]
+                if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body) and (
+                        self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7):
+                    self._body_incident = (own[0].date, own[0].precision, own[0])
+                    break
+        return self._body_incident
+
     def _article_weapon(self) -> str | None:
         """The remote-violence type the article keeps naming ("daily shelling"), for deaths with no weapon."""
         totals: dict[str, float] = defaultdict(float)
+        weak: dict[str, int] = defaultdict(int)
         for trigger in self.triggers:
             if trigger.weight >= 4 and trigger.sub_event_type in _WEAPON_SUBS:
                 totals[trigger.sub_event_type] += trigger.weight
+            elif trigger.weight >= 2.5 and trigger.sub_event_type in _WEAPON_SUBS:
+                weak[trigger.sub_event_type] += 1
         best = max(totals.items(), key=lambda kv: kv[1], default=None)
-        return best[0] if best and best[1] >= 4 else None
+        if best and best[1] >= 4:
+            return best[0]
+        # "Russian strikes against …" three times and no fighting on the ground: the article's weapon too
+        often = max(weak.items(), key=lambda kv: kv[1], default=None)
+        if often and often[1] >= 3 and not any(t.sub_event_type == "Armed clash" and t.weight >= 3 for t in self.triggers):
+            return often[0]
+        return None
 
     @cached_property
     def title_place(self) -> PlaceMention | None:
@@ -1075,6 +1105,9 @@ class _Reading:
             if dated is None and (heading := self._date_heading(clause.start)) is not None:
                 # a timeline's entries under a date on its own line ("January 4" ¶ "Jets struck …")
                 dated = (heading.date, heading.precision, heading, f"the date heading its entry ('{heading.text}')")
+            if dated is None and previous is not None and previous.day and _SAME_DAY_RE.search(body):
+                # "On the same day, the bombing of a shopping centre in X …": the day of the incident just told
+                dated = (previous.day, previous.precision, previous.date_mention, "the same day as the mention before it")
             if dated is None:
                 if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
@@ -1084,6 +1117,14 @@ class _Reading:
                     dated = (intro.date, intro.precision, intro, f"the date of the list it belongs to ('{intro.text}')")
                 elif self.anchor is not None and self.article.published and self.live_blog:
                     dated = (self.anchor, "day", None, "an entry of a live blog: the publication day")
+                elif lead_date is not None and self._statement_date(lead_date[2]) and (
+                        first_dated := self._body_incident_date()) is not None and (
+                        first_dated[0] is not None and lead_date[0] is not None and (
+                            0 < (lead_date[0] - first_dated[0]).days <= 7)):
+                    # "… attacks killed one, authorities reported early on May 26" ¶ "… in Zalizne" ¶ "troops launched
+                    # 10 attacks on May 25": the day the body gives the incidents, not the day they were reported
+                    dated = (*first_dated, "the first dated incident of the article (the lead gives only the day "
+                                           "of the report)")
                 elif lead_date is not None:
                     dated = (*lead_date, "the article's lead")
                 elif (first_dated := self._first_incident_date(clause)) is not None:
@@ -1145,7 +1186,11 @@ class _Reading:
                 # town the sentence names, not of the one the sentence before reported
                 places = [(earlier_here[-1], "named earlier in the sentence")]
                 anaphora = False
-            if anaphora and previous is not None and previous.place.rank == 0 and (
+            elsewhere = bool(places) and previous is not None and all(
+                p.rank == 0 and self.role.get(p.start) == "location" and haversine_km(
+                    p.place.lat, p.place.lon, previous.place.place.lat, previous.place.place.lon) > PAIR_KM
+                for p, _ in places)  # "the deadly bombing of a shopping centre in Kharkiv": another town's incident
+            if anaphora and previous is not None and previous.place.rank == 0 and not elsewhere and (
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported, of its kind
                 # ("the village hit by the incursion" after gunmen beheaded its chief is no second, armed clash)
@@ -1483,6 +1528,10 @@ class _Reading:
                 continue
             if self._names_unknown_places(mention.clause):
                 continue  # "… on Kafr Nabudah, Al-Habit and Kansafra in the countryside of Idlib": its own villages
+            if mention.place.place.kind == "admin1" and len({
+                    p.place.id for p in self._in(self.places, mention.clause.start, mention.clause.end)
+                    if p.place.kind == "admin1" and self.role.get(p.start) == "location"}) >= 2:
+                continue  # "attacks against Kherson, Donetsk and Kharkiv oblasts killed one": a summary of provinces
             first = mention.clause.sentence
             if mention.place.place.kind == "country":
                 provinces = [p for p in self.places if p.place.kind == "admin1"

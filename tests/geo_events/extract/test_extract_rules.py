@@ -2138,3 +2138,45 @@ def test_indented_summary_bullets_are_one_sentence_each() -> None:
     found = events(text, "2010-06-25")
     assert sorted((e["location"], e["sub_event_type"]) for e in found) == [
         ("Baqubah", "Abduction/forced disappearance"), ("Mosul", "Suicide bomb")]
+
+
+BULLETIN = (
+    "Russian strikes on three oblasts kill 2, injure 11\n\n"
+    "Russian attacks against Sumy, Kharkiv and Kherson oblasts killed two people and injured 11, "
+    "regional governors reported early on March 14.\n\n"
+    "In Sumy Oblast, one man was killed in the village of Krasnopillia, the governor said.\n\n"
+    "Russian troops carried out 40 attacks against Sumy Oblast on March 13, damaging homes and a school.\n\n"
+    "In Kharkiv Oblast, Russian strikes against the town of Zolochiv wounded four people.\n\n"
+    "On the same day, a Russian strike hit a shopping centre in Kharkiv, killing one woman.\n\n"
+    "Russian strikes against the city of Sumy also damaged a hospital, the governor said.")
+
+
+def test_a_bulletin_reported_the_next_morning_dates_its_incidents_by_the_body() -> None:
+    found = events(BULLETIN, "2024-03-14")
+    assert {e["event_date"] for e in found} == {"2024-03-13"}, [(e["location"], e["event_date"]) for e in found]
+
+
+def test_a_bulletin_of_strikes_types_a_death_with_no_weapon_as_the_strikes() -> None:
+    found = events(BULLETIN, "2024-03-14")
+    village = [e for e in found if near(e, 50.77, 35.31, 10)]
+    assert [e["event_type"] for e in village] == ["Explosions/Remote violence"]
+
+
+def test_a_building_in_a_city_named_like_its_oblast_is_the_city_not_another_incident() -> None:
+    found = events(BULLETIN, "2024-03-14")
+    assert any(near(e, 49.98, 36.25, 5) for e in found)  # the shopping centre in Kharkiv, not folded into Zolochiv
+    assert any(near(e, 50.28, 35.98, 5) for e in found)
+
+
+def test_a_summary_of_several_provinces_is_no_event_of_its_own() -> None:
+    found = events(BULLETIN, "2024-03-14")
+    assert sorted(e["location"] for e in found) == ["Kharkiv", "Krasnopillya", "Sumy", "Zolochiv"]
+
+
+def test_attacks_that_damaged_houses_are_not_an_attack_on_civilians() -> None:
+    from geo_events.extract.event_types import classify, find_triggers
+
+    scores: dict[str, float] = {}
+    for trigger in find_triggers("The March 13 attacks damaged houses and an ambulance."):
+        scores[trigger.sub_event_type] = scores.get(trigger.sub_event_type, 0.0) + trigger.weight
+    assert "Attack" not in scores
