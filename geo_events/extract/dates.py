@@ -295,11 +295,12 @@ def _wire_dateline(text: str, start: int, end: int) -> bool:
         _BRACKET_BEFORE_RE.match(before) and _BRACKET_AFTER_RE.match(text, end))
 
 
-def infer_anchor(text: str, url: str | None = None) -> date | None:
+def infer_anchor(text: str, url: str | None = None, years: list[int] | None = None) -> date | None:
     """A stand-in publication date for an undated text: a date in its URL, else its latest full date.
 
     Texts pasted without metadata (monitor bulletins, captions, timelines) usually carry at least one
-    date with its year; relative dates ("on Friday") are then read against the latest of them.
+    date with its year; relative dates ("on Friday") are then read against the latest of them. ``years``
+    (the text's year headings, see :func:`year_headings`) outrank a month written only in passing.
     """
     if url:
         found = re.search(r"(?<!\d)((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?!\d)", url)
@@ -315,6 +316,11 @@ def infer_anchor(text: str, url: str | None = None) -> date | None:
     if not months:
         return None
     last = max(months)
+    if years and max(years) > last.year:
+        # "Major attacks in Pakistan during 2023" over entries dated "on January 30", beside a background "September
+        # 2013": the year the text is about, not its latest month (its middle, so that a day written without a
+        # year falls in it: a year-less day takes the year nearest the anchor)
+        return date(max(years), 7, 2)
     following = _safe_date(last.year + 1, 1, 1) if last.month == 12 else _safe_date(last.year, last.month + 1, 1)
     return following - timedelta(days=1) if following is not None else last
 

@@ -500,7 +500,7 @@ class _Reading:
         text = self.text
         anchor, how = self.article.published, "publication date"
         if anchor is None:
-            anchor = infer_anchor(text, self.article.url)
+            anchor = infer_anchor(text, self.article.url, [y for _, y in year_headings(text, self.article.title)])
             how = "latest date in the text or URL" if anchor else None
             self.out.diagnostics.append(Diagnostic(
                 "article", "date anchor",

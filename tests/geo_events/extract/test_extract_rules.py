@@ -2180,3 +2180,11 @@ def test_attacks_that_damaged_houses_are_not_an_attack_on_civilians() -> None:
     for trigger in find_triggers("The March 13 attacks damaged houses and an ambulance."):
         scores[trigger.sub_event_type] = scores.get(trigger.sub_event_type, 0.0) + trigger.weight
     assert "Attack" not in scores
+
+
+def test_an_undated_factbox_takes_the_year_of_its_title_over_a_background_month() -> None:
+    text = ("Insurgent attacks in Nigeria's north-east during 2021\n\n"
+            "FEBRUARY\n\nFighters fired rockets into Maiduguri on February 23, killing ten people.\n\n"
+            "The attack was the worst on the city since a market bombing in October 2015.")
+    found = extract_events(text, published=None, title="Insurgent attacks in Nigeria's north-east during 2021")
+    assert [f["properties"]["event_date"] for f in found["features"]] == ["2021-02-23"]
