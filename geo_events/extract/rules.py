@@ -304,7 +304,7 @@ _TOOK_PLACE_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:attack|inci
                             r"bombing|blast|explosion|fighting|clash(?:es)?|killings?|massacre|shooting))\s+(?:had\s+)?"
                             r"(?:took\s+place|happened|occurred|unfolded|was\s+carried\s+out)\b", re.IGNORECASE)
 #: A clause telling when an incident started or happened ("The attack began on Friday evening when …").
-_BEGAN_RE = re.compile(r"\b(?:began|started|happened|took\s+place|occurred|unfolded)\b", re.IGNORECASE)
+_BEGAN_RE = re.compile(r"\b(?:began|started|happened|took\s+place|occurred|unfolded|erupted|broke\s+out|flared)\b", re.IGNORECASE)
 #: ACLED event types of demonstrations (a riot is a demonstration turned violent).
 _DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 #: Most kilometres between a front's axis town and a place fought over on it.

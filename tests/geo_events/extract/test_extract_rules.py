@@ -2188,3 +2188,11 @@ def test_an_undated_factbox_takes_the_year_of_its_title_over_a_background_month(
             "The attack was the worst on the city since a market bombing in October 2015.")
     found = extract_events(text, published=None, title="Insurgent attacks in Nigeria's north-east during 2021")
     assert [f["properties"]["event_date"] for f in found["features"]] == ["2021-02-23"]
+
+
+def test_fighting_that_erupted_on_a_day_after_a_toll_update_is_the_incident() -> None:
+    text = ("The number of people killed in Ezo County over the past day has risen to 12, an official said.\n\n"
+            "The fighting erupted on Monday morning after gunmen attacked the home of a local chief in Ezo.\n\n"
+            "\u201cThey attacked the town three times,\u201d the commissioner told a local radio on Tuesday.")
+    found = events(text, "2021-09-08")
+    assert [e["event_date"] for e in found] == ["2021-09-06"]
