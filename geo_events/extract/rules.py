@@ -394,6 +394,9 @@ _HERE_RE = re.compile(r"\bhere\s+(?:on|early|late|last|this|yesterday|today|over
 #: "On the same day", "later that day": the day of the incident told just before.
 _SAME_DAY_RE = re.compile(r"^(?:[^,.;]{0,20}\s)?(?:on\s+)?(?:the|that)\s+same\s+(?:day|night|morning|evening|afternoon)\b|"
                           r"^(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|morning|evening)\b", re.IGNORECASE)
+#: A name and the acronym the text gives it: "University of Maiduguri (UNIMAID)".
+_ACRONYM_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|the|and|de|al)?\s*[A-Z][\w'’-]+){1,5})\s*"
+                         r"\((?P<abbr>[A-Z]{3,8})\)")
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -543,6 +546,7 @@ class _Reading:
         unlisted = unlisted_places(text, self.places, [(s.start, s.end) for s in self.prepared.sentences],
                                    blocked_sorted, rejected, superseded, countries)
         self.places = [p for p in self.places if p.start not in superseded] + unlisted
+        self.places.extend(self._acronym_places(blocked_sorted))
         self.places.sort(key=lambda p: p.start)
         self._previous_place = {b.start: a for a, b in zip(self.places, self.places[1:])}
         self.role: dict[int, str] = {}
@@ -609,6 +613,27 @@ class _Reading:
                     for later in DATE_RE.finditer(body, found.end())):
                 cuts.append(found.start() + 1)
         return cuts
+
+    def _acronym_places(self, blocked: list[tuple[int, int]]) -> list[PlaceMention]:
+        """"University of Maiduguri (UNIMAID)" … "bombers attack UNIMAID": an acronym the text defines for a
+        site of a town is that town wherever it is written again (not an actor's: "… (ISWAP)")."""
+        out: list[PlaceMention] = []
+        taken = {p.start for p in self.places}
+        for match in _ACRONYM_RE.finditer(self.text):
+            opening = match.start("abbr") - 1
+            inside = [p for p in self.places if match.start() <= p.start and p.end <= opening and p.rank == 0
+                      and p.proxy_start is None]
+            if not inside or any(a < opening and match.start() < b for a, b in blocked):
+                continue
+            town, abbr = inside[-1], match.group("abbr")
+            for again in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", self.text[match.end():]):
+                start = match.end() + again.start()
+                if start in taken:
+                    continue
+                out.append(replace(town, start=start, end=start + len(abbr), cue_before="", cue_after="",
+                                   why=f"{abbr}, the acronym the text defines for {match.group('name')}, in "
+                                       f"{town.place.name}"))
+        return out
 
     def _capitals(self, countries: list[Any]) -> list[PlaceMention]:
         """"In the Somali capital", "in the capital": the capital city of the country named before "capital",

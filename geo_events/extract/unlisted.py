@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from geo_events.extract.countries import CountryMention
+from geo_events.geodesy import haversine_km
 from geo_events.extract.places import PlaceMention, Rejected, inside_spans, is_common_word
 
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|az|an|at|ez|es|ed|adh|de|da|du|di|la|le|ul|bin|ibn)"
@@ -41,6 +42,9 @@ _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeti
 _COMMA_RE = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
                        rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?\d+\s*"
                        rf"(?:km|kilomet(?:er|re)s?|miles?)\b)")
+#: "killed in X on the outskirts of Y", "in X near Y" (no comma)
+_NEAR_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME})\s+(?:on\s+the\s+outskirts\s+of|near|outside|close\s+to)\s+")
+_TOWN_OF_RE = re.compile(r"(?:the\s+(?:(?:city|town|village)\s+of\s+)?)?")
 #: "attacked northeast of Pokrovsk near X and Y": a front-line bulletin's villages, placed by the town they
 #: lie in the direction of
 _BEARING = r"(?:(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?"
@@ -68,7 +72,7 @@ _SIBLING_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """Every cue pattern's matches; each has a ``names`` group (and maybe ``kind``)."""
-    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE, _BEARING_NEAR_RE):
+    for pattern in (_BEFORE_RE, _AFTER_RE, _COMMA_RE, _NEAR_RE, _BEARING_NEAR_RE):
         yield from pattern.finditer(text)
     for tail in _APPOSITION_TAIL_RE.finditer(text):
         found = _APPOSITION_LIST_RE.search(text, max(0, tail.start() - _APPOSITION_REACH), tail.start())
@@ -127,9 +131,13 @@ def unlisted_places(
              and not _DESTINATION_RE.search(text, max(0, p.start - 30), p.start)}
     only_town = next(iter(towns.values())) if len(towns) == 1 else None
     found: dict[int, PlaceMention] = {}
+    starts_of_towns = {p.start for p in places if p.rank == 0 and p.proxy_start is None}
     for match in _matches(text):
         if match.re is _BEFORE_RE and _NAMED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "Pulwama district of Kashmir": the name after "of" is what contains the district
+        if match.re is _NEAR_RE and (
+                (town := _TOWN_OF_RE.match(text, match.end())) is None or town.end() not in starts_of_towns):
+            continue  # "in X near Y" says X is a place only when Y is a town the gazetteer knows
         listed: tuple[PlaceMention | None, str] | None = None  # the proxy of the list's first name
         for start, end, name in _names(match):
             if start in found or not _plausible(name):
@@ -145,8 +153,9 @@ def unlisted_places(
                 proxy, how = listed  # "near X and Y": Y lies where X does, not near X's own first word
             listed = listed or (proxy, how)
             if parts and (proxy is None or any(p.start < start or p.end > end or p.place.country == (
-                    proxy.place.country) for p in parts)):
+                    proxy.place.country) and _km(p.place, proxy.place) <= _PART_KM for p in parts)):
                 continue  # a part of it names a place of that country ("Deir Hafer" in "Deir Hafer al-Kabir")
+                # nearby (not Kura, 400 km from Maiduguri, in "Molai Kura on the outskirts of Maiduguri")
             if parts and superseded is not None:
                 superseded.update(p.start for p in parts)  # "Gharbiyeh" of "Zawtar Gharbiyeh" is not in Israel
             if proxy is None:
@@ -254,6 +263,14 @@ _HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
 _REGION_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
                            r"central|greater)\s+$", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"neighbou?rhoods?|quarters?|districts?|suburbs?")
+
+
+#: Most kilometres between the town an unlisted name is coded near and a place named by a part of the name.
+_PART_KM = 60.0
+
+
+def _km(a: Any, b: Any) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _is_city(place: Any) -> bool:

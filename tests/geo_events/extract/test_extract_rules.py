@@ -2196,3 +2196,21 @@ def test_fighting_that_erupted_on_a_day_after_a_toll_update_is_the_incident() ->
             "\u201cThey attacked the town three times,\u201d the commissioner told a local radio on Tuesday.")
     found = events(text, "2021-09-08")
     assert [e["event_date"] for e in found] == ["2021-09-06"]
+
+
+def test_an_acronym_the_text_defines_for_a_site_is_that_town_later() -> None:
+    text = ("May 3 - Two suicide bombers struck the Federal University of Lokoja (FULOK), killing a guard.\n\n"
+            "May 5 - Gunmen killed three farmers in Okene.\n\n"
+            "May 9 - Gunmen attacked FULOK again, killing two students.")
+    found = events(text, "2017-05-20")
+    points = {(e["event_date"], e["location"]) for e in found}
+    assert ("2017-05-09", "Lokoja") in points and len(found) == 3, points
+    (again,) = [e for e in found if e["event_date"] == "2017-05-09"]
+    assert again["geo_precision"] == 1  # the town itself, not a place coded near it
+
+
+def test_a_village_named_on_the_outskirts_of_a_town_is_not_a_namesake_far_away() -> None:
+    # the gazetteer's only Kura lies in Kano State, 400 km from Maiduguri
+    text = "On July 12, suicide bombers killed 19 people in Molai Kura on the outskirts of Maiduguri."
+    found = events(text, "2017-07-20")
+    assert len(found) == 1 and near(found[0], 11.85, 13.16, 5) and found[0]["geo_precision"] == 2
