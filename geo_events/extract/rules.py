@@ -1715,7 +1715,8 @@ class _Reading:
                 k[2] == event_type or ({k[2], event_type} == _KILLING_TYPES
                                        and (classify(dict(g.scores)) or ("", "", 9.0))[2] < 3.0))
                        and 0 < (day - k[1]).days <= 7 and any(m.own_date and not self._statement_date(m.date_mention)
-                                                              for m in g.mentions)]
+                                                              for m in g.mentions)
+                       and not _other_weapons(group.scores, g.scores)]
             if not earlier:
                 continue
             target = groups[max(earlier, key=lambda k: k[1])]
@@ -1930,6 +1931,16 @@ _GROUP_WORD_RE = re.compile(r"\s+(?:groups?|cells?|factions?|units?|squads?|gang
 
 
 _DraftKey = tuple[str, date | None, str]
+
+
+def _other_weapons(first: dict[str, float], second: dict[str, float]) -> bool:
+    """True when two mentions each name a weapon the other does not ("an artillery attack on a mosque" beside
+    "drone strikes on the hospital"): two incidents, not one told twice."""
+    def weapons(scores: dict[str, float]) -> set[str]:
+        return {sub for sub, score in scores.items() if sub in _WEAPON_SUBS and score >= 4.0}
+
+    a, b = weapons(first), weapons(second)
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _fold_draft(same: EventDraft, draft: EventDraft) -> None:

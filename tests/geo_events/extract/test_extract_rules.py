@@ -2214,3 +2214,11 @@ def test_a_village_named_on_the_outskirts_of_a_town_is_not_a_namesake_far_away()
     text = "On July 12, suicide bombers killed 19 people in Molai Kura on the outskirts of Maiduguri."
     found = events(text, "2017-07-20")
     assert len(found) == 1 and near(found[0], 11.85, 13.16, 5) and found[0]["geo_precision"] == 2
+
+
+def test_a_reported_shelling_is_not_folded_into_an_earlier_drone_strike_at_the_same_town() -> None:
+    text = ("Drone strikes killed eight people in a maternity ward in El Fasher on October 7.\n\n"
+            "It was reported on October 9 that 13 people were killed in an artillery attack on a mosque in El Fasher.")
+    found = events(text, "2025-10-16")
+    assert sorted((e["event_date"], e["sub_event_type"]) for e in found) == [
+        ("2025-10-07", "Air/drone strike"), ("2025-10-09", "Shelling/artillery/missile attack")]
