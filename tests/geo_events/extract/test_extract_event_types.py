@@ -22,6 +22,7 @@ def classify_text(text: str, attacker_side: str | None = None):
     [
         ("Coalition air strikes hit the town.", "Air/drone strike"),
         ("A Turkish drone strike killed three.", "Air/drone strike"),
+        ("Four men were killed in a drone raid on the refugee camp.", "Air/drone strike"),
         ("Artillery shelling killed seven.", "Shelling/artillery/missile attack"),
         ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
         ("A roadside bomb exploded next to a patrol.", "Remote explosive/landmine/IED"),
