@@ -296,7 +296,8 @@ def _runs(text: str, words: list[tuple[int, int, str]]) -> Iterable[list[tuple[i
         particle = token.lower() in _PARTICLES and not capital
         if run:
             gap = text[run[-1][1] : start]
-            joined = gap in (" ", "-", "‑") or (gap == " " and particle)
+            # (an ayn written as a final apostrophe stays inside a name: "Ala’ Shaaban Moussa")
+            joined = gap in (" ", "-", "‑", "’ ", "' ") or (gap == " " and particle)
             if gap == "-" and capital and _ROAD_AFTER_RE.match(text, _end):
                 joined = False  # "the Deir ez-Zor-Mayadin road": two places
             if not joined or not (capital or particle):
@@ -306,6 +307,18 @@ def _runs(text: str, words: list[tuple[int, int, str]]) -> Iterable[list[tuple[i
             run.append(word)
     if run:
         yield _trim(run)
+
+
+def _only_by_code(place: Any, written: str) -> bool:
+    """True when ``written`` (not in capitals) matches ``place`` only by a code written in capitals ("Ala'", a
+    given name, is not ALA, the Aland Islands; "Ben" is not BEN, Benin)."""
+    if written.isupper() or place.kind not in ("country", "admin1"):
+        return False
+    key = _fold(written)
+    if _fold(place.name) == key:
+        return False
+    same = [a for a in place.alt_names if _fold(a) == key]
+    return bool(same) and all(a.isupper() for a in same)
 
 
 def _trim(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -430,7 +443,9 @@ def find_place_candidates(
                     for k in range(i, j):
                         taken[k] = True
                     continue
-                candidates = [(m.place, m.score) for m in matches]
+                candidates = [(m.place, m.score) for m in matches if not _only_by_code(m.place, written)]
+                if not candidates:
+                    continue
                 possessive = written != text[start : run[j - 1][1]]  # "Kabul's …": the name ends here
                 if j < n and not taken[j] and not possessive and _unknown_part(run[j][2]):
                     if rejected is not None:

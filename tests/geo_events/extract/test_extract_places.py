@@ -66,3 +66,11 @@ def test_a_border_town_filed_under_the_neighbouring_province_may_still_lie_in_th
     assert _near_border_of(idlib, place("Border town", "town", 36.18, 36.72, "Aleppo"))
     assert not _near_border_of(idlib, place("Aleppo", "city", 36.20, 37.16, "Aleppo"))
     assert not _near_border_of(place("Hama", "city", 35.13, 36.75, "Hama"), place("Border town", "town", 36.18, 36.72, "Aleppo"))
+
+
+def test_a_word_that_only_a_country_code_spells_is_not_that_country(gazetteer) -> None:
+    from geo_events.extract.places import _only_by_code
+
+    aland, armenia = gazetteer.get("geonames-country:AX"), gazetteer.get("geonames-country:AM")
+    assert _only_by_code(aland, "Ala") and _only_by_code(armenia, "Arm")  # ALA and ARM are codes, not names
+    assert not _only_by_code(aland, "ALA") and not _only_by_code(armenia, "Armenia")

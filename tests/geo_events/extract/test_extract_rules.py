@@ -2222,3 +2222,16 @@ def test_a_reported_shelling_is_not_folded_into_an_earlier_drone_strike_at_the_s
     found = events(text, "2025-10-16")
     assert sorted((e["event_date"], e["sub_event_type"]) for e in found) == [
         ("2025-10-07", "Air/drone strike"), ("2025-10-09", "Shelling/artillery/missile attack")]
+
+
+def test_a_given_name_spelt_like_a_country_code_is_no_country() -> None:
+    text = ("On Jan. 2, two soldiers were killed in Hirak, east of Daraa. A local source said both Nassib Daghman "
+            "and Ala' Shaaban Moussa were shot to death by unknown gunmen.")
+    found = events(text, "2023-01-08")
+    assert [e["country"] for e in found] == ["Syria"]  # not the Aland Islands (ISO code ALA)
+
+
+def test_a_man_killed_by_unknown_gunmen_is_an_attack() -> None:
+    text = "On Monday, a teacher was killed by unknown gunmen in the city of Hirak, east of Daraa."
+    (event,) = events(text, "2023-01-04")
+    assert event["event_type"] == "Violence against civilians"
