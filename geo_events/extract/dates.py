@@ -102,6 +102,25 @@ def _nearest_year(near: date, month: int, day: int) -> date | None:
     return min(found, key=lambda d: abs((d - near).days)) if found else None
 
 
+_WEEKDAY_BEFORE_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?\s*(?:\(\s*)?$",
+                                re.IGNORECASE)
+
+
+def _year_of_weekday(match: re.Match[str], month: int, day: int) -> str | None:
+    """The year of an undated text's "Friday April 22": the latest year, not after today, in which that day is
+    that weekday (None without a weekday before the date)."""
+    before = _WEEKDAY_BEFORE_RE.search(match.string, max(0, match.start() - 14), match.start())
+    if before is None:
+        return None
+    weekday = _WEEKDAYS[before.group(1).lower()]
+    today = date.today()
+    for year in range(today.year, today.year - 12, -1):
+        found = _safe_date(year, month, day)
+        if found is not None and found <= today and found.weekday() == weekday:
+            return str(year)
+    return None
+
+
 def _shift(day: date, days: int) -> date | None:
     """``day + days``, or None outside the calendar (year 1 to 9999)."""
     try:
@@ -134,6 +153,8 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
         month = _MONTHS[(group("m1") or group("m2")).lower().rstrip(".")]
         day = int(group("d1") or group("d2"))
         year = group("y1") or group("y2") or (str(year) if published is None and year else None)
+        if published is None and not year:
+            year = _year_of_weekday(match, month, day)
         if published is None and not year:
             return None
         if year:

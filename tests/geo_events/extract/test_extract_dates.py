@@ -92,3 +92,13 @@ def test_written_dates_give_the_nearest_year_and_relative_words_keep_the_limit()
 ])
 def test_a_day_of_the_month_alone(phrase: str, published: date, expected: date) -> None:
     assert [m.date for m in find_dates(phrase, published)] == [expected]
+
+
+def test_an_undated_weekday_and_day_give_the_latest_year_they_fit() -> None:
+    from geo_events.extract.dates import find_dates
+
+    found = [m.date for m in find_dates("On Friday April 22, a bomb exploded at a shrine.", None)]
+    latest = max(y for y in range(2000, date.today().year + 1)
+                 if date(y, 4, 22).weekday() == 4 and date(y, 4, 22) <= date.today())
+    assert found == [date(latest, 4, 22)] and latest >= 2022  # the latest past year whose 22 April is a Friday
+    assert [m.date for m in find_dates("On April 22, a bomb exploded.", None)] == []  # no weekday: no year
