@@ -154,6 +154,10 @@ _NEAR_TOWN_GAP_RE = re.compile(
     r"(?:in|near|outside|close\s+to)\s+(?:the\s+)?(?:(?:municipality|district|county|department|commune|township|"
     r"sub-?district|locality)\s+of\s+)?|\s+(?:near|outside|close\s+to)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE)
+#: A site named after its city: "Kunduz airport", "Mosul University" (the city, not the province of that name).
+_SITE_AFTER_NAME_RE = re.compile(r"\s+(?:international\s+)?(?:airport|air\s*base|airbase|airfield|university|"
+                                 r"hospital|(?:central\s+)?prison|jail|stadium|bazaar|railway\s+station)\b",
+                                 re.IGNORECASE)
 #: A building or a street before "in X": X is the city, even in a text that also names its province.
 _SITE_IN_BEFORE_RE = re.compile(
     r"\b(?:shopping\s+(?:cent(?:re|er)|mall)|hypermarket|supermarket|mall|market(?:place)?|hospital|clinic|"
@@ -706,7 +710,8 @@ def _provinces_by_own_name(text: str, raw: list[_Raw], chosen: list[Any]) -> Non
             continue
         if item.cue_before in ("city", "town") or item.cue_after in ("city", "town") or item.cue_after in _ADMIN_CUES:
             continue
-        if _SITE_IN_BEFORE_RE.search(text, max(0, item.start - 40), item.start):
+        if _SITE_IN_BEFORE_RE.search(text, max(0, item.start - 40), item.start) or _SITE_AFTER_NAME_RE.match(
+                text, item.end):
             continue  # "a shopping centre in Kharkiv" beside "Kharkiv Oblast": a building stands in the city
         if not text[text.rfind("\n", 0, item.start) + 1 : item.start].strip():
             continue  # the first word of a line: a dateline's city ("Khost, 11 January 2024 —")

@@ -2235,3 +2235,10 @@ def test_a_man_killed_by_unknown_gunmen_is_an_attack() -> None:
     text = "On Monday, a teacher was killed by unknown gunmen in the city of Hirak, east of Daraa."
     (event,) = events(text, "2023-01-04")
     assert event["event_type"] == "Violence against civilians"
+
+
+def test_a_site_named_after_its_city_is_the_city_beside_the_province_of_that_name() -> None:
+    text = ("The attack is the second in Kunduz province in two days. On Thursday, a car bomb exploded near Kunduz "
+            "airport, killing four people.")
+    found = events(text, "2022-04-23")
+    assert len(found) == 1 and near(found[0], 36.73, 68.86, 10)
