@@ -156,7 +156,7 @@ _NEAR_TOWN_GAP_RE = re.compile(
     re.IGNORECASE)
 #: A site named after its city: "Kunduz airport", "Mosul University" (the city, not the province of that name).
 _SITE_AFTER_NAME_RE = re.compile(r"\s+(?:international\s+)?(?:airport|air\s*base|airbase|airfield|university|"
-                                 r"hospital|(?:central\s+)?prison|jail|stadium|bazaar|railway\s+station)\b",
+                                 r"hospital|(?:central\s+)?prison|jail|stadium|bazaar|mosque|shrine|railway\s+station)\b",
                                  re.IGNORECASE)
 #: A building or a street before "in X": X is the city, even in a text that also names its province.
 _SITE_IN_BEFORE_RE = re.compile(
