@@ -397,6 +397,16 @@ _SAME_DAY_RE = re.compile(r"^(?:[^,.;]{0,20}\s)?(?:on\s+)?(?:the|that)\s+same\s+
 #: A name and the acronym the text gives it: "University of Maiduguri (UNIMAID)".
 _ACRONYM_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|the|and|de|al)?\s*[A-Z][\w'’-]+){1,5})\s*"
                          r"\((?P<abbr>[A-Z]{3,8})\)")
+#: A kind word after a name that says it is a place: "Lauder district", "X village".
+_AREA_AFTER_RE = re.compile(r"\s+(?:district|village|town|city|area|county|sub-?district|locality)\b", re.IGNORECASE)
+#: Least search score for another spelling of a place in the text's country ("Lauder" → Lawdar scores 75).
+RESPELLED_SCORE = 70.0
+#: A month written without its year ("in mid-March"): what "a week later" after it counts from.
+_MONTH_ALONE_RE = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid)(?:-|\s+))?(january|february|march|april|may|"
+                             r"june|july|august|september|october|november|december)\b(?!\s*(?:[0-3]?\d|(?:19|20)\d\d))",
+                             re.IGNORECASE)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    "january february march april may june july august september october november december".split(), start=1)}
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -534,6 +544,7 @@ class _Reading:
         self.countries = countries
         self.places = [p for p in resolve_places(text, raw, countries, rejected=rejected)
                        if not self._not_a_location(p, rejected)]
+        self.places.extend(self._respelled(rejected, countries))
         for start, end, point in coordinate_places(text, self.gazetteer):
             self.places.append(PlaceMention(start, end, point, "", 1, "at", "", False, (),
                                             "coordinates written in the text, used as given"))
@@ -613,6 +624,38 @@ class _Reading:
                     for later in DATE_RE.finditer(body, found.end())):
                 cuts.append(found.start() + 1)
         return cuts
+
+    def _respelled(self, rejected: list[Rejected], countries: list[Any]) -> list[PlaceMention]:
+        """"Lauder district" in a story about Yemen: not Lauder, Scotland (refused as a lookalike) but the Yemeni
+        town it is another spelling of (Lawdar), when the text is mostly about one country and writes the name
+        as a location."""
+        refused = [r for r in rejected if r.reason.startswith("only a small place in")]
+        if not refused:
+            return []
+        weight: dict[str, float] = defaultdict(float)
+        for mention in countries:
+            weight[mention.code] += mention.weight
+        for place in self.places:
+            weight[place.place.country] += 0.5
+        total = sum(weight.values())
+        top = max(weight, key=weight.get) if weight else None
+        if top is None or weight[top] < 0.6 * total:
+            return []
+        out: list[PlaceMention] = []
+        for item in refused:
+            if not (_LOCATED_BEFORE_RE.search(self.text, max(0, item.start - 25), item.start) or _AREA_AFTER_RE.match(
+                    self.text, item.end)) or len(item.text) < 5:
+                continue
+            found = [m for m in self.gazetteer.search(item.text, country=top, limit=2, kind="settlement")
+                     if m.score >= RESPELLED_SCORE]
+            if len(found) != 1:
+                continue  # none, or two equally close: no guess
+            cue_after = (_AREA_AFTER_RE.match(self.text, item.end) or re.match("", "")).group(0).strip().lower()
+            out.append(PlaceMention(item.start, item.end, found[0].place, item.text.lower(), 1, "in", cue_after, True,
+                                    (), f"another spelling of {found[0].place.name}, in {found[0].place.country_name}, "
+                                        f"the country the text is about (not the place of that spelling elsewhere)"))
+            rejected.remove(item)
+        return out
 
     def _acronym_places(self, blocked: list[tuple[int, int]]) -> list[PlaceMention]:
         """"University of Maiduguri (UNIMAID)" … "bombers attack UNIMAID": an acronym the text defines for a
@@ -1455,6 +1498,12 @@ class _Reading:
             # "Two days later, a strike in X …", "The next day …": counted from the last date (a statement's
             # date in the clause — "…, the ministry said on Wednesday" — does not date the incident)
             before = [d for d in self.dates if d.start < clause.start and d.precision == "day" and d.date]
+            month = _MONTH_ALONE_RE.search(self.text, before[-1].end if before else 0, clause.start)
+            if month is not None and self.anchor is not None:
+                # "In mid-March, … A week later, …": later in that month, not a week after the last full date
+                number = _MONTH_NUMBERS[month.group(1).lower()]
+                year = self.anchor.year - (1 if number > self.anchor.month else 0)
+                return date(year, number, 1), "month", None, f"'{later.group(0).strip()}' after '{month.group(0)}'"
             narrative = self._narrative_day
             if before and narrative is not None and narrative[1] == "day":
                 before = [replace(before[-1], date=narrative[0])]
@@ -1473,6 +1522,9 @@ class _Reading:
                     shifted = None
                 if later.group("same"):
                     days, shifted = 0, before[-1].date
+                if shifted is not None and self.article.published is not None and self.anchor is not None and (
+                        shifted > self.anchor + timedelta(days=1)):
+                    shifted = None  # (a day after the text was published is no incident's)
                 if shifted is not None and (days or later.group("same")):
                     return shifted, "day", before[-1], f"'{later.group(0).strip()}' counted from '{before[-1].text}'"
         if not own:

@@ -2242,3 +2242,18 @@ def test_a_site_named_after_its_city_is_the_city_beside_the_province_of_that_nam
             "airport, killing four people.")
     found = events(text, "2022-04-23")
     assert len(found) == 1 and near(found[0], 36.73, 68.86, 10)
+
+
+def test_a_spelling_shared_with_a_village_abroad_is_the_town_of_the_country_the_text_is_about() -> None:
+    text = ("ADEN, Yemen - Militants attacked a security checkpoint in Lauder district of Abyan province, Yemen, on "
+            "Monday, Yemeni security officials said, killing two Yemeni soldiers.")
+    found = events(text, "2021-05-18")
+    assert len(found) == 1 and found[0]["country"] == "Yemen" and near(found[0], 13.88, 45.87, 5)
+
+
+def test_an_event_a_week_after_a_month_is_in_that_month_not_after_publication() -> None:
+    text = ("Militants attacked a checkpoint in Mudiyah on Monday. In mid-March, a similar attack hit Zinjibar. A week "
+            "later, gunmen attacked a patrol in Ahwar.")
+    found = events(text, "2021-05-18")
+    assert all(e["event_date"] <= "2021-05-18" for e in found)
+    assert not any(near(e, 13.52, 46.71, 10) and e["event_date"] == "2021-05-24" for e in found)
