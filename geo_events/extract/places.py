@@ -495,7 +495,9 @@ def find_place_candidates(
                     continue
                 fuzzy_done += 1
                 query = f"{token} {cue_after}" if cue_after else token
-                matches = [m for m in gazetteer.search(query, limit=3) if m.score >= 80]
+                # ("the town of Cuhuiv": a kind word before the name lets a looser spelling of Chuhuiv count)
+                least = 75 if cue_before in _SETTLEMENT_OF_WORDS and not cue_after else 80
+                matches = [m for m in gazetteer.search(query, limit=3) if m.score >= least]
                 if matches:
                     taken[i] = True
                     found.append(_Raw(start, end, token, [(m.place, m.score * 0.9) for m in matches], True))

@@ -2257,3 +2257,9 @@ def test_an_event_a_week_after_a_month_is_in_that_month_not_after_publication() 
     found = events(text, "2021-05-18")
     assert all(e["event_date"] <= "2021-05-18" for e in found)
     assert not any(near(e, 13.52, 46.71, 10) and e["event_date"] == "2021-05-24" for e in found)
+
+
+def test_a_misspelt_town_after_its_kind_word_is_still_found() -> None:
+    text = "In Kharkiv Oblast, Russian strikes against the town of Cuhuiv wounded four people on Saturday."
+    found = events(text, "2024-05-26")
+    assert len(found) == 1 and near(found[0], 49.84, 36.69, 5)  # Chuhuiv, not a point near another town
