@@ -268,6 +268,7 @@ _PASSIVE_ATTACK_WEIGHT = 2.5
 _ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
                                  r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
                                  r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?$")
+_PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|settlements?)\s+of\b")
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 _ADVANCE_AFTER_RE = re.compile(r"\s+(?:(?:about\s+|some\s+|up\s+to\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|metres|meters)\s+)?"
@@ -304,6 +305,8 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
     if low.startswith("attacked", trigger.start) and _PASSIVE_BEFORE_RE.search(
             low, max(start, trigger.start - 20), trigger.start):
         return True
+    if low.startswith("attacked", trigger.start) and _PLACE_OBJECT_RE.match(low, trigger.end):
+        return True  # "Azerbaijan has attacked the town of Kapan": whoever attacks a town, it is an incident
     if low.startswith("attack", trigger.start) and trigger.end - trigger.start in (6, 8):
         return bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) and bool(
             _OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end))
