@@ -133,7 +133,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"troops|units?|forces|shields))|torch(?:ed)?|set\s+fire\s+to|stormed|hurled\s+stones|threw\s+stones"
      r"|threw\s+(?:rocks|molotov|petrol\s+bombs|fireworks|bottles|firebombs)|(?:stone|rock)[- ](?:throwing|pelting)|set\s+(?:[\w-]+\s+){1,3}ablaze|(?:protesters|demonstrators|protesting\s+[\w-]+|rioters|rival\s+supporters)\s+"
      r"(?:clashed|clash|fought|battled)|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces)"),
-    ("Mob violence", 6.0, r"mob|vigilantes?"
+    # (not "troops accompanied by armed local vigilantes": a militia; a lynching vigilante crowd is a mob)
+    ("Mob violence", 6.0, r"mob|vigilante\s+(?:mob|justice|crowd)s?"
      # rival crowds with no demonstration told: "supporters of the two candidates clashed with stones"
      r"|supporters\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:clashed|fought|battled)"),
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),

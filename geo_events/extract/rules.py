@@ -407,6 +407,9 @@ _MONTH_ALONE_RE = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid)(?:-|\s+))
                              re.IGNORECASE)
 _MONTH_NUMBERS = {name: number for number, name in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}
+#: A place referred back to: "the locality", "the town", "the village" (not "the town of X").
+_THE_PLACE_RE = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(?:locality|town|village|city|area|settlement|"
+                           r"neighbou?rhood)\b(?!\s+of\b)(?!['’]s)", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -1302,6 +1305,10 @@ class _Reading:
                 elif previous is not None and clause.paragraph - previous.clause.paragraph <= 2 and own_date and (
                         _TIMELINE_RE.match(self.text[clause.start : clause.end])):
                     places = [(previous.place, "the entry before it in a dated list")]
+                elif previous is not None and previous.place.rank == 0 and _THE_PLACE_RE.search(body) and (
+                        clause.paragraph - previous.clause.paragraph <= 2):
+                    # "The raids in Wum …" ¶ "From Monday to Tuesday, troops raided the locality": the town just named
+                    places = [(previous.place, "the place the clause refers back to")]
                 elif lead_place is not None and clause.sentence <= 3:
                     places = [(lead_place, "the article's lead")]
                 elif not self.places and clause.sentence <= 3 and (titled := self.title_place) is not None:
@@ -1325,10 +1332,16 @@ class _Reading:
                         if lead_date is None and not clause.headline:
                             lead_date = (day, precision, date_mention)  # "eleven strikes on Tuesday:" dates a list
                     continue
+            extra = _range_days(date_mention) if own_date and day is not None and precision == "day" else 0
             for place, how in places:
                 mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
                                   triggers, own_date)
                 mentions.append(mention)
+                for k in range(1, extra + 1):
+                    # "from Monday to Tuesday, troops raided the locality": ACLED codes one event a day
+                    mentions.append(Mention(clause, place, how, day + timedelta(days=k), precision, date_mention,
+                                            f"day {k + 1} of the range '{date_mention.text}'", dict(scores),
+                                            triggers, own_date))
                 previous = mention
             if own_date and day is not None:
                 self._narrative_day = (day, precision)
@@ -1985,14 +1998,38 @@ _GROUP_WORD_RE = re.compile(r"\s+(?:groups?|cells?|factions?|units?|squads?|gang
 _DraftKey = tuple[str, date | None, str]
 
 
+_WEEKDAY_RANGE_RE = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:to|and|through|until)\s+"
+                               r"(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_DAY_RANGE_RE = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|through)\s*([0-3]?\d)(?:st|nd|rd|th)?\b")
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+#: Most days after the first that a date range gives events of their own ("7-8 October": one more).
+RANGE_EXTRA_DAYS = 3
+
+
+def _range_days(mention: DateMention | None) -> int:
+    """How many days after the first a date range covers ("Monday to Tuesday" 1, "12 to 14 March" 2; a night
+    "Monday into Tuesday" 0), up to RANGE_EXTRA_DAYS; 0 for a single day."""
+    if mention is None:
+        return 0
+    if (weekdays := _WEEKDAY_RANGE_RE.search(mention.text)) is not None:
+        first, last = (_WEEKDAY_STEMS.index(g.lower()) for g in weekdays.groups())
+        days = (last - first) % 7
+    elif mention.kind == "absolute" and (numbers := _DAY_RANGE_RE.search(mention.text)) is not None:
+        days = int(numbers.group(2)) - int(numbers.group(1))
+    else:
+        return 0
+    return days if 0 < days <= RANGE_EXTRA_DAYS else 0
+
+
 def _other_weapons(first: dict[str, float], second: dict[str, float]) -> bool:
     """True when two mentions each name a weapon the other does not ("an artillery attack on a mosque" beside
     "drone strikes on the hospital"): two incidents, not one told twice."""
-    def weapons(scores: dict[str, float]) -> set[str]:
-        return {sub for sub, score in scores.items() if sub in _WEAPON_SUBS and score >= 4.0}
+    def weapons(scores: dict[str, float], least: float) -> set[str]:
+        return {sub for sub, score in scores.items() if sub in _WEAPON_SUBS and score >= least}
 
-    a, b = weapons(first), weapons(second)
-    return bool(a) and bool(b) and not (a & b)
+    named_a, named_b = weapons(first, 2.5), weapons(second, 2.5)
+    strong = weapons(first, 4.0) | weapons(second, 4.0)
+    return bool(named_a) and bool(named_b) and bool(strong) and not (named_a & named_b)
 
 
 def _fold_draft(same: EventDraft, draft: EventDraft) -> None:

@@ -2263,3 +2263,17 @@ def test_a_misspelt_town_after_its_kind_word_is_still_found() -> None:
     text = "In Kharkiv Oblast, Russian strikes against the town of Cuhuiv wounded four people on Saturday."
     found = events(text, "2024-05-26")
     assert len(found) == 1 and near(found[0], 49.84, 36.69, 5)  # Chuhuiv, not a point near another town
+
+
+def test_a_raid_from_monday_to_tuesday_in_the_town_just_named_is_one_event_a_day() -> None:
+    text = ("The raids in Wum came after separatist fighters killed a soldier on patrol, a military official said."
+            "\n\nFrom Monday to Tuesday, government troops accompanied by armed local vigilantes raided the locality, "
+            "killing seven people.")
+    found = events(text, "2021-10-20")
+    assert sorted(e["event_date"] for e in found) == ["2021-10-18", "2021-10-19"]
+    assert all(near(e, 6.38, 10.07, 5) and e["event_type"] != "Riots" for e in found)
+
+
+def test_a_night_from_monday_into_tuesday_is_one_event() -> None:
+    text = "On the night of Monday into Tuesday, gunmen attacked a police post in Wum, killing two officers."
+    assert [e["event_date"] for e in events(text, "2021-10-20")] == ["2021-10-18"]
