@@ -326,7 +326,10 @@ _VICTIM_RE = re.compile(
     r"Palestinians|soldiers?|troops|fighters?|militants?|"
     r"members|police(?:men)?|officers?|guards?|militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|"
     r"commanders?|personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|rangers?|constables?|"
-    r"gendarmes?|paramilitar(?:y|ies)|legionnaires|marines|cadets)\b", re.IGNORECASE)
+    r"gendarmes?|paramilitar(?:y|ies)|legionnaires|marines|cadets"
+    # "a member of the Syrian Democratic Forces (SDF)": one of an armed force (not of a family or a parliament)
+    r"|member(?=\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:forces|army|militia|militias|group|brigade|battalion|"
+    r"police|guards?|front|movement|units?|sdf|ypg|hts|isis|isil|taliban|al-shabaab)\b))\b", re.IGNORECASE)
 _CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident residents people persons children women "
                             "worshippers farmers students passengers patients men inhabitants motorcyclist man woman "
                             "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "

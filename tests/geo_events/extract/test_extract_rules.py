@@ -2277,3 +2277,11 @@ def test_a_raid_from_monday_to_tuesday_in_the_town_just_named_is_one_event_a_day
 def test_a_night_from_monday_into_tuesday_is_one_event() -> None:
     text = "On the night of Monday into Tuesday, gunmen attacked a police post in Wum, killing two officers."
     assert [e["event_date"] for e in events(text, "2021-10-20")] == ["2021-10-18"]
+
+
+def test_a_member_of_an_armed_force_killed_by_gunmen_is_a_battle_a_family_member_is_not() -> None:
+    fighter = events("Unknown gunmen killed a member of the Syrian Democratic Forces (SDF) on Tuesday in Thiban.",
+                     "2023-05-10")
+    relative = events("Unknown gunmen killed a family member of a local official on Tuesday in Thiban.", "2023-05-10")
+    assert [e["event_type"] for e in fighter] == ["Battles"]
+    assert [e["event_type"] for e in relative] == ["Violence against civilians"]
