@@ -32,6 +32,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:jet\s+fighters|fighter\s+jets|warplanes|gunships?)\s+(?:hit|struck|bombed|attacked|targeted|pounded|fired\s+on)"),
     # "A raid hit a house adjacent to the palace": a raid that hits something is an air raid
     ("Air/drone strike", 4.0, r"raids?\s+(?:hit|struck|destroyed|flattened|levelled|leveled)"),
+    # a strike release's "one strike engaged an ISIS tactical unit", "two strikes destroyed a cache"
+    ("Air/drone strike", 4.0, r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)strikes?\s+"
+     r"(?:engaged|destroyed|damaged|struck|targeted|suppressed)"),
     ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!\bon\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
      r"|struck|bombing|bombed|bombardment|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"

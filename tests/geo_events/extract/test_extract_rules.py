@@ -2285,3 +2285,13 @@ def test_a_member_of_an_armed_force_killed_by_gunmen_is_a_battle_a_family_member
     relative = events("Unknown gunmen killed a family member of a local official on Tuesday in Thiban.", "2023-05-10")
     assert [e["event_type"] for e in fighter] == ["Battles"]
     assert [e["event_type"] for e in relative] == ["Violence against civilians"]
+
+
+def test_a_strike_release_codes_each_town_as_a_strike_even_a_misspelt_one_in_another_province() -> None:
+    text = ("Coalition military forces conducted 9 strikes against ISIS targets in Syria on Dec. 12.\n\n"
+            "Near Abu Kamal, six strikes engaged three ISIS tactical units.\n\n"
+            "Near Shadaddi, two strikes destroyed an ISIS weapons cache.\n\n"
+            "Near Hajin, one strike engaged an ISIS tactical unit.")
+    found = events(text, "2018-12-13")
+    assert len(found) == 3 and {e["event_type"] for e in found} == {"Explosions/Remote violence"}
+    assert any(near(e, 36.06, 40.73, 5) for e in found)  # al-Shaddadi, in Hasakah (the others: Deir ez-Zor)
