@@ -49,7 +49,7 @@ DATE_RE = re.compile(
     r"(?:\s+(?:night|morning|evening|afternoon))?"
     r"(?:\s+(?:to|into|and)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
     r"|(?P<ago>(?P<agon>\w+|\d+)\s+days?\s+ago)"
-    r"|(?P<rel>yesterday|last\s+night|overnight|earlier\s+today|today|this\s+morning|tonight"
+    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|earlier\s+today|today|this\s+morning|tonight"
     r"|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?:day|24\s+hours)"
     r"|earlier\s+this\s+week|this\s+week|last\s+week|earlier\s+this\s+month|last\s+month)"
     r")\b",
@@ -190,6 +190,7 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
         return (found, "day", "relative") if found else None
     rel = " ".join(group("rel").lower().split())
     table: dict[str, tuple[int | None, str, str]] = {
+        "the day before yesterday": (-2, "day", "relative"),
         "yesterday": (-1, "day", "relative"), "last night": (-1, "day", "relative"),
         "overnight": (-1, "day", "overnight"), "today": (0, "day", "relative"),
         "earlier today": (0, "day", "relative"), "this morning": (0, "day", "relative"),

@@ -1069,8 +1069,11 @@ class _Reading:
                 # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
                 # by its victims: a clash, or violence against civilians), also beside words that make no event
                 # of their own ("… and hundreds were treated for tear gas inhalation")
+                # (the article's weapon only for a death told with no trigger word at all: "an attack by ISIS cells
+                # on their positions killed two" in a bulletin of air strikes is still fighting)
+                weapon = self.weapon if not triggers else None
                 triggers = [*triggers, Trigger(clause.start + first.start(), clause.start + first.end(),
-                                               self.weapon or "Armed clash", 2.0)]
+                                               weapon or "Armed clash", 2.0)]
             if not triggers:
                 told = _TOOK_PLACE_RE.match(body) if places else None
                 if told is not None:

@@ -2295,3 +2295,11 @@ def test_a_strike_release_codes_each_town_as_a_strike_even_a_misspelt_one_in_ano
     found = events(text, "2018-12-13")
     assert len(found) == 3 and {e["event_type"] for e in found} == {"Explosions/Remote violence"}
     assert any(near(e, 36.06, 40.73, 5) for e in found)  # al-Shaddadi, in Hasakah (the others: Deir ez-Zor)
+
+
+def test_an_attack_on_positions_in_a_bulletin_of_air_strikes_is_fighting_the_day_before_yesterday() -> None:
+    text = ("Two soldiers were killed the day before yesterday in an attack by ISIS cells on their positions in the "
+            "Badia of al-Mayadin.\n\nRussian warplanes carried out 20 airstrikes on ISIS hideouts near al-Sukhnah on "
+            "Sunday.")
+    found = {e["location"]: (e["event_date"], e["event_type"]) for e in events(text, "2023-10-03")}
+    assert found["Al Mayādīn"] == ("2023-10-01", "Battles")
