@@ -154,6 +154,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"fighters?|militants?|soldiers?|rebels?|members?|suspects?|insurgents?|people|civilians|gunmen|jihadists|"
      r"terrorists?|hostages?|alive)\b)"
      r"|took\s+control|overran|overrun|taken\s+control|fell\s+to|swept\s+(?:into|through)"
+     # "the SDF had taken the village of al-Suwar", "took the town of X"
+     r"|(?:(?<=had\s)|(?<=has\s)|(?<=have\s))taken\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city|base|airport)\b"
+     r"|took\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city)\s+of\b"
      # "Mocimboa da Praia was occupied by insurgents this morning"
      r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))occupied\s+by"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),

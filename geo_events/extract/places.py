@@ -193,7 +193,8 @@ _KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|
                             r"prison|river|valley|plain|desert|mountains?|bridge|crossing|refinery|station|plant)\b",
                             re.IGNORECASE)
 _CUE_PREPOSITIONS = frozenset("in near at outside around of from into towards toward on targeting targeted hit struck "
-                               "shelled stormed attacked bombed entered captured seized across throughout".split())
+                               "shelled stormed attacked bombed entered captured seized across throughout "
+                               "including".split())
 _KIND_OF_WORDS = frozenset("town village city villages towns district neighbourhood neighborhood area areas settlement "
                            "region province camp governorate department regions provinces governorates "
                            "states".split())

@@ -420,7 +420,7 @@ _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
-                          "district", "area", "camp", "settlement"})
+                          "district", "area", "camp", "settlement", "including"})
 
 
 @dataclass

@@ -2303,3 +2303,11 @@ def test_an_attack_on_positions_in_a_bulletin_of_air_strikes_is_fighting_the_day
             "Sunday.")
     found = {e["location"]: (e["event_date"], e["event_type"]) for e in events(text, "2023-10-03")}
     assert found["Al Mayādīn"] == ("2023-10-01", "Battles")
+
+
+def test_villages_listed_after_including_are_each_an_event_and_had_taken_is_a_capture() -> None:
+    text = ("On 14 September 2017, the Syrian Army crossed the river and seized several villages, including Marrat "
+            "and Mazloum.\n\nBy 25 September, the SDF had taken the village of al-Suwar.")
+    found = {e["location"]: e["event_date"] for e in events(text, None)}
+    assert found.get("Marrat") == "2017-09-14" and len([d for d in found.values() if d == "2017-09-14"]) == 2
+    assert found.get("al-Suwar") == "2017-09-25"
