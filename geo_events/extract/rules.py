@@ -733,8 +733,10 @@ class _Reading:
             return True
         if self.dateline is not None and mention.place.kind in ("country", "admin1") and re.fullmatch(
                 r",\s*", text[self.dateline.end : mention.start]) and re.match(
-                r"\s*(?:,[^\n]{0,30}?)?(?:\([^)\n]*\)\s*)?[-–—]", text[mention.end : mention.end + 60]):
-            # "DERNA, Libya —", "JENIN, West Bank (AP) —": the dateline's country or province
+                r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,[^\n]{0,30}?)?(?:\([^)\n]*\)\s*)?[-–—]",
+                text[mention.end : mention.end + 60]):
+            # "DERNA, Libya —", "JENIN, West Bank (AP) —", "ERBIL, Kurdistan Region -": the dateline's country or
+            # province
             rejected.append(Rejected(mention.start, mention.end, written, "part of a dateline: where the report was filed"))
             return True
         line_start = text.rfind("\n", 0, mention.start) + 1
