@@ -58,7 +58,8 @@ def _strip_accents(text: str) -> str:
 
 def _normalize_arabic(text: str) -> str:
     # compatibility forms, harakat and tatweel removed, letter variants folded, the article dropped
-    text = unicodedata.normalize("NFKD", text.translate(_MARKS)).lower()
+    # (marks again after the decomposition: "ﹱ" decomposes to a tatweel and a haraka)
+    text = unicodedata.normalize("NFKD", text.translate(_MARKS)).translate(_MARKS).lower()
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_ARABIC_FOLD)
     tokens = []
     for token in _NON_WORD.sub(" ", text).replace("_", " ").split():

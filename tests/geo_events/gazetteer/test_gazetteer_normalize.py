@@ -74,3 +74,9 @@ def test_phonetic_key_has_no_spaces_and_is_stable(text: str) -> None:
     key = phonetic_key(text)
     assert " " not in key
     assert phonetic_key(text) == key
+
+
+def test_arabic_presentation_forms_that_decompose_to_a_tatweel_normalise_once() -> None:
+    for form in ("\ufe71", "\ufe77", "\ufcf2"):  # tatweel + haraka (+ shadda) compatibility forms
+        once = normalize(form)
+        assert normalize(once) == once == ""
