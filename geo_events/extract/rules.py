@@ -188,7 +188,10 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                # where a train, a convoy or travellers were going, not where it happened
                                r"(?:leave|leaving|left|depart|departing|departed|set\s+off|bound|headed|heading)\s+for|"
                                r"en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to|travell?ing\s+to|heading\s+to|"
-                               r"headed\s+to|destined\s+for)"
+                               r"headed\s+to|destined\s+for"
+                               # where a visitor or an envoy went: "as a U.S. envoy arrived in Kabul on Monday"
+                               r"|arriv(?:ed|es|ing)\s+in|landed\s+in|(?:was|were|is|are)\s+visiting|visited|"
+                               r"flew\s+(?:in)?to)"
                                r"\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:town|city|village|commercial\s+hub)\s+of\s+)?"
                                r"(?:neighbouring\s+)?$"
                                # where a statement was made: "officials here in X", "speaking to local media in X"
@@ -562,7 +565,7 @@ class _Reading:
         superseded: set[int] = set()
         unlisted = unlisted_places(text, self.places, [(s.start, s.end) for s in self.prepared.sentences],
                                    blocked_sorted, rejected, superseded, countries)
-        self.places = [p for p in self.places if p.start not in superseded] + unlisted
+        self.places = [p for p in self.places if p.start not in superseded] + self._respelled_unlisted(unlisted, countries)
         self.places.extend(self._acronym_places(blocked_sorted))
         self.places.sort(key=lambda p: p.start)
         self._previous_place = {b.start: a for a, b in zip(self.places, self.places[1:])}
@@ -638,14 +641,8 @@ class _Reading:
         refused = [r for r in rejected if r.reason.startswith("only a small place in")]
         if not refused:
             return []
-        weight: dict[str, float] = defaultdict(float)
-        for mention in countries:
-            weight[mention.code] += mention.weight
-        for place in self.places:
-            weight[place.place.country] += 0.5
-        total = sum(weight.values())
-        top = max(weight, key=weight.get) if weight else None
-        if top is None or weight[top] < 0.6 * total:
+        top = self._top_country(countries)
+        if top is None:
             return []
         out: list[PlaceMention] = []
         for item in refused:
@@ -662,6 +659,38 @@ class _Reading:
                                         f"the country the text is about (not the place of that spelling elsewhere)"))
             rejected.remove(item)
         return out
+
+    def _respelled_unlisted(self, unlisted: list[PlaceMention], countries: list[Any]) -> list[PlaceMention]:
+        """An unlisted name coded only near the article's one town ("the district of Bal Murgahb" in a story
+        filed from Kabul) is rather a looser spelling of a place of the country the text is about (Bala
+        Murghab), when one alone fits."""
+        top = self._top_country(countries)
+        out: list[PlaceMention] = []
+        for mention in unlisted:
+            if top is None or "the only town the article names" not in mention.why:
+                out.append(mention)
+                continue
+            name = self.text[mention.start : mention.end]
+            found = [m for m in self.gazetteer.search(name, country=top, limit=2, kind="settlement")
+                     if m.score >= RESPELLED_SCORE]
+            if len(found) != 1:
+                out.append(mention)
+                continue
+            out.append(PlaceMention(mention.start, mention.end, found[0].place, name.lower(), 1, mention.cue_before,
+                                    mention.cue_after, True, (), f"another spelling of {found[0].place.name}, in "
+                                    f"{found[0].place.country_name}, the country the text is about"))
+        return out
+
+    def _top_country(self, countries: list[Any]) -> str | None:
+        """The country the text is mostly about (60 % of its country evidence), or None."""
+        weight: dict[str, float] = defaultdict(float)
+        for mention in countries:
+            weight[mention.code] += mention.weight
+        for place in self.places:
+            weight[place.place.country] += 0.5
+        total = sum(weight.values())
+        top = max(weight, key=weight.get) if weight else None
+        return top if top is not None and weight[top] >= 0.6 * total else None
 
     def _acronym_places(self, blocked: list[tuple[int, int]]) -> list[PlaceMention]:
         """"University of Maiduguri (UNIMAID)" … "bombers attack UNIMAID": an acronym the text defines for a

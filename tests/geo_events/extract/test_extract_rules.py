@@ -2311,3 +2311,12 @@ def test_villages_listed_after_including_are_each_an_event_and_had_taken_is_a_ca
     found = {e["location"]: e["event_date"] for e in events(text, None)}
     assert found.get("Marrat") == "2017-09-14" and len([d for d in found.values() if d == "2017-09-14"]) == 2
     assert found.get("al-Suwar") == "2017-09-25"
+
+
+def test_a_district_spelt_loosely_in_a_story_filed_from_the_capital_is_that_district_not_a_quarter_of_it() -> None:
+    text = ("KABUL — The Taliban stormed checkpoints in western Afghanistan, killing eight soldiers, officials said "
+            "as a U.S. envoy arrived in Kabul on Monday.\n\nFour other soldiers were wounded on Monday after a Taliban "
+            "attack in the district of Bal Murgahb.")
+    found = events(text, "2019-04-01")
+    assert not any(near(e, 34.53, 69.17, 25) for e in found)  # neither the dateline nor the envoy's destination
+    assert any(near(e, 35.58, 63.33, 5) for e in found)  # Bala Murghab, Badghis
