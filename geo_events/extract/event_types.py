@@ -36,7 +36,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)strikes?\s+"
      r"(?:engaged|destroyed|damaged|struck|targeted|suppressed)"),
     ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!\bon\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
-     r"|struck|bombing|bombed|bombardment|pounded"),
+     r"|struck|bombing|bombed|bombardment|bombarded|pounded"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"
@@ -159,6 +159,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|took\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city)\s+of\b"
      # "Mocimboa da Praia was occupied by insurgents this morning"
      r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))occupied\s+by"),
+    # "Russian Army took Gori": weak alone ("took part", "took office"); an incident after an armed subject
+    ("Non-state actor overtakes territory", 1.0, r"took(?!\s+(?:part|place|office|power|over|back|control|hold|"
+     r"refuge|shelter|cover|responsibility|note|steps?|action|a|an|the|his|her|their|its|it|them|him)\b)"),
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
@@ -272,7 +275,7 @@ _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|
 _PASSIVE_ATTACK_WEIGHT = 2.5
 #: An armed group that attacks something ("rebels attack a base", "jihadists attacked the town", "gunmen attacked
 #: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
-_ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
+_ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|army|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
                                  r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
                                  r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?$")
 _PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|settlements?)\s+of\b")
@@ -312,6 +315,9 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
     if low.startswith("attacked", trigger.start) and _PASSIVE_BEFORE_RE.search(
             low, max(start, trigger.start - 20), trigger.start):
         return True
+    if low.startswith("took", trigger.start) and _ARMED_SUBJECT_RE.search(low, before, trigger.start) and (
+            _NAME_AFTER_RE.match(text, trigger.end)):
+        return True  # "Russian Army took Gori": a town taken
     if low.startswith("attacked", trigger.start) and _PLACE_OBJECT_RE.match(low, trigger.end):
         return True  # "Azerbaijan has attacked the town of Kapan": whoever attacks a town, it is an incident
     if low.startswith("attack", trigger.start) and trigger.end - trigger.start in (6, 8):

@@ -640,10 +640,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     return None
 
 
-_NAME_NUMBER_RE = re.compile(r"\s+\d{1,3}\b(?!\s*(?:km|kilomet|mile|%|per|people|civilians|killed|dead|times|"
+_NAME_NUMBER_RE = re.compile(r"\s+\d{1,3}\b(?!\s*(?:km|kms|kilomet|mile|%|per|people|civilians|killed|dead|times|"
                              r"attacks?|assaults?|clashes|strikes|drones|shells|rockets|missiles|soldiers|troops|"
                              r"fighters|militants|persons|men|women|children|wounded|injured|hours|days|"
-                             r"(?:[\w-]+\s+)?(?:combat\s+)?(?:clashes|engagements|attacks|times)))")
+                             r"(?:[\w-]+\s+)?(?:combat\s+)?(?:clashes|engagements|attacks|times)))", re.IGNORECASE)
 _OUTLET_AFTER_RE = re.compile(r"\s+(?:news|television|tv|radio|agency|newspaper|daily|channel|broadcaster|outlet)\b",
                               re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")

@@ -603,7 +603,7 @@ class _Reading:
                 line_end = text.find("\n", sentence.end)
                 line = text[line_start : len(text) if line_end < 0 else line_end]
                 line_kinds[line_start] = (any(k in line for k in _CAPTION_HINTS) and bool(_CAPTION_RE.search(line))) or bool(
-                    _SKIP_LINE_RE.match(line)) or (
+                    _SKIP_LINE_RE.match(line)) or line.count("•") >= 3 or (
                     _is_tag_line(line) and line.strip().casefold() != title)
             caption = line_kinds[line_start]
             cuts = sorted({0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], *self._dated_pair_cuts(body),

@@ -2320,3 +2320,20 @@ def test_a_district_spelt_loosely_in_a_story_filed_from_the_capital_is_that_dist
     found = events(text, "2019-04-01")
     assert not any(near(e, 34.53, 69.17, 25) for e in found)  # neither the dateline nor the envoy's destination
     assert any(near(e, 35.58, 63.33, 5) for e in found)  # Bala Murghab, Badghis
+
+
+def test_a_timeline_of_a_war_codes_bombing_of_a_town_a_distance_from_the_capital_and_a_town_taken() -> None:
+    text = ("12 August\n\n02:05 Russian aviation bombarded Kaspi 30 Kms from Tbilisi. Three bombs were dropped.\n\n"
+            "11 August\n\n20:30 Russian Army took Gori and cut the main highway.")
+    found = {e["location"]: (e["event_date"], e["event_type"]) for e in events(text, "2008-08-13")}
+    assert found.get("Kaspi") == ("2008-08-12", "Explosions/Remote violence")
+    assert found.get("Gori") == ("2008-08-11", "Battles")
+
+
+def test_a_ticker_of_other_headlines_is_no_event_and_does_not_date_the_story() -> None:
+    text = ("Off the wire\nShooter at large after killing 7 • Austrians tune in to debate ahead of Sunday elections "
+            "• 171 countries sign Paris pact • Nigeria restricts engines\n\n"
+            "Rockets fired from Syria hit the Turkish town of Kilis on Friday, killing two people.\n\n"
+            "Turkish artillery fired retaliatory shells into al-Bab.")
+    found = events(text, "2016-04-23")
+    assert {e["event_date"] for e in found} == {"2016-04-22"} and not any(e["country"] == "France" for e in found)
