@@ -36,7 +36,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)strikes?\s+"
      r"(?:engaged|destroyed|damaged|struck|targeted|suppressed)"),
     ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!\bon\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
-     r"|struck|bombing|bombed|bombardment|bombarded|pounded"),
+     r"|struck|bombings?|bombed|bombardment|bombarded|pounded"),
+    # a timeline's "2016 Mosul massacre": a massacre is violence against civilians
+    ("Attack", 3.0, r"massacres?"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"

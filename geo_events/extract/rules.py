@@ -184,7 +184,7 @@ _WAR_IN_BEFORE_RE = re.compile(r"\b(?:war|wars|conflict|crisis|insurgency|uprisi
                                re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
-                               r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|funeral\s+in|"
+                               r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|"
                                # where a train, a convoy or travellers were going, not where it happened
                                r"(?:leave|leaving|left|depart|departing|departed|set\s+off|bound|headed|heading)\s+for|"
                                r"en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to|travell?ing\s+to|heading\s+to|"

@@ -2337,3 +2337,12 @@ def test_a_ticker_of_other_headlines_is_no_event_and_does_not_date_the_story() -
             "Turkish artillery fired retaliatory shells into al-Bab.")
     found = events(text, "2016-04-23")
     assert {e["event_date"] for e in found} == {"2016-04-22"} and not any(e["country"] == "France" for e in found)
+
+
+def test_a_list_of_incidents_codes_a_massacre_bombings_and_a_funeral_attack() -> None:
+    text = ("Terrorist incidents in Iraq in 2016\nFebruary\n- February 8 - 2016 Mosul massacre\n"
+            "- February 28 - February 2016 Baghdad bombings\n")
+    found = {e["location"]: e["event_date"] for e in events(text, None)}
+    assert found == {"Mosul": "2016-02-08", "Baghdad": "2016-02-28"}
+    funeral = events("On February 29, 2016, 38 people were killed at a Shia funeral in Muqdadiya.", None)
+    assert [e["location"] for e in funeral] == ["Al Miqdādīyah"]  # where the funeral was attacked, no origin
