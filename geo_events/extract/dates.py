@@ -252,6 +252,15 @@ def find_dates(text: str, published: date | None, low: str | None = None,
         if written is not None:
             before = bisect_right(written_starts, match.start()) - 1
             near = written[before][1] if before >= 0 else published
+            if years and at >= 0 and (before < 0 or years[at][0] > written[before][0]) and _year_less_day(match):
+                # a timeline's "2004" heading over "February 4 - …": that year, not the one nearest the text's
+                # latest full date (the stand-in publication date)
+                found_day = _safe_date(years[at][1], _MONTHS[(match.group("m1") or match.group("m2")).lower()
+                                                              .rstrip(".")], int(match.group("d1") or match.group("d2")))
+                if found_day is not None:
+                    mentions.append(DateMention(match.start(), match.end(), found_day, "day", "absolute",
+                                                text[match.start() : match.end()]))
+                    continue
         resolved = resolve(match, published, years[at][1] if years and at >= 0 else None, near)
         if resolved is None:
             continue

@@ -536,7 +536,7 @@ class _Reading:
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
         self.clause_starts = [clause.start for clause in self.clauses]
-        years = year_headings(text, self.article.title) if anchor is None else None
+        years = year_headings(text, self.article.title) if self.article.published is None else None
         written = written_dates(text, self.low) if anchor is not None and self.article.published is None else None
         self.dates = [d for d in find_dates(text, anchor, self.low, years, written) if d.kind != "dateline"]
         rejected: list[Rejected] = []

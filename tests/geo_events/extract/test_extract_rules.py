@@ -2346,3 +2346,10 @@ def test_a_list_of_incidents_codes_a_massacre_bombings_and_a_funeral_attack() ->
     assert found == {"Mosul": "2016-02-08", "Baghdad": "2016-02-28"}
     funeral = events("On February 29, 2016, 38 people were killed at a Shia funeral in Muqdadiya.", None)
     assert [e["location"] for e in funeral] == ["Al Miqdādīyah"]  # where the funeral was attacked, no origin
+
+
+def test_a_timeline_with_year_headings_dates_its_entries_in_their_year_not_beside_its_latest_full_date() -> None:
+    text = ("Timeline of the insurgency\n\n2004\n\nFebruary 4 - Gunmen killed 78 villagers in Yelwa.\n\n2011\n\n"
+            "On 31 December 2011, a bomb exploded outside a barracks in Abuja, killing four people.")
+    found = {e["location"]: e["event_date"] for e in events(text, None)}
+    assert found.get("Yelwa") == "2004-02-04" and found.get("Abuja") == "2011-12-31"
