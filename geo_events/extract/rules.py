@@ -1369,7 +1369,9 @@ class _Reading:
                         if lead_date is None and not clause.headline:
                             lead_date = (day, precision, date_mention)  # "eleven strikes on Tuesday:" dates a list
                     continue
-            extra = _range_days(date_mention) if own_date and day is not None and precision == "day" else 0
+            extra = _range_days(date_mention) if own_date and day is not None and precision == "day" and (
+                date_mention is not None and "night" not in self.low[max(0, date_mention.start - 16) : date_mention.start]
+            ) else 0
             for place, how in places:
                 mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
                                   triggers, own_date)
@@ -2046,8 +2048,8 @@ RANGE_EXTRA_DAYS = 3
 def _range_days(mention: DateMention | None) -> int:
     """How many days after the first a date range covers ("Monday to Tuesday" 1, "12 to 14 March" 2; a night
     "Monday into Tuesday" 0), up to RANGE_EXTRA_DAYS; 0 for a single day."""
-    if mention is None:
-        return 0
+    if mention is None or "night" in mention.text.lower():
+        return 0  # "overnight Wednesday to Thursday": one night, coded on its start
     if (weekdays := _WEEKDAY_RANGE_RE.search(mention.text)) is not None:
         first, last = (_WEEKDAY_STEMS.index(g.lower()) for g in weekdays.groups())
         days = (last - first) % 7

@@ -2353,3 +2353,9 @@ def test_a_timeline_with_year_headings_dates_its_entries_in_their_year_not_besid
             "On 31 December 2011, a bomb exploded outside a barracks in Abuja, killing four people.")
     found = {e["location"]: e["event_date"] for e in events(text, None)}
     assert found.get("Yelwa") == "2004-02-04" and found.get("Abuja") == "2011-12-31"
+
+
+def test_a_night_from_one_weekday_to_the_next_is_one_event_on_its_start() -> None:
+    for text in ("Missiles hit army positions near Masyaf overnight Wednesday to Thursday, wounding three soldiers.",
+                 "Missiles hit army positions near Masyaf on the night of Wednesday to Thursday, wounding three."):
+        assert [e["event_date"] for e in events(text, "2018-09-07")] == ["2018-09-05"], text
