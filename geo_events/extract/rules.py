@@ -165,7 +165,10 @@ _METONYM_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
-                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by)\s*$", re.IGNORECASE)
+                                r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by"
+                                # "calling on Moscow to sign", "urged Kyiv to", "accused Damascus of"
+                                r"|call(?:ed|ing|s)?\s+on|urg(?:ed|ing|es)|accus(?:ed|ing|es)|warn(?:ed|ing|s))\s*$",
+                                re.IGNORECASE)
 #: Between "north of the" / "40 km west of the" and the place measured from: "town of", "Iraqi capital (of)".
 _PLACE_KIND_OF = r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?"
 _REFERENCE_BEFORE_RE = re.compile(
@@ -416,6 +419,7 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(
 #: A place referred back to: "the locality", "the town", "the village" (not "the town of X").
 _THE_PLACE_RE = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(?:locality|town|village|city|area|settlement|"
                            r"neighbou?rhood)\b(?!\s+of\b)(?!['’]s)", re.IGNORECASE)
+_CALL_ON_RE = re.compile(r"\bcall(?:ed|ing|s)?\s+on\s+$", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -806,7 +810,8 @@ class _Reading:
             return True
         if mention.place.kind in ("city", "admin1", "country") or (mention.place.population or 0) > 500_000:
             if mention.cue_before not in ("in", "near", "at", "outside", "around", "into", "on", "targeting",
-                                          "hit", "struck", "shelled", "town", "city", "village"):
+                                          "hit", "struck", "shelled", "town", "city", "village") or _CALL_ON_RE.search(
+                    text, max(0, mention.start - 16), mention.start):
                 after = text[mention.end : mention.end + 40]
                 before = text[max(0, mention.start - 30) : mention.start]
                 metonym_before = _METONYM_BEFORE_RE.search(before)

@@ -2359,3 +2359,10 @@ def test_a_night_from_one_weekday_to_the_next_is_one_event_on_its_start() -> Non
     for text in ("Missiles hit army positions near Masyaf overnight Wednesday to Thursday, wounding three soldiers.",
                  "Missiles hit army positions near Masyaf on the night of Wednesday to Thursday, wounding three."):
         assert [e["event_date"] for e in events(text, "2018-09-07")] == ["2018-09-05"], text
+
+
+def test_a_capital_called_on_or_urged_is_its_government() -> None:
+    text = ("12 August\n\n02:05 Russian jets bombed Kaspi.\n\n01:15 The US president made a supportive statement, "
+            "calling on Moscow to sign on to the outlines of a cease-fire as the Georgian government has done.")
+    found = events(text, "2008-08-13")
+    assert "Moscow" not in {e["location"] for e in found} and "Kaspi" in {e["location"] for e in found}
