@@ -965,13 +965,18 @@ def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, s
             weak = index + 1
         strong = index if weak == index + 1 else index + 1
         partner = chosen[strong]
-        near = [p for p, _ in raw[weak].candidates if _quick_km(p.lat, p.lon, partner.lat, partner.lon) <= PAIR_KM]
-        if near:
-            chosen[weak] = near[0]
+        near = _namesake_near(raw[weak], partner)
+        if near is not None:
+            chosen[weak] = near
         else:
             out[weak] = (f"named beside {raw[strong].written}, but the only {raw[weak].written} known lies "
                          f"{_quick_km(chosen[weak].lat, chosen[weak].lon, partner.lat, partner.lon):.0f} km from it")
     return out
+
+
+def _namesake_near(item: _Raw, partner: Any) -> Any | None:
+    """The first of ``item``'s candidates within PAIR_KM of ``partner``, or None."""
+    return next((p for p, _ in item.candidates if _quick_km(p.lat, p.lon, partner.lat, partner.lon) <= PAIR_KM), None)
 
 
 def _near_town(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
@@ -990,9 +995,9 @@ def _near_town(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
         apart = _quick_km(place.lat, place.lon, town.lat, town.lon)
         if apart <= PAIR_KM or place.kind == "city" or (place.population or 0) >= 50_000:
             continue
-        near = [p for p, _ in raw[index].candidates if _quick_km(p.lat, p.lon, town.lat, town.lon) <= PAIR_KM]
-        if near:
-            chosen[index] = near[0]
+        near = _namesake_near(raw[index], town)
+        if near is not None:
+            chosen[index] = near
         else:
             out[index] = (f"the text puts it by {raw[index + 1].written}, but the only {raw[index].written} known "
                           f"lies {apart:.0f} km from it")
