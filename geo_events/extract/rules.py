@@ -158,7 +158,11 @@ _TITLE_DATELINE_AFTER_RE = re.compile(
 _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|blames|accuses|denies|condemns|warns|urges|rejects|insists|vows|vowed|threatens|threatened|believes"
-    r"|wants|responded|announced|blamed|rejected|urged|regime|and\s+(?:the\s+)?[\w' -]{1,40}?\s+(?:said|say|says|have|has|were|are|agreed|accused)|government|authorities|administration|brokered"
+    r"|wants|responded|announced|blamed|rejected|urged|regime"
+    # "Washington is looking into the strikes", "Moscow was concerned": a government's view
+    r"|(?:is|was|are|were)\s+[\"“]?(?:\w+\s+)?[\"“]?(?:looking\s+into|concerned|studying|reviewing|investigating|considering|"
+    r"ready|willing|prepared|committed|determined|opposed)"
+    r"|and\s+(?:the\s+)?[\w' -]{1,40}?\s+(?:said|say|says|have|has|were|are|agreed|accused)|government|authorities|administration|brokered"
     r"|backed|based|aligned|allied|led|sponsored|health\s+(?:officials|ministry|authorities)|officials|authorities"
     r"|ministry|police\s+(?:said|say)|governor|media|correspondent|'s\s+(?:government|regime|forces|army|military|troops)"
     r"|’s\s+(?:government|regime|forces|army|military|troops))\b",

@@ -2366,3 +2366,10 @@ def test_a_capital_called_on_or_urged_is_its_government() -> None:
             "calling on Moscow to sign on to the outlines of a cease-fire as the Georgian government has done.")
     found = events(text, "2008-08-13")
     assert "Moscow" not in {e["location"] for e in found} and "Kaspi" in {e["location"] for e in found}
+
+
+def test_a_capital_looking_into_strikes_is_its_government() -> None:
+    text = ("The Ethiopian air force struck a residential quarter of Mekelle on Wednesday, injuring civilians. "
+            "A State Department spokesman said Washington is \u201clooking into\u201d the airstrikes in Mekelle.")
+    found = events(text, "2021-10-21")
+    assert [e["country"] for e in found] == ["Ethiopia"]
