@@ -424,6 +424,9 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(
 _THE_PLACE_RE = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(?:locality|town|village|city|area|settlement|"
                            r"neighbou?rhood)\b(?!\s+of\b)(?!['’]s)", re.IGNORECASE)
 _CALL_ON_RE = re.compile(r"\bcall(?:ed|ing|s)?\s+on\s+$", re.IGNORECASE)
+#: "It started yesterday evening", "The fighting began on Monday": when the incident just reported began.
+_IT_STARTED_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:fighting|clashes|attack|battle|violence|"
+                            r"shelling|assault))\s+(?:had\s+)?(?:started|began|erupted|broke\s+out)\b", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -1126,6 +1129,15 @@ class _Reading:
                         previous = _placed_orphan(orphans.pop(), clause, here[0],
                                                   "the clause that says where the incident took place", [])
                         mentions.append(previous)
+                elif not places and previous is not None and _IT_STARTED_RE.match(body) and (
+                        dated := self._date(clause)) is not None and dated[0] is not None and previous.day is not None and (
+                        not previous.own_date or self._statement_date(previous.date_mention)
+                        or previous.day == self.anchor) and (
+                        0 < (previous.day - dated[0]).days <= 3):
+                    # "Heavy fighting has erupted in X, officials told reporters on Wednesday." ¶ "“It started
+                    # yesterday evening …”": the incident began the day before it was reported
+                    previous.day, previous.precision, previous.date_mention, previous.date_how = dated
+                    previous.own_date = True
                 continue
             scores = _trigger_scores(triggers)
             if casualties and max(scores.values()) < 2.0:

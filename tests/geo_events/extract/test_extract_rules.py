@@ -2373,3 +2373,11 @@ def test_a_capital_looking_into_strikes_is_its_government() -> None:
             "A State Department spokesman said Washington is \u201clooking into\u201d the airstrikes in Mekelle.")
     found = events(text, "2021-10-21")
     assert [e["country"] for e in found] == ["Ethiopia"]
+
+
+def test_fighting_that_it_started_yesterday_evening_is_dated_the_day_before_the_report() -> None:
+    text = ("Heavy fighting has erupted in Malakal, officials told reporters on Wednesday.\n\n"
+            "\u201cIt started yesterday evening at around 7:30 pm and carried on until 11:00 pm,\u201d the minister "
+            "said.\n\nThe clashes forced civilians to flee into the UN camp in Malakal on Wednesday.")
+    found = sorted(e["event_date"] for e in events(text, "2015-04-22"))
+    assert "2015-04-21" in found
