@@ -427,6 +427,10 @@ _CALL_ON_RE = re.compile(r"\bcall(?:ed|ing|s)?\s+on\s+$", re.IGNORECASE)
 #: "It started yesterday evening", "The fighting began on Monday": when the incident just reported began.
 _IT_STARTED_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:fighting|clashes|attack|battle|violence|"
                             r"shelling|assault))\s+(?:had\s+)?(?:started|began|erupted|broke\s+out)\b", re.IGNORECASE)
+#: "a village near Kupiansk": an unnamed place by the town (ACLED's geo_precision 2).
+_UNNAMED_NEAR_RE = re.compile(r"\b(?:a|an|one|two|three|several|nearby)\s+(?:[\w-]+\s+)?(?:villages?|towns?|"
+                              r"settlements?|hamlets?|communities)\s+(?:near|outside|close\s+to)\s+(?:the\s+)?"
+                              r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -1983,7 +1987,8 @@ class _Reading:
             name.lower().endswith((" district", " agency")) for name in (place.name, *place.alt_names))
         geo_precision = 3 if place.kind in ("admin1", "country") or provincial else 2 if (
             place.kind in _AREA_KINDS or place_mention.approximate or place_mention.cue_after in ADMIN2_CUES
-            or place_mention.cue_after in ("road", "highway")) else (
+            or place_mention.cue_after in ("road", "highway") or (place_mention.start >= 0 and _UNNAMED_NEAR_RE.search(
+                self.text, max(0, place_mention.start - 40), place_mention.start))) else (
             1 if place_mention.cue_before in _DIRECT_CUES or place_mention.cue_after in ("village", "town", "city")
             or first.place_how == "named in the clause" else 2)
         if place_mention.start >= 0:  # a place named only in the title has no span in the text

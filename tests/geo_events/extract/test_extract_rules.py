@@ -2381,3 +2381,10 @@ def test_fighting_that_it_started_yesterday_evening_is_dated_the_day_before_the_
             "said.\n\nThe clashes forced civilians to flee into the UN camp in Malakal on Wednesday.")
     found = sorted(e["event_date"] for e in events(text, "2015-04-22"))
     assert "2015-04-21" in found
+
+
+def test_an_unnamed_village_near_a_town_is_coded_near_it() -> None:
+    (event,) = events("Russian strikes against a village near Kupiansk wounded 10 people on Saturday.", "2024-05-26")
+    assert near(event, 49.71, 37.62, 5) and event["geo_precision"] == 2
+    (town,) = events("Russian strikes against Kupiansk wounded 10 people on Saturday.", "2024-05-26")
+    assert town["geo_precision"] == 1
