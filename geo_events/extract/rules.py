@@ -431,6 +431,11 @@ _IT_STARTED_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:fighting|cl
 _UNNAMED_NEAR_RE = re.compile(r"\b(?:a|an|one|two|three|several|nearby)\s+(?:[\w-]+\s+)?(?:villages?|towns?|"
                               r"settlements?|hamlets?|communities)\s+(?:near|outside|close\s+to)\s+(?:the\s+)?"
                               r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+#: Words of fighting or of an attacker on the ground: an "attack" told with them is no fire from afar.
+_GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgents|rebels|jihadists|bandits|assailants|"
+                              r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
+                              r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
+                              r"suicide|infantry|assault\s+groups?|advance[ds]?)\b", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -993,6 +998,12 @@ class _Reading:
                     return own[0].date, own[0].precision, own[0]
         return None
 
+    def _foreign_state_in(self, clause: Clause, country: str) -> bool:
+        """True when the sentence of ``clause`` names a state's forces that are not those of ``country``."""
+        sentence = self.prepared.sentences[clause.sentence]
+        return any(m.actor.kind == "state" and m.actor.countries != (country,) and country not in m.actor.countries
+                   and not m.actor.countries for m in self.actor_mentions if sentence.start <= m.start < sentence.end)
+
     def _body_incident_date(self) -> tuple[date, str, DateMention | None] | None:
         """The day of the first clause of the body that reports an incident with a date of its own that is not the
         day of a statement (cached)."""
@@ -1143,6 +1154,12 @@ class _Reading:
                     previous.day, previous.precision, previous.date_mention, previous.date_how = dated
                     previous.own_date = True
                 continue
+            if any(self.low.startswith("attack", t.start) for t in triggers) and all(
+                    t.weight < 3.0 and t.sub_event_type in ("Armed clash", "Attack") for t in triggers) and places and (
+                    not _GROUND_WORDS_RE.search(body)) and self._foreign_state_in(clause, places[0][0].place.country):
+                # "two women were killed by Russian attacks in Kupiansk": a foreign army's "attacks" on a town, with no
+                # fighting on the ground told, are fire from afar (ACLED codes them as shelling)
+                triggers = [*triggers, Trigger(triggers[0].start, triggers[0].end, "Shelling/artillery/missile attack", 4.5)]
             scores = _trigger_scores(triggers)
             if casualties and max(scores.values()) < 2.0:
                 for sub in list(scores):

@@ -2388,3 +2388,11 @@ def test_an_unnamed_village_near_a_town_is_coded_near_it() -> None:
     assert near(event, 49.71, 37.62, 5) and event["geo_precision"] == 2
     (town,) = events("Russian strikes against Kupiansk wounded 10 people on Saturday.", "2024-05-26")
     assert town["geo_precision"] == 1
+
+
+def test_a_foreign_armys_attacks_on_a_town_with_no_ground_fighting_are_shelling() -> None:
+    shelled = events("Two women were killed by Russian attacks in Kupiansk on Saturday, the governor said.", "2023-12-10")
+    fought = events("Two soldiers were killed when Russian troops attacked positions near Kupiansk on Saturday.",
+                    "2023-12-10")
+    assert [e["event_type"] for e in shelled] == ["Explosions/Remote violence"]
+    assert [e["event_type"] for e in fought] == ["Battles"]
