@@ -29,6 +29,8 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }
+#: Month names and their abbreviations (lower case) → month number.
+MONTH_NUMBERS = _MONTHS
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH = r"(?P<{g}>january|february|march|april|may|june|july|august|september|october|november|december" \
          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
@@ -252,16 +254,14 @@ def find_dates(text: str, published: date | None, low: str | None = None,
         if written is not None:
             before = bisect_right(written_starts, match.start()) - 1
             near = written[before][1] if before >= 0 else published
-            if years and at >= 0 and (before < 0 or years[at][0] > written[before][0]) and _year_less_day(match):
-                # a timeline's "2004" heading over "February 4 - …": that year, not the one nearest the text's
-                # latest full date (the stand-in publication date)
-                found_day = _safe_date(years[at][1], _MONTHS[(match.group("m1") or match.group("m2")).lower()
-                                                              .rstrip(".")], int(match.group("d1") or match.group("d2")))
-                if found_day is not None:
-                    mentions.append(DateMention(match.start(), match.end(), found_day, "day", "absolute",
-                                                text[match.start() : match.end()]))
-                    continue
-        resolved = resolve(match, published, years[at][1] if years and at >= 0 else None, near)
+        heading = years[at][1] if years and at >= 0 else None
+        if written is not None and heading is not None and (before < 0 or years[at][0] > written[before][0]) and (
+                _year_less_day(match)):
+            # a timeline's "2004" heading over "February 4 - …": that year (as for an undated text), not the one
+            # nearest the text's latest full date (the stand-in publication date)
+            resolved = resolve(match, None, heading)
+        else:
+            resolved = resolve(match, published, heading, near)
         if resolved is None:
             continue
         found, precision, kind = resolved

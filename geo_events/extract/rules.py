@@ -37,7 +37,16 @@ from geo_events.extract.base import ArticleInput, Diagnostic, EventDraft, Extrac
 from geo_events.extract.claims import CASUALTY_RE, CASUALTY_SCANNER, find_claims
 from geo_events.extract.coordinates import coordinate_places
 from geo_events.extract.countries import actor_countries, find_countries
-from geo_events.extract.dates import DATE_RE, WIRE_END, DateMention, find_dates, infer_anchor, written_dates, year_headings
+from geo_events.extract.dates import (
+    DATE_RE,
+    MONTH_NUMBERS,
+    WIRE_END,
+    DateMention,
+    find_dates,
+    infer_anchor,
+    written_dates,
+    year_headings,
+)
 from geo_events.extract.event_types import Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
@@ -418,8 +427,6 @@ RESPELLED_SCORE = 70.0
 _MONTH_ALONE_RE = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid)(?:-|\s+))?(january|february|march|april|may|"
                              r"june|july|august|september|october|november|december)\b(?!\s*(?:[0-3]?\d|(?:19|20)\d\d))",
                              re.IGNORECASE)
-_MONTH_NUMBERS = {name: number for number, name in enumerate(
-    "january february march april may june july august september october november december".split(), start=1)}
 #: A place referred back to: "the locality", "the town", "the village" (not "the town of X").
 _THE_PLACE_RE = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(?:locality|town|village|city|area|settlement|"
                            r"neighbou?rhood)\b(?!\s+of\b)(?!['’]s)", re.IGNORECASE)
@@ -669,14 +676,13 @@ class _Reading:
             if not (_LOCATED_BEFORE_RE.search(self.text, max(0, item.start - 25), item.start) or _AREA_AFTER_RE.match(
                     self.text, item.end)) or len(item.text) < 5:
                 continue
-            found = [m for m in self.gazetteer.search(item.text, country=top, limit=2, kind="settlement")
-                     if m.score >= RESPELLED_SCORE]
-            if len(found) != 1:
-                continue  # none, or two equally close: no guess
+            found = self._respelling(item.text, top)
+            if found is None:
+                continue
             cue_after = (_AREA_AFTER_RE.match(self.text, item.end) or re.match("", "")).group(0).strip().lower()
-            out.append(PlaceMention(item.start, item.end, found[0].place, item.text.lower(), 1, "in", cue_after, True,
-                                    (), f"another spelling of {found[0].place.name}, in {found[0].place.country_name}, "
-                                        f"the country the text is about (not the place of that spelling elsewhere)"))
+            out.append(PlaceMention(item.start, item.end, found, item.text.lower(), 1, "in", cue_after, True, (),
+                                    f"another spelling of {found.name}, in {found.country_name}, the country the text "
+                                    f"is about (not the place of that spelling elsewhere)"))
             rejected.remove(item)
         return out
 
@@ -691,15 +697,20 @@ class _Reading:
                 out.append(mention)
                 continue
             name = self.text[mention.start : mention.end]
-            found = [m for m in self.gazetteer.search(name, country=top, limit=2, kind="settlement")
-                     if m.score >= RESPELLED_SCORE]
-            if len(found) != 1:
+            found = self._respelling(name, top)
+            if found is None:
                 out.append(mention)
                 continue
-            out.append(PlaceMention(mention.start, mention.end, found[0].place, name.lower(), 1, mention.cue_before,
-                                    mention.cue_after, True, (), f"another spelling of {found[0].place.name}, in "
-                                    f"{found[0].place.country_name}, the country the text is about"))
+            out.append(PlaceMention(mention.start, mention.end, found, name.lower(), 1, mention.cue_before,
+                                    mention.cue_after, True, (), f"another spelling of {found.name}, in "
+                                    f"{found.country_name}, the country the text is about"))
         return out
+
+    def _respelling(self, name: str, country: str) -> Any | None:
+        """The one settlement of ``country`` that ``name`` is a close spelling of; None for none or two."""
+        found = [m for m in self.gazetteer.search(name, country=country, limit=2, kind="settlement")
+                 if m.score >= RESPELLED_SCORE]
+        return found[0].place if len(found) == 1 else None
 
     def _top_country(self, countries: list[Any]) -> str | None:
         """The country the text is mostly about (60 % of its country evidence), or None."""
@@ -903,7 +914,8 @@ class _Reading:
 
     def _placed_later_in_sentence(self, place: PlaceMention) -> bool:
         """True when the sentence of ``place`` goes on to say where something happened ("… in X", "at X")."""
-        end = next((s.end for s in self.prepared.sentences if s.start <= place.start < s.end), len(self.text))
+        sentence = self.prepared.sentence_at(place.start)
+        end = sentence.end if sentence is not None else len(self.text)
         return any(other.start > place.end and _AT_BEFORE_RE.search(self.text, max(0, other.start - 12), other.start)
                    for other in self._in(self.places, place.end, end))
 
@@ -983,43 +995,35 @@ class _Reading:
                 return mention
         return None
 
-    def _first_incident_date(self, after: Clause) -> tuple[date, str, DateMention | None] | None:
-        """The date of the first later clause that reports an incident with its own date ("overnight US air
-        strikes …"): what an undated lead ("strikes kill 100") is about."""
+    def _first_incident_date(self, after: Clause | None, skip_statements: bool = False) -> tuple[
+            date, str, DateMention | None] | None:
+        """The date of the first clause after ``after`` (None: of the whole text) that reports an incident with its
+        own date ("overnight US air strikes …"): what an undated lead ("strikes kill 100") is about.
+        ``skip_statements``: a statement's day ("…, officials said on Wednesday") is no incident's own date."""
         for clause in self.clauses:
-            if clause.start <= after.start or clause.caption or clause.headline:
+            if (after is not None and clause.start <= after.start) or clause.caption or clause.headline:
                 continue
             if not self._in(self.triggers, clause.start, clause.end):
                 continue
-            own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"]
+            own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"
+                   and d.date is not None and not (skip_statements and self._statement_date(d))]
             body = self.text[clause.start : clause.end]
             if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body):
                 if self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7:
                     return own[0].date, own[0].precision, own[0]
         return None
 
-    def _foreign_state_in(self, clause: Clause, country: str) -> bool:
-        """True when the sentence of ``clause`` names a state's forces that are not those of ``country``."""
+    def _foreign_state_in(self, clause: Clause) -> bool:
+        """True when the sentence of ``clause`` names a state's forces with no home theatre in the actor list
+        (``countries`` empty: a foreign force, "Russian attacks" in Ukraine), not a government at home."""
         sentence = self.prepared.sentences[clause.sentence]
-        return any(m.actor.kind == "state" and m.actor.countries != (country,) and country not in m.actor.countries
-                   and not m.actor.countries for m in self.actor_mentions if sentence.start <= m.start < sentence.end)
+        return any(m.actor.kind == "state" and not m.actor.countries
+                   for m in self._in(self.actor_mentions, sentence.start, sentence.end))
 
-    def _body_incident_date(self) -> tuple[date, str, DateMention | None] | None:
-        """The day of the first clause of the body that reports an incident with a date of its own that is not the
-        day of a statement (cached)."""
-        if not hasattr(self, "_body_incident"):
-            self._body_incident: tuple[date, str, DateMention | None] | None = None
-            for clause in self.clauses:
-                if clause.caption or clause.headline or not self._in(self.triggers, clause.start, clause.end):
-                    continue
-                own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"
-                       and d.date is not None and not self._statement_date(d)]
-                body = self.text[clause.start : clause.end]
-                if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body) and (
-                        self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7):
-                    self._body_incident = (own[0].date, own[0].precision, own[0])
-                    break
-        return self._body_incident
+    @cached_property
+    def _body_incident(self) -> tuple[date, str, DateMention | None] | None:
+        """The day of the body's first incident told with a date of its own that is not a statement's."""
+        return self._first_incident_date(None, skip_statements=True)
 
     def _article_weapon(self) -> str | None:
         """The remote-violence type the article keeps naming ("daily shelling"), for deaths with no weapon."""
@@ -1156,7 +1160,7 @@ class _Reading:
                 continue
             if any(self.low.startswith("attack", t.start) for t in triggers) and all(
                     t.weight < 3.0 and t.sub_event_type in ("Armed clash", "Attack") for t in triggers) and places and (
-                    not _GROUND_WORDS_RE.search(body)) and self._foreign_state_in(clause, places[0][0].place.country):
+                    not _GROUND_WORDS_RE.search(body)) and self._foreign_state_in(clause):
                 # "two women were killed by Russian attacks in Kupiansk": a foreign army's "attacks" on a town, with no
                 # fighting on the ground told, are fire from afar (ACLED codes them as shelling)
                 triggers = [*triggers, Trigger(triggers[0].start, triggers[0].end, "Shelling/artillery/missile attack", 4.5)]
@@ -1268,7 +1272,7 @@ class _Reading:
                 elif self.anchor is not None and self.article.published and self.live_blog:
                     dated = (self.anchor, "day", None, "an entry of a live blog: the publication day")
                 elif lead_date is not None and self._statement_date(lead_date[2]) and (
-                        first_dated := self._body_incident_date()) is not None and (
+                        first_dated := self._body_incident) is not None and (
                         first_dated[0] is not None and lead_date[0] is not None and (
                             0 < (lead_date[0] - first_dated[0]).days <= 7)):
                     # "… attacks killed one, authorities reported early on May 26" ¶ "… in Zalizne" ¶ "troops launched
@@ -1595,7 +1599,7 @@ class _Reading:
             month = _MONTH_ALONE_RE.search(self.text, before[-1].end if before else 0, clause.start)
             if month is not None and self.anchor is not None:
                 # "In mid-March, … A week later, …": later in that month, not a week after the last full date
-                number = _MONTH_NUMBERS[month.group(1).lower()]
+                number = MONTH_NUMBERS[month.group(1).lower()]
                 year = self.anchor.year - (1 if number > self.anchor.month else 0)
                 return date(year, number, 1), "month", None, f"'{later.group(0).strip()}' after '{month.group(0)}'"
             narrative = self._narrative_day
