@@ -888,8 +888,8 @@ def resolve_places(
                                              f"only another name of a place in {place.country_name}, a country the "
                                              f"text does not point to, far from every other place it names"))
                 continue
-        # (the provinces the text names itself, not those of the towns it names: a bulletin's third town may lie
-        # in a province of its own, "Near Shadaddi" after Abu Kamal and Hajin)
+        # (the provinces the text's own names may stand for, not those of the towns it resolved: a bulletin's
+        # third town may lie in a province of its own, "Near Shadaddi" after Abu Kamal and Hajin)
         named_admins = {a for c, a in stated if c == place.country}
         outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins
         if quality < 100 and not place.id.startswith("ge:") and context.evidence >= 1.5 and (

@@ -135,8 +135,7 @@ def unlisted_places(
     for match in _matches(text):
         if match.re is _BEFORE_RE and _NAMED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "Pulwama district of Kashmir": the name after "of" is what contains the district
-        if match.re is _NEAR_RE and (
-                (town := _TOWN_OF_RE.match(text, match.end())) is None or town.end() not in starts_of_towns):
+        if match.re is _NEAR_RE and _TOWN_OF_RE.match(text, match.end()).end() not in starts_of_towns:  # type: ignore[union-attr]
             continue  # "in X near Y" says X is a place only when Y is a town the gazetteer knows
         listed: tuple[PlaceMention | None, str] | None = None  # the proxy of the list's first name
         for start, end, name in _names(match):
