@@ -74,6 +74,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|neutrali[sz](?:ed|ing)\s+(?:some\s+|about\s+|around\s+|at\s+least\s+|dozens\s+of\s+|\w+\s+)?(?:\w+\s+)?"
      r"(?:terrorists|assailants|attackers|insurgents|militants|jihadists|fighters|bandits|enemies|elements)"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
+    # a place or a unit that "came under attack" / "came under heavy fire": an incident told from the target's side
+    ("Armed clash", 2.5, r"(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,2}?(?:attacks?|fire)"),
     # Philippine military usage: "an armed encounter with NPA rebels", "killed in an encounter between …"
     ("Armed clash", 3.0, r"(?:armed\s+|brief\s+|fierce\s+|running\s+)?encounters?\s+(?:with|between|in|at|near|against)"
      r"|armed\s+encounters?"),
@@ -186,7 +188,7 @@ TRIGGER_STEMS = (
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
-    "enco", "arme", "brie", "fier", "runn", "occu",
+    "enco", "arme", "brie", "fier", "runn", "occu", "came", "come",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

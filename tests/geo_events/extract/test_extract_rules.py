@@ -2396,3 +2396,13 @@ def test_a_foreign_armys_attacks_on_a_town_with_no_ground_fighting_are_shelling(
                     "2023-12-10")
     assert [e["event_type"] for e in shelled] == ["Explosions/Remote violence"]
     assert [e["event_type"] for e in fought] == ["Battles"]
+
+
+def test_a_place_that_came_under_attack_is_an_incident_and_each_listed_community_its_own() -> None:
+    text = ("The governor said the Nikopol and Marhanets communities came under attack on Friday. "
+            "No one was hurt, he added.")
+    found = events(text, "2024-05-04")
+    assert sorted(e["location"] for e in found) == ["Marhanets", "Nikopol"]
+    assert {e["event_date"] for e in found} == {"2024-05-03"}
+    (fired_on,) = events("An army convoy came under heavy fire near Marhanets on Friday.", "2024-05-04")
+    assert fired_on["event_type"] == "Battles"
