@@ -59,7 +59,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|motorcycle\s+bombs?|sticky\s+bombs?|mines?\s+(?:exploded|blast)|unexploded\s+ordnance"
      # "a bomb planted on a motorcycle exploded", "a device hidden in a cart went off"
      r"|bombs?\s+(?:planted|hidden|placed|attached|strapped|concealed)"
-     r"|(?:hit|struck|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+)?(?:land\s*)?mines?"),
+     r"|(?:hit|struck|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+)?(?:land\s*)?mines?"
+     # the victim's vehicle that "struck an explosive device" (not a device struck as a target: see below)
+     r"|(?:hit|struck|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+)?(?:roadside\s+bomb|ied|"
+     r"(?:improvised\s+)?explosive\s+device)"),
     ("Remote explosive/landmine/IED", 2.5, r"exploded|went\s+off"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
@@ -74,6 +77,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|neutrali[sz](?:ed|ing)\s+(?:some\s+|about\s+|around\s+|at\s+least\s+|dozens\s+of\s+|\w+\s+)?(?:\w+\s+)?"
      r"(?:terrorists|assailants|attackers|insurgents|militants|jihadists|fighters|bandits|enemies|elements)"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
+    ("Armed clash", 3.0, r"shoot-?outs?|hostilities|(?:tanks|troops|forces|fighters|units)\s+(?:pushed|pressed|broke)\s+into"),
     # a place or a unit that "came under attack" / "came under heavy fire": an incident told from the target's side
     ("Armed clash", 2.5, r"(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,2}?(?:attacks?|fire)"),
     # Philippine military usage: "an armed encounter with NPA rebels", "killed in an encounter between …"
@@ -102,7 +106,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|assailants)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
      r"|(?:killed|shot|gunned\s+down|shot\s+to\s+death)\s+by\s+(?:\w+\s+){0,2}?(?:gunmen|armed\s+men|assailants)"
-     r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"),
+     r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"
+     # "two people died after being shot", "a farmer was shot in the head"
+     r"|(?:after|when|were|was)\s+(?:being\s+)?shot(?!\s+down)"),
     # armed men storming a place of civilians ("stormed the South Hospital", "raided a school"): violence
     # against civilians, though fighters or guards may be there too (a mob attacking churches stays a mob)
     ("Attack", 4.5, r"(?:stormed|raided)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|"
@@ -122,6 +128,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
     ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"
+     r"|(?:took|take|taking|takes)\s+to\s+the\s+streets"
      # a strike of workers, not of aircraft
      r"|(?:(?<=general\s)|(?<=hunger\s)|(?<=labour\s)|(?<=labor\s)|(?<=nationwide\s)|(?<=workers\s)|(?<=workers'\s)"
      r"|(?<=\bon\s))strikes?|strike\s+action|staged\s+a\s+(?:\w+\s+)?strike|strikers"),
@@ -188,7 +195,7 @@ TRIGGER_STEMS = (
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
-    "enco", "arme", "brie", "fier", "runn", "occu", "came", "come",
+    "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -206,7 +206,11 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to|travell?ing\s+to|heading\s+to|"
                                r"headed\s+to|destined\s+for"
                                # where a visitor or an envoy went: "as a U.S. envoy arrived in Kabul on Monday"
-                               r"|arriv(?:ed|es|ing)\s+in|landed\s+in|(?:was|were|is|are)\s+visiting|visited|"
+                               r"|arriv(?:ed|es|ing)\s+in|"
+                               # (not "a mortar round landed in X": the projectile, not a traveller)
+                               r"(?<!round\s)(?<!rounds\s)(?<!shell\s)(?<!shells\s)(?<!rocket\s)(?<!rockets\s)(?<!missile\s)"
+                               r"(?<!missiles\s)(?<!mortar\s)(?<!mortars\s)(?<!bomb\s)(?<!bombs\s)(?<!drone\s)(?<!drones\s)"
+                               r"(?<!projectile\s)(?<!projectiles\s)(?<!which\s)landed\s+in|(?:was|were|is|are)\s+visiting|visited|"
                                r"flew\s+(?:in)?to)"
                                r"\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:town|city|village|commercial\s+hub)\s+of\s+)?"
                                r"(?:neighbouring\s+)?$"
@@ -1318,9 +1322,11 @@ class _Reading:
                 scores = defaultdict(float, orphan_scores)
                 own_date, date_how = True, "the incident the clause refers back to"
                 anaphora = False
-            elif anaphora and previous is None and not clause.headline and not (own_date and _BEGAN_RE.search(body)):
+            elif anaphora and previous is None and not clause.headline and not (own_date and (
+                    _BEGAN_RE.search(body) or (places and not self._statement_date(date_mention)))):
                 continue  # "the drone attack targeted …" in a standfirst, before the incident is reported
-                # (but "The attack began on Friday when gunmen stormed …" after a toll update is its first telling)
+                # (but "The attack began on Friday when gunmen stormed …" after a toll update, and "The strike
+                # killed a commander in X on Friday" with its own place and day, are its first telling)
             if anaphora and found_anaphora is not None:
                 other = [t for t in triggers if not (found_anaphora.start() <= t.start - clause.start < found_anaphora.end())
                          and not _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start])]

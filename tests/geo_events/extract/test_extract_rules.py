@@ -2406,3 +2406,25 @@ def test_a_place_that_came_under_attack_is_an_incident_and_each_listed_community
     assert {e["event_date"] for e in found} == {"2024-05-03"}
     (fired_on,) = events("An army convoy came under heavy fire near Marhanets on Friday.", "2024-05-04")
     assert fired_on["event_type"] == "Battles"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("A mortar round landed in Marhanets on Friday, wounding a child.", "Shelling/artillery/missile attack"),
+    ("The strike killed a commander in Marhanets on Friday.", "Air/drone strike"),
+    ("A shootout between police and gang members in Marhanets left three dead on Friday.", "Armed clash"),
+    ("Hostilities continued around Marhanets on Friday.", "Armed clash"),
+    ("Russian troops pushed into Marhanets on Friday.", "Armed clash"),
+    ("Hundreds took to the streets of Marhanets on Friday to demand the governor's resignation.", "Peaceful protest"),
+    ("Two people died after being shot in Marhanets on Friday.", "Attack"),
+    ("Four soldiers were killed when their vehicle struck an explosive device near Marhanets on Friday.",
+     "Remote explosive/landmine/IED"),
+])
+def test_common_wordings_of_an_incident_are_coded(text: str, sub: str) -> None:
+    (event,) = events(text, "2024-05-04")
+    assert (event["location"], event["event_date"], event["sub_event_type"]) == ("Marhanets", "2024-05-03", sub)
+
+
+def test_an_envoy_who_landed_in_a_city_is_no_incident_there() -> None:
+    found = events("An air strike hit Marhanets on Friday. The envoy, who landed in Kyiv on Friday, condemned it.",
+                   "2024-05-04")
+    assert [e["location"] for e in found] == ["Marhanets"]
