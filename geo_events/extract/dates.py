@@ -1,6 +1,7 @@
 """Dates in news text, absolute or relative to the publication date, with their precision.
 
-Absolute forms: ``2018-02-07``, ``7 February 2018``, ``7th of Feb.``, ``February 7, 2018``, ``Feb 7``
+Absolute forms: ``2018-02-07``, ``07/02/2018`` (day first unless only month first reads, or is nearer before
+publication), ``7 February 2018``, ``7th of Feb.``, ``February 7, 2018``, ``Feb 7``
 (a missing year is the publication year, or the year before when that would lie in the future) and
 ``February 2018`` (month precision). Relative forms are resolved against ``published``:
 
@@ -40,6 +41,8 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 DATE_RE = re.compile(
     r"\b(?:"
     r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+    # "01/05/2024", "1.5.2024": day and month in either order (see ``_numeric_date``)
+    r"|(?P<num>(?P<n1>[0-3]?\d)(?P<nsep>[/.])(?P<n2>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d))(?![/.]?\d)"
     rf"|(?P<dmy>{_DAY.format(g='d1')}(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?)"
     rf"|(?P<mdy>{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d|:\d)(?:,?\s+{_YEAR.format(g='y2')})?)"
     rf"|(?P<my>(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH.format(g='m3')}\s+{_YEAR.format(g='y3')})"
@@ -123,6 +126,18 @@ def _year_of_weekday(match: re.Match[str], month: int, day: int) -> str | None:
     return None
 
 
+def _numeric_date(first: int, second: int, year: int, published: date | None) -> date | None:
+    """The date of "01/05/2024": day first as most of the world writes it, month first when only that reads
+    as a date, and with both readable the one on or before ``published`` nearest it (a US outlet's "5/1/2024"
+    written on 4 May is 1 May, not 5 January)."""
+    readings = [d for d in (_safe_date(year, second, first), _safe_date(year, first, second)) if d is not None]
+    if published is not None and len(readings) == 2:
+        limit = _shift(published, 1) or published
+        past = [d for d in readings if d <= limit]
+        return max(past) if past else min(readings)
+    return readings[0] if readings else None
+
+
 def _shift(day: date, days: int) -> date | None:
     """``day + days``, or None outside the calendar (year 1 to 9999)."""
     try:
@@ -150,6 +165,9 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
     group = match.group
     if group("iso"):
         found = _safe_date(int(group("iy")), int(group("im")), int(group("id")))
+        return (found, "day", "absolute") if found else None
+    if group("num"):
+        found = _numeric_date(int(group("n1")), int(group("n2")), int(group("ny")), published)
         return (found, "day", "absolute") if found else None
     if group("dmy") or group("mdy"):
         month = _MONTHS[(group("m1") or group("m2")).lower().rstrip(".")]

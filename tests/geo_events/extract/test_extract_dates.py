@@ -102,3 +102,21 @@ def test_an_undated_weekday_and_day_give_the_latest_year_they_fit() -> None:
                  if date(y, 4, 22).weekday() == 4 and date(y, 4, 22) <= date.today())
     assert found == [date(latest, 4, 22)] and latest >= 2022  # the latest past year whose 22 April is a Friday
     assert [m.date for m in find_dates("On April 22, a bomb exploded.", None)] == []  # no weekday: no year
+
+
+@pytest.mark.parametrize(("phrase", "published", "expected"), [
+    ("on 25/04/2024", date(2024, 5, 4), date(2024, 4, 25)),  # only day first reads
+    ("on 4/25/2024", date(2024, 5, 4), date(2024, 4, 25)),  # only month first reads
+    ("on 01/05/2024", date(2024, 5, 4), date(2024, 5, 1)),  # both read: the one just before publication
+    ("on 5/1/2024", date(2024, 5, 4), date(2024, 5, 1)),
+    ("on 05/01/2024", date(2024, 1, 9), date(2024, 1, 5)),
+    ("on 3.5.2024", date(2024, 5, 4), date(2024, 5, 3)),
+    ("on 01/05/2024", None, date(2024, 5, 1)),  # undated text: day first
+])
+def test_numeric_dates(phrase: str, published: date | None, expected: date) -> None:
+    (found,) = find_dates(f"The strike came {phrase}.", published)
+    assert (found.date, found.precision) == (expected, "day")
+
+
+def test_numbers_that_are_no_dates() -> None:
+    assert find_dates("The vote was 3/4 in 2024; code 1.5.20245; ratio 12/31/19.", date(2024, 5, 4)) == []
