@@ -7,7 +7,7 @@ publication), ``7 February 2018``, ``7th of Feb.``, ``February 7, 2018``, ``Feb 
 
 * weekdays ("on Wednesday", "late on Wednesday", "overnight Wednesday to Thursday", "Tuesday night")
   → the latest such day on or before publication (the first weekday of a range), precision ``day``;
-* "yesterday", "last night", "overnight" → the day before; "today", "this morning" → the same day;
+* "yesterday", "last night", "overnight" → the day before; "today", "this morning/afternoon/evening" → the same day;
 * "two days ago" → N days before; "last week" → 7 days before, precision ``week``;
 * "this week" / "earlier this week" → the publication date, precision ``week``;
 * "earlier this month" → the 1st of the publication month, "last month" → the 1st of the month
@@ -54,7 +54,8 @@ DATE_RE = re.compile(
     r"(?:\s+(?:night|morning|evening|afternoon))?"
     r"(?:\s+(?:to|into|and)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
     r"|(?P<ago>(?P<agon>\w+|\d+)\s+days?\s+ago)"
-    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|earlier\s+today|today|this\s+morning|tonight"
+    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+(?:night|evening)|overnight|earlier\s+today|today"
+    r"|(?:earlier\s+|late\s+)?this\s+(?:morning|afternoon|evening)|tonight"
     r"|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?:day|24\s+hours)"
     r"|earlier\s+this\s+week|this\s+week|last\s+week|earlier\s+this\s+month|last\s+month)"
     r")\b",
@@ -209,11 +210,14 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
         found = _shift(published, -count)
         return (found, "day", "relative") if found else None
     rel = " ".join(group("rel").lower().split())
+    rel = rel.removeprefix("earlier ").removeprefix("late ") if rel.endswith(("morning", "afternoon", "evening")) else rel
     table: dict[str, tuple[int | None, str, str]] = {
         "the day before yesterday": (-2, "day", "relative"),
         "yesterday": (-1, "day", "relative"), "last night": (-1, "day", "relative"),
         "overnight": (-1, "day", "overnight"), "today": (0, "day", "relative"),
         "earlier today": (0, "day", "relative"), "this morning": (0, "day", "relative"),
+        "this afternoon": (0, "day", "relative"), "this evening": (0, "day", "relative"),
+        "last evening": (-1, "day", "relative"),
         "tonight": (0, "day", "relative"), "this week": (0, "week", "relative"),
         "earlier this week": (0, "week", "relative"), "last week": (-7, "week", "relative"),
     }

@@ -31,6 +31,9 @@ PUBLISHED = date(2018, 2, 8)  # a Thursday
         ("on 2018-02-07", date(2018, 2, 7), "day"),
         ("in January 2018", date(2018, 1, 1), "month"),
         ("on 30 December", date(2017, 12, 30), "day"),
+        ("this afternoon", date(2018, 2, 8), "day"),
+        ("earlier this evening", date(2018, 2, 8), "day"),
+        ("last evening", date(2018, 2, 7), "day"),
     ],
 )
 def test_date_phrases(phrase: str, expected: date, precision: str) -> None:
