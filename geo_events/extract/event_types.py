@@ -108,7 +108,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:killed|shot|gunned\s+down|shot\s+to\s+death)\s+by\s+(?:\w+\s+){0,2}?(?:gunmen|armed\s+men|assailants)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"
      # "two people died after being shot", "a farmer was shot in the head"
-     r"|(?:after|when|were|was)\s+(?:being\s+)?shot(?!\s+down)"),
+     r"|(?:after|when|were|was)\s+(?:being\s+)?(?:fatally\s+)?shot(?!\s+down)|fatally\s+(?:shot|stabbed)"),
     # armed men storming a place of civilians ("stormed the South Hospital", "raided a school"): violence
     # against civilians, though fighters or guards may be there too (a mob attacking churches stays a mob)
     ("Attack", 4.5, r"(?:stormed|raided)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|"
@@ -195,7 +195,7 @@ TRIGGER_STEMS = (
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
-    "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was",
+    "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -129,9 +129,13 @@ _ARTICLE_WORDS = frozenset({"A", "An", "The", "One", "Two", "Three", "Another", 
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)]|[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}:)\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
                          r"bombardments?|shelling|bombings?)\b")
+#: A clause that opens with one more incident of the same report: "In yet another incident, …", "In a separate
+#: attack, …", "In a similar incident, …".
+_ANOTHER_INCIDENT_RE = re.compile(r"\W*in\s+(?:yet\s+)?(?:another|a\s+(?:separate|similar|second|third|related))\s+"
+                                  r"(?:incident|attack|strike|shooting|bombing|case)\b", re.IGNORECASE)
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
-                       r"afterwards|before)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
+                       r"afterwards|before|prior)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
                        r"\s+before\b|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)\b"
                        # "Hours later, jets struck Tyre": the same day as the incident before it
                        r"|(?P<same>(?:(?:a\s+few|several|two|three|\d+)\s+)?hours\s+later|later\s+(?:that|the\s+same)\s+"
@@ -1260,6 +1264,12 @@ class _Reading:
                         # "fought near the airport on Monday after entering the city overnight. Gunfire was also
                         # heard in X": the incident before it, on its day, not the aside's
                         dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
+                elif previous is not None and previous.day is not None and previous.date_mention is not None and (
+                        _ANOTHER_INCIDENT_RE.match(body)):
+                    # "… separate assassinations last night. … ¶ In yet another incident, X was shot on the road
+                    # between A and B": one more incident of the same report, on the day just told
+                    dated = (previous.day, previous.precision, previous.date_mention,
+                             f"another incident of the report before it ('{previous.date_mention.text}')")
             if dated is None and (heading := self._date_heading(clause.start)) is not None:
                 # a timeline's entries under a date on its own line ("January 4" ¶ "Jets struck …")
                 dated = (heading.date, heading.precision, heading, f"the date heading its entry ('{heading.text}')")
@@ -1619,7 +1629,7 @@ class _Reading:
                 n = later.group("n")
                 days = (_SMALL_NUMBERS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 1)
                 days *= 7 if (later.group("unit") or "").startswith("week") else 1
-                days *= -1 if later.group("rel") in ("earlier", "before") or (later.group("prev") or later.group("previous")) else 1
+                days *= -1 if later.group("rel") in ("earlier", "before", "prior") or (later.group("prev") or later.group("previous")) else 1
                 try:
                     shifted = before[-1].date + timedelta(days=days)
                 except OverflowError:

@@ -2428,3 +2428,17 @@ def test_an_envoy_who_landed_in_a_city_is_no_incident_there() -> None:
     found = events("An air strike hit Marhanets on Friday. The envoy, who landed in Kyiv on Friday, condemned it.",
                    "2024-05-04")
     assert [e["location"] for e in found] == ["Marhanets"]
+
+
+def test_another_incident_in_a_new_paragraph_keeps_the_day_just_told() -> None:
+    text = ("Gunmen carried out two killings in Daraa province last night, the monitor said. A man was shot dead in "
+            "the town of Jasim.\n\nIn yet another incident, a driver was fatally shot on the road near Nawa.")
+    found = {e["location"]: e["event_date"] for e in events(text, "2023-06-22")}
+    assert found.get("Nawá") == "2023-06-21" and found.get("Jāsim") == "2023-06-21"
+
+
+def test_days_prior_count_back_from_the_day_just_told() -> None:
+    text = ("A man was shot dead in the town of Jasim last night.\n\n"
+            "Three days prior, heavy clashes broke out in Nawa between two local groups.")
+    found = {e["location"]: e["event_date"] for e in events(text, "2023-06-22")}
+    assert found.get("Nawá") == "2023-06-18"
