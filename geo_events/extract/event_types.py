@@ -290,7 +290,7 @@ _ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|army|soldiers|fighters|milit
                                  r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
                                  r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?$")
 _PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|settlements?)\s+of\b")
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|several|\d+)\b")
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|multiple|dozens|\d+)\b")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 _ADVANCE_AFTER_RE = re.compile(r"\s+(?:(?:about\s+|some\s+|up\s+to\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|metres|meters)\s+)?"
                                r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|towards?|into|on|"

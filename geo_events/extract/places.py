@@ -793,8 +793,12 @@ def resolve_places(
     # "Nasir in South Sudan's Upper Nile state", "X in Mali": a country, or the province it owns, says so too
     for index in range(len(raw) - 1):
         place, province = chosen[index], chosen[index + 1]
+        # "seven towns: Niono, Molodo, Kayes and Nioro": a list of towns, not a town and its province
+        in_list = (index > 0 and re.fullmatch(r",\s*", text[raw[index - 1].end : raw[index].start]) is not None) or (
+            index + 2 < len(raw) and re.fullmatch(r",?\s*(?:and\s+)?", text[raw[index + 1].end : raw[index + 2].start])
+            is not None)
         if place is not None and province is not None and province.kind not in ("admin1", "admin2", "country") and (
-                re.fullmatch(r",\s*", text[raw[index].end : raw[index + 1].start])):
+                not in_list) and re.fullmatch(r",\s*", text[raw[index].end : raw[index + 1].start]):
             # "Culiacan, Sinaloa": the province of that name holding the town, not a village called Sinaloa
             holding = [p for p, q in raw[index + 1].candidates if q >= 100 and p.kind == "admin1" and any(
                 contains(p, c) for c, _ in raw[index].candidates)]

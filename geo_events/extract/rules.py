@@ -129,6 +129,8 @@ _ARTICLE_WORDS = frozenset({"A", "An", "The", "One", "Two", "Three", "Another", 
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)]|[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}:)\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
                          r"bombardments?|shelling|bombings?)\b")
+#: Between two places of a list: "Niono, Molodo", "Nioro du Sahel, and Kayes", "Molodo and Kayes".
+_TOWN_LIST_GAP_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 #: A clause that opens with one more incident of the same report: "In yet another incident, …", "In a separate
 #: attack, …", "In a similar incident, …".
 _ANOTHER_INCIDENT_RE = re.compile(r"\W*in\s+(?:yet\s+)?(?:another|a\s+(?:separate|similar|second|third|related))\s+"
@@ -1498,7 +1500,13 @@ class _Reading:
         # "Maarat al-Numan in northern Idlib": a place that contains another named here is context, not a location
         # ("Kherson city" is not the oblast; "near Deir ez-Zor and Al Mayadin" lists the city beside a town of its
         # province)
-        usable = [p for p in usable if "city" in (p.cue_before, p.cue_after) or "town" in (p.cue_before, p.cue_after)
+        # (but a list of three or more, "seven towns: Niono, Molodo, Nioro and Kayes", lists towns: the city of
+        # Kayes beside a town of Kayes region)
+        named = [p for p in usable if p.place.kind not in ("country", "admin1", "admin2")]
+        listed = len(named) >= 3 and all(_TOWN_LIST_GAP_RE.fullmatch(self.text, a.end, b.start)
+                                         for a, b in zip(named, named[1:]))
+        usable = [p for p in usable if listed or "city" in (p.cue_before, p.cue_after)
+                  or "town" in (p.cue_before, p.cue_after)
                   or bool(_LISTED_NEAR_RE.search(self.text, max(0, p.start - 24), p.start))
                   or not any(contains(p.place, q.place) for q in usable)]
         usable = [p for p in usable if not self._district_of(usable, p)]

@@ -2442,3 +2442,12 @@ def test_days_prior_count_back_from_the_day_just_told() -> None:
             "Three days prior, heavy clashes broke out in Nawa between two local groups.")
     found = {e["location"]: e["event_date"] for e in events(text, "2023-06-22")}
     assert found.get("Nawá") == "2023-06-18"
+
+
+def test_a_list_of_towns_keeps_a_city_named_like_the_region_of_another() -> None:
+    text = "Jihadists attacked seven towns on Tuesday: Niono, Molodo, Nioro du Sahel, and Kayes, the main city of the west."
+    found = events(text, "2025-07-02")
+    assert sorted(e["location"] for e in found) == ["Kayes", "Molodo", "Niono", "Nioro"]
+    assert {e["event_date"] for e in found} == {"2025-07-01"}
+    (town,) = events("Jihadists attacked Nioro du Sahel in Kayes region on Tuesday.", "2025-07-02")
+    assert town["location"] == "Nioro"
