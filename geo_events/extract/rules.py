@@ -129,8 +129,9 @@ _ARTICLE_WORDS = frozenset({"A", "An", "The", "One", "Two", "Three", "Another", 
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)]|[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}:)\s+")
 _SIMILAR_RE = re.compile(r"\b(?:similar|the\s+same\s+kind\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:attacks?|strikes?|raids?|"
                          r"bombardments?|shelling|bombings?)\b")
-#: Between two places of a list: "Niono, Molodo", "Nioro du Sahel, and Kayes", "Molodo and Kayes".
-_TOWN_LIST_GAP_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+#: Between two places of a list: "Niono, Molodo", "Nioro du Sahel, and Kayes", "Molodo and Kayes"; names no
+#: gazetteer lists may stand between them ("Nioro du Sahel, Diboli, Gogui, and Kayes").
+_TOWN_LIST_GAP_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?(?:,\s*(?:and\s+)?|\s+and\s+)){0,3}")
 #: A clause that opens with one more incident of the same report: "In yet another incident, …", "In a separate
 #: attack, …", "In a similar incident, …".
 _ANOTHER_INCIDENT_RE = re.compile(r"\W*in\s+(?:yet\s+)?(?:another|a\s+(?:separate|similar|second|third|related))\s+"

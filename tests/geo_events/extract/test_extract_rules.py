@@ -2451,3 +2451,13 @@ def test_a_list_of_towns_keeps_a_city_named_like_the_region_of_another() -> None
     assert {e["event_date"] for e in found} == {"2025-07-01"}
     (town,) = events("Jihadists attacked Nioro du Sahel in Kayes region on Tuesday.", "2025-07-02")
     assert town["location"] == "Nioro"
+
+
+def test_an_unplaced_incident_is_placed_by_the_list_of_towns_that_refers_to_it() -> None:
+    text = ("Soldiers said late on Tuesday they had neutralised more than 80 terrorists after jihadists struck "
+            "at once across the west. The assaults hit six localities: Niono, Molodo, Nioro du Sahel, Diboli, "
+            "Gogui, and Kayes.\n\n"
+            "Motorcycles and rifles were recovered, a spokesman added.")
+    found = events(text, "2025-07-02")
+    assert sorted(e["location"] for e in found) == ["Kayes", "Molodo", "Niono", "Nioro"]
+    assert {e["event_type"] for e in found} == {"Battles"}
