@@ -8,7 +8,7 @@ publication), ``7 February 2018``, ``7th of Feb.``, ``February 7, 2018``, ``Feb 
 * weekdays ("on Wednesday", "late on Wednesday", "overnight Wednesday to Thursday", "Tuesday night")
   → the latest such day on or before publication (the first weekday of a range), precision ``day``;
 * "yesterday", "last night", "overnight" → the day before; "today", "this morning/afternoon/evening" → the same day;
-* "two days ago" → N days before; "last week" → 7 days before, precision ``week``;
+* "two days ago", "48 hours ago" → N days before; "last week" → 7 days before, precision ``week``;
 * "this week" / "earlier this week" → the publication date, precision ``week``;
 * "earlier this month" → the 1st of the publication month, "last month" → the 1st of the month
   before, precision ``month``.
@@ -32,7 +32,8 @@ _MONTHS = {
 }
 #: Month names and their abbreviations (lower case) → month number.
 MONTH_NUMBERS = _MONTHS
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "tues": 1, "weds": 2, "thurs": 3}  # (headline abbreviations: "on Thurs.")
 _MONTH = r"(?P<{g}>january|february|march|april|may|june|july|august|september|october|november|december" \
          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
@@ -50,10 +51,10 @@ DATE_RE = re.compile(
     r"|(?P<dom>on\s+the\s+(?P<domd>[0-3]?\d)(?:st|nd|rd|th)(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
     r"|dec)))"
     r"|(?P<wd>(?P<wlast>last\s+)?(?:(?:late|early)\s+(?:on\s+)?|overnight\s+(?:on\s+)?|on\s+)?"
-    r"(?P<wname>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?P<wname>monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs)"
     r"(?:\s+(?:night|morning|evening|afternoon))?"
     r"(?:\s+(?:to|into|and)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
-    r"|(?P<ago>(?P<agon>\w+|\d+)\s+days?\s+ago)"
+    r"|(?P<ago>(?P<agon>\w+|\d+)\s+(?P<agou>days?|hours)\s+ago)"
     r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+(?:night|evening)|overnight|earlier\s+today|today"
     r"|(?:earlier\s+|late\s+)?this\s+(?:morning|afternoon|evening)|tonight"
     r"|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?:day|24\s+hours)"
@@ -205,6 +206,8 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
         return (found, "day", "relative") if found else None
     if group("ago"):
         count = words_to_int(group("agon"))
+        if count is not None and group("agou").lower() == "hours":
+            count //= 24  # "48 hours ago": two days back ("a few hours ago": the same day)
         if count is None or count > 31:
             return None
         found = _shift(published, -count)

@@ -87,6 +87,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
+    # the target's side, passive like "was attacked": "a police station in X was targeted on Thursday" (a weapon,
+    # when named, weighs more: "was targeted by a drone")
+    ("Armed clash", 2.5, r"(?:was|were)\s+(?:(?:again|also|reportedly|allegedly)\s+)?targeted"),
     # a front-line bulletin's "Russian forces attacked near X", "continued attacks towards Y": ground fighting
     # (and "attacked northeast of Pokrovsk", a front-line bulletin's bearing from a town)
     ("Armed clash", 3.0, r"(?:attacked|attacks|assaults|advanced|advances)\s+(?:near|towards?|in\s+the\s+direction\s+of"
@@ -122,6 +125,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?"
      r"(?:(?!(?:damaged|destroyed|hit|left|forced|killed|wounded|injured)\s)\w+\s+)?"  # ("attacks damaged houses")
      r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses)"),
+    # the same told from the victims' side ("villagers in X were attacked", "worshippers were targeted")
+    ("Attack", 3.0, r"(?:villagers|civilians|residents|worshippers|farmers|displaced\s+people|herders|shepherds|"
+     r"passengers|travell?ers|mourners|pilgrims)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been)\s+"
+     r"(?:(?:again|also|reportedly|allegedly)\s+)?(?:targeted|attacked)"),
     # a camp of displaced people or refugees is civilians, not an army camp
     ("Attack", 3.0, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:idp|displacement|displaced|refugee)s?\s+camps?"
      r"|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?camps?\s+(?:for|of|housing|sheltering)\s+(?:the\s+)?"
@@ -197,6 +204,7 @@ TRIGGER_STEMS = (
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
+    "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -115,7 +115,7 @@ _STOP_KEYS = frozenset(
     "their there here also other more most some many much such only then than when where which while after "
     "before during under over into about again between both each few same very just read more january "
     "february march april may june july august september october november december monday tuesday wednesday "
-    "thursday friday saturday sunday president minister official officials reuters agency press news media "
+    "thursday friday saturday sunday tues weds thurs president minister official officials reuters agency press news media "
     "television security council government regime coalition military ministry defence defense army police "
     "state states union forces group people city town village river valley province north south east west "
     "central new old mount lake sea gulf bay port photo picture image video file author editor update "

@@ -61,7 +61,7 @@ _APPOSITION_REACH = 160
 _NAMED_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b(?!The\b|A\b|An\b|In\b|At\b|On\b)[A-Z][\w'’-]+\s+$")
 _SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 _NOT_NAMES = frozenset(
-    "the this that these those his her its their our a an monday tuesday wednesday thursday friday saturday sunday "
+    "the this that these those his her its their our a an monday tuesday wednesday thursday friday saturday sunday tues weds thurs "
     "january february march april may june july august september october november december "
     "north south east west northern southern eastern western central upper lower greater new old".split())
 #: How far after a name the sentence may place it ("… in the western countryside of Aleppo", characters).

@@ -123,3 +123,14 @@ def test_numeric_dates(phrase: str, published: date | None, expected: date) -> N
 
 def test_numbers_that_are_no_dates() -> None:
     assert find_dates("The vote was 3/4 in 2024; code 1.5.20245; ratio 12/31/19.", date(2024, 5, 4)) == []
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("on Thurs.", date(2024, 3, 7)),  # headline abbreviations of a weekday
+    ("late Tues", date(2024, 3, 5)),
+    ("48 hours ago", date(2024, 3, 7)),  # hours counted in whole days back
+    ("about 12 hours ago", date(2024, 3, 9)),
+])
+def test_weekday_abbreviations_and_hours_ago(phrase: str, expected: date) -> None:
+    (found,) = find_dates(f"The post was hit {phrase}, officials said.", date(2024, 3, 9))
+    assert (found.date, found.precision) == (expected, "day")

@@ -2461,3 +2461,13 @@ def test_an_unplaced_incident_is_placed_by_the_list_of_towns_that_refers_to_it()
     found = events(text, "2025-07-02")
     assert sorted(e["location"] for e in found) == ["Kayes", "Molodo", "Niono", "Nioro"]
     assert {e["event_type"] for e in found} == {"Battles"}
+
+
+def test_a_place_or_its_people_that_was_targeted_reports_an_incident() -> None:
+    (post,) = events("A police station in Bannu was targeted by militants on Thurs., officials said.", "2024-03-09")
+    assert (post["location"], post["event_date"], post["sub_event_type"]) == ("Bannu", "2024-03-07", "Armed clash")
+    (people,) = events("Residents of Jowhar were targeted by gunmen on Friday; four of them died.", "2024-03-09")
+    assert (people["location"], people["event_date"], people["sub_event_type"]) == ("Jawhar", "2024-03-08", "Attack")
+    (riders,) = events("Passengers on a bus near Bannu were attacked on Friday.", "2024-03-09")
+    assert riders["sub_event_type"] == "Attack"
+    assert events("The town has been targeted repeatedly by the group since 2019.", "2024-03-09") == []
