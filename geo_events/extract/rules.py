@@ -1136,15 +1136,20 @@ class _Reading:
             if lead_place is None and places and not clause.caption:
                 lead_place = places[0][0]
             casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
+            # a bulletin's per-town toll right after a strike or shelling it told ("Russian attacks on X Oblast
+            # injured four. A man was injured in A, two women were wounded in B"): that incident's weapon
+            told = classify(dict(previous.scores)) if casualties and previous is not None and (
+                clause.sentence - previous.clause.sentence <= 1) else None
+            weapon_here = self.weapon or (told[1] if told is not None and told[1] in _WEAPON_SUBS else None)
             if casualties and (not triggers or classify(_trigger_scores(triggers)) is None) and (
                     first := _KILLED_RE.search(body) or _KILLING_RE.search(body) or (
-                        places and self.weapon is not None and _WOUNDED_RE.search(body))):
+                        places and weapon_here is not None and _WOUNDED_RE.search(body))):
                 # "nine volunteers were killed in Bourzanga": a death with no weapon named (ACLED codes it
                 # by its victims: a clash, or violence against civilians), also beside words that make no event
                 # of their own ("… and hundreds were treated for tear gas inhalation")
                 # (the article's weapon only for a death told with no trigger word at all: "an attack by ISIS cells
                 # on their positions killed two" in a bulletin of air strikes is still fighting)
-                weapon = self.weapon if not triggers else None
+                weapon = weapon_here if not triggers else None
                 triggers = [*triggers, Trigger(clause.start + first.start(), clause.start + first.end(),
                                                weapon or "Armed clash", 2.0)]
             if not triggers:

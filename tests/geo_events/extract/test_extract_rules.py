@@ -2471,3 +2471,13 @@ def test_a_place_or_its_people_that_was_targeted_reports_an_incident() -> None:
     (riders,) = events("Passengers on a bus near Bannu were attacked on Friday.", "2024-03-09")
     assert riders["sub_event_type"] == "Attack"
     assert events("The town has been targeted repeatedly by the group since 2019.", "2024-03-09") == []
+
+
+def test_a_toll_per_town_after_a_bulletin_line_keeps_the_weapon_it_told() -> None:
+    text = ("Russian attacks against Kharkiv Oblast injured four people over the past day. A 45-year-old man was "
+            "injured in Kupiansk, and two women were wounded in Vovchansk.")
+    found = events(text, "2024-03-09")
+    assert sorted(e["location"] for e in found) == ["Kupyansk", "Vovchansk"]
+    assert {(e["sub_event_type"], e["event_date"]) for e in found} == {("Shelling/artillery/missile attack", "2024-03-08")}
+    # a wounded man with no incident told before him is no event
+    assert events("A 45-year-old man was injured in Kupiansk on Friday, his family said.", "2024-03-09") == []
