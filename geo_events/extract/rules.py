@@ -153,7 +153,10 @@ _CAPTION_RE = re.compile(
 _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", "Credit", "Picture", "archive",
                   "handout", "Powered", "AP ")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
-                           r"|author|by\s+[A-Z]|published|modified|updated|share|follow)\b", re.IGNORECASE)
+                           r"|author|by\s+[A-Z]|published|modified|updated|posted|share|follow)\b", re.IGNORECASE)
+#: A page's metadata line ("Published 12 May 2022.", "Updated: 09 Mar 2024 14:32 GMT."): only its own sentence is
+#: skipped, the story glued after it on the same line (pasted text, flattened HTML) is read.
+_META_LINE_RE = re.compile(r"^\s*(?:published|modified|updated|posted)\b", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
 #: The first cities of a dateline filed from several: "DERA ISMAIL KHAN/PESHAWAR:", "ISLAMABAD / QUETTA -".
 _DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
@@ -644,6 +647,9 @@ class _Reading:
                     _SKIP_LINE_RE.match(line)) or line.count("•") >= 3 or (
                     _is_tag_line(line) and line.strip().casefold() != title)
             caption = line_kinds[line_start]
+            if caption and sentence.start > line_start and text[line_start : sentence.start].strip() and (
+                    _META_LINE_RE.match(text[line_start : line_start + 20])) and not _SKIP_LINE_RE.match(body):
+                caption = False  # (the sentences after a metadata line's own)
             cuts = sorted({0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], *self._dated_pair_cuts(body),
                            len(body)})
             for a, b in zip(cuts, cuts[1:]):

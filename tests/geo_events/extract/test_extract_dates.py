@@ -134,3 +134,8 @@ def test_numbers_that_are_no_dates() -> None:
 def test_weekday_abbreviations_and_hours_ago(phrase: str, expected: date) -> None:
     (found,) = find_dates(f"The post was hit {phrase}, officials said.", date(2024, 3, 9))
     assert (found.date, found.precision) == (expected, "day")
+
+
+def test_a_night_written_with_a_slash_is_its_first_day() -> None:
+    (found,) = find_dates("On the night of 14/15 March 2021, militants attacked the town.", None)
+    assert (found.date, found.precision) == (date(2021, 3, 14), "day")

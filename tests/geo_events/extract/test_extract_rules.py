@@ -2481,3 +2481,13 @@ def test_a_toll_per_town_after_a_bulletin_line_keeps_the_weapon_it_told() -> Non
     assert {(e["sub_event_type"], e["event_date"]) for e in found} == {("Shelling/artillery/missile attack", "2024-03-08")}
     # a wounded man with no incident told before him is no event
     assert events("A 45-year-old man was injured in Kupiansk on Friday, his family said.", "2024-03-09") == []
+
+
+def test_a_story_glued_to_a_metadata_line_is_read_and_the_line_dates_it() -> None:
+    (killing,) = events("Published 12 May 2022. Gunmen killed seven villagers in Kajuru, Kaduna state, on Tuesday.",
+                        None)
+    assert (killing["location"], killing["event_date"]) == ("Kajuru", "2022-05-10")
+    (strike,) = events("Updated: 09 Mar 2024 14:32 GMT. Israeli strikes on Rafah killed 11 people overnight.", None)
+    assert strike["event_date"] == "2024-03-08"
+    # a link to another story on such a line stays unread
+    assert events("Updated 10 March 2024. Read more about the strikes on Rafah.", None) == []
