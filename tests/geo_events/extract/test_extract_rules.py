@@ -916,7 +916,7 @@ def test_who_the_victims_are_and_who_only_tells_it(sentence: str, sub: str) -> N
 
 
 def test_strikes_on_unknown_villages_do_not_borrow_a_town_of_the_province_named_elsewhere() -> None:
-    text = ("Warplanes carried out 30 airstrikes today on areas in Kafr Nabudah and Kansafra in Idlib province, "
+    text = ("Warplanes carried out 30 airstrikes today on areas in Kansafra and Maarzita in Idlib province, "
             "while government forces shelled Khan Shaykhun with rocket launchers.")
     found = events(text, "2019-05-20")
     at_khan_shaykhun = [e["sub_event_type"] for e in found if near(e, 35.44, 36.65)]
