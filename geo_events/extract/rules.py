@@ -82,6 +82,10 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\
                             r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones|(?:tens\s+of\s+)?thousands|hundreds|crowds)"
                             r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
+#: "… since January 2022, when the group stormed a prison in X": a "when" clause right after a date or a year tells
+#: what happened then (cut before "when"; the clause takes that date, see ``_when_date``).
+_WHEN_AFTER_DATE_RE = re.compile(r"(?<=\d)\s*,\s+(?=when\b)")
+_YEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)\s*,\s*$")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
 #: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
 _MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
@@ -651,6 +655,7 @@ class _Reading:
                     _META_LINE_RE.match(text[line_start : line_start + 20])) and not _SKIP_LINE_RE.match(body):
                 caption = False  # (the sentences after a metadata line's own)
             cuts = sorted({0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], *self._dated_pair_cuts(body),
+                           *[m.end() for m in _WHEN_AFTER_DATE_RE.finditer(body)],
                            len(body)})
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
@@ -1627,6 +1632,10 @@ class _Reading:
                 if shifted is not None:
                     return shifted, "day", others[-1], f"{apart.group(0)} '{others[-1].text}'"
         own = self._in(self.dates, clause.start, clause.end)
+        if not own and self.low.startswith("when", clause.start):
+            then = self._when_date(clause)
+            if then is not None:
+                return then
         later = _LATER_RE.match(self.text, clause.start, clause.end)
         if later and (not own or all(self._statement_date(d) for d in own)):
             # "Two days later, a strike in X …", "The next day …": counted from the last date (a statement's
@@ -1698,6 +1707,16 @@ class _Reading:
                 shifted = said[0].date + timedelta(days=offset)
                 return shifted, "day", best, how + f" ('{best.text}', counted from '{said[0].text}')"
         return best.date, best.precision, best, how + f" ('{best.text}')"
+
+    def _when_date(self, clause: Clause) -> tuple[date, str, DateMention | None, str] | None:
+        """The date written right before a "when" clause ("since January 2022, when …", "in 2014, when …")."""
+        before = [d for d in self.dates if d.end <= clause.start and not self.text[d.end : clause.start].strip(" ,")]
+        if before:
+            return before[-1].date, before[-1].precision, before[-1], f"the date before 'when' ('{before[-1].text}')"
+        year = _YEAR_BEFORE_RE.search(self.text, max(0, clause.start - 8), clause.start)
+        if year is not None:  # (a year alone: an incident of that year, month precision at best)
+            return date(int(year.group(1)), 1, 1), "month", None, f"the year before 'when' ('{year.group(1)}')"
+        return None
 
     def _is_background(self, clause: Clause, body: str,
                        dated: tuple[date, str, DateMention | None, str] | None) -> bool:

@@ -2491,3 +2491,15 @@ def test_a_story_glued_to_a_metadata_line_is_read_and_the_line_dates_it() -> Non
     assert strike["event_date"] == "2024-03-08"
     # a link to another story on such a line stays unread
     assert events("Updated 10 March 2024. Read more about the strikes on Rafah.", None) == []
+
+
+def test_a_when_clause_after_an_old_date_is_background() -> None:
+    text = ("The raid on Friday was the group's bloodiest since March 2021, when its fighters stormed a prison "
+            "in the city of Maiduguri, killing dozens.")
+    assert events(text, "2023-02-19") == []
+    text = ("Gunmen attacked Bama on Friday. The town was last hit in 2019, when insurgents overran the army base "
+            "in Monguno.")
+    assert [e["location"] for e in events(text, "2023-02-19")] == ["Bama"]
+    # a weekday before "when" is the incident's own day
+    (raid,) = events("Gunmen attacked Bama on Friday, when most residents were at the market.", "2023-02-19")
+    assert raid["event_date"] == "2023-02-17"
