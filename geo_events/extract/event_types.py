@@ -86,7 +86,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|armed\s+encounters?"),
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
-    ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire"),
+    ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
     # the target's side, passive like "was attacked": "a police station in X was targeted on Thursday" (a weapon,
     # when named, weighs more: "was targeted by a drone")
     ("Armed clash", 2.5, r"(?:was|were)\s+(?:(?:again|also|reportedly|allegedly)\s+)?targeted"),
@@ -340,7 +340,9 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
         return True  # "Russian Army took Gori": a town taken
     if low.startswith("attacked", trigger.start) and _PLACE_OBJECT_RE.match(low, trigger.end):
         return True  # "Azerbaijan has attacked the town of Kapan": whoever attacks a town, it is an incident
-    if low.startswith("attack", trigger.start) and trigger.end - trigger.start in (6, 8):
+    if (low.startswith("attack", trigger.start) and trigger.end - trigger.start in (6, 8)) or (
+            low.startswith("targeted", trigger.start) and trigger.end - trigger.start == 8):
+        # (and "Russian forces targeted Zaporizhzhia Oblast 144 times", "militants targeted a checkpoint")
         return bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) and bool(
             _OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end))
     if low.startswith("advance", trigger.start):  # a push on the front (a bulletin's ground fighting)

@@ -151,11 +151,13 @@ _CAPTION_RE = re.compile(
     r"(?:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?)\s*/|/\s*(?:AFP|Reuters|REUTERS|AP|"
     r"Getty|EPA|Supplied|Handout|handout)\b|\bAP\s+Photo\b|\bGetty\s+Images\b|\[Getty\]|\[Reuters\]|\[AFP\]|\(Photo\b|"
     r"\bPhoto(?:graph)?\s*(?::|by\b|credit)|\bImage:|\bCredit:|©|\bPicture\s+taken\b|\bFile\s+photo\b|"
-    r"\b(?:An?\s+)?archive\s+(?:picture|photo)\b|\bhandout\s+(?:via|from)\b|\bPowered\s+by\b)"
+    r"\b(?:An?\s+)?archive\s+(?:picture|photo)\b|\bhandout\s+(?:via|from)\b|\bPowered\s+by\b"
+    # a photo's credit line ("The aftermath of strikes on X, Oct. 2, 2023. (Source: Governor …)")
+    r"|\(\s*(?:Source|Courtesy|Photo\s+source)\s*:)"
 )
 #: Substrings every caption pattern contains (a cheap test before the regular expression).
 _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", "Credit", "Picture", "archive",
-                  "handout", "Powered", "AP ")
+                  "handout", "Powered", "AP ", "Source", "Courtesy")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|posted|share|follow)\b", re.IGNORECASE)
 #: A page's metadata line ("Published 12 May 2022.", "Updated: 09 Mar 2024 14:32 GMT."): only its own sentence is
@@ -1185,7 +1187,7 @@ class _Reading:
                     previous.day, previous.precision, previous.date_mention, previous.date_how = dated
                     previous.own_date = True
                 continue
-            if any(self.low.startswith("attack", t.start) for t in triggers) and all(
+            if any(self.low.startswith(("attack", "targeted"), t.start) for t in triggers) and all(
                     t.weight < 3.0 and t.sub_event_type in ("Armed clash", "Attack") for t in triggers) and places and (
                     not _GROUND_WORDS_RE.search(body)) and self._foreign_state_in(clause):
                 # "two women were killed by Russian attacks in Kupiansk": a foreign army's "attacks" on a town, with no

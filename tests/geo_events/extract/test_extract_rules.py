@@ -2503,3 +2503,14 @@ def test_a_when_clause_after_an_old_date_is_background() -> None:
     # a weekday before "when" is the incident's own day
     (raid,) = events("Gunmen attacked Bama on Friday, when most residents were at the market.", "2023-02-19")
     assert raid["event_date"] == "2023-02-17"
+
+
+def test_a_photo_credit_line_dates_nothing_and_an_army_that_targeted_an_oblast_reports_an_incident() -> None:
+    text = ("The aftermath of Russian strikes on Sumy Oblast, May 9, 2024. (Source: Governor's office)\n\n"
+            "Russian forces attacked six oblasts over the past day, local officials reported on May 9.\n\n"
+            "A man was killed in Russian shelling of Vovchansk, Kharkiv Oblast, the governor reported.\n\n"
+            "Russian forces targeted Zaporizhzhia Oblast 90 times over the past day, injuring a woman in Orikhiv.")
+    found = events(text, "2024-05-09")
+    assert sorted(e["location"] for e in found) == ["Orikhiv", "Vovchansk"]  # no event of the photo's oblast
+    assert {e["event_date"] for e in found} == {"2024-05-08"}  # the bulletin's day, not the caption's
+    assert {e["sub_event_type"] for e in found} == {"Shelling/artillery/missile attack"}
