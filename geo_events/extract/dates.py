@@ -370,7 +370,8 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
     # a monthly digest ("Cameroon — October 2023 … separatists 4 Oct ambushed …"): the month's last day
     months = [m.date for m in find_dates(text, None) if m.precision == "month"]
     if not months:
-        return None
+        # "major incidents this year (2023): January 3: …": the middle of the year the text is written in
+        return date(max(years), 7, 2) if years else None
     last = max(months)
     if years and max(years) > last.year:
         # "Major attacks in Pakistan during 2023" over entries dated "on January 30", beside a background "September
@@ -396,11 +397,19 @@ _TIMELINE_HEADING_RE = re.compile(
     r"((?:19|20)\d\d)|((?:19|20)\d\d)\s+(?:timeline|chronology))[ \t:.)=*|]*$", re.IGNORECASE | re.MULTILINE)
 
 
+#: A sentence that names the year the text is written in: "the major incidents this year (2023)", "so far in 2023",
+#: "since the beginning of 2023" (a year told as the present, not as history).
+_CURRENT_YEAR_RE = re.compile(
+    r"\bthis\s+year\s*[(,]\s*((?:19|20)\d\d)\b|\b(?:so\s+far\s+(?:in|this\s+year,?)|since\s+the\s+(?:beginning|start)\s+of|"
+    r"(?:earlier|until\s+now)\s+in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
 def year_headings(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """The years an undated text states on their own, as ``(offset, year)`` in text order.
 
     A timeline gives its year once, in a heading ("2017", "== 2017 ==", "2017:"), and its entries as
-    "23 May:"; a title such as "Timeline of the 2017 siege" does the same for the whole text. A year
+    "23 May:"; a title such as "Timeline of the 2017 siege" does the same for the whole text, and so does a
+    sentence that names the present year ("the incidents this year (2023)", "so far in 2023"). A year
     inside a sentence ("in 2014 IS seized…") is background and gives nothing.
     """
     found: list[tuple[int, int]] = []
@@ -410,6 +419,7 @@ def year_headings(text: str, title: str | None = None) -> list[tuple[int, int]]:
             found.append((-1, int(in_title.pop())))
     found.extend((m.start(), int(m.group(1))) for m in _YEAR_HEADING_RE.finditer(text))
     found.extend((m.start(), int(m.group(1) or m.group(2))) for m in _TIMELINE_HEADING_RE.finditer(text))
+    found.extend((m.start(), int(m.group(1) or m.group(2))) for m in _CURRENT_YEAR_RE.finditer(text))
     return sorted(found)
 
 

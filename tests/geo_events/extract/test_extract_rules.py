@@ -2514,3 +2514,13 @@ def test_a_photo_credit_line_dates_nothing_and_an_army_that_targeted_an_oblast_r
     assert sorted(e["location"] for e in found) == ["Orikhiv", "Vovchansk"]  # no event of the photo's oblast
     assert {e["event_date"] for e in found} == {"2024-05-08"}  # the bulletin's day, not the caption's
     assert {e["sub_event_type"] for e in found} == {"Shelling/artillery/missile attack"}
+
+
+def test_an_undated_list_of_incidents_takes_the_year_the_text_says_it_is_written_in() -> None:
+    text = ("Attacks have risen sharply. The main incidents so far this year, 2022, are listed below:\n"
+            "• March 4: Gunmen shot dead two policemen at a checkpoint in Bannu.\n"
+            "• April 9: A roadside bomb hit a patrol near Miranshah.")
+    found = sorted((e["event_date"], e["location"]) for e in events(text, None))
+    assert found == [("2022-03-04", "Bannu"), ("2022-04-09", "Miran Shah")]
+    # a year told as history is no such year
+    assert events(text.replace("so far this year, 2022,", "of 2014, a bad year,"), None) == []
