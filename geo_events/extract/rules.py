@@ -1010,6 +1010,18 @@ class _Reading:
                 return mention
         return None
 
+    def _only_day(self) -> DateMention | None:
+        """The one day a short story gives, in a clause that tells no incident ("gunmen were waiting for them
+        Monday" before "the convoy was ambushed in X"), within a week before the anchor; None when the text
+        gives no day or several."""
+        captions = [(c.start, c.end) for c in self.clauses if c.caption or c.headline]
+        days = [d for d in self.dates if d.precision == "day" and d.kind in ("weekday", "relative", "overnight")
+                and not self._statement_date(d) and not any(a <= d.start < b for a, b in captions)]
+        if not days or len({d.date for d in days}) != 1 or self.anchor is None or not (
+                0 <= (self.anchor - days[0].date).days <= 7):
+            return None
+        return days[0]
+
     def _first_statement_day(self) -> DateMention | None:
         """The first day a statement about the incident was made ("the ministry said on Friday"), within a
         week before the anchor; None when the text has none."""
@@ -1321,6 +1333,8 @@ class _Reading:
                 elif (named := self._incident_named_by_day()) is not None:
                     # "… Saturday's attacks are said to be the largest yet": the day the text gives the incident
                     dated = (named.date, named.precision, named, f"the day the text names the incident by ('{named.text}')")
+                elif (only := self._only_day()) is not None:
+                    dated = (only.date, only.precision, only, f"the only day the text gives ('{only.text}')")
                 elif (reported := self._first_statement_day()) is not None:
                     # "… four servicemen were killed, the ministry said on Friday": with no day of its own, an
                     # incident is coded on the day it was first reported, not on the publication date

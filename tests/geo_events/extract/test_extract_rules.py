@@ -2524,3 +2524,13 @@ def test_an_undated_list_of_incidents_takes_the_year_the_text_says_it_is_written
     assert found == [("2022-03-04", "Bannu"), ("2022-04-09", "Miran Shah")]
     # a year told as history is no such year
     assert events(text.replace("so far this year, 2022,", "of 2014, a bad year,"), None) == []
+
+
+def test_the_only_day_a_story_gives_dates_its_incident_told_without_one() -> None:
+    text = ("Soldiers knew the road was dangerous. Dozens of gunmen were lying in wait for them Monday, officials "
+            "in the state said.\n\nThe army convoy was ambushed near Gusau as it tried to reach a besieged village.")
+    (ambush,) = events(text, "2019-10-16")
+    assert (ambush["location"], ambush["event_date"], ambush["date_precision"]) == ("Gusau", "2019-10-14", "day")
+    # two different days: none of them is the incident's
+    (other,) = events(text.replace("for them Monday", "for them Monday and again Tuesday"), "2019-10-16")
+    assert other["date_precision"] != "day" or other["event_date"] not in ("2019-10-14", "2019-10-15")
