@@ -331,6 +331,16 @@ _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|
                            re.IGNORECASE)
 _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|gunfight|firefight|exchange\s+of\s+fire|"
                              r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged)\b", re.IGNORECASE)
+#: Where a statement was made: "the ministry said in Tripoli", "a spokesman told reporters on Sunday in Benghazi"
+#: (not "shelling was reported in X": a passive report tells where it happened).
+_SAID_IN_BEFORE_RE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?[\w-]+|announced|added|stated|declared)\s*,?\s+"
+                                r"(?:(?:late\s+|early\s+)?on\s+\w+\s+|yesterday\s+|today\s+)?(?:in|from)\s+"
+                                r"(?:the\s+(?:\w+\s+)?(?:capital|city)\s+(?:of\s+)?)?$")
+#: What may stand around a day between two places of a list ("A on Thursday and B", "A on the night of 25-26
+#: April and in B", "A late on Monday, then B").
+_DATED_GAP_RE = re.compile(r"\s*(?:(?:on|in|at|during|overnight|late|early)\s*)*\s*(?:,\s*)?(?:and|then|,)?\s*"
+                           r"(?:then\s+)?(?:(?:in|on|at|near)\s+)?(?:the\s+)?(?:(?:villages?|towns?|city|areas?)\s+of\s+)?",
+                           re.IGNORECASE)
 _LIST_GAP_RE = re.compile(
     # "X, Y and Z", "X and the villages of Y"; a name no gazetteer lists may stand between two listed ones
     # ("near Myrnohrad, Novotoretske and Lysivka")
@@ -928,6 +938,8 @@ class _Reading:
             return "origin"  # "Abdul Sattar of Qila Abdullah was shot dead in Quetta": his home, not the place
         if _WAR_IN_BEFORE_RE.search(before):
             return "context"  # "since the start of the war in Gaza": the war's theatre, not this incident's place
+        if _SAID_IN_BEFORE_RE.search(before):
+            return "origin"  # "…, the ministry said on Sunday in Tripoli": where the statement was made
         previous = self._previous_place.get(place.start)
         if previous is not None and self.role.get(previous.start) == "origin" and _LIST_GAP_RE.match(
                 self.text[previous.end : place.start]):
@@ -1469,9 +1481,15 @@ class _Reading:
             extra = _range_days(date_mention) if own_date and day is not None and precision == "day" and (
                 date_mention is not None and "night" not in self.low[max(0, date_mention.start - 16) : date_mention.start]
             ) else 0
+            paired = self._place_days(clause, places) if own_date else {}
             for place, how in places:
-                mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
-                                  triggers, own_date)
+                if place.start in paired:  # "hit A on Thursday and B on Saturday": each place its own day
+                    told = paired[place.start]
+                    mention = Mention(clause, place, how, told.date, told.precision, told,
+                                      f"the day written with the place ('{told.text}')", dict(scores), triggers, True)
+                else:
+                    mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
+                                      triggers, own_date)
                 mentions.append(mention)
                 for k in range(1, extra + 1):
                     # "from Monday to Tuesday, troops raided the locality": ACLED codes one event a day
@@ -1572,7 +1590,8 @@ class _Reading:
                     self.text, max(0, last.start - 30), last.start):
                 # "in a remote area between the cities of Kirkuk and Arbil": one place between two, coded at the first
                 last = place
-            elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES or self._after_container(found, place):
+            elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES or self._after_container(found, place) or (
+                    self._dated_list_gap(last.end, place.start)):
                 out.append(place)
                 last = place
         if len(out) == 1 and out[0].cue_before not in _DIRECT_CUES:
@@ -1585,6 +1604,34 @@ class _Reading:
             out = [p for p in out if p not in on_road]
         how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
         return [(p, how) for p in out]
+
+    def _dated_list_gap(self, start: int, end: int) -> bool:
+        """True for the gap of "hit A on Thursday and B on Saturday", "in A on the night of 25-26 April and in B":
+        a day of its own, then the list goes on (each place takes its day, see ``_place_days``)."""
+        days = self._in(self.dates, start, end)
+        if len(days) != 1 or days[0].precision != "day" or self._statement_date(days[0]):
+            return False
+        rest = self.text[start : days[0].start] + " " + self.text[days[0].end : end]
+        return bool(_DATED_GAP_RE.fullmatch(rest))
+
+    def _place_days(self, clause: Clause, places: list[tuple[PlaceMention, str]]) -> dict[int, DateMention]:
+        """Each place of a clause that lists places with a day each ("hit A on Thursday and B on Saturday"): the
+        day written after it (before the next place), else the last one before it; {} when the clause gives one
+        day or none."""
+        own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day" and d.date
+               and not self._statement_date(d)]
+        if len(places) < 2 or len({d.date for d in own}) < 2:
+            return {}
+        starts = sorted(p.start for p, _ in places if p.start >= clause.start)
+        out: dict[int, DateMention] = {}
+        for place, _how in places:
+            following = [s for s in starts if s > place.start]
+            stop = following[0] if following else clause.end
+            after = [d for d in own if place.end <= d.start < stop]
+            before = [d for d in own if d.end <= place.start]
+            if after or before:
+                out[place.start] = after[0] if after else before[-1]
+        return out
 
     def _names_a_road(self, place: PlaceMention) -> bool:
         """True when the place names a road's end ("the X-Y road", "the X highway"), not where it happened."""

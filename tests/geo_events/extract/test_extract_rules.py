@@ -2534,3 +2534,21 @@ def test_the_only_day_a_story_gives_dates_its_incident_told_without_one() -> Non
     # two different days: none of them is the incident's
     (other,) = events(text.replace("for them Monday", "for them Monday and again Tuesday"), "2019-10-16")
     assert other["date_precision"] != "day" or other["event_date"] not in ("2019-10-14", "2019-10-15")
+
+
+def test_places_listed_with_a_day_each_take_their_own_day() -> None:
+    found = events("Airstrikes hit Gharyan on Thursday and Tarhuna on Saturday.", "2019-04-28")
+    assert sorted((e["location"], e["event_date"]) for e in found) == [("Gharyan", "2019-04-25"),
+                                                                        ("Tarhuna", "2019-04-27")]
+    text = "Shells hit homes in Gharyan on the night of 25-26 April and in Tarhuna on the night of 27-28 April."
+    found = events(text, "2019-04-28")
+    assert sorted((e["location"], e["event_date"]) for e in found) == [("Gharyan", "2019-04-25"),
+                                                                        ("Tarhuna", "2019-04-27")]
+
+
+def test_the_town_a_statement_was_made_in_is_no_event_place() -> None:
+    for said in ("the ministry said on Sunday in Tripoli", "a spokesman told reporters on Sunday in Benghazi"):
+        found = events(f"Airstrikes hit Gharyan on Saturday, {said}.", "2019-04-28")
+        assert [e["location"] for e in found] == ["Gharyan"]
+    (reported,) = events("Shelling was reported in Gharyan on Thursday, the ministry said.", "2019-04-28")
+    assert reported["location"] == "Gharyan"
