@@ -77,6 +77,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|neutrali[sz](?:ed|ing)\s+(?:some\s+|about\s+|around\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|"
      r"dozens\s+of\s+|\w+\s+)?(?:\w+\s+)?"
      r"(?:terrorists|assailants|attackers|insurgents|militants|jihadists|fighters|bandits|enemies|elements)"),
+    # military releases: "troops made contact with bandits", "30 armed bandits were neutralised"
+    ("Armed clash", 3.0, r"(?:made|established)\s+contact\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:bandits|terrorists|militants|"
+     r"insurgents|enemy|rebels|attackers|gunmen|criminals)"
+     r"|(?:terrorists|bandits|militants|insurgents|attackers|assailants|jihadists|criminals)\s+(?:were|had\s+been|"
+     r"have\s+been)\s+neutrali[sz]ed"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
     ("Armed clash", 3.0, r"shoot-?outs?|hostilities|(?:tanks|troops|forces|fighters|units)\s+(?:pushed|pressed|broke)\s+into"),
     # a place or a unit that "came under attack" / "came under heavy fire": an incident told from the target's side
@@ -205,6 +210,7 @@ TRIGGER_STEMS = (
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
+    "made", "terr", "band", "mili", "insu", "jiha", "crim",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

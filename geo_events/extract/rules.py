@@ -335,7 +335,9 @@ _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle
 #: (not "shelling was reported in X": a passive report tells where it happened).
 _SAID_IN_BEFORE_RE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?[\w-]+|announced|added|stated|declared)\s*,?\s+"
                                 r"(?:(?:late\s+|early\s+)?on\s+\w+\s+|yesterday\s+|today\s+)?(?:in|from)\s+"
-                                r"(?:the\s+(?:\w+\s+)?(?:capital|city)\s+(?:of\s+)?)?$")
+                                r"(?:the\s+(?:\w+\s+)?(?:capital|city)\s+(?:of\s+)?)?$"
+                                # "a statement … made available to journalists in Sokoto"
+                                r"|\b(?:journalists|reporters|newsmen|the\s+press)\s+in\s+$")
 #: What may stand around a day between two places of a list ("A on Thursday and B", "A on the night of 25-26
 #: April and in B", "A late on Monday, then B").
 _DATED_GAP_RE = re.compile(r"\s*(?:(?:on|in|at|during|overnight|late|early)\s*)*\s*(?:,\s*)?(?:and|then|,)?\s*"
@@ -1027,8 +1029,8 @@ class _Reading:
         Monday" before "the convoy was ambushed in X"), within a week before the anchor; None when the text
         gives no day or several."""
         captions = [(c.start, c.end) for c in self.clauses if c.caption or c.headline]
-        days = [d for d in self.dates if d.precision == "day" and d.kind in ("weekday", "relative", "overnight")
-                and not self._statement_date(d) and not any(a <= d.start < b for a, b in captions)]
+        days = [d for d in self.dates if d.precision == "day" and not self._statement_date(d)
+                and not any(a <= d.start < b for a, b in captions)]
         if not days or len({d.date for d in days}) != 1 or self.anchor is None or not (
                 0 <= (self.anchor - days[0].date).days <= 7):
             return None

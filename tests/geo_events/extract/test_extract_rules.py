@@ -2552,3 +2552,14 @@ def test_the_town_a_statement_was_made_in_is_no_event_place() -> None:
         assert [e["location"] for e in found] == ["Gharyan"]
     (reported,) = events("Shelling was reported in Gharyan on Thursday, the ministry said.", "2019-04-28")
     assert reported["location"] == "Gharyan"
+
+
+def test_a_military_release_tells_its_encounters() -> None:
+    text = ("The statement was made available to journalists in Sokoto on Monday.\n\n"
+            "“On Sunday, 17 January 2021, troops responded at Bungudu in Zamfara State and made contact with "
+            "bandits. In the course "
+            "of the encounter 30 armed bandits were neutralised.”")
+    found = [(e["location"], e["event_date"], e["sub_event_type"]) for e in events(text, "2021-01-18")]
+    assert found == [("Bungudu", "2021-01-17", "Armed clash")]
+    (passive,) = events("Near Damboa, 12 terrorists were neutralised on Friday, the army said.", "2021-01-18")
+    assert (passive["location"], passive["sub_event_type"]) == ("Damboa", "Armed clash")
