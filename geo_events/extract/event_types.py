@@ -64,6 +64,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:hit|struck|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+)?(?:roadside\s+bomb|ied|"
      r"(?:improvised\s+)?explosive\s+device)"),
     ("Remote explosive/landmine/IED", 2.5, r"exploded|went\s+off"),
+    # "a bomb attack took place at the market": a bomb, no bomber named
+    ("Remote explosive/landmine/IED", 4.5, r"bomb(?:ing)?\s+attacks?"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),

@@ -92,6 +92,31 @@ def looks_like_html(text: str) -> bool:
 #: Characters that carry no text: byte-order marks, replacement characters, zero-width spaces and joiners.
 _INVISIBLE_RE = re.compile("[\ufeff\ufffd\u200b\u200c\u200d\u2060]+")
 
+#: MediaWiki markup pasted from an edit page: "[[Baga, Nigeria|Baga]]", "{{Citation needed|date=May 2020}}",
+#: "====2015====" (a heading), quotes marking bold or italics.
+_WIKI_LINK_RE = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
+_WIKI_FILE_RE = re.compile(r"\[\[(?:File|Image|Category):[^\[\]]*\]\]", re.IGNORECASE)
+_WIKI_TEMPLATE_RE = re.compile(r"\{\{[^{}]*\}\}")
+_WIKI_HEADING_RE = re.compile(r"\s*(={2,6})\s*([^=\n]{1,80}?)\s*\1\s*")
+_WIKI_QUOTES_RE = re.compile(r"'{2,3}(?=\S)|(?<=\S)'{2,3}")
+
+
+def looks_like_wikitext(text: str) -> bool:
+    """True for text with MediaWiki links or templates (two or more of them)."""
+    return text.count("[[") + text.count("{{") >= 2 and ("]]" in text or "}}" in text)
+
+
+def strip_wikitext(text: str) -> str:
+    """Plain text of MediaWiki markup: a link's label, no templates or files, headings on lines of their own."""
+    text = _WIKI_FILE_RE.sub("", text)
+    for _ in range(3):  # templates nest ("{{cite|{{date}}}}"): innermost first
+        text, count = _WIKI_TEMPLATE_RE.subn("", text)
+        if not count:
+            break
+    text = _WIKI_LINK_RE.sub(lambda m: m.group(1), text)
+    text = _WIKI_HEADING_RE.sub(lambda m: f"\n\n{m.group(2)}\n\n", text)
+    return _WIKI_QUOTES_RE.sub("", text)
+
 
 def prepare_text(text: object) -> Article:
     """Check and prepare article text; raise ``ExtractionError`` when it cannot be processed.
@@ -125,6 +150,9 @@ def prepare_text(text: object) -> Article:
     stripped = False
     if looks_like_html(text):
         text = _strip_html(text)
+        stripped = True
+    if looks_like_wikitext(text):
+        text = strip_wikitext(text)
         stripped = True
     # a byte-order mark, a replacement character or a zero-width space pasted in front of a dateline
     # ("\ufffdRaipur: …") hides it; a space in its place keeps every offset

@@ -132,6 +132,8 @@ def unlisted_places(
     only_town = next(iter(towns.values())) if len(towns) == 1 else None
     found: dict[int, PlaceMention] = {}
     starts_of_towns = {p.start for p in places if p.rank == 0 and p.proxy_start is None}
+    # "the Cameroonian town of Fotokol": a demonym before a kind word names the country, not a place
+    demonyms = {(c.start, c.end) for c in countries or () if c.kind == "demonym"}
     for match in _matches(text):
         if match.re is _BEFORE_RE and _NAMED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "Pulwama district of Kashmir": the name after "of" is what contains the district
@@ -139,7 +141,7 @@ def unlisted_places(
             continue  # "in X near Y" says X is a place only when Y is a town the gazetteer knows
         listed: tuple[PlaceMention | None, str] | None = None  # the proxy of the list's first name
         for start, end, name in _names(match):
-            if start in found or not _plausible(name):
+            if start in found or not _plausible(name) or (start, end) in demonyms:
                 continue
             parts = [p for p in places if p.start < end and start < p.end]
             if any(p.start <= start and p.end >= end for p in parts):

@@ -54,6 +54,21 @@ def test_html_is_stripped_and_offsets_refer_to_the_stripped_text() -> None:
     assert location["text"] == "Hajin"
 
 
+def test_wiki_markup_is_stripped_to_its_labels_and_headings() -> None:
+    wikitext = ("Sections: ====2016==== On 12 March, a [[car bomb|bomb attack]] took place at a market in "
+                "[[Maiduguri]], killing 9 people.{{Citation needed|date=May 2020}} On 20 March, Boko Haram attacked "
+                "the [[Cameroon|Cameroonian]] town of [[Fotokol]], killing 12 civilians.{{cn}}")
+    fc = extract_events(wikitext, None)
+    assert fc["article"]["html_stripped"] is True
+    found = sorted((f["properties"]["location"], f["properties"]["event_date"], f["properties"]["sub_event_type"])
+                   for f in fc["features"])
+    # the heading gives the year; a link shows its label; a demonym before "town of" is no place
+    assert found == [("Fotokol", "2016-03-20", "Attack"),
+                     ("Maiduguri", "2016-03-12", "Remote explosive/landmine/IED")]
+    location = next(s for s in fc["evidence"] if s["field"] == "location" and s["text"] == "Fotokol")
+    assert "[[" not in location["text"]
+
+
 def test_separate_incidents_give_separate_events() -> None:
     text = (HAJIN + "\n\nIn a separate attack, a car bomb exploded in the town of Azaz on Sunday, killing at least "
             "eight people, according to the Syrian Observatory for Human Rights.")
