@@ -105,6 +105,9 @@ _DAYS_INCIDENT_RE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?
 _REPORTED_THAT_RE = re.compile(r"\b(?:(?:said|says|claimed|stated|reported|announced|accused\s+\w+\s+of|alleged)\s+"
                                r"|told\s+(?:[\w-]+\s+){1,4}?)that\b",
                                re.IGNORECASE)
+#: A statement that goes on to tell the incident: "… has indicated in a statement published on its account that "
+_STATEMENT_THAT_RE = re.compile(r"\b(?:said|says|stated|indicated|announced|reported|confirmed|told|claimed|added|"
+                                r"noted|explained)\b[^.;]*\bthat\s+$", re.IGNORECASE)
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
 _RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
@@ -1228,7 +1231,10 @@ class _Reading:
                 scores = defaultdict(float, previous.scores)
             if classify(dict(scores)) is None:
                 refers = _ANAPHORA_RE.search(body)
-                if previous is not None and refers is not None and refers.start() < 50:
+                # "The presidency said in a statement on its account that the attack was perpetrated on …"
+                told_that = refers is not None and refers.start() >= 50 and bool(
+                    _STATEMENT_THAT_RE.search(body, 0, refers.start()))
+                if previous is not None and refers is not None and (refers.start() < 50 or told_that):
                     self._refine_previous(previous, clause, places)  # "The attack happened on Monday in Huyum, …"
                 elif previous is None and lead_date is None and refers is not None and refers.start() < 50 and (
                         _BEGAN_RE.search(body)) and (told := self._date(clause)) is not None and told[0] is not None:

@@ -2563,3 +2563,13 @@ def test_a_military_release_tells_its_encounters() -> None:
     assert found == [("Bungudu", "2021-01-17", "Armed clash")]
     (passive,) = events("Near Damboa, 12 terrorists were neutralised on Friday, the army said.", "2021-01-18")
     assert (passive["location"], passive["sub_event_type"]) == ("Damboa", "Armed clash")
+
+
+def test_a_statement_that_says_where_the_attack_was_places_the_incident_just_reported() -> None:
+    text = ("Eight soldiers were killed in an attack on Tuesday by suspected jihadists against an army post on an "
+            "island in the Lake Chad basin.\n\n"
+            "The presidency has indicated in a statement posted on its official account that the attack was carried "
+            "out near the town of Ngouboua, without naming a group.")
+    (attack,) = events(text, "2022-11-23")
+    assert (attack["event_date"], attack["event_type"]) == ("2022-11-22", "Battles")
+    assert attack["location"] == "Ngouboua"
