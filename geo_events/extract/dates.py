@@ -342,13 +342,18 @@ _BRACKET_BEFORE_RE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,\s*[A-Z�
 _BRACKET_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*\)\s*[-–—:]")
 
 
+#: "January 26, 2017 (JUBA) –": the date first, then the city in brackets (Sudan Tribune, Radio Dabanga).
+_CITY_AFTER_RE = re.compile(r"\s*\(\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’/-]{2,30}\s*\)\s*[-–—:]")
+
+
 def _wire_dateline(text: str, start: int, end: int) -> bool:
     """True for the date of a wire dateline at a line's start ("BEIRUT, Oct 3 (Reuters) -",
     "EL GENEINA (15 June 2023) —")."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     return bool(_WIRE_BEFORE_RE.match(before) and _WIRE_AFTER_RE.match(text, end)) or bool(
-        _BRACKET_BEFORE_RE.match(before) and _BRACKET_AFTER_RE.match(text, end))
+        _BRACKET_BEFORE_RE.match(before) and _BRACKET_AFTER_RE.match(text, end)) or (
+        not before.strip() and bool(_CITY_AFTER_RE.match(text, end)))
 
 
 def infer_anchor(text: str, url: str | None = None, years: list[int] | None = None) -> date | None:
@@ -364,7 +369,13 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
             day = _safe_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
             if day is not None:
                 return day
-    days = [day for _, day in written_dates(text)]
+    written = [m for m in find_dates(text, None) if m.precision == "day"]
+    filed = [m.date for m in written if _wire_dateline(text, m.start, m.end)]
+    if filed:
+        # the story's own dateline ("January 26, 2017 (JUBA) –", "BEIRUT, Oct 3 (Reuters) -") beats the date a
+        # page banner shows ("Monday, November 18, 2024" over an old story)
+        return max(filed)
+    days = [m.date for m in written]
     if days:
         return max(days)
     # a monthly digest ("Cameroon — October 2023 … separatists 4 Oct ambushed …"): the month's last day

@@ -2573,3 +2573,11 @@ def test_a_statement_that_says_where_the_attack_was_places_the_incident_just_rep
     (attack,) = events(text, "2022-11-23")
     assert (attack["event_date"], attack["event_type"]) == ("2022-11-22", "Battles")
     assert attack["location"] == "Ngouboua"
+
+
+def test_an_undated_page_reads_its_days_against_the_story_dateline_not_the_site_banner() -> None:
+    text = ("Monday, November 18, 2024\n\nRegional news\n\n"
+            "March 3, 2017 (JUBA) – Government troops were attacked on Wednesday near Malakal by rebel fighters, "
+            "an army spokesman claimed on Friday.")
+    (clash,) = events(text, None)
+    assert (clash["location"], clash["event_date"]) == ("Malakal", "2017-03-01")
