@@ -84,6 +84,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"insurgents|enemy|rebels|attackers|gunmen|criminals)"
      r"|(?:terrorists|bandits|militants|insurgents|attackers|assailants|jihadists|criminals)\s+(?:were|had\s+been|"
      r"have\s+been)\s+neutrali[sz]ed"),
+    # fighters shot by the other side ("soldiers shot dead two militants", "shot three policemen"; more than a
+    # bare "shot dead", which tells no side)
+    ("Armed clash", 4.5, r"shot\s+(?:and\s+(?:killed|wounded|injured)\s+|dead\s+)?(?:at\s+least\s+)?(?:(?!by\s)[\w-]+\s+){0,2}?"
+     r"(?:militants|fighters|insurgents|terrorists|rebels|bandits|jihadists|soldiers|troops|policemen|"
+     r"police\s+officers|officers|militiamen|gunmen|a\s+soldier|a\s+policeman|a\s+police\s+officer)\b"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
     ("Armed clash", 3.0, r"shoot-?outs?|hostilities|(?:tanks|troops|forces|fighters|units)\s+(?:pushed|pressed|broke)\s+into"),
     # a place or a unit that "came under attack" / "came under heavy fire": an incident told from the target's side
@@ -132,6 +137,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?"
      r"(?:(?!(?:damaged|destroyed|hit|left|forced|killed|wounded|injured)\s)\w+\s+)?"  # ("attacks damaged houses")
      r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses)"),
+    # people shot who are no fighters ("herders shot six displaced women and a child", "shot dead two farmers")
+    ("Attack", 3.5, r"shot\s+(?:and\s+(?:killed|wounded|injured)\s+|dead\s+)?(?:at\s+least\s+)?(?:(?!by\s)[\w-]+\s+){0,2}?"
+     r"(?:civilians|women|children|villagers|residents|farmers|displaced|worshippers|students|pupils|passengers|"
+     r"traders|a\s+child|a\s+woman|a\s+girl|a\s+boy|a\s+resident|a\s+farmer|a\s+trader)\b"),
     # the same told from the victims' side ("villagers in X were attacked", "worshippers were targeted")
     ("Attack", 3.0, r"(?:villagers|civilians|residents|worshippers|farmers|displaced\s+people|herders|shepherds|"
      r"passengers|travell?ers|mourners|pilgrims)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been)\s+"

@@ -33,6 +33,10 @@ def classify_text(text: str, attacker_side: str | None = None):
         ("Police fired tear gas to disperse the protest.", "Protest with intervention"),
         ("Gunmen abducted a council member.", "Abduction/forced disappearance"),
         ("Police detained 15 suspects in raids.", "Arrests"),
+        ("Herders shot six displaced women and a child.", "Attack"),  # people shot who are no fighters
+        ("Soldiers shot dead two militants.", "Armed clash"),  # fighters shot by the other side
+        ("A young man was shot dead by soldiers near the checkpoint.", "Attack"),  # soldiers shot no one here
+        ("A bomb attack took place at the market.", "Remote explosive/landmine/IED"),
     ],
 )
 def test_sub_event_types(text: str, sub: str) -> None:
