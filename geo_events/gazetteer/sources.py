@@ -113,6 +113,25 @@ def _useful_alt_name(name: str) -> bool:
     return bool(_LATIN_OR_ARABIC.match(name))
 
 
+#: "Bonifacio Moreno (El Aguaje)", "Tlaxco (Santiago Tlaxco)": a GeoNames name with the other name it is known
+#: by in brackets (a thousand Mexican localities); "Veltheim (Kreis 5)", "Kalibo (poblacion)" bracket a part.
+_BRACKETED_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
+_BRACKET_PARTS = frozenset({"dorf", "kreis", "poblacion", "población", "pueblo", "distrito", "municipio",
+                            "cabecera", "centro", "barrio", "ejido", "colonia", "area", "dist", "ward"})
+
+
+def bracketed_names(name: str) -> tuple[str, ...]:
+    """Both names of a bracketed GeoNames name ("Bonifacio Moreno (El Aguaje)" → both), () for others."""
+    found = _BRACKETED_RE.match(name)
+    if found is None:
+        return ()
+    out = [found.group(1).strip()]
+    inner = found.group(2).strip()
+    if not any(word.lower().strip(".-") in _BRACKET_PARTS for word in inner.split()):
+        out.append(inner)
+    return tuple(n for n in out if len(n) >= 3 and _useful_alt_name(n))
+
+
 def _geonames_kind(population: int) -> str:
     if population >= 100_000:
         return "city"
@@ -164,7 +183,7 @@ def geonames_places(country_codes: Iterable[str] | None) -> list[Place]:
         name = record["name"]
         alt_names = tuple(
             dict.fromkeys(
-                n for n in (*record.get("alternatenames", ()), *fix.get("add", ()))
+                n for n in (*record.get("alternatenames", ()), *fix.get("add", ()), *bracketed_names(name))
                 if n != name and n not in drop and _useful_alt_name(n)
             )
         )

@@ -13,6 +13,7 @@ from geo_events.errors import DataError
 from geo_events.gazetteer import KINDS, Gazetteer, Place
 from geo_events.gazetteer import cache as gazetteer_cache
 from geo_events.gazetteer.sources import (
+    bracketed_names,
     country_code,
     curated_places,
     geonames_places,
@@ -195,3 +196,20 @@ def test_place_is_hashable_and_serialisable() -> None:
     assert hash(place) == hash(place)
     data = place.to_dict()
     assert data["geometry"]["type"] == "LineString" and json.dumps(data)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Bonifacio Moreno (El Aguaje)", ("Bonifacio Moreno", "El Aguaje")),  # the name it is known by, in brackets
+    ("Tlaxco (Santiago Tlaxco)", ("Tlaxco", "Santiago Tlaxco")),
+    ("Veltheim (Kreis 5)", ("Veltheim",)),  # a bracketed part of a city is no name of its own
+    ("Kalibo (poblacion)", ("Kalibo",)),
+    ("Aguililla", ()),
+])
+def test_both_names_of_a_bracketed_geonames_name(name: str, expected: tuple[str, ...]) -> None:
+    assert bracketed_names(name) == expected
+
+
+def test_a_locality_is_found_by_the_name_geonames_writes_in_brackets() -> None:
+    found = Gazetteer.default().search("El Aguaje", country="MX", limit=10)
+    aguaje = [m for m in found if m.place.id == "geonames:8858635"]  # Bonifacio Moreno (El Aguaje), Michoacán
+    assert aguaje and aguaje[0].matched_name == "El Aguaje" and abs(aguaje[0].place.lat - 18.99) < 0.01
