@@ -2108,10 +2108,14 @@ def test_a_town_followed_by_its_state_is_one_event_at_the_town() -> None:
 
 
 def test_a_village_the_text_puts_in_a_municipality_is_not_its_namesake_far_away() -> None:
-    # the gazetteer's only El Aguaje lies in Veracruz, 640 km from Aguililla (Michoacan)
+    # El Aguaje of Aguililla (Michoacan) is GeoNames' "Bonifacio Moreno (El Aguaje)"; the other El Aguajes lie in
+    # Veracruz, Nayarit and Guerrero, 300-640 km away
     text = ("Soldiers clashed with cartel gunmen on Sunday in El Aguaje, a town in the municipality of Aguililla, "
             "leaving three dead, the defence ministry said.")
     found = events(text, "2024-03-06")
+    assert [e["event_date"] for e in found] == ["2024-03-03"] and near(found[0], 18.99, -102.71, 5)
+    # a village no gazetteer lists is coded at the municipality the text puts it in, not at a namesake
+    found = events(text.replace("El Aguaje", "El Zapotal de Arriba"), "2024-03-06")
     assert [e["event_date"] for e in found] == ["2024-03-03"] and near(found[0], 18.74, -102.79, 5)
     assert found[0]["geo_precision"] == 2
 
