@@ -199,7 +199,10 @@ _METONYM_AFTER_RE = re.compile(
 _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed|ing)?(?:\s+for)?|allies\s+of|ally\s+of"
                                 r"|pro-|between|government\s+in|regime\s+in|authorities\s+in|by"
                                 # "calling on Moscow to sign", "urged Kyiv to", "accused Damascus of"
-                                r"|call(?:ed|ing|s)?\s+on|urg(?:ed|ing|es)|accus(?:ed|ing|es)|warn(?:ed|ing|s))\s*$",
+                                r"|call(?:ed|ing|s)?\s+on|urg(?:ed|ing|es)|accus(?:ed|ing|es)|warn(?:ed|ing|s)"
+                                # "public opinion against Tehran", "sanctions on Moscow", "pressure on Kabul"
+                                r"|(?:opinion|sanctions|pressure|anger|criticism|accusations|measures|rhetoric|hostility|"
+                                r"grievances)\s+(?:against|on|towards))\s*$",
                                 re.IGNORECASE)
 #: Between "north of the" / "40 km west of the" and the place measured from: "town of", "Iraqi capital (of)".
 _PLACE_KIND_OF = r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?"

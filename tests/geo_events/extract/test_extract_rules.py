@@ -2585,3 +2585,11 @@ def test_an_undated_page_reads_its_days_against_the_story_dateline_not_the_site_
             "an army spokesman claimed on Friday.")
     (clash,) = events(text, None)
     assert (clash["location"], clash["event_date"]) == ("Malakal", "2017-03-01")
+
+
+def test_a_capital_that_opinion_or_sanctions_are_against_stands_for_its_government() -> None:
+    text = ("Iran's Revolutionary Guards fired missiles on Monday at bases of Kurdish opposition groups near Koya in "
+            "Erbil province, as protests across Iran went on. The crackdown in Iran has turned international public "
+            "opinion against Tehran.")
+    found = events(text, "2022-11-14")
+    assert [e["location"] for e in found] == ["Koysinceq"]
