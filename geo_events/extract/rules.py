@@ -108,6 +108,10 @@ _REPORTED_THAT_RE = re.compile(r"\b(?:(?:said|says|claimed|stated|reported|annou
 #: A statement that goes on to tell the incident: "… has indicated in a statement published on its account that "
 _STATEMENT_THAT_RE = re.compile(r"\b(?:said|says|stated|indicated|announced|reported|confirmed|told|claimed|added|"
                                 r"noted|explained)\b[^.;]*\bthat\s+$", re.IGNORECASE)
+_HEADING_LINE_RE = re.compile(r"^[ \t#*=]*([^\n]{1,60}?)[ \t#*=]*$", re.MULTILINE)
+#: A section heading that opens background, not news: "Background", "Clash Background", "Context", "History".
+_BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|history|backstory|what\s+led\s+to)\b",
+                                    re.IGNORECASE)
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
 _RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
@@ -1011,6 +1015,22 @@ class _Reading:
         index = bisect_left(self._quotes, (offset + 1, -1)) - 1
         return index >= 0 and self._quotes[index][0] <= offset < self._quotes[index][1]
 
+    @cached_property
+    def _section_headings(self) -> list[tuple[int, bool]]:
+        """Short heading lines (no final stop) in text order, as ``(offset, True when the section is background:
+        "Background", "Clash Background", "Context", "History")``."""
+        out = []
+        for found in _HEADING_LINE_RE.finditer(self.text):
+            line = found.group(1).strip()
+            if line and len(line) <= 40 and line[-1] not in ".!?:,;\"”":
+                out.append((found.start(1), bool(_BACKGROUND_HEADING_RE.search(line))))
+        return out
+
+    def _under_background_heading(self, start: int) -> bool:
+        """True when the last heading line before ``start`` opens a background section."""
+        index = bisect_left(self._section_headings, (start, False)) - 1
+        return index >= 0 and self._section_headings[index][1]
+
     def _date_heading(self, start: int) -> DateMention | None:
         """The last date heading before ``start``, if any."""
         before = self._in(self._date_headings, 0, start)
@@ -1794,6 +1814,8 @@ class _Reading:
 
     def _is_background(self, clause: Clause, body: str,
                        dated: tuple[date, str, DateMention | None, str] | None) -> bool:
+        if self._under_background_heading(clause.start):
+            return True  # a "Background" section tells what led up to the news
         # "… in the city of Wad Madani, which the RSF seized in December": the place's history, not the strike's
         body = _ASIDE_RE.sub(" ", body)
         if dated is None:

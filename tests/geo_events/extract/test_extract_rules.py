@@ -2593,3 +2593,14 @@ def test_a_capital_that_opinion_or_sanctions_are_against_stands_for_its_governme
             "opinion against Tehran.")
     found = events(text, "2022-11-14")
     assert [e["location"] for e in found] == ["Koysinceq"]
+
+
+def test_a_background_section_tells_no_new_incident() -> None:
+    text = ("On Monday, Turkish drones struck a car near the Tishrin Dam, killing two fighters.\n\n"
+            "Background\n\n"
+            "The fighting follows an offensive launched on November 27, when factions captured Tal Rifaat and "
+            "Manbij in a few days.\n\n"
+            "Latest\n\n"
+            "On Sunday, artillery shelled the town of Deir Hafer.")
+    found = sorted((e["location"], e["event_date"]) for e in events(text, "2025-01-07"))
+    assert found == [("Dayr Ḩāfir", "2025-01-05"), ("Tishrin Dam", "2025-01-06")]
