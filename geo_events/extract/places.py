@@ -29,7 +29,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from geo_events.extract.countries import CountryMention, country_name_at
-from geo_events.gazetteer.not_places import is_not_place
+from geo_events.gazetteer.not_places import is_listed_not_place, is_not_place
 from geo_events.geodesy import haversine_km
 
 #: How specific a place kind is (lower = more specific). Unknown kinds count as towns.
@@ -620,6 +620,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return "an outlet's credit in a dateline ('(Xinhua) --')"
     if is_not_place(written):
         return "an outlet, organisation or company (seeds/gazetteer/not_places.csv)"
+    if len(run) > j - i and any(is_listed_not_place(text[run[a][0] : run[b - 1][1]]) for a, b in (
+            (0, len(run)), (max(0, i - 1), j), (i, min(len(run), j + 1))) if b - a > j - i):
+        return "part of an outlet's or organisation's name (seeds/gazetteer/not_places.csv)"  # "Mada Masr"
     if j + 1 < len(run) and run[j][2].lower() in _NAME_MIDDLES and text[end : run[j][0]] == " ":
         # "Babul Khan Kanrani", "Noor Khan Bahreni": a given name, the clan word and a surname (a place named so
         # whole, "Dera Ismail Khan", was matched whole before)

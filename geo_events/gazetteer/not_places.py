@@ -17,7 +17,7 @@ from geo_events.settings import seed_path
 
 #: Words that make a multi-word name an organisation or outlet rather than a place.
 ORGANISATION_WORDS = frozenset(
-    ["observatory", "radio", "tv", "television", "channel", "agency", "news", "newspaper", "press", "times", "herald", "tribune", "gazette", "journal", "daily", "today", "online", "review", "independent", "direct", "express", "observer", "chronicle", "eye", "post", "railways", "railway", "administration", "network", "broadcasting", "broadcaster", "media", "monitor", "institute", "foundation", "committee", "commission", "council", "ministry", "organisation", "organization", "company", "corporation", "corp", "inc", "ltd", "airlines", "airways", "petroleum", "university", "association", "federation", "party", "movement", "front", "brigade", "brigades", "battalion", "regiment", "division", "army", "forces", "militia", "coalition", "rights", "watch", "amnesty", "relief", "fund", "programme", "program", "office", "authority", "police", "guard", "guards", "service", "services"]
+    ["observatory", "radio", "tv", "television", "channel", "agency", "news", "newspaper", "press", "times", "herald", "tribune", "gazette", "journal", "daily", "today", "online", "review", "independent", "direct", "express", "standard", "observer", "chronicle", "eye", "post", "railways", "railway", "administration", "network", "broadcasting", "broadcaster", "media", "monitor", "institute", "foundation", "committee", "commission", "council", "ministry", "organisation", "organization", "company", "corporation", "corp", "inc", "ltd", "airlines", "airways", "petroleum", "university", "association", "federation", "party", "movement", "front", "brigade", "brigades", "battalion", "regiment", "division", "army", "forces", "militia", "coalition", "rights", "watch", "amnesty", "relief", "fund", "programme", "program", "office", "authority", "police", "guard", "guards", "service", "services"]
 )
 _CHANNEL_NUMBER = re.compile(r"^\D+\s\d{1,3}$")
 #: First words of numbered sites that are places, not channels ("Tower 22", "Camp 5", "Checkpoint 300").
@@ -35,6 +35,12 @@ def not_place_names() -> frozenset[str]:
         return frozenset(normalize(row["name"]) for row in rows if row.get("name"))
 
 
+def is_listed_not_place(query: str) -> bool:
+    """True when ``query`` is a name of the maintained list itself ("Mada Masr"), not only organisation-like."""
+    norm = normalize(query)
+    return bool(norm) and norm in not_place_names()
+
+
 def is_not_place(query: str) -> bool:
     """True when ``query`` names an outlet, organisation or company (so it must not resolve to a place)."""
     norm = normalize(query)
@@ -48,4 +54,4 @@ def is_not_place(query: str) -> bool:
     return bool(_CHANNEL_NUMBER.match(query.strip())) and words[0] not in _NUMBERED_SITE_WORDS
 
 
-__all__ = ["ORGANISATION_WORDS", "is_not_place", "not_place_names"]
+__all__ = ["ORGANISATION_WORDS", "is_listed_not_place", "is_not_place", "not_place_names"]

@@ -2604,3 +2604,13 @@ def test_a_background_section_tells_no_new_incident() -> None:
             "On Sunday, artillery shelled the town of Deir Hafer.")
     found = sorted((e["location"], e["event_date"]) for e in events(text, "2025-01-07"))
     assert found == [("Dayr Ḩāfir", "2025-01-05"), ("Tishrin Dam", "2025-01-06")]
+
+
+def test_a_place_word_inside_a_listed_outlet_name_is_no_place() -> None:
+    text = ("Egypt's army said on Wednesday it had killed eight militants in North Sinai.\n\n"
+            "Clashes broke out late Tuesday between militants and the army on the western side of Arish.\n\n"
+            "A security source tells Mada Masr that no casualties were reported in the shootout.")
+    assert {e["location"] for e in events(text, "2019-02-21")} == {"Arīsh"}
+    # an institution named after its city stands in it: not an outlet
+    (campus,) = events("On Saturday, two suicide bombers attacked the University of Maiduguri.", "2017-05-21")
+    assert campus["location"] == "Maiduguri"
