@@ -108,6 +108,7 @@ _REPORTED_THAT_RE = re.compile(r"\b(?:(?:said|says|claimed|stated|reported|annou
 #: A statement that goes on to tell the incident: "… has indicated in a statement published on its account that "
 _STATEMENT_THAT_RE = re.compile(r"\b(?:said|says|stated|indicated|announced|reported|confirmed|told|claimed|added|"
                                 r"noted|explained)\b[^.;]*\bthat\s+$", re.IGNORECASE)
+_PARAGRAPH_START_RE = re.compile(r"\n\s*\S")
 _HEADING_LINE_RE = re.compile(r"^[ \t#*=]*([^\n]{1,60}?)[ \t#*=]*$", re.MULTILINE)
 #: A section heading that opens background, not news: "Background", "Clash Background", "Context", "History".
 _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|history|backstory|what\s+led\s+to)\b",
@@ -1170,8 +1171,8 @@ class _Reading:
         for place in reversed(self.places):
             if place.start >= clause.start:
                 continue
-            if bisect_left(self.newlines, clause.start) - bisect_left(self.newlines, place.start) > 3:
-                return None
+            if len(_PARAGRAPH_START_RE.findall(self.text, place.start, clause.start)) > 3:
+                return None  # (paragraphs, however many blank lines part them)
             if place.rank == 0 and self.role[place.start] == "location":
                 return place
         return None

@@ -2614,3 +2614,13 @@ def test_a_place_word_inside_a_listed_outlet_name_is_no_place() -> None:
     # an institution named after its city stands in it: not an outlet
     (campus,) = events("On Saturday, two suicide bombers attacked the University of Maiduguri.", "2017-05-21")
     assert campus["location"] == "Maiduguri"
+
+
+def test_the_city_of_an_entry_is_the_town_named_paragraphs_before_however_they_are_spaced() -> None:
+    text = ("Snipers keep killing civilians in Taiz\n\n\n"
+            "The besieged city has seen such killings for years, residents say.\n\n\n"
+            "On Saturday a sniper shot dead a man walking in downtown Taiz.\n\n\n"
+            "He also wounded a boy walking beside him, medics said.\n\n\n"
+            "The day after (Sunday) another sniper in the western side of the city shot dead a girl.")
+    found = sorted((e["event_date"], e["location"]) for e in events(text, "2018-10-29"))
+    assert found == [("2018-10-27", "Taiz"), ("2018-10-28", "Taiz")]
