@@ -115,7 +115,7 @@ _STOP_KEYS = frozenset(
     "their there here also other more most some many much such only then than when where which while after "
     "before during under over into about again between both each few same very just read more january "
     "february march april may june july august september october november december monday tuesday wednesday "
-    "thursday friday saturday sunday tues weds thurs president minister official officials reuters agency press news media "
+    "thursday friday saturday sunday tues weds thurs sitio purok barangay poblacion president minister official officials reuters agency press news media "
     "television security council government regime coalition military ministry defence defense army police "
     "state states union forces group people city town village river valley province north south east west "
     "central new old mount lake sea gulf bay port photo picture image video file author editor update "
@@ -802,8 +802,9 @@ def resolve_places(
             is not None)
         if place is not None and province is not None and province.kind not in ("admin1", "admin2", "country") and (
                 not in_list) and re.fullmatch(r",\s*", text[raw[index].end : raw[index + 1].start]):
-            # "Culiacan, Sinaloa": the province of that name holding the town, not a village called Sinaloa
-            holding = [p for p, q in raw[index + 1].candidates if q >= 100 and p.kind == "admin1" and any(
+            # "Culiacan, Sinaloa": the province of that name holding the town, not a village called Sinaloa (nor
+            # "Patikul, Sulu" the city of Jolo, which GeoNames also calls Sulu)
+            holding = [p for p, q in raw[index + 1].candidates if q >= 100 and p.kind in ("admin1", "admin2") and any(
                 contains(p, c) for c, _ in raw[index].candidates)]
             if holding:
                 chosen[index + 1] = province = holding[0]

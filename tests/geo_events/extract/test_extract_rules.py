@@ -2624,3 +2624,9 @@ def test_the_city_of_an_entry_is_the_town_named_paragraphs_before_however_they_a
             "The day after (Sunday) another sniper in the western side of the city shot dead a girl.")
     found = sorted((e["event_date"], e["location"]) for e in events(text, "2018-10-29"))
     assert found == [("2018-10-27", "Taiz"), ("2018-10-28", "Taiz")]
+
+
+def test_a_philippine_sitio_barangay_town_province_address_is_one_place() -> None:
+    text = "Troops clashed with Abu Sayyaf bandits on Monday in Sitio Bud Kaha, Barangay Maligay, Patikul, Sulu."
+    (clash,) = events(text, "2018-05-14")
+    assert clash["location"] == "Patikul" and near(clash, 6.09, 121.10, 3)
