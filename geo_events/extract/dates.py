@@ -1,6 +1,6 @@
 """Dates in news text, absolute or relative to the publication date, with their precision.
 
-Absolute forms: ``2018-02-07``, ``07/02/2018`` (day first unless only month first reads, or is nearer before
+Absolute forms: ``2018-02-07`` (or ``2018/02/07``), ``07/02/2018`` (day first unless only month first reads, or is nearer before
 publication), ``7 February 2018``, ``7th of Feb.``, ``February 7, 2018``, ``Feb 7``
 (a missing year is the publication year, or the year before when that would lie in the future) and
 ``February 2018`` (month precision). Relative forms are resolved against ``published``:
@@ -41,7 +41,7 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
 DATE_RE = re.compile(
     r"\b(?:"
-    r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+    r"(?P<iso>(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?!\d))"  # (and 2024/06/12)
     # "01/05/2024", "1.5.2024": day and month in either order (see ``_numeric_date``)
     r"|(?P<num>(?P<n1>[0-3]?\d)(?P<nsep>[/.])(?P<n2>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d))(?![/.]?\d)"
     rf"|(?P<dmy>{_DAY.format(g='d1')}(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?)"

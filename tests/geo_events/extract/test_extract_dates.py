@@ -139,3 +139,14 @@ def test_weekday_abbreviations_and_hours_ago(phrase: str, expected: date) -> Non
 def test_a_night_written_with_a_slash_is_its_first_day() -> None:
     (found,) = find_dates("On the night of 14/15 March 2021, militants attacked the town.", None)
     assert (found.date, found.precision) == (date(2021, 3, 14), "day")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("2024/06/12", date(2024, 6, 12)),  # year first with slashes, as many sites print it
+    ("2024-6-3", date(2024, 6, 3)),
+    ("2024.06.12", date(2024, 6, 12)),
+])
+def test_year_first_dates_with_any_separator(phrase: str, expected: date) -> None:
+    (found,) = find_dates(f"Posted on {phrase}.", None)
+    assert (found.date, found.precision) == (expected, "day")
+    assert find_dates("Code 2024/13/45 and 2024-02-30.", None) == []
