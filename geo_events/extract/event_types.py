@@ -29,7 +29,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
      r"attacked|targeted|pounded|fired\s+on)"
-     r"|(?:jet\s+fighters|fighter\s+jets|warplanes|gunships?)\s+(?:hit|struck|bombed|attacked|targeted|pounded|fired\s+on)"),
+     r"|(?:jet\s+fighters|fighter\s+jets|warplanes|gunships?)\s+(?:hit|struck|bombed|attacked|targeted|pounded|fired\s+on)"
+     # a military release's "its aircraft destroyed a terrorist base near X"
+     r"|(?:its|our|military|air\s+force)\s+(?:aircraft|planes|drones|helicopters)\s+(?:destroyed|struck|hit|"
+     r"targeted|neutrali[sz]ed)"),
     # "A raid hit a house adjacent to the palace": a raid that hits something is an air raid
     ("Air/drone strike", 4.0, r"raids?\s+(?:hit|struck|destroyed|flattened|levelled|leveled)"),
     # a strike release's "one strike engaged an ISIS tactical unit", "two strikes destroyed a cache"
@@ -38,7 +41,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!\bon\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
      r"|struck|bombings?|bombed|bombardment|bombarded|pounded"),
     # a timeline's "2016 Mosul massacre": a massacre is violence against civilians
-    ("Attack", 3.0, r"massacres?"),
+    ("Attack", 3.0, r"massacres?|(?:were|was|been)\s+massacred"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"
@@ -221,7 +224,7 @@ TRIGGER_STEMS = (
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
-    "made", "terr", "band", "mili", "insu", "jiha", "crim",
+    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

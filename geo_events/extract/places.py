@@ -835,7 +835,7 @@ def resolve_places(
                 p for p, _ in raw[index].candidates if _near_border_of(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
-    refused = _between_pairs(text, raw, chosen) | _quarters_of(text, raw, chosen)
+    refused = _between_pairs(text, raw, chosen, context) | _quarters_of(text, raw, chosen)
     refused.update(_near_town(text, raw, chosen))
     for index, item in enumerate(raw):
         place = chosen[index]
@@ -945,7 +945,7 @@ def resolve_places(
     return out
 
 
-def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
+def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any], context: Any = None) -> dict[int, str]:
     """"the road between Bint Jbeil and Ainata", "clashes between X and Y": two neighbouring places. The one whose
     choice lies more than PAIR_KM from its partner takes its namesake nearest the partner, or none (index → why)."""
     out: dict[int, str] = {}
@@ -965,8 +965,14 @@ def _between_pairs(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, s
         # partner replaces it, if the gazetteer has one
         rest = [p for m, p in enumerate(chosen) if m not in (index, index + 1)]
         alone = [_far_from_all(chosen[k], rest, -1, PAIR_KM) for k in (index, index + 1)]
+        # one in a country the text never points to ("between Boni and Hombori" in a Mali story: not Bonn) is the
+        # doubtful one
+        unpointed = [context is not None and context.evidence > 0 and context.country_share(chosen[k].country) < 0.15
+                     for k in (index, index + 1)]
         if alone[0] != alone[1]:
             weak = index if alone[0] else index + 1
+        elif unpointed[0] != unpointed[1]:
+            weak = index if unpointed[0] else index + 1
         elif first.population and second.population and first.population < second.population:
             weak = index
         else:

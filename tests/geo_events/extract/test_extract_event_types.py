@@ -37,6 +37,8 @@ def classify_text(text: str, attacker_side: str | None = None):
         ("Soldiers shot dead two militants.", "Armed clash"),  # fighters shot by the other side
         ("A young man was shot dead by soldiers near the checkpoint.", "Attack"),  # soldiers shot no one here
         ("A bomb attack took place at the market.", "Remote explosive/landmine/IED"),
+        ("Thirty civilians were massacred by the rebels.", "Attack"),
+        ("The army said its aircraft destroyed a terrorist logistics base.", "Air/drone strike"),
     ],
 )
 def test_sub_event_types(text: str, sub: str) -> None:

@@ -2630,3 +2630,11 @@ def test_a_philippine_sitio_barangay_town_province_address_is_one_place() -> Non
     text = "Troops clashed with Abu Sayyaf bandits on Monday in Sitio Bud Kaha, Barangay Maligay, Patikul, Sulu."
     (clash,) = events(text, "2018-05-14")
     assert clash["location"] == "Patikul" and near(clash, 6.09, 121.10, 3)
+
+
+def test_between_two_towns_the_one_in_a_country_the_text_never_points_to_is_the_doubtful_one() -> None:
+    # "Boni" is also a name GeoNames gives Bonn; the Malian Boni is not in the gazetteer
+    text = ("In central Mali, jihadists claimed an ambush on a military convoy between Boni and Hombori on Friday, "
+            "the Malian army said.")
+    (ambush,) = events(text, "2024-06-15")
+    assert (ambush["location"], ambush["country"]) == ("Hombori", "Mali")
