@@ -482,6 +482,7 @@ _UNNAMED_NEAR_RE = re.compile(r"\b(?:a|an|one|two|three|several|nearby)\s+(?:[\w
                               r"settlements?|hamlets?|communities)\s+(?:near|outside|close\s+to)\s+(?:the\s+)?"
                               r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 #: Words of fighting or of an attacker on the ground: an "attack" told with them is no fire from afar.
+_CAME_UNDER_RE = re.compile(r"(?:came|come|comes|coming)\s+under\b")
 _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgents|rebels|jihadists|bandits|assailants|"
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
@@ -1252,6 +1253,14 @@ class _Reading:
                     scores[sub] += 1.0
             if previous is not None and _SIMILAR_RE.search(body):
                 # "two children were killed by similar Russian attacks on X": the weapon of the incident before
+                scores = defaultdict(float, previous.scores)
+            elif triggers and all(_CAME_UNDER_RE.match(self.low, t.start) for t in triggers) and (
+                    not _GROUND_WORDS_RE.search(body)) and (
+                    (told := classify(dict(previous.scores)) if previous is not None and (
+                        clause.sentence - previous.clause.sentence <= 1) else None) is not None) and (
+                    told[1] in _WEAPON_SUBS):
+                # "Russian forces launched 12 attacks on Nikopol district. The city of Marhanets also came under
+                # fire": the fire just told, not fighting on the ground
                 scores = defaultdict(float, previous.scores)
             if classify(dict(scores)) is None:
                 refers = _ANAPHORA_RE.search(body)

@@ -2638,3 +2638,14 @@ def test_between_two_towns_the_one_in_a_country_the_text_never_points_to_is_the_
             "the Malian army said.")
     (ambush,) = events(text, "2024-06-15")
     assert (ambush["location"], ambush["country"]) == ("Hombori", "Mali")
+
+
+def test_a_town_that_came_under_fire_after_a_shelling_line_was_shelled_too() -> None:
+    text = ("Over the past day, Russian forces shelled Nikopol district 12 times, the governor said. The city of "
+            "Marhanets also came under fire.")
+    found = events(text, "2024-06-15")
+    assert {e["location"]: e["sub_event_type"] for e in found} == {
+        "Nikopol": "Shelling/artillery/missile attack", "Marhanets": "Shelling/artillery/missile attack"}
+    # fighting on the ground told with it stays fighting
+    text = "Russian artillery shelled Kherson on Friday. A patrol came under attack by infantry near Krynky."
+    assert {e["location"]: e["event_type"] for e in events(text, "2024-06-15")}["Krynky"] == "Battles"
