@@ -93,7 +93,8 @@ _SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|announced|reported|confirmed|
 #: An office held for an area, in apposition to a person: "Hassan Fanah, the intelligence commander of", ", a native of"
 #: (not "killed the mayor of Mocoa": the office-holder attacked there).
 _OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:commanders?|governors?|mayors?|chiefs?|commissioners?|administrators?|"
-                                  r"lawmakers?|senators?|MPs?|deputy|mps?|native)\s+(?:of|for)\s+(?:the\s+)?$")
+                                  r"lawmakers?|senators?|MPs?|deputy|mps?|native)\s+(?:of|for)\s+(?:the\s+)?"
+                                  r"(?:[A-Z][\w-]*['’]s\s+)?$")  # ("… commander of Mogadishu's Kahda district")
 #: After a place, a police range or zone whose officer is named ("Bastar range inspector general", "Kashmir zone
 #: IGP"): who speaks, not where it happened.
 _POLICE_RANGE_AFTER_RE = re.compile(r"[ \t]+(?:range|zone)[ \t]+(?:inspector|ig|igp|dig|deputy|additional|senior|police|"
@@ -1935,11 +1936,19 @@ class _Reading:
     # ------------------------------------------------------------------ events
     def _build(self, mentions: list[Mention]) -> None:
         groups: dict[tuple[str, date | None, str], _Group] = {}
+        points: dict[tuple[float, float], str] = {}
         for mention in mentions:
             classified = classify(dict(mention.scores))
             if classified is None:
                 continue
-            key = (mention.place.place.id, mention.day, classified[0])
+            # one event per location, day and type: a place coded at another's point (a city's district coded at
+            # the city, "Hawlwadag district" beside "Mogadishu") is the same location
+            # (names the gazetteer lacks, coded near a town, stay apart: "the villages of X and Y near Z")
+            point = mention.place.place
+            same_point = point.id if mention.place.approximate or mention.place.proxy_start is not None or (
+                point.kind in ("admin1", "admin2", "region", "country")) else (
+                points.setdefault((round(point.lat, 2), round(point.lon, 2)), point.id))
+            key = (same_point, mention.day, classified[0])
             group = groups.setdefault(key, _Group())
             group.mentions.append(mention)
             for sub, score in mention.scores.items():

@@ -2649,3 +2649,11 @@ def test_a_town_that_came_under_fire_after_a_shelling_line_was_shelled_too() -> 
     # fighting on the ground told with it stays fighting
     text = "Russian artillery shelled Kherson on Friday. A patrol came under attack by infantry near Krynky."
     assert {e["location"]: e["event_type"] for e in events(text, "2024-06-15")}["Krynky"] == "Battles"
+
+
+def test_a_district_coded_at_its_city_point_is_one_event_with_the_city() -> None:
+    text = ("A car bomb exploded outside the Hawlwadag district headquarters in Mogadishu on Sunday, killing six.\n\n"
+            "On April 7, a mortar attack killed three civilians in the Wadajir District.")
+    found = sorted((e["event_date"], e["location"]) for e in events(text, "2018-09-03"))
+    assert [d for d, _ in found] == ["2018-04-07", "2018-09-02"]  # one event a day, the district's own place
+    assert all(near(e, 2.04, 45.34, 3) for e in events(text, "2018-09-03"))
