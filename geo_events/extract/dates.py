@@ -369,7 +369,8 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
             day = _safe_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
             if day is not None:
                 return day
-    written = [m for m in find_dates(text, None) if m.precision == "day"]
+    mentions = find_dates(text, None)
+    written = [m for m in mentions if m.precision == "day"]
     filed = [m.date for m in written if _wire_dateline(text, m.start, m.end)]
     if filed:
         # the story's own dateline ("January 26, 2017 (JUBA) –", "BEIRUT, Oct 3 (Reuters) -") beats the date a
@@ -379,7 +380,7 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
     if days:
         return max(days)
     # a monthly digest ("Cameroon — October 2023 … separatists 4 Oct ambushed …"): the month's last day
-    months = [m.date for m in find_dates(text, None) if m.precision == "month"]
+    months = [m.date for m in mentions if m.precision == "month"]
     if not months:
         # "major incidents this year (2023): January 3: …": the middle of the year the text is written in
         return date(max(years), 7, 2) if years else None

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from geo_events.extract.matcher import PrefixScanner, lower_same_length
 from geo_events.taxonomy import SUB_EVENT_TYPES
 
+#: "shot (dead) (at least) two …" up to whom: the words the victims are named by come after it (not "shot dead by").
+_SHOT_WHOM = r"shot\s+(?:and\s+(?:killed|wounded|injured)\s+|dead\s+)?(?:at\s+least\s+)?(?:(?!by\s)[\w-]+\s+){0,2}?"
 _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?|drone\s+raids?"
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
@@ -89,7 +91,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"have\s+been)\s+neutrali[sz]ed"),
     # fighters shot by the other side ("soldiers shot dead two militants", "shot three policemen"; more than a
     # bare "shot dead", which tells no side)
-    ("Armed clash", 4.5, r"shot\s+(?:and\s+(?:killed|wounded|injured)\s+|dead\s+)?(?:at\s+least\s+)?(?:(?!by\s)[\w-]+\s+){0,2}?"
+    ("Armed clash", 4.5, _SHOT_WHOM +
      r"(?:militants|fighters|insurgents|terrorists|rebels|bandits|jihadists|soldiers|troops|policemen|"
      r"police\s+officers|officers|militiamen|gunmen|a\s+soldier|a\s+policeman|a\s+police\s+officer)\b"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
@@ -141,7 +143,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:(?!(?:damaged|destroyed|hit|left|forced|killed|wounded|injured)\s)\w+\s+)?"  # ("attacks damaged houses")
      r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses)"),
     # people shot who are no fighters ("herders shot six displaced women and a child", "shot dead two farmers")
-    ("Attack", 3.5, r"shot\s+(?:and\s+(?:killed|wounded|injured)\s+|dead\s+)?(?:at\s+least\s+)?(?:(?!by\s)[\w-]+\s+){0,2}?"
+    ("Attack", 3.5, _SHOT_WHOM +
      r"(?:civilians|women|children|villagers|residents|farmers|displaced|worshippers|students|pupils|passengers|"
      r"traders|a\s+child|a\s+woman|a\s+girl|a\s+boy|a\s+resident|a\s+farmer|a\s+trader)\b"),
     # the same told from the victims' side ("villagers in X were attacked", "worshippers were targeted")

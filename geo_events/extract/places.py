@@ -620,7 +620,7 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return "an outlet's credit in a dateline ('(Xinhua) --')"
     if is_not_place(written):
         return "an outlet, organisation or company (seeds/gazetteer/not_places.csv)"
-    if len(run) > j - i and any(is_listed_not_place(text[run[a][0] : run[b - 1][1]]) for a, b in (
+    if any(is_listed_not_place(text[run[a][0] : run[b - 1][1]]) for a, b in (
             (0, len(run)), (max(0, i - 1), j), (i, min(len(run), j + 1))) if b - a > j - i):
         return "part of an outlet's or organisation's name (seeds/gazetteer/not_places.csv)"  # "Mada Masr"
     if j + 1 < len(run) and run[j][2].lower() in _NAME_MIDDLES and text[end : run[j][0]] == " ":

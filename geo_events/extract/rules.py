@@ -482,8 +482,9 @@ _IT_STARTED_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:fighting|cl
 _UNNAMED_NEAR_RE = re.compile(r"\b(?:a|an|one|two|three|several|nearby)\s+(?:[\w-]+\s+)?(?:villages?|towns?|"
                               r"settlements?|hamlets?|communities)\s+(?:near|outside|close\s+to)\s+(?:the\s+)?"
                               r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
-#: Words of fighting or of an attacker on the ground: an "attack" told with them is no fire from afar.
+#: "… came under fire / attack": an incident told from the target's side.
 _CAME_UNDER_RE = re.compile(r"(?:came|come|comes|coming)\s+under\b")
+#: Words of fighting or of an attacker on the ground: an "attack" told with them is no fire from afar.
 _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgents|rebels|jihadists|bandits|assailants|"
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
@@ -569,6 +570,14 @@ class RuleExtractor:
             return out
         _Reading(self, article, prepared, out).run()
         return out
+
+
+def _weapon_just_told(previous: Mention | None, clause: Clause) -> str | None:
+    """The remote-violence sub-type of the mention in the same or the sentence before ``clause``, else None."""
+    if previous is None or clause.sentence - previous.clause.sentence > 1:
+        return None
+    told = classify(dict(previous.scores))
+    return told[1] if told is not None and told[1] in _WEAPON_SUBS else None
 
 
 class _Reading:
@@ -1053,6 +1062,7 @@ class _Reading:
                 return mention
         return None
 
+    @cached_property
     def _only_day(self) -> DateMention | None:
         """The one day a short story gives, in a clause that tells no incident ("gunmen were waiting for them
         Monday" before "the convoy was ambushed in X"), within a week before the anchor; None when the text
@@ -1206,9 +1216,7 @@ class _Reading:
             casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
             # a bulletin's per-town toll right after a strike or shelling it told ("Russian attacks on X Oblast
             # injured four. A man was injured in A, two women were wounded in B"): that incident's weapon
-            told = classify(dict(previous.scores)) if casualties and previous is not None and (
-                clause.sentence - previous.clause.sentence <= 1) else None
-            weapon_here = self.weapon or (told[1] if told is not None and told[1] in _WEAPON_SUBS else None)
+            weapon_here = self.weapon or (_weapon_just_told(previous, clause) if casualties else None)
             if casualties and (not triggers or classify(_trigger_scores(triggers)) is None) and (
                     first := _KILLED_RE.search(body) or _KILLING_RE.search(body) or (
                         places and weapon_here is not None and _WOUNDED_RE.search(body))):
@@ -1256,10 +1264,7 @@ class _Reading:
                 # "two children were killed by similar Russian attacks on X": the weapon of the incident before
                 scores = defaultdict(float, previous.scores)
             elif triggers and all(_CAME_UNDER_RE.match(self.low, t.start) for t in triggers) and (
-                    not _GROUND_WORDS_RE.search(body)) and (
-                    (told := classify(dict(previous.scores)) if previous is not None and (
-                        clause.sentence - previous.clause.sentence <= 1) else None) is not None) and (
-                    told[1] in _WEAPON_SUBS):
+                    not _GROUND_WORDS_RE.search(body)) and previous is not None and _weapon_just_told(previous, clause):
                 # "Russian forces launched 12 attacks on Nikopol district. The city of Marhanets also came under
                 # fire": the fire just told, not fighting on the ground
                 scores = defaultdict(float, previous.scores)
@@ -1387,7 +1392,7 @@ class _Reading:
                 elif (named := self._incident_named_by_day()) is not None:
                     # "… Saturday's attacks are said to be the largest yet": the day the text gives the incident
                     dated = (named.date, named.precision, named, f"the day the text names the incident by ('{named.text}')")
-                elif (only := self._only_day()) is not None:
+                elif (only := self._only_day) is not None:
                     dated = (only.date, only.precision, only, f"the only day the text gives ('{only.text}')")
                 elif (reported := self._first_statement_day()) is not None:
                     # "… four servicemen were killed, the ministry said on Friday": with no day of its own, an
