@@ -1069,7 +1069,7 @@ class _Reading:
         gives no day or several."""
         captions = [(c.start, c.end) for c in self.clauses if c.caption or c.headline]
         days = [d for d in self.dates if d.precision == "day" and not self._statement_date(d)
-                and not any(a <= d.start < b for a, b in captions)]
+                and not self._quoted(d.start) and not any(a <= d.start < b for a, b in captions)]
         if not days or len({d.date for d in days}) != 1 or self.anchor is None or not (
                 0 <= (self.anchor - days[0].date).days <= 7):
             return None

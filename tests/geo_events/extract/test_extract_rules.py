@@ -2538,6 +2538,11 @@ def test_the_only_day_a_story_gives_dates_its_incident_told_without_one() -> Non
     # two different days: none of them is the incident's
     (other,) = events(text.replace("for them Monday", "for them Monday and again Tuesday"), "2019-10-16")
     assert other["date_precision"] != "day" or other["event_date"] not in ("2019-10-14", "2019-10-15")
+    # a day inside someone's words ("operating since last night") is the speaker's, not the incident's
+    quoted = ("Troops raided the camp near Gusau and killed four gunmen, the army said.\n\nThe governor said "
+              "troops had been \"operating with full force since last night\" across the state.")
+    (raid,) = events(quoted, "2019-10-16")
+    assert (raid["location"], raid["event_date"]) == ("Gusau", "2019-10-16")
 
 
 def test_places_listed_with_a_day_each_take_their_own_day() -> None:
