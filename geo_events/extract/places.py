@@ -638,6 +638,8 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         title = next((t for _, _, t in run[:i] if t.lower().rstrip(".") in _TITLES), _word_before(text, run[0][0]))
         return f"part of a person's name ({text[run[0][0]:end]})" if head in _NAME_HONORIFICS else (
             f"a person's name (after '{title.lower()}')")
+    if j - i == 1 and _VEHICLE_AFTER_RE.match(text, end) and _word_before(text, start) in _VEHICLE_BEFORE:
+        return f"a vehicle's make ({text[start:end]})"  # "a Toyota vehicle", "a white Mercedes car" (not Aichi)
     if _word_before(text, run[0][0]) in _VESSEL_WORDS or run[0][2] in ("MV", "M/V", "MT", "USS", "HMS"):
         return f"a ship's name ({text[run[0][0]:run[-1][1]]})"  # "the oil tanker Marlin Luanda"
     return None
@@ -651,6 +653,13 @@ _OUTLET_AFTER_RE = re.compile(r"\s+(?:news|television|tv|radio|agency|newspaper|
                               re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _CREDIT_AFTER_RE = re.compile(r"\)\s*(?:[-–—]{1,2}|:)")
+#: After a car maker's name: the vehicle ("a Toyota vehicle", "a Toyota Hilux pickup"), not a car bomb.
+_VEHICLE_AFTER_RE = re.compile(r"\s+(?:(?:Hilux|Land\s+Cruiser|Corolla|Camry|Prado|Sprinter|Pajero|Patrol)\b|"
+                               r"(?:[A-Z][\w-]+\s+)?(?:vehicles?|cars?|pick-?ups?|trucks?|SUVs?|sedans?|jeeps?|"
+                               r"motorcycles?|motorbikes?|minibus(?:es)?|vans?)\b(?!\s+bomb))")
+#: Words a vehicle's make follows ("a", "the", a colour).
+_VEHICLE_BEFORE = frozenset({"a", "an", "the", "his", "their", "its", "white", "black", "silver", "grey", "gray",
+                             "red", "blue", "green", "brown", "civilian", "private", "military"})
 #: Words before a ship's name ("the tanker Marlin Luanda", "the cargo ship Rubymar").
 _VESSEL_WORDS = frozenset({"tanker", "ship", "vessel", "freighter", "carrier", "destroyer", "frigate", "warship",
                            "boat", "ferry", "trawler", "corvette", "cruiser", "submarine", "containership", "yacht"})

@@ -1483,6 +1483,8 @@ class _Reading:
                     # "gunmen killed 23 in central Mali, officials said Sunday … killed dozens in the village of
                     # X on Friday" (a village no gazetteer lists): the incident just reported, on its own day
                     self._refine_previous(previous, clause, [])
+                elif lead_date is None and own_date and day is not None and not clause.headline:
+                    lead_date = (day, precision, date_mention)  # the story's day, though its place is unknown
                 self.out.diagnostics.append(Diagnostic(body[:80], "no location", "the place it names is not in the "
                                                        "gazetteer and nothing beside it locates it", clause.start,
                                                        clause.end))
@@ -1559,7 +1561,11 @@ class _Reading:
             for mention in mentions:
                 classified = classify(dict(mention.scores))
                 if not mention.own_date and classified is not None and classified[0] == event_type and (
-                        mention.date_how.startswith("no date") or mention.date_how == "the article's lead"):
+                        mention.date_how.startswith("no date") or (mention.date_how == "the article's lead" and (
+                            date_mention is None or bisect_left(self.newlines, date_mention.start)
+                            == mention.clause.paragraph))):
+                    # (a dated incident paragraphs later, "On Wednesday, a drone strike in X killed three", whose
+                    # place the gazetteer lacks, is another incident: the lead's day stays)
                     mention.day, mention.precision, mention.date_mention = day, precision, date_mention
                     mention.date_how = f"a later mention of the same incident ('{date_mention.text if date_mention else day}')"
         return mentions

@@ -2662,3 +2662,20 @@ def test_a_district_coded_at_its_city_point_is_one_event_with_the_city() -> None
     found = sorted((e["event_date"], e["location"]) for e in events(text, "2018-09-03"))
     assert [d for d, _ in found] == ["2018-04-07", "2018-09-02"]  # one event a day, the district's own place
     assert all(near(e, 2.04, 45.34, 3) for e in events(text, "2018-09-03"))
+
+
+def test_a_car_makers_name_before_a_vehicle_is_no_place() -> None:
+    text = "A drone struck a Toyota vehicle near Chwarta, northeast of Sulaymaniyah, on Thursday, killing three."
+    (strike,) = events(text, "2024-09-06")
+    assert strike["location"] == "Chwarta" and strike["country"] == "Iraq"
+    # the city of that name is still a place when nothing vehicle-like follows it
+    (clash,) = events("Gunmen attacked a convoy near Toyota, Aichi, on Thursday, killing three.", "2024-09-06")
+    assert clash["country"] == "Japan"
+
+
+def test_a_lead_whose_place_is_unknown_still_dates_the_story() -> None:
+    text = ("Three people were killed in a drone strike in Qaradagh province on Thursday, local sources said.\n\n"
+            "A drone hit a car near Chwarta, killing three people.\n\n"
+            "On Wednesday, a drone strike on a vehicle near Penjwen killed two people.")
+    found = {e["location"]: e["event_date"] for e in events(text, "2024-09-06")}
+    assert found == {"Chwarta": "2024-09-05", "Baynjiwayn": "2024-09-04"}  # GeoNames spells Penjwen so
