@@ -107,7 +107,7 @@ _NAME_HEADS = frozenset("tel tell tal tall khirbat khirbet kherbet khirbit kafr 
 #: Words that start a person's name in South Asian, Arabic and West African usage ("Syed Ahmad Jan",
 #: "Alhaji Musa"): every name after them in the same run is part of the person's name.
 _NAME_HONORIFICS = frozenset("syed sayed sayyid haji hajji alhaji alhaja maulana mawlana maulvi mawlawi mallam "
-                             "malam mufti qari hafiz khawaja".split())
+                             "malam mufti qari hafiz khawaja hazrat sardar chaudhry chaudhary pir".split())
 #: Words in the middle of a South Asian person's name, between a given name and a surname ("Babul Khan Kanrani").
 _NAME_MIDDLES = frozenset({"khan"})
 _STOP_KEYS = frozenset(
@@ -373,6 +373,7 @@ def find_place_candidates(
     words = _tokens(text)
     found: list[_Raw] = []
     fuzzy_done = 0
+    surnames: dict[str, str] = {}  # last names of people named so far ("Enrique Alfaro"), lower case → the name
     blocked_sorted = sorted(blocked)
     for run in _runs(text, words):
         if not run:
@@ -417,6 +418,11 @@ def find_place_candidates(
                 reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)
                 if reason == "":
                     continue
+                if reason is None and n == 1 and key in surnames:
+                    # "governor Enrique Alfaro said …" ¶ "Alfaro said at a news conference": the person again
+                    reason = f"the surname of a person named before ({surnames[key]})"
+                elif reason is not None and "person's name" in reason and len(key) >= 4:
+                    surnames.setdefault(written.split()[-1].lower(), text[run[0][0] : end])
                 if reason is None and i > 0 and not taken[i - 1] and text[run[i - 1][1] : start] == " " and (
                         _unknown_part(head := run[i - 1][2])) and "-" not in head and not gazetteer.lookup(head):
                     # (not "Indian-administered Kashmir", "Russian-occupied Melitopol": an adjective before it)
@@ -1133,7 +1139,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
         score += 2.0
     elif kind == "admin1":
         # a bare name is the city more often than the province ("Idlib", "Aleppo"); "southern Idlib" is not
-        score += 4.0 if item.part_of else -0.5
+        # ("western Mexico", "eastern Niger": the country, not the state named after it)
+        score += 4.0 if item.part_of and not any(
+            other.kind == "country" and q >= 100 for other, q in item.candidates) else -0.5
     # the name as written, in a country the text names at all, beats a mere spelling variant in the country it
     # names most ("Tyre" in a story about Israeli strikes on Lebanon is not Tirat Karmel)
     named_share = context.country_share(place.country)

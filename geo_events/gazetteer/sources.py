@@ -132,6 +132,28 @@ def bracketed_names(name: str) -> tuple[str, ...]:
     return tuple(n for n in out if len(n) >= 3 and _useful_alt_name(n))
 
 
+#: "Tlajomulco de Zúñiga", "Heroica Caborca", "Nioro du Sahel": a town named with an honour or a qualifier
+#: that reporting leaves off ("in Tlajomulco"). The head alone is indexed when it is one word of 5+ letters.
+_QUALIFIED_RE = re.compile(r"^(?:Heroica\s+|H\.\s+)?([A-ZÀ-Ý][\w'’]{4,})(?:\s+(?:de|del|de\s+la|de\s+los|de\s+las|du|"
+                           r"des|di|do|da|dos|das)\s+\S.*)?$")
+_SHORT_NAME_MIN_POPULATION = 2_000
+
+
+def short_name(name: str, population: int) -> str | None:
+    """The head of a qualified name ("Tlajomulco de Zúñiga" → "Tlajomulco", "Heroica Caborca" → "Caborca") of
+    a town of 2,000+ people, unless it is a word of English or a Romance language; None for other names.
+    ``geonames_places`` keeps it only when no other place is called so."""
+    found = _QUALIFIED_RE.match(name)
+    if found is None or found.group(1) == name or population < _SHORT_NAME_MIN_POPULATION:
+        return None
+    head = found.group(1)
+    from wordfreq import zipf_frequency
+
+    if max(zipf_frequency(head.lower(), lang) for lang in ("en", "es", "pt", "fr", "it")) >= 2.5:
+        return None
+    return head
+
+
 def _geonames_kind(population: int) -> str:
     if population >= 100_000:
         return "city"
@@ -176,14 +198,27 @@ def geonames_places(country_codes: Iterable[str] | None) -> list[Place]:
     overrides = load_overrides()
     info = countries()
     places = []
-    for record in iter_geonames(country_codes):
+    records = list(iter_geonames(country_codes))
+    heads = {record["geonameid"]: head for record in records if (
+        head := short_name(record["name"], int(record.get("population") or 0))) is not None}
+    # a head another place is called by ("Aranda", "Remedios") stays unindexed: it would steal that place's name
+    wanted = {head.lower() for head in heads.values()}
+    claimed: dict[str, int] = {}
+    for record in records:
+        for n in (record["name"], *record.get("alternatenames", ())):
+            if (low := n.lower()) in wanted and claimed.setdefault(low, record["geonameid"]) != record["geonameid"]:
+                claimed[low] = -1
+    for record in records:
         place_id = f"geonames:{record['geonameid']}"
         fix = overrides.get(place_id, {})
         drop = fix.get("drop", frozenset())
         name = record["name"]
+        head = heads.get(record["geonameid"])
+        short = (head,) if head is not None and claimed.get(head.lower(), record["geonameid"]) in (
+            record["geonameid"],) else ()
         alt_names = tuple(
             dict.fromkeys(
-                n for n in (*record.get("alternatenames", ()), *fix.get("add", ()), *bracketed_names(name))
+                n for n in (*record.get("alternatenames", ()), *fix.get("add", ()), *bracketed_names(name), *short)
                 if n != name and n not in drop and _useful_alt_name(n)
             )
         )

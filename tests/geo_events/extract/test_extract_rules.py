@@ -2679,3 +2679,22 @@ def test_a_lead_whose_place_is_unknown_still_dates_the_story() -> None:
             "On Wednesday, a drone strike on a vehicle near Penjwen killed two people.")
     found = {e["location"]: e["event_date"] for e in events(text, "2024-09-06")}
     assert found == {"Chwarta": "2024-09-05", "Baynjiwayn": "2024-09-04"}  # GeoNames spells Penjwen so
+
+
+def test_a_persons_surname_named_again_alone_is_no_place() -> None:
+    text = ("Six police officers were killed by roadside bombs late on Tuesday, officials said.\n\n"
+            "Jalisco state governor Enrique Alfaro said the trap was set by a cartel.\n\n"
+            "\"This is a brutal attack,\" Alfaro said at a news conference on Wednesday.")
+    result = extract_events(text, published="2023-07-12")
+    why = {(d["subject"], d["start"]): d["why"] for d in result["diagnostics"] if d["what"] == "not a place"}
+    assert why[("Alfaro", text.rindex("Alfaro"))] == "the surname of a person named before (Enrique Alfaro)"
+    # an honorific opens a person's name: "Hazrat Umar" is no al-Omar oilfield
+    text = ("On January 14, 2023, terrorists attacked the Sarband Police Station in Peshawar. The CTD killed the "
+            "two terrorists involved in the attack, Gul Hayyee and Hazrat Umar.")
+    assert [e["location"] for e in events(text, None)] == ["Peshawar"]
+
+
+def test_a_direction_of_a_country_is_the_country_not_its_namesake_state() -> None:
+    result = extract_events("Roadside bombs killed six police officers in western Mexico late on Tuesday.",
+                            published="2023-07-12")
+    assert result["features"] == [] and "México" not in str(result["unplaced"])

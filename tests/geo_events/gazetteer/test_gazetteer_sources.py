@@ -19,6 +19,7 @@ from geo_events.gazetteer.sources import (
     geonames_places,
     iter_geonames,
     load_overrides,
+    short_name,
 )
 from geo_events.settings import seed_path
 
@@ -213,3 +214,26 @@ def test_a_locality_is_found_by_the_name_geonames_writes_in_brackets() -> None:
     found = Gazetteer.default().search("El Aguaje", country="MX", limit=10)
     aguaje = [m for m in found if m.place.id == "geonames:8858635"]  # Bonifacio Moreno (El Aguaje), Michoacán
     assert aguaje and aguaje[0].matched_name == "El Aguaje" and abs(aguaje[0].place.lat - 18.99) < 0.01
+
+
+@pytest.mark.parametrize(("name", "population", "expected"), [
+    ("Tlajomulco de Zúñiga", 30_273, "Tlajomulco"),  # an honour after "de": reporting leaves it off
+    ("Heroica Caborca", 59_922, "Caborca"),
+    ("Nioro du Sahel", 30_000, "Nioro"),
+    ("Aranda de Duero", 33_000, None),  # a common word in Spanish ("aranda" is not; "casas" is)
+    ("Casas del Monte", 3_000, None),
+    ("Tacámbaro de Codallos", 1_500, None),  # too small: a hamlet's head may be anything
+    ("Kabul", 4_000_000, None),  # nothing to leave off
+    ("San Juan de los Lagos", 50_000, None),  # a head of two words is no head
+])
+def test_the_head_of_a_qualified_geonames_name(name: str, population: int, expected: str | None) -> None:
+    assert short_name(name, population) == expected
+
+
+def test_a_town_is_found_by_the_head_of_its_qualified_name_unless_another_place_has_it() -> None:
+    gazetteer = Gazetteer.default()
+    (tlajomulco, *_) = gazetteer.search("Tlajomulco", country="MX")
+    assert tlajomulco.place.name == "Tlajomulco de Zúñiga" and abs(tlajomulco.place.lat - 20.47) < 0.01
+    # "Nioro" is a town of Mali's Kayes: the Senegalese "Nioro du Rip" does not take its name
+    (nioro, *_) = gazetteer.search("Nioro")
+    assert nioro.place.country == "ML" and nioro.place.name == "Nioro"
