@@ -166,6 +166,8 @@ _SITE_IN_BEFORE_RE = re.compile(
     r"(?:the\s+(?:city|centre|center)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between a quarter and the city it belongs to.
 QUARTER_KM = 30.0
+#: ... but "X district of Y" names a town of Y's own province this close as a district's seat.
+SEAT_OF_DISTRICT_KM = 60.0
 #: ... and between a town and the city whose district holds it ("the Kulachi area of Dera Ismail Khan district").
 DISTRICT_KM = 120.0
 _DISTRICT_AFTER_RE = re.compile(r"\s+(?:district|province|governorate|region|county|division|territory|state|lga)\b",
@@ -1047,7 +1049,11 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str
         if _DISTRICT_AFTER_RE.match(text, raw[index + 1].end) and quarter.country == city.country and (
                 _quick_km(quarter.lat, quarter.lon, city.lat, city.lon) <= DISTRICT_KM):
             continue  # "the Kulachi area of Dera Ismail Khan district": a town of the district named after the city
-        if _quick_km(quarter.lat, quarter.lon, city.lat, city.lon) > QUARTER_KM:
+        apart = _quick_km(quarter.lat, quarter.lon, city.lat, city.lon)
+        if apart <= SEAT_OF_DISTRICT_KM and quarter.country == city.country and quarter.admin1 == city.admin1 and (
+                "district" in text[raw[index].end : raw[index + 1].start].lower()):
+            continue  # "the dam in Çilaxa district of Qamişlo": a town whose sub-district the city's region holds
+        if apart > QUARTER_KM:
             out[index] = f"a quarter of {raw[index + 1].written}, not {quarter.name} ({quarter.country_name})"
     return out
 

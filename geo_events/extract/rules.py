@@ -263,6 +263,10 @@ _NOT_PERSON_WORDS = frozenset(
 _AT_BEFORE_RE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
                                   r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
+#: A day named by what was said on it ("following yesterday's statements by the minister", "Monday's remarks").
+_STATEMENT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:statements?|remarks|speech|comments|announcements?|address|"
+                                  r"press\s+conference|briefing|talks|meeting|summit|threats?|warnings?|vote)\b",
+                                  re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
@@ -428,6 +432,8 @@ _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, 
 _CAME_AFTER_RE = re.compile(r"\b(?:comes?|came|followed|follows?)\s+(?:just\s+|only\s+|days\s+|a\s+day\s+)?"
                             r"(?:after|on\s+the\s+heels\s+of)\b", re.IGNORECASE)
 _AFTER_WORD_RE = re.compile(r"\bafter\b", re.IGNORECASE)
+#: Between a district named after its seat and the city or province it belongs to: "Çilaxa district of Qamişlo".
+_DISTRICT_OF_GAP_RE = re.compile(r"\s+(?:sub-?)?districts?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "prefecture", "county"})
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
@@ -1051,7 +1057,7 @@ class _Reading:
     def _statement_date(self, mention: DateMention | None) -> bool:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
-            self.text[max(0, mention.start - 40) : mention.start]))
+            self.text[max(0, mention.start - 40) : mention.start]) or _STATEMENT_OF_DAY_RE.match(self.text, mention.end))
 
     def _incident_named_by_day(self) -> DateMention | None:
         """The first weekday that names an incident ("Saturday's attacks", "Sunday's bombing") within a week
@@ -1613,7 +1619,7 @@ class _Reading:
                   or "town" in (p.cue_before, p.cue_after)
                   or bool(_LISTED_NEAR_RE.search(self.text, max(0, p.start - 24), p.start))
                   or not any(contains(p.place, q.place) for q in usable)]
-        usable = [p for p in usable if not self._district_of(usable, p)]
+        usable = [p for p in usable if not self._district_of(usable, p) and not self._holds_district(usable, p)]
         labels = [p for p in usable if self._is_label(p)]
         if labels and len(labels) < len(usable):
             # "• Hodeidah: A landmine explosion in Hays killed a child": the entry's heading says which province,
@@ -1707,6 +1713,14 @@ class _Reading:
         gap = self.text[before[-1].end : place.start]
         # (also after an apposition placing the town: "Sake, a town 27 km west of Goma in Masisi territory")
         return bool(_CONTAINER_GAP_RE.match(gap)) or bool(_APPOSITION_IN_GAP_RE.fullmatch(gap))
+
+    def _holds_district(self, usable: list[PlaceMention], place: PlaceMention) -> bool:
+        """True for Qamişlo in "the dam in Çilaxa district of Qamişlo": the city whose region holds the district
+        named before it (the town is the location)."""
+        before = [p for p in usable if p.end <= place.start]
+        return bool(before) and before[-1].place.id != place.place.id and bool(
+            _DISTRICT_OF_GAP_RE.fullmatch(self.text, before[-1].end, place.start)) and (
+            before[-1].place.admin1 == place.place.admin1)
 
     def _after_container(self, found: list[PlaceMention], place: PlaceMention) -> bool:
         """"… near Al Qaim and Akashat in Iraq and Al Bukamal and Mayadin in Syria": a town listed right after

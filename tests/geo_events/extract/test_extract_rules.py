@@ -2698,3 +2698,19 @@ def test_a_direction_of_a_country_is_the_country_not_its_namesake_state() -> Non
     result = extract_events("Roadside bombs killed six police officers in western Mexico late on Tuesday.",
                             published="2023-07-12")
     assert result["features"] == [] and "México" not in str(result["unplaced"])
+
+
+def test_a_day_named_by_what_was_said_on_it_is_no_incident_day() -> None:
+    text = ("Drone strikes on power plant 2023-10-05 NEWS CENTER - Turkish drones struck targets in northern Syria. "
+            "A power plant was also targeted in the strikes following yesterday's statements by the foreign "
+            "minister. A power plant in Amuda was bombed by a drone. A petrol station near Qamishli was also bombed.")
+    found = events(text, "2023-10-05")
+    assert {e["event_date"] for e in found} == {"2023-10-05"}
+
+
+def test_a_town_named_with_district_of_a_city_of_its_province_is_the_location() -> None:
+    (strike,) = events("Turkish drones bombed the dam in Çilaxa district of Qamişlo on Thursday.", "2023-10-06")
+    assert strike["location"] == "Al Jawādīyah"  # the sub-district's seat, 50 km from Qamishli
+    # a city's own quarter stays the city
+    (bomb,) = events("A car bomb exploded in the Karrada district of Baghdad on Thursday.", "2023-10-06")
+    assert bomb["location"] == "Baghdad"

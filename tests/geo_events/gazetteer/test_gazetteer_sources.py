@@ -237,3 +237,13 @@ def test_a_town_is_found_by_the_head_of_its_qualified_name_unless_another_place_
     # "Nioro" is a town of Mali's Kayes: the Senegalese "Nioro du Rip" does not take its name
     (nioro, *_) = gazetteer.search("Nioro")
     assert nioro.place.country == "ML" and nioro.place.name == "Nioro"
+
+
+@pytest.mark.parametrize(("kurdish", "expected"), [
+    ("Tirbespiyê", "geonames:165757"),  # al-Qahtaniyah, in the oblique form Kurdish outlets write
+    ("Şedadê", "geonames:172837"),  # al-Shaddadi
+    ("Til Rifet", "geonames:163476"),  # Tal Rifaat
+])
+def test_kurdish_names_of_syrian_towns(kurdish: str, expected: str) -> None:
+    (found, *_) = Gazetteer.default().search(kurdish, country="SY")
+    assert found.place.id == expected
