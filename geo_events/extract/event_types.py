@@ -125,7 +125,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
-    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|assailants)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
+    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|assailants|bandits|herdsmen|herders|kidnappers|(?:cattle\s+)?rustlers|gang\s+members)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
      r"|(?:killed|shot|gunned\s+down|shot\s+to\s+death)\s+by\s+(?:\w+\s+){0,2}?(?:gunmen|armed\s+men|assailants)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"
      # "two people died after being shot", "a farmer was shot in the head"
@@ -362,6 +362,8 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
         return True  # "Russian Army took Gori": a town taken
     if low.startswith("attacked", trigger.start) and _PLACE_OBJECT_RE.match(low, trigger.end):
         return True  # "Azerbaijan has attacked the town of Kapan": whoever attacks a town, it is an incident
+    if low.startswith("attack", trigger.start) and _BY_ARMED_RE.match(text, trigger.end):
+        return True  # "simultaneous attacks by jihadists have occurred north of Bamako", "an attack by JNIM"
     if (low.startswith("attack", trigger.start) and trigger.end - trigger.start in (6, 8)) or (
             low.startswith("targeted", trigger.start) and trigger.end - trigger.start == 8):
         # (and "Russian forces targeted Zaporizhzhia Oblast 144 times", "militants targeted a checkpoint")
@@ -373,6 +375,10 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
     return False
 
 
+#: After "attack(s)": who carried it out, an armed group ("attacks by jihadists", "an attack by al-Shabaab").
+_BY_ARMED_RE = re.compile(r"s?\s+by\s+(?:(?:suspected|armed|the|alleged|unidentified|unknown)\s+)*(?:(?:[\w-]+\s+)?"
+                          r"(?:jihadists|militants|gunmen|bandits|rebels|insurgents|terrorists|fighters|armed\s+men|"
+                          r"assailants|extremists|separatists|militias?|militiamen|guerrillas|gangs?)\b|[A-Z])")
 _CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s+)?(?:[\w-]+\s+){0,3}?"
                                  r"(?:villages?|communities|villagers|civilians|residents|homes|houses|markets?|"
                                  r"worshippers|farmers|mosques?|churches?)\b")

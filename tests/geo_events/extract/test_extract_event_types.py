@@ -84,3 +84,18 @@ def test_whoever_attacked_a_town_reports_an_incident() -> None:
     assert [t.sub_event_type for t in strong] == ["Armed clash"]
     weak = [t for t in find_triggers("Critics say the minister attacked the plan.") if t.weight >= 2.5]
     assert weak == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits killed three in Shinkafi, Zamfara.",  # raiders who kill, victims not named: people, not fighters
+    "Suspected herdsmen killed three in Bassa.",
+    "Kidnappers shot two travellers near Abuja.",
+])
+def test_raiders_who_kill_attack_civilians(text: str) -> None:
+    assert classify_text(text)[:2] == ("Violence against civilians", "Attack")
+
+
+def test_attacks_by_an_armed_group_are_an_incident() -> None:
+    assert classify_text("Several simultaneous attacks by jihadists have occurred north of Bamako.") is not None
+    assert classify_text("An attack by JNIM hit the town.") is not None
+    assert classify_text("The minister's attacks on the plan drew criticism.") is None  # words, no armed group
