@@ -376,7 +376,8 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
         # the story's own dateline ("January 26, 2017 (JUBA) –", "BEIRUT, Oct 3 (Reuters) -") beats the date a
         # page banner shows ("Monday, November 18, 2024" over an old story)
         return max(filed)
-    days = [m.date for m in written]
+    # (a year guessed from a weekday, "since Friday, October 2", yields to the years the text writes)
+    days = [m.date for m in written if _YEAR_WRITTEN_RE.search(m.text)] or [m.date for m in written]
     if days:
         return max(days)
     # a monthly digest ("Cameroon — October 2023 … separatists 4 Oct ambushed …"): the month's last day
@@ -394,9 +395,16 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
     return following - timedelta(days=1) if following is not None else last
 
 
+#: A year written in a date ("4 October 2020", "04.10.2020", "2020-10-04"), not guessed from its weekday.
+_YEAR_WRITTEN_RE = re.compile(r"(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
+
+
 def written_dates(text: str, low: str | None = None) -> list[tuple[int, date]]:
-    """The full dates the text writes with their year, as ``(offset, date)`` in text order."""
-    return [(m.start, m.date) for m in find_dates(text, None, low) if m.precision == "day"]
+    """The full dates the text writes with their year, as ``(offset, date)`` in text order (a year guessed from
+    a weekday, "Friday, October 2", only when the text writes no year at all)."""
+    found = [m for m in find_dates(text, None, low) if m.precision == "day"]
+    explicit = [m for m in found if _YEAR_WRITTEN_RE.search(m.text)]
+    return [(m.start, m.date) for m in (explicit or found)]
 
 
 _YEAR_HEADING_RE = re.compile(

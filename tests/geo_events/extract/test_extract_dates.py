@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo_events.extract.dates import find_dates
+from geo_events.extract.dates import find_dates, infer_anchor
 
 PUBLISHED = date(2018, 2, 8)  # a Thursday
 
@@ -150,3 +150,11 @@ def test_year_first_dates_with_any_separator(phrase: str, expected: date) -> Non
     (found,) = find_dates(f"Posted on {phrase}.", None)
     assert (found.date, found.precision) == (expected, "day")
     assert find_dates("Code 2024/13/45 and 2024-02-30.", None) == []
+
+
+def test_a_year_the_text_writes_beats_one_guessed_from_a_weekday() -> None:
+    text = ("On October 4, rockets hit the city, which has been on fire since Friday, October 2.\n"
+            "Aftermath of the shelling in the city, October 4, 2020. REUTERS")
+    assert infer_anchor(text) == date(2020, 10, 4)  # not the latest October 2 that was a Friday (2026)
+    # with no year written at all, the weekday still gives one
+    assert infer_anchor("Rockets have hit the city since Friday, October 2.") is not None
