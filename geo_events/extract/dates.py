@@ -399,10 +399,15 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
 _YEAR_WRITTEN_RE = re.compile(r"(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
 
 
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 def written_dates(text: str, low: str | None = None) -> list[tuple[int, date]]:
     """The full dates the text writes with their year, as ``(offset, date)`` in text order (a year guessed from
     a weekday, "Friday, October 2", only when the text writes no year at all)."""
-    found = [m for m in find_dates(text, None, low) if m.precision == "day"]
+    # (a count's start, "Since 7 October 2023, 124 were killed", dates no later day the text writes without year)
+    found = [m for m in find_dates(text, None, low) if m.precision == "day" and not _SINCE_BEFORE_RE.search(
+        text, max(0, m.start - 8), m.start)]
     explicit = [m for m in found if _YEAR_WRITTEN_RE.search(m.text)]
     return [(m.start, m.date) for m in (explicit or found)]
 

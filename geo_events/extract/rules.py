@@ -291,6 +291,10 @@ _CUMULATIVE_RE = re.compile(
     r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:offensive|fighting|war|conflict|clashes|assault|"
     r"campaign|operation|hostilities|attacks?|siege|uprising|insurgency)\s+(?:began|started|erupted|broke\s+out|"
     r"was\s+launched|got\s+under\s+way)\b", re.IGNORECASE)
+#: "Since 7 October 2023, 22 per cent (124) of Palestinians killed in the West Bank were in Tulkarm": a running toll
+#: counted from a date with its year.
+_SINCE_DATE_TOLL_RE = re.compile(r"\W*since\s+(?:early\s+|late\s+|mid-?)?(?:\d{1,2}\s+[A-Za-z]+\.?\s+|[A-Za-z]+\.?\s+\d{1,2},?\s+"
+                                 r"|[A-Za-z]+\s+)?(?:19|20)\d\d\s*,", re.IGNORECASE)
 #: "the 2016 truck attack in Nice", "ten years ago today, rockets …": an old incident, whatever the clause's date.
 _OLD_INCIDENT_RE = re.compile(
     r"\bthe\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:assault|attack|attacks|massacre|offensive|bombing|bombings|siege|"
@@ -1873,7 +1877,7 @@ class _Reading:
     def _only_old_or_cumulative(self, body: str, clause: Clause, triggers: list[Trigger]) -> bool:
         """True when every trigger of the clause lies in a war's running toll ("fighting has displaced millions")
         or the clause is about an old incident ("the 2016 truck attack", "ten years ago today")."""
-        if _OLD_INCIDENT_RE.search(body):
+        if _OLD_INCIDENT_RE.search(body) or _SINCE_DATE_TOLL_RE.match(body):
             return True
         spans = [(m.start() + clause.start, m.end() + clause.start) for m in _CUMULATIVE_RE.finditer(body)]
         return bool(spans) and all(any(a <= t.start < b for a, b in spans) for t in triggers)

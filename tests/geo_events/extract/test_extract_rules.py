@@ -2714,3 +2714,12 @@ def test_a_town_named_with_district_of_a_city_of_its_province_is_the_location() 
     # a city's own quarter stays the city
     (bomb,) = events("A car bomb exploded in the Karrada district of Baghdad on Thursday.", "2023-10-06")
     assert bomb["location"] == "Baghdad"
+
+
+def test_a_running_toll_since_a_dated_start_is_no_event_and_no_year_for_later_days() -> None:
+    text = ("Humanitarian update | West Bank. Photo by OCHA, 24 July 2024\n\n"
+            "• An Israeli drone strike killed five Palestinians in Tulkarm on 22 July.\n"
+            "• Since 7 October 2023, 22 per cent of Palestinians killed in the West Bank were in Tulkarm governorate.\n"
+            "• On 23 July, Israeli forces shot and killed two Palestinian men in Sa'ir village, north of Hebron.")
+    found = sorted((e["event_date"], e["location"]) for e in events(text, None))
+    assert found == [("2024-07-22", "Ţūlkarm"), ("2024-07-23", "Sa‘īr")]
