@@ -74,6 +74,8 @@ MIN_ENGLISH_RATIO = 0.12
 #: A district (admin2) with an event folds into a town within this distance of its seat that has one that
 #: day (the town says where it happened).
 DISTRICT_TOWN_KM = 40.0
+#: A headline's place this far from every place the body reports is an incident of its own (a standfirst's list).
+HEADLINE_APART_KM = 60.0
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
@@ -417,7 +419,12 @@ _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|
                         # "the Russians killed a 56-year-old man": one victim, named by age or by who they were
                         r"|\bkilled\s+an?\s+(?:\d+-year-old\s+|young\s+|local\s+|\w+\s+)?(?:man|woman|boy|girl|child|"
                         r"civilian|resident|farmer|teenager|person|soldier|policeman|police\s+officer|shepherd|"
-                        r"journalist|villager)\b", re.IGNORECASE)
+                        r"journalist|villager)\b"
+                        # headline style, with no verb before it: "13 passengers killed in Musakhail", "6 people
+                        # 'shot dead' in Bolan"
+                        r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|dozens|scores)\s+"
+                        r"(?:[\w-]+\s+){0,2}[‘'\"“]?(?:killed|shot\s+dead|slain)[’'\"”]?\s+(?:in|at|near|on|during|as|after)\b",
+                        re.IGNORECASE)
 #: People wounded, with no weapon named: in an article that keeps naming one ("shelled 19 settlements … In
 #: Beryslav, two men were wounded"), an incident of that weapon, when the clause names its own place.
 _WOUNDED_RE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,2}(?:wounded|injured|hurt)\b")
@@ -2003,8 +2010,14 @@ class _Reading:
                         top.scores[sub] += score * 0.5
                     del groups[key]
         # headline-only groups repeat the lead: keep them only when nothing else was found
-        if any(not all(m.clause.headline for m in g.mentions) for g in groups.values()):
+        body_places = [g.mentions[0].place.place for g in groups.values()
+                       if not all(m.clause.headline for m in g.mentions)]
+        if body_places:
             for key in [k for k, g in groups.items() if all(m.clause.headline for m in g.mentions)]:
+                place = groups[key].mentions[0].place.place
+                if groups[key].mentions[0].place.rank < 3 and all(
+                        haversine_km(place.lat, place.lon, p.lat, p.lon) > HEADLINE_APART_KM for p in body_places):
+                    continue  # "13 passengers killed in Musakhail after identity check": a standfirst's own incident
                 del groups[key]
         # a province-level event is dropped when a town of that province has an event that day
         specific = [(g.mentions[0].place.place, k[1]) for k, g in groups.items()

@@ -2723,3 +2723,15 @@ def test_a_running_toll_since_a_dated_start_is_no_event_and_no_year_for_later_da
             "• On 23 July, Israeli forces shot and killed two Palestinian men in Sa'ir village, north of Hebron.")
     found = sorted((e["event_date"], e["location"]) for e in events(text, None))
     assert found == [("2024-07-22", "Ţūlkarm"), ("2024-07-23", "Sa‘īr")]
+
+
+def test_a_standfirst_line_telling_an_incident_far_from_the_body_is_its_own_event() -> None:
+    text = ("At least 40 people were killed in separate attacks across Balochistan, officials said on Monday.\n\n"
+            "13 passengers killed in Musakhail after identity check\n\n"
+            "Armed men attacked police stations in Mastung and Kalat late Sunday night, killing several officers.")
+    found = {e["location"] for e in events(text, "2024-08-26")}
+    assert {"Mastung", "Kalat", "Musakhel"} <= found
+    # a headline naming the body's own town is no second event
+    text = ("Drone strike kills four in Saada\n\nA drone strike killed four people in Saada on Monday, "
+            "residents said.")
+    assert [e["location"] for e in events(text, "2024-08-27")] == ["Sa'dah"]
