@@ -269,6 +269,9 @@ _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|clai
 _STATEMENT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:statements?|remarks|speech|comments|announcements?|address|"
                                   r"press\s+conference|briefing|talks|meeting|summit|threats?|warnings?|vote)\b",
                                   re.IGNORECASE)
+#: The day between a speaker and what they said: "The Philippine Army on Monday revealed that …".
+_STATEMENT_VERB_AFTER_RE = re.compile(r"\s+(?:said|says|revealed|announced|disclosed|confirmed|reported|told|stated|"
+                                      r"claimed|added|noted|acknowledged)\b")
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
@@ -420,6 +423,9 @@ _KILLED_RE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+){0,2}(?:killed|
                         r"|\bkilled\s+an?\s+(?:\d+-year-old\s+|young\s+|local\s+|\w+\s+)?(?:man|woman|boy|girl|child|"
                         r"civilian|resident|farmer|teenager|person|soldier|policeman|police\s+officer|shepherd|"
                         r"journalist|villager)\b"
+                        # "operations … that left two members of the BIFF dead"
+                        r"|\bleft\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|"
+                        r"twenty|dozens|scores)\s+(?:[\w-]+\s+){0,4}?dead\b"
                         # headline style, with no verb before it: "13 passengers killed in Musakhail", "6 people
                         # 'shot dead' in Bolan"
                         r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|dozens|scores)\s+"
@@ -1068,7 +1074,8 @@ class _Reading:
     def _statement_date(self, mention: DateMention | None) -> bool:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
-            self.text[max(0, mention.start - 40) : mention.start]) or _STATEMENT_OF_DAY_RE.match(self.text, mention.end))
+            self.text[max(0, mention.start - 40) : mention.start]) or _STATEMENT_OF_DAY_RE.match(self.text, mention.end)
+            or _STATEMENT_VERB_AFTER_RE.match(self.text, mention.end))
 
     def _incident_named_by_day(self) -> DateMention | None:
         """The first weekday that names an incident ("Saturday's attacks", "Sunday's bombing") within a week
@@ -1505,6 +1512,15 @@ class _Reading:
                 self.out.diagnostics.append(Diagnostic(body[:80], "no location", "the place it names is not in the "
                                                        "gazetteer and nothing beside it locates it", clause.start,
                                                        clause.end))
+                continue
+            if not places and own_date and day is not None and previous is not None and previous.day is not None and (
+                    self._statement_date(previous.date_mention)) and not self._statement_date(date_mention) and (
+                    0 < (previous.day - day).days <= 7) and clause.sentence - previous.clause.sentence <= 3 and (
+                    not separate):
+                # "The Army on Monday revealed that two extremists were killed in a clash in X over the weekend" ¶
+                # "troops conducted the operation at about 5 a.m. Saturday that left two BIFF dead": the incident
+                # just reported, on its own day, not the day it was revealed
+                self._refine_previous(previous, clause, [])
                 continue
             if not places:
                 if self.dateline is not None and _HERE_RE.search(body):

@@ -2735,3 +2735,12 @@ def test_a_standfirst_line_telling_an_incident_far_from_the_body_is_its_own_even
     text = ("Drone strike kills four in Saada\n\nA drone strike killed four people in Saada on Monday, "
             "residents said.")
     assert [e["location"] for e in events(text, "2024-08-27")] == ["Sa'dah"]
+
+
+def test_a_day_between_speaker_and_verb_is_the_statements_and_the_incident_takes_its_own() -> None:
+    text = ("COTABATO — The Philippine Army on Monday revealed that two extremists were killed in a clash with "
+            "troops in Datu Saudi Ampatuan town over the weekend.\n\n"
+            "The division commander said troops conducted the operation at about 5 a.m. Saturday that left two "
+            "members of the BIFF dead.")
+    (clash,) = events(text, "2024-03-11")
+    assert (clash["event_date"], clash["event_type"]) == ("2024-03-09", "Battles")
