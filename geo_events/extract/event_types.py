@@ -104,6 +104,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
+    # "the SPLM-N launched an intensive attack on Kadugli": whoever launches an attack on a place, it happened
+    ("Armed clash", 2.5, r"launched\s+(?:an?\s+|the\s+|several\s+|two\s+|three\s+|multiple\s+|a\s+series\s+of\s+)?"
+     r"(?:(?!air|drone|rocket|missile|artillery)[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?)\s+(?:on|against)\b"),
     # the target's side, passive like "was attacked": "a police station in X was targeted on Thursday" (a weapon,
     # when named, weighs more: "was targeted by a drone")
     ("Armed clash", 2.5, r"(?:was|were)\s+(?:(?:again|also|reportedly|allegedly)\s+)?targeted"),

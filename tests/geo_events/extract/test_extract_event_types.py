@@ -99,3 +99,8 @@ def test_attacks_by_an_armed_group_are_an_incident() -> None:
     assert classify_text("Several simultaneous attacks by jihadists have occurred north of Bamako.") is not None
     assert classify_text("An attack by JNIM hit the town.") is not None
     assert classify_text("The minister's attacks on the plan drew criticism.") is None  # words, no armed group
+
+
+def test_launching_an_attack_on_a_place_is_an_incident() -> None:
+    text = "The El Hilu faction of the SPLM-N launched an intensive attack on Kadugli on Monday."
+    assert classify_text(text)[:2] == ("Battles", "Armed clash")
