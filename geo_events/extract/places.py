@@ -1146,7 +1146,7 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     elif kind == "admin1":
         # a bare name is the city more often than the province ("Idlib", "Aleppo"); "southern Idlib" is not
         # ("western Mexico", "eastern Niger": the country, not the state named after it)
-        score += 4.0 if item.part_of and not any(
+        score += 6.5 if item.part_of and not any(
             other.kind == "country" and q >= 100 for other, q in item.candidates) else -0.5
     # the name as written, in a country the text names at all, beats a mere spelling variant in the country it
     # names most ("Tyre" in a story about Israeli strikes on Lebanon is not Tirat Karmel)

@@ -2744,3 +2744,12 @@ def test_a_day_between_speaker_and_verb_is_the_statements_and_the_incident_takes
             "members of the BIFF dead.")
     (clash,) = events(text, "2024-03-11")
     assert (clash["event_date"], clash["event_type"]) == ("2024-03-09", "Battles")
+
+
+def test_a_direction_of_a_province_stays_the_province_beside_towns_of_it() -> None:
+    text = ("May 2019\n\n6 May\n\n• The army launched a ground offensive against rebel-held areas in northern Hama and southern "
+            "Idlib, after six days of intensive airstrikes on the region.\n\n8 May\n\n• The army captured the town "
+            "of Kafr Nabudah after a brief battle.\n\n9 May\n\n• The army captured the town of Qalaat al-Madiq.")
+    found = events(text, None, area_events=True)
+    idlib = [e for e in found if e["event_date"] == "2019-05-06"]
+    assert idlib and all(e["geo_precision"] == 3 for e in idlib)  # the province, not Idlib city
