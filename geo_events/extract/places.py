@@ -145,7 +145,7 @@ _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
 _SETTLEMENT_OF_WORDS = frozenset({"city", "town", "village", "towns", "villages"})
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
                                 r"medical\s+(?:complex|centre|center)|shrine)\b", re.IGNORECASE)
-_QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|area)\s+of\s+(?:the\s+)?"
+_QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|areas?)\s+of\s+(?:the\s+)?"
                                 r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 #: Between a place and the town the text says it lies in or by: "X, a town in the municipality of Y",
 #: "X, a village near Y", "X near Y", "X, outside Y".

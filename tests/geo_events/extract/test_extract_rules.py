@@ -2753,3 +2753,11 @@ def test_a_direction_of_a_province_stays_the_province_beside_towns_of_it() -> No
     found = events(text, None, area_events=True)
     idlib = [e for e in found if e["event_date"] == "2019-05-06"]
     assert idlib and all(e["geo_precision"] == 3 for e in idlib)  # the province, not Idlib city
+
+
+def test_areas_of_a_city_are_its_quarters() -> None:
+    text = ("Shells were fired on residential areas in Ain Zara and Al Hadba areas of Tripoli on the night of "
+            "27-28 April, with reports of casualties.")
+    found = events(text, "2019-04-28")
+    assert found and all(abs(e["lat"] - 32.89) < 0.1 and abs(e["lon"] - 13.19) < 0.1 for e in found)
+    assert {e["location"] for e in found} <= {"Ain Zara", "Al Hadba"}  # the districts, coded at the city
