@@ -213,7 +213,7 @@ _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed
                                 r"grievances)\s+(?:against|on|towards))\s*$",
                                 re.IGNORECASE)
 #: Between "north of the" / "40 km west of the" and the place measured from: "town of", "Iraqi capital (of)".
-_PLACE_KIND_OF = r"(?:(?:\w+\s+)?(?:city|town|village)\s+of\s+|(?:\w+\s+)?capital(?:,|\s+of)?\s+)?"
+_PLACE_KIND_OF = r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+|(?:[\w-]+\s+){0,2}?capital(?:,|\s+of)?\s+)?"
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
@@ -1628,7 +1628,8 @@ class _Reading:
         proxies = {p.proxy_start for p in usable if p.proxy_start is not None}
         if proxies:  # "the villages of X and Y near Aleppo": Aleppo places them, it is not a location itself
             usable = [p for p in usable if p.start not in proxies]
-        if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable):
+        if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable) and not any(
+                p.cue_after in _PROVINCE_CUES for p in usable):  # ("Amran governorate, north of Sanaa": the province)
             # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
             return [(self._offset(references[0]), "near the reference point the clause gives")]
         points = [p for p in usable if p.place.kind == "point"]

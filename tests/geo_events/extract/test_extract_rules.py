@@ -2761,3 +2761,10 @@ def test_areas_of_a_city_are_its_quarters() -> None:
     found = events(text, "2019-04-28")
     assert found and all(abs(e["lat"] - 32.89) < 0.1 and abs(e["lon"] - 13.19) < 0.1 for e in found)
     assert {e["location"] for e in found} <= {"Ain Zara", "Al Hadba"}  # the districts, coded at the city
+
+
+def test_a_province_placed_by_its_bearing_from_a_capital_is_the_province() -> None:
+    text = ("Suspected US airstrikes pounded the area around Hodeida on Tuesday night, the Houthis said.\n\n"
+            "Other strikes targeted Yemen's mountainous Amran governorate, north of the rebel-held capital of Sanaa.")
+    found = events(text, "2025-04-09")
+    assert [e["location"] for e in found] == ["Al Ḩudaydah"]  # Amran is no point, and Sanaa is only its bearing
