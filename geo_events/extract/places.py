@@ -624,6 +624,8 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return "part of an outlet's name (name + number)"
     if _OUTLET_AFTER_RE.match(after):
         return "part of an outlet's name"
+    if _PEOPLES_FORCE_AFTER_RE.match(text, end):
+        return f"part of an armed group's name ({text[start:end]} People's …)"  # "Mandalay People's Defence Force"
     if i == 0 and j == len(run) and text[start - 1 : start] == "(" and _CREDIT_AFTER_RE.match(text, end):
         return "an outlet's credit in a dateline ('(Xinhua) --')"
     if is_not_place(written):
@@ -659,6 +661,9 @@ _NAME_NUMBER_RE = re.compile(r"\s+\d{1,3}\b(?!\s*(?:km|kms|kilomet|mile|%|per|pe
                              r"(?:[\w-]+\s+)?(?:combat\s+)?(?:clashes|engagements|attacks|times)))", re.IGNORECASE)
 _OUTLET_AFTER_RE = re.compile(r"\s+(?:news|television|tv|radio|agency|newspaper|daily|channel|broadcaster|outlet)\b",
                               re.IGNORECASE)
+#: After a place: an armed group named after it ("the Mandalay People's Defence Force", "Sagaing People's Army").
+_PEOPLES_FORCE_AFTER_RE = re.compile(r"\s+People['’]?s\s+(?:Defen[cs]e\s+(?:Force|Forces|Army)|Liberation\s+(?:Army|Front)|"
+                                     r"Army|Militia|Protection\s+Units?|Revolutionary\s+Army|Administration\s+Team)\b")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _CREDIT_AFTER_RE = re.compile(r"\)\s*(?:[-–—]{1,2}|:)")
 #: After a car maker's name: the vehicle ("a Toyota vehicle", "a Toyota Hilux pickup"), not a car bomb.

@@ -2768,3 +2768,9 @@ def test_a_province_placed_by_its_bearing_from_a_capital_is_the_province() -> No
             "Other strikes targeted Yemen's mountainous Amran governorate, north of the rebel-held capital of Sanaa.")
     found = events(text, "2025-04-09")
     assert [e["location"] for e in found] == ["Al Ḩudaydah"]  # Amran is no point, and Sanaa is only its bearing
+
+
+def test_an_armed_group_named_after_a_place_is_no_place() -> None:
+    text = ("Locals reported that the TNLA, the Mandalay People’s Defence Force (PDF) and other groups attacked "
+            "army positions in Kyaukme on 25 June 2024.")
+    assert [e["location"] for e in events(text, None)] == ["Kyaukme"]
