@@ -55,7 +55,7 @@ _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region",
 ADMIN2_CUES = frozenset({"district", "county", "territory", "township", "sector", "lga"})
 _WATER_CUES = frozenset({"river", "valley", "basin", "banks", "bank"})
 _SETTLEMENT_CUES = frozenset({"village", "villages", "town", "towns", "city", "cities", "neighbourhood",
-                              "neighborhood", "camp", "area", "suburb"})
+                              "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "camp", "area", "suburb"})
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "ez", "es", "ed", "ul", "adh",
                         "de", "da", "du", "des", "del", "la", "le", "di", "do", "dos", "das", "bin", "ibn",
                         "bani", "ben", "der", "den", "van", "von", "y", "e", "i", "of", "sur", "am", "im"})
@@ -209,7 +209,7 @@ _ADMIN_OF_WORDS = frozenset({"region", "province", "governorate", "department", 
 _AFTER_CUE_RE = re.compile(
     r"^\s+(provinces|governorates|oblasts|regions|province|governorate|oblast|state|region|river|valley|village|town|"
     r"city|district|countryside|area|"
-    r"county|prefecture|territory|township|sector|lga|neighbourhood|neighborhood|camp|dam|oilfield|base|"
+    r"county|prefecture|territory|township|sector|lga|neighbourhoods|neighborhoods|neighbourhood|neighborhood|quarter|camp|dam|oilfield|base|"
     r"airport|prison|desert|suburb|road|highway)\b",
     re.IGNORECASE,
 )
@@ -1060,7 +1060,22 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str
             continue  # "the dam in Çilaxa district of Qamişlo": a town whose sub-district the city's region holds
         if apart > QUARTER_KM:
             out[index] = f"a quarter of {raw[index + 1].written}, not {quarter.name} ({quarter.country_name})"
+    for index, item in enumerate(raw):
+        # "stray bullets in the Nanga and Xinavane neighbourhoods" of the town the story is in: a quarter of it,
+        # not the namesake town 2,000 km away
+        quarter = chosen[index]
+        if quarter is None or index in out or item.cue_after not in _QUARTER_CUES or _OF_AFTER_CUE_RE.match(
+                text, item.end):
+            continue
+        town = next((k for k in range(index - 1, -1, -1) if chosen[k] is not None and chosen[k].kind in SETTLEMENT_KINDS
+                     and item.start - raw[k].end <= 1500 and chosen[k].id != quarter.id), None)
+        if town is not None and _quick_km(quarter.lat, quarter.lon, chosen[town].lat, chosen[town].lon) > DISTRICT_KM:
+            out[index] = f"a quarter of the town the text is about ({raw[town].written}), not {quarter.name}"
     return out
+
+
+_QUARTER_CUES = frozenset({"neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "quarters"})
+_OF_AFTER_CUE_RE = re.compile(r"\s*\w+\s+of\b")
 
 
 def _keep_owned(text: str, raw: list[_Raw], countries: list[CountryMention], rejected: list[Rejected] | None) -> None:

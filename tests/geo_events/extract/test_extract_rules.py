@@ -2774,3 +2774,10 @@ def test_an_armed_group_named_after_a_place_is_no_place() -> None:
     text = ("Locals reported that the TNLA, the Mandalay People’s Defence Force (PDF) and other groups attacked "
             "army positions in Kyaukme on 25 June 2024.")
     assert [e["location"] for e in events(text, None)] == ["Kyaukme"]
+
+
+def test_neighbourhoods_of_the_town_a_story_is_about_are_no_namesake_towns() -> None:
+    text = ("Insurgents attacked the town of Macomia in Cabo Delgado on Friday, looting shops.\n\n"
+            "Four civilians were killed by stray bullets in the Nanga and Xinavane neighbourhoods.")
+    found = events(text, "2024-05-13")
+    assert found and all(km(e["lat"], e["lon"], -12.24, 40.12) < 30 for e in found)  # not Xinavane, Maputo
