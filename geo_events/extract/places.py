@@ -637,6 +637,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         # "Babul Khan Kanrani", "Noor Khan Bahreni": a given name, the clan word and a surname (a place named so
         # whole, "Dera Ismail Khan", was matched whole before)
         return f"a person's name ({text[start:run[j + 1][1]]})"
+    if j == len(run) and j - i == 1 and i == len(run) - 1 and len(run) >= 2 and not any(
+            t.lower() in _RUN_NEIGHBOURS for _, _, t in run) and _TITLE_AFTER_RE.match(text, end):
+        # "Alex Nkoyo, commissioner for Mandera County, told Reuters": a person, named with the office after
+        return f"a person's name ({text[run[0][0]:end]}, with a title after it)"
     previous = run[i - 1][2].lower().rstrip(".") if i > 0 else _word_before(text, start)
     if previous in _TITLES or previous in _NAME_HONORIFICS:
         return f"a person's name (after '{previous}')"
@@ -664,6 +668,10 @@ _OUTLET_AFTER_RE = re.compile(r"\s+(?:news|television|tv|radio|agency|newspaper|
 #: After a place: an armed group named after it ("the Mandalay People's Defence Force", "Sagaing People's Army").
 _PEOPLES_FORCE_AFTER_RE = re.compile(r"\s+People['’]?s\s+(?:Defen[cs]e\s+(?:Force|Forces|Army)|Liberation\s+(?:Army|Front)|"
                                      r"Army|Militia|Protection\s+Units?|Revolutionary\s+Army|Administration\s+Team)\b")
+#: After a person's name: their office ("Alex Nkoyo, commissioner for Mandera County", "…, a police spokesman").
+_TITLE_AFTER_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:commissioner|spokesman|spokeswoman|"
+                             r"spokesperson|governor|mayor|minister|commander|director|chairman|chairwoman|official|"
+                             r"chief|head|administrator|councillor|lawmaker|senator|secretary)\b")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _CREDIT_AFTER_RE = re.compile(r"\)\s*(?:[-–—]{1,2}|:)")
 #: After a car maker's name: the vehicle ("a Toyota vehicle", "a Toyota Hilux pickup"), not a car bomb.

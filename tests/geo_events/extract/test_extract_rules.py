@@ -2781,3 +2781,12 @@ def test_neighbourhoods_of_the_town_a_story_is_about_are_no_namesake_towns() -> 
             "Four civilians were killed by stray bullets in the Nanga and Xinavane neighbourhoods.")
     found = events(text, "2024-05-13")
     assert found and all(km(e["lat"], e["lon"], -12.24, 40.12) < 30 for e in found)  # not Xinavane, Maputo
+
+
+def test_a_name_with_an_office_after_it_is_a_person() -> None:
+    text = ("Al-Shabab gunmen killed 14 quarry workers in an overnight attack on Tuesday.\n\n"
+            "Alex Nkoyo, commissioner for the county, said the gunmen attacked at around 1 a.m. and killed 14 people.")
+    assert events(text, "2015-07-08") == []  # not Mexico City, whose GeoNames names include Nkoyo
+    # a place with an official's words after it stays a place
+    (strike,) = events("Airstrikes hit Tal Afar, a security official said on Monday.", "2024-05-14")
+    assert strike["country"] == "Iraq"
