@@ -865,7 +865,7 @@ def resolve_places(
                 p for p, _ in raw[index].candidates if _near_border_of(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
-    refused = _between_pairs(text, raw, chosen, context) | _quarters_of(text, raw, chosen)
+    refused = _between_pairs(text, raw, chosen, context) | _quarters_of(text, raw, chosen, context)
     refused.update(_near_town(text, raw, chosen))
     for index, item in enumerate(raw):
         place = chosen[index]
@@ -1048,12 +1048,20 @@ def _near_town(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
     return out
 
 
-def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any]) -> dict[int, str]:
+def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any], context: DocumentContext | None = None
+                 ) -> dict[int, str]:
     """"the Thawra neighbourhood of Taiz": a quarter of the city named after it, not a namesake town far away
     (index → why; the quarter is then an unlisted name the city places)."""
     out: dict[int, str] = {}
     for index in range(len(raw) - 1):
         quarter, city = chosen[index], chosen[index + 1]
+        if quarter is not None and city is not None and context is not None and quarter.kind == "city" and (
+                quarter.country != city.country) and context.country_share(quarter.country) > 0.5 > (
+                context.country_share(city.country)) and _QUARTER_OF_GAP_RE.fullmatch(
+                text, raw[index].end, raw[index + 1].start) and "neighbo" in text[raw[index].end : raw[index + 1].start]:
+            # "the Port-au-Prince neighborhood of Brooklyn": the city first, its quarter after (not New York's)
+            out[index + 1] = f"a quarter of {raw[index].written}, not {city.name} ({city.country_name})"
+            continue
         if quarter is None or city is None or not (city.kind == "city" or (
                 city.kind == "town" and (city.population or 0) >= 100_000)):
             continue  # only cities have quarters ("Pulwama district of Kashmir" is no quarter)

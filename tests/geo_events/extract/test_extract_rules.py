@@ -2790,3 +2790,9 @@ def test_a_name_with_an_office_after_it_is_a_person() -> None:
     # a place with an official's words after it stays a place
     (strike,) = events("Airstrikes hit Tal Afar, a security official said on Monday.", "2024-05-14")
     assert strike["country"] == "Iraq"
+
+
+def test_a_city_before_neighborhood_of_names_the_city_first() -> None:
+    (attack,) = events("Gang members killed five men in the Port-au-Prince neighborhood of Brooklyn on Saturday, "
+                       "residents said.", "2023-04-17")
+    assert attack["country"] == "Haiti"  # Brooklyn is the quarter here, not New York's borough
