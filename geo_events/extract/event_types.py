@@ -20,6 +20,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?|drone\s+raids?"
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
      r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|airstrike"
+     # "the Saudi-led coalition launched, Saturday, a series of raids on …": a coalition's raids are from the air
+     r"|(?:coalition|warplanes|jets|aircraft|air\s+force)\s+(?:launched|carried\s+out|conducted|staged)\b[^.;\n]{0,30}?\braids"
      r"|(?:guided|glide|gliding)\s+(?:aerial\s+)?bombs?|aerial\s+bombs?"
      r"|debris\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:downed\s+|intercepted\s+)?drones?"
      r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"
@@ -229,7 +231,7 @@ TRIGGER_STEMS = (
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
-    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our",
+    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

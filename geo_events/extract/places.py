@@ -760,6 +760,33 @@ def _provinces_by_own_name(text: str, raw: list[_Raw], chosen: list[Any]) -> Non
                 chosen[index] = admin[0]
 
 
+_LIST_ITEM_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _lists_of_provinces(text: str, raw: list[_Raw], chosen: list[Any]) -> None:
+    """"raids on Yemen's Hajjah, Sa'adah, Al-Jawf and Marib": a list in which one name is only a province lists
+    provinces, also where a city shares another's name (each is coded where the text later places it)."""
+    index = 0
+    while index < len(raw):
+        end = index
+        while end + 1 < len(raw) and _LIST_ITEM_GAP_RE.fullmatch(text, raw[end].end, raw[end + 1].start):
+            end += 1
+        members = range(index, end + 1)
+        # (a member the gazetteer knows only as a province, or only by another place's variant name: "Al-Jawf" is
+        # no village "Jawf al Maqbabah")
+        if len(members) >= 3 and (provinces := [k for k in members if chosen[k] is not None and (
+                chosen[k].kind == "admin1" or all(q < 100 for p, q in raw[k].candidates if p is chosen[k]))
+                and any(p.kind == "admin1" and q >= 100 for p, q in raw[k].candidates)]):
+            country = next(p.country for p, q in raw[provinces[0]].candidates if p.kind == "admin1" and q >= 100)
+            units = {k: next((p for p, q in raw[k].candidates if p.kind == "admin1" and p.country == country
+                              and q >= 100), None) for k in members}
+            if 3 * sum(unit is not None for unit in units.values()) >= 2 * len(members):
+                for k, unit in units.items():
+                    if unit is not None:
+                        chosen[k] = unit
+        index = end + 1
+
+
 def resolve_places(
     text: str,
     raw: list[_Raw],
@@ -820,6 +847,7 @@ def resolve_places(
                 if place.admin1 and place.kind != "admin1":
                     context.admin1s[(place.country, _fold(place.admin1))] += 0.25
     _provinces_by_own_name(text, raw, chosen)
+    _lists_of_provinces(text, raw, chosen)
     # "Palma in Cabo Delgado province": the text says which province the place is in; a namesake elsewhere
     # (Palma, Spain) is not it, however large
     stated_in: dict[int, Any] = {}

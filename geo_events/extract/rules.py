@@ -362,7 +362,10 @@ _SAID_IN_BEFORE_RE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?[\w-]
                                 r"(?:(?:late\s+|early\s+)?on\s+\w+\s+|yesterday\s+|today\s+)?(?:in|from)\s+"
                                 r"(?:the\s+(?:\w+\s+)?(?:capital|city)\s+(?:of\s+)?)?$"
                                 # "a statement … made available to journalists in Sokoto"
-                                r"|\b(?:journalists|reporters|newsmen|the\s+press)\s+in\s+$")
+                                r"|\b(?:journalists|reporters|newsmen|the\s+press)\s+in\s+$"
+                                # "…, according to a security official in Sana'a": where the source sits
+                                r"|\baccording\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:officials?|sources?|"
+                                r"spokes(?:man|woman|person)|residents?|witness(?:es)?|medics?)\s+(?:based\s+)?in\s+$")
 #: What may stand around a day between two places of a list ("A on Thursday and B", "A on the night of 25-26
 #: April and in B", "A late on Monday, then B").
 _DATED_GAP_RE = re.compile(r"\s*(?:(?:on|in|at|during|overnight|late|early)\s*)*\s*(?:,\s*)?(?:and|then|,)?\s*"

@@ -2796,3 +2796,11 @@ def test_a_city_before_neighborhood_of_names_the_city_first() -> None:
     (attack,) = events("Gang members killed five men in the Port-au-Prince neighborhood of Brooklyn on Saturday, "
                        "residents said.", "2023-04-17")
     assert attack["country"] == "Haiti"  # Brooklyn is the quarter here, not New York's borough
+
+
+def test_a_list_naming_a_province_lists_provinces_and_sources_sit_where_they_are() -> None:
+    text = ("The Saudi-led coalition launched, Saturday, a series of raids on Yemen's Hajjah, Al-Jawf and Marib.\n\n"
+            "The jets carried out 20 strikes on Marib province on Saturday, according to a security official in "
+            "Sana'a.\n\nIn Hajjah, the coalition launched seven raids on Haradh district.")
+    found = events(text, "2020-06-07")
+    assert [(e["location"], e["sub_event_type"]) for e in found] == [("Ḩaraḑ", "Air/drone strike")]
