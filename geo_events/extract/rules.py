@@ -116,6 +116,8 @@ _HEADING_LINE_RE = re.compile(r"^[ \t#*=]*([^\n]{1,60}?)[ \t#*=]*$", re.MULTILIN
 #: A section heading that opens background, not news: "Background", "Clash Background", "Context", "History".
 _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|history|backstory|what\s+led\s+to)\b",
                                     re.IGNORECASE)
+#: A clause closed by who said it ("…, the sources said."): its pluperfect is the report's tense.
+_SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|reported|told\s+\w+)\s*[.”\"]*\s*$")
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
 _RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
@@ -1343,7 +1345,8 @@ class _Reading:
                 continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau
             pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
                                                for t in triggers) and not _REPORTED_THAT_RE.search(
-                self.text, clause.start, triggers[0].start)  # "X said that Armenia had struck …": reported speech
+                self.text, clause.start, triggers[0].start) and not _SAID_AT_END_RE.search(
+                body)  # "X said that Armenia had struck …", "… had been fighting in Sake, the sources said": reported
             if pluperfect or self._is_background(clause, body, dated) or self._only_old_or_cumulative(
                     body, clause, triggers):
                 self.background_spans.append((clause.start, clause.end))
@@ -1615,8 +1618,9 @@ class _Reading:
             role = self.role[place.start]
             if role in ("origin", "context"):
                 continue
-            if place.cue_after in _PROVINCE_CUES and place.rank == 0:
+            if place.cue_after in _PROVINCE_CUES and place.rank == 0 and place.cue_after != "region":
                 continue  # "Yagha province" read as a village: an unknown province is context, not a location
+                # ("the Sake region" with no unit of that name is the town's surroundings: coded at the town)
             if role == "reference":
                 references.append(place)
                 continue

@@ -2804,3 +2804,11 @@ def test_a_list_naming_a_province_lists_provinces_and_sources_sit_where_they_are
             "Sana'a.\n\nIn Hajjah, the coalition launched seven raids on Haradh district.")
     found = events(text, "2020-06-07")
     assert [(e["location"], e["sub_event_type"]) for e in found] == [("Ḩaraḑ", "Air/drone strike")]
+
+
+def test_a_pluperfect_closed_by_who_said_it_is_the_reports_tense() -> None:
+    text = ("At least three people died yesterday when a bomb hit a camp for the displaced in eastern DR Congo.\n\n"
+            "Government forces and M23 rebels had been fighting during the day in the Sake region, 20 kilometres "
+            "west of Goma, the sources said.")
+    found = events(text, "2024-02-12")
+    assert ("Sake", "2024-02-11") in {(e["location"], e["event_date"]) for e in found}
