@@ -118,6 +118,8 @@ _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|histo
                                     re.IGNORECASE)
 #: A clause closed by who said it ("…, the sources said."): its pluperfect is the report's tense.
 _SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|reported|told\s+\w+)\s*[.”\"]*\s*$")
+#: "… have escalated since Washington resumed airstrikes on March 15": a start point told in passing.
+_SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?$", re.IGNORECASE)
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
 _RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
@@ -197,6 +199,8 @@ _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|blames|accuses|denies|condemns|warns|urges|rejects|insists|vows|vowed|threatens|threatened|believes"
     r"|wants|responded|announced|blamed|rejected|urged|regime"
+    # "since Washington resumed airstrikes on March 15": a government acting, not the city
+    r"|resumed|launched|ordered|deployed|imposed|authori[sz]ed|approved|retaliated|intervened|escalated"
     # "Washington is looking into the strikes", "Moscow was concerned": a government's view
     r"|(?:is|was|are|were)\s+[\"“]?(?:\w+\s+)?[\"“]?(?:looking\s+into|concerned|studying|reviewing|investigating|considering|"
     r"ready|willing|prepared|committed|determined|opposed)"
@@ -517,6 +521,9 @@ _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgent
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
                               r"suicide|infantry|assault\s+groups?|advance[ds]?)\b", re.IGNORECASE)
+#: "The strikes, targeting …": the incidents just reported, named again at a clause's start.
+_PLURAL_ANAPHORA_RE = re.compile(r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:strikes|airstrikes|air\s+strikes|attacks|raids|"
+                                 r"bombings|clashes|explosions)\b", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -1328,6 +1335,15 @@ class _Reading:
                          f"{came_after.group(0)} the incident before it")
             elif came_after is not None:
                 # "The massacre came a week after gunmen killed 58 people in X": an incident already reported
+                # (but "The strikes, targeting the Abs district in Hajjah, came a few hours after …": where the
+                # incident just reported hit, before the earlier one it came after)
+                hit = [(p, how) for p, how in places if p.start < came_after.start() and p.rank < 3]
+                if hit and previous is not None and previous.day is not None and (
+                        _ANAPHORA_RE.match(body) or _PLURAL_ANAPHORA_RE.match(body)):
+                    for place, _how in hit:
+                        mentions.append(Mention(clause, place, "where the incident the clause refers to hit",
+                                                previous.day, previous.precision, previous.date_mention,
+                                                previous.date_how, dict(previous.scores), triggers, False))
                 self.background_spans.append((clause.start, clause.end))
                 self.out.diagnostics.append(Diagnostic(body[:80], "background, not coded",
                                                        "an earlier incident the new one came after", clause.start,
@@ -1897,6 +1913,10 @@ class _Reading:
             if precision != "day" and age > 45:
                 return True
             if precision == "day" and age > 45 and mention is not None and mention.kind != "absolute":
+                return True
+            if precision == "day" and age > 7 and mention is not None and _SINCE_CLAUSE_RE.search(
+                    self.text, max(clause.start, mention.start - 80), mention.start):
+                # "Tensions have escalated since Washington resumed airstrikes on March 15": when it all began
                 return True
         if self._narrative_day is not None and _RECENT_PAST_RE.search(body) and (
                 precision != "day" or mention is None):

@@ -2812,3 +2812,12 @@ def test_a_pluperfect_closed_by_who_said_it_is_the_reports_tense() -> None:
             "west of Goma, the sources said.")
     found = events(text, "2024-02-12")
     assert ("Sake", "2024-02-11") in {(e["location"], e["event_date"]) for e in found}
+
+
+def test_where_strikes_hit_before_the_earlier_wave_they_came_after() -> None:
+    text = ("The US military conducted six airstrikes on Yemen's northern provinces of Saada and Hajjah on Monday, "
+            "the Houthi-run TV said.\n\nThe strikes, targeting locations in the Abs district in Hajjah, came a few "
+            "hours after a separate wave of intensive airstrikes on the capital Sanaa.\n\nTensions have escalated "
+            "since Washington resumed airstrikes on March 15.")
+    found = events(text, "2025-04-08")
+    assert [(e["location"], e["event_date"]) for e in found] == [("Abs", "2025-04-07")]
