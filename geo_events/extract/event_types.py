@@ -199,6 +199,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"fighters?|militants?|soldiers?|rebels?|members?|suspects?|insurgents?|people|civilians|gunmen|jihadists|"
      r"terrorists?|hostages?|alive)\b)"
      r"|took\s+control|overran|overrun|taken\s+control|fell\s+to|swept\s+(?:into|through)"
+     # "capturing much of it by Saturday", "seizing most of the city"
+     r"|(?:capturing|seizing)\s+(?:much|most|all|parts?|large\s+parts|swathes|control)\s+of\b"
      # "the SDF had taken the village of al-Suwar", "took the town of X"
      r"|(?:(?<=had\s)|(?<=has\s)|(?<=have\s))taken\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city|base|airport)\b"
      r"|took\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city)\s+of\b"

@@ -174,7 +174,9 @@ _CAPTION_RE = re.compile(
 _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", "Credit", "Picture", "archive",
                   "handout", "Powered", "AP ", "Source", "Courtesy")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
-                           r"|author|by\s+[A-Z]|published|modified|updated|posted|share|follow)\b", re.IGNORECASE)
+                           r"|author|by\s+[A-Z]|published|modified|updated|posted|share|follow)\b"
+                           # a related link glued to its label when a page is flattened: "RelatedSyrian opposition …"
+                           r"|^\s*(?-i:Related|Recommended|Read\s+more|Also\s+read|More\s+on)(?=[A-Z])", re.IGNORECASE)
 #: A page's metadata line ("Published 12 May 2022.", "Updated: 09 Mar 2024 14:32 GMT."): only its own sentence is
 #: skipped, the story glued after it on the same line (pasted text, flattened HTML) is read.
 _META_LINE_RE = re.compile(r"^\s*(?:published|modified|updated|posted)\b", re.IGNORECASE)
