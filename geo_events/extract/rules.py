@@ -523,6 +523,9 @@ _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgent
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
                               r"suicide|infantry|assault\s+groups?|advance[ds]?)\b", re.IGNORECASE)
+#: A relative clause hung on a place name: "Indaw town, which the militia captured on Monday".
+_WHICH_AFTER_RE = re.compile(r"(?:\s+(?:town|city|village|district|base|airport))?,\s+which\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                             r"(?:captured|seized|took|overran|attacked|stormed|shelled|bombed|struck|hit|raided)\b")
 #: "The strikes, targeting …": the incidents just reported, named again at a clause's start.
 _PLURAL_ANAPHORA_RE = re.compile(r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:strikes|airstrikes|air\s+strikes|attacks|raids|"
                                  r"bombings|clashes|explosions)\b", re.IGNORECASE)
@@ -1242,6 +1245,12 @@ class _Reading:
             triggers = self._in(self.triggers, clause.start, clause.end)
             body = self.text[clause.start : clause.end]
             places = self._locations(clause)
+            if triggers and (about := next((p for p in self._in(self.places, clause.start, clause.end)
+                                            if p.rank < 3 and p.end <= triggers[0].start
+                                            and _WHICH_AFTER_RE.match(self.text, p.end)), None)) is not None:
+                # "… 30 km southwest of Indaw town, which the militia captured on Monday": what the relative clause
+                # tells happened at the place it hangs on
+                places = [(about, "the place the relative clause tells of")]
             if places and previous is not None and clause.sentence - previous.clause.sentence <= 2 and all(
                     (road := _ROAD_END_RE.match(self.text, p.end)) is not None
                     and previous.place.key and previous.place.key in self.low[p.start : road.end()]

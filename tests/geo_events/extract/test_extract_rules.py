@@ -2821,3 +2821,9 @@ def test_where_strikes_hit_before_the_earlier_wave_they_came_after() -> None:
             "since Washington resumed airstrikes on March 15.")
     found = events(text, "2025-04-08")
     assert [(e["location"], e["event_date"]) for e in found] == [("Abs", "2025-04-07")]
+
+
+def test_a_relative_clause_hung_on_a_place_tells_what_happened_there() -> None:
+    (capture,) = events("Nan Khan village in Myanmar is about 30 kilometers southwest of Indaw town, which the "
+                        "militia captured on Monday.", "2025-04-10")
+    assert (capture["location"], capture["event_date"]) == ("Indaw", "2025-04-07")
