@@ -190,7 +190,8 @@ CENTRAL_CITY_POPULATION = 300_000
 _PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
                          r"central|upper|lower)\s+$", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
-_KIND_AFTER_RE = re.compile(r"\s+(oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
+_KIND_AFTER_RE = re.compile(r"\s+(nuclear\s+power\s+(?:plant|station)|nuclear\s+plant|power\s+(?:plant|station)|"
+                            r"oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"
                             r"province|governorate|oblast|state|region|district|county|prefecture|"
                             r"prison|river|valley|plain|desert|mountains?|bridge|crossing|refinery|station|plant)\b",
                             re.IGNORECASE)
