@@ -2638,8 +2638,8 @@ def test_a_philippine_sitio_barangay_town_province_address_is_one_place() -> Non
 
 
 def test_between_two_towns_the_one_in_a_country_the_text_never_points_to_is_the_doubtful_one() -> None:
-    # "Boni" is also a name GeoNames gives Bonn; the Malian Boni is not in the gazetteer
-    text = ("In central Mali, jihadists claimed an ambush on a military convoy between Boni and Hombori on Friday, "
+    # "Serma" is also a spelling of Sırma in Turkey; the Malian Serma is not in the gazetteer
+    text = ("In central Mali, jihadists claimed an ambush on a military convoy between Serma and Hombori on Friday, "
             "the Malian army said.")
     (ambush,) = events(text, "2024-06-15")
     assert (ambush["location"], ambush["country"]) == ("Hombori", "Mali")
