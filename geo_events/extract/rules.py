@@ -523,6 +523,11 @@ _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgent
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
                               r"suicide|infantry|assault\s+groups?|advance[ds]?)\b", re.IGNORECASE)
+#: Where a clause says only a part of the country: "in the north and northwest", "in the country's east".
+_VAGUE_AREA_RE = re.compile(r"\bin\s+the\s+(?:country['’]s\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
+                            r"north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+(?:and|or)\s+(?:the\s+)?"
+                            r"(?:north|south|east|west|centre|center|north-?east|north-?west|south-?east|south-?west)(?:ern)?)?"
+                            r"\b(?!\s+of\b|\s+(?:part|side|bank|edge|outskirts)\b)", re.IGNORECASE)
 #: A relative clause hung on a place name: "Indaw town, which the militia captured on Monday".
 _WHICH_AFTER_RE = re.compile(r"(?:\s+(?:town|city|village|district|base|airport))?,\s+which\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
                              r"(?:captured|seized|took|overran|attacked|stormed|shelled|bombed|struck|hit|raided)\b")
@@ -1555,6 +1560,8 @@ class _Reading:
                 # just reported, on its own day, not the day it was revealed
                 self._refine_previous(previous, clause, [])
                 continue
+            # "34 villagers were killed on July 2-3 in the north and northwest": somewhere else than the towns before
+            vague = not places and bool(_VAGUE_AREA_RE.search(body))
             if not places:
                 if self.dateline is not None and _HERE_RE.search(body):
                     # "MARAWI CITY — A bomb exploded during Mass at the university gymnasium here on Sunday"
@@ -1570,13 +1577,13 @@ class _Reading:
                         clause.paragraph - previous.clause.paragraph <= 2):
                     # "The raids in Wum …" ¶ "From Monday to Tuesday, troops raided the locality": the town just named
                     places = [(previous.place, "the place the clause refers back to")]
-                elif lead_place is not None and clause.sentence <= 3:
+                elif lead_place is not None and clause.sentence <= 3 and not vague:
                     places = [(lead_place, "the article's lead")]
                 elif not self.places and clause.sentence <= 3 and (titled := self.title_place) is not None:
                     # an excerpt that names its place only in the headline ("Drone strike kills four in Saada")
                     places = [(titled, "the headline (the text names no place)")]
                 elif (recent := self._recent_place(clause)) is not None and (own_date or date_how.startswith(
-                        "an earlier date in the paragraph")):
+                        "an earlier date in the paragraph")) and not vague:
                     places = [(recent, "the last town named before it")]
                 else:
                     classified = classify(dict(scores))

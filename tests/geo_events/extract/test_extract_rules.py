@@ -2827,3 +2827,11 @@ def test_a_relative_clause_hung_on_a_place_tells_what_happened_there() -> None:
     (capture,) = events("Nan Khan village in Myanmar is about 30 kilometers southwest of Indaw town, which the "
                         "militia captured on Monday.", "2025-04-10")
     assert (capture["location"], capture["event_date"]) == ("Indaw", "2025-04-07")
+
+
+def test_a_toll_told_only_for_a_part_of_the_country_takes_no_earlier_town() -> None:
+    text = ("Jihadists killed ten civilians in Bourzanga on Thursday, security sources said.\n\n"
+            "On June 11, 86 people were massacred at Djibo in the north.\n\n"
+            "Thirty-four villagers were killed on July 2-3 in the north and northwest.")
+    found = {(e["location"], e["event_date"]) for e in events(text, "2022-08-09")}
+    assert not any(day in ("2022-07-02", "2022-07-03") for _, day in found)
