@@ -319,7 +319,7 @@ _PRIOR_RE = re.compile(r"\b(?:after|following|since|in\s+response\s+to|in\s+reta
                        r"\s+(?:a|an|the|last\s+\w+'s|this)?\s*(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 #: "The attack came a week after gunmen killed …", "comes days after an air strike on …": the clause tells an older
 #: incident (its subject is the one already told).
-_CAME_DAYS_AFTER_RE = re.compile(r"\b(?:came|comes|occurred|happened|follows|followed)\s+(?:just\s+|only\s+|barely\s+)?"
+_CAME_DAYS_AFTER_RE = re.compile(r"\b(?:came|comes|come|occurred|happened|follows|followed)\s+(?:just\s+|only\s+|barely\s+)?"
                             r"(?P<count>a|one|two|three|four|five|six|ten|several|\d+|a\s+few|hours|days|weeks|months)\s*"
                             r"(?P<unit>days?|weeks?|months?|hours?)?\s+(?:after|since)\b", re.IGNORECASE)
 #: Counts of days before an incident that the text says another one came after.

@@ -2835,3 +2835,10 @@ def test_a_toll_told_only_for_a_part_of_the_country_takes_no_earlier_town() -> N
             "Thirty-four villagers were killed on July 2-3 in the north and northwest.")
     found = {(e["location"], e["event_date"]) for e in events(text, "2022-08-09")}
     assert not any(day in ("2022-07-02", "2022-07-03") for _, day in found)
+
+
+def test_deaths_that_come_days_after_an_earlier_strike_date_it() -> None:
+    text = ("Government air strikes on the town of Ariha killed at least 11 people on Sunday, the monitor said.\n\n"
+            "The deaths come two days after 10 civilians were killed in government air strikes on Ariha.")
+    found = sorted(e["event_date"] for e in events(text, "2017-02-27"))
+    assert found == ["2017-02-24", "2017-02-26"]
