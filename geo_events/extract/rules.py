@@ -523,6 +523,9 @@ _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgent
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
                               r"suicide|infantry|assault\s+groups?|advance[ds]?)\b", re.IGNORECASE)
+#: Between a place of a list and a bearing listed after it: "…, the outskirts of al-Dur and east of Samarra".
+_LISTED_BEARING_GAP_RE = re.compile(r"\s*,?\s+and\s+(?:the\s+)?(?:areas?\s+)?(?:north|south|east|west|"
+                                    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?")
 #: Where a clause says only a part of the country: "in the north and northwest", "in the country's east".
 _VAGUE_AREA_RE = re.compile(r"\bin\s+the\s+(?:country['’]s\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
                             r"north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+(?:and|or)\s+(?:the\s+)?"
@@ -1659,6 +1662,12 @@ class _Reading:
                 references.append(place)
                 continue
             usable.append(place)
+        for reference in references:
+            # "… the outskirts of al-Dur and east of Samarra": a bearing listed among the places attacked is one of
+            # them (coded at the town it is told from), not a point the others are measured from
+            before = [p for p in usable if p.end <= reference.start]
+            if before and _LISTED_BEARING_GAP_RE.fullmatch(self.text, before[-1].end, reference.start):
+                usable.append(reference)
         axes = [p for p in usable if _AXIS_AFTER_RE.match(self.text, p.end)]
         if axes and len(axes) < len(usable):
             # "In the Kupiansk direction, Russian forces attacked near X and Y": the axis names the front, X and Y
@@ -1719,7 +1728,7 @@ class _Reading:
                 # "in a remote area between the cities of Kirkuk and Arbil": one place between two, coded at the first
                 last = place
             elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES or self._after_container(found, place) or (
-                    self._dated_list_gap(last.end, place.start)):
+                    self._dated_list_gap(last.end, place.start)) or _LISTED_BEARING_GAP_RE.fullmatch(gap):
                 out.append(place)
                 last = place
         if len(out) == 1 and out[0].cue_before not in _DIRECT_CUES:

@@ -2842,3 +2842,11 @@ def test_deaths_that_come_days_after_an_earlier_strike_date_it() -> None:
             "The deaths come two days after 10 civilians were killed in government air strikes on Ariha.")
     found = sorted(e["event_date"] for e in events(text, "2017-02-27"))
     assert found == ["2017-02-24", "2017-02-26"]
+
+
+def test_a_bearing_listed_among_the_places_attacked_is_one_of_them() -> None:
+    text = "ISIS attacks on four axes, the outskirts of al-Dur and east of Samarra, killed 11 PMF members on Saturday."
+    assert sorted(e["location"] for e in events(text, "2020-05-02")) == ["Ad Dawr", "Sāmarrā’"]
+    # a bearing that measures a place stays a reference
+    (strike,) = events("Drones struck Tikrit in Iraq, 50 km north of Samarra, on Saturday.", "2020-05-02")
+    assert strike["location"] == "Tikrīt"
