@@ -90,6 +90,9 @@ _ORG_WORDS = frozenset(
     "organisation organization federation league international insider review weekly service services "
     "broadcasting broadcaster agence presse mission office".split()
 )
+#: Last words of a military unit's name ("Tahoua Special Forces Battalion", "Kidal Mechanised Brigade").
+_UNIT_WORDS = frozenset({"battalion", "brigade", "division", "regiment", "corps", "squadron", "command", "battalions",
+                         "brigades"})
 _TITLES = frozenset(
     "president governor gov minister general gen lt col colonel major maj captain capt commander mr mrs ms "
     "dr sheikh shaikh imam father fr pope king prince emir sultan mayor ambassador senator sen rep prime "
@@ -618,6 +621,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return "part of an actor's name"
     if j < len(run) and run[j][2].lower() in _ORG_WORDS:
         return f"part of an organisation's name ({text[start:run[j][1]]})"
+    if any(run[k][2].lower() in _UNIT_WORDS for k in range(j + 1, min(len(run), j + 3))):
+        # "the Tahoua Special Forces Battalion": a unit named after its garrison town
+        return f"part of a military unit's name ({text[start:run[min(len(run), j + 3) - 1][1]]})"
     if i > 0 and run[i - 1][2].lower() in _ORG_WORDS:
         return f"part of an organisation's name ({text[run[i - 1][0]:end]})"
     after = text[end : end + 14]

@@ -2850,3 +2850,9 @@ def test_a_bearing_listed_among_the_places_attacked_is_one_of_them() -> None:
     # a bearing that measures a place stays a reference
     (strike,) = events("Drones struck Tikrit in Iraq, 50 km north of Samarra, on Saturday.", "2020-05-02")
     assert strike["location"] == "Tikrīt"
+
+
+def test_a_military_unit_named_after_a_town_is_no_place() -> None:
+    text = ("At about 5:30 p.m. on Sunday, a post of the armed forces under the Tahoua Special Forces Battalion was "
+            "attacked in Torodi, Niger; 27 soldiers were killed.")
+    assert [e["location"] for e in events(text, "2024-09-16")] == ["Torodi"]
