@@ -619,8 +619,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return ""  # acronyms: SDF, ISIS, AFP, UN
     if inside_spans(blocked, start, end, strictly=True):
         return "part of an actor's name"
-    if j < len(run) and run[j][2].lower() in _ORG_WORDS:
-        return f"part of an organisation's name ({text[start:run[j][1]]})"
+    if j < len(run) and run[j][2].lower() in _ORG_WORDS and not (
+            j + 1 < len(run) and run[j][2].lower() == "international" and run[j + 1][2].lower() in ("airport", "airports")):
+        return f"part of an organisation's name ({text[start:run[j][1]]})"  # (not "Hodeidah International Airport")
     if any(run[k][2].lower() in _UNIT_WORDS for k in range(j + 1, min(len(run), j + 3))):
         # "the Tahoua Special Forces Battalion": a unit named after its garrison town
         return f"part of a military unit's name ({text[start:run[min(len(run), j + 3) - 1][1]]})"

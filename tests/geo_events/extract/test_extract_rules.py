@@ -2856,3 +2856,9 @@ def test_a_military_unit_named_after_a_town_is_no_place() -> None:
     text = ("At about 5:30 p.m. on Sunday, a post of the armed forces under the Tahoua Special Forces Battalion was "
             "attacked in Torodi, Niger; 27 soldiers were killed.")
     assert [e["location"] for e in events(text, "2024-09-16")] == ["Torodi"]
+
+
+def test_a_citys_international_airport_is_no_organisation() -> None:
+    (strike,) = events("Six airstrikes hit Hodeidah International Airport in Yemen on Monday.", "2018-09-04")
+    assert strike["country"] == "Yemen" and km(strike["lat"], strike["lon"], 14.80, 42.95) < 25
+    assert events("Amnesty International said the war must end.", "2018-09-04") == []
