@@ -523,13 +523,13 @@ _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgent
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
                               r"suicide|infantry|assault\s+groups?|advance[ds]?)\b", re.IGNORECASE)
+#: A compass bearing, as texts write it ("north", "south-eastern", "northwest").
+_BEARING = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 #: Between a place of a list and a bearing listed after it: "…, the outskirts of al-Dur and east of Samarra".
-_LISTED_BEARING_GAP_RE = re.compile(r"\s*,?\s+and\s+(?:the\s+)?(?:areas?\s+)?(?:north|south|east|west|"
-                                    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?")
+_LISTED_BEARING_GAP_RE = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?(?:areas?\s+)?{_BEARING}\s+of\s+(?:the\s+)?")
 #: Where a clause says only a part of the country: "in the north and northwest", "in the country's east".
-_VAGUE_AREA_RE = re.compile(r"\bin\s+the\s+(?:country['’]s\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
-                            r"north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+(?:and|or)\s+(?:the\s+)?"
-                            r"(?:north|south|east|west|centre|center|north-?east|north-?west|south-?east|south-?west)(?:ern)?)?"
+_VAGUE_AREA_RE = re.compile(rf"\bin\s+the\s+(?:country['’]s\s+)?(?:far\s+)?(?:{_BEARING}|centre|center)"
+                            rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:{_BEARING}|centre|center))?"
                             r"\b(?!\s+of\b|\s+(?:part|side|bank|edge|outskirts)\b)", re.IGNORECASE)
 #: A relative clause hung on a place name: "Indaw town, which the militia captured on Monday".
 _WHICH_AFTER_RE = re.compile(r"(?:\s+(?:town|city|village|district|base|airport))?,\s+which\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
