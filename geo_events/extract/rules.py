@@ -1637,11 +1637,14 @@ class _Reading:
             for mention in mentions:
                 classified = classify(dict(mention.scores))
                 if not mention.own_date and classified is not None and classified[0] == event_type and (
-                        mention.date_how.startswith("no date") or (mention.date_how == "the article's lead" and (
-                            date_mention is None or bisect_left(self.newlines, date_mention.start)
-                            == mention.clause.paragraph))):
-                    # (a dated incident paragraphs later, "On Wednesday, a drone strike in X killed three", whose
-                    # place the gazetteer lacks, is another incident: the lead's day stays)
+                        mention.date_how.startswith("no date") or (mention.date_how in (
+                            "the article's lead", "the mention before it") and (
+                            date_mention is None or date_mention.start < mention.clause.start
+                            or bisect_left(self.newlines, date_mention.start) == mention.clause.paragraph))):
+                    # (a summary before it dates it: "Over the past day, three civilians were killed in the east" ¶
+                    # "One person was killed in rocket attacks on Beryslav"; but a dated incident paragraphs later,
+                    # "On Wednesday, a drone strike in X killed three", whose place the gazetteer lacks, is another
+                    # incident: the lead's day stays)
                     mention.day, mention.precision, mention.date_mention = day, precision, date_mention
                     mention.date_how = f"a later mention of the same incident ('{date_mention.text if date_mention else day}')"
         return mentions

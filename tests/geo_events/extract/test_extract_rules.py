@@ -2862,3 +2862,12 @@ def test_a_citys_international_airport_is_no_organisation() -> None:
     (strike,) = events("Six airstrikes hit Hodeidah International Airport in Yemen on Monday.", "2018-09-04")
     assert strike["country"] == "Yemen" and km(strike["lat"], strike["lon"], 14.80, 42.95) < 25
     assert events("Amnesty International said the war must end.", "2018-09-04") == []
+
+
+def test_a_past_day_summary_dates_the_towns_told_after_it() -> None:
+    text = ("A Russian drone strike on Nikopol on Wednesday killed a woman, the governor said.\n\n"
+            "Over the past day, three civilians were killed in the east and south of the country, the presidential "
+            "office said.\n\n"
+            "One person was killed in rocket attacks on Beryslav. Another was killed around Kupyansk.")
+    found = {e["location"]: e["event_date"] for e in events(text, "2023-11-01")}
+    assert found == {"Nikopol": "2023-11-01", "Beryslav": "2023-10-31", "Kupyansk": "2023-10-31"}
