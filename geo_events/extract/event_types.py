@@ -106,6 +106,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
+    # "a fight between two families that ended with the use of firearms": a communal clash
+    ("Armed clash", 3.0, r"(?:fight|fights|gunfight|shootout)\s+between\s+(?:two\s+|rival\s+)?(?:[\w-]+\s+)?"
+     r"(?:families|clans|tribes|groups|factions|gangs|militias|communities)"),
     # "the SPLM-N launched an intensive attack on Kadugli": whoever launches an attack on a place, it happened
     ("Armed clash", 2.5, r"launched\s+(?:an?\s+|the\s+|several\s+|two\s+|three\s+|multiple\s+|a\s+series\s+of\s+)?"
      r"(?:(?!air|drone|rocket|missile|artillery)[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?)\s+(?:on|against)\b"),

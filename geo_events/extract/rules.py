@@ -383,7 +383,9 @@ _LIST_GAP_RE = re.compile(
     # "X, Y and Z", "X and the villages of Y"; a name no gazetteer lists may stand between two listed ones
     # ("near Myrnohrad, Novotoretske and Lysivka")
     r"^(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)){0,2}"
-    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)(?:(?:near|in|at|around|outside)\s+)?"
+    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)"
+    # ("near Ayn Isa and another close to Mar'a")
+    r"(?:(?:another|one|a\s+second|a\s+third)\s+)?(?:(?:near|close\s+to|in|at|around|outside)\s+)?"
     r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
     re.IGNORECASE)
 #: A clause with no trigger of its own telling where the incident happened ("It took place in X").

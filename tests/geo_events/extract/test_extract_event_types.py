@@ -104,3 +104,9 @@ def test_attacks_by_an_armed_group_are_an_incident() -> None:
 def test_launching_an_attack_on_a_place_is_an_incident() -> None:
     text = "The El Hilu faction of the SPLM-N launched an intensive attack on Kadugli on Monday."
     assert classify_text(text)[:2] == ("Battles", "Armed clash")
+
+
+def test_a_fight_between_families_is_a_communal_clash() -> None:
+    text = "A fight between two farming families in the village ended with the use of firearms."
+    assert classify_text(text)[:2] == ("Battles", "Armed clash")
+    assert classify_text("The fight between the two parties over the budget continued.") is None

@@ -2871,3 +2871,10 @@ def test_a_past_day_summary_dates_the_towns_told_after_it() -> None:
             "One person was killed in rocket attacks on Beryslav. Another was killed around Kupyansk.")
     found = {e["location"]: e["event_date"] for e in events(text, "2023-11-01")}
     assert found == {"Nikopol": "2023-11-01", "Beryslav": "2023-10-31", "Kupyansk": "2023-10-31"}
+
+
+def test_another_close_to_continues_a_list_of_struck_places() -> None:
+    text = ("Turkish drones struck a car near Amuda and another close to Derbasiyah on Sunday, killing two "
+            "fighters, a monitor said.")
+    found = events(text, "2023-06-12")
+    assert any(near(e, 37.10, 40.93) for e in found) and any(near(e, 36.95, 40.65) for e in found)
