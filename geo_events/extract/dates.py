@@ -377,7 +377,15 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
         # page banner shows ("Monday, November 18, 2024" over an old story)
         return max(filed)
     # (a year guessed from a weekday, "since Friday, October 2", yields to the years the text writes)
-    days = [m.date for m in written if _YEAR_WRITTEN_RE.search(m.text)] or [m.date for m in written]
+    days = [m.date for m in written if _YEAR_WRITTEN_RE.search(m.text)]
+    if days:
+        return max(days)
+    filed_month = _url_month(url)
+    if filed_month is not None:
+        # "…/a/2020/03/farc-dissidents-attack…" over "on March 26": the month the page was filed in; its last day,
+        # so that the days the text writes without a year fall in it
+        return filed_month
+    days = [m.date for m in written]
     if days:
         return max(days)
     # a monthly digest ("Cameroon — October 2023 … separatists 4 Oct ambushed …"): the month's last day
@@ -393,6 +401,21 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
         return date(max(years), 7, 2)
     following = _safe_date(last.year + 1, 1, 1) if last.month == 12 else _safe_date(last.year, last.month + 1, 1)
     return following - timedelta(days=1) if following is not None else last
+
+
+#: A news page's filing month in its URL path: ".../2020/03/slug.html", ".../2020-03/slug" (a path segment of
+#: its own, not a dump's name such as "wikipedia_en_all_maxi_2023-10").
+_URL_MONTH_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])/")
+
+
+def _url_month(url: str | None) -> date | None:
+    """The last day of the month a URL files its page under, or None."""
+    found = _URL_MONTH_RE.search(url or "")
+    if found is None:
+        return None
+    year, month = int(found.group(1)), int(found.group(2))
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
 
 
 #: A year written in a date ("4 October 2020", "04.10.2020", "2020-10-04"), not guessed from its weekday.

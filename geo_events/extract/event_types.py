@@ -97,6 +97,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:militants|fighters|insurgents|terrorists|rebels|bandits|jihadists|soldiers|troops|policemen|"
      r"police\s+officers|officers|militiamen|gunmen|a\s+soldier|a\s+policeman|a\s+police\s+officer)\b"),
     ("Armed clash", 2.0, r"under\s+fire|gunfire|exchange\s+of\s+gunfire"),
+    # small-arms fire on a post, as Latin American reporting tells it ("police stations were harassed with bursts of
+    # rifles and explosives", "rifle bursts and loud explosions were heard"): gunmen fire, the blasts go with it
+    ("Armed clash", 7.0, r"(?:rifle|gun|machine-?gun)\s+bursts|bursts\s+of\s+(?:rifles?|gunfire|(?:automatic|machine-?gun|"
+     r"rifle)\s+fire)|(?:were|was)\s+harassed\s+with|harassment\s+of\s+(?:the\s+)?(?:police|military|army)"),
     ("Armed clash", 3.0, r"shoot-?outs?|hostilities|(?:tanks|troops|forces|fighters|units)\s+(?:pushed|pressed|broke)\s+into"),
     # a place or a unit that "came under attack" / "came under heavy fire": an incident told from the target's side
     ("Armed clash", 2.5, r"(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,2}?(?:attacks?|fire)"),
@@ -236,7 +240,7 @@ TRIGGER_STEMS = (
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
-    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc",
+    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -468,6 +468,8 @@ _PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "regio
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
+#: The edit link a copied wiki page leaves after a section heading ("10 July[edit]", "10 July[]").
+_EDIT_LINK_RE = re.compile(r"\s*\[(?:edit|edit source|\s*)\]\s*$", re.IGNORECASE)
 #: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
 _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|ET|IST|am|pm|"
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
@@ -1063,6 +1065,8 @@ class _Reading:
             line_start = self.text.rfind("\n", 0, mention.start) + 1
             line_end = self.text.find("\n", mention.end)
             line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
+            # (a wiki page's section heading keeps its edit link: "10 July[edit]", "10 July[]")
+            line = _EDIT_LINK_RE.sub("", line)
             if mention.date is not None and line.strip(" \t:–—-*#|") == mention.text.strip():
                 out.append(mention)
         return out
@@ -1175,7 +1179,9 @@ class _Reading:
             elif trigger.weight >= 2.5 and trigger.sub_event_type in _WEAPON_SUBS:
                 weak[trigger.sub_event_type] += 1
         best = max(totals.items(), key=lambda kv: kv[1], default=None)
-        if best and best[1] >= 4:
+        fighting = sum(t.weight for t in self.triggers if t.sub_event_type == "Armed clash" and t.weight >= 3)
+        if best and best[1] >= 4 and fighting <= 1.5 * best[1]:
+            # (a page of clashes that hears "loud explosions" once does not kill its dead by explosives)
             return best[0]
         # "Russian strikes against …" three times and no fighting on the ground: the article's weapon too
         often = max(weak.items(), key=lambda kv: kv[1], default=None)
@@ -1588,7 +1594,9 @@ class _Reading:
                     # an excerpt that names its place only in the headline ("Drone strike kills four in Saada")
                     places = [(titled, "the headline (the text names no place)")]
                 elif (recent := self._recent_place(clause)) is not None and (own_date or date_how.startswith(
-                        "an earlier date in the paragraph")) and not vague:
+                        "an earlier date in the paragraph") or (date_how.startswith("the date heading its entry") and (
+                        precision == "day"))) and not vague:
+                    # (a timeline's entry, "7 July" ¶ "Soldiers were attacked at a checkpoint", in the city just told)
                     places = [(recent, "the last town named before it")]
                 else:
                     classified = classify(dict(scores))

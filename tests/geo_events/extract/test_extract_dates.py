@@ -158,3 +158,12 @@ def test_a_year_the_text_writes_beats_one_guessed_from_a_weekday() -> None:
     assert infer_anchor(text) == date(2020, 10, 4)  # not the latest October 2 that was a Friday (2026)
     # with no year written at all, the weekday still gives one
     assert infer_anchor("Rockets have hit the city since Friday, October 2.") is not None
+
+
+def test_an_undated_page_takes_its_year_from_the_month_its_url_files_it_under() -> None:
+    text = "Rebels fired on the police post in the early hours of March 26, residents said."
+    assert infer_anchor(text, "https://news.example.org/a/2020/03/rebels-fire-on-post.html") == date(2020, 3, 31)
+    assert infer_anchor(text, "https://news.example.org/2019-11/rebels-fire") == date(2019, 11, 30)
+    # a dump's name is no filing month, and a year the text writes outranks the URL's
+    assert infer_anchor(text, "https://mirror.example.org/wikipedia_en_all_maxi_2023-10/A/Post") is None
+    assert infer_anchor("Fighting resumed on 4 May 2018 in the town.", "https://x.example/2020/03/a") == date(2018, 5, 4)

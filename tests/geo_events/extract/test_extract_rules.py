@@ -2878,3 +2878,35 @@ def test_another_close_to_continues_a_list_of_struck_places() -> None:
             "fighters, a monitor said.")
     found = events(text, "2023-06-12")
     assert any(near(e, 37.10, 40.93) for e in found) and any(near(e, 36.95, 40.65) for e in found)
+
+
+def test_an_undated_page_filed_under_a_month_dates_its_year_less_days() -> None:
+    text = "Gunmen attacked the police station in Corinto, Cauca, in the early hours of March 26, residents said."
+    (event,) = events(text, None, url="https://news.example.org/a/2020/03/cauca-attack.html")
+    assert event["event_date"] == "2020-03-26" and near(event, 3.17, -76.26)
+
+
+def test_bursts_of_rifle_fire_on_police_posts_are_a_clash_not_shelling() -> None:
+    text = ("Police stations in Toribio and Caldono were harassed with bursts of rifles and explosives on Thursday; "
+            "residents said rifle bursts and loud explosions were heard.")
+    found = events(text, "2020-03-27")
+    assert len(found) == 2 and {e["sub_event_type"] for e in found} == {"Armed clash"}
+
+
+def test_a_wiki_timeline_dates_its_entries_by_headings_with_edit_links() -> None:
+    text = ("Clashes in Wau were a series of fights between two army factions in 2019.\n\n"
+            "3 June[edit]\n\nFighting broke out near the market in Wau, residents said.\n\n"
+            "5 June[]\n\nSoldiers of the other faction were attacked at a checkpoint. Four were killed.\n\n"
+            "6 June[edit]\n\nHeavy fighting resumed in Wau around the airport.")
+    found = events(text, None, title="2019 Wau clashes")
+    assert sorted(e["event_date"] for e in found) == ["2019-06-03", "2019-06-05", "2019-06-06"]
+    assert all(near(e, 7.70, 27.99) and e["event_type"] == "Battles" for e in found)
+
+
+def test_one_blast_heard_does_not_make_a_page_of_clashes_a_bombing() -> None:
+    text = ("Loud explosions were heard in Kadugli overnight. Clashes between the army and rebels in the city went "
+            "on for a third day on Sunday. Fighting was heavy near the market, troops fought rebels at the airport "
+            "road and clashes spread east.\n\n"
+            "A rebel officer was killed in Dilling on Saturday, his comrades said.")
+    dilling = [e for e in events(text, "2023-06-12") if near(e, 12.05, 29.65)]
+    assert [e["event_type"] for e in dilling] != ["Explosions/Remote violence"]
