@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -468,6 +468,11 @@ _PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "regio
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
+#: A paragraph's opening "In X," / "Meanwhile in X," that sets the scene of what follows.
+_SETTING_RE = re.compile(r"[ \t]*(?:meanwhile,?\s+)?(?:in|at|near|around)\s+(?:the\s+)?", re.IGNORECASE)
+#: An entry title that starts with its day: the date, a short title with no final stop ("May 13 Nangarhar
+#: Province: four civilians killed", "12 May – Kunduz: police post overrun").
+_TITLED_ENTRY_RE = re.compile(r"[^\n]{3,25}?[ \t]*[:–—-]?[ \t]+[A-Z][^\n]{3,90}(?<![.!?\"”])[ \t]*")
 #: The edit link a copied wiki page leaves after a section heading ("10 July[edit]", "10 July[]").
 _EDIT_LINK_RE = re.compile(r"\s*\[(?:edit|edit source|\s*)\]\s*$", re.IGNORECASE)
 #: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
@@ -1069,6 +1074,11 @@ class _Reading:
             line = _EDIT_LINK_RE.sub("", line)
             if mention.date is not None and line.strip(" \t:–—-*#|") == mention.text.strip():
                 out.append(mention)
+            elif mention.date is not None and mention.kind == "absolute" and _TITLED_ENTRY_RE.fullmatch(
+                    line, mention.start - line_start) and not self.text[line_start : mention.start].strip(" \t*#|"):
+                # "May 13 Nangarhar Province: four civilians killed" ¶ "Four civilians were killed when …": a casualty
+                # report's entry title, its day first, over the paragraph that tells it
+                out.append(mention)
         return out
 
     @cached_property
@@ -1245,6 +1255,18 @@ class _Reading:
             if place.rank == 0 and self.role[place.start] == "location":
                 return place
         return None
+
+    def _violent_setting(self, place: PlaceMention) -> bool:
+        """True when the clause naming ``place`` tells of violence there ("In Derna, the air force continues to
+        target …"), not of a road or a route ("they blocked access from Pemba")."""
+        index = bisect_right(self.clause_starts, place.start) - 1
+        if index < 0:
+            return False
+        named_in = self.clauses[index]
+        line_start = self.text.rfind("\n", 0, place.start) + 1
+        if _SETTING_RE.fullmatch(self.text, line_start, place.start) and self.text.startswith(",", place.end):
+            return True  # "In Derna, …" opening its paragraph: the scene of what the paragraph tells
+        return any(t.weight >= 2.5 for t in self._in(self.triggers, named_in.start, named_in.end))
 
     def _mentions(self) -> list[Mention]:
         self.weapon = self._article_weapon()
@@ -1581,6 +1603,12 @@ class _Reading:
                     places = [(previous.place, "the mention before it")]
                 elif previous is not None and previous.clause.sentence == clause.sentence:
                     places = [(previous.place, "the same sentence")]
+                elif (recent := self._recent_place(clause)) is not None and not vague and bisect_left(
+                        self.newlines, recent.start) == clause.paragraph and (
+                        previous is None or recent.start >= previous.clause.end) and self._violent_setting(recent):
+                    # "In Derna, the air force keeps targeting the council. Airstrikes took place on 22 and 25
+                    # September near the city's western gate": the town its paragraph names, not the last incident's
+                    places = [(recent, "the town its paragraph names")]
                 elif previous is not None and clause.paragraph - previous.clause.paragraph <= 2 and own_date and (
                         _TIMELINE_RE.match(self.text[clause.start : clause.end])):
                     places = [(previous.place, "the entry before it in a dated list")]
@@ -1615,7 +1643,7 @@ class _Reading:
                     continue
             extra = _range_days(date_mention) if own_date and day is not None and precision == "day" and (
                 date_mention is not None and "night" not in self.low[max(0, date_mention.start - 16) : date_mention.start]
-            ) else 0
+            ) else []
             paired = self._place_days(clause, places) if own_date else {}
             for place, how in places:
                 if place.start in paired:  # "hit A on Thursday and B on Saturday": each place its own day
@@ -1626,7 +1654,7 @@ class _Reading:
                     mention = Mention(clause, place, how, day, precision, date_mention, date_how, dict(scores),
                                       triggers, own_date)
                 mentions.append(mention)
-                for k in range(1, extra + 1):
+                for k in extra:
                     # "from Monday to Tuesday, troops raided the locality": ACLED codes one event a day
                     mentions.append(Mention(clause, place, how, day + timedelta(days=k), precision, date_mention,
                                             f"day {k + 1} of the range '{date_mention.text}'", dict(scores),
@@ -2388,19 +2416,22 @@ _WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 RANGE_EXTRA_DAYS = 3
 
 
-def _range_days(mention: DateMention | None) -> int:
-    """How many days after the first a date range covers ("Monday to Tuesday" 1, "12 to 14 March" 2; a night
-    "Monday into Tuesday" 0), up to RANGE_EXTRA_DAYS; 0 for a single day."""
+def _range_days(mention: DateMention | None) -> list[int]:
+    """The days after the first that a date range or pair gives events on, as offsets ("Monday to Tuesday" [1],
+    "12 to 14 March" [1, 2], "on 22 and 25 September" [3]: the two days written, not the days between; a night
+    "Monday into Tuesday" []), a range up to RANGE_EXTRA_DAYS long; [] for a single day."""
     if mention is None or "night" in mention.text.lower():
-        return 0  # "overnight Wednesday to Thursday": one night, coded on its start
+        return []  # "overnight Wednesday to Thursday": one night, coded on its start
     if (weekdays := _WEEKDAY_RANGE_RE.search(mention.text)) is not None:
         first, last = (_WEEKDAY_STEMS.index(g.lower()) for g in weekdays.groups())
-        days = (last - first) % 7
+        days, pair = (last - first) % 7, bool(re.search(r"\band\b", weekdays.group(0), re.IGNORECASE))
     elif mention.kind == "absolute" and (numbers := _DAY_RANGE_RE.search(mention.text)) is not None:
-        days = int(numbers.group(2)) - int(numbers.group(1))
+        days, pair = int(numbers.group(2)) - int(numbers.group(1)), bool(re.search(r"\band\b", numbers.group(0)))
     else:
-        return 0
-    return days if 0 < days <= RANGE_EXTRA_DAYS else 0
+        return []
+    if pair:
+        return [days] if 0 < days <= 7 else []
+    return list(range(1, days + 1)) if 0 < days <= RANGE_EXTRA_DAYS else []
 
 
 def _other_weapons(first: dict[str, float], second: dict[str, float]) -> bool:

@@ -2910,3 +2910,28 @@ def test_one_blast_heard_does_not_make_a_page_of_clashes_a_bombing() -> None:
             "A rebel officer was killed in Dilling on Saturday, his comrades said.")
     dilling = [e for e in events(text, "2023-06-12") if near(e, 12.05, 29.65)]
     assert [e["event_type"] for e in dilling] != ["Explosions/Remote violence"]
+
+
+def test_a_casualty_report_dates_each_entry_by_its_titled_day() -> None:
+    text = ("Weekly casualty report: June 3-9\n\n"
+            "June 4 Kunduz Province: three police officers killed\n\n"
+            "Insurgents attacked a police post in Imam Sahib District, killing three officers.\n\n"
+            "June 6 Helmand Province: two civilians killed\n\n"
+            "Two civilians were killed when a roadside bomb exploded in Lashkar Gah.")
+    by_day = {e["event_date"]: e for e in events(text, "2021-06-10")}
+    assert set(by_day) == {"2021-06-04", "2021-06-06"}
+    assert near(by_day["2021-06-06"], 31.59, 64.37) and by_day["2021-06-06"]["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_paragraph_opening_in_a_town_places_its_strikes_there() -> None:
+    text = ("Jets bombed the outskirts of Sirte on Monday, killing four fighters.\n\n"
+            "In Derna, the air force keeps up its campaign against the council. Airstrikes took place on 22 and 25 "
+            "September against positions near the western gate of the city.")
+    derna = sorted(e["event_date"] for e in events(text, "2016-09-27") if near(e, 32.77, 22.64))
+    assert derna == ["2016-09-22", "2016-09-25"]  # the two days written, not the days between
+
+
+def test_a_town_named_only_as_a_route_does_not_take_the_fighting() -> None:
+    text = ("Insurgents stormed the town of Macomia on Friday.\n\n"
+            "They blocked the roads from Pemba and Mueda. Two wards have been under fire since dawn.")
+    assert not [e for e in events(text, "2024-05-11") if near(e, -12.97, 40.52)]
