@@ -280,11 +280,19 @@ def find_dates(text: str, published: date | None, low: str | None = None,
             before = bisect_right(written_starts, match.start()) - 1
             near = written[before][1] if before >= 0 else published
         heading = years[at][1] if years and at >= 0 else None
-        if written is not None and heading is not None and (before < 0 or years[at][0] > written[before][0]) and (
+        if written is not None and heading is not None and (
+                before < 0 or years[at][0] > written[before][0] or (near is not None and near.year == heading)) and (
                 _year_less_day(match)):
+            # (also when the full date before it lies in the heading's year: "Timeline of the crisis (2019)" over
+            # an edit stamp "7 July 2019" and "On January 3": the 3rd of January 2019, not the nearer one of 2020)
             # a timeline's "2004" heading over "February 4 - …": that year (as for an undated text), not the one
             # nearest the text's latest full date (the stand-in publication date)
             resolved = resolve(match, None, heading)
+        elif written is None and published is not None and heading is not None and heading <= published.year and (
+                _year_less_day(match)) and (headed := resolve(match, None, heading)) is not None and (
+                headed[0] <= (limit or published)):
+            # a dated page's timeline: "2014" ¶ "May 21: rebels seize Kidal" is 2014's, not the publication year's
+            resolved = headed
         else:
             resolved = resolve(match, published, heading, near)
         if resolved is None:

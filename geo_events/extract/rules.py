@@ -104,6 +104,10 @@ _POLICE_RANGE_AFTER_RE = re.compile(r"[ \t]+(?:range|zone)[ \t]+(?:inspector|ig|
 #: A weekday naming an incident: "Saturday's attacks", "Sunday’s deadly bombing".
 _DAYS_INCIDENT_RE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|air\s*strikes?|"
                                r"raids?|assaults?|ambush|clash(?:es)?|fighting|massacre|killings?|shelling)\b")
+#: A written day naming an incident: "the Feb. 13 attack", "the 5 January bombing".
+_DATED_INCIDENT_RE = re.compile(r",?\s+(?:deadly\s+|twin\s+|suicide\s+|militant\s+|rebel\s+)?(?:attacks?|bombings?|"
+                                r"blasts?|explosions?|strikes?|air\s*strikes?|raids?|assaults?|ambush|massacre|killings?)\b",
+                                re.IGNORECASE)
 #: Reported speech, whose pluperfect is the tense of the report, not of an earlier event.
 _REPORTED_THAT_RE = re.compile(r"\b(?:(?:said|says|claimed|stated|reported|announced|accused\s+\w+\s+of|alleged)\s+"
                                r"|told\s+(?:[\w-]+\s+){1,4}?)that\b",
@@ -468,6 +472,8 @@ _PROVINCE_CUES = frozenset({"province", "governorate", "oblast", "state", "regio
 _SEPARATE_RE = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|separately\b|elsewhere\b|"
                           r"in\s+another\s+(?:attack|incident|strike)\b|meanwhile,?\s+in\b)", re.IGNORECASE)
 _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
+#: A headline that titles a timeline, whose year dates the entries: "Timeline of the Anglophone Crisis (2019)".
+_TIMELINE_TITLE_RE = re.compile(r"\b(?:timeline|chronology)\b|\((?:19|20)\d\d\)", re.IGNORECASE)
 #: A paragraph's opening "In X," / "Meanwhile in X," that sets the scene of what follows.
 _SETTING_RE = re.compile(r"[ \t]*(?:meanwhile,?\s+)?(?:in|at|near|around)\s+(?:the\s+)?", re.IGNORECASE)
 #: An entry title that starts with its day: the date, a short title with no final stop ("May 13 Nangarhar
@@ -674,7 +680,11 @@ class _Reading:
         self.alias_names = {m.alias.lower().replace("-", " "): m.actor.name for m in self.actor_mentions}
         self.clauses = self._clauses()
         self.clause_starts = [clause.start for clause in self.clauses]
-        years = year_headings(text, self.article.title) if self.article.published is None else None
+        years = year_headings(text, self.article.title)
+        if self.article.published is not None and not _TIMELINE_TITLE_RE.search(self.article.title or ""):
+            # a dated story's headline year is history ("Ten years after the 2014 war, …"), unless it titles a
+            # timeline; its own year lines ("2014" ¶ "May 21: …") still date the entries under them
+            years = [(offset, year) for offset, year in years if offset >= 0]
         written = written_dates(text, self.low) if anchor is not None and self.article.published is None else None
         self.dates = [d for d in find_dates(text, anchor, self.low, years, written) if d.kind != "dateline"]
         rejected: list[Rejected] = []
@@ -1124,6 +1134,12 @@ class _Reading:
         for mention in self.dates:
             if mention.kind == "weekday" and _DAYS_INCIDENT_RE.match(self.text, mention.end) and (
                     self.anchor is None or 0 <= (self.anchor - mention.date).days <= 7):
+                return mention
+            # "at the time of the Feb. 13 attack": a written day naming the incident, within two months
+            if mention.kind == "absolute" and mention.precision == "day" and mention.date is not None and (
+                    _DATED_INCIDENT_RE.match(self.text, mention.end)) and self.text[
+                    max(0, mention.start - 4) : mention.start].lower() == "the " and (
+                    self.anchor is None or 0 <= (self.anchor - mention.date).days <= 62):
                 return mention
         return None
 

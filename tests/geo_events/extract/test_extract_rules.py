@@ -2935,3 +2935,30 @@ def test_a_town_named_only_as_a_route_does_not_take_the_fighting() -> None:
     text = ("Insurgents stormed the town of Macomia on Friday.\n\n"
             "They blocked the roads from Pemba and Mueda. Two wards have been under fire since dawn.")
     assert not [e for e in events(text, "2024-05-11") if near(e, -12.97, 40.52)]
+
+
+def test_the_day_that_names_the_attack_dates_an_undated_lead() -> None:
+    text = ("Gunmen attacked the village of Kaiga before dawn, burning houses and killing six civilians.\n\n"
+            "Some 2,000 refugees had been living in the village at the time of the Feb. 13 attack, officials said.")
+    (event,) = [e for e in events(text, "2015-03-08") if e["event_type"] == "Violence against civilians"]
+    assert event["event_date"] == "2015-02-13"
+
+
+def test_a_dated_pages_timeline_dates_entries_by_their_year_lines() -> None:
+    text = ("A timeline of violence in the north\n\n2014\n\nMay 21: Rebels seize control of Kidal after fighting "
+            "with the army.\n\n2015\n\nMarch 7: Gunmen kill five people in an attack on a bar in Bamako.")
+    by_place = {round(e["lat"]): e["event_date"] for e in events(text, "2015-11-20")}
+    assert by_place == {18: "2014-05-21", 13: "2015-03-07"}
+
+
+def test_a_story_headlined_with_an_old_year_keeps_its_own_year() -> None:
+    text = "Gunmen killed four farmers near Kaiga on March 2, residents said."
+    (event,) = events(text, "2024-03-05", title="Ten years after the 2014 attacks, Kaiga still counts its dead")
+    assert event["event_date"] == "2024-03-02"
+
+
+def test_a_timeline_titled_by_its_year_keeps_entries_in_it_beside_a_later_edit_stamp() -> None:
+    text = ("This is an old revision of this page, as edited at 10:22, 7 July 2019.\n\n"
+            "January\n\n• On January 3, separatists killed a police officer in Fundong.")
+    (event,) = events(text, None, title="Timeline of the Anglophone Crisis (2019)")
+    assert event["event_date"] == "2019-01-03"
