@@ -306,7 +306,35 @@ def find_dates(text: str, published: date | None, low: str | None = None,
             kind = "dateline"  # "NIAMEY, May 22 (AFP) -": when the story was filed, not when it happened
         mentions.append(DateMention(match.start(), match.end(), found, precision, kind,
                                     text[match.start() : match.end()]))
+    mentions = _month_entry_days(text, mentions, limit)
     return _written_beats_relative(text, mentions)
+
+
+#: A timeline entry that gives only its day, under a month heading: "– 10: militants seize Mosul", "• 15 – …".
+_DAY_ENTRY_RE = re.compile(r"^[ \t]*(?:[–—•*-][ \t]*)?([0-3]?\d)[ \t]*(?::|[–—-][ \t])", re.MULTILINE)
+
+
+def _month_entry_days(text: str, mentions: list[DateMention], limit: date | None) -> list[DateMention]:
+    """Add the days of a timeline's entries written as a bare number under a month heading ("JUNE 2014" ¶
+    "– 10: militants seize Mosul" is 10 June 2014)."""
+    headings = [m for m in mentions if m.precision == "month" and _alone_on_line(text, m.start, m.end)]
+    if not headings:
+        return mentions
+    starts = [m.start for m in headings]
+    added = []
+    for entry in _DAY_ENTRY_RE.finditer(text):
+        index = bisect_right(starts, entry.start()) - 1
+        if index < 0:
+            continue
+        month = headings[index].date
+        found = _safe_date(month.year, month.month, int(entry.group(1)))
+        if found is None or (limit is not None and found > limit):
+            continue
+        added.append(DateMention(entry.start(1), entry.end(1), found, "day", "absolute", entry.group(1)))
+    if not added:
+        return mentions
+    taken = {(m.start, m.end) for m in mentions}
+    return sorted(mentions + [m for m in added if (m.start, m.end) not in taken], key=lambda m: m.start)
 
 
 def _year_less_day(match: re.Match[str]) -> bool:

@@ -213,6 +213,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|took\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city)\s+of\b"
      # "Mocimboa da Praia was occupied by insurgents this morning"
      r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))occupied\s+by"),
+    # a timeline's present tense: "militants seize Iraq's second biggest city Mosul", "rebels capture the central
+    # town of Konna" (not a plan: "march on the capital to seize it", "attempt to capture the refinery")
+    ("Non-state actor overtakes territory", 4.0, r"(?<!to\s)(?:seizes?|captures?)\s+(?:control\s+of\s+)?(?:the\s+)?"
+     r"(?:[\w'’-]+\s+){0,4}?(?:city|town|village|hometown|area|region|province|district|capital|base|airport|"
+     r"oil\s+hub|stronghold)\b"),
     # "Russian Army took Gori": weak alone ("took part", "took office"); an incident after an armed subject
     ("Non-state actor overtakes territory", 1.0, r"took(?!\s+(?:part|place|office|power|over|back|control|hold|"
      r"refuge|shelter|cover|responsibility|note|steps?|action|a|an|the|his|her|their|its|it|them|him)\b)"),

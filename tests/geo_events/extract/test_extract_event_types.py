@@ -110,3 +110,16 @@ def test_a_fight_between_families_is_a_communal_clash() -> None:
     text = "A fight between two farming families in the village ended with the use of firearms."
     assert classify_text(text)[:2] == ("Battles", "Armed clash")
     assert classify_text("The fight between the two parties over the budget continued.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Islamist fighters capture the central town of Konna.",
+    "Militants seize Iraq's second biggest city Mosul as troops flee.",
+])
+def test_a_timelines_present_tense_takes_a_town(text: str) -> None:
+    assert classify_text(text)[:2] == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_a_plan_to_seize_a_town_takes_none() -> None:
+    found = classify_text("The rebels vowed to seize the city of Goma.")
+    assert found is None or found[1] != "Non-state actor overtakes territory"

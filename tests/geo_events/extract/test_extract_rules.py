@@ -2962,3 +2962,11 @@ def test_a_timeline_titled_by_its_year_keeps_entries_in_it_beside_a_later_edit_s
             "January\n\n• On January 3, separatists killed a police officer in Fundong.")
     (event,) = events(text, None, title="Timeline of the Anglophone Crisis (2019)")
     assert event["event_date"] == "2019-01-03"
+
+
+def test_a_timeline_of_bare_days_under_a_month_heading_dates_each_entry() -> None:
+    text = ("The offensive in the north: a timeline\n\nMARCH 2016\n\n"
+            "– 4: Insurgents seize the central town of Konna as the army withdraws.\n\n"
+            "– 9: The army fights its way back into Konna after two days of clashes.")
+    assert sorted(e["event_date"] for e in events(text, None)) == ["2016-03-04", "2016-03-09"]
+
