@@ -110,6 +110,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
+    # "civilians died in the Turkish aggression on Qamishli": an attack on the places named, the weapon unsaid
+    ("Armed clash", 2.5, r"aggression\s+(?:on|against)\b"),
     # "a fight between two families that ended with the use of firearms": a communal clash
     ("Armed clash", 3.0, r"(?:fight|fights|gunfight|shootout)\s+between\s+(?:two\s+|rival\s+)?(?:[\w-]+\s+)?"
      r"(?:families|clans|tribes|groups|factions|gangs|militias|communities)"),
@@ -245,7 +247,7 @@ TRIGGER_STEMS = (
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
-    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara",
+    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara", "aggr",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

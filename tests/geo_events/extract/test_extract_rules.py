@@ -2970,3 +2970,11 @@ def test_a_timeline_of_bare_days_under_a_month_heading_dates_each_entry() -> Non
             "– 9: The army fights its way back into Konna after two days of clashes.")
     assert sorted(e["event_date"] for e in events(text, None)) == ["2016-03-04", "2016-03-09"]
 
+
+
+def test_civilians_killed_in_an_aggression_on_towns_are_events_there() -> None:
+    text = ("On Wednesday, at least eight civilians died and 20 others were wounded in the Turkish aggression on "
+            "Qamishli and Ras al-Ayn, local officials said.")
+    found = events(text, "2019-10-10")
+    assert any(near(e, 37.05, 41.23) for e in found) and any(near(e, 36.85, 40.07) for e in found)
+    assert {e["event_date"] for e in found} == {"2019-10-09"}
