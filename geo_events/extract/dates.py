@@ -371,7 +371,8 @@ _WIRE_BEFORE_RE = re.compile(r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|
                              r"[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?,\s*$")
 #: The end of a wire dateline: the agency and a dash, or a colon after the agency ("New Delhi, Oct 11 (PTI):",
 #: Indian wires), or a dash alone.
-WIRE_END = r"(?:\([^)\n]{1,40}\)\s*[-–—:]|[-–—])"
+WIRE_END = r"(?:\([^)\n]{1,40}\)\s*[-–—:]|\((?:AP|AFP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik)\s*[-–—]|[-–—])"
+#: (the agency's bracket left open, "MEXICO CITY (AP — The operation …", is a dateline too)
 _WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*" + WIRE_END)
 #: "EL GENEINA (15 June 2023) —": the date in brackets after the city
 _BRACKET_BEFORE_RE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?\s*\(\s*$")

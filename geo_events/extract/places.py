@@ -135,6 +135,8 @@ GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebe
                              r"clans?|communit(?:y|ies)|insurgents?|gunmen|youths?|herders?|farmers?|"
                              r"villagers|protesters|terrorists?|jihadists?|extremists?|separatists?|loyalists?|"
                              r"members?|supporters?|forces)\b", re.IGNORECASE)
+#: After a place, the crime group named after it: "the Sinaloa drug cartel", "the Gulf Cartel", "Juárez cartels".
+_CARTEL_AFTER_RE = re.compile(r"[ \t]+(?:drug[ \t]+)?cartels?\b", re.IGNORECASE)
 _IN_PROVINCE_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)"
                                  r"(?:ern)?\s+)?|\s*,\s+in\s+(?:the\s+)?")
 #: Between a country and a place it owns: "Iraq's Kurdistan region", "Somalia's Lower Shabelle region",
@@ -649,6 +651,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
             t.lower() in _RUN_NEIGHBOURS for _, _, t in run) and _TITLE_AFTER_RE.match(text, end):
         # "Alex Nkoyo, commissioner for Mandera County, told Reuters": a person, named with the office after
         return f"a person's name ({text[run[0][0]:end]}, with a title after it)"
+    if j == len(run) and _NICKNAME_AFTER_RE.match(text, end):
+        return f"a person's name ({text[start:end]}, with a nickname and a surname after it)"  # Joaquin "El Chapo" Guzman
+    if _NICKNAME_OPEN_RE.search(text, max(0, start - 30), start) and _NICKNAME_CLOSE_RE.match(text, end):
+        return f"a person's nickname ({text[start:end]})"
     previous = run[i - 1][2].lower().rstrip(".") if i > 0 else _word_before(text, start)
     if previous in _TITLES or previous in _NAME_HONORIFICS:
         return f"a person's name (after '{previous}')"
@@ -667,6 +673,10 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     return None
 
 
+#: A quoted nickname between a given name and a surname: Joaquin “El Chapo” Guzman, Dawood "Bhai" Ibrahim.
+_NICKNAME_AFTER_RE = re.compile(r"[ \t]+[“\"‘][^”\"’\n]{2,30}[”\"’][ \t]+[A-Z]")
+_NICKNAME_OPEN_RE = re.compile(r"\b[A-Z][\w'’-]+[ \t]+[“\"‘]$")
+_NICKNAME_CLOSE_RE = re.compile(r"[”\"’][ \t]+[A-Z][\w'’-]+")
 _NAME_NUMBER_RE = re.compile(r"\s+\d{1,3}\b(?!\s*(?:km|kms|kilomet|mile|%|per|people|civilians|killed|dead|times|"
                              r"attacks?|assaults?|clashes|strikes|drones|shells|rockets|missiles|soldiers|troops|"
                              r"fighters|militants|persons|men|women|children|wounded|injured|hours|days|"
@@ -981,6 +991,10 @@ def resolve_places(
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"a village of that name in {place.admin1}, far from the province the "
                                          f"text names and from every other place it names"))
+            continue
+        if _CARTEL_AFTER_RE.match(text, item.end):
+            if rejected is not None:  # "members of the Sinaloa drug cartel" are no event in Sinaloa de Leyva
+                rejected.append(Rejected(item.start, item.end, item.written, "names a cartel here, not a place"))
             continue
         if GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
             if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan

@@ -184,7 +184,8 @@ _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|w
 #: A page's metadata line ("Published 12 May 2022.", "Updated: 09 Mar 2024 14:32 GMT."): only its own sentence is
 #: skipped, the story glued after it on the same line (pasted text, flattened HTML) is read.
 _META_LINE_RE = re.compile(r"^\s*(?:published|modified|updated|posted)\b", re.IGNORECASE)
-_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|//)")
+_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\)|"
+                          r"\((?:AP|AFP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik)(?=\s*[-–—]))?\s*(?:[-–—:]|//)")
 #: The first cities of a dateline filed from several: "DERA ISMAIL KHAN/PESHAWAR:", "ISLAMABAD / QUETTA -".
 _DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
 #: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …".

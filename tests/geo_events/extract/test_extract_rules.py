@@ -2978,3 +2978,17 @@ def test_civilians_killed_in_an_aggression_on_towns_are_events_there() -> None:
     found = events(text, "2019-10-10")
     assert any(near(e, 37.05, 41.23) for e in found) and any(near(e, 36.85, 40.07) for e in found)
     assert {e["event_date"] for e in found} == {"2019-10-09"}
+
+
+def test_a_wire_dateline_with_its_bracket_left_open_is_no_event_place() -> None:
+    text = ("MEXICO CITY (AP — Gunmen and soldiers fought for hours in Culiacan on Thursday after the arrest of a "
+            "cartel leader, authorities said.")
+    found = events(text, "2023-01-07")
+    assert [round(e["lat"]) for e in found] == [25]  # Culiacán, not the dateline's Mexico City
+
+
+def test_a_drug_lords_name_and_nickname_and_a_cartel_are_no_places() -> None:
+    text = ("Troops clashed with members of the Sinaloa drug cartel in Culiacan on Thursday while detaining the son "
+            "of drug lord Joaquin “El Chapo” Guzman.")
+    found = events(text, "2023-01-07")
+    assert len(found) == 1 and near(found[0], 24.80, -107.39)
