@@ -76,6 +76,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),
+    # a thrown bomb is a grenade attack as ACLED codes it ("a pipe bomb was thrown into the outpost")
+    ("Grenade", 5.5, r"(?:pipe\s+)?bombs?\s+(?:was|were)\s+(?:thrown|hurled|lobbed|tossed)|(?:threw|hurled|lobbed|tossed)\s+"
+     r"(?:an?\s+|two\s+|three\s+)?(?:pipe\s+|home-?made\s+|crude\s+)?bombs?"),
+    ("Remote explosive/landmine/IED", 5.0, r"pipe\s+bombs?"),
     ("Chemical weapon", 7.0, r"chemical\s+(?:attack|weapons?|agents?)|chlorine|sarin|nerve\s+agent|toxic\s+gas|poison\s+gas"),
     ("Armed clash", 3.0, r"clash(?:es|ed|ing)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:s|ed)?"
@@ -247,7 +251,7 @@ TRIGGER_STEMS = (
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
-    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara", "aggr",
+    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara", "aggr", "pipe", "thr", "tos", "lob",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

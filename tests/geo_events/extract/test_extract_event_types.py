@@ -123,3 +123,11 @@ def test_a_timelines_present_tense_takes_a_town(text: str) -> None:
 def test_a_plan_to_seize_a_town_takes_none() -> None:
     found = classify_text("The rebels vowed to seize the city of Goma.")
     assert found is None or found[1] != "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text", [
+    "A pipe bomb was thrown into a ranger outpost in the district.",
+    "Attackers hurled a crude bomb at the police post.",
+])
+def test_a_thrown_bomb_is_a_grenade_attack(text: str) -> None:
+    assert classify_text(text)[:2] == ("Explosions/Remote violence", "Grenade")
