@@ -977,7 +977,11 @@ def resolve_places(
         named_admins = {a for c, a in stated if c == place.country}
         outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins
         if quality < 100 and not place.id.startswith("ge:") and context.evidence >= 1.5 and (
-                context.country_share(place.country) < 0.3 or outside):
+                context.country_share(place.country) < 0.3 or (outside and (
+                    quality < 95 or context.country_share(place.country) < 0.6 or _far_from_all(
+                        place, chosen, index, 250)))):
+            # (a romanisation of the name, "Maarat an-Numan" for Ma'arrat an Nu'man, in a text about its country
+            # stands though the text names another province too: a chronicle names many)
             if rejected is not None:
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a spelling variant of a place in {place.country_name}, a country "

@@ -2992,3 +2992,12 @@ def test_a_drug_lords_name_and_nickname_and_a_cartel_are_no_places() -> None:
             "of drug lord Joaquin “El Chapo” Guzman.")
     found = events(text, "2023-01-07")
     assert len(found) == 1 and near(found[0], 24.80, -107.39)
+
+
+def test_a_romanised_town_stands_beside_another_province_a_chronicle_names() -> None:
+    text = ("Chronicle of the war in Syria, January 2016\n\n"
+            "Russian jets struck targets in Maarat an-Numan on January 9, killing at least 57 people.\n\n"
+            "Government troops occupied the town of Kinsabba in the Latakia governorate on January 12 after "
+            "heavy fighting.")
+    found = events(text, None)
+    assert any(near(e, 35.65, 36.68) and e["event_date"] == "2016-01-09" for e in found)
