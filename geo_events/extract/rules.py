@@ -1273,6 +1273,17 @@ class _Reading:
                 return place
         return None
 
+    def _acted_apart(self, first: PlaceMention, second: PlaceMention) -> bool:
+        """True when a trigger of its own stands between two places of a clause ("jets struck targets in Kirkuk
+        in the late afternoon and struck the stronghold of Hawija"): two actions, so neither place is the other's
+        context."""
+        low, high = (first, second) if first.start < second.start else (second, first)
+        sentence = self.prepared.sentences[min(self.prepared.sentence_index(low.start),
+                                               len(self.prepared.sentences) - 1)]
+        # (each place its own verb: "In Hajjah, the coalition launched raids on Haradh" has one, for Haradh)
+        return any(t.weight >= 2.5 for t in self._in(self.triggers, sentence.start, low.start)) and any(
+            t.weight >= 2.5 for t in self._in(self.triggers, low.end, high.start))
+
     def _violent_setting(self, place: PlaceMention) -> bool:
         """True when the clause naming ``place`` tells of violence there ("In Derna, the air force continues to
         target …"), not of a road or a route ("they blocked access from Pemba")."""
@@ -1754,7 +1765,8 @@ class _Reading:
         usable = [p for p in usable if listed or "city" in (p.cue_before, p.cue_after)
                   or "town" in (p.cue_before, p.cue_after)
                   or bool(_LISTED_NEAR_RE.search(self.text, max(0, p.start - 24), p.start))
-                  or not any(contains(p.place, q.place) for q in usable)]
+                  or not any(contains(p.place, q.place) and not (p.place.kind not in ("country", "admin1", "admin2")
+                                                                 and self._acted_apart(p, q)) for q in usable)]
         usable = [p for p in usable if not self._district_of(usable, p) and not self._holds_district(usable, p)]
         labels = [p for p in usable if self._is_label(p)]
         if labels and len(labels) < len(usable):

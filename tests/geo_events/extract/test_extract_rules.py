@@ -3001,3 +3001,9 @@ def test_a_romanised_town_stands_beside_another_province_a_chronicle_names() -> 
             "heavy fighting.")
     found = events(text, None)
     assert any(near(e, 35.65, 36.68) and e["event_date"] == "2016-01-09" for e in found)
+
+
+def test_a_city_struck_and_a_town_of_its_province_struck_again_are_two_events() -> None:
+    text = "Coalition jets struck targets in Kirkuk on Friday and struck the town of Hawija earlier in the day."
+    found = events(text, "2016-10-22")
+    assert any(near(e, 35.47, 44.39) for e in found) and any(near(e, 35.33, 43.77) for e in found)
