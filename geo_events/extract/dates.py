@@ -48,8 +48,10 @@ DATE_RE = re.compile(
     rf"|(?P<mdy>{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d|:\d)(?:,?\s+{_YEAR.format(g='y2')})?)"
     rf"|(?P<my>(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH.format(g='m3')}\s+{_YEAR.format(g='y3')})"
     # "on the 19th": a day of the month the text is in (not "on the 19th of October", read above)
+    # (nor a storey, a round or an anniversary: "units on the 11th-12th floors", "on the 5th day of the siege")
     r"|(?P<dom>on\s+the\s+(?P<domd>[0-3]?\d)(?:st|nd|rd|th)(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
-    r"|dec)))"
+    r"|dec))(?!\s*(?:[-–/]\s*\d{1,2}(?:st|nd|rd|th)?\s*)?(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?(?:floors?|stor(?:e?y|eys|ies)|"
+    r"levels?|rounds?|anniversary|century|day\s+of|week\s+of|minute|lap|place|grade|row)\b))"
     r"|(?P<wd>(?P<wlast>last\s+)?(?:(?:late|early)\s+(?:on\s+)?|overnight\s+(?:on\s+)?|on\s+)?"
     r"(?P<wname>monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs)"
     r"(?:\s+(?:night|morning|evening|afternoon))?"
@@ -371,7 +373,9 @@ _WIRE_BEFORE_RE = re.compile(r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|
                              r"[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?,\s*$")
 #: The end of a wire dateline: the agency and a dash, or a colon after the agency ("New Delhi, Oct 11 (PTI):",
 #: Indian wires), or a dash alone.
-WIRE_END = r"(?:\([^)\n]{1,40}\)\s*[-–—:]|\((?:AP|AFP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik)\s*[-–—]|[-–—])"
+WIRE_END = (r"(?:\([^)\n]{1,40}\)\s*[-–—:]|\((?:AP|AFP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik)\s*[-–—]|[-–—]"
+            r"|\.?\s*/[A-Z][A-Za-z-]{1,15}/\.?)")
+#: (the agency between slashes, "MOSCOW, September 10. /TASS/.", is one too)
 #: (the agency's bracket left open, "MEXICO CITY (AP — The operation …", is a dateline too)
 _WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*" + WIRE_END)
 #: "EL GENEINA (15 June 2023) —": the date in brackets after the city

@@ -167,3 +167,10 @@ def test_an_undated_page_takes_its_year_from_the_month_its_url_files_it_under() 
     # a dump's name is no filing month, and a year the text writes outranks the URL's
     assert infer_anchor(text, "https://mirror.example.org/wikipedia_en_all_maxi_2023-10/A/Post") is None
     assert infer_anchor("Fighting resumed on 4 May 2018 in the town.", "https://x.example/2020/03/a") == date(2018, 5, 4)
+
+
+def test_a_storey_is_no_day_of_the_month() -> None:
+    found = find_dates("Flats on the 11th-12th floors caught fire; a shell hit on the 9th floor.", date(2024, 9, 10))
+    assert found == []
+    assert [m.date for m in find_dates("Shelling resumed on the 8th, residents said.", date(2024, 9, 10))] == [
+        date(2024, 9, 8)]

@@ -3007,3 +3007,10 @@ def test_a_city_struck_and_a_town_of_its_province_struck_again_are_two_events() 
     text = "Coalition jets struck targets in Kirkuk on Friday and struck the town of Hawija earlier in the day."
     found = events(text, "2016-10-22")
     assert any(near(e, 35.47, 44.39) for e in found) and any(near(e, 35.33, 43.77) for e in found)
+
+
+def test_an_agency_between_slashes_closes_a_dateline_and_overnight_dates_the_story() -> None:
+    text = ("MOSCOW, September 10. /TASS/. Air defences destroyed 144 drones overnight over nine regions, the "
+            "ministry said.\n\nA woman was killed in a drone attack in Ramenskoye of the Moscow Region.")
+    (event,) = events(text, "2024-09-10")
+    assert event["event_date"] == "2024-09-09" and near(event, 55.56, 38.24)
