@@ -146,7 +146,8 @@ _THEATRE_OF = {"Syrian government": "SY", "Syrian opposition": "SY"}
 _THEATRE_WORDS = {"SY": re.compile(r"syria|assad|damascus|\bsaa\b|tiger|fsa|free syrian|ahrar|jaish|failaq|"
                                    r"national liberation")}
 _CAPITAL_RE = re.compile(r"\b(?:in|at|near|outside|into|on)\s+(?P<phrase>(?:the\s+)?(?:(?P<who>[A-Z][\w'’-]+)(?:['’]s)?\s+)?"
-                         r"capital(?:\s+city)?)\b(?!\s+of\b|,\s+[A-Z])")
+                         r"(?:capital|Capital)(?:\s+city)?)\b(?!\s+of\b|,\s+[A-Z])")
+#: (the Kathmandu Post's "in the Capital" is the country's capital as much as "in the capital")
 _ARTICLE_WORDS = frozenset({"A", "An", "The", "One", "Two", "Three", "Another", "Several", "Its", "Their"})
 #: A list item: a bullet or a number, or a heading word and a colon ("Kherson Oblast: Russian forces shelled …").
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)]|[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}:)\s+")

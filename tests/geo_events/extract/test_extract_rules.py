@@ -3014,3 +3014,9 @@ def test_an_agency_between_slashes_closes_a_dateline_and_overnight_dates_the_sto
             "ministry said.\n\nA woman was killed in a drone attack in Ramenskoye of the Moscow Region.")
     (event,) = events(text, "2024-09-10")
     assert event["event_date"] == "2024-09-09" and near(event, 55.56, 38.24)
+
+
+def test_the_capital_written_with_a_capital_letter_is_the_countrys_capital() -> None:
+    text = "Three people died when a bomb exploded in a salon in the Capital on Sunday, police in Nepal said."
+    (event,) = events(text, "2019-05-28")
+    assert near(event, 27.70, 85.32) and event["event_date"] == "2019-05-26"
