@@ -192,6 +192,10 @@ _DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
 #: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …".
 _DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]+,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
                                 r"(?:,?\s*(?:19|20)\d\d)?\s+(?=[A-Z])")
+#: After a dateline's city anywhere in a line: its date and the agency in brackets ("Cotonou, June 5 (AFP)").
+_AGENCY_DATELINE_AFTER_RE = re.compile(
+    r",\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*"
+    r"\((?:AFP|AP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik|IRNA|SANA|Anadolu|AA|KUNA|WAM|APS|MAP)\)")
 #: After a dateline's city written in lower case: "Apatzingán, Michoacán.-" (Spanish-language press),
 #: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
 _TITLE_DATELINE_AFTER_RE = re.compile(
@@ -927,6 +931,13 @@ class _Reading:
             rejected.append(Rejected(mention.start, mention.end, written, "part of a dateline: where the report was filed"))
             return True
         line_start = text.rfind("\n", 0, mention.start) + 1
+        if mention.place.kind in ("city", "town") and _AGENCY_DATELINE_AFTER_RE.match(text, mention.end):
+            # "… kills three soldiers, two police Cotonou, June 5 (AFP) Jun 05, 2025 Three soldiers …": a page
+            # flattened to one line keeps its dateline mid-line; the agency after the date says what it is
+            rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
+            if self.dateline is None:
+                self.dateline = mention
+            return True
         if (not text[line_start : mention.start].strip() or (written.isupper() and _DATELINE_PEERS_RE.fullmatch(
                 text, line_start, mention.start))) and (_DATELINE_RE.match(text[mention.start :]) or (
                 written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (

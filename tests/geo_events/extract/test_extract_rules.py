@@ -3020,3 +3020,10 @@ def test_the_capital_written_with_a_capital_letter_is_the_countrys_capital() -> 
     text = "Three people died when a bomb exploded in a salon in the Capital on Sunday, police in Nepal said."
     (event,) = events(text, "2019-05-28")
     assert near(event, 27.70, 85.32) and event["event_date"] == "2019-05-26"
+
+
+def test_a_dateline_left_mid_line_by_a_flattened_page_is_no_event_place() -> None:
+    text = ("Jihadists kill five in Benin Cotonou, June 5 (AFP) Jun 05, 2025 Five soldiers were killed in an attack "
+            "on an army post near Tanguieta on Wednesday night, military sources said.")
+    found = events(text, "2025-06-05")
+    assert not [e for e in found if near(e, 6.37, 2.42, 50)]  # Cotonou filed the story
