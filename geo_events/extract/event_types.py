@@ -114,6 +114,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
+    # fire opened on people, whoever fired ("… intruded into the village and opened fire at three persons")
+    ("Attack", 3.5, r"opened\s+fire\s+(?:at|on|upon)\s+(?:\w+\s+){0,2}?(?:persons|people|civilians|villagers|"
+     r"residents|worshippers|passengers|farmers|women|children|mourners|shoppers)\b"),
     # "civilians died in the Turkish aggression on Qamishli": an attack on the places named, the weapon unsaid
     ("Armed clash", 2.5, r"aggression\s+(?:on|against)\b"),
     # "a fight between two families that ended with the use of firearms": a communal clash
@@ -143,7 +146,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
-    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|assailants|bandits|herdsmen|herders|kidnappers|(?:cattle\s+)?rustlers|gang\s+members)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
+    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|(?:armed\s+)?miscreants|assailants|bandits|herdsmen|herders|kidnappers|(?:cattle\s+)?rustlers|gang\s+members)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
      r"|(?:killed|shot|gunned\s+down|shot\s+to\s+death)\s+by\s+(?:\w+\s+){0,2}?(?:gunmen|armed\s+men|assailants)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"
      # "two people died after being shot", "a farmer was shot in the head"
@@ -251,7 +254,7 @@ TRIGGER_STEMS = (
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
-    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara", "aggr", "pipe", "thr", "tos", "lob",
+    "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara", "aggr", "pipe", "thr", "tos", "lob", "misc",
 )
 _SCANNER = PrefixScanner(re.compile("x"), TRIGGER_STEMS)
 

@@ -178,10 +178,10 @@ _CAPTION_RE = re.compile(
 #: Substrings every caption pattern contains (a cheap test before the regular expression).
 _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", "Credit", "Picture", "archive",
                   "handout", "Powered", "AP ", "Source", "Courtesy")
-_SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|related|see\s+also|watch|listen|subscribe|keep\s+up"
+_SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:news|stories|articles|reading))?|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|posted|share|follow)\b"
                            # a related link glued to its label when a page is flattened: "RelatedSyrian opposition …"
-                           r"|^\s*(?-i:Related|Recommended|Read\s+more|Also\s+read|More\s+on)(?=[A-Z])", re.IGNORECASE)
+                           r"|^\s*(?-i:(?:Related|Recommended|Read\s+more|Also\s+read|More\s+on)(?=[A-Z]))", re.IGNORECASE)
 #: A page's metadata line ("Published 12 May 2022.", "Updated: 09 Mar 2024 14:32 GMT."): only its own sentence is
 #: skipped, the story glued after it on the same line (pasted text, flattened HTML) is read.
 _META_LINE_RE = re.compile(r"^\s*(?:published|modified|updated|posted)\b", re.IGNORECASE)
@@ -503,7 +503,7 @@ _DISTRICT_CUES = frozenset({"territory", "district", "county", "lga", "township"
 #: Between a place and the district that holds it: "Oicha, in Beni territory", "Kachia, Kauru district", "the
 #: Kulachi area of Dera Ismail Khan district".
 _APPOSITION_IN_GAP_RE = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,8}?(?:in|of|within)\s+(?:the\s+)?")
-_CONTAINER_GAP_RE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*(?:(?:area|areas|outskirts|suburbs)\s+)?"
+_CONTAINER_GAP_RE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*(?:(?:area|areas|outskirts|suburbs|village|town|locality|community)\s+)?"
                                r"(?:(?:in|of|within)\s+(?:the\s+)?)?$", re.IGNORECASE)
 #: "rockets at northern Israel", "in southern Lebanon": a part of the country, not its government
 _PART_OF_BEFORE_RE = re.compile(r"\b(?:at|in|on|into|across|over|towards?|targeting)\s+(?:the\s+)?(?:far\s+)?"
@@ -2047,6 +2047,9 @@ class _Reading:
         province takes a town of that province named anywhere in the text, except in background
         ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
         located = {m.place.start: m.day for m in mentions}
+        # the days of clauses that tell an incident of their own ("… intruded into X village in Bishnupur district
+        # and opened fire … on Thursday"): the district there is that incident's, not a detail of another day's
+        told_on = {m.clause.start: m.day for m in mentions if m.own_date}
         # a town reported "in a separate incident" / "elsewhere" is that incident's, not a detail of this one
         separate = {m.place.start for m in mentions if _SEPARATE_RE.match(self.text[m.clause.start : m.clause.end])}
         for mention in mentions:
@@ -2073,6 +2076,9 @@ class _Reading:
                         "river", "valley", "basin", "bank", "banks"):
                     continue  # "across the Dnipro river" names the river, not the city of Dnipro
                 told_again = mention.place_how == "the article's lead" and located.get(place.start) == mention.day
+                if (held := bisect_right(self.clause_starts, place.start) - 1) >= 0 and told_on.get(
+                        self.clauses[held].start, mention.day) != mention.day:
+                    continue
                 if place.start in located and (place.start < mention.clause.start or (
                         located[place.start] != mention.day)) and not told_again or place.start in separate:
                     continue  # an earlier incident's town, or another day's; a later one may be this incident told

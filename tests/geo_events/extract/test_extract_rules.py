@@ -3027,3 +3027,17 @@ def test_a_dateline_left_mid_line_by_a_flattened_page_is_no_event_place() -> Non
             "on an army post near Tanguieta on Wednesday night, military sources said.")
     found = events(text, "2025-06-05")
     assert not [e for e in found if near(e, 6.37, 2.42, 50)]  # Cotonou filed the story
+
+
+def test_an_also_read_link_is_no_story_of_its_own() -> None:
+    text = ("Militants attacked a village in the Kangchup area of Imphal West district on Wednesday night, killing "
+            "a volunteer.\n\nAlso Read: Assam: Three arrested for car theft in Nalbari\n\nPolice said the attackers fled.")
+    assert not [e for e in events(text, "2024-01-19") if near(e, 26.44, 91.44, 40)]
+
+
+def test_armed_miscreants_who_open_fire_at_people_attack_them_on_their_own_day() -> None:
+    text = ("Four were killed in fresh violence across Manipur since Wednesday (January 17) night.\n\n"
+            "Armed miscreants intruded into Ningthoukhong village in Bishnupur district and opened fire at three "
+            "persons on Thursday (January 18) at around 4.30 pm.")
+    found = [e for e in events(text, "2024-01-19") if e["event_date"] == "2024-01-18"]
+    assert [e["event_type"] for e in found] == ["Violence against civilians"] and near(found[0], 24.63, 93.76)
