@@ -167,7 +167,10 @@ _SITE_AFTER_NAME_RE = re.compile(r"\s+(?:international\s+)?(?:airport|air\s*base
 _SITE_IN_BEFORE_RE = re.compile(
     r"\b(?:shopping\s+(?:cent(?:re|er)|mall)|hypermarket|supermarket|mall|market(?:place)?|hospital|clinic|"
     r"school|university|(?:apartment|residential|office)\s+(?:building|block|complex)|high-rise|hotel|restaurant|"
-    r"caf[eé]|mosque|church|railway\s+station|bus\s+station|street|square|neighbou?rhood|suburb)\s+in\s+"
+    r"caf[eé]|mosque|church|railway\s+station|bus\s+station|street|square|neighbou?rhood|suburb"
+    # a post of the security forces ("a police checkpoint in Şırnak", "the police headquarters in Kunduz")
+    r"|(?:police|military|army|security|gendarmerie)\s+(?:checkpoint|station|post|headquarters|barracks|building|compound)"
+    r"|checkpoint|prison|courthouse)\s+in\s+"
     r"(?:the\s+(?:city|centre|center)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between a quarter and the city it belongs to.
 QUARTER_KM = 30.0

@@ -3041,3 +3041,11 @@ def test_armed_miscreants_who_open_fire_at_people_attack_them_on_their_own_day()
             "persons on Thursday (January 18) at around 4.30 pm.")
     found = [e for e in events(text, "2024-01-19") if e["event_date"] == "2024-01-18"]
     assert [e["event_type"] for e in found] == ["Violence against civilians"] and near(found[0], 24.63, 93.76)
+
+
+def test_a_checkpoint_in_a_city_named_like_its_province_is_in_the_city() -> None:
+    text = ("Three police officers were killed yesterday in two attacks in the Şırnak and Diyarbakır provinces.\n\n"
+            "Militants detonated a car bomb in front of a police checkpoint in Şırnak early in the morning, killing "
+            "two officers.")
+    found = [e for e in events(text, "2015-09-14") if e["event_type"] == "Explosions/Remote violence"]
+    assert len(found) == 1 and near(found[0], 37.52, 42.46) and found[0]["event_date"] == "2015-09-13"
