@@ -342,7 +342,10 @@ _STATEMENT_OF_RE = re.compile(r"\b(?:confirmed|condemned|denied|deplored)\s+(?:t
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
-    r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b",
+    r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b"
+    # "military preparations continued in Aden on Thursday to launch a new offensive": a push to come
+    r"|\bpreparations?\s+(?:[\w-]+\s+){0,6}?to\s+(?:launch|start|begin|mount)\b"
+    r"|\b(?:preparing|prepares?|getting\s+ready)\s+(?:for\s+an?\s+|to\s+(?:launch|attack|storm|mount)\b)",
     re.IGNORECASE)
 #: A non-restrictive relative clause (", which the group seized in 2014,"): an aside about what it follows.
 _ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)", re.IGNORECASE)

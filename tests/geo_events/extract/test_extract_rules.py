@@ -3049,3 +3049,19 @@ def test_a_checkpoint_in_a_city_named_like_its_province_is_in_the_city() -> None
             "two officers.")
     found = [e for e in events(text, "2015-09-14") if e["event_type"] == "Explosions/Remote violence"]
     assert len(found) == 1 and near(found[0], 37.52, 42.46) and found[0]["event_date"] == "2015-09-13"
+
+
+def test_al_qaida_is_an_armed_group_not_a_yemeni_village() -> None:
+    text = ("Four killed in drone strike at al-Qaida checkpoint in Yemen\n\n"
+            "ADEN — A drone strike targeted suspected al-Qaida militants at a checkpoint in Yemen's province of "
+            "Shabwa on Thursday, leaving four killed, a security official said.\n\nElsewhere, suspected al-Qaida "
+            "militants hurled grenades on two police stations in the port city of Aden.")
+    found = extract_events(text, "2016-08-06")
+    assert all(f["properties"]["location"].lower() != "al-qaida" for f in found["features"])
+    assert all(u["location"].lower() != "al-qaida" for u in found["unplaced"])
+
+
+def test_preparations_to_launch_an_offensive_are_no_battle() -> None:
+    text = ("Militants hurled grenades at two police stations in Aden on Thursday.\n\n"
+            "Military preparations continued in Aden on Thursday to launch a new offensive against the militants.")
+    assert [e["event_type"] for e in events(text, "2016-08-06")] == ["Explosions/Remote violence"]
