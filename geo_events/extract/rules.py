@@ -2050,9 +2050,6 @@ class _Reading:
         province takes a town of that province named anywhere in the text, except in background
         ("… in Russia's Bryansk region. … The village of Suzemka, where it happened …")."""
         located = {m.place.start: m.day for m in mentions}
-        # the days of clauses that tell an incident of their own ("… intruded into X village in Bishnupur district
-        # and opened fire … on Thursday"): the district there is that incident's, not a detail of another day's
-        told_on = {m.clause.start: m.day for m in mentions if m.own_date}
         # a town reported "in a separate incident" / "elsewhere" is that incident's, not a detail of this one
         separate = {m.place.start for m in mentions if _SEPARATE_RE.match(self.text[m.clause.start : m.clause.end])}
         for mention in mentions:
@@ -2079,9 +2076,6 @@ class _Reading:
                         "river", "valley", "basin", "bank", "banks"):
                     continue  # "across the Dnipro river" names the river, not the city of Dnipro
                 told_again = mention.place_how == "the article's lead" and located.get(place.start) == mention.day
-                if (held := bisect_right(self.clause_starts, place.start) - 1) >= 0 and told_on.get(
-                        self.clauses[held].start, mention.day) != mention.day:
-                    continue
                 if place.start in located and (place.start < mention.clause.start or (
                         located[place.start] != mention.day)) and not told_again or place.start in separate:
                     continue  # an earlier incident's town, or another day's; a later one may be this incident told
