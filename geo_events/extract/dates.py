@@ -373,10 +373,12 @@ _WIRE_BEFORE_RE = re.compile(r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|
                              r"[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?,\s*$")
 #: The end of a wire dateline: the agency and a dash, or a colon after the agency ("New Delhi, Oct 11 (PTI):",
 #: Indian wires), or a dash alone.
-WIRE_END = (r"(?:\([^)\n]{1,40}\)\s*[-–—:]|\((?:AP|AFP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik)\s*[-–—]|[-–—]"
+#: Wire agencies whose name a dateline may leave in an unclosed bracket ("MEXICO CITY (AP — …").
+WIRE_AGENCIES = r"AP|AFP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik"
+#: (also the agency's bracket left open, "MEXICO CITY (AP — The operation …", and the agency between slashes,
+#: "MOSCOW, September 10. /TASS/.")
+WIRE_END = (r"(?:\([^)\n]{1,40}\)\s*[-–—:]|\((?:" + WIRE_AGENCIES + r")\s*[-–—]|[-–—]"
             r"|\.?\s*/[A-Z][A-Za-z-]{1,15}/\.?)")
-#: (the agency between slashes, "MOSCOW, September 10. /TASS/.", is one too)
-#: (the agency's bracket left open, "MEXICO CITY (AP — The operation …", is a dateline too)
 _WIRE_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*" + WIRE_END)
 #: "EL GENEINA (15 June 2023) —": the date in brackets after the city
 _BRACKET_BEFORE_RE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{2,30})?\s*\(\s*$")
@@ -440,8 +442,7 @@ def infer_anchor(text: str, url: str | None = None, years: list[int] | None = No
         # 2013": the year the text is about, not its latest month (its middle, so that a day written without a
         # year falls in it: a year-less day takes the year nearest the anchor)
         return date(max(years), 7, 2)
-    following = _safe_date(last.year + 1, 1, 1) if last.month == 12 else _safe_date(last.year, last.month + 1, 1)
-    return following - timedelta(days=1) if following is not None else last
+    return _month_end(last.year, last.month)
 
 
 #: A news page's filing month in its URL path: ".../2020/03/slug.html", ".../2020-03/slug" (a path segment of
@@ -452,9 +453,11 @@ _URL_MONTH_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])/")
 def _url_month(url: str | None) -> date | None:
     """The last day of the month a URL files its page under, or None."""
     found = _URL_MONTH_RE.search(url or "")
-    if found is None:
-        return None
-    year, month = int(found.group(1)), int(found.group(2))
+    return _month_end(int(found.group(1)), int(found.group(2))) if found is not None else None
+
+
+def _month_end(year: int, month: int) -> date:
+    """The last day of ``month`` of ``year``."""
     following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return following - timedelta(days=1)
 

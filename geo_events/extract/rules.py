@@ -40,6 +40,7 @@ from geo_events.extract.countries import actor_countries, find_countries
 from geo_events.extract.dates import (
     DATE_RE,
     MONTH_NUMBERS,
+    WIRE_AGENCIES,
     WIRE_END,
     DateMention,
     find_dates,
@@ -186,7 +187,7 @@ _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|also\s+read|related(
 #: skipped, the story glued after it on the same line (pasted text, flattened HTML) is read.
 _META_LINE_RE = re.compile(r"^\s*(?:published|modified|updated|posted)\b", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\)|"
-                          r"\((?:AP|AFP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik)(?=\s*[-–—]))?\s*(?:[-–—:]|//)")
+                          r"\((?:" + WIRE_AGENCIES + r")(?=\s*[-–—]))?\s*(?:[-–—:]|//)")
 #: The first cities of a dateline filed from several: "DERA ISMAIL KHAN/PESHAWAR:", "ISLAMABAD / QUETTA -".
 _DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
 #: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …".
@@ -195,7 +196,7 @@ _DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]+,\s*(?:[A-Z][a-z]{2,8}\.?\s+
 #: After a dateline's city anywhere in a line: its date and the agency in brackets ("Cotonou, June 5 (AFP)").
 _AGENCY_DATELINE_AFTER_RE = re.compile(
     r",\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*"
-    r"\((?:AFP|AP|Reuters|Xinhua|UPI|PTI|IANS|ANI|dpa|Sputnik|IRNA|SANA|Anadolu|AA|KUNA|WAM|APS|MAP)\)")
+    r"\((?:" + WIRE_AGENCIES + r"|IRNA|SANA|Anadolu|AA|KUNA|WAM|APS|MAP)\)")
 #: After a dateline's city written in lower case: "Apatzingán, Michoacán.-" (Spanish-language press),
 #: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
 _TITLE_DATELINE_AFTER_RE = re.compile(
