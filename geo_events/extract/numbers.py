@@ -69,7 +69,7 @@ class Quantity:
 def words_to_int(text: str) -> int | None:
     """Parse a number written in digits or English words ("1,200", "a hundred", "twenty-five")."""
     cleaned = text.strip().lower().replace(",", "")
-    if cleaned.isdigit():
+    if cleaned.isdecimal():
         return int(cleaned)
     total, current, seen = 0, 0, False
     for word in re.split(r"[\s-]+", cleaned):

@@ -65,7 +65,7 @@ def _iso3(row: dict[str, str]) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _iso3_of(code: str, country: str | None) -> str | None:
-    if code.isdigit():
+    if code.isdecimal():  # (not isdigit: "²" is a digit int() cannot read)
         found = countries.iso3_from_numeric(int(code))
         if found:
             return found
@@ -83,7 +83,7 @@ def _timestamp(value: str | None) -> datetime | None:
     value = (value or "").strip()
     if not value:
         return None
-    if value.isdigit():
+    if value.isdecimal():
         seconds = whole_number(value, "timestamp", high=253402300799)
         return datetime.fromtimestamp(seconds, tz=UTC)
     try:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +100,18 @@ def test_random_cells_read_as_the_row_parser_reads_them(
         assert (number, problem.column, problem.reason) == (7, err.column, err.reason)
         return
     assert problem is None and feature == expected
+
+
+@pytest.mark.parametrize(("cells", "refused_column"), [
+    ({"iso": "²"}, None),  # a digit int() cannot read: the country's name decides, no crash
+    ({"timestamp": "²"}, "timestamp"),
+])
+def test_unicode_digits_int_cannot_read_are_cells_not_crashes(acled_row: dict, cells: dict, refused_column) -> None:
+    row = {**acled_row, **cells}
+    header = list(acled.COLUMNS)
+    [(number, feature, problem)] = acled_block(header, [(7, [row[c] for c in header])], [])
+    if refused_column is None:
+        assert problem is None and feature is not None
+        assert feature == acled.row_to_event(row, [], 7).to_feature()
+    else:
+        assert feature is None and problem.column == refused_column
