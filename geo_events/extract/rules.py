@@ -117,7 +117,11 @@ _REPORTED_THAT_RE = re.compile(r"\b(?:(?:said|says|claimed|stated|reported|annou
 _STATEMENT_THAT_RE = re.compile(r"\b(?:said|says|stated|indicated|announced|reported|confirmed|told|claimed|added|"
                                 r"noted|explained)\b[^.;]*\bthat\s+$", re.IGNORECASE)
 _PARAGRAPH_START_RE = re.compile(r"\n\s*\S")
-_HEADING_LINE_RE = re.compile(r"^[ \t#*=]*([^\n]{1,60}?)[ \t#*=]*$", re.MULTILINE)
+_HEADING_LINE_RE = re.compile(r"^[ \t#*=]*([^\n]{1,90}?)[ \t#*=]*$", re.MULTILINE)
+#: A longer heading of an encyclopedia page: title-case words, maybe closed by its years ("Central African
+#: Republic Civil War (2012-present)", "Siege of Marawi (2017)")
+_LONG_HEADING_RE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|the|and|in|on|for|to|de|al|el|an?)\s+)*[A-Z][\w'’.-]*"
+                              r"(?:\s+\(\d{4}(?:\s*[-–—]\s*(?:\d{2,4}|present))?\))?")
 #: A section heading that opens background, not news: "Background", "Clash Background", "Context", "History".
 _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|history|backstory|what\s+led\s+to)\b",
                                     re.IGNORECASE)
@@ -1125,7 +1129,7 @@ class _Reading:
         out = []
         for found in _HEADING_LINE_RE.finditer(self.text):
             line = found.group(1).strip()
-            if line and len(line) <= 40 and line[-1] not in ".!?:,;\"”":
+            if line and (len(line) <= 40 or _LONG_HEADING_RE.fullmatch(line)) and line[-1] not in ".!?:,;\"”":
                 out.append((found.start(1), bool(_BACKGROUND_HEADING_RE.search(line))))
         return out
 

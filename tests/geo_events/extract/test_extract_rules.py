@@ -3065,3 +3065,15 @@ def test_preparations_to_launch_an_offensive_are_no_battle() -> None:
     text = ("Militants hurled grenades at two police stations in Aden on Thursday.\n\n"
             "Military preparations continued in Aden on Thursday to launch a new offensive against the militants.")
     assert [e["event_type"] for e in events(text, "2016-08-06")] == ["Explosions/Remote violence"]
+
+
+def test_an_encyclopedia_history_section_ends_at_its_long_titled_subsection() -> None:
+    # a place article: its "History" section opens with old facts, then a subsection of the war tells the events
+    text = ("Kadugli\n\nKadugli is the capital of South Kordofan state in Sudan.\n\n"
+            "History\n\nThe town grew as a market centre in the twentieth century.\n\n"
+            "Sudanese Civil War and the Kordofan Front (2023-present)\n\n"
+            "On 9 June 2023, fighters of the SPLM-N attacked army positions in Kadugli and both sides "
+            "suffered casualties.\n\n"
+            "On 14 July 2024, militiamen attacked the army garrison in Kadugli again.")
+    found = sorted((e["event_date"], e["location"]) for e in events(text, None))
+    assert found == [("2023-06-09", "Kadugli"), ("2024-07-14", "Kadugli")]
