@@ -227,6 +227,12 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Non-state actor overtakes territory", 4.0, r"(?<!to\s)(?:seizes?|captures?)\s+(?:control\s+of\s+)?(?:the\s+)?"
      r"(?:[\w'’-]+\s+){0,4}?(?:city|town|village|hometown|area|region|province|district|capital|base|airport|"
      r"oil\s+hub|stronghold)\b"),
+    # "forces on Monday took El-Dhere town", "took the strategic rebel-held village": a named place taken (not
+    # "took refuge in the town", "took the children to the city")
+    ("Non-state actor overtakes territory", 4.0, r"took\s+(?!(?:part|place|refuge|shelter|cover|aim|photos?|pictures?|"
+     r"him|her|them|us|me|people|residents|civilians|children|women|families|hostages?)\b)"
+     r"(?:(?!(?:to|in|into|from|at|on|with|for|by|near)\b)[\w'’-]+\s+){1,4}?(?:city|towns?|villages?|hometown|"
+     r"stronghold|base|airport|district)\b"),
     # "Russian Army took Gori": weak alone ("took part", "took office"); an incident after an armed subject
     ("Non-state actor overtakes territory", 1.0, r"took(?!\s+(?:part|place|office|power|over|back|control|hold|"
      r"refuge|shelter|cover|responsibility|note|steps?|action|a|an|the|his|her|their|its|it|them|him)\b)"),

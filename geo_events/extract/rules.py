@@ -354,6 +354,18 @@ _FUTURE_RE = re.compile(
     re.IGNORECASE)
 #: A non-restrictive relative clause (", which the group seized in 2014,"): an aside about what it follows.
 _ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
+
+
+def _outside_asides(body: str, offset: int, triggers: list[Trigger]) -> str:
+    """``body`` without its asides (", which the group held for years") when a trigger lies outside them: what a
+    relative clause says of a place or an actor ("a town held by the group for more than a decade") is not
+    the news of the clause."""
+    asides = [(m.start() + offset, m.end() + offset) for m in _ASIDE_RE.finditer(body)]
+    if not asides or all(any(a <= t.start < b for a, b in asides) for t in triggers):
+        return body
+    return _ASIDE_RE.sub(" ", body)
+
+
 _RECENT_PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:week|month)\b|\bearlier\s+this\s+(?:month|week)\b|"
                              r"\bthe\s+(?:previous|preceding)\s+(?:week|month)\b", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
@@ -1471,7 +1483,8 @@ class _Reading:
             told_past_threat = future is not None and dated is not None and bool(_RELATIVE_BEFORE_RE.search(
                 body, max(0, future.start() - 25), future.start())) and any(
                 t.start - clause.start - future.end() >= 15 for t in triggers)
-            if (dated is None and _HABIT_RE.search(body)) or (future is not None and not told_past_threat):
+            if (dated is None and _HABIT_RE.search(_outside_asides(body, clause.start, triggers))) or (
+                    future is not None and not told_past_threat):
                 # (a dated incident told past a threat is still news: "an explosive planted by separatists who had
                 # vowed to disrupt the ceremony exploded on Sunday")
                 continue

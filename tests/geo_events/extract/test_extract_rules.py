@@ -3077,3 +3077,16 @@ def test_an_encyclopedia_history_section_ends_at_its_long_titled_subsection() ->
             "On 14 July 2024, militiamen attacked the army garrison in Kadugli again.")
     found = sorted((e["event_date"], e["location"]) for e in events(text, None))
     assert found == [("2023-06-09", "Kadugli"), ("2024-07-14", "Kadugli")]
+
+
+def test_what_an_aside_says_of_a_town_does_not_make_its_capture_a_habit() -> None:
+    text = ("MOGADISHU — Government forces on Monday took Ceeldheer town in Galguduud region, which has been held "
+            "by the militants for more than a decade, the defence minister said.")
+    (capture,) = events(text, "2023-01-17")
+    assert (capture["location"], capture["event_date"], capture["event_type"]) == (
+        "Ceeldheer", "2023-01-16", "Battles")
+    # undated, the aside's "for more than a decade" is still no habit of the capture
+    (undated,) = events("Government forces took Ceeldheer town, which the militants had held for years.", "2023-01-17")
+    assert (undated["location"], undated["event_type"]) == ("Ceeldheer", "Battles")
+    # a habit told of the clause itself still codes nothing
+    assert events("Militants regularly attack the town of Ceeldheer in Galguduud region.", "2023-01-17") == []
