@@ -353,7 +353,9 @@ _PASSIVE_ATTACK_WEIGHT = 2.5
 #: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
 _ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|army|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
                                  r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
-                                 r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?$")
+                                 r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?"
+                                 # "the armed group known as Jaish al-Adl attacked"
+                                 r"(?:(?:known\s+as|called|named)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4})?$")
 _PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|settlements?)\s+of\b")
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|multiple|dozens|\d+)\b")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")

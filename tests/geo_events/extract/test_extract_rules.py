@@ -3090,3 +3090,11 @@ def test_what_an_aside_says_of_a_town_does_not_make_its_capture_a_habit() -> Non
     assert (undated["location"], undated["event_type"]) == ("Ceeldheer", "Battles")
     # a habit told of the clause itself still codes nothing
     assert events("Militants regularly attack the town of Ceeldheer in Galguduud region.", "2023-01-17") == []
+
+
+def test_an_armed_group_known_by_its_name_that_attacked_two_towns_gives_two_events() -> None:
+    text = ("The commander told national television that the armed group known as Ansar Dine attacked a "
+            "headquarters, a gendarmerie post and a police station in the counties of Douentza and Boni "
+            "simultaneously.")
+    found = sorted((e["location"], e["event_date"], e["event_type"]) for e in events(text, "2016-03-10"))
+    assert found == [("Boni", "2016-03-10", "Battles"), ("Douentza", "2016-03-10", "Battles")]
