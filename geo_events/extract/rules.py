@@ -129,6 +129,7 @@ _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|histo
 _SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|reported|told\s+\w+)\s*[.”\"]*\s*$")
 #: "… have escalated since Washington resumed airstrikes on March 15": a start point told in passing.
 _SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?$", re.IGNORECASE)
+_AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
 _RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
@@ -1831,7 +1832,8 @@ class _Reading:
                 # "in a remote area between the cities of Kirkuk and Arbil": one place between two, coded at the first
                 last = place
             elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES or self._after_container(found, place) or (
-                    self._dated_list_gap(last.end, place.start)) or _LISTED_BEARING_GAP_RE.fullmatch(gap):
+                    self._dated_list_gap(last.end, place.start)) or _LISTED_BEARING_GAP_RE.fullmatch(gap) or (
+                    self._second_predicate(last.end, place.start)):
                 out.append(place)
                 last = place
         if len(out) == 1 and out[0].cue_before not in _DIRECT_CUES:
@@ -1844,6 +1846,12 @@ class _Reading:
             out = [p for p in out if p not in on_road]
         how = "named in the clause" if len(out) == 1 else "one of a list of places in the clause"
         return [(p, how) for p in out]
+
+    def _second_predicate(self, start: int, end: int) -> bool:
+        """True for the gap of "struck targets in A in the afternoon and struck the stronghold of B": a second verb
+        of attack, joined by "and", says what happened at the next place."""
+        return any(t.weight >= 2.5 and _AND_THEN_BEFORE_RE.search(self.text, max(start, t.start - 16), t.start)
+                   for t in self._in(self.triggers, start, end))
 
     def _dated_list_gap(self, start: int, end: int) -> bool:
         """True for the gap of "hit A on Thursday and B on Saturday", "in A on the night of 25-26 April and in B":

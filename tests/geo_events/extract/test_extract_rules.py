@@ -3098,3 +3098,14 @@ def test_an_armed_group_known_by_its_name_that_attacked_two_towns_gives_two_even
             "simultaneously.")
     found = sorted((e["location"], e["event_date"], e["event_type"]) for e in events(text, "2016-03-10"))
     assert found == [("Boni", "2016-03-10", "Battles"), ("Douentza", "2016-03-10", "Battles")]
+
+
+def test_a_second_verb_of_attack_joined_by_and_codes_its_own_place() -> None:
+    text = ("Coalition aircraft bombed militant positions in Tal Afar in the morning and struck the militant "
+            "stronghold of Sinjar later on Friday, the statement said.")
+    found = sorted(e["location"] for e in events(text, "2016-10-22"))
+    assert found == ["Sinjār", "Tall ‘Afar"]
+    # one attack told at two places is one event ("between the cities of A and B")
+    (one,) = events("Gunmen attacked a convoy on the road between the cities of Kirkuk and Erbil on Friday.",
+                    "2016-10-22")
+    assert one["location"] == "Kirkuk"
