@@ -289,6 +289,9 @@ _NOT_PERSON_WORDS = frozenset(
 _AT_BEFORE_RE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
                                   r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
+#: A day told of talks, not of the incident: "after a phone call between Erdogan and Trump on Sunday".
+_TALKS_BEFORE_RE = re.compile(r"\b(?:(?:phone|telephone)\s+call|meeting|talks|summit|conversation)\s+(?:between|with)\s+"
+                              r"(?:[^.;!?,\n]|(?<=\b[A-Z])\.){0,60}$", re.IGNORECASE)
 #: A day named by what was said on it ("following yesterday's statements by the minister", "Monday's remarks").
 _STATEMENT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:statements?|remarks|speech|comments|announcements?|address|"
                                   r"press\s+conference|briefing|talks|meeting|summit|threats?|warnings?|vote)\b",
@@ -1159,8 +1162,13 @@ class _Reading:
     def _statement_date(self, mention: DateMention | None) -> bool:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
-            self.text[max(0, mention.start - 40) : mention.start]) or _STATEMENT_OF_DAY_RE.match(self.text, mention.end)
+            self.text[max(0, mention.start - 40) : mention.start]) or self._talks_date(mention) or (
+            _STATEMENT_OF_DAY_RE.match(self.text, mention.end))
             or _STATEMENT_VERB_AFTER_RE.match(self.text, mention.end))
+
+    def _talks_date(self, mention: DateMention) -> bool:
+        """"… after a phone call between Erdogan and Trump on Sunday": the day of talks, not of an incident."""
+        return bool(_TALKS_BEFORE_RE.search(self.text, max(0, mention.start - 90), mention.start))
 
     def _incident_named_by_day(self) -> DateMention | None:
         """The first weekday that names an incident ("Saturday's attacks", "Sunday's bombing") within a week
@@ -1210,7 +1218,8 @@ class _Reading:
             if not self._in(self.triggers, clause.start, clause.end):
                 continue
             own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"
-                   and d.date is not None and not (skip_statements and self._statement_date(d))]
+                   and d.date is not None and not (skip_statements and self._statement_date(d))
+                   and not self._talks_date(d)]
             body = self.text[clause.start : clause.end]
             if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body):
                 if self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7:
@@ -1724,7 +1733,8 @@ class _Reading:
                 previous = mention
             if own_date and day is not None:
                 self._narrative_day = (day, precision)
-            if lead_date is None and own_date and day is not None and not clause.headline:
+            if lead_date is None and own_date and day is not None and not clause.headline and not (
+                    date_mention is not None and self._talks_date(date_mention)):
                 lead_date = (day, precision, date_mention)
         if dateline_lead is not None and any(o is dateline_lead[0] for o in orphans):
             # "EL GENEINA (15 June 2023) — Fighters killed the governor of West Darfur on Wednesday": a lead naming

@@ -3109,3 +3109,18 @@ def test_a_second_verb_of_attack_joined_by_and_codes_its_own_place() -> None:
     (one,) = events("Gunmen attacked a convoy on the road between the cities of Kirkuk and Erbil on Friday.",
                     "2016-10-22")
     assert one["location"] == "Kirkuk"
+
+
+def test_the_day_of_talks_before_an_offensive_is_not_the_day_of_its_strikes() -> None:
+    text = ("Turkish offensive in Syria kills civilians\n\n"
+            "A civilian wounded by Turkish airstrikes receives treatment in a clinic in the city of Qamishli, Syria, "
+            "October 9, 2019. (Photo: Press Office)\n\n"
+            "Turkey has launched an offensive against the Kurds in northeastern Syria.\n\n"
+            "The Turkish attack was approved by a U.S. decision to pull out, after a phone call between the "
+            "two presidents on Sunday.\n\n"
+            "The Kurdish-led forces warned in a statement Wednesday that the assault would kill civilians.\n\n"
+            "On Wednesday, at least six civilians were killed in the Turkish aggression on Qamishli.\n\n"
+            "The air and artillery strikes have been reportedly targeting the vicinity of the border town of "
+            "Tall Abyad.")
+    found = sorted((e["location"], e["event_date"]) for e in events(text, None))
+    assert found == [("Al Qāmishlī", "2019-10-09"), ("Tall Abyaḑ", "2019-10-09")]
