@@ -129,6 +129,9 @@ _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|histo
 _SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|reported|told\s+\w+)\s*[.”\"]*\s*$")
 #: "… have escalated since Washington resumed airstrikes on March 15": a start point told in passing.
 _SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?$", re.IGNORECASE)
+#: "in the Syrian capital, Damascus": the city named as a place, not as its government
+_IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
+                                       r"capital,?\s+(?:of\s+\w+,?\s+)?$", re.IGNORECASE)
 _AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
@@ -990,7 +993,8 @@ class _Reading:
             rejected.append(Rejected(mention.start, mention.end, written, "the area of someone's office, not where it happened"))
             return True
         part_of = _PART_OF_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
-        if mention.start in self.actor_starts and part_of is None and mention.cue_before not in (
+        if mention.start in self.actor_starts and part_of is None and not _IN_THE_CAPITAL_BEFORE_RE.search(
+                text, max(0, mention.start - 40), mention.start) and mention.cue_before not in (
                 "in", "near", "at", "outside", "around", "into", "on", "town", "city", "struck", "hit", "targeted",
                 "shelled", "bombed"):
             if _HIT_AFTER_RE.match(text[mention.end : mention.end + 40]) or _SITE_AFTER_RE.match(text, mention.end):

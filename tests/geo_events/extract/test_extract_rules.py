@@ -3124,3 +3124,12 @@ def test_the_day_of_talks_before_an_offensive_is_not_the_day_of_its_strikes() ->
             "Tall Abyad.")
     found = sorted((e["location"], e["event_date"]) for e in events(text, None))
     assert found == [("Al Qāmishlī", "2019-10-09"), ("Tall Abyaḑ", "2019-10-09")]
+
+
+def test_a_capital_named_in_apposition_to_where_a_strike_hit_is_the_place() -> None:
+    text = ("Israeli jets launched strikes on Syria on Wednesday.\n\n"
+            "An Israeli attack targeted a research centre in a northern district of the Syrian capital, Damascus, "
+            "wounding several people.")
+    assert {e["location"] for e in events(text, "2025-04-03")} == {"Damascus"}
+    # the capital that stands for its government still does not
+    assert events("Damascus condemned the raid and said it would respond.", "2025-04-03") == []
