@@ -40,6 +40,9 @@ _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeti
                        rf"(?P<kind>{_KINDS_AFTER})\b")
 #: "in X, in Y province", "in X, near Y", "in X, a village near Y", "near X, about 25 km from Y"
 _COMMA_RE = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
+                       # "in X, Dosso region, located 25 kilometers from Y"
+                       rf"(?:[A-Z][\w'’-]+\s+(?:region|province|state|department|district|governorate),\s+"
+                       rf"(?:located\s+|situated\s+)?)?"
                        rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?\d+\s*"
                        rf"(?:km|kilomet(?:er|re)s?|miles?)\b)")
 #: "killed in X on the outskirts of Y", "in X near Y" (no comma)

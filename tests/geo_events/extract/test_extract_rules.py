@@ -3133,3 +3133,11 @@ def test_a_capital_named_in_apposition_to_where_a_strike_hit_is_the_place() -> N
     assert {e["location"] for e in events(text, "2025-04-03")} == {"Damascus"}
     # the capital that stands for its government still does not
     assert events("Damascus condemned the raid and said it would respond.", "2025-04-03") == []
+
+
+def test_an_unlisted_village_with_its_region_and_a_distance_from_a_town_is_coded_near_that_town() -> None:
+    text = ("On Sunday night gunmen attacked the gendarmerie post in Tindikoroba, Dosso region, located 20 "
+            "kilometres from Gaya.")
+    (post,) = events(text, "2024-09-16")
+    assert post["location"] == "Tindikoroba" and post["geo_precision"] == 2
+    assert near(post, 11.88, 3.45, 5)  # Gaya
