@@ -97,7 +97,11 @@ _SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|announced|reported|confirmed|
 #: (not "killed the mayor of Mocoa": the office-holder attacked there).
 _OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:commanders?|governors?|mayors?|chiefs?|commissioners?|administrators?|"
                                   r"lawmakers?|senators?|MPs?|deputy|mps?|native)\s+(?:of|for)\s+(?:the\s+)?"
-                                  r"(?:[A-Z][\w-]*['’]s\s+)?$")  # ("… commander of Mogadishu's Kahda district")
+                                  r"(?:[A-Z][\w-]*['’]s\s+)?$"  # ("… commander of Mogadishu's Kahda district")
+                                  # ", chief of army operations in Anbar province, told …"
+                                  r"|,\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:chiefs?|heads?|commanders?)\s+of\s+(?:the\s+)?"
+                                  r"(?:[\w-]+\s+){0,3}?(?:operations|command|police|forces|staff)\s+(?:in|for|of)\s+"
+                                  r"(?:the\s+)?$")
 #: After a place, a police range or zone whose officer is named ("Bastar range inspector general", "Kashmir zone
 #: IGP"): who speaks, not where it happened.
 _POLICE_RANGE_AFTER_RE = re.compile(r"[ \t]+(?:range|zone)[ \t]+(?:inspector|ig|igp|dig|deputy|additional|senior|police|"

@@ -3141,3 +3141,10 @@ def test_an_unlisted_village_with_its_region_and_a_distance_from_a_town_is_coded
     (post,) = events(text, "2024-09-16")
     assert post["location"] == "Tindikoroba" and post["geo_precision"] == 2
     assert near(post, 11.88, 3.45, 5)  # Gaya
+
+
+def test_the_province_of_a_commanders_office_is_not_where_the_attack_he_reports_hit() -> None:
+    text = ("Brigadier Saad Hamid, chief of army operations in Nineveh province, told reporters that militants "
+            "had attacked army positions with mortars in unnamed villages south of Tal Afar.")
+    (attack,) = events(text, "2016-03-01")
+    assert near(attack, 36.38, 42.45, 10) and attack["geo_precision"] == 2  # near Tal Afar, not Nineveh's point
