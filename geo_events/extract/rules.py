@@ -202,8 +202,8 @@ _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,
                           r"\((?:" + WIRE_AGENCIES + r")(?=\s*[-–—]))?\s*(?:[-–—:]|//)")
 #: The first cities of a dateline filed from several: "DERA ISMAIL KHAN/PESHAWAR:", "ISLAMABAD / QUETTA -".
 _DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
-#: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …".
-_DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]+,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
+#: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …", "CAIRO Oct 22 At least …".
+_DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]*[A-Z](?:,\s*|\s+)(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
                                 r"(?:,?\s*(?:19|20)\d\d)?\s+(?=[A-Z])")
 #: After a dateline's city anywhere in a line: its date and the agency in brackets ("Cotonou, June 5 (AFP)").
 _AGENCY_DATELINE_AFTER_RE = re.compile(

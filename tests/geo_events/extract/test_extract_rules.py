@@ -3148,3 +3148,10 @@ def test_the_province_of_a_commanders_office_is_not_where_the_attack_he_reports_
             "had attacked army positions with mortars in unnamed villages south of Tal Afar.")
     (attack,) = events(text, "2016-03-01")
     assert near(attack, 36.38, 42.45, 10) and attack["geo_precision"] == 2  # near Tal Afar, not Nineveh's point
+
+
+def test_a_wire_dateline_with_its_date_and_no_comma_is_no_place() -> None:
+    text = ("NAIROBI Oct 22 At least 20 militants were killed in clashes with the army in Mandera on Thursday, "
+            "officials said.")
+    found = [(e["location"], e["event_date"]) for e in events(text, "2015-10-22")]
+    assert found == [("Mandera", "2015-10-22")]
