@@ -132,7 +132,7 @@ _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|histo
 #: A clause closed by who said it ("…, the sources said."): its pluperfect is the report's tense.
 _SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|reported|told\s+\w+)\s*[.”\"]*\s*$")
 #: "… have escalated since Washington resumed airstrikes on March 15": a start point told in passing.
-_SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?$", re.IGNORECASE)
+_SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,8}?$", re.IGNORECASE)
 #: "in the Syrian capital, Damascus": the city named as a place, not as its government
 _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
                                        r"capital,?\s+(?:of\s+\w+,?\s+)?$", re.IGNORECASE)

@@ -3155,3 +3155,10 @@ def test_a_wire_dateline_with_its_date_and_no_comma_is_no_place() -> None:
             "officials said.")
     found = [(e["location"], e["event_date"]) for e in events(text, "2015-10-22")]
     assert found == [("Mandera", "2015-10-22")]
+
+
+def test_a_toll_counted_since_a_day_gives_no_event_on_that_day() -> None:
+    text = ("Regime jets struck Khan Sheikhoun on Sunday, killing five people. The bombardment has killed 229 "
+            "civilians in Khan Sheikhoun and forced thousands to flee since April 28, a medical charity said.")
+    found = {(e["location"], e["event_date"]) for e in events(text, "2019-05-27")}
+    assert found == {("Khān Shaykhūn", "2019-05-26")}
