@@ -136,6 +136,8 @@ _SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s
 #: "in the Syrian capital, Damascus": the city named as a place, not as its government
 _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
                                        r"capital,?\s+(?:of\s+\w+,?\s+)?$", re.IGNORECASE)
+#: "the strikes hit …": strikes with no weapon named ("the attacks" may be fighting on the ground)
+_BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b", re.IGNORECASE)
 _AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
@@ -199,7 +201,7 @@ _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|also\s+read|related(
 #: skipped, the story glued after it on the same line (pasted text, flattened HTML) is read.
 _META_LINE_RE = re.compile(r"^\s*(?:published|modified|updated|posted)\b", re.IGNORECASE)
 _DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\)|"
-                          r"\((?:" + WIRE_AGENCIES + r")(?=\s*[-–—]))?\s*(?:[-–—:]|//)")
+                          r"\((?:" + WIRE_AGENCIES + r")(?=\s*[-–—]))?\s*(?:[-–—:]|//|\|)")
 #: The first cities of a dateline filed from several: "DERA ISMAIL KHAN/PESHAWAR:", "ISLAMABAD / QUETTA -".
 _DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
 #: A wire dateline with its date and no dash: "SANAA, Sept 21 At least six civilians were killed …", "CAIRO Oct 22 At least …".
@@ -1391,6 +1393,11 @@ class _Reading:
                 weapon = weapon_here if not triggers else None
                 triggers = [*triggers, Trigger(clause.start + first.start(), clause.start + first.end(),
                                                weapon or "Armed clash", 2.0)]
+            if triggers and self.weapon in ("Air/drone strike", "Shelling/artillery/missile attack") and all(
+                    t.weight < 3.0 for t in triggers) and (bare := _BARE_STRIKES_RE.search(body)):
+                # "the strikes hit the army's air base in Kenana" in a story of drone strikes: the article's weapon,
+                # not fighting on the ground
+                triggers = [*triggers, Trigger(clause.start + bare.start(), clause.start + bare.end(), self.weapon, 3.0)]
             if not triggers:
                 told = _TOOK_PLACE_RE.match(body) if places else None
                 if told is not None:

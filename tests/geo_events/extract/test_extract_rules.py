@@ -3162,3 +3162,24 @@ def test_a_toll_counted_since_a_day_gives_no_event_on_that_day() -> None:
             "civilians in Khan Sheikhoun and forced thousands to flee since April 28, a medical charity said.")
     found = {(e["location"], e["event_date"]) for e in events(text, "2019-05-27")}
     assert found == {("Khān Shaykhūn", "2019-05-26")}
+
+
+def test_strikes_told_bare_in_a_story_of_drone_strikes_are_drone_strikes() -> None:
+    text = ("South Sudan's rebels carried out drone strikes on a power station and other facilities Sunday in Upper "
+            "Nile State, according to a statement from the army.\n\n"
+            "\u201cAt dawn today (Sunday), the rebels launched suicide drones targeting civilian facilities,\u201d the "
+            "statement said, noting that the drones targeted fuel depots in the state as well as the Renk airport.\n\n"
+            "A military source in the city of Malakal said that army air defenses responded early Sunday morning to "
+            "drones launched by the rebels.\n\n"
+            "\u201cAir defense systems were able to intercept several of the drones,\u201d the source said, noting "
+            "that the attacks targeted three towns in Upper Nile State, namely Malakal, Renk and Nasir.\n\n"
+            "A witness said the strikes hit the army's barracks in Malakal, the airport in Renk and the power "
+            "station in Nasir.")
+    nasir = {e["sub_event_type"] for e in events(text, "2025-09-15") if e["location"] == "Nasir"}
+    assert "Air/drone strike" in nasir
+
+
+def test_a_dateline_set_off_by_pipes_is_no_place() -> None:
+    text = ("KHARTOUM | Xinhua | Sudan's paramilitary forces carried out drone strikes on a power station Sunday in "
+            "Kosti, according to a statement.")
+    assert [e["location"] for e in events(text, "2025-09-15")] == ["Kosti"]
