@@ -215,6 +215,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"fighters?|militants?|soldiers?|rebels?|members?|suspects?|insurgents?|people|civilians|gunmen|jihadists|"
      r"terrorists?|hostages?|alive)\b)"
      r"|took\s+control|overran|overrun|taken\s+control|fell\s+to|swept\s+(?:into|through)"
+     # "X has fallen on October 26th to the RSF", "the city fell under RSF control again"
+     r"|fallen\s+(?:on\s+[\w ]{3,20}?\s+|again\s+)?to\b|fell\s+(?:again\s+)?under\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?control\b|(?:rsf|m23|taliban|"
+     r"rebels?|militants?|insurgents?|jihadists?|houthis?|al-shabaab|isis|isil|daesh|wagner)\b)"
      # "capturing much of it by Saturday", "seizing most of the city"
      r"|(?:capturing|seizing)\s+(?:much|most|all|parts?|large\s+parts|swathes|control)\s+of\b"
      # "the SDF had taken the village of al-Suwar", "took the town of X"
@@ -255,7 +258,7 @@ TRIGGER_STEMS = (
     "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
-    "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "withd", "hand", "pull", "loot", "bull",
+    "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "fall", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
     "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",

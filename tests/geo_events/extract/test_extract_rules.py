@@ -3183,3 +3183,11 @@ def test_a_dateline_set_off_by_pipes_is_no_place() -> None:
     text = ("KHARTOUM | Xinhua | Sudan's paramilitary forces carried out drone strikes on a power station Sunday in "
             "Kosti, according to a statement.")
     assert [e["location"] for e in events(text, "2025-09-15")] == ["Kosti"]
+
+
+def test_a_town_that_has_fallen_to_or_fell_under_a_group_is_taken() -> None:
+    found = events("Rubaya has fallen on May 1st to the M23 rebels after weeks of fighting.", "2024-05-03")
+    assert [(e["location"], e["event_date"], e["sub_event_type"]) for e in found] == [
+        ("Rubaya", "2024-05-01", "Non-state actor overtakes territory")]
+    (under,) = events("On May 2nd, the town of Rubaya fell under M23 control again.", "2024-05-03")
+    assert under["sub_event_type"] == "Non-state actor overtakes territory"
