@@ -106,9 +106,11 @@ def _with_year(published: date, month: int, day: int, year: str | None) -> date 
 
 def _nearest_year(near: date, month: int, day: int) -> date | None:
     """The "7 February" nearest ``near`` (a full date the text gave before it): that year's, the year before's
-    or the year after's ("28 December 2022 … on 3 January" is 2023's)."""
+    or the year after's ("28 December 2022 … on 3 January" is 2023's). A text told in order moves forward, so a
+    day before ``near`` counts twice as far ("13 April 2024 … On 26 August … On 23 November" is November
+    2024's, not 2023's; "5 March 2020 … on 28 February" is still the week before)."""
     found = [d for d in (_safe_date(near.year + k, month, day) for k in (0, -1, 1)) if d is not None]
-    return min(found, key=lambda d: abs((d - near).days)) if found else None
+    return min(found, key=lambda d: (d - near).days if d >= near else 2 * (near - d).days) if found else None
 
 
 _WEEKDAY_BEFORE_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?\s*(?:\(\s*)?$",

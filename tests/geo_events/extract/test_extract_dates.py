@@ -174,3 +174,18 @@ def test_a_storey_is_no_day_of_the_month() -> None:
     assert found == []
     assert [m.date for m in find_dates("Shelling resumed on the 8th, residents said.", date(2024, 9, 10))] == [
         date(2024, 9, 8)]
+
+
+def test_an_undated_chronicle_reads_its_year_less_days_forward_from_the_last_full_date() -> None:
+    from geo_events import extract_events
+
+    text = ("The militia has shelled the camp since its offensive began on 13 April 2024.\n\n"
+            "On 26 August, shelling of the camp killed 24 people.\n\n"
+            "On 23 November, shelling of the camp near Kadugli killed seven people.\n\n"
+            "The siege ended on 12 April 2025.")
+    days = sorted(f["properties"]["event_date"] for f in extract_events(text, None)["features"])
+    assert "2024-11-23" in days and "2023-11-23" not in days
+    # a day a little before the full date is still the one before it
+    back = extract_events("On 5 March 2020 the army retook Saraqib. Rebels had shelled Kadugli on 28 February.",
+                          None)["features"]
+    assert "2020-02-28" in {f["properties"]["event_date"] for f in back}
