@@ -1228,8 +1228,8 @@ class _Reading:
             if not self._in(self.triggers, clause.start, clause.end):
                 continue
             own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"
-                   and d.date is not None and not (skip_statements and self._statement_date(d))
-                   and not self._talks_date(d)]
+                   and d.date is not None
+                   and not (self._statement_date(d) if skip_statements else self._talks_date(d))]
             body = self.text[clause.start : clause.end]
             if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body):
                 if self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7:
