@@ -377,9 +377,12 @@ _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand
                           # "in response to their breaches of the de-escalation zone agreement": an old one broken
                           r"breach(?:es|ed|ing)?\s+of|violat(?:ions?|ed|ing)\s+(?:of\s+)?|under|within|despite|"
                           r"the\s+terms\s+of|"
+                          # "vowed to confront the regime if they abandon the agreement": one quit is none made
+                          r"abandon(?:s|ed|ing)?|withdr(?:ew|aw|awn|awing|aws)\s+from|pull(?:ed|s|ing)?\s+out\s+of|"
+                          r"quit(?:s|ting)?|scrap(?:s|ped|ping)?|tore\s+up|"
                           # "urged both sides to agree a nationwide ceasefire"
                           r"(?:urg|call|press|push)(?:ed|es|ing|s)?\s+(?:\w+\s+){1,3}to\s+(?:agree|reach|accept|respect|sign|"
-                          r"observe|restore|work\s+towards?)(?:\s+(?:on|to))?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$")
+                          r"observe|restore|work\s+towards?)(?:\s+(?:on|to))?)\s+(?:an?\s+|the\s+)?(?:[\x22“'‘]?[\w-]+[\x22”'’]?\s+){0,3}$")
 _CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food|fuel|medicine|delegations?|"
                                r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
                                r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")

@@ -216,7 +216,9 @@ _PLURAL_AFTER_WORDS = frozenset({"regions", "provinces", "governorates", "oblast
 _ADMIN_OF_WORDS = frozenset({"region", "province", "governorate", "department", "regions", "provinces",
                              "governorates", "states"})
 _AFTER_CUE_RE = re.compile(
-    r"^\s+(provinces|governorates|oblasts|regions|province|governorate|oblast|state|region|river|valley|village|town|"
+    # "in Hama northern countryside", "Idlib southern countryside": a bearing, then the city's countryside
+    r"^\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?=countryside\b))?"
+    r"(provinces|governorates|oblasts|regions|province|governorate|oblast|state|region|river|valley|village|town|"
     r"city|district|countryside|area|"
     r"county|prefecture|territory|township|sector|lga|neighbourhoods|neighborhoods|neighbourhood|neighborhood|quarter|camp|dam|oilfield|base|"
     r"airport|prison|desert|suburb|road|highway)\b",
@@ -349,7 +351,7 @@ def _strip_possessive(word: str) -> str:
 
 def _cues(text: str, start: int, end: int) -> tuple[str, str]:
     window = text[max(0, start - 40) : start]
-    after = _AFTER_CUE_RE.match(text[end : end + 20])
+    after = _AFTER_CUE_RE.match(text[end : end + 36])
     return (_cue_before(window) if window[-1:].isspace() else ""), (after.group(1).lower() if after else "")
 
 
@@ -964,6 +966,17 @@ def resolve_places(
                                              f"only a spelling variant of a place in {place.country_name}, far "
                                              f"from every other place the text names"))
                 continue
+        container = _told_in(text, raw, chosen, index)
+        if container is not None and (context.country_share(container.country) < 0.3 or _FACILITY_AFTER_RE.match(
+                text, raw[index + 1].end)):
+            container = None  # "near Al-Hassan Mosque": a mosque's name, not a town the text is about
+        if (quality < 100 or _fold(place.name) != _fold(item.written)) and container is not None and _quick_km(
+                place.lat, place.lon, container.lat, container.lon) > _TOLD_IN_KM:
+            if rejected is not None:  # "the town of Anjara in Aleppo western countryside" is not Arkhara, Russia
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"only a variant or other name of a place in {place.country_name}, far "
+                                         f"from {container.name}, where the text puts it"))
+            continue
         if place.kind in ("village", "town") and _fold(place.name) != _fold(item.written) and context.countries.get(
                 place.country, 0.0) <= own.get((item.written.lower(), place.country), 0.0):
             exact = [p for k, p in enumerate(chosen) if k != index and p is not None
@@ -1174,6 +1187,21 @@ def _keep_owned(text: str, raw: list[_Raw], countries: list[CountryMention], rej
 _ACROSS_BORDER_KM = 25.0
 
 
+#: Most kilometres between a place spelt only loosely and the one the text puts it in ("X in Aleppo countryside").
+_TOLD_IN_KM = 500.0
+#: The gap of "X in Y", "X near the Y": Y is where X lies.
+TOLD_IN_GAP_RE = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z-]+\s+)?")
+
+
+def _told_in(text: str, raw: list[Any], chosen: list[Any], index: int) -> Any:
+    """The place the text puts ``raw[index]`` in or near, written right after it ("the town of X in Aleppo
+    western countryside", "X near Mosul"), or None."""
+    if index + 1 >= len(raw) or chosen[index + 1] is None or chosen[index + 1].kind not in SETTLEMENT_KINDS:
+        return None
+    following = raw[index + 1]
+    return chosen[index + 1] if TOLD_IN_GAP_RE.fullmatch(text, raw[index].end, following.start) else None
+
+
 def _far_from_all(place: Any, chosen: list[Any], index: int, km: float) -> bool:
     """True when every other point place chosen in the text lies more than ``km`` away (or there is none)."""
     return all(_quick_km(place.lat, place.lon, p.lat, p.lon) > km for k, p in enumerate(chosen)
@@ -1226,7 +1254,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
         score -= VARIANT_PENALTY  # a name that only sounds like it, beside one spelled as written ("Kauru" is not
         # Kovrov's "Kaurou", however bigger Kovrov is)
     cue = item.cue_after or (item.cue_before if item.cue_before in _ADMIN_OF_WORDS else "")
-    if cue in ADMIN2_CUES:  # its seat or a province of that name, as the document's countries say
+    if cue == "countryside":  # "Aleppo western countryside", as "the countryside of Aleppo": near the city
+        score += 1.5 if kind in SETTLEMENT_KINDS else 0.0
+    elif cue in ADMIN2_CUES:  # its seat or a province of that name, as the document's countries say
         score += 1.0 if kind in ("admin2", "region") else 0.5 if kind == "admin1" else 0.0
     elif cue in _ADMIN_CUES:
         score += 5.0 if kind in ("admin1", "admin2", "region") else -2.0

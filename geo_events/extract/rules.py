@@ -59,6 +59,7 @@ from geo_events.extract.places import (
     PAIR_KM,
     PlaceMention,
     Rejected,
+    TOLD_IN_GAP_RE as _TOLD_IN_GAP_RE,
     contains,
     find_place_candidates,
     inside_spans,
@@ -840,7 +841,10 @@ class _Reading:
             if not (_LOCATED_BEFORE_RE.search(self.text, max(0, item.start - 25), item.start) or _AREA_AFTER_RE.match(
                     self.text, item.end)) or len(item.text) < 5:
                 continue
-            found = self._respelling(item.text, top)
+            # "the town of Anjara in Aleppo western countryside": a spelling in the country of the town it lies in
+            told = next((p for p in self.places if p.start > item.end and p.place.kind in ("city", "town", "village")
+                         and _TOLD_IN_GAP_RE.fullmatch(self.text, item.end, p.start)), None)
+            found = self._respelling(item.text, told.place.country if told is not None else top)
             if found is None:
                 continue
             cue_after = (_AREA_AFTER_RE.match(self.text, item.end) or re.match("", "")).group(0).strip().lower()
@@ -1796,6 +1800,13 @@ class _Reading:
             before = [p for p in usable if p.end <= reference.start]
             if before and _LISTED_BEARING_GAP_RE.fullmatch(self.text, before[-1].end, reference.start):
                 usable.append(reference)
+        countryside = [p for p in usable if p.cue_after == "countryside" and p.rank == 0]
+        if countryside:
+            # "the town of Morek in Hama northern countryside": where the town lies; alone, "arrests in the Quneitra
+            # countryside" name an area around the city, no point of it (reported unplaced, as a province is)
+            usable = [p for p in usable if p not in countryside] or [replace(p, place=replace(
+                p.place, id=f"{p.place.id}~countryside", name=f"{p.place.name} countryside", kind="region",
+                population=None)) for p in countryside[:1]]
         axes = [p for p in usable if _AXIS_AFTER_RE.match(self.text, p.end)]
         if axes and len(axes) < len(usable):
             # "In the Kupiansk direction, Russian forces attacked near X and Y": the axis names the front, X and Y

@@ -220,7 +220,8 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
             return measured[0], "the town the sentence measures it from"
     if later:
         first = later[0]
-        if first.rank == 0 and not _REGION_OF_RE.search(text, max(0, first.start - 14), first.start):
+        if first.rank == 0 and (first.cue_after == "countryside" or not _REGION_OF_RE.search(
+                text, max(0, first.start - 14), first.start)):  # "in the western Aleppo countryside": near the city
             return first, "the town the sentence places it in or near"
         if first.rank == 0:
             return None, ""  # "…, southern Idlib": the province's part, not the city of that name

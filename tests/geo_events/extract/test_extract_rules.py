@@ -3191,3 +3191,36 @@ def test_a_town_that_has_fallen_to_or_fell_under_a_group_is_taken() -> None:
         ("Rubaya", "2024-05-01", "Non-state actor overtakes territory")]
     (under,) = events("On May 2nd, the town of Rubaya fell under M23 control again.", "2024-05-03")
     assert under["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_city_countryside_after_a_town_is_where_the_town_lies() -> None:
+    text = ("On Sunday, regime artillery killed two farmers in the town of Morek near the Turkish observation post "
+            "in Hama northern countryside.")
+    assert [e["location"] for e in events(text, "2019-07-08")] == ["Mūrak"]  # not also the city of Hama
+
+
+def test_a_city_countryside_alone_is_an_area_left_unplaced() -> None:
+    result = extract_events("On Sunday, regime artillery shelled farms in Idlib southern countryside, killing two.",
+                            "2019-07-08")
+    assert result["features"] == []  # no coder pins "the countryside" on the city
+    assert [(u["country"], u["event_date"]) for u in result["unplaced"]] == [("Syria", "2019-07-07")]
+    assert "countryside" in result["unplaced"][0]["location"]
+
+
+def test_unlisted_villages_in_a_city_countryside_after_a_bearing_are_coded_near_the_city() -> None:
+    found = events("Warplanes bombed the villages of Tell Zarqan and Umm Khreiba in the eastern Homs countryside on "
+                   "Saturday, killing four.", "2019-07-08")
+    assert [e["location"] for e in found] == ["Tell Zarqan", "Umm Khreiba"]
+    assert all(near(e, 34.73, 36.72, 5) for e in found)  # at Homs, the city the countryside belongs to
+
+
+def test_a_town_the_text_puts_in_a_syrian_countryside_is_not_a_namesake_abroad() -> None:
+    (event,) = events("Russian shelling wounded a child in the town of Anjara in Aleppo western countryside on "
+                      "Friday.", "2016-06-12")
+    assert event["country"] == "Syria" and near(event, 36.20, 37.16, 30)  # not Arkhara in Russia or Anjara in Jordan
+
+
+def test_an_agreement_a_side_may_abandon_is_no_agreement() -> None:
+    found = events("Rebel factions in Daraa vowed on Friday to fight on if the regime abandons the \"de-escalation "
+                   "zone\" agreement.", "2018-05-05")
+    assert all(e["sub_event_type"] != "Agreement" for e in found)
