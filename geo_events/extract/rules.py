@@ -138,7 +138,10 @@ _SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s
 _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
                                        r"capital,?\s+(?:of\s+\w+,?\s+)?$", re.IGNORECASE)
 #: "the strikes hit …": strikes with no weapon named ("the attacks" may be fighting on the ground)
-_BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b", re.IGNORECASE)
+#: "the strikes hit …", "Targets near the cities of A, B and C, the task force said": a strike bulletin's line that
+#: names no weapon of its own
+_BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b|^\W*(?:other\s+)?targets\s+(?:near|in|around)\b",
+                              re.IGNORECASE)
 _AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
@@ -518,6 +521,14 @@ _TIMELINE_TITLE_RE = re.compile(r"\b(?:timeline|chronology)\b|\((?:19|20)\d\d\)"
 _SETTING_RE = re.compile(r"[ \t]*(?:meanwhile,?\s+)?(?:in|at|near|around)\s+(?:the\s+)?", re.IGNORECASE)
 #: An entry title that starts with its day: the date, a short title with no final stop ("May 13 Nangarhar
 #: Province: four civilians killed", "12 May – Kunduz: police post overrun").
+#: "the city west of Baghdad", "the town north of Aleppo": a town just named, told by its bearing (no distance).
+_THE_TOWN_BEARING_RE = re.compile(r"\bthe\s+(?:city|town|village)\s+(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?"
+                                  r"\s+of\s+$", re.IGNORECASE)
+#: Most kilometres between that town and the place it is told from.
+ANAPHOR_KM = 150.0
+#: A publication stamp's clock time or age ("/ 1:19 PM /", "a year ago", "Updated"): no entry's title.
+_STAMP_LINE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT)|\bago\b|\bupdated\b|\bpublished\b",
+                            re.IGNORECASE)
 _TITLED_ENTRY_RE = re.compile(r"[^\n]{3,25}?[ \t]*[:–—-]?[ \t]+[A-Z][^\n]{3,90}(?<![.!?\"”])[ \t]*")
 #: The edit link a copied wiki page leaves after a section heading ("10 July[edit]", "10 July[]").
 _EDIT_LINK_RE = re.compile(r"\s*\[(?:edit|edit source|\s*)\]\s*$", re.IGNORECASE)
@@ -1136,7 +1147,8 @@ class _Reading:
             if mention.date is not None and line.strip(" \t:–—-*#|") == mention.text.strip():
                 out.append(mention)
             elif mention.date is not None and mention.kind == "absolute" and _TITLED_ENTRY_RE.fullmatch(
-                    line, mention.start - line_start) and not self.text[line_start : mention.start].strip(" \t*#|"):
+                    line, mention.start - line_start) and not self.text[line_start : mention.start].strip(" \t*#|") and (
+                    not _STAMP_LINE_RE.search(line)):  # ("May 26, 2016 / 1:19 PM / a year ago": a page's stamp)
                 # "May 13 Nangarhar Province: four civilians killed" ¶ "Four civilians were killed when …": a casualty
                 # report's entry title, its day first, over the paragraph that tells it
                 out.append(mention)
@@ -1397,7 +1409,7 @@ class _Reading:
                 weapon = weapon_here if not triggers else None
                 triggers = [*triggers, Trigger(clause.start + first.start(), clause.start + first.end(),
                                                weapon or "Armed clash", 2.0)]
-            if triggers and self.weapon in ("Air/drone strike", "Shelling/artillery/missile attack") and all(
+            if (triggers or places) and self.weapon in ("Air/drone strike", "Shelling/artillery/missile attack") and all(
                     t.weight < 3.0 for t in triggers) and (bare := _BARE_STRIKES_RE.search(body)):
                 # "the strikes hit the army's air base in Kenana" in a story of drone strikes: the article's weapon,
                 # not fighting on the ground
@@ -1456,6 +1468,14 @@ class _Reading:
                     lead_date = (told[0], told[1], told[2])
                 continue
             dated = self._date(clause)
+            if dated is not None and previous is not None and previous.own_date and previous.day is not None and (
+                    0 <= clause.sentence - previous.clause.sentence <= 1) and (
+                    _ANAPHORA_RE.match(body) or _PLURAL_ANAPHORA_RE.match(body)) and all(
+                    self._statement_date(d) for d in self._in(self.dates, clause.start, clause.end)):
+                # "The strikes in the city hit three units …, the coalition said in a statement released on
+                # Thursday": the incident just told, on its own day, not the statement's
+                dated = (previous.day, previous.precision, previous.date_mention,
+                         "the incident the clause refers back to (its own day is a statement's)")
             if not casualties and not self._in(self.dates, clause.start, clause.end) and not _DAYS_APART_RE.match(
                     body) and all(
                     _PRIOR_RE.search(self.text[max(clause.start, t.start - 30) : t.start]) for t in triggers):
@@ -1820,6 +1840,12 @@ class _Reading:
         if references and references[0].rank == 0 and all(p.rank >= 3 for p in usable) and not any(
                 p.cue_after in _PROVINCE_CUES for p in usable):  # ("Amran governorate, north of Sanaa": the province)
             # "two villages just south of Sidon", "a town 40 km east of Deir ez-Zor": near the reference
+            # (but "the strikes in the city west of Baghdad" after a story of Falluja: that city again)
+            recent = self._recent_place(clause) if _THE_TOWN_BEARING_RE.search(
+                self.text, max(0, references[0].start - 40), references[0].start) else None
+            if recent is not None and recent.place.id != references[0].place.id and _km(
+                    recent.place.lat, recent.place.lon, references[0].place.lat, references[0].place.lon) <= ANAPHOR_KM:
+                return [(recent, "the town just named, which the clause tells by its bearing from another")]
             return [(self._offset(references[0]), "near the reference point the clause gives")]
         points = [p for p in usable if p.place.kind == "point"]
         if points:  # coordinates written in the clause are the location, as given

@@ -3224,3 +3224,26 @@ def test_an_agreement_a_side_may_abandon_is_no_agreement() -> None:
     found = events("Rebel factions in Daraa vowed on Friday to fight on if the regime abandons the \"de-escalation "
                    "zone\" agreement.", "2018-05-05")
     assert all(e["sub_event_type"] != "Agreement" for e in found)
+
+
+def test_a_release_line_of_targets_near_towns_takes_the_story_s_strikes() -> None:
+    text = ("Coalition aircraft conducted 14 air strikes against the militants on Monday, including six near Ramadi, "
+            "the task force said.\n\nTargets near the towns of Haditha, Qaim and Rutba were also struck, it added.\n\n"
+            "Targets near the cities of Sinjar and Tal Afar, the task force said.")
+    found = {(e["location"], e["event_date"], e["sub_event_type"]) for e in events(text, "2016-05-24")}
+    assert ("Sinjār", "2016-05-23", "Air/drone strike") in found and ("Tall ‘Afar", "2016-05-23", "Air/drone strike") in found
+
+
+def test_the_city_told_by_its_bearing_from_another_is_the_city_just_named() -> None:
+    text = ("BAGHDAD (Wire) - Coalition jets hit the militants on Tuesday with four strikes near Ramadi, where "
+            "Iraqi troops are advancing.\n\nThe strikes in the city west of Baghdad destroyed two tunnels and a "
+            "vehicle, the coalition said in a statement released on Wednesday.")
+    found = events(text, "2016-05-26")
+    assert [(e["location"], e["event_date"]) for e in found] == [("Ramadi", "2016-05-24")]  # not Baghdad
+
+
+def test_a_stamp_line_with_a_clock_time_heads_no_entries() -> None:
+    text = ("Jets pound militants near Mosul\nMay 26, 2016 / 1:19 PM / a year ago\n\nWASHINGTON (Wire) - Jets struck "
+            "the militants on Wednesday near Mosul, officials said.\n\nOther strikes hit targets near Sinjar.")
+    found = {(e["location"], e["event_date"]) for e in events(text, "2016-05-26")}
+    assert found == {("Mosul", "2016-05-25"), ("Sinjār", "2016-05-25")}  # the lead's day, not the stamp's
