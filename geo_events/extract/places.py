@@ -101,7 +101,9 @@ _TITLES = frozenset(
     "emir commissioner administrator councillor premier chairman envoy officer soldier fighter member "
     "coordinator leader head analyst professor researcher consultant spokesperson deputy villager "
     "resident survivor witness farmer teacher student mother father uncle named called warlord cleric preacher "
-    "kingpin chieftain bishop pastor priest reverend rev lawmaker legislator mp headman".split()
+    "kingpin chieftain bishop pastor priest reverend rev lawmaker legislator mp headman "
+    # plural heads of a list of names ("killed Asayish members Besar Mihemed Bozan and …")
+    "members soldiers fighters officers commanders leaders activists journalists victims".split()
 )
 #: Head words of Arabic village names ("Tel X" = the mound of X, "Khirbet X" = the ruin of X): what follows them
 #: in a name the gazetteer does not know whole is not a place of its own.

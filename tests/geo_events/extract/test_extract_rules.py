@@ -3247,3 +3247,11 @@ def test_a_stamp_line_with_a_clock_time_heads_no_entries() -> None:
             "the militants on Wednesday near Mosul, officials said.\n\nOther strikes hit targets near Sinjar.")
     found = {(e["location"], e["event_date"]) for e in events(text, "2016-05-26")}
     assert found == {("Mosul", "2016-05-25"), ("Sinjār", "2016-05-25")}  # the lead's day, not the stamp's
+
+
+def test_names_after_a_plural_of_people_are_persons_not_places() -> None:
+    text = ("A Turkish drone strike killed two members of the Asayish in Ain Issa in Syria's Raqqa governorate on "
+            "Thursday.\n\nThe drone strike killed Asayish members Dilovan Mihemed Eli Bozan and Reso Mistefa.\n\n"
+            "Turkey has threatened to launch a new operation in northern Syria, and Turkey stepped up drone attacks "
+            "this year.")
+    assert [e["location"] for e in events(text, "2022-07-29")] == ["‘Ayn ‘Īsá"]  # not Bozan, Turkey
