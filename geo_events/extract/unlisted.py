@@ -53,6 +53,9 @@ _TOWN_OF_RE = re.compile(r"(?:the\s+(?:(?:city|town|village)\s+of\s+)?)?")
 _BEARING = r"(?:(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?"
 _BEARING_NEAR_RE = re.compile(rf"\b{_BEARING}\s+of\s+{_NAME}\s+(?:near|towards?|at)\s+{_LIST}")
 _BEARING_OF_BEFORE_RE = re.compile(rf"\b{_BEARING}\s+of\s+$", re.IGNORECASE)
+#: "… and Y in Waingmaw Township": the unit (not a town the gazetteer resolved) a name lies in.
+_UNKNOWN_UNIT_RE = re.compile(rf"[^.;:]*?\b(?:in|of)\s+(?:the\s+)?{_NAME}\s+(?i:township|district|county|commune|"
+                              rf"department|territory|lga|municipality|sub-?district|tehsil|woreda|locality)\b")
 _UNKNOWN_QUALIFIER_RE = re.compile(r"[^.;:]*?\b(?:in|near|outside|of)\s+(?:the\s+)?[A-Z]")
 #: "fled to X", "displaced towards the city of X": where people went, not where anything happened
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
@@ -220,6 +223,12 @@ def _proxy(text: str, places: list[PlaceMention], sentences: list[tuple[int, int
             return measured[0], "the town the sentence measures it from"
     if later:
         first = later[0]
+        unit = _UNKNOWN_UNIT_RE.match(text, after)
+        if first.rank == 0 and unit is not None and unit.end() <= first.start and not _MEASURED_FROM_RE.search(
+                text, max(0, first.start - 50), first.start):
+            # "the villages of X and Y in Waingmaw Township, before hitting … in Momauk Township": a unit the
+            # gazetteer lacks places them; the next town named is another's (no distance measured from it)
+            return None, ""
         if first.rank == 0 and (first.cue_after == "countryside" or not _REGION_OF_RE.search(
                 text, max(0, first.start - 14), first.start)):  # "in the western Aleppo countryside": near the city
             return first, "the town the sentence places it in or near"

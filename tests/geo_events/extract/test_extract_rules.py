@@ -3255,3 +3255,11 @@ def test_names_after_a_plural_of_people_are_persons_not_places() -> None:
             "Turkey has threatened to launch a new operation in northern Syria, and Turkey stepped up drone attacks "
             "this year.")
     assert [e["location"] for e in events(text, "2022-07-29")] == ["‘Ayn ‘Īsá"]  # not Bozan, Turkey
+
+
+def test_unlisted_villages_of_an_unknown_township_are_not_coded_at_the_next_township_s_town() -> None:
+    text = ("Junta aircraft bombed the villages of Nam Hpyu and Ja Htu in Sadung Township on 7 August 2024, before "
+            "hitting the villages of Lwe Je and Hpa Lap in neighbouring Momauk Township.")
+    found = events(text, None)
+    assert {e["location"] for e in found} == {"Lwe Je", "Hpa Lap"}  # Momauk places these two only
+    assert all(near(e, 24.25, 97.35, 5) for e in found)
