@@ -233,9 +233,14 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # "forces on Monday took El-Dhere town", "took the strategic rebel-held village": a named place taken (not
     # "took refuge in the town", "took the children to the city")
     ("Non-state actor overtakes territory", 4.0, r"took\s+(?!(?:part|place|refuge|shelter|cover|aim|photos?|pictures?|"
-     r"him|her|them|us|me|people|residents|civilians|children|women|families|hostages?)\b)"
+     r"him|her|them|us|me|people|residents|civilians|children|women|families|hostages?|up)\b)"
      r"(?:(?!(?:to|in|into|from|at|on|with|for|by|near)\b)[\w'’-]+\s+){1,4}?(?:city|towns?|villages?|hometown|"
-     r"stronghold|base|airport|district)\b"),
+     # "took the Bala Hissar fortress, a hilltop army position"
+     r"stronghold|base|airport|district|fortress|fort|garrison|barracks|outpost|checkpoint|hilltop)\b"),
+    # "troops pushed the Taliban from the city's centre", "drove the militants out of X": ground won back
+    ("Government regains territory", 4.0, r"(?:pushed|drove|forced|chased|expelled|ousted)\s+(?:back\s+)?(?:the\s+)?"
+     r"(?:[\w'’-]+\s+){0,3}?(?:militants|insurgents|rebels|fighters|jihadists|taliban|terrorists|attackers|"
+     r"militia|enemy|al-shabaab|shabaab|houthis|isis|isil|daesh)\s+(?:back\s+)?(?:out\s+of|from)\b"),
     # "Russian Army took Gori": weak alone ("took part", "took office"); an incident after an armed subject
     ("Non-state actor overtakes territory", 1.0, r"took(?!\s+(?:part|place|office|power|over|back|control|hold|"
      r"refuge|shelter|cover|responsibility|note|steps?|action|a|an|the|his|her|their|its|it|them|him)\b)"),
@@ -258,6 +263,7 @@ TRIGGER_STEMS = (
     "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
+    "push", "chas", "expe", "oust",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "fall", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",

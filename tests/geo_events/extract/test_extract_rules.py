@@ -3263,3 +3263,12 @@ def test_unlisted_villages_of_an_unknown_township_are_not_coded_at_the_next_town
     found = events(text, None)
     assert {e["location"] for e in found} == {"Lwe Je", "Hpa Lap"}  # Momauk places these two only
     assert all(near(e, 24.25, 97.35, 5) for e in found)
+
+
+def test_a_fortress_taken_and_militants_pushed_from_a_city_are_territory_events() -> None:
+    text = ("Insurgents stormed Ghazni on 10 August 2018.\n\nOn 11 August, insurgents took the old citadel fortress, a "
+            "hilltop army post in Ghazni, from government forces.\n\nOn 13 August, Afghan troops pushed the "
+            "insurgents from the city's centre.")
+    found = {(e["event_date"], e["sub_event_type"]) for e in events(text, None)}
+    assert ("2018-08-11", "Non-state actor overtakes territory") in found
+    assert ("2018-08-13", "Government regains territory") in found
