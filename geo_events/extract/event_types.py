@@ -110,7 +110,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.5, r"(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,2}?(?:attacks?|fire)"),
     # Philippine military usage: "an armed encounter with NPA rebels", "killed in an encounter between …"
     ("Armed clash", 3.0, r"(?:armed\s+|brief\s+|fierce\s+|running\s+)?encounters?\s+(?:with|between|in|at|near|against)"
-     r"|armed\s+encounters?"),
+     r"|armed\s+encounters?"
+     # "troops encountered around 70 Abu Sayyaf members at X": met them in a fight
+     r"|encountered\s+(?:(?:around|about|some|nearly|at\s+least)\s+)?(?:\d+\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+     r"(?:members|rebels|militants|gunmen|fighters|insurgents|terrorists|bandits|gunmen|group|band|enemy)\b"),
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
@@ -175,7 +178,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Attack", 3.0, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:idp|displacement|displaced|refugee)s?\s+camps?"
      r"|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?camps?\s+(?:for|of|housing|sheltering)\s+(?:the\s+)?"
      r"(?:displaced|refugees|idps)"),
-    ("Abduction/forced disappearance", 5.0, r"kidnaps?|kidnapp(?:ed|ing|ings)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
+    ("Abduction/forced disappearance", 5.0, r"kidnaps?(?!\s+victims?)|kidnapp(?:ed|ing|ings)(?!\s+victims?)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
     ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"
      r"|(?:took|take|taking|takes)\s+to\s+the\s+streets"

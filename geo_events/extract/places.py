@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from geo_events.extract.countries import CountryMention, country_name_at
@@ -636,6 +637,14 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return f"part of a military unit's name ({text[start:run[min(len(run), j + 3) - 1][1]]})"
     if i > 0 and run[i - 1][2].lower() in _ORG_WORDS:
         return f"part of an organisation's name ({text[run[i - 1][0]:end]})"
+    if j == len(run) and _COMMANDER_AFTER_RE.match(text, end):
+        # "the Joint Task Force (JTF) Sulu commander said …": the office of a command named after its area
+        return f"names a command here ({text[start:end]} commander), not where anything happened"
+    if (i > 0 and run[i - 1][2].lower().rstrip(".") in _SUB_VILLAGE_WORDS) or (
+            i == 0 and _SUB_VILLAGE_BEFORE_RE.search(text, max(0, start - 12), start)):
+        # "at Sitio Sangay, Brgy Buhanginan, Patikul": a hamlet or ward the gazetteer does not hold (a namesake
+        # elsewhere is not it); the town after it says where
+        return "a sitio or barangay (ward) the gazetteer does not hold"
     after = text[end : end + 14]
     if j == len(run) and _NAME_NUMBER_RE.match(after):
         return "part of an outlet's name (name + number)"
@@ -680,6 +689,11 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     return None
 
 
+#: After an area's name: a command's officer ("JTF Sulu commander") — the office, not a place of the event.
+_COMMANDER_AFTER_RE = re.compile(r"[ \t]+commanders?\b")
+#: A Philippine address's hamlet or ward before its name ("Sitio X", "Brgy. X", "Barangay X", "Purok X").
+_SUB_VILLAGE_BEFORE_RE = re.compile(r"\b(?:[Ss]itio|[Bb]rgy\.?|[Bb]arangay|[Pp]urok)\s+$")
+_SUB_VILLAGE_WORDS = frozenset({"sitio", "brgy", "barangay", "purok"})
 #: A quoted nickname between a given name and a surname: Joaquin “El Chapo” Guzman, Dawood "Bhai" Ibrahim.
 _NICKNAME_AFTER_RE = re.compile(r"[ \t]+[“\"‘][^”\"’\n]{2,30}[”\"’][ \t]+[A-Z]")
 _NICKNAME_OPEN_RE = re.compile(r"\b[A-Z][\w'’-]+[ \t]+[“\"‘]$")
@@ -802,7 +816,9 @@ def _lists_of_provinces(text: str, raw: list[_Raw], chosen: list[Any]) -> None:
         if len(members) >= 3 and (provinces := [k for k in members if chosen[k] is not None and (
                 chosen[k].kind == "admin1" or all(q < 100 for p, q in raw[k].candidates if p is chosen[k]))
                 and any(p.kind == "admin1" and q >= 100 for p, q in raw[k].candidates)]):
-            country = next(p.country for p, q in raw[provinces[0]].candidates if p.kind == "admin1" and q >= 100)
+            first = chosen[provinces[0]]  # (its own country: "Al-Jawf" is a province of Saudi Arabia too)
+            country = first.country if first.kind == "admin1" else next(
+                p.country for p, q in raw[provinces[0]].candidates if p.kind == "admin1" and q >= 100)
             units = {k: next((p for p, q in raw[k].candidates if p.kind == "admin1" and p.country == country
                               and q >= 100), None) for k in members}
             if 3 * sum(unit is not None for unit in units.values()) >= 2 * len(members):
@@ -1204,6 +1220,16 @@ def _told_in(text: str, raw: list[Any], chosen: list[Any], index: int) -> Any:
     return chosen[index + 1] if TOLD_IN_GAP_RE.fullmatch(text, raw[index].end, following.start) else None
 
 
+def _other_name_of_a_unit(place: Any, item: Any) -> bool:
+    """True when a town is called by a wholly different name (not a spelling of its own) that is the own name of a
+    province among the candidates ("Sulu" for Jolo beside Sulu province; not "Taiz" for Ta‘izz)."""
+    written, own = _fold(item.written), _fold(place.name)
+    if written == own or OSA.normalized_similarity(written, own) >= 0.5:
+        return False
+    return any(other.kind in ("admin1", "admin2") and _fold(other.name) == written and other.country == place.country
+               for other, q in item.candidates if q >= 100)
+
+
 def _far_from_all(place: Any, chosen: list[Any], index: int, km: float) -> bool:
     """True when every other point place chosen in the text lies more than ``km`` away (or there is none)."""
     return all(_quick_km(place.lat, place.lon, p.lat, p.lon) > km for k, p in enumerate(chosen)
@@ -1250,6 +1276,8 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     if not population and kind in ("town", "city"):
         population = _SEAT_POPULATION  # GeoNames gives many seats no population: not a hamlet
     score += 0.6 * math.log10((population or 0) + 1)
+    if quality >= 100 and kind in SETTLEMENT_KINDS and _other_name_of_a_unit(place, item):
+        score -= 4.0  # "an encounter in Sulu": the province of that name, not Jolo, its seat, which it also names
     if quality >= 100 and _fold(place.name) == _fold(item.written):
         score += 0.5  # named as the place itself, not by one of its variants ("Ras al-Ain" of Ceylanpınar)
     elif quality < 100 and any(q >= 100 for _, q in item.candidates):

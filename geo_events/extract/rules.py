@@ -278,7 +278,8 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"(?<!round\s)(?<!rounds\s)(?<!shell\s)(?<!shells\s)(?<!rocket\s)(?<!rockets\s)(?<!missile\s)"
                                r"(?<!missiles\s)(?<!mortar\s)(?<!mortars\s)(?<!bomb\s)(?<!bombs\s)(?<!drone\s)(?<!drones\s)"
                                r"(?<!projectile\s)(?<!projectiles\s)(?<!which\s)landed\s+in|(?:was|were|is|are)\s+visiting|visited|"
-                               r"flew\s+(?:in)?to)"
+                               r"flew\s+(?:in)?to|flown\s+(?:back\s+)?to|airlifted\s+to|(?:plane|flight|aircraft|helicopter)\s+"
+                               r"(?:bound\s+)?(?:back\s+)?to)"
                                r"\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:town|city|village|commercial\s+hub)\s+of\s+)?"
                                r"(?:neighbouring\s+)?$"
                                # where a statement was made: "officials here in X", "speaking to local media in X"
@@ -2118,8 +2119,10 @@ class _Reading:
                     self.text, max(clause.start, mention.start - 80), mention.start):
                 # "Tensions have escalated since Washington resumed airstrikes on March 15": when it all began
                 return True
-        if self._narrative_day is not None and _RECENT_PAST_RE.search(body) and (
+        if self._narrative_day is not None and (_RECENT_PAST_RE.search(body) or (
+                mention is not None and _RECENT_PAST_RE.fullmatch(mention.text.strip()))) and (
                 precision != "day" or mention is None):
+            # (also when the day is told in an aside: "…, including two policewomen, who were abducted last month")
             # "Last week, a strike on Chernihiv killed 18", "Earlier this month, 13 Maoists were killed …" after
             # the story's own dated incident: what led up to it, not news of its own
             return True

@@ -3272,3 +3272,24 @@ def test_a_fortress_taken_and_militants_pushed_from_a_city_are_territory_events(
     found = {(e["event_date"], e["sub_event_type"]) for e in events(text, None)}
     assert ("2018-08-11", "Non-state actor overtakes territory") in found
     assert ("2018-08-13", "Government regains territory") in found
+
+
+def test_an_encounter_in_a_province_named_like_its_seat_s_other_name_is_coded_at_the_town_given() -> None:
+    text = ("Two Abu Sayyaf members were killed in an encounter in Sulu on Tuesday, a military official said.\n\n"
+            "The Joint Task Force (JTF) Sulu commander said soldiers encountered some 40 Abu Sayyaf members at Sitio "
+            "Lanao, Brgy Kabuntakas, Patikul, Sulu in the morning.\n\n"
+            "Relatives of victims who were abducted last month were flown to Manila.")
+    found = events(text, "2018-06-06")
+    assert [(e["location"], e["event_date"]) for e in found] == [("Patikul", "2018-06-05")]  # not Jolo or Manila
+
+
+def test_kidnap_victims_are_no_new_kidnapping() -> None:
+    text = ("Troops clashed with militants in Patikul on Monday while trying to rescue kidnap victims, the army said.")
+    assert {e["sub_event_type"] for e in events(text, "2018-05-08")} == {"Armed clash"}
+
+
+def test_a_list_of_provinces_is_read_in_the_country_of_the_one_only_a_province() -> None:
+    text = "Coalition jets launched, Sunday, a series of raids on Yemen's Hajjah, Al-Jawf and Marib."
+    found = extract_events(text, "2020-06-08")
+    assert found["features"] == []  # three provinces (Al-Jawf is one of Saudi Arabia too): no town is meant
+    assert found["unplaced"] and all(u["country"] == "Yemen" for u in found["unplaced"])
