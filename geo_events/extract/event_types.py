@@ -139,10 +139,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # an attack aimed at soldiers ("the attacks targeted troops stationed at …", "attacked soldiers guarding …")
     ("Armed clash", 2.5, r"(?:attack(?:ed|s)?|targeted)\s+(?:\w+\s+){0,2}?(?:troops|soldiers|policemen|police\s+officers|"
      r"security\s+forces|servicemen|peacekeepers|militiamen)\b"),
-    ("Armed clash", 2.5, r"(?:attack(?:ed|s|ing)?\s+(?:on\s+)?|(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\s+)"
+    ("Armed clash", 2.5, r"(?:attack(?:ed|s|ing)?\s+(?:on\s+)?|assault(?:ed|s|ing)?\s+(?:on\s+)?|"
+     r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\s+)"
      r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
      r"(?:[\w'-]+\s+){0,3}?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"
-     r"|bases?|outposts?|(?:army\s+|military\s+)?positions|checkpoints?|convoys?|barracks|police\s+stations?|patrols?"
+     r"|bases?|outposts?|(?:army\s+|military\s+)?positions|checkpoints?|check-?posts?|convoys?|barracks|police\s+stations?|patrols?"
      r"|garrisons?)\b"),
     ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
     # a ground push ("tanks advanced deeper into the Shaboura neighbourhood")

@@ -265,6 +265,10 @@ _SITE_AFTER_RE = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:international\s
                             r"countryside|suburbs?|outskirts|province|governorate|university|hospital)\b")
 _WAR_IN_BEFORE_RE = re.compile(r"\b(?:war|wars|conflict|crisis|insurgency|uprising|revolution)\s+in\s+(?:the\s+)?$",
                                re.IGNORECASE)
+#: A person named by their home: "one civilian of Lakki Marwat", "a resident of X" (where they live).
+_RESIDENT_OF_BEFORE_RE = re.compile(r"\b(?:civilians?|residents?|natives?|inhabitants?|villagers?|citizens?|man|woman|"
+                                    r"youth|boy|girl|farmer|driver|shopkeeper|trader)\s+of\s+(?:the\s+)?$",
+                                    re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|"
@@ -1090,6 +1094,8 @@ class _Reading:
         if (person := _PERSON_OF_BEFORE_RE.search(before)) and not (
                 {w.lower() for w in person.group(1, 2)} & _NOT_PERSON_WORDS) and self._placed_later_in_sentence(place):
             return "origin"  # "Abdul Sattar of Qila Abdullah was shot dead in Quetta": his home, not the place
+        if _RESIDENT_OF_BEFORE_RE.search(before) and self._placed_before(place):
+            return "origin"  # "… at the Lachi checkpost. One civilian of Lakki Marwat was also killed": his home
         if _WAR_IN_BEFORE_RE.search(before):
             return "context"  # "since the start of the war in Gaza": the war's theatre, not this incident's place
         if _SAID_IN_BEFORE_RE.search(before):
@@ -1101,6 +1107,12 @@ class _Reading:
         if _REFERENCE_BEFORE_RE.search(before):
             return "reference"
         return "location"
+
+    def _placed_before(self, place: PlaceMention) -> bool:
+        """True when a place named in the two sentences before ``place`` (or earlier in its own) is a location."""
+        first = self.prepared.sentence_index(place.start) - 2
+        return any(other.start < place.start and self.role.get(other.start) == "location"
+                   and self.prepared.sentence_index(other.start) >= first for other in self.places)
 
     def _placed_later_in_sentence(self, place: PlaceMention) -> bool:
         """True when the sentence of ``place`` goes on to say where something happened ("… in X", "at X")."""
@@ -2106,6 +2118,9 @@ class _Reading:
             return True  # a "Background" section tells what led up to the news
         # "… in the city of Wad Madani, which the RSF seized in December": the place's history, not the strike's
         body = _ASIDE_RE.sub(" ", body)
+        if dated is None and _SAME_DAY_RE.search(body) and self.background_spans and (
+                0 <= clause.sentence - self.prepared.sentence_index(self.background_spans[-1][0]) <= 1):
+            return True  # "Earlier this week, a roadside bomb killed seven … The same day, a soldier was killed": then too
         if dated is None:
             return bool(_BACKGROUND_RE.search(body))
         day, precision, mention, _how = dated
@@ -2608,6 +2623,12 @@ def _placed_orphan(orphan: tuple[str, date, str, DateMention | None, dict[str, f
                    dict(joined), triggers, True)
 
 
+#: After "N people": most of them armed ("…, including three police personnel,", "…, among them five soldiers").
+_INCLUDING_COMBATANTS_RE = re.compile(r",?\s*(?:including|among\s+them)\s+(?:at\s+least\s+)?(?:\w+\s+){0,2}?"
+                                      r"(?:police(?:men)?|policemen|soldiers|troops|personnel|officers|militiamen|"
+                                      r"guards|servicemen|fighters|security\s+forces)\b", re.IGNORECASE)
+
+
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
     an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
@@ -2615,6 +2636,9 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     victim = next((v for v in _VICTIM_RE.finditer(body) if not _GROUP_WORD_RE.match(body, v.end())), None)
     civilians = victim is not None and (" ".join(victim.group("noun").lower().split()) in _CIVILIAN_NOUNS
                                         or _COMMUNITY_MEMBERS_RE.match(body, victim.end()) is not None)
+    if civilians and victim is not None and victim.group("noun").lower() in ("people", "persons") and (
+            _INCLUDING_COMBATANTS_RE.match(body, victim.end())):
+        civilians = False  # "at least four people, including three police personnel, were killed": a fight with police
     combatants = victim is not None and not civilians
     if victim is None:
         civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)

@@ -3293,3 +3293,23 @@ def test_a_list_of_provinces_is_read_in_the_country_of_the_one_only_a_province()
     found = extract_events(text, "2020-06-08")
     assert found["features"] == []  # three provinces (Al-Jawf is one of Saudi Arabia too): no town is meant
     assert found["unplaced"] and all(u["country"] == "Yemen" for u in found["unplaced"])
+
+
+def test_a_victim_named_by_his_home_town_is_not_an_event_there() -> None:
+    text = ("Three policemen were killed when militants attacked a police post near Kohat on Tuesday night."
+            "\n\nA police spokesman said one civilian of Bannu, a driver, was also killed.")
+    assert [e["location"] for e in events(text, "2024-01-10")] == ["Kohat"]
+
+
+def test_the_same_day_as_a_recent_background_incident_is_background_too() -> None:
+    text = ("Militants killed two policemen at a checkpoint in Tank on Tuesday.\n\nEarlier this week, a roadside bomb "
+            "killed four soldiers in Bajaur. The same day, a soldier was killed in an exchange of fire with militants "
+            "in North Waziristan.")
+    assert [e["location"] for e in events(text, "2024-01-10")] == ["Tank"]
+
+
+def test_people_killed_including_police_at_an_assaulted_checkpost_are_a_clash() -> None:
+    (event,) = events("At least five people, including four police personnel, were martyred in an assault on a security "
+                      "checkpost in Tank late on Tuesday night.\n\nOne civilian was also killed, and ten terrorists "
+                      "targeted the checkpost.", "2024-01-10")
+    assert event["sub_event_type"] == "Armed clash"
