@@ -46,6 +46,13 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|struck|bombings?|bombed|bombardment|bombarded|pounded"),
     # a timeline's "2016 Mosul massacre": a massacre is violence against civilians
     ("Attack", 3.0, r"massacres?|(?:were|was|been)\s+massacred"),
+    # "the bodies of seven men were discovered in the city of X", "found the bodies of five people, bound": a
+    # killing known by its victims, coded where they were found
+    ("Attack", 3.0, r"bod(?:y|ies)\s+of\s+(?:[\w-]+\s+){0,4}?(?:men|women|people|persons|civilians|victims|youths|"
+     r"migrants|farmers|villagers|man|woman|boys|girls)\b[^.;!?]{0,40}?\b(?:were|was|had\s+been|have\s+been)\s+"
+     r"(?:discovered|found|dumped|recovered|left)"
+     r"|(?:discovered|found|recovered)\s+(?:the\s+)?bod(?:y|ies)\s+of\s+(?:[\w-]+\s+){0,4}?(?:men|women|people|"
+     r"persons|civilians|victims|youths|migrants|farmers|villagers|man|woman)\b"),
     ("Shelling/artillery/missile attack", 4.0, r"shelling|shelled|shells|shell|artillery|mortars?|rocket\s+(?:fire|attacks?)"
      r"|rockets?\s+(?:fired|hit|landed|struck)|fired\s+(?:rockets|missiles|shells)|missile\s+(?:attacks?|strikes?)"
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"
@@ -267,7 +274,7 @@ TRIGGER_STEMS = (
     "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
-    "push", "chas", "expe", "oust",
+    "push", "chas", "expe", "oust", "bodi", "body", "disc", "foun", "reco",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "fall", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",

@@ -262,6 +262,7 @@ class _Raw:
     cue_before: str = ""
     cue_after: str = ""
     part_of: bool = False  # written after "northern", "southern", "rural"…: the part of a province
+    possessive: bool = False  # written "Mexico's …": an owner, most often the country of that name
 
 
 @dataclass
@@ -528,6 +529,7 @@ def find_place_candidates(
     found.sort(key=lambda r: r.start)
     for index, raw in enumerate(found):
         raw.cue_before, raw.cue_after = _cues(text, raw.start, raw.end)
+        raw.possessive = text[raw.end : raw.end + 2] in ("'s", "’s")
         part = _PART_OF_RE.search(text, max(0, raw.start - 16), raw.start)
         # "central Tel Aviv", "downtown" parts of a big city are the city, not its province
         raw.part_of = part is not None and not (part.group(0).lower().startswith("central") and any(
@@ -1276,6 +1278,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     if not population and kind in ("town", "city"):
         population = _SEAT_POPULATION  # GeoNames gives many seats no population: not a hamlet
     score += 0.6 * math.log10((population or 0) + 1)
+    if quality >= 100 and kind in SETTLEMENT_KINDS and _fold(place.name) != _fold(item.written) and any(
+            other.kind == "country" and _fold(other.name) == _fold(item.written) for other, q in item.candidates):
+        score -= 4.0  # "violence in Mexico": the country, not Mexico City, which GeoNames also calls so
     if quality >= 100 and kind in SETTLEMENT_KINDS and _other_name_of_a_unit(place, item):
         score -= 4.0  # "an encounter in Sulu": the province of that name, not Jolo, its seat, which it also names
     if quality >= 100 and _fold(place.name) == _fold(item.written):
@@ -1295,7 +1300,7 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
     elif cue in _SETTLEMENT_CUES or item.cue_before in ("town", "village", "city", "villages", "towns"):
         score += 1.5 if kind in SETTLEMENT_KINDS else -1.0
     elif kind == "country":
-        score += 2.0
+        score += 6.0 if item.possessive else 2.0  # "in Mexico's southwestern Guerrero state": the country
     elif kind == "admin1":
         # a bare name is the city more often than the province ("Idlib", "Aleppo"); "southern Idlib" is not
         # ("western Mexico", "eastern Niger": the country, not the state named after it)

@@ -157,7 +157,32 @@ def prepare_text(text: object) -> Article:
     # a byte-order mark, a replacement character or a zero-width space pasted in front of a dateline
     # ("\ufffdRaipur: …") hides it; a space in its place keeps every offset
     text = _INVISIBLE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    text = unwrap_lines(text)
     return Article(text=text, html_stripped=stripped, sentences=split_sentences(text))
+
+
+#: A line that closes its sentence (or is a heading's end): its line break is the text's own.
+_LINE_CLOSED_RE = re.compile(r"[.!?:;\"”’)\]]\s*$")
+#: A line that goes on a sentence the line before it left open.
+_GOES_ON_RE = re.compile(r"[ \t]*[a-z]")
+
+
+def unwrap_lines(text: str) -> str:
+    """A wire story hard-wrapped at a fixed width ("… were shot dead on Friday\nnight in the city of …") with its
+    breaks inside sentences turned into spaces (same length: offsets stay). Texts whose lines end their
+    sentences (the usual case, and every heading) come back unchanged."""
+    lines = text.split("\n")
+    if len(lines) < 5:
+        return text
+    # (a break between two text lines; a blank line parts paragraphs, whatever the wrapping)
+    inside = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    open_lines = [i for i in inside if not _LINE_CLOSED_RE.search(lines[i])]
+    going_on = [i for i in open_lines if _GOES_ON_RE.match(lines[i + 1])]
+    if len(going_on) < 3 or 10 * len(going_on) < 3 * len(inside):
+        return text
+    joined = set(open_lines)
+    return "".join(line + ("" if i == len(lines) - 1 else " " if i in joined else "\n")
+                   for i, line in enumerate(lines))
 
 
 def split_sentences(text: str) -> list[Sentence]:

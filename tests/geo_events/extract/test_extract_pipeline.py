@@ -150,3 +150,24 @@ def test_a_capital_is_the_location_when_nothing_else_is_named() -> None:
     fc = extract_events("Damascus was hit by Israeli missiles overnight, state media said.", "2019-01-21")
     (feature,) = fc["features"]
     assert feature["properties"]["location"] == "Damascus" and feature["properties"]["actor1"] == "Israel"
+
+
+def test_a_hard_wrapped_wire_story_is_read_as_its_sentences() -> None:
+    from geo_events.extract.text import unwrap_lines
+
+    text = ("KABUL, June 3 Four people, including\ntwo police officers, were shot dead on Sunday\nnight in the city "
+            "of Ghazni, in the country's east.\nThe officers were followed by gunmen while\nwalking to a market, "
+            "an official said.\nOn Monday, the bodies of three men were\nfound in Kandahar.")
+    unwrapped = unwrap_lines(text)
+    assert len(unwrapped) == len(text)  # offsets into the caller's text stay valid
+    assert "including two police officers, were shot dead on Sunday night in the city" in unwrapped
+    assert "east.\nThe officers" in unwrapped  # a line that ends its sentence keeps its break
+    found = {(f["properties"]["location"], f["properties"]["event_date"]) for f in extract_events(text, "2018-06-05")["features"]}
+    assert ("Ghazni", "2018-06-03") in found and ("Kandahār", "2018-06-04") in found
+
+
+def test_text_whose_lines_end_their_sentences_is_left_as_written() -> None:
+    from geo_events.extract.text import unwrap_lines
+
+    text = "Heading of the page\nByline and date\n\nFirst paragraph.\nSecond paragraph.\nThird one\nFourth."
+    assert unwrap_lines(text) == text

@@ -3313,3 +3313,16 @@ def test_people_killed_including_police_at_an_assaulted_checkpost_are_a_clash() 
                       "checkpost in Tank late on Tuesday night.\n\nOne civilian was also killed, and ten terrorists "
                       "targeted the checkpost.", "2024-01-10")
     assert event["sub_event_type"] == "Armed clash"
+
+
+def test_a_country_written_as_an_owner_or_alone_is_the_country_not_its_capital() -> None:
+    text = ("MEXICO CITY, March 23 Gunmen shot dead four people on Friday night in the city of Iguala, in Mexico's "
+            "southwestern Guerrero state.\n\nOn Saturday, soldiers clashed with a cartel in Mexico, officials "
+            "said.")
+    assert [e["location"] for e in events(text, "2013-03-23")] == ["Iguala de la Independencia"]  # not Mexico City
+
+
+def test_bodies_found_in_a_city_are_a_killing_there() -> None:
+    (event,) = events("On Saturday, the bodies of six unidentified men were found in the city of Uruapan, in "
+                      "Michoacan state.", "2013-03-24")
+    assert (event["location"], event["event_type"]) == ("Uruapan", "Violence against civilians")
