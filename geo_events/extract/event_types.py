@@ -161,7 +161,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:killed|shot|gunned\s+down|shot\s+to\s+death)\s+by\s+(?:\w+\s+){0,2}?(?:gunmen|armed\s+men|assailants)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"
      # "two people died after being shot", "a farmer was shot in the head"
-     r"|(?:after|when|were|was)\s+(?:being\s+)?(?:fatally\s+)?shot(?!\s+down)|fatally\s+(?:shot|stabbed)"),
+     r"|(?:after|when|were|was)\s+(?:being\s+|reported(?:ly)?\s+)?(?:fatally\s+)?shot(?!\s+down)|fatally\s+(?:shot|stabbed)"
+     r"|shot\s+to\s+death"),
     # armed men storming a place of civilians ("stormed the South Hospital", "raided a school"): violence
     # against civilians, though fighters or guards may be there too (a mob attacking churches stays a mob)
     ("Attack", 4.5, r"(?:stormed|raided)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|"

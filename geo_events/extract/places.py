@@ -712,7 +712,8 @@ _PEOPLES_FORCE_AFTER_RE = re.compile(r"\s+People['’]?s\s+(?:Defen[cs]e\s+(?:Fo
 #: After a person's name: their office ("Alex Nkoyo, commissioner for Mandera County", "…, a police spokesman").
 _TITLE_AFTER_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:commissioner|spokesman|spokeswoman|"
                              r"spokesperson|governor|mayor|minister|commander|director|chairman|chairwoman|official|"
-                             r"chief|head|administrator|councillor|lawmaker|senator|secretary)\b")
+                             r"chief|head|administrator|councillor|lawmaker|senator|secretary|leader|activist|"
+                             r"academic|journalist|lawyer|politician|candidate|businessman|businesswoman)\b")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _CREDIT_AFTER_RE = re.compile(r"\)\s*(?:[-–—]{1,2}|:)")
 #: After a car maker's name: the vehicle ("a Toyota vehicle", "a Toyota Hilux pickup"), not a car bomb.

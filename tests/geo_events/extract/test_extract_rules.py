@@ -3326,3 +3326,9 @@ def test_bodies_found_in_a_city_are_a_killing_there() -> None:
     (event,) = events("On Saturday, the bodies of six unidentified men were found in the city of Uruapan, in "
                       "Michoacan state.", "2013-03-24")
     assert (event["location"], event["event_type"]) == ("Uruapan", "Violence against civilians")
+
+
+def test_a_person_reported_shot_to_death_named_with_his_occupation_after() -> None:
+    found = events("Mario Ruiz Gonzalez, an academic and activist, was reported shot to death in Chilpancingo on "
+                   "Monday.", "2023-10-24")
+    assert [(e["location"], e["event_type"]) for e in found] == [("Chilpancingo", "Violence against civilians")]
