@@ -937,6 +937,21 @@ def resolve_places(
                 p for p, _ in raw[index].candidates if _near_border_of(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
+    told: dict[str, Any] = {}  # a name's province, as a sentence told it
+    for index, place in enumerate(chosen):
+        province = _province_told_before(text, raw, chosen, index)
+        if place is not None and province is not None:
+            told.setdefault(raw[index].written.lower(), province)
+    for index, place in enumerate(chosen):
+        province = told.get(raw[index].written.lower())
+        if place is None or province is None or contains(province, place) or place.kind not in SETTLEMENT_KINDS:
+            continue
+        # "in the Apure state in Venezuela, specifically in La Victoria": the one of that name inside the province
+        # the sentence has named, wherever the text names it again, or none (not La Victoria in Aragua)
+        inside = [p for p, q in raw[index].candidates if q >= 100 and contains(province, p)]
+        chosen[index] = inside[0] if inside else None
+        if not inside:
+            stated_in[index] = province
     refused = _between_pairs(text, raw, chosen, context) | _quarters_of(text, raw, chosen, context)
     refused.update(_near_town(text, raw, chosen))
     for index, item in enumerate(raw):
@@ -1221,6 +1236,24 @@ def _told_in(text: str, raw: list[Any], chosen: list[Any], index: int) -> Any:
         return None
     following = raw[index + 1]
     return chosen[index + 1] if TOLD_IN_GAP_RE.fullmatch(text, raw[index].end, following.start) else None
+
+
+#: Between a province named with its kind word and a place of its own sentence told to lie in it.
+_PROVINCE_THEN_PLACE_RE = re.compile(r"[^.;!?\n]{0,60}?\b(?:specifically\s+|namely\s+|precisely\s+)(?:in|at)\s+(?:the\s+)?$")
+
+
+def _province_told_before(text: str, raw: list[Any], chosen: list[Any], index: int) -> Any:
+    """The province a sentence names ("in the Apure state") right before telling where in it ("…, specifically
+    in La Victoria"), or None."""
+    place = chosen[index]
+    if index == 0 or place is None or place.kind not in SETTLEMENT_KINDS or len(raw[index].candidates) < 2:
+        return None
+    for k in range(index - 1, max(-1, index - 4), -1):
+        province = chosen[k]
+        if province is not None and province.kind in ("admin1", "admin2") and raw[k].cue_after in _ADMIN_CUES and (
+                _PROVINCE_THEN_PLACE_RE.fullmatch(text, raw[k].end, raw[index].start)):
+            return province
+    return None
 
 
 def _other_name_of_a_unit(place: Any, item: Any) -> bool:

@@ -3332,3 +3332,10 @@ def test_a_person_reported_shot_to_death_named_with_his_occupation_after() -> No
     found = events("Mario Ruiz Gonzalez, an academic and activist, was reported shot to death in Chilpancingo on "
                    "Monday.", "2023-10-24")
     assert [(e["location"], e["event_type"]) for e in found] == [("Chilpancingo", "Violence against civilians")]
+
+
+def test_a_town_told_inside_a_province_is_not_its_namesake_elsewhere_anywhere_in_the_text() -> None:
+    text = ("Clashes broke out on 21 March 2021 in the Apure state in Venezuela, specifically in La Victoria, near "
+            "the border.\n\nSoldiers clashed again with guerrillas in La Victoria on 23 March 2021.")
+    result = extract_events(text, None)
+    assert all(f["properties"]["admin1"] != "Aragua" for f in result["features"])  # not La Victoria, Aragua
