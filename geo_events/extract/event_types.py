@@ -172,9 +172,12 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:governor|mayor|imam|judge|headman|village\s+(?:head|chief|elder)|councillor|lawmaker|journalist|"
      r"traditional\s+(?:ruler|leader)|chief\s+of\s+the\s+village)\b"),
     # raiders who attack villages or their people (not a position or a convoy)
-    ("Attack", 2.5, r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?"
+    ("Attack", 2.5, r"(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?)\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?"
      r"(?:(?!(?:damaged|destroyed|hit|left|forced|killed|wounded|injured)\s)\w+\s+)?"  # ("attacks damaged houses")
-     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses)"),
+     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses"
+     # "three Boko Haram raids on communities", "attacked Bolakla, a village"
+     r"|communities|community)\b"
+     r"|attack(?:ed|s|ing)?\s+[\w'’-]+(?:\s+[\w'’-]+)?,\s+an?\s+(?:[\w-]+\s+)?(?:village|community|hamlet)\b"),
     # people shot who are no fighters ("herders shot six displaced women and a child", "shot dead two farmers")
     ("Attack", 3.5, _SHOT_WHOM +
      r"(?:civilians|women|children|villagers|residents|farmers|displaced|worshippers|students|pupils|passengers|"

@@ -3339,3 +3339,12 @@ def test_a_town_told_inside_a_province_is_not_its_namesake_elsewhere_anywhere_in
             "the border.\n\nSoldiers clashed again with guerrillas in La Victoria on 23 March 2021.")
     result = extract_events(text, None)
     assert all(f["properties"]["admin1"] != "Aragua" for f in result["features"])  # not La Victoria, Aragua
+
+
+def test_raids_on_communities_and_an_attack_on_a_named_village_are_attacks_on_civilians() -> None:
+    text = ("Boko Haram fighters attacked Mbalala, a village some five kilometres from Chibok, on Tuesday night, "
+            "killing three people.")
+    assert {e["sub_event_type"] for e in events(text, "2018-12-27")} == {"Attack"}
+    (raid,) = events("Boko Haram insurgents carried out raids on communities near Chibok on Sunday night.",
+                     "2018-12-27")
+    assert raid["sub_event_type"] == "Attack"
