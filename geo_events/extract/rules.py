@@ -116,7 +116,9 @@ _DATED_INCIDENT_RE = re.compile(r",?\s+(?:deadly\s+|twin\s+|suicide\s+|militant\
                                 re.IGNORECASE)
 #: Reported speech, whose pluperfect is the tense of the report, not of an earlier event.
 _REPORTED_THAT_RE = re.compile(r"\b(?:(?:said|says|claimed|stated|reported|announced|accused\s+\w+\s+of|alleged)\s+"
-                               r"|told\s+(?:[\w-]+\s+){1,4}?)that\b",
+                               r"|told\s+(?:[\w-]+\s+){1,4}?)that\b"
+                               # "Hezbollah said it had struck Metula": a claim of the day's attack, told indirectly
+                               r"|\b(?:said|says|claimed|stated|announced)\s+(?:it|they|he|she|we)\s+(?=had\b)",
                                re.IGNORECASE)
 #: A statement that goes on to tell the incident: "… has indicated in a statement published on its account that "
 _STATEMENT_THAT_RE = re.compile(r"\b(?:said|says|stated|indicated|announced|reported|confirmed|told|claimed|added|"

@@ -3348,3 +3348,9 @@ def test_raids_on_communities_and_an_attack_on_a_named_village_are_attacks_on_ci
     (raid,) = events("Boko Haram insurgents carried out raids on communities near Chibok on Sunday night.",
                      "2018-12-27")
     assert raid["sub_event_type"] == "Attack"
+
+
+def test_a_party_that_said_it_had_struck_a_town_claims_that_day_s_attack() -> None:
+    text = ("Hezbollah on Thursday fired rockets at northern Israel, one of them landing in Shlomi.\n\n"
+            "Hezbollah said it had struck Metula with a suicide drone.")
+    assert {e["location"] for e in events(text, "2024-05-09")} == {"Shlomi", "Metula"}
