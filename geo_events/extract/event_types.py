@@ -396,7 +396,7 @@ _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand
                           r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over)|aim(?:ed|s|ing)?\s+at|seek(?:s|ing)?|sought|towards?|negotiat(?:e|ed|es|ing)|discuss(?:ed|es|ing)?|"
                           r"proposals?\s+for|efforts?\s+(?:to\s+reach|for)|"
                           # "in response to their breaches of the de-escalation zone agreement": an old one broken
-                          r"breach(?:es|ed|ing)?\s+of|violat(?:ions?|ed|ing)\s+(?:of\s+)?|under|within|despite|"
+                          r"breach(?:es|ed|ing)?\s+of|violat(?:ions?|ed|ing)(?:\s+of)?|under|within|despite|"
                           r"the\s+terms\s+of|"
                           # "vowed to confront the regime if they abandon the agreement": one quit is none made
                           r"abandon(?:s|ed|ing)?|withdr(?:ew|aw|awn|awing|aws)\s+from|pull(?:ed|s|ing)?\s+out\s+of|"

@@ -3354,3 +3354,10 @@ def test_a_party_that_said_it_had_struck_a_town_claims_that_day_s_attack() -> No
     text = ("Hezbollah on Thursday fired rockets at northern Israel, one of them landing in Shlomi.\n\n"
             "Hezbollah said it had struck Metula with a suicide drone.")
     assert {e["location"] for e in events(text, "2024-05-09")} == {"Shlomi", "Metula"}
+
+
+def test_a_ceasefire_said_to_be_violated_is_no_agreement() -> None:
+    result = extract_events("On Sunday, the operations room in Hodeidah city said the coalition violated the ceasefire "
+                            "agreement 90 times.", "2022-02-21")
+    assert all(f["properties"]["sub_event_type"] != "Agreement" for f in result["features"])
+    assert all(u["sub_event_type"] != "Agreement" for u in result["unplaced"])
