@@ -408,6 +408,9 @@ _CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food
                                r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
                                r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")
 _DEVICE_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+_WEAPON_FOUND_AFTER_RE = re.compile(r"(?:[\w\s-]{0,40}?\s)?(?:positions?|launchers?|pieces?|systems?|caches?|depots?)\s+"
+                                    r"(?:were|was|had\s+been|have\s+been)\s+(?:discovered|found|seized|spotted|"
+                                    r"located|uncovered)\b")
 _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seized|found|discovered|dismantled|defused|"
                                r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
                                r"isil|isis|daesh|enemy|a\s+large)\s+)*(?:[\w-]+\s+){0,2}$")
@@ -493,6 +496,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # an explosive device that was destroyed, found or defused is a target, not the weapon used
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]
+    # weapons found, not fired: "three artillery and six mortar positions were discovered near X"
+    found = [t for t in found if not _WEAPON_FOUND_AFTER_RE.match(low, t.end)]
     # a longer, more specific trigger hides the weak ones inside it ("air strikes" hides "strikes")
     found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.weight))
     kept: list[Trigger] = []

@@ -267,6 +267,9 @@ _SITE_AFTER_RE = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:international\s
                             r"countryside|suburbs?|outskirts|province|governorate|university|hospital)\b")
 _WAR_IN_BEFORE_RE = re.compile(r"\b(?:war|wars|conflict|crisis|insurgency|uprising|revolution)\s+in\s+(?:the\s+)?$",
                                re.IGNORECASE)
+#: After a city's name: the accord or talks named after it ("the Minsk agreements", "the Astana talks").
+_ACCORD_AFTER_RE = re.compile(r"['’]?s?\s+(?:peace\s+|ceasefire\s+)?(?:agreements?|accords?|deal|talks|protocols?|"
+                              r"format|process|memorandum|peace\s+plan)\b", re.IGNORECASE)
 #: A person named by their home: "one civilian of Lakki Marwat", "a resident of X" (where they live).
 _RESIDENT_OF_BEFORE_RE = re.compile(r"\b(?:civilians?|residents?|natives?|inhabitants?|villagers?|citizens?|man|woman|"
                                     r"youth|boy|girl|farmer|driver|shopkeeper|trader)\s+of\s+(?:the\s+)?$",
@@ -1100,6 +1103,8 @@ class _Reading:
             return "origin"  # "… at the Lachi checkpost. One civilian of Lakki Marwat was also killed": his home
         if _WAR_IN_BEFORE_RE.search(before):
             return "context"  # "since the start of the war in Gaza": the war's theatre, not this incident's place
+        if _ACCORD_AFTER_RE.match(self.text, place.end):
+            return "context"  # "artillery banned under the Minsk agreement": an accord's name, not where
         if _SAID_IN_BEFORE_RE.search(before):
             return "origin"  # "…, the ministry said on Sunday in Tripoli": where the statement was made
         previous = self._previous_place.get(place.start)

@@ -3361,3 +3361,10 @@ def test_a_ceasefire_said_to_be_violated_is_no_agreement() -> None:
                             "agreement 90 times.", "2022-02-21")
     assert all(f["properties"]["sub_event_type"] != "Agreement" for f in result["features"])
     assert all(u["sub_event_type"] != "Agreement" for u in result["unplaced"])
+
+
+def test_an_accord_named_after_a_city_and_weapons_found_are_no_events() -> None:
+    text = ("Shelling wounded four soldiers in Avdiivka on Tuesday, the ministry said.\n\nA separatist official claimed "
+            "the army is using artillery banned under the Minsk agreement.\n\nHe said two mortar positions were "
+            "discovered near Yasynuvata.")
+    assert [e["location"] for e in events(text, "2016-11-15")] == ["Avdiyivka"]
