@@ -270,6 +270,8 @@ _WAR_IN_BEFORE_RE = re.compile(r"\b(?:war|wars|conflict|crisis|insurgency|uprisi
 #: After a city's name: the accord or talks named after it ("the Minsk agreements", "the Astana talks").
 _ACCORD_AFTER_RE = re.compile(r"['’]?s?\s+(?:peace\s+|ceasefire\s+)?(?:agreements?|accords?|deal|talks|protocols?|"
                               r"format|process|memorandum|peace\s+plan)\b", re.IGNORECASE)
+#: Days before an undated page's latest date within which its "History" section tells news, not background.
+RECENT_HISTORY_DAYS = 366
 #: A person named by their home: "one civilian of Lakki Marwat", "a resident of X" (where they live).
 _RESIDENT_OF_BEFORE_RE = re.compile(r"\b(?:civilians?|residents?|natives?|inhabitants?|villagers?|citizens?|man|woman|"
                                     r"youth|boy|girl|farmer|driver|shopkeeper|trader)\s+of\s+(?:the\s+)?$",
@@ -2121,8 +2123,12 @@ class _Reading:
 
     def _is_background(self, clause: Clause, body: str,
                        dated: tuple[date, str, DateMention | None, str] | None) -> bool:
-        if self._under_background_heading(clause.start):
-            return True  # a "Background" section tells what led up to the news
+        if self._under_background_heading(clause.start) and not (
+                self.article.published is None and dated is not None and dated[0] is not None and dated[1] == "day"
+                and self.anchor is not None and 0 <= (self.anchor - dated[0]).days <= RECENT_HISTORY_DAYS):
+            # a "Background" section tells what led up to the news (but an undated encyclopedia page's "History"
+            # ends with the incidents it is read for: a day within a year of its latest date)
+            return True
         # "… in the city of Wad Madani, which the RSF seized in December": the place's history, not the strike's
         body = _ASIDE_RE.sub(" ", body)
         if dated is None and _SAME_DAY_RE.search(body) and self.background_spans and (

@@ -3368,3 +3368,11 @@ def test_an_accord_named_after_a_city_and_weapons_found_are_no_events() -> None:
             "the army is using artillery banned under the Minsk agreement.\n\nHe said two mortar positions were "
             "discovered near Yasynuvata.")
     assert [e["location"] for e in events(text, "2016-11-15")] == ["Avdiyivka"]
+
+
+def test_an_undated_place_page_s_history_codes_its_latest_incidents_not_its_old_ones() -> None:
+    text = ("Gulistan is a village in the Tartar Rayon of Azerbaijan.\n\nHistory\n\nOn April 11, 1994 Armenian forces "
+            "took Talış after heavy fighting.\nOn 2 April 2016 Azerbaijani forces attacked Talış and fought "
+            "Armenian troops there.")
+    found = [(e["location"], e["event_date"]) for e in events(text, None)]
+    assert found == [("Talish", "2016-04-02")]
