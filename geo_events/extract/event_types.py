@@ -126,7 +126,17 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
     # fire opened on people, whoever fired ("… intruded into the village and opened fire at three persons")
     ("Attack", 3.5, r"opened\s+fire\s+(?:at|on|upon)\s+(?:\w+\s+){0,2}?(?:persons|people|civilians|villagers|"
-     r"residents|worshippers|passengers|farmers|women|children|mourners|shoppers)\b"),
+     r"residents|worshippers|passengers|farmers|women|children|mourners|shoppers)\b"
+     # "fired automatic weapons at a synagogue and a church": gunmen at a place of worship or of civilians
+     r"|(?:opened\s+fire|fired(?:\s+(?:automatic\s+)?(?:weapons|rifles|guns|shots))?)\s+(?:at|on|upon|into)\s+(?:an?\s+|the\s+)?"
+     r"(?:[\w-]+\s+)?(?:synagogues?|churche?s?|mosques?|temples?|schools?|markets?|hospitals?|homes|houses|"
+     r"worshippers|shoppers|wedding|funeral)\b"),
+    # "armed men staged terrorist attacks in the cities of X and Y": attacks told as such (victims decide the type)
+    ("Armed clash", 2.5, r"terrorist\s+attacks?|(?:staged|carried\s+out)\s+(?:a\s+)?(?:series\s+of\s+)?(?:armed\s+|"
+     r"coordinated\s+|simultaneous\s+)?attacks?"
+     # "opened fire on a street post of the road patrol service"
+     r"|(?:opened\s+fire|fired)\s+(?:at|on|upon)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:police|patrol|traffic|road|"
+     r"street|security)\s+(?:[\w-]+\s+)?(?:posts?|officers|patrols?|stations?|checkpoints?|vehicles?)\b"),
     # "civilians died in the Turkish aggression on Qamishli": an attack on the places named, the weapon unsaid
     ("Armed clash", 2.5, r"aggression\s+(?:on|against)\b"),
     # "a fight between two families that ended with the use of firearms": a communal clash

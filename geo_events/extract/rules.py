@@ -1278,7 +1278,10 @@ class _Reading:
         """True when the sentence of ``clause`` names a state's forces with no home theatre in the actor list
         (``countries`` empty: a foreign force, "Russian attacks" in Ukraine), not a government at home."""
         sentence = self.prepared.sentences[clause.sentence]
-        return any(m.actor.kind == "state" and not m.actor.countries
+        # (not at home: "Russian Telegram channels" on "the attack on Dagestan", a republic of Russia)
+        homes = {p.place.country_name for p in self._in(self.places, clause.start, clause.end) if p.place.country_name}
+        return any(m.actor.kind == "state" and not m.actor.countries and not (
+            homes and all(h in m.actor.name for h in homes))
                    for m in self._in(self.actor_mentions, sentence.start, sentence.end))
 
     @cached_property

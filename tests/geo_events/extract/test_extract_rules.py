@@ -3376,3 +3376,18 @@ def test_an_undated_place_page_s_history_codes_its_latest_incidents_not_its_old_
             "Armenian troops there.")
     found = [(e["location"], e["event_date"]) for e in events(text, None)]
     assert found == [("Talish", "2016-04-02")]
+
+
+def test_gunmen_firing_at_a_synagogue_and_at_a_police_post_are_an_attack_and_a_clash() -> None:
+    text = ("On Sunday, armed men staged terrorist attacks in the cities of Derbent and Makhachkala.\n\n"
+            "Unknown persons fired automatic weapons at a synagogue and a church in Derbent.\n\n"
+            "Meanwhile, in Makhachkala, gunmen opened fire on a street post of the road patrol service, killing one "
+            "police officer.")
+    found = {(e["location"], e["sub_event_type"]) for e in events(text, "2024-06-24")}
+    assert ("Derbent", "Attack") in found and ("Makhachkala", "Armed clash") in found
+
+
+def test_a_state_s_own_media_on_an_attack_at_home_make_it_no_shelling() -> None:
+    text = ("On Sunday, gunmen killed two police officers in Makhachkala.\n\nRussian Telegram channels wrote that the "
+            "death toll from the attack on Makhachkala had risen to 9 people.")
+    assert {e["sub_event_type"] for e in events(text, "2024-06-24")} == {"Armed clash"}
