@@ -462,6 +462,8 @@ _CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s
 
 #: Who only ever strikes on the ground ("gunmen struck a checkpoint"), and armed groups that do so when the target is
 #: a village or its people ("jihadists struck three villages"; their drones and rockets have words of their own).
+_JUNTA_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:military\s+)?(?:junta|regime)(?:['’]s)?\s+(?:troops'?\s+)?(?:positions|posts|"
+                              r"outposts|bases|camps|checkpoints|garrisons|battalions?|headquarters)\b")
 _GROUND_SUBJECT_RE = re.compile(r"\b(?:gunmen|attackers|assailants|bandits|gangs?|militiamen|armed\s+men)\s+$")
 _GROUP_SUBJECT_RE = re.compile(r"\b(?:militants|jihadists|insurgents|fighters|rebels|terrorists|extremists|"
                                r"separatists|militias?)\s+$")
@@ -472,6 +474,9 @@ def _ground_strike(trigger: Trigger, low: str, start: int) -> Trigger | None:
     the subject may have struck from the air."""
     before = max(start, trigger.start - 36)  # (room for "armed groups (NSAGs) ")
     civilian = _CIVILIAN_OBJECT_RE.match(low, trigger.end) is not None
+    if _JUNTA_OBJECT_RE.match(low, trigger.end):
+        # "the alliance's armies struck junta positions in …": the regime's posts, hit by those fighting it
+        return replace(trigger, sub_event_type="Armed clash", weight=_PASSIVE_ATTACK_WEIGHT)
     if _GROUND_SUBJECT_RE.search(low, before, trigger.start) or (
             civilian and _GROUP_SUBJECT_RE.search(low, before, trigger.start)):
         return replace(trigger, sub_event_type="Attack" if civilian else "Armed clash", weight=_PASSIVE_ATTACK_WEIGHT)

@@ -441,7 +441,7 @@ _DATED_GAP_RE = re.compile(r"\s*(?:(?:on|in|at|during|overnight|late|early)\s*)*
 _LIST_GAP_RE = re.compile(
     # "X, Y and Z", "X and the villages of Y"; a name no gazetteer lists may stand between two listed ones
     # ("near Myrnohrad, Novotoretske and Lysivka")
-    r"^(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)){0,2}"
+    r"^(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})){0,3}"
     r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s*,?\s+as\s+well\s+as\s+)"
     # ("near Ayn Isa and another close to Mar'a")
     r"(?:(?:another|one|a\s+second|a\s+third)\s+)?(?:(?:near|close\s+to|in|at|around|outside)\s+)?"
@@ -2639,6 +2639,11 @@ def _placed_orphan(orphan: tuple[str, date, str, DateMention | None, dict[str, f
                    dict(joined), triggers, True)
 
 
+#: A count of people displaced or evacuated, not hurt ("displacing at least 6,200 people").
+_DISPLACED_COUNT_RE = re.compile(r"\b(?:displac(?:ing|ed|es)|uproot(?:ing|ed)|evacuat(?:ing|ed)|sheltering|hosting)\s+"
+                                 r"(?:(?:at\s+least|more\s+than|some|about|over|nearly|an\s+estimated)\s+)?"
+                                 r"[\d,.]+(?:\s+(?:thousand|million))?\s+(?:[\w-]+\s+)?(?:people|persons|residents|civilians|"
+                                 r"villagers|families|households)\b", re.IGNORECASE)
 #: After "N people": most of them armed ("…, including three police personnel,", "…, among them five soldiers").
 _INCLUDING_COMBATANTS_RE = re.compile(r",?\s*(?:including|among\s+them)\s+(?:at\s+least\s+)?(?:\w+\s+){0,2}?"
                                       r"(?:police(?:men)?|policemen|soldiers|troops|personnel|officers|militiamen|"
@@ -2649,6 +2654,7 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
     an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
     # (not the attacker counted as a group: "an insurgent group attacked …, where they killed three people")
+    body = _DISPLACED_COUNT_RE.sub(" ", body)  # (nor people driven from home: "displacing at least 6,200 people")
     victim = next((v for v in _VICTIM_RE.finditer(body) if not _GROUP_WORD_RE.match(body, v.end())), None)
     civilians = victim is not None and (" ".join(victim.group("noun").lower().split()) in _CIVILIAN_NOUNS
                                         or _COMMUNITY_MEMBERS_RE.match(body, victim.end()) is not None)

@@ -3391,3 +3391,11 @@ def test_a_state_s_own_media_on_an_attack_at_home_make_it_no_shelling() -> None:
     text = ("On Sunday, gunmen killed two police officers in Makhachkala.\n\nRussian Telegram channels wrote that the "
             "death toll from the attack on Makhachkala had risen to 9 people.")
     assert {e["sub_event_type"] for e in events(text, "2024-06-24")} == {"Armed clash"}
+
+
+def test_a_list_of_towns_goes_on_past_names_of_three_words_the_gazetteer_lacks() -> None:
+    text = ("On Friday, the alliance's armies struck junta positions in the Shan towns of Kunlong, Chin Shwe Haw, Namhkan, "
+            "Laukkaing, Kutkai and Lashio, displacing at least 6,000 people.")
+    found = events(text, "2023-10-30")
+    assert {e["location"] for e in found} == {"Kunlong", "Laukkai", "Kutkai", "Lashio"}
+    assert {e["sub_event_type"] for e in found} == {"Armed clash"}  # on the ground; the displaced are no victims
