@@ -322,14 +322,20 @@ class Gazetteer:
         table = self._table
         zipf = table.english_zipf(full) if full and " " not in full and full.isascii() else 0.0
 
+        blocked_rows = self._blocked_rows
+
         def allowed(row: int) -> bool:
-            if row in self._blocked_rows and any(form in self._blocked_rows[row] for form in forms):
+            if row in blocked_rows and any(form in self._blocked_rows[row] for form in forms):
                 return False  # a curated "this name is not this place" (e.g. Sousse is not As Susah)
             if codes and table.country_of[row] not in codes:
                 return False
             if kinds and table.kind[row] not in kinds:
                 return False
             return not box or (box[0] <= table.lon[row] <= box[2] and box[1] <= table.lat[row] <= box[3])
+
+        if not codes and not kinds and not box:  # the common call: only the curated blocks apply
+            def allowed(row: int) -> bool:
+                return row not in blocked_rows or not any(form in blocked_rows[row] for form in forms)
 
         def notable(row: int) -> bool:  # what a common English word may still name: a major or expected place
             country = table.country_of[row]
@@ -358,9 +364,11 @@ class Gazetteer:
         if not candidates:
             return ()
         article = _ARTICLE_RE.match(query.strip()) is not None
-        ranked = sorted(((self._rank(row, quality - 4 * step, ref, hint, scope, quality >= 100.0) + (
-                             self._article_agreement(row, ref) if article else 0.0), row, quality, ref, step)
-                         for row, (quality, ref, step) in candidates.items()), key=lambda r: (-r[0], r[1]))
+        rank_of = self._rank
+        # best rank first, ties by row (rows are distinct: the tuples never compare further)
+        ranked = sorted((-(rank_of(row, quality - 4 * step, ref, hint, scope, quality >= 100.0) + (
+                             self._article_agreement(row, ref) if article else 0.0)), row, quality, ref, step)
+                        for row, (quality, ref, step) in candidates.items())
         out: list[Match] = []
         for _rank, row, quality, ref, step in ranked:
             if typo_form is not None and not self._spelled_close(typo_form, ref):
@@ -387,7 +395,7 @@ class Gazetteer:
     def _rank(self, row: int, quality: float, ref: int, hint: str | None, scope: Context, exact: bool) -> float:
         """``quality`` after the kind-word step; ``exact``: the name itself matched exactly (the "Kauru" of
         "Kauru district" is exact though a kind word went, Kovrov's spelling "Kaurou" is not)."""
-        rank = quality + self._priors()[row] + (3.0 if ref < 0 else 0.0)
+        rank = quality + (self._prior or self._priors())[row] + (3.0 if ref < 0 else 0.0)
         if exact:
             rank += _EXACT_BONUS
         if hint:
@@ -446,17 +454,18 @@ class Gazetteer:
         near = table.typo_keys(key)
         hits = _within(key, near, 1)
         if not hits and budget >= 2:
-            near = table.typo_keys(key, two_edits=True)
+            near = table.typo_keys(key, two_edits=True, known=near)  # the one-edit keys are not looked up again
             hits = _within(key, near, 2)
         if not hits:
             return {}
         best = min(edits for _, edits in hits)
         found: dict[int, tuple[float, int]] = {}
+        rows_of, length = table.fuzzy_rows_of, len(key)
         for candidate, edits in sorted(hits):  # a fixed order: the same answer in every process
             if edits > best:
                 continue
-            quality = round(90.0 * (1 - edits / max(len(key), len(candidate))), 1)
-            for row, ref in table.fuzzy_rows_of(near[candidate]):
+            quality = round(90.0 * (1 - edits / max(length, len(candidate))), 1)
+            for row, ref in rows_of(near[candidate]):
                 held = found.get(row)
                 # of a place's equally close names, its primary name (a negative ref) is the one matched
                 if held is None or quality > held[0] or (quality == held[0] and ref < 0 <= held[1]):

@@ -269,6 +269,8 @@ class PlaceTable:
         self._blob = bytes(cols["strings"])
         self._offsets = cols["string_off"].tolist()
         self._cache: dict[int, Place] = {}
+        #: decoded sources and admin-1 names by string ref (a few thousand distinct ones, read per ``Place``)
+        self._memo: dict[int, str] = {}
         # plain Python lists for the columns read per candidate (scalar numpy reads are slow)
         self.population: list[int] = cols["population"].tolist()
         self.kind: list[str] = [KINDS[k] for k in cols["kind"].tolist()]
@@ -308,14 +310,25 @@ class PlaceTable:
         code, country_name, iso3 = self.countries[self._country[row]]
         west = self._bbox[4 * row]
         admin1 = self.admin1_ref[row]
+        memo = self._memo
+        source_ref = self._source[row]
+        source = memo.get(source_ref)
+        if source is None:
+            source = memo[source_ref] = self.string(source_ref)
+        if admin1 >= 0:
+            admin1_name = memo.get(admin1)
+            if admin1_name is None:
+                admin1_name = memo[admin1] = self.string(admin1)
+        else:
+            admin1_name = None
         alt = self._alt[self._alt_off[row] : self._alt_off[row + 1]].tolist()
         fields = {
             "id": self.string(self._id[row]), "name": self.string(self._name[row]),
             "alt_names": tuple([blob[offsets[ref] : offsets[ref + 1]].decode("utf-8") for ref in alt]),
             "kind": self.kind[row], "lat": lat, "lon": lon, "geometry": geometry,
-            "admin1": self.string(admin1) if admin1 >= 0 else None, "country": code,
+            "admin1": admin1_name, "country": code,
             "country_name": country_name, "iso3": iso3, "population": self.population[row] or None,
-            "source": self.string(self._source[row]),
+            "source": source,
             "bbox": None if west != west else tuple(round(v, 5) for v in self._bbox[4 * row : 4 * row + 4].tolist()),
         }
         # The frozen dataclass's __init__ sets its 14 fields one object.__setattr__ at a time; filling the
@@ -365,11 +378,18 @@ class PlaceTable:
         norm_id = self._name_norm[ref if ref >= 0 else -1 - ref]
         return self.norm_trie.restore_key(norm_id) if norm_id >= 0 else normalize(self.name_of(ref))
 
-    def typo_keys(self, key: str, two_edits: bool = False) -> dict[str, int]:
+    def typo_keys(self, key: str, two_edits: bool = False, known: dict[str, int] | None = None) -> dict[str, int]:
         """Return the fuzzy-eligible keys (and their key ids) that share a one-letter deletion neighbour with
-        ``key`` (a two-letter one with ``two_edits``): every such key within one (two) edits, and some more."""
+        ``key`` (a two-letter one with ``two_edits``): every such key within one (two) edits, and some more.
+        ``known``: the one-edit answer for this key (its keys are part of the two-edit one, not looked up again)."""
         text, offsets = self._fuzzy_key_text, self._fuzzy_key_off
-        return {text[offsets[k] : offsets[k + 1]].decode("ascii"): k for k in self.typo.candidates(key, two_edits)}
+        if known is None:
+            return {text[offsets[k] : offsets[k + 1]].decode("ascii"): k for k in self.typo.candidates(key, two_edits)}
+        seen = set(known.values())
+        found = dict(known)
+        for k in self.typo.candidates(key, two_edits, seen) - seen:
+            found[text[offsets[k] : offsets[k + 1]].decode("ascii")] = k
+        return found
 
     def fuzzy_rows(self, key: str) -> list[tuple[int, int]]:
         """Entries of a key found by typo tolerance, restricted to fuzzy-eligible places."""
@@ -379,7 +399,12 @@ class PlaceTable:
     def fuzzy_rows_of(self, key_id: int) -> list[tuple[int, int]]:
         """``fuzzy_rows`` of a key given by its key id (as ``typo_keys`` returns it)."""
         flags = self.flags
-        return [e for e in self._entries_of("key", key_id) if flags[e[0]] & FLAG_FUZZY]
+        offsets, places, names = self._csr["key"]
+        start, end = offsets[key_id], offsets[key_id + 1]
+        if end - start == 1:  # most keys name one place: no lists to zip
+            row = places[start]
+            return [(row, names[start])] if flags[row] & FLAG_FUZZY else []
+        return [e for e in zip(places[start:end].tolist(), names[start:end].tolist()) if flags[e[0]] & FLAG_FUZZY]
 
     def norms(self) -> Iterator[tuple[str, int]]:
         """Yield ``(normalised name, row)`` for every indexed name."""

@@ -25,6 +25,8 @@ one word per entry). Truncating the hash can only add a candidate, which the OSA
 ``<name>_dir`` holds, for each value of the top bits, where its run of entries starts (about two entries per
 bucket): a look-up touches one directory entry and one or two entries per neighbour, not the ~22 scattered
 probes of a binary search over millions of hashes (memory latency was most of a cold typo look-up).
+A one-edit look-up (the common one) computes its few hashes with Python integers (``mixed_one_edit``, the
+same values) and scans its buckets without numpy; the two-edit round reuses the one-edit candidates.
 """
 
 from __future__ import annotations
@@ -80,6 +82,36 @@ def neighbourhood(length: int, two_edits: bool = True) -> np.ndarray:
 def codes(key: str) -> np.ndarray:
     """The letter codes of an ASCII key followed by a 1, as floats (what ``neighbourhood`` multiplies)."""
     return np.frombuffer(key.encode("ascii") + b"\x01", dtype=np.uint8).astype(np.float64)
+
+
+@lru_cache(maxsize=1)
+def _int_weights() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """``_weights`` as Python integers (they are exact integers in float64)."""
+    weight, length = _weights()
+    return tuple(int(w) for w in weight.tolist()), tuple(int(v) for v in length.tolist())
+
+
+_MASK64 = (1 << 64) - 1
+_MIX_INT = int(_MIX)
+
+
+def mixed_one_edit(key: str) -> list[int]:
+    """``mix(neighbourhood(len(key), False) @ codes(key))`` as Python integers, without numpy: the mixed hashes
+    of the key and of its one-letter deletions (the same values: every partial sum is an exact integer)."""
+    weight, sizes = _int_weights()
+    letters = key.encode("ascii")
+    length = len(letters)
+    # before[i]: letters 0..i-1 in their own places; after[i]: letters i+1.. one place left (i deleted)
+    before = [0] * (length + 1)
+    for position, letter in enumerate(letters):
+        before[position + 1] = before[position] + letter * weight[position]
+    after = [0] * (length + 1)
+    for position in range(length - 1, 0, -1):
+        after[position - 1] = after[position] + letters[position] * weight[position - 1]
+    short = sizes[length - 1]
+    out = [((sizes[length] + before[length]) * _MIX_INT) & _MASK64]
+    out.extend(((short + before[position] + after[position]) * _MIX_INT) & _MASK64 for position in range(length))
+    return out
 
 
 def mix(hashes: np.ndarray) -> np.ndarray:
@@ -155,20 +187,24 @@ class _Table:
     def collect(self, mixed: np.ndarray, found: set[int]) -> None:
         """Add the key ids of every entry whose hash bits equal those of one of ``mixed`` to ``found``
         (the truncated hash can only add a candidate, never lose one)."""
-        if len(mixed) > _VECTOR_SCAN:
-            buckets = (mixed >> self.shift).astype(np.intp)
-            starts, ends = self.directory[buckets], self.directory[buckets + 1]
-            sizes = ends - starts
-            total = int(sizes.sum())
-            if not total:
-                return
-            spans = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
-            held = self.entries[spans]
-            same = (held >> self.low) == np.repeat(mixed >> self.low, sizes)
-            found.update((held[same] & self.mask).tolist())
+        if len(mixed) <= _VECTOR_SCAN:
+            self.collect_values(mixed.tolist(), found)
             return
+        buckets = (mixed >> self.shift).astype(np.intp)
+        starts, ends = self.directory[buckets], self.directory[buckets + 1]
+        sizes = ends - starts
+        total = int(sizes.sum())
+        if not total:
+            return
+        spans = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
+        held = self.entries[spans]
+        same = (held >> self.low) == np.repeat(mixed >> self.low, sizes)
+        found.update((held[same] & self.mask).tolist())
+
+    def collect_values(self, mixed: list[int], found: set[int]) -> None:
+        """``collect`` of mixed hashes given as Python integers (a few: scanned without numpy)."""
         stored, directory, shift, low, mask = self._entry_view, self._dir_view, self._shift, self._low, self._mask
-        for value in mixed.tolist():
+        for value in mixed:
             bucket, wanted = value >> shift, value >> low
             at, end = directory[bucket], directory[bucket + 1]
             while at < end:
@@ -191,17 +227,23 @@ class TypoIndex:
         table = self._one if name == "typo1" else self._two
         return table.entries & table.mask
 
-    def candidates(self, key: str, two_edits: bool = False) -> set[int]:
+    def candidates(self, key: str, two_edits: bool = False, known: set[int] | None = None) -> set[int]:
         """Return the ids of the keys that share a one-deletion neighbour with ``key`` (or a two-deletion
-        one, with ``two_edits``): a superset of the keys within one (two) edits of it."""
+        one, with ``two_edits``): a superset of the keys within one (two) edits of it. ``known``: what the
+        one-edit call gave for this key (with ``two_edits``: those are not looked up again)."""
         if not key.isascii() or not 0 < len(key) <= MAX_KEY:
             return set()
-        mixed = mix(neighbourhood(len(key), two_edits) @ codes(key))
         found: set[int] = set()
-        self._one.collect(mixed, found)
-        if two_edits:
-            self._two.collect(mixed, found)
+        if not two_edits:
+            self._one.collect_values(mixed_one_edit(key), found)
+            return found
+        mixed = mix(neighbourhood(len(key), two_edits) @ codes(key))
+        if known is None:
+            self._one.collect(mixed, found)
+        else:
+            found.update(known)
+            self._one.collect(mixed[len(key) + 1:], found)  # the key and its one-letter deletions: known
+        self._two.collect(mixed, found)
         return found
 
-
-__all__ = ["COLUMNS", "MAX_KEY", "TWO_EDIT_KEY", "TypoIndex", "build", "mix", "neighbourhood", "owner_bits"]
+__all__ = ["COLUMNS", "MAX_KEY", "TWO_EDIT_KEY", "TypoIndex", "build", "mix", "mixed_one_edit", "neighbourhood", "owner_bits"]

@@ -83,6 +83,21 @@ def test_typo_hashes_are_exact_integers() -> None:
     assert np.all(hashes < 2**53) and np.all(hashes == np.round(hashes))
 
 
+def test_one_edit_hashes_without_numpy_equal_the_matrix_ones() -> None:
+    """``mixed_one_edit`` (Python integers, the one-edit look-up) gives exactly the stored form of the matrix
+    product, for short, long and odd keys."""
+    import random
+
+    from geo_events.gazetteer.typo import MAX_KEY, codes, mix, mixed_one_edit, neighbourhood
+
+    rng = random.Random(5)
+    keys = ["a", "ab", "kharkif", "z" * MAX_KEY, "~" * 40]
+    keys += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz'- 0") for _ in range(rng.randint(1, MAX_KEY)))
+             for _ in range(300)]
+    for key in keys:
+        assert mixed_one_edit(key) == mix(neighbourhood(len(key), False) @ codes(key)).tolist(), key
+
+
 def test_edit_budget_edges(gazetteer: Gazetteer) -> None:
     from geo_events.gazetteer.core import fuzzy_cutoff
 
