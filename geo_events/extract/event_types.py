@@ -91,6 +91,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 3.0, r"clash(?:es|ed|ing)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:s|ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed|repel(?:s|ling)?|repuls(?:e|es|ing)"
+     # "Boko Haram infiltrated our base in Ngwom yesterday"
+     r"|infiltrated\s+(?:(?:our|the|a|an|their|its)\s+)?(?:[\w-]+\s+)?(?:base|camp|barracks|post|outpost|positions?|"
+     r"garrison|lines)\b"
      # a ground push as front-line bulletins tell it ("tried to break through our defences near X")
      r"|incursions?|(?:tried|attempted|trying|attempting)\s+to\s+break\s+through|broke\s+through"
      # the calque of French military releases: "units neutralised about ten terrorists"

@@ -272,6 +272,17 @@ _ACCORD_AFTER_RE = re.compile(r"['’]?s?\s+(?:peace\s+|ceasefire\s+)?(?:agreeme
                               r"format|process|memorandum|peace\s+plan)\b", re.IGNORECASE)
 #: Days before an undated page's latest date within which its "History" section tells news, not background.
 RECENT_HISTORY_DAYS = 366
+#: An update's stamp before its date: "Update February 10 ISIS claimed …" (the day of the update, not the incident's).
+_UPDATE_BEFORE_RE = re.compile(r"\bupdated?(?:\s+on)?[\s:,-]*$", re.IGNORECASE)
+#: A speaker placed by their town: "a military officer in Maiduguri told AFP", "added a militia leader in X".
+_SPEAKER_IN_BEFORE_RE = re.compile(r"\b(?:officers?|officials?|sources?|spokes(?:man|woman|person)|residents?|leaders?|"
+                                   r"commanders?|witness(?:es)?|doctors?|journalists?|correspondents?|activists?|"
+                                   r"medics?|workers?)\s+(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$",
+                                   re.IGNORECASE)
+_SPEECH_AFTER_PLACE_RE = re.compile(r"(?:\s+(?:city|town))?,?\s+(?:told|said|says|added|confirmed|reported|explained)\b",
+                                    re.IGNORECASE)
+_SPEECH_VERB_BEFORE_RE = re.compile(r"\b(?:told|said|says|added|confirmed|according\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+                                    re.IGNORECASE)
 #: A person named by their home: "one civilian of Lakki Marwat", "a resident of X" (where they live).
 _RESIDENT_OF_BEFORE_RE = re.compile(r"\b(?:civilians?|residents?|natives?|inhabitants?|villagers?|citizens?|man|woman|"
                                     r"youth|boy|girl|farmer|driver|shopkeeper|trader)\s+of\s+(?:the\s+)?$",
@@ -465,7 +476,7 @@ _AREA_KINDS = frozenset({"river", "region", "admin1", "admin2", "country"})
 _WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                           "Suicide bomb"})
 _VICTIM_RE = re.compile(
-    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"\b(?:\d(?:[\d,]*\d)?(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|dozens|scores|several|many|a|an)\s+(?:more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>civilians?|villagers?|"
     r"residents?|people|persons|children|women|worshippers|farmers|students|passengers|patients|men|inhabitants|"
     r"motorcyclist|man|woman|girl|boy|pupils|shoppers|herders?|shepherds?|fishermen|farmer|journalists?|"
@@ -1101,6 +1112,11 @@ class _Reading:
         if (person := _PERSON_OF_BEFORE_RE.search(before)) and not (
                 {w.lower() for w in person.group(1, 2)} & _NOT_PERSON_WORDS) and self._placed_later_in_sentence(place):
             return "origin"  # "Abdul Sattar of Qila Abdullah was shot dead in Quetta": his home, not the place
+        if (speaker := _SPEAKER_IN_BEFORE_RE.search(before)) and (
+                _SPEECH_AFTER_PLACE_RE.match(self.text, place.end) or _SPEECH_VERB_BEFORE_RE.search(
+                    self.text, max(0, place.start - len(before) + speaker.start() - 30),
+                    place.start - len(before) + speaker.start())):
+            return "origin"  # "…,” a military officer in Maiduguri told AFP: where the speaker is, not the incident
         if _RESIDENT_OF_BEFORE_RE.search(before) and self._placed_before(place):
             return "origin"  # "… at the Lachi checkpost. One civilian of Lakki Marwat was also killed": his home
         if _WAR_IN_BEFORE_RE.search(before):
@@ -1211,6 +1227,7 @@ class _Reading:
         """"… residents told AFP yesterday": the day a statement was made, not the incident's."""
         return mention is not None and bool(_STATEMENT_BEFORE_RE.search(
             self.text[max(0, mention.start - 40) : mention.start]) or self._talks_date(mention) or (
+            _UPDATE_BEFORE_RE.search(self.text, max(0, mention.start - 14), mention.start)) or (
             _STATEMENT_OF_DAY_RE.match(self.text, mention.end))
             or _STATEMENT_VERB_AFTER_RE.match(self.text, mention.end))
 

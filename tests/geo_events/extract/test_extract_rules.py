@@ -3399,3 +3399,19 @@ def test_a_list_of_towns_goes_on_past_names_of_three_words_the_gazetteer_lacks()
     found = events(text, "2023-10-30")
     assert {e["location"] for e in found} == {"Kunlong", "Laukkai", "Kutkai", "Lashio"}
     assert {e["sub_event_type"] for e in found} == {"Armed clash"}  # on the ground; the displaced are no victims
+
+
+def test_a_raid_told_by_a_quote_of_yesterday_and_a_later_update_is_one_event_on_its_day() -> None:
+    text = ("Two soldiers were killed when militants raided an army base in northeast Nigeria, security sources said "
+            "on Saturday, March 9.\nThe attack happened at the base in Konduga, south-east of Maiduguri.\n"
+            "“The militants infiltrated our base in Konduga yesterday [Friday] at around 7 pm,” a military officer in "
+            "Maiduguri told AFP.\n"
+            "Update March 10 ISWAP in a statement claimed its fighters attacked a military base in Konduga on March 8.")
+    found = [(e["location"], e["event_date"]) for e in events(text, "2019-03-09")]
+    assert found == [("Konduga", "2019-03-08")]  # not the report's day, the update's, or the speaker's city
+
+
+def test_a_date_before_a_comma_is_no_count_of_victims() -> None:
+    (event,) = events("On February 4, Fighters of the Shekau faction shot dead three goat herders near Konduga.",
+                      "2019-02-09")
+    assert event["sub_event_type"] == "Attack"
