@@ -45,7 +45,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Air/drone strike", 2.5, r"(?<!general\s)(?<!hunger\s)(?<!\bon\s)(?<!labour\s)(?<!labor\s)strikes?(?!\s+action)"
      r"|struck|bombings?|bombed|bombardment|bombarded|pounded"),
     # a timeline's "2016 Mosul massacre": a massacre is violence against civilians
-    ("Attack", 3.0, r"massacres?|(?:were|was|been)\s+massacred"),
+    ("Attack", 3.0, r"massacres?|(?:were|was|been)\s+massacred"
+     # "the January 28 killing of four farmers near X": a killing told by its victims
+     r"|killings?\s+of\s+(?:at\s+least\s+)?(?:[\w-]+\s+){0,2}?(?:civilians|villagers|farmers|residents|herders|"
+     r"women|children|worshippers|people|passengers|fishermen|traders|students|displaced\s+people)\b"),
     # "the bodies of seven men were discovered in the city of X", "found the bodies of five people, bound": a
     # killing known by its victims, coded where they were found
     ("Attack", 3.0, r"bod(?:y|ies)\s+of\s+(?:[\w-]+\s+){0,4}?(?:men|women|people|persons|civilians|victims|youths|"

@@ -38,12 +38,15 @@ _BEFORE_RE = re.compile(rf"\b(?P<kind>{_KINDS_BEFORE})\s+(?:called\s+|named\s+)?
 _AFTER_RE = re.compile(rf"\b(?:in|at|on|near|into|outside|through|across|targeting|targeted|hit|struck|stormed|"
                        rf"attacked|shelled|bombed|overran|captured|seized)\s+(?:the\s+)?(?P<names>{_NAME})\s+"
                        rf"(?P<kind>{_KINDS_AFTER})\b")
+#: A distance's number, in digits or words ("25 km", "some four kilometres", "around eight km").
+_DISTANCE_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                    r"fifty)")
 #: "in X, in Y province", "in X, near Y", "in X, a village near Y", "near X, about 25 km from Y"
 _COMMA_RE = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<names>{_NAME}),\s+(?:a\s+(?:small\s+)?(?:village|town)\s+)?"
                        # "in X, Dosso region, located 25 kilometers from Y"
                        rf"(?:[A-Z][\w'’-]+\s+(?:region|province|state|department|district|governorate),\s+"
                        rf"(?:located\s+|situated\s+)?)?"
-                       rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?\d+\s*"
+                       rf"(?:in|near|outside|north|south|east|west|(?:about\s+|some\s+|around\s+)?{_DISTANCE_NUMBER}\s*"
                        rf"(?:km|kilomet(?:er|re)s?|miles?)\b)")
 #: "killed in X on the outskirts of Y", "in X near Y" (no comma)
 _NEAR_RE = re.compile(rf"\b(?:in|at)\s+(?P<names>{_NAME})\s+(?:on\s+the\s+outskirts\s+of|near|outside|close\s+to)\s+")

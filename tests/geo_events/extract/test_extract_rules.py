@@ -3415,3 +3415,10 @@ def test_a_date_before_a_comma_is_no_count_of_victims() -> None:
     (event,) = events("On February 4, Fighters of the Shekau faction shot dead three goat herders near Konduga.",
                       "2019-02-09")
     assert event["sub_event_type"] == "Attack"
+
+
+def test_a_dated_killing_near_an_unlisted_village_some_kilometres_in_words_from_a_town() -> None:
+    text = ("Militants raided a base in Konduga on Friday, killing two soldiers.\n\nThe same faction was blamed for "
+            "the January 28 killing of four farmers near Kawuri Gana, around six km from Konduga.")
+    found = {(e["location"], e["event_date"], e["sub_event_type"]) for e in events(text, "2019-02-09")}
+    assert ("Kawuri Gana", "2019-01-28", "Attack") in found
