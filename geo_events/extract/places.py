@@ -1040,8 +1040,18 @@ def resolve_places(
                                          f"the text hardly points to"))
             continue
         stated_here = {a for c, a in stated if c == place.country}
-        if len(stated_here) == 1 and _fold(place.admin1 or "") not in stated_here and (
-                place.population or 0) < 5_000 and place.kind == "village" and not place.id.startswith("ge:") and (
+        told_village = item.cue_before in ("village", "villages")
+        if (len(stated_here) == 1 or (told_village and stated_here)) and _fold(place.admin1 or "") not in stated_here and (
+                ((place.population or 0) < 5_000 and place.kind == "village") or told_village
+        ) and not place.id.startswith("ge:") and (
+                _far_from_all(place, chosen, index, 150)):
+            inside = [p for p, q in item.candidates if q >= 100 and p.country == place.country
+                      and _fold(p.admin1 or "") in stated_here and p.kind in SETTLEMENT_KINDS]
+            if inside:  # "the village of Gorodishche" in a Kursk story: Kursk's Gorodishche, not Volgograd's
+                place = chosen[index] = inside[0]
+        if (len(stated_here) == 1 or (told_village and stated_here)) and _fold(place.admin1 or "") not in stated_here and (
+                ((place.population or 0) < 5_000 and place.kind == "village") or told_village
+        ) and not place.id.startswith("ge:") and (
                 _far_from_all(place, chosen, index, 150)):
             if rejected is not None:  # "Nyaung Kone village" in a Sagaing story is not Nyaung Gon near Yangon
                 rejected.append(Rejected(item.start, item.end, item.written,

@@ -290,6 +290,8 @@ _RESIDENT_OF_BEFORE_RE = re.compile(r"\b(?:civilians?|residents?|natives?|inhabi
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|"
+                               # "in critical condition in hospital in the nearby city of Rylsk": where they were treated
+                               r"(?:in|to)\s+(?:a\s+|the\s+)?hospitals?\s+in|"
                                # where a train, a convoy or travellers were going, not where it happened
                                r"(?:leave|leaving|left|depart|departing|departed|set\s+off|bound|headed|heading)\s+for|"
                                r"en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to|travell?ing\s+to|heading\s+to|"

@@ -3422,3 +3422,22 @@ def test_a_dated_killing_near_an_unlisted_village_some_kilometres_in_words_from_
             "the January 28 killing of four farmers near Kawuri Gana, around six km from Konduga.")
     found = {(e["location"], e["event_date"], e["sub_event_type"]) for e in events(text, "2019-02-09")}
     assert ("Kawuri Gana", "2019-01-28", "Attack") in found
+
+
+def test_a_village_far_from_the_provinces_the_text_names_and_a_hospital_town_are_no_event_places() -> None:
+    text = ("Five people were killed after a drone hit a house in a border village in Russia's Kursk region early on "
+            "Saturday, the governor said.\n\nTwo more are in critical condition in hospital in the nearby city of "
+            "Rylsk after the drone dropped an explosive on a house in the village of Gorodishche.\n\nDrones were also "
+            "downed over the Bryansk and Belgorod regions.")
+    found = events(text, "2024-06-29")
+    assert all(e["location"] != "Ryl’sk" for e in found)  # where the wounded are treated
+    assert all(e["admin1"] == "Kursk" for e in found)  # not Volgograd's or Penza's Gorodishche
+
+
+def test_a_village_told_in_a_story_of_named_provinces_is_not_a_far_namesake_town() -> None:
+    text = ("A drone hit a house in a border village in Russia's Kursk region on Saturday, killing five.\n\nThe "
+            "drone dropped an explosive on a house in the village of Gorodishche, the governor said.\n\nDrones were "
+            "also downed over the Bryansk and Belgorod regions, and an overnight missile attack wounded three in "
+            "Sevastopol.")
+    found = events(text, "2024-06-29")
+    assert all(e["admin1"] not in ("Volgograd", "Penza") for e in found)
