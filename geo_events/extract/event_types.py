@@ -27,7 +27,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"
      # armed groups' small drones ("dropped explosives from drones on X", "drone-dropped grenades")
      r"|(?:dropped|dropping|drop)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|grenades?|bombs?|munitions?)\s+(?:from|with|using)\s+"
-     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?drones?|drone-dropped|(?:explosive|kamikaze|fpv)[- ]drones?"
+     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|quadr?o?copters?|copters?)|drone-dropped|(?:explosive|kamikaze|fpv)[- ]drones?"
+     # "an explosive device was dropped from a quadrocopter on the building"
+     r"|(?:dropped|dropping)\s+(?:from|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|quadr?o?copters?|copters?|uavs?)"
+     r"|quadr?o?copters?"
      r"|explosives?[- ](?:laden|packed|loaded|carrying)\s+drones?|drones?\s+(?:laden|packed|loaded)\s+with\s+explosives"
      r"|(?:fired|launched)\s+(?:an?\s+|two\s+|several\s+|\d+\s+)?(?:attack\s+|explosive\s+|suicide\s+)?drones?\s+(?:at|on|towards?|against)"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
@@ -294,7 +297,7 @@ TRIGGER_STEMS = (
     "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
-    "push", "chas", "expe", "oust", "bodi", "body", "disc", "foun", "reco",
+    "push", "chas", "expe", "oust", "bodi", "body", "disc", "foun", "reco", "quad", "copt",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "fall", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
@@ -424,6 +427,7 @@ _CIVIL_SUBJECT_RE = re.compile(r"\b(?:aid|trucks?|lorries|convoys?|supplies|food
                                r"journalists|reporters|inspectors|monitors|envoys?|residents|refugees|families|people|"
                                r"displaced|returnees|shipments?|ambulances?|teams?)\s+(?:\w+\s+){0,2}$")
 _DEVICE_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+_DROPPED_AFTER_RE = re.compile(r"\s+(?:was|were|had\s+been)\s+dropped\b")
 _WEAPON_FOUND_AFTER_RE = re.compile(r"(?:[\w\s-]{0,40}?\s)?(?:positions?|launchers?|pieces?|systems?|caches?|depots?)\s+"
                                     r"(?:were|was|had\s+been|have\s+been)\s+(?:discovered|found|seized|spotted|"
                                     r"located|uncovered)\b")
@@ -517,6 +521,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # an explosive device that was destroyed, found or defused is a target, not the weapon used
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]
+    # "an explosive device was dropped from a quadrocopter": the drone's munition, not a planted bomb
+    found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS or not _DROPPED_AFTER_RE.match(low, t.end)]
     # weapons found, not fired: "three artillery and six mortar positions were discovered near X"
     found = [t for t in found if not _WEAPON_FOUND_AFTER_RE.match(low, t.end)]
     # a longer, more specific trigger hides the weak ones inside it ("air strikes" hides "strikes")

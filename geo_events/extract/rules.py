@@ -592,6 +592,8 @@ _ACRONYM_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|the|and|de|al)?\s
 _AREA_AFTER_RE = re.compile(r"\s+(?:district|village|town|city|area|county|sub-?district|locality)\b", re.IGNORECASE)
 #: Least search score for another spelling of a place in the text's country ("Lauder" → Lawdar scores 75).
 RESPELLED_SCORE = 70.0
+#: Most kilometres between such another spelling and the nearest town the text names.
+RESPELLED_KM = 150.0
 #: A month written without its year ("in mid-March"): what "a week later" after it counts from.
 _MONTH_ALONE_RE = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid)(?:-|\s+))?(january|february|march|april|may|"
                              r"june|july|august|september|october|november|december)\b(?!\s*(?:[0-3]?\d|(?:19|20)\d\d))",
@@ -881,7 +883,7 @@ class _Reading:
             told = next((p for p in self.places if p.start > item.end and p.place.kind in ("city", "town", "village")
                          and _TOLD_IN_GAP_RE.fullmatch(self.text, item.end, p.start)), None)
             found = self._respelling(item.text, told.place.country if told is not None else top)
-            if found is None:
+            if found is None or self._far_from_the_text(found):
                 continue
             cue_after = (_AREA_AFTER_RE.match(self.text, item.end) or re.match("", "")).group(0).strip().lower()
             out.append(PlaceMention(item.start, item.end, found, item.text.lower(), 1, "in", cue_after, True, (),
@@ -889,6 +891,15 @@ class _Reading:
                                     f"is about (not the place of that spelling elsewhere)"))
             rejected.remove(item)
         return out
+
+    def _far_from_the_text(self, place: Any) -> bool:
+        """True when ``place`` is a village and every town the text names lies more than RESPELLED_KM from it (a
+        looser spelling far from all of them is another place: "the village of Tishanka" of a Belgorod story is not
+        Verkhnyaya Tishanka in Voronezh)."""
+        if place.kind != "village" and (place.population or 0) >= 10_000:
+            return False  # (a town's looser spelling, "Naushki" for Nushki, may lie far from the story's other towns)
+        towns = [p.place for p in self.places if p.rank == 0 and p.place.kind in ("city", "town", "village")]
+        return bool(towns) and all(_km(place.lat, place.lon, t.lat, t.lon) > RESPELLED_KM for t in towns)
 
     def _respelled_unlisted(self, unlisted: list[PlaceMention], countries: list[Any]) -> list[PlaceMention]:
         """An unlisted name coded only near the article's one town ("the district of Bal Murgahb" in a story
@@ -902,7 +913,7 @@ class _Reading:
                 continue
             name = self.text[mention.start : mention.end]
             found = self._respelling(name, top)
-            if found is None:
+            if found is None or self._far_from_the_text(found):
                 out.append(mention)
                 continue
             out.append(PlaceMention(mention.start, mention.end, found, name.lower(), 1, mention.cue_before,

@@ -3441,3 +3441,12 @@ def test_a_village_told_in_a_story_of_named_provinces_is_not_a_far_namesake_town
             "Sevastopol.")
     found = events(text, "2024-06-29")
     assert all(e["admin1"] not in ("Volgograd", "Penza") for e in found)
+
+
+def test_a_device_dropped_from_a_quadrocopter_is_a_drone_strike_and_a_far_respelling_no_place() -> None:
+    text = ("An explosive device was dropped from a quadrocopter on the administration building of the village of "
+            "Golovchino in the Belgorod region, the governor said.\n\nOn the afternoon of May 21, the village of "
+            "Tishanka, Volokonovsky district, was shelled.")
+    found = {(e["location"], e["sub_event_type"]) for e in events(text, "2023-05-22")}
+    assert ("Golovchino", "Air/drone strike") in found
+    assert all(loc != "Verkhnyaya Tishanka" for loc, _ in found)  # a village of Voronezh, 250 km away
