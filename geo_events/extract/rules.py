@@ -893,13 +893,17 @@ class _Reading:
         return out
 
     def _far_from_the_text(self, place: Any) -> bool:
-        """True when ``place`` is a village and every town the text names lies more than RESPELLED_KM from it (a
-        looser spelling far from all of them is another place: "the village of Tishanka" of a Belgorod story is not
+        """True when ``place`` is a village outside the provinces the text names, or more than RESPELLED_KM from
+        every town it names (a looser spelling so far off is another place: "the village of Tishanka" of a Belgorod story is not
         Verkhnyaya Tishanka in Voronezh)."""
         if place.kind != "village" and (place.population or 0) >= 10_000:
             return False  # (a town's looser spelling, "Naushki" for Nushki, may lie far from the story's other towns)
-        towns = [p.place for p in self.places if p.rank == 0 and p.place.kind in ("city", "town", "village")]
-        return bool(towns) and all(_km(place.lat, place.lon, t.lat, t.lon) > RESPELLED_KM for t in towns)
+        provinces = {p.place.admin1 for p in self.places if p.place.kind == "admin1" and p.place.country == place.country}
+        if provinces and place.admin1 not in provinces:
+            return True  # (the text names the province it is in: "… in the Belgorod region")
+        towns = {p.place.id: p.place for p in self.places if p.rank == 0 and p.place.kind in ("city", "town", "village")}
+        # (two towns at least: a story filed from Kabul that names no other town says nothing of where Badghis is)
+        return len(towns) >= 2 and all(_km(place.lat, place.lon, t.lat, t.lon) > RESPELLED_KM for t in towns.values())
 
     def _respelled_unlisted(self, unlisted: list[PlaceMention], countries: list[Any]) -> list[PlaceMention]:
         """An unlisted name coded only near the article's one town ("the district of Bal Murgahb" in a story
