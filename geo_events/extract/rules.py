@@ -272,6 +272,9 @@ _ACCORD_AFTER_RE = re.compile(r"['’]?s?\s+(?:peace\s+|ceasefire\s+)?(?:agreeme
                               r"format|process|memorandum|peace\s+plan)\b", re.IGNORECASE)
 #: Days before an undated page's latest date within which its "History" section tells news, not background.
 RECENT_HISTORY_DAYS = 366
+#: A page's date stamp before its dateline: "Thursday, January 19, 2023: Jowhar (AX) – …".
+_STAMP_PREFIX_RE = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+                              r"(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)\s*[:|–—-]\s*")
 #: An update's stamp before its date: "Update February 10 ISIS claimed …" (the day of the update, not the incident's).
 _UPDATE_BEFORE_RE = re.compile(r"\bupdated?(?:\s+on)?[\s:,-]*$", re.IGNORECASE)
 #: A speaker placed by their town: "a military officer in Maiduguri told AFP", "added a militia leader in X".
@@ -1027,7 +1030,8 @@ class _Reading:
                 self.dateline = mention
             return True
         if (not text[line_start : mention.start].strip() or (written.isupper() and _DATELINE_PEERS_RE.fullmatch(
-                text, line_start, mention.start))) and (_DATELINE_RE.match(text[mention.start :]) or (
+                text, line_start, mention.start)) or _STAMP_PREFIX_RE.fullmatch(text, line_start, mention.start)) and (
+                _DATELINE_RE.match(text[mention.start :]) or (
                 written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
                 or _TITLE_DATELINE_AFTER_RE.match(text, mention.end)):

@@ -3450,3 +3450,9 @@ def test_a_device_dropped_from_a_quadrocopter_is_a_drone_strike_and_a_far_respel
     found = {(e["location"], e["sub_event_type"]) for e in events(text, "2023-05-22")}
     assert ("Golovchino", "Air/drone strike") in found
     assert all(loc != "Verkhnyaya Tishanka" for loc, _ in found)  # a village of Voronezh, 250 km away
+
+
+def test_a_dateline_after_a_page_s_date_stamp_is_no_place() -> None:
+    text = ("Thursday, January 19, 2023: Baidoa (AX) – Militants stormed a military base in Afgoye on Tuesday, "
+            "killing seven soldiers, an officer said.")
+    assert [e["location"] for e in events(text, "2023-01-19")] == ["Afgooye"]  # not Baidoa, where it was filed
