@@ -254,8 +254,8 @@ _METONYM_BEFORE_RE = re.compile(r"(?:backing|backed\s+by|loyal\s+to|support(?:ed
 #: Between "north of the" / "40 km west of the" and the place measured from: "town of", "Iraqi capital (of)".
 _PLACE_KIND_OF = r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+|(?:[\w-]+\s+){0,2}?capital(?:,|\s+of)?\s+)?"
 _REFERENCE_BEFORE_RE = re.compile(
-    r"(?:\b(?:kilomet(?:er|re)s?|km|kms|(?:nautical\s+)?miles?|nm)\b[^,;.]{0,25}|\b(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)of\s+(?:the\s+)?"
+    r"(?:\b(?:kilomet(?:er|re)s?|km|kms|k\.m\.?|(?:nautical\s+)?miles?|nm)(?:\b|(?<=\.))[^,;.]{0,25}|\b(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)(?:of|to)\s+(?:the\s+)?"
     + _PLACE_KIND_OF + "$",
     re.IGNORECASE,
 )
@@ -272,6 +272,8 @@ _ACCORD_AFTER_RE = re.compile(r"['’]?s?\s+(?:peace\s+|ceasefire\s+)?(?:agreeme
                               r"format|process|memorandum|peace\s+plan)\b", re.IGNORECASE)
 #: Days before an undated page's latest date within which its "History" section tells news, not background.
 RECENT_HISTORY_DAYS = 366
+#: A byline's reporter before the town at its end: "By Ndahi Marama, Maiduguri".
+_BYLINE_BEFORE_RE = re.compile(r"[ \t]*[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*,\s*")
 #: A page's date stamp before its dateline: "Thursday, January 19, 2023: Jowhar (AX) – …".
 _STAMP_PREFIX_RE = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
                               r"(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)\s*[:|–—-]\s*")
@@ -1022,6 +1024,10 @@ class _Reading:
             rejected.append(Rejected(mention.start, mention.end, written, "part of a dateline: where the report was filed"))
             return True
         line_start = text.rfind("\n", 0, mention.start) + 1
+        if _BYLINE_BEFORE_RE.fullmatch(text, line_start, mention.start) and re.match(r"[ \t]*(?:\n|$)", text[mention.end:]):
+            # "By Ndahi Marama, Maiduguri": where the reporter writes from
+            rejected.append(Rejected(mention.start, mention.end, written, "a byline: where the reporter writes from"))
+            return True
         if mention.place.kind in ("city", "town") and _AGENCY_DATELINE_AFTER_RE.match(text, mention.end):
             # "… kills three soldiers, two police Cotonou, June 5 (AFP) Jun 05, 2025 Three soldiers …": a page
             # flattened to one line keeps its dateline mid-line; the agency after the date says what it is

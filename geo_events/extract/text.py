@@ -29,7 +29,7 @@ _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "S
                   "U.N.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Rep.", "Sen.",
                   # clock times ("at 4:00 p.m. (EST), U.S. forces …"), ranks and the US states of datelines
                   "a.m.", "p.m.", "Gov.", "Adm.", "Brig.", "Cpl.", "Pvt.", "Ft.", "Mt.", "Fla.", "Calif.", "Ariz.",
-                  "Va.", "Ga.", "Tenn.", "Ky.")
+                  "Va.", "Ga.", "Tenn.", "Ky.", "k.m.", "K.m.")
 _ASCII_WORD_RE = re.compile(r"[^\W\d_]+")
 _MARKS = str.maketrans({"’": "", "'": "", "ʼ": "", "ʿ": "", "ʾ": "", "`": "", "‘": ""})
 

@@ -3456,3 +3456,10 @@ def test_a_dateline_after_a_page_s_date_stamp_is_no_place() -> None:
     text = ("Thursday, January 19, 2023: Baidoa (AX) – Militants stormed a military base in Afgoye on Tuesday, "
             "killing seven soldiers, an officer said.")
     assert [e["location"] for e in events(text, "2023-01-19")] == ["Afgooye"]  # not Baidoa, where it was filed
+
+
+def test_a_byline_town_and_a_city_told_some_k_m_north_to_are_not_events_there() -> None:
+    text = ("By Musa Ibrahim, Maiduguri\n\nTroops repelled an attack by ISWAP fighters in Monguno on Sunday.\n\n"
+            "The commander, in Monguno which is located about 137.8 k.m. North to the state capital of Maiduguri, said "
+            "troops fought the attackers for 30 minutes.")
+    assert [e["location"] for e in events(text, "2023-03-05")] == ["Monguno"]
