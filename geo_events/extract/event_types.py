@@ -129,7 +129,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|armed\s+encounters?"
      # "troops encountered around 70 Abu Sayyaf members at X": met them in a fight
      r"|encountered\s+(?:(?:around|about|some|nearly|at\s+least)\s+)?(?:\d+\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-     r"(?:members|rebels|militants|gunmen|fighters|insurgents|terrorists|bandits|gunmen|group|band|enemy)\b"),
+     r"(?:members|rebels|militants|gunmen|fighters|insurgents|terrorists|bandits|group|band|enemy)\b"),
     ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
@@ -297,7 +297,7 @@ TRIGGER_STEMS = (
     "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
-    "push", "chas", "expe", "oust", "bodi", "body", "disc", "foun", "reco", "quad", "copt",
+    "push", "chas", "expe", "oust", "bodi", "body", "disc", "foun", "quad", "copt",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "fall", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",

@@ -1002,12 +1002,12 @@ def resolve_places(
                                              f"only a spelling variant of a place in {place.country_name}, far "
                                              f"from every other place the text names"))
                 continue
-        container = _told_in(text, raw, chosen, index)
+        loose = quality < 100 or _fold(place.name) != _fold(item.written)
+        container = _told_in(text, raw, chosen, index) if loose else None
         if container is not None and (context.country_share(container.country) < 0.3 or _FACILITY_AFTER_RE.match(
                 text, raw[index + 1].end)):
             container = None  # "near Al-Hassan Mosque": a mosque's name, not a town the text is about
-        if (quality < 100 or _fold(place.name) != _fold(item.written)) and container is not None and _quick_km(
-                place.lat, place.lon, container.lat, container.lon) > _TOLD_IN_KM:
+        if container is not None and _quick_km(place.lat, place.lon, container.lat, container.lon) > _TOLD_IN_KM:
             if rejected is not None:  # "the town of Anjara in Aleppo western countryside" is not Arkhara, Russia
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a variant or other name of a place in {place.country_name}, far "
@@ -1049,15 +1049,12 @@ def resolve_places(
                       and _fold(p.admin1 or "") in stated_here and p.kind in SETTLEMENT_KINDS]
             if inside:  # "the village of Gorodishche" in a Kursk story: Kursk's Gorodishche, not Volgograd's
                 place = chosen[index] = inside[0]
-        if (len(stated_here) == 1 or (told_village and stated_here)) and _fold(place.admin1 or "") not in stated_here and (
-                ((place.population or 0) < 5_000 and place.kind == "village") or told_village
-        ) and not place.id.startswith("ge:") and (
-                _far_from_all(place, chosen, index, 150)):
-            if rejected is not None:  # "Nyaung Kone village" in a Sagaing story is not Nyaung Gon near Yangon
-                rejected.append(Rejected(item.start, item.end, item.written,
-                                         f"a village of that name in {place.admin1}, far from the province the "
-                                         f"text names and from every other place it names"))
-            continue
+            else:
+                if rejected is not None:  # "Nyaung Kone village" in a Sagaing story is not Nyaung Gon near Yangon
+                    rejected.append(Rejected(item.start, item.end, item.written,
+                                             f"a village of that name in {place.admin1}, far from the province the "
+                                             f"text names and from every other place it names"))
+                continue
         if _CARTEL_AFTER_RE.match(text, item.end):
             if rejected is not None:  # "members of the Sinaloa drug cartel" are no event in Sinaloa de Leyva
                 rejected.append(Rejected(item.start, item.end, item.written, "names a cartel here, not a place"))

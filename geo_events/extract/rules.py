@@ -139,9 +139,8 @@ _SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s
 #: "in the Syrian capital, Damascus": the city named as a place, not as its government
 _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
                                        r"capital,?\s+(?:of\s+\w+,?\s+)?$", re.IGNORECASE)
-#: "the strikes hit …": strikes with no weapon named ("the attacks" may be fighting on the ground)
 #: "the strikes hit …", "Targets near the cities of A, B and C, the task force said": a strike bulletin's line that
-#: names no weapon of its own
+#: names no weapon of its own ("the attacks" may be fighting on the ground)
 _BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b|^\W*(?:other\s+)?targets\s+(?:near|in|around)\b",
                               re.IGNORECASE)
 _AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
@@ -549,8 +548,6 @@ _TIMELINE_RE = re.compile(r"^\s*(?:[\w.,]+\s+){1,3}(?:19|20)\d\d\s*[-–—:]")
 _TIMELINE_TITLE_RE = re.compile(r"\b(?:timeline|chronology)\b|\((?:19|20)\d\d\)", re.IGNORECASE)
 #: A paragraph's opening "In X," / "Meanwhile in X," that sets the scene of what follows.
 _SETTING_RE = re.compile(r"[ \t]*(?:meanwhile,?\s+)?(?:in|at|near|around)\s+(?:the\s+)?", re.IGNORECASE)
-#: An entry title that starts with its day: the date, a short title with no final stop ("May 13 Nangarhar
-#: Province: four civilians killed", "12 May – Kunduz: police post overrun").
 #: "the city west of Baghdad", "the town north of Aleppo": a town just named, told by its bearing (no distance).
 _THE_TOWN_BEARING_RE = re.compile(r"\bthe\s+(?:city|town|village)\s+(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?"
                                   r"\s+of\s+$", re.IGNORECASE)
@@ -559,6 +556,8 @@ ANAPHOR_KM = 150.0
 #: A publication stamp's clock time or age ("/ 1:19 PM /", "a year ago", "Updated"): no entry's title.
 _STAMP_LINE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT)|\bago\b|\bupdated\b|\bpublished\b",
                             re.IGNORECASE)
+#: An entry title that starts with its day: the date, a short title with no final stop ("May 13 Nangarhar
+#: Province: four civilians killed", "12 May – Kunduz: police post overrun").
 _TITLED_ENTRY_RE = re.compile(r"[^\n]{3,25}?[ \t]*[:–—-]?[ \t]+[A-Z][^\n]{3,90}(?<![.!?\"”])[ \t]*")
 #: The edit link a copied wiki page leaves after a section heading ("10 July[edit]", "10 July[]").
 _EDIT_LINK_RE = re.compile(r"\s*\[(?:edit|edit source|\s*)\]\s*$", re.IGNORECASE)
@@ -899,8 +898,8 @@ class _Reading:
 
     def _far_from_the_text(self, place: Any) -> bool:
         """True when ``place`` is a village outside the provinces the text names, or more than RESPELLED_KM from
-        every town it names (a looser spelling so far off is another place: "the village of Tishanka" of a Belgorod story is not
-        Verkhnyaya Tishanka in Voronezh)."""
+        every town it names (a looser spelling so far off is another place: "the village of Tishanka" of a
+        Belgorod story is not Verkhnyaya Tishanka in Voronezh)."""
         if place.kind != "village" and (place.population or 0) >= 10_000:
             return False  # (a town's looser spelling, "Naushki" for Nushki, may lie far from the story's other towns)
         provinces = {p.place.admin1 for p in self.places if p.place.kind == "admin1" and p.place.country == place.country}
@@ -1141,8 +1140,7 @@ class _Reading:
             return "origin"  # "Abdul Sattar of Qila Abdullah was shot dead in Quetta": his home, not the place
         if (speaker := _SPEAKER_IN_BEFORE_RE.search(before)) and (
                 _SPEECH_AFTER_PLACE_RE.match(self.text, place.end) or _SPEECH_VERB_BEFORE_RE.search(
-                    self.text, max(0, place.start - len(before) + speaker.start() - 30),
-                    place.start - len(before) + speaker.start())):
+                    self.text, max(0, (speaker_at := place.start - len(before) + speaker.start()) - 30), speaker_at)):
             return "origin"  # "…,” a military officer in Maiduguri told AFP: where the speaker is, not the incident
         if _RESIDENT_OF_BEFORE_RE.search(before) and self._placed_before(place):
             return "origin"  # "… at the Lachi checkpost. One civilian of Lakki Marwat was also killed": his home
