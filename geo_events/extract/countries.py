@@ -85,6 +85,14 @@ def country_name_at(text: str, pos: int) -> str | None:
     return entry[0] if entry and entry[1] == "name" else None
 
 
+def country_word_at(text: str, pos: int) -> str | None:
+    """The ISO code of the country whose name or demonym ("Russian", "Syrian") starts at ``pos``, else None."""
+    pattern, forms = _table()
+    match = pattern.match(text, pos)
+    entry = forms.get(re.sub(r"['’]s$", "", match.group(0))) if match else None
+    return entry[0] if entry else None
+
+
 def find_countries(text: str, title: str | None = None) -> list[CountryMention]:
     """Return the country names and demonyms of ``text`` (and of a title not inside it, weighing more)."""
     pattern, forms = _table()

@@ -299,10 +299,13 @@ def find_dates(text: str, published: date | None, low: str | None = None,
             resolved = headed
         else:
             resolved = resolve(match, published, heading, near)
+        told = _month_told(mentions, int(match.group("domd"))) if match.group("dom") else None
+        if told is not None:
+            resolved = (told, "day", "relative")  # "On 7 September, … On the 9th, …": that month's 9th
         if resolved is None:
             continue
         found, precision, kind = resolved
-        if limit is not None and found > limit and not (near is not None and _year_less_day(match)):
+        if limit is not None and found > limit and not (near is not None and (_year_less_day(match) or told)):
             continue
         if kind == "absolute" and found == published and _alone_on_line(text, match.start(), match.end()):
             kind = "dateline"
@@ -312,6 +315,18 @@ def find_dates(text: str, published: date | None, low: str | None = None,
                                     text[match.start() : match.end()]))
     mentions = _month_entry_days(text, mentions, limit)
     return _written_beats_relative(text, mentions)
+
+
+def _month_told(mentions: list[DateMention], day: int) -> date | None:
+    """The ``day`` of the month the last full date before it is in ("On 7 September … On the 9th": 9 September),
+    of the next month when that day has passed ("28 September … on the 2nd": 2 October); None without one."""
+    told = next((m.date for m in reversed(mentions) if m.precision == "day" and m.kind == "absolute"), None)
+    if told is None:
+        return None
+    if day >= told.day:
+        return _safe_date(told.year, told.month, day)
+    start = _month_start(told.replace(day=1) + timedelta(days=32))
+    return _safe_date(start.year, start.month, day) if start else None
 
 
 #: A timeline entry that gives only its day, under a month heading: "– 10: militants seize Mosul", "• 15 – …".

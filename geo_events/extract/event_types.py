@@ -32,6 +32,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:dropped|dropping)\s+(?:from|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|quadr?o?copters?|copters?|uavs?)"
      r"|quadr?o?copters?"
      r"|explosives?[- ](?:laden|packed|loaded|carrying)\s+drones?|drones?\s+(?:laden|packed|loaded)\s+with\s+explosives"
+     # "attacked the headquarters in Safad with suicide drones"
+     r"|with(?<!armed\swith)\s+(?:(?:a|an|two|three|several|\d+)\s+)?(?:suicide|kamikaze|explosive|attack|armed|fpv|"
+     r"one-way(?:\s+attack)?)[- ]drones?"
      r"|(?:fired|launched)\s+(?:an?\s+|two\s+|several\s+|\d+\s+)?(?:attack\s+|explosive\s+|suicide\s+)?drones?\s+(?:at|on|towards?|against)"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
@@ -64,6 +67,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|ballistic\s+missiles?|cruise\s+missiles?|anti-?ship\s+(?:ballistic\s+|cruise\s+)?missiles?|howitzers?|katyusha|(?:missiles?|rockets?|shells?)\s+(?:hit|struck|landed|slammed|fell)"
      r"|(?<!the\s)bombs?\s+(?:fell|landed|slammed)"),  # ("the bombs fell": the strike just told)
     ("Shelling/artillery/missile attack", 2.0, r"missiles?|rockets?|projectiles?"),
+    # the weapon of an attack: "attacked a police post in Bannu with rockets", "… with mortar shells" (not the
+    # arms a force carries: "gunmen armed with rocket-propelled grenades")
+    ("Shelling/artillery/missile attack", 4.0, r"with(?<!armed\swith)\s+(?:(?:a|an|two|three|several|\d+)\s+)?"
+     r"(?:(?:barrages?|salvos?|volleys?|hail)\s+of\s+)?(?:[\w-]+\s+)?(?:rockets?|missiles?|mortars?|mortar\s+"
+     r"(?:shells|rounds|bombs)|artillery(?:\s+fire)?)\b(?!-)"),
     # a state bulletin's "army units targeted terrorists' positions near X" (no weapon named: fire from afar)
     ("Shelling/artillery/missile attack", 2.5, r"targeted\s+(?:the\s+)?(?:[\w-]+(?:'s?|’s?)?\s+){0,2}(?:positions?|hideouts?|"
      r"gatherings?|dens|fortifications|headquarters|launch(?:ing)?\s+pads?)"),
@@ -170,7 +178,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
      r"(?:[\w'-]+\s+){0,3}?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"
      r"|bases?|outposts?|(?:army\s+|military\s+)?positions|checkpoints?|check-?posts?|convoys?|barracks|police\s+stations?|patrols?"
-     r"|garrisons?)\b"),
+     r"|garrisons?"
+     # "attacked the army's regional headquarters in Gao" (not a party's: "headquarters of the KDP")
+     r"|(?:(?:military|army|army's|army’s|police|security|regional|command|brigade|battalion|division(?:al)?|"
+     r"sector|operational|northern|southern|eastern|western)\s+){1,2}headquarters)\b"),
     ("Armed clash", 0.6, r"advance(?:d)?|besieged"),
     # a ground push ("tanks advanced deeper into the Shaboura neighbourhood")
     ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
@@ -238,7 +249,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Arrests", 4.0, r"arrest(?:ed|s)?|detain(?:ed|s)|detention\s+campaign|rounded\s+up|raid(?:ed)?\s+(?:and\s+)?arrest"),
     ("Agreement", 4.0, r"agreement|ceasefire|cease-fire|truce|deal\s+(?:was\s+)?(?:signed|reached)|reconciliation\s+deal"
      r"|prisoner\s+(?:swap|exchange)"),
-    ("Government regains territory", 5.0, r"recaptur(?:ed|e)|retook|regained|retaken|took\s+back|liberat(?:ed|ion)"
+    ("Government regains territory", 5.0, r"recaptur(?:ed|e|ing)|retook|retaking|regained|retaken|took\s+back|liberat(?:ed|ion)"
      r"|took\s+over|full\s+control|control\s+of"),
     # raiders enter the village they attack, an army the town it takes: entering alone is weak evidence
     ("Government regains territory", 2.5, r"entered"),
@@ -254,6 +265,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"rebels?|militants?|insurgents?|jihadists?|houthis?|al-shabaab|isis|isil|daesh|wagner)\b)"
      # "capturing much of it by Saturday", "seizing most of the city"
      r"|(?:capturing|seizing)\s+(?:much|most|all|parts?|large\s+parts|swathes|control)\s+of\b"
+     # "encircling the city of Lyman before capturing it on 1 October" (not "a bid for capturing it")
+     r"|(?<!for\s)(?<!at\s)(?:capturing|seizing)\s+(?:it|them)\b"
      # "the SDF had taken the village of al-Suwar", "took the town of X"
      r"|(?:(?<=had\s)|(?<=has\s)|(?<=have\s))taken\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city|base|airport)\b"
      r"|took\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|city)\s+of\b"
@@ -301,7 +314,7 @@ TRIGGER_STEMS = (
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "fall", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",
-    "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
+    "enco", "arme", "brie", "fier", "runn", "occu", "came", "come", "hostil", "shoo", "with", "tank", "troo", "forc", "unit", "tak", "afte", "when", "were", "was", "fata",
     "vill", "civi", "resi", "wors", "farm", "herd", "shep", "pass", "trav", "mour", "pilg",
     "made", "terr", "band", "mili", "insu", "jiha", "crim", "its", "our", "coal", "airc", "rifl", "burs", "mach", "hara", "aggr", "pipe", "thr", "tos", "lob", "misc",
 )

@@ -26,10 +26,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from geo_events.extract.countries import CountryMention, country_name_at
+from geo_events.extract.countries import CountryMention, country_name_at, country_word_at
 from geo_events.gazetteer.not_places import is_listed_not_place, is_not_place
 from geo_events.geodesy import haversine_km
 
@@ -70,6 +71,8 @@ _GLUED_RE = re.compile(r"^(?:of|in|the|by|at|to|on|from|and|near|into|The|In|Of|
 #: Capitalised function words that open a sentence before a place name.
 _LEADING_FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "the", "a", "an", "by", "of", "for",
                                      "with", "and", "but", "as", "outside", "inside", "around", "across", "into"})
+#: Particles that are also English words ("as", "at", "an"): before a country's name or demonym, English.
+_ENGLISH_PARTICLES = frozenset({"as", "at", "an"})
 _PREFIXED_RE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]t|[Ee]z|[Ee]s|[Ee]d|[Aa]dh)[-‑][A-Z]")
 #: Capitalised words that may follow or precede a place name in the same run without being part of it.
 #: Military and security sites named after their town ("the Bannu Cantonment", "Quetta Cantt", "Kaduna
@@ -185,7 +188,10 @@ _DISTRICT_AFTER_RE = re.compile(r"\s+(?:district|province|governorate|region|cou
                                 re.IGNORECASE)
 _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
 #: Before the first of "between X and Y" (two neighbouring places, one stretch between them).
-BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|areas)\s+of\s+)?$", re.IGNORECASE)
+#: ... or of "the highway linking X and Y" (a road's two ends).
+BETWEEN_BEFORE_RE = re.compile(r"\b(?:between|(?:road|highway|motorway|route|railway|pipeline)\s+(?:that\s+|which\s+)?"
+                               r"(?:links?|linking|connects?|connecting|joins?|joining))\s+(?:the\s+)?"
+                               r"(?:(?:towns|villages|cities|areas)\s+of\s+)?$", re.IGNORECASE)
 #: Most kilometres between the two places of "between X and Y".
 PAIR_KM = 60.0
 #: Least typo-search score of a two-word name the exact look-up does not know ("Bulo Burde" → Buulobarde, 80).
@@ -618,8 +624,11 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     # "Bab al-Nayrab", "Khaled Abo al-Majed": the run goes on with a particle name, so it is one longer name
     # (a city before it still counts: "Daraa al-Balad" is a district of Daraa; see _prefix_ok)
     if j < len(run) and (_PREFIXED_RE.match(run[j][2]) or run[j][2].lower() in _PARTICLES) and not (
-            run[j][2] == "of" and j + 1 < len(run) and country_name_at(text, run[j + 1][0])):
-        return "prefix"  # (but "the village of Baga Sola of Chad": the place, then its country)
+            run[j][2] == "of" and j + 1 < len(run) and country_name_at(text, run[j + 1][0])) and not (
+            run[j][2] in _ENGLISH_PARTICLES and j + 1 < len(run) and country_word_at(text, run[j + 1][0])):
+        # (but "the village of Baga Sola of Chad": the place, then its country; "recaptured Izium as Russian forces
+        # withdrew", "at Syrian request": English words before a country's name or demonym)
+        return "prefix"
     if i > 0 and (_PREFIXED_RE.match(run[i][2]) or _PREFIXED_RE.match(run[i - 1][2])
                   or run[i - 1][2].lower() in _PARTICLES) and run[i - 1][2].lower() not in _RUN_NEIGHBOURS:
         return ""  # "Daraa al-Balad", "Hassan al-Jarrad": the tail of a longer name
@@ -881,7 +890,16 @@ def resolve_places(
             others = list({p.id: p for k in range(low, high) if k != index and (p := chosen[k]) is not None
                            and p.kind not in ("country", "admin1", "river", "region")
                            and raw[k].written.lower() != written}.values())
-            chosen[index] = max(item.candidates, key=lambda c: (_score(c, item, context, others, share), c[0].id))[0]
+            # a text names one place by one name: "the city of Sloviansk" beside "the city of Nikopol" is not
+            # Nikopol, which GeoNames also calls by its name of the 1780s
+            renamed = {chosen[k].id for k in range(low, high) if k != index and chosen[k] is not None
+                       and _other_name(raw[k].written, item.written)}
+            if renamed and not any(q >= 100 and p.id not in renamed and p.kind in SETTLEMENT_KINDS
+                                   for p, q in item.candidates):
+                renamed = set()
+            chosen[index] = max(item.candidates, key=lambda c: (
+                _score(c, item, context, others, share) - (RENAMED_PENALTY if c[0].id in renamed else 0.0),
+                c[0].id))[0]
         if _pass == 0:  # the first pass's exact choices become evidence for the second
             for item, place in zip(raw, chosen):
                 if next(q for p, q in item.candidates if p is place) < 100:
@@ -1194,8 +1212,8 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any], context: Documen
         # not the namesake town 2,000 km away
         quarter = chosen[index]
         if quarter is None or index in out or item.cue_after not in _QUARTER_CUES or _OF_AFTER_CUE_RE.match(
-                text, item.end):
-            continue
+                text, item.end) or _COUNTED_BEFORE_RE.search(text, max(0, item.start - 12), item.start):
+            continue  # ("three Kharkiv neighborhoods": quarters of the city named, counted)
         town = next((k for k in range(index - 1, -1, -1) if chosen[k] is not None and chosen[k].kind in SETTLEMENT_KINDS
                      and item.start - raw[k].end <= 1500 and chosen[k].id != quarter.id), None)
         if town is not None and _quick_km(quarter.lat, quarter.lon, chosen[town].lat, chosen[town].lon) > DISTRICT_KM:
@@ -1205,6 +1223,9 @@ def _quarters_of(text: str, raw: list[_Raw], chosen: list[Any], context: Documen
 
 _QUARTER_CUES = frozenset({"neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "quarters"})
 _OF_AFTER_CUE_RE = re.compile(r"\s*\w+\s+of\b")
+#: A count before a city's name and its quarters ("three Kharkiv neighborhoods", "several Gaza neighbourhoods").
+_COUNTED_BEFORE_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|some|multiple|"
+                                r"various|other|all|most|\d+)\s+$", re.IGNORECASE)
 
 
 def _keep_owned(text: str, raw: list[_Raw], countries: list[CountryMention], rejected: list[Rejected] | None) -> None:
@@ -1302,6 +1323,16 @@ def _fold(name: str) -> str:
     return re.sub(r"\s+(?:governorate|province|oblast|state|region|prefecture|county)$", "", folded)
 
 
+#: What a place loses when the text has already named it by a wholly other name.
+RENAMED_PENALTY = 4.0
+
+
+def _other_name(first: str, second: str) -> bool:
+    """True for two names that are no spellings of one another ("Nikopol", "Sloviansk"; not "Deir ez-Zor",
+    "Deir Ezzor" nor "Kiev", "Kyiv")."""
+    return fuzz.ratio(_fold(first), _fold(second)) < 30
+
+
 def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, anchors: list[Any],
            share: Any = None) -> float:
     place, quality = candidate
@@ -1340,6 +1371,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
         score += 5.0 if kind in ("river", "region") else 2.0 if kind == "admin1" and cue == "valley" else -2.0
     elif cue in _SETTLEMENT_CUES or item.cue_before in ("town", "village", "city", "villages", "towns"):
         score += 1.5 if kind in SETTLEMENT_KINDS else -1.0
+        if kind == "village" and "city" in (cue, item.cue_before) and any(
+                other.kind in ("city", "town") and q >= 100 for other, q in item.candidates):
+            score -= 6.0  # "the city of Lyman": the town of 20,000, not a village of that name nearer the story
     elif kind == "country":
         score += 6.0 if item.possessive else 2.0  # "in Mexico's southwestern Guerrero state": the country
     elif kind == "admin1":

@@ -181,7 +181,7 @@ _TOWN_LIST_GAP_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’-]+
 _ANOTHER_INCIDENT_RE = re.compile(r"\W*in\s+(?:yet\s+)?(?:another|a\s+(?:separate|similar|second|third|related))\s+"
                                   r"(?:incident|attack|strike|shooting|bombing|case)\b", re.IGNORECASE)
 _WATER_OF_RE = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
-_LATER_RE = re.compile(r"\W*(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
+_LATER_RE = re.compile(r"\W*(?:on\s+(?=the\s+(?:next|following)\b))?(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>later|earlier|"
                        r"afterwards|before|prior)\b|the\s+(?:next|following)\s+(?:day|morning)\b|the\s+(?P<prev>day|night)"
                        r"\s+before\b|the\s+(?P<previous>previous|preceding)\s+(?:day|night|evening)\b"
                        # "Hours later, jets struck Tyre": the same day as the incident before it
@@ -739,6 +739,7 @@ class _Reading:
         self._starts: dict[int, list[int]] = {}
         self._claims_cache: dict[tuple[int, int], list[Any]] = {}  # clause span → its casualty claims
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
+        self._narrative_at = -1  # where the clause that reached it starts
         self.dateline: PlaceMention | None = None  # the city of a wire dateline, when it is one
         self.headline_sources: set[str] = set()  # capitals named as a headline's source ("…: Yerevan")
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
@@ -1838,7 +1839,7 @@ class _Reading:
                                             triggers, own_date))
                 previous = mention
             if own_date and day is not None:
-                self._narrative_day = (day, precision)
+                self._narrative_day, self._narrative_at = (day, precision), clause.start
             if lead_date is None and own_date and day is not None and not clause.headline and not (
                     date_mention is not None and self._talks_date(date_mention)):
                 lead_date = (day, precision, date_mention)
@@ -2096,7 +2097,9 @@ class _Reading:
                 year = self.anchor.year - (1 if number > self.anchor.month else 0)
                 return date(year, number, 1), "month", None, f"'{later.group(0).strip()}' after '{month.group(0)}'"
             narrative = self._narrative_day
-            if before and narrative is not None and narrative[1] == "day":
+            if before and narrative is not None and narrative[1] == "day" and self._narrative_at > before[-1].start:
+                # (reached after the last date written: "Two days later, … The next day, …"; a date written after
+                # it, even in a clause of no event — "On the 9th, Russia began evacuations" — is newer)
                 before = [replace(before[-1], date=narrative[0])]
             if not before and self.article.published is not None and self.anchor is not None and not self.live_blog:
                 # "A day earlier, a drone hit …" in a story that dates nothing before: counted from its publication

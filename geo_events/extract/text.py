@@ -3,7 +3,9 @@
 Every later stage works on the *prepared* text returned by :func:`prepare_text`. When the input is
 plain text (the usual case) the prepared text is the input itself, so evidence offsets point into the
 caller's original string. When the input looks like HTML, tags are removed and entities unescaped first;
-offsets then refer to that stripped text (``Article.html_stripped`` says so).
+offsets then refer to that stripped text (``Article.html_stripped`` says so). The same holds for a page
+mirrored without the spaces around its links ("Ukraine recapturedBalakliia andShevchenkove"), whose lost spaces
+are put back (:func:`restore_lost_spaces`).
 """
 
 from __future__ import annotations
@@ -158,7 +160,9 @@ def prepare_text(text: object) -> Article:
     # ("\ufffdRaipur: …") hides it; a space in its place keeps every offset
     text = _INVISIBLE_RE.sub(lambda m: " " * len(m.group(0)), text)
     text = unwrap_lines(text)
-    return Article(text=text, html_stripped=stripped, sentences=split_sentences(text))
+    respaced = restore_lost_spaces(text)
+    stripped = stripped or respaced is not text
+    return Article(text=respaced, html_stripped=stripped, sentences=split_sentences(respaced))
 
 
 #: A line that closes its sentence (or is a heading's end): its line break is the text's own.
@@ -183,6 +187,26 @@ def unwrap_lines(text: str) -> str:
     joined = set(open_lines)
     return "".join(line + ("" if i == len(lines) - 1 else " " if i in joined else "\n")
                    for i, line in enumerate(lines))
+
+
+#: A lowercase word run into the capitalised word after it, the space of a link lost when a page was mirrored
+#: ("recapturedBalakliia", "ofIzium", "theOskil"); two letters at least before it ("iPhone", "eBay" are words).
+_LOST_SPACE_RE = re.compile(r"(?<![\w'’@#/.-])([a-z]{2,})(?=[A-Z][a-z]{2,})")
+#: ... of which a glued function word ("ofIzium", "inLashioand") is left to the place finder, which reads it (and
+#: takes such joins as the sign of a mirrored page); a verb or a noun ("recapturedBalakliia") is not.
+_FUNCTION_WORD_RE = re.compile(r"(?:of|in|the|by|at|to|on|from|and|near|into)")
+#: Fewest such joins in a text before it is read as a mirrored page (one may be a brand: "PlayStation" aside).
+MIN_LOST_SPACES = 3
+
+
+def restore_lost_spaces(text: str) -> str:
+    """A page mirrored without the spaces around its links ("Ukraine recapturedBalakliia andShevchenkove as Russian
+    forces withdrew") with a space put back after each word run into a linked one, but a function word; the text
+    itself when it has fewer than ``MIN_LOST_SPACES`` such joins (most texts: then offsets stay the caller's)."""
+    joins = _LOST_SPACE_RE.findall(text)
+    if len(joins) < MIN_LOST_SPACES or all(_FUNCTION_WORD_RE.fullmatch(word) for word in joins):
+        return text
+    return _LOST_SPACE_RE.sub(lambda m: m.group(1) if _FUNCTION_WORD_RE.fullmatch(m.group(1)) else m.group(1) + " ", text)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -3463,3 +3463,94 @@ def test_a_byline_town_and_a_city_told_some_k_m_north_to_are_not_events_there() 
             "The commander, in Monguno which is located about 137.8 k.m. North to the state capital of Maiduguri, said "
             "troops fought the attackers for 30 minutes.")
     assert [e["location"] for e in events(text, "2023-03-05")] == ["Monguno"]
+
+
+# ---------------------------------------------------------------- session 39 kinds
+
+def test_a_mirrored_page_without_link_spaces_is_read_with_them() -> None:
+    text = ("During the spring offensive the army pushed north. On 3 May 2016, soldiers recapturedPalmyra after "
+            "weeks of fighting. On 5 May, they retookQaryatayn as the jihadists fled towardsDeir ez-Zor.")
+    found = extract_events(text, None)
+    assert found["article"]["html_stripped"] is True  # offsets refer to the prepared text
+    got = {e["properties"]["location"]: e["properties"]["event_date"] for e in found["features"]}
+    assert got.get("Tadmur") == "2016-05-03"
+    assert got.get("Al Qaryatayn") == "2016-05-05"
+
+
+def test_few_glued_words_leave_the_text_as_it_is() -> None:
+    from geo_events.extract.text import restore_lost_spaces
+
+    text = "Protesters posted on YouTube and TikTok while police in eBay-style auctions sold iPhones."
+    assert restore_lost_spaces(text) is text
+
+
+def test_the_day_of_the_month_alone_takes_the_month_last_written() -> None:
+    text = ("On 7 September, troops advanced south of Kupiansk. On the 9th, rebels shelled Izium, killing two. "
+            "The next day, troops recaptured Balakliia.")
+    found = {e["location"]: e["event_date"] for e in events(text, "2022-10-20")}
+    assert found["Izyum"] == "2022-09-09"  # not 9 October, the month of publication
+    assert found["Balakliya"] == "2022-09-10"  # counted from the 9th, not from the day the story reached before
+
+
+def test_the_next_day_after_on() -> None:
+    text = ("A car bomb killed nine people in Kirkuk on January 16. On the next day, a suicide bomber blew himself up "
+            "at a funeral in Tuz Khormato, killing 30.")
+    found = {e["location"]: e["event_date"] for e in events(text, "2013-01-20")}
+    assert found["Ţūz Khūrmātū"] == "2013-01-17"
+
+
+def test_a_particle_that_is_an_english_word_before_a_demonym_ends_the_name() -> None:
+    for text in ("On Monday, Ukrainian troops recaptured Vovchansk as Russian units withdrew.",
+                 "On Monday, Ukrainian troops recaptured Vovchansk at Russian expense."):
+        assert [e["location"] for e in events(text, "2022-09-14")] == ["Vovchansk"], text
+
+
+def test_capturing_it_is_a_capture() -> None:
+    text = "On Sunday, the rebels surrounded the town of Mongo before capturing it on Monday."
+    found = events(text, "2023-11-14")
+    assert [(e["location"], e["sub_event_type"]) for e in found] == [("Mongo", "Non-state actor overtakes territory")]
+
+
+def test_the_city_of_x_is_not_a_village_of_that_name() -> None:
+    # Lyman is a town of 20,000 in Donetsk oblast and a village near Zmiiv in Kharkiv oblast: "the city of Lyman"
+    # in a story about the Kharkiv region is the town
+    text = ("Ukrainian forces pressed on across the Kharkiv region, where they took Zmiiv and Balakliia. "
+            "On 1 October they entered the city of Lyman, capturing it after the Russians withdrew.")
+    lyman = [e for e in events(text, "2022-10-05") if e["location"] == "Lyman"]
+    assert lyman and all(near(e, 48.99, 37.81) for e in lyman)
+
+
+def test_a_place_the_text_named_is_not_also_another_name() -> None:
+    # GeoNames also calls Nikopol by its 1780s name, Slaviansk/Sloviansk
+    text = ("A drone struck a bus in the city of Nikopol on Saturday, officials said. "
+            "On Sunday, an airstrike hit homes in the eastern city of Sloviansk, wounding three.")
+    found = {e["event_date"]: e for e in events(text, "2024-09-23")}
+    assert near(found["2024-09-22"], 48.85, 37.60)
+
+
+def test_counted_quarters_of_a_city_are_the_city() -> None:
+    text = ("Kyiv has been a frequent target since Moscow launched its invasion. "
+            "On Friday, Russian glide bombs hit three Kharkiv neighborhoods, wounding 15 people, officials said.")
+    assert [e["location"] for e in events(text, "2024-09-22")] == ["Kharkiv"]
+
+
+def test_the_weapon_after_with_names_the_attack() -> None:
+    drones = events("On Tuesday, rebels attacked the army's regional headquarters in Kidal with suicide drones.",
+                    "2024-01-10")
+    rockets = events("Militants attacked a police post in Tank with rockets on Monday, officials said.", "2024-01-10")
+    carried = events("Gunmen armed with rockets attacked a police post in Tank on Monday, officials said.", "2024-01-10")
+    assert [e["sub_event_type"] for e in drones] == ["Air/drone strike"]
+    assert [e["sub_event_type"] for e in rockets] == ["Shelling/artillery/missile attack"]
+    assert [e["sub_event_type"] for e in carried] == ["Armed clash"]
+
+
+def test_an_attack_on_a_military_headquarters_is_a_clash() -> None:
+    found = events("Insurgents on Tuesday attacked the army's sector headquarters in Kidal, the ministry said.",
+                   "2024-01-10")
+    assert [(e["location"], e["sub_event_type"]) for e in found] == [("Kidal", "Armed clash")]
+
+
+def test_a_highway_linking_two_towns_is_one_event() -> None:
+    found = events("Also today, a suspected ISIS cell killed four drivers on the highway linking Raqqa and Tabqa in "
+                   "SDF-held areas.", "2022-09-12")
+    assert [e["location"] for e in found] == ["Ar Raqqah"]  # one stretch of road, coded at the first town
