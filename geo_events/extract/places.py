@@ -281,11 +281,12 @@ class Rejected:
     reason: str
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
+def _tokens(text: str, mirrored: bool | None = None) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     # a page mirrored without the spaces around its links ("captured the town ofChinshwehaw,Lashioand Hsenwi"):
     # a name may have lost the space after it too
-    mirrored = len(_GLUED_PAIR_RE.findall(text, 0, 20_000)) >= 2
+    if mirrored is None:
+        mirrored = len(_GLUED_PAIR_RE.findall(text, 0, 20_000)) >= 2
     for match in _TOKEN_RE.finditer(text):
         start, word = match.start(), match.group(0)
         if word.islower() and word not in _PARTICLES:
@@ -387,13 +388,15 @@ def find_place_candidates(
     blocked: list[tuple[int, int]] = (),  # type: ignore[assignment]
     fuzzy_limit: int = 8,
     rejected: list[Rejected] | None = None,
+    mirrored: bool | None = None,
 ) -> list[_Raw]:
     """Return every span of ``text`` naming one or more gazetteer places (unresolved), in text order.
 
     ``blocked`` spans (actor names) hide the places inside them; ``rejected`` collects why capitalised
-    names were refused.
+    names were refused. ``mirrored``: the text is a page mirrored without the spaces around its links (names
+    may end glued to the next word: "Lashioand"); None tells it from the text itself.
     """
-    words = _tokens(text)
+    words = _tokens(text, mirrored)
     found: list[_Raw] = []
     fuzzy_done = 0
     surnames: dict[str, str] = {}  # last names of people named so far ("Enrique Alfaro"), lower case → the name

@@ -634,6 +634,8 @@ _WHICH_AFTER_RE = re.compile(r"(?:\s+(?:town|city|village|district|base|airport)
 #: "The strikes, targeting …": the incidents just reported, named again at a clause's start.
 _PLURAL_ANAPHORA_RE = re.compile(r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:strikes|airstrikes|air\s+strikes|attacks|raids|"
                                  r"bombings|clashes|explosions)\b", re.IGNORECASE)
+#: Just before a reference back to the incident told: a new one that came after it.
+_AFTER_THAT_RE = re.compile(r"\b(?:after|following|since)\s+$", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
@@ -772,7 +774,8 @@ class _Reading:
         self.dates = [d for d in find_dates(text, anchor, self.low, years, written) if d.kind != "dateline"]
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
-        raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected)
+        raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected,
+                                    mirrored=True if self.prepared.lost_spaces else None)
         hidden = sorted((r.start, r.end) for r in rejected if "organisation" in r.reason or "outlet" in r.reason)
         # a demonym in an actor's name says where ("Syrian Democratic Forces"); a country name inside an actor's
         # or an outlet's name does not ("Islamic State in Iraq and Syria", "Agence France Presse")
@@ -1680,7 +1683,11 @@ class _Reading:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
             found_anaphora = _ANAPHORA_RE.search(body)
-            anaphora = found_anaphora is not None and found_anaphora.start() < 50
+            anaphora = found_anaphora is not None and found_anaphora.start() < 50 and not (
+                # "Less than 24 hours after that attack on Marte, the insurgents attacked three more bases in …":
+                # the incident it came after, named to date a new one
+                _AFTER_THAT_RE.search(body, 0, found_anaphora.start()) and any(
+                    t.start - clause.start > found_anaphora.end() + 8 and t.weight >= 2.5 for t in triggers))
             if anaphora and found_anaphora is not None and own_date and self._in(
                     self.casualties, sentence.start, sentence.end, key=lambda o: o) and (
                     after := _AFTER_RE.search(body, found_anaphora.end())) is not None and (

@@ -52,6 +52,7 @@ class Article:
     text: str
     html_stripped: bool = False
     sentences: list[Sentence] = field(default_factory=list)
+    lost_spaces: bool = False  # a mirrored page whose lost spaces were put back (``restore_lost_spaces``)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence containing ``offset`` (binary search), or None."""
@@ -161,8 +162,8 @@ def prepare_text(text: object) -> Article:
     text = _INVISIBLE_RE.sub(lambda m: " " * len(m.group(0)), text)
     text = unwrap_lines(text)
     respaced = restore_lost_spaces(text)
-    stripped = stripped or respaced is not text
-    return Article(text=respaced, html_stripped=stripped, sentences=split_sentences(respaced))
+    return Article(text=respaced, html_stripped=stripped or respaced is not text,
+                   sentences=split_sentences(respaced), lost_spaces=respaced is not text)
 
 
 #: A line that closes its sentence (or is a heading's end): its line break is the text's own.
@@ -192,21 +193,18 @@ def unwrap_lines(text: str) -> str:
 #: A lowercase word run into the capitalised word after it, the space of a link lost when a page was mirrored
 #: ("recapturedBalakliia", "ofIzium", "theOskil"); two letters at least before it ("iPhone", "eBay" are words).
 _LOST_SPACE_RE = re.compile(r"(?<![\w'’@#/.-])([a-z]{2,})(?=[A-Z][a-z]{2,})")
-#: ... of which a glued function word ("ofIzium", "inLashioand") is left to the place finder, which reads it (and
-#: takes such joins as the sign of a mirrored page); a verb or a noun ("recapturedBalakliia") is not.
-_FUNCTION_WORD_RE = re.compile(r"(?:of|in|the|by|at|to|on|from|and|near|into)")
 #: Fewest such joins in a text before it is read as a mirrored page (one may be a brand: "PlayStation" aside).
 MIN_LOST_SPACES = 3
 
 
 def restore_lost_spaces(text: str) -> str:
     """A page mirrored without the spaces around its links ("Ukraine recapturedBalakliia andShevchenkove as Russian
-    forces withdrew") with a space put back after each word run into a linked one, but a function word; the text
-    itself when it has fewer than ``MIN_LOST_SPACES`` such joins (most texts: then offsets stay the caller's)."""
-    joins = _LOST_SPACE_RE.findall(text)
-    if len(joins) < MIN_LOST_SPACES or all(_FUNCTION_WORD_RE.fullmatch(word) for word in joins):
+    forces withdrew") with a space put back after each word run into a linked one; the text itself when it has
+    fewer than ``MIN_LOST_SPACES`` such joins (most texts: then offsets stay the caller's). A name may have lost
+    the space after it too ("inLashioand Hsenwi"): ``Article.lost_spaces`` tells the place finder so."""
+    if len(_LOST_SPACE_RE.findall(text)) < MIN_LOST_SPACES:
         return text
-    return _LOST_SPACE_RE.sub(lambda m: m.group(1) if _FUNCTION_WORD_RE.fullmatch(m.group(1)) else m.group(1) + " ", text)
+    return _LOST_SPACE_RE.sub(r"\1 ", text)
 
 
 def split_sentences(text: str) -> list[Sentence]:

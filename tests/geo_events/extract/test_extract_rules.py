@@ -3554,3 +3554,11 @@ def test_a_highway_linking_two_towns_is_one_event() -> None:
     found = events("Also today, a suspected ISIS cell killed four drivers on the highway linking Raqqa and Tabqa in "
                    "SDF-held areas.", "2022-09-12")
     assert [e["location"] for e in found] == ["Ar Raqqah"]  # one stretch of road, coded at the first town
+
+
+def test_a_new_incident_dated_after_that_attack_is_its_own() -> None:
+    text = ("Jihadists attacked an army base in Damasak late on Sunday night, killing four soldiers, sources said.\n\n"
+            "Less than a day after that attack on Damasak, the fighters attacked two more army bases in Monguno "
+            "and Baga.")
+    found = {e["location"] for e in events(text, "2025-05-13")}
+    assert {"Monguno", "Baga"} <= found
