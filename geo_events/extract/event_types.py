@@ -174,6 +174,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.5, r"(?:attack(?:ed|s)?|targeted)\s+(?:\w+\s+){0,2}?(?:troops|soldiers|policemen|police\s+officers|"
      r"security\s+forces|servicemen|peacekeepers|militiamen)\b"),
     ("Armed clash", 2.5, r"(?:attack(?:ed|s|ing)?\s+(?:on\s+)?|assault(?:ed|s|ing)?\s+(?:on\s+)?|"
+     # "a raid by armed fighters on an army base"
+     r"raid(?:s|ed)?\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:on\s+)?|"
      r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\s+)"
      r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
      r"(?:[\w'-]+\s+){0,3}?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"

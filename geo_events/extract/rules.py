@@ -2702,6 +2702,13 @@ _INCLUDING_COMBATANTS_RE = re.compile(r",?\s*(?:including|among\s+them)\s+(?:at\
                                       r"guards|servicemen|fighters|security\s+forces)\b", re.IGNORECASE)
 
 
+#: An armed post as the target of an attack: those killed there are no bystanders by default.
+_ARMED_TARGET_RE = re.compile(r"\b(?:attacks?|attacked|raids?|raided|assaults?|assaulted|stormed|overran)\s+(?:by\s+"
+                              r"(?:[\w-]+\s+){1,3}?)?(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:military|army|"
+                              r"police|security|troops'?)\s+(?:[\w-]+\s+)?(?:bases?|camps?|posts?|outposts?|barracks|"
+                              r"checkpoints?|stations?|garrisons?|headquarters|positions)\b", re.IGNORECASE)
+
+
 def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     """ACLED's victim rule: a one-sided attack whose victims are civilians is violence against civilians;
     an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
@@ -2713,6 +2720,9 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     if civilians and victim is not None and victim.group("noun").lower() in ("people", "persons") and (
             _INCLUDING_COMBATANTS_RE.match(body, victim.end())):
         civilians = False  # "at least four people, including three police personnel, were killed": a fight with police
+    if civilians and victim is not None and victim.group("noun").lower() in ("people", "persons") and (
+            _ARMED_TARGET_RE.search(body)):
+        civilians = False  # "five people were killed during a raid by armed fighters on an army base": a fight
     combatants = victim is not None and not civilians
     if victim is None:
         civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)

@@ -3562,3 +3562,11 @@ def test_a_new_incident_dated_after_that_attack_is_its_own() -> None:
             "and Baga.")
     found = {e["location"] for e in events(text, "2025-05-13")}
     assert {"Monguno", "Baga"} <= found
+
+
+def test_people_killed_in_an_attack_on_an_army_base_were_in_a_fight() -> None:
+    base = events("- 12 May 2021, four people were killed during a raid by armed men on an army base near Baidoa.",
+                  "2021-05-20")
+    market = events("On Monday, four people were killed when gunmen attacked a market near Baidoa.", "2021-05-20")
+    assert [e["sub_event_type"] for e in base] == ["Armed clash"]
+    assert [e["sub_event_type"] for e in market] == ["Attack"]
