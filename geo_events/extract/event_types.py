@@ -94,6 +94,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Remote explosive/landmine/IED", 2.5, r"exploded|went\s+off"),
     # "a bomb attack took place at the market": a bomb, no bomber named
     ("Remote explosive/landmine/IED", 4.5, r"bomb(?:ing)?\s+attacks?"),
+    # "a bomb killed 12 people at a market", "bombs ripped through …": the device did it (an air force's bombs
+    # are told by their planes, which outweigh this)
+    ("Remote explosive/landmine/IED", 4.0, r"(?<!barrel\s)(?<!cluster\s)(?<!aerial\s)bombs?\s+(?:killed|kills|wounded|"
+     r"injured|ripped|tore|hit|struck|targeted|exploded|detonated)"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),

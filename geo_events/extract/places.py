@@ -450,7 +450,8 @@ def find_place_candidates(
                 elif reason is not None and "person's name" in reason and len(key) >= 4:
                     surnames.setdefault(written.split()[-1].lower(), text[run[0][0] : end])
                 if reason is None and i > 0 and not taken[i - 1] and text[run[i - 1][1] : start] == " " and (
-                        _unknown_part(head := run[i - 1][2])) and "-" not in head and not gazetteer.lookup(head):
+                        _unknown_part(head := run[i - 1][2])) and "-" not in head and not gazetteer.lookup(head) and (
+                        not head.endswith(("'s", "’s"))):  # ("Swat's Mingora town": Mingora, of Swat)
                     # (not "Indian-administered Kashmir", "Russian-occupied Melitopol": an adjective before it)
                     # "near Alwara Mandi": the end of a name the gazetteer does not know, not Mandi elsewhere
                     reason = f"the end of a longer name ({text[run[i - 1][0]:end]})"

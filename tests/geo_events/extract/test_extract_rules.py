@@ -3570,3 +3570,8 @@ def test_people_killed_in_an_attack_on_an_army_base_were_in_a_fight() -> None:
     market = events("On Monday, four people were killed when gunmen attacked a market near Baidoa.", "2021-05-20")
     assert [e["sub_event_type"] for e in base] == ["Armed clash"]
     assert [e["sub_event_type"] for e in market] == ["Attack"]
+
+
+def test_a_possessive_before_a_town_names_its_district() -> None:
+    found = events("On Thursday, a bomb killed 12 people at a market in Kurram’s Parachinar town.", "2013-01-11")
+    assert [(e["location"], e["sub_event_type"]) for e in found] == [("Parachinar", "Remote explosive/landmine/IED")]
