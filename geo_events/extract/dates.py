@@ -117,19 +117,22 @@ _WEEKDAY_BEFORE_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|sa
                                 re.IGNORECASE)
 
 
+_LONE_YEAR_RE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
+
+
 def _year_of_weekday(match: re.Match[str], month: int, day: int) -> str | None:
     """The year of an undated text's "Friday April 22": the latest year, not after today, in which that day is
-    that weekday (None without a weekday before the date)."""
+    that weekday, one the text writes if one fits (None without a weekday before the date)."""
     before = _WEEKDAY_BEFORE_RE.search(match.string, max(0, match.start() - 14), match.start())
     if before is None:
         return None
     weekday = _WEEKDAYS[before.group(1).lower()]
     today = date.today()
-    for year in range(today.year, today.year - 12, -1):
-        found = _safe_date(year, month, day)
-        if found is not None and found <= today and found.weekday() == weekday:
-            return str(year)
-    return None
+    fitting = [year for year in range(today.year, today.year - 12, -1)
+               if (found := _safe_date(year, month, day)) is not None and found <= today and found.weekday() == weekday]
+    # one the text writes ("… murdered in 2020" beside "Saturday 15 August": 2020, not 2026)
+    written = {int(y) for y in _LONE_YEAR_RE.findall(match.string)}
+    return str(next((year for year in fitting if year in written), fitting[0])) if fitting else None
 
 
 def _numeric_date(first: int, second: int, year: int, published: date | None) -> date | None:

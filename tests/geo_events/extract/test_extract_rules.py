@@ -3575,3 +3575,11 @@ def test_people_killed_in_an_attack_on_an_army_base_were_in_a_fight() -> None:
 def test_a_possessive_before_a_town_names_its_district() -> None:
     found = events("On Thursday, a bomb killed 12 people at a market in Kurram’s Parachinar town.", "2013-01-11")
     assert [(e["location"], e["sub_event_type"]) for e in found] == [("Parachinar", "Remote explosive/landmine/IED")]
+
+
+def test_a_weekday_date_takes_the_year_the_text_writes() -> None:
+    # 15 August fell on a Saturday in 2020 and again in 2026: the text says which
+    text = ("More than 160 activists have been murdered in 2020, rights groups say.\n\n"
+            "During the evening of Saturday 15 August, gunmen attacked a group of young people in Samaniego, "
+            "killing eight.")
+    assert [e["event_date"] for e in events(text, None)] == ["2020-08-15"]
