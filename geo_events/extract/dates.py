@@ -113,7 +113,8 @@ def _nearest_year(near: date, month: int, day: int) -> date | None:
     return min(found, key=lambda d: (d - near).days if d >= near else 2 * (near - d).days) if found else None
 
 
-_WEEKDAY_BEFORE_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?\s*(?:\(\s*)?$",
+_WEEKDAY_BEFORE_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                                r"(?:\s+(?:morning|afternoon|evening|night))?,?\s*(?:\(\s*)?$",  # "Sunday morning, April 24"
                                 re.IGNORECASE)
 
 
@@ -123,7 +124,7 @@ _LONE_YEAR_RE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
 def _year_of_weekday(match: re.Match[str], month: int, day: int) -> str | None:
     """The year of an undated text's "Friday April 22": the latest year, not after today, in which that day is
     that weekday, one the text writes if one fits (None without a weekday before the date)."""
-    before = _WEEKDAY_BEFORE_RE.search(match.string, max(0, match.start() - 14), match.start())
+    before = _WEEKDAY_BEFORE_RE.search(match.string, max(0, match.start() - 26), match.start())
     if before is None:
         return None
     weekday = _WEEKDAYS[before.group(1).lower()]

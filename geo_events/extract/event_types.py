@@ -79,7 +79,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"bomb(?:s|er|ers|ing|ings)?|blast|vest|explosion)"
      # (not "a suicide bomber training centre was destroyed", "suicide bombers were killed": the target)
      r"(?!\s+(?:training|camps?|cent(?:re|er)s?|factor(?:y|ies)|cells?|networks?|were\s+(?:killed|arrested|captured)))"
-     r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"),
+     r"|s?vbieds?|blew\s+(?:himself|herself|themselves)\s+up|explosives?[- ]laden\s+vest"
+     # "the camps were attacked by kamikaze vehicles packed with explosives"
+     r"|kamikaze\s+(?:vehicles?|cars?|trucks?|lorr(?:y|ies)|motorcycles?|bombers?)"),
     ("Remote explosive/landmine/IED", 5.0, r"roadside\s+bombs?|ieds?|improvised\s+explosive|land\s*mines?|(?:car|truck|lorry|bicycle)\s+bombs?"
      r"|explosives?[- ]laden\s+(?:motorcycle|motorbike|car|vehicle|truck|lorry|bicycle|cart)s?"
      r"|detonated\s+(?:an?\s+)?(?:explosive|bomb|device|ied)s?"

@@ -634,6 +634,11 @@ _WHICH_AFTER_RE = re.compile(r"(?:\s+(?:town|city|village|district|base|airport)
 #: "The strikes, targeting …": the incidents just reported, named again at a clause's start.
 _PLURAL_ANAPHORA_RE = re.compile(r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:strikes|airstrikes|air\s+strikes|attacks|raids|"
                                  r"bombings|clashes|explosions)\b", re.IGNORECASE)
+#: An incident told as several at once ("this triple attack", "three simultaneous attacks", "twin bombings").
+_SEVERAL_INCIDENTS_RE = re.compile(r"\b(?:(?:twin|triple|simultaneous)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|"
+                                   r"assaults?|bombings?|blasts?)|(?:two|three|four|five|several|multiple|coordinated|"
+                                   r"a\s+series\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|assaults|bombings|"
+                                   r"blasts))\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: a new one that came after it.
 _AFTER_THAT_RE = re.compile(r"\b(?:after|following|since)\s+$", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
@@ -2226,6 +2231,7 @@ class _Reading:
         located = {m.place.start: m.day for m in mentions}
         # a town reported "in a separate incident" / "elsewhere" is that incident's, not a detail of this one
         separate = {m.place.start for m in mentions if _SEPARATE_RE.match(self.text[m.clause.start : m.clause.end])}
+        more: list[Mention] = []
         for mention in mentions:
             if mention.place.rank < 3:
                 continue
@@ -2236,7 +2242,8 @@ class _Reading:
                     if p.place.kind == "admin1" and self.role.get(p.start) == "location"}) >= 2:
                 continue  # "attacks against Kherson, Donetsk and Kharkiv oblasts killed one": a summary of provinces
             first = mention.clause.sentence
-            if mention.place.place.kind == "country":
+            several = _SEVERAL_INCIDENTS_RE.search(self.text, mention.clause.start, mention.clause.end) is not None
+            if mention.place.place.kind == "country" and not several:  # (several: each in its own province)
                 provinces = [p for p in self.places if p.place.kind == "admin1"
                              and p.place.country == mention.place.place.country and self.role[p.start] == "location"
                              and abs(self.prepared.sentence_index(p.start) - first) <= 2]
@@ -2266,8 +2273,18 @@ class _Reading:
                     continue  # "Sagaing civilians" after "Sagaing Region": the region again, not its capital
                 options.append((0 if place.cue_before in _DIRECT_CUES else 1, abs(index - first), place.start, place))
             if options:
-                mention.place = min(options, key=lambda o: o[:3])[3]
+                best = min(options, key=lambda o: o[:3])[3]
+                mention.place = best
                 mention.place_how = "a town of the area the clause names, named elsewhere in the text"
+                if several:
+                    # "this triple attack on army camps in the centre of the country" ¶ "In Sévaré, in Bapho and
+                    # in Niono": one incident at each town the sentence lists
+                    told_with = self.prepared.sentence_index(best.start)
+                    seen = {best.place.id}
+                    for _rank, _apart, _start, place in sorted(options, key=lambda o: o[2]):
+                        if self.prepared.sentence_index(place.start) == told_with and place.place.id not in seen:
+                            seen.add(place.place.id)
+                            more.append(replace(mention, place=place, scores=dict(mention.scores)))
             elif self.dateline is not None and mention.place.place.kind == "admin1" and contains(
                     mention.place.place, self.dateline.place) and not self._in(
                     self.unplaced_names, mention.clause.start, mention.clause.end, key=lambda o: o):
@@ -2276,6 +2293,7 @@ class _Reading:
                 # the city the report was filed from, inside the province the clause names
                 mention.place = replace(self.dateline, approximate=True)
                 mention.place_how = "the dateline's city, inside the province the clause names"
+        mentions.extend(more)
 
     def _local_dateline(self) -> bool:
         """True when the text has a dateline city that is not its country's capital."""

@@ -3583,3 +3583,22 @@ def test_a_weekday_date_takes_the_year_the_text_writes() -> None:
             "During the evening of Saturday 15 August, gunmen attacked a group of young people in Samaniego, "
             "killing eight.")
     assert [e["event_date"] for e in events(text, None)] == ["2020-08-15"]
+
+
+def test_a_triple_attack_told_by_its_towns_is_one_event_at_each() -> None:
+    text = ("Niger and this triple jihadist attack which targeted army posts in the west of the country on Sunday, "
+            "May 12. In Torodi in the Tillabéri region, in Banibangou and in Tillia in the Tahoua region. "
+            "Three simultaneous attacks that killed nine soldiers.")
+    places = {e["location"] for e in events(text, "2024-05-14")}
+    assert {"Torodi", "Bani Bangou", "Tillia"} <= places
+
+
+def test_kamikaze_vehicles_are_suicide_bombs() -> None:
+    found = events("On Sunday, the army camp in Niono was attacked by kamikaze vehicles packed with explosives.",
+                   "2022-04-25")
+    assert [e["sub_event_type"] for e in found] == ["Suicide bomb"]
+
+
+def test_a_weekday_with_its_time_of_day_dates_an_undated_text() -> None:
+    text = "Gunmen attacked the army camp in Niono this Sunday morning, April 24, killing four soldiers."
+    assert [e["event_date"] for e in events(text, None)] == ["2022-04-24"]
