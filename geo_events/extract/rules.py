@@ -2720,6 +2720,11 @@ _INCLUDING_COMBATANTS_RE = re.compile(r",?\s*(?:including|among\s+them)\s+(?:at\
                                       r"guards|servicemen|fighters|security\s+forces)\b", re.IGNORECASE)
 
 
+#: Victims who bore arms (soldiers, police, fighters): an attack that killed them was a fight.
+_COMBATANT_NOUN_RE = re.compile(r"soldiers?|troops|fighters?|militants?|police(?:men)?|officers?|guards?|militia(?:men)?|"
+                                r"gunmen|jihadists?|terrorists?|insurgents?|rebels?|servicemen|personnel", re.IGNORECASE)
+#: ... not the attack's kind ("a terrorist attack", "a militant assault").
+_ATTACK_WORD_AFTER_RE = re.compile(r"\s+(?:attacks?|assaults?|raids?|bombings?|violence|threat)\b", re.IGNORECASE)
 #: An armed post as the target of an attack: those killed there are no bystanders by default.
 _ARMED_TARGET_RE = re.compile(r"\b(?:attacks?|attacked|raids?|raided|assaults?|assaulted|stormed|overran)\s+(?:by\s+"
                               r"(?:[\w-]+\s+){1,3}?)?(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:military|army|"
@@ -2741,6 +2746,9 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     if civilians and victim is not None and victim.group("noun").lower() in ("people", "persons") and (
             _ARMED_TARGET_RE.search(body)):
         civilians = False  # "five people were killed during a raid by armed fighters on an army base": a fight
+    if civilians and any(_COMBATANT_NOUN_RE.fullmatch(v.group("noun")) for v in _VICTIM_RE.finditer(body)
+                         if not _GROUP_WORD_RE.match(body, v.end()) and not _ATTACK_WORD_AFTER_RE.match(body, v.end())):
+        civilians = False  # "the terrorists killed four civilians, and 17 Malian soldiers": a battle with the army
     combatants = victim is not None and not civilians
     if victim is None:
         civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)

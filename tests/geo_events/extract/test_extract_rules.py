@@ -3602,3 +3602,10 @@ def test_kamikaze_vehicles_are_suicide_bombs() -> None:
 def test_a_weekday_with_its_time_of_day_dates_an_undated_text() -> None:
     text = "Gunmen attacked the army camp in Niono this Sunday morning, April 24, killing four soldiers."
     assert [e["event_date"] for e in events(text, None)] == ["2022-04-24"]
+
+
+def test_civilians_and_soldiers_killed_together_were_killed_in_a_battle() -> None:
+    both = events("On Sunday, the jihadists killed three civilians and 12 soldiers near Tessit.", "2022-08-09")
+    bar = events("March 7: Five people killed in a terrorist attack on a bar in the capital Bamako.", "2015-11-20")
+    assert [e["sub_event_type"] for e in both] == ["Armed clash"]
+    assert [e["sub_event_type"] for e in bar] == ["Attack"]  # (the "terrorist" of the attack is no victim)
