@@ -55,6 +55,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      # "the January 28 killing of four farmers near X": a killing told by its victims
      r"|killings?\s+of\s+(?:at\s+least\s+)?(?:[\w-]+\s+){0,2}?(?:civilians|villagers|farmers|residents|herders|"
      r"women|children|worshippers|people|passengers|fishermen|traders|students|displaced\s+people)\b"),
+    # "the mayor … was found dead inside a car …, his body riddled with bullets": a killing known by its victim
+    ("Attack", 3.0, r"(?:was|were|been)\s+found\s+(?:shot\s+|murdered\s+|stabbed\s+)?dead|riddled\s+with\s+bullets"),
     # "the bodies of seven men were discovered in the city of X", "found the bodies of five people, bound": a
     # killing known by its victims, coded where they were found
     ("Attack", 3.0, r"bod(?:y|ies)\s+of\s+(?:[\w-]+\s+){0,4}?(?:men|women|people|persons|civilians|victims|youths|"
@@ -318,7 +320,7 @@ TRIGGER_STEMS = (
     "behe", "lync", "murd", "assa", "kidn", "abdu", "forc", "rape", "sexu", "prot", "demo", "rall", "marc", "sit",
     "tear", "wate", "disp", "rubb", "arre", "kill", "riot", "torc", "set", "stor", "hurl", "thre", "mob", "vigi",
     "deta", "roun", "raid", "agre", "ceas", "truc", "deal", "reco", "pris", "recap", "reto", "rega", "reta", "took",
-    "push", "chas", "expe", "oust", "bodi", "body", "disc", "foun", "quad", "copt",
+    "push", "chas", "expe", "oust", "bodi", "body", "disc", "foun", "quad", "copt", "ridd",
     "libe", "ente", "full", "cont", "capt", "seiz", "over", "take", "fell", "fall", "withd", "hand", "pull", "loot", "bull",
     "razed", "esta", "buil", "shell", "rocket", "missile", "besi", "overw", "proj", "guid", "glid", "debr", "deto",
     "swep", "plan", "tank", "live", "anti", "riva", "inva", "ston", "crow", "incu", "trie", "atte", "tryi", "brok", "kami", "fpv", "laun", "home", "hous", "huts", "shop", "stag", "supp", "went", "ran", "drov", "step", "trig", "neut",

@@ -433,6 +433,9 @@ _CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|people|childre
                           r"girl|boy|girls|boys|child|baby|infant|teenagers?|pupils|shoppers|herders|displaced)\b"
                           # "…, residents said": the people who tell it, not its victims
                           r"(?!\s+(?:said|say|says|told|reported|recounted|described|added)\b)", re.IGNORECASE)
+#: After an armed group's name: what it did (so it is the attacker, not a victim).
+_ACTS_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,8}?(?:stormed|attacked|raided|invaded|opened\s+fire|shot|killed|abducted|"
+                            r"kidnapped|ambushed|torched|burned|burnt|set\s+fire|looted|massacred)\b", re.IGNORECASE)
 _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|police(?:men)?|officers?|guards?|"
                            r"militia(?:men)?|gunmen|jihadists?|terrorists?|insurgents?|rebels?|commanders?|"
                            r"personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|army|rangers?|"
@@ -2751,7 +2754,9 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
         civilians = False  # "the terrorists killed four civilians, and 17 Malian soldiers": a battle with the army
     combatants = victim is not None and not civilians
     if victim is None:
-        civilians = bool(_CIVILIAN_RE.search(body)) and not _COMBATANT_RE.search(body)
+        # (the attackers named as they act are not victims: "gunmen stormed Zaki Biam, killing people")
+        civilians = bool(_CIVILIAN_RE.search(body)) and not any(
+            not _ACTS_AFTER_RE.match(body, m.end()) for m in _COMBATANT_RE.finditer(body))
     if sub == "Armed clash" and civilians and not _CLASH_WORDS_RE.search(body):
         return SUB_EVENT_TYPES["Attack"], "Attack"
     if sub == "Attack" and combatants:

@@ -3609,3 +3609,14 @@ def test_civilians_and_soldiers_killed_together_were_killed_in_a_battle() -> Non
     bar = events("March 7: Five people killed in a terrorist attack on a bar in the capital Bamako.", "2015-11-20")
     assert [e["sub_event_type"] for e in both] == ["Armed clash"]
     assert [e["sub_event_type"] for e in bar] == ["Attack"]  # (the "terrorist" of the attack is no victim)
+
+
+def test_a_victim_found_dead_is_a_killing() -> None:
+    found = events("On Tuesday, the mayor of Tlapa was found dead inside a car in the city of Iguala, his body "
+                   "riddled with bullets.", "2018-05-10")
+    assert [(e["location"], e["sub_event_type"]) for e in found] == [("Iguala de la Independencia", "Attack")]
+
+
+def test_the_gunmen_who_stormed_a_town_are_no_victims() -> None:
+    found = events("On Tuesday, gunmen stormed Zaki Biam, killing people in the town.", "2018-05-10")
+    assert [e["sub_event_type"] for e in found] == ["Attack"]
