@@ -143,6 +143,10 @@ GROUP_AFTER_RE = re.compile(r"\s+(?:groups?|militias?|militiamen|militants?|rebe
                              r"members?|supporters?|forces)\b", re.IGNORECASE)
 #: After a place, the crime group named after it: "the Sinaloa drug cartel", "the Gulf Cartel", "Juárez cartels".
 _CARTEL_AFTER_RE = re.compile(r"[ \t]+(?:drug[ \t]+)?cartels?\b", re.IGNORECASE)
+#: ... or the armed movement: "the West Papua National Liberation Army", "the Oromo Liberation Front".
+_MOVEMENT_AFTER_RE = re.compile(r"[ \t]+(?:(?:National|People'?s|Popular|Islamic|United)[ \t]+)?(?:Liberation|Salvation|"
+                                r"Patriotic|Revolutionary|Resistance|Independence)[ \t]+(?:Army|Front|Forces?|Movement|"
+                                r"Organi[sz]ation|Council)\b")
 _IN_PROVINCE_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)"
                                  r"(?:ern)?\s+)?|\s*,\s+in\s+(?:the\s+)?")
 #: Between a country and a place it owns: "Iraq's Kurdistan region", "Somalia's Lower Shabelle region",
@@ -1080,6 +1084,10 @@ def resolve_places(
         if _CARTEL_AFTER_RE.match(text, item.end):
             if rejected is not None:  # "members of the Sinaloa drug cartel" are no event in Sinaloa de Leyva
                 rejected.append(Rejected(item.start, item.end, item.written, "names a cartel here, not a place"))
+            continue
+        if _MOVEMENT_AFTER_RE.match(text, item.end):
+            if rejected is not None:  # "the West Papua National Liberation Army": an armed group, not the province
+                rejected.append(Rejected(item.start, item.end, item.written, "names an armed movement here, not a place"))
             continue
         if GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
             if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan

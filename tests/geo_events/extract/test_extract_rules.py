@@ -3620,3 +3620,13 @@ def test_a_victim_found_dead_is_a_killing() -> None:
 def test_the_gunmen_who_stormed_a_town_are_no_victims() -> None:
     found = events("On Tuesday, gunmen stormed Zaki Biam, killing people in the town.", "2018-05-10")
     assert [e["sub_event_type"] for e in found] == ["Attack"]
+
+
+def test_a_liberation_army_named_after_a_province_is_no_place() -> None:
+    text = ("Two soldiers were killed by members of the West Papua National Liberation Army on 12 March 2021, in "
+            "Indonesia's Papua province. Indonesian troops clashed with the rebels on 14 March 2021 in the district "
+            "of Sugapa, Intan Jaya Regency.")
+    found = extract_events(text, "2021-03-20")
+    named = [e["properties"]["location"] for e in found["features"]] + [u["location"] for u in found["unplaced"]]
+    assert not any("West Papua" in name for name in named)
+    assert "2021-03-14" in [e["properties"]["event_date"] for e in found["features"]]
