@@ -2723,7 +2723,9 @@ _INCLUDING_COMBATANTS_RE = re.compile(r",?\s*(?:including|among\s+them)\s+(?:at\
                                       r"guards|servicemen|fighters|security\s+forces)\b", re.IGNORECASE)
 
 
-#: Victims who bore arms (soldiers, police, fighters): an attack that killed them was a fight.
+#: Victims who bore arms (soldiers, police, fighters): an attack that killed them was a fight. Narrower than
+#: ``_COMBATANT_RE`` (any armed word in a clause): a counted victim noun, so not "members" ("five members of a
+#: family") nor "army".
 _COMBATANT_NOUN_RE = re.compile(r"soldiers?|troops|fighters?|militants?|police(?:men)?|officers?|guards?|militia(?:men)?|"
                                 r"gunmen|jihadists?|terrorists?|insurgents?|rebels?|servicemen|personnel", re.IGNORECASE)
 #: ... not the attack's kind ("a terrorist attack", "a militant assault").
