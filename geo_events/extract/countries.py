@@ -77,19 +77,22 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return re.compile(rf"(?<![\w-])(?=[A-Z])(?:{alternation})(?:['’]s)?(?![\w-])"), forms
 
 
-def country_name_at(text: str, pos: int) -> str | None:
-    """The ISO code of the country whose name (not a demonym) starts at ``pos`` in ``text``, else None."""
+def _form_at(text: str, pos: int) -> tuple[str, str] | None:
+    """``(ISO code, "name" | "demonym")`` of the country form starting at ``pos`` in ``text``, else None."""
     pattern, forms = _table()
     match = pattern.match(text, pos)
-    entry = forms.get(re.sub(r"['’]s$", "", match.group(0))) if match else None
+    return forms.get(re.sub(r"['’]s$", "", match.group(0))) if match else None
+
+
+def country_name_at(text: str, pos: int) -> str | None:
+    """The ISO code of the country whose name (not a demonym) starts at ``pos`` in ``text``, else None."""
+    entry = _form_at(text, pos)
     return entry[0] if entry and entry[1] == "name" else None
 
 
 def country_word_at(text: str, pos: int) -> str | None:
     """The ISO code of the country whose name or demonym ("Russian", "Syrian") starts at ``pos``, else None."""
-    pattern, forms = _table()
-    match = pattern.match(text, pos)
-    entry = forms.get(re.sub(r"['’]s$", "", match.group(0))) if match else None
+    entry = _form_at(text, pos)
     return entry[0] if entry else None
 
 

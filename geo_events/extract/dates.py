@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geo_events.extract.matcher import PrefixScanner, lower_same_length
 from geo_events.extract.numbers import words_to_int
@@ -132,8 +133,14 @@ def _year_of_weekday(match: re.Match[str], month: int, day: int) -> str | None:
     fitting = [year for year in range(today.year, today.year - 12, -1)
                if (found := _safe_date(year, month, day)) is not None and found <= today and found.weekday() == weekday]
     # one the text writes ("… murdered in 2020" beside "Saturday 15 August": 2020, not 2026)
-    written = {int(y) for y in _LONE_YEAR_RE.findall(match.string)}
+    written = _years_written(match.string)
     return str(next((year for year in fitting if year in written), fitting[0])) if fitting else None
+
+
+@lru_cache(maxsize=4)
+def _years_written(text: str) -> frozenset[int]:
+    """The years a text writes on their own ("in 2020"), read once per text however many dates ask."""
+    return frozenset(int(y) for y in _LONE_YEAR_RE.findall(text))
 
 
 def _numeric_date(first: int, second: int, year: int, published: date | None) -> date | None:

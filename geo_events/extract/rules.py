@@ -2742,7 +2742,8 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     an "attack" on soldiers or police is a battle. The first victim noun counted in the text decides."""
     # (not the attacker counted as a group: "an insurgent group attacked …, where they killed three people")
     body = _DISPLACED_COUNT_RE.sub(" ", body)  # (nor people driven from home: "displacing at least 6,200 people")
-    victim = next((v for v in _VICTIM_RE.finditer(body) if not _GROUP_WORD_RE.match(body, v.end())), None)
+    victims = [v for v in _VICTIM_RE.finditer(body) if not _GROUP_WORD_RE.match(body, v.end())]
+    victim = victims[0] if victims else None
     civilians = victim is not None and (" ".join(victim.group("noun").lower().split()) in _CIVILIAN_NOUNS
                                         or _COMMUNITY_MEMBERS_RE.match(body, victim.end()) is not None)
     if civilians and victim is not None and victim.group("noun").lower() in ("people", "persons") and (
@@ -2751,8 +2752,8 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
     if civilians and victim is not None and victim.group("noun").lower() in ("people", "persons") and (
             _ARMED_TARGET_RE.search(body)):
         civilians = False  # "five people were killed during a raid by armed fighters on an army base": a fight
-    if civilians and any(_COMBATANT_NOUN_RE.fullmatch(v.group("noun")) for v in _VICTIM_RE.finditer(body)
-                         if not _GROUP_WORD_RE.match(body, v.end()) and not _ATTACK_WORD_AFTER_RE.match(body, v.end())):
+    if civilians and any(_COMBATANT_NOUN_RE.fullmatch(v.group("noun")) and not _ATTACK_WORD_AFTER_RE.match(body, v.end())
+                         for v in victims):
         civilians = False  # "the terrorists killed four civilians, and 17 Malian soldiers": a battle with the army
     combatants = victim is not None and not civilians
     if victim is None:

@@ -325,7 +325,7 @@ class Gazetteer:
         blocked_rows = self._blocked_rows
 
         def allowed(row: int) -> bool:
-            if row in blocked_rows and any(form in self._blocked_rows[row] for form in forms):
+            if row in blocked_rows and any(form in blocked_rows[row] for form in forms):
                 return False  # a curated "this name is not this place" (e.g. Sousse is not As Susah)
             if codes and table.country_of[row] not in codes:
                 return False
