@@ -121,7 +121,8 @@ def find_countries(text: str, title: str | None = None) -> list[CountryMention]:
 _FORCE_AFTER_RE = re.compile(
     r"(?:-led|-backed)?\s+(?:occupation\s+|military\s+|armed\s+|special\s+|air\s+|security\s+|fighter\s+)?"
     r"(?:army|armed\s+forces|forces|troops|soldiers|military|drones?|warplanes?|jets?|aircraft|artillery|air\s*strikes?|"
-    r"strikes?|shelling|missiles?|rockets?|navy|air\s+force|bombardment|raids?|operation|offensive|incursion)\b")
+    r"strikes?|shelling|missiles?|rockets?|navy|air\s+force|bombardment|raids?|operation|offensive|incursion|coalition|"
+    r"alliance)\b", re.IGNORECASE)  # (a headline's "Saudi Warplanes" too)
 FORCE_DEMONYM_FACTOR = 0.4
 #: Country evidence of one mention of a local actor ("the Manbij Military Council" → Syria), shared among the
 #: countries it fights in (as much as a demonym; a country's name weighs 2.0).

@@ -318,7 +318,8 @@ def find_dates(text: str, published: date | None, low: str | None = None,
         found, precision, kind = resolved
         if limit is not None and found > limit and not (near is not None and (_year_less_day(match) or told)):
             continue
-        if kind == "absolute" and found == published and _alone_on_line(text, match.start(), match.end()):
+        if kind == "absolute" and found == published and (
+                _alone_on_line(text, match.start(), match.end()) or _labelled_date(text, match.start())):
             kind = "dateline"
         elif kind == "absolute" and _wire_dateline(text, match.start(), match.end()):
             kind = "dateline"  # "NIAMEY, May 22 (AFP) -": when the story was filed, not when it happened
@@ -541,6 +542,17 @@ def year_headings(text: str, title: str | None = None) -> list[tuple[int, int]]:
     found.extend((m.start(), int(m.group(1) or m.group(2))) for m in _TIMELINE_HEADING_RE.finditer(text))
     found.extend((m.start(), int(m.group(1) or m.group(2))) for m in _CURRENT_YEAR_RE.finditer(text))
     return sorted(found)
+
+
+#: A page's date label at a line's start ("Published: 12 March 2024", "date 2024-10-29 <title>", "Posted on").
+_DATE_LABEL_RE = re.compile(r"(?:date[d]?|published|posted|updated|last updated|first published)(?: on)?\s*:?\s*",
+                            re.IGNORECASE)
+
+
+def _labelled_date(text: str, start: int) -> bool:
+    """True when the date follows only a page's date label on its line, whatever the line goes on with."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _DATE_LABEL_RE.fullmatch(text, line_start, start) is not None
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -17,11 +17,13 @@ from geo_events.taxonomy import SUB_EVENT_TYPES
 #: "shot (dead) (at least) two …" up to whom: the words the victims are named by come after it (not "shot dead by").
 _SHOT_WHOM = r"shot\s+(?:and\s+(?:killed|wounded|injured)\s+|dead\s+)?(?:at\s+least\s+)?(?:(?!by\s)[\w-]+\s+){0,2}?"
 _RULES: tuple[tuple[str, float, str], ...] = (
-    ("Air/drone strike", 4.0, r"air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?|drone\s+raids?"
+    # "the Saudi-led coalition launched, Saturday, a series of raids on …": a coalition's raids are from the air
+    # (first, so that "warplanes launched several raids" is read whole, not as "warplanes" and a ground raid)
+    ("Air/drone strike", 4.0, r"(?:coalition|warplanes|jets|aircraft|air\s+force)\s+(?:launched|carried\s+out|conducted|staged)"
+     r"\b[^.;\n]{0,30}?\braids"
+     r"|air\s*strikes?|air\s*raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|drone\s+attacks?|drone\s+raids?"
      r"|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:bombed|struck|hit|pounded)|helicopter\s+gunships?"
      r"|aerial\s+(?:bombardment|bombing|attack)s?|bombing\s+raids?|barrel\s+bombs?|airstrike"
-     # "the Saudi-led coalition launched, Saturday, a series of raids on …": a coalition's raids are from the air
-     r"|(?:coalition|warplanes|jets|aircraft|air\s+force)\s+(?:launched|carried\s+out|conducted|staged)\b[^.;\n]{0,30}?\braids"
      r"|(?:guided|glide|gliding)\s+(?:aerial\s+)?bombs?|aerial\s+bombs?"
      r"|debris\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:downed\s+|intercepted\s+)?drones?"
      r"|jets?\s+dropped|dropped\s+(?:(?:two|three|four|several|\d+)\s+)?(?:barrel\s+|cluster\s+)?bombs"

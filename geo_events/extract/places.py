@@ -147,6 +147,11 @@ _CARTEL_AFTER_RE = re.compile(r"[ \t]+(?:drug[ \t]+)?cartels?\b", re.IGNORECASE)
 _MOVEMENT_AFTER_RE = re.compile(r"[ \t]+(?:(?:National|People'?s|Popular|Islamic|United)[ \t]+)?(?:Liberation|Salvation|"
                                 r"Patriotic|Revolutionary|Resistance|Independence)[ \t]+(?:Army|Front|Forces?|Movement|"
                                 r"Organi[sz]ation|Council)\b")
+#: ... or the accord or talks named after the town where they were signed or held: "the Hodeidah agreement",
+#: "the Minsk accords", "the Astana talks", "the Sochi deal", "the Doha peace process".
+_ACCORD_AFTER_RE = re.compile(r"[ \t]+(?:(?:peace|ceasefire|de-escalation|truce)[ \t]+)?(?:agreements?|accords?|deal|"
+                              r"talks|protocols?|memorandum|declaration|conference|format|process|negotiations)\b",
+                              re.IGNORECASE)
 _IN_PROVINCE_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)"
                                  r"(?:ern)?\s+)?|\s*,\s+in\s+(?:the\s+)?")
 #: Between a country and a place it owns: "Iraq's Kurdistan region", "Somalia's Lower Shabelle region",
@@ -160,8 +165,11 @@ _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
 _SETTLEMENT_OF_WORDS = frozenset({"city", "town", "village", "towns", "villages"})
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
                                 r"medical\s+(?:complex|centre|center)|shrine)\b", re.IGNORECASE)
+#: Between a quarter and its city: "the Thawra neighbourhood of Taiz", "the Hadah area of the capital Sanaa",
+#: "the Hadah area of Sabbeen district in the capital Sanaa" (an unlisted district between them).
 _QUARTER_OF_GAP_RE = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|areas?)\s+of\s+(?:the\s+)?"
-                                r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+                                r"(?:(?-i:[A-Z])[\w'’-]+\s+(?:districts?|neighbou?rhoods?|quarters?)\s+(?:of|in)\s+(?:the\s+)?)?"
+                                r"(?:(?:city|town)\s+of\s+|capital\s+(?:city\s+)?(?:of\s+)?)?", re.IGNORECASE)
 #: Between a place and the town the text says it lies in or by: "X, a town in the municipality of Y",
 #: "X, a village near Y", "X near Y", "X, outside Y".
 _NEAR_TOWN_GAP_RE = re.compile(
@@ -1088,6 +1096,10 @@ def resolve_places(
         if _MOVEMENT_AFTER_RE.match(text, item.end):
             if rejected is not None:  # "the West Papua National Liberation Army": an armed group, not the province
                 rejected.append(Rejected(item.start, item.end, item.written, "names an armed movement here, not a place"))
+            continue
+        if _ACCORD_AFTER_RE.match(text, item.end):
+            if rejected is not None:  # "in violation of the Hodeidah agreement": no event in Hodeidah
+                rejected.append(Rejected(item.start, item.end, item.written, "names an accord or talks here, not a place"))
             continue
         if GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
             if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan

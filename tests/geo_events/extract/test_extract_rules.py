@@ -3630,3 +3630,36 @@ def test_a_liberation_army_named_after_a_province_is_no_place() -> None:
     named = [e["properties"]["location"] for e in found["features"]] + [u["location"] for u in found["unplaced"]]
     assert not any("West Papua" in name for name in named)
     assert "2021-03-14" in [e["properties"]["event_date"] for e in found["features"]]
+
+
+# ---------------------------------------------------------------- session 40 kinds
+
+def test_a_page_header_date_before_the_title_is_when_it_was_published() -> None:
+    title = "Deadly raids: Israeli airstrikes devastate Baalbek-Hermel"
+    text = (f"date 2024-10-29 {title}\n\nThe Baalbek-Hermel region has seen the heaviest Israeli strikes of the war "
+            "over the past 24 hours.\n\nA boy survived a massacre in a western quarter of Baalbek, where his parents "
+            "and sisters died.")
+    found = extract_events(text, "2024-10-29", title=title)["features"]
+    assert {e["properties"]["event_date"] for e in found} == {"2024-10-28"}  # not the header's date
+
+
+def test_an_accord_named_after_a_city_is_no_place() -> None:
+    found = extract_events("Rebels shelled Hays on Wednesday. They fired three shells at a factory, in violation of "
+                           "the Hodeidah agreement.", "2020-03-21")
+    assert [e["properties"]["location"] for e in found["features"]] == ["Ḩays"]
+    assert any(r["why"] == "names an accord or talks here, not a place" for r in found["diagnostics"]
+               if r["subject"] == "Hodeidah")
+
+
+def test_a_quarter_of_the_capital_struck_by_a_foreign_coalition_is_in_the_capital() -> None:
+    text = ("The Saudi coalition targeted the port with three raids on Saturday. At least eight people were killed when "
+            "Saudi-led coalition warplanes launched airstrikes on the yard of an insurance office in the Hadah area of "
+            "the capital Sanaa.")
+    found = extract_events(text, "2022-03-26", title="Saudi Warplanes Target Sanaa")["features"]
+    assert {e["properties"]["country"] for e in found} == {"Yemen"}  # not Al Hadā, Saudi Arabia
+
+
+def test_warplanes_that_launched_raids_struck_from_the_air() -> None:
+    text = ("Meanwhile, the warplanes launched several raids on Sanaa targeting the yard of a company and two raids on "
+            "an area of the capital.")
+    assert [e["sub_event_type"] for e in events(text, "2022-03-26")] == ["Air/drone strike"]
