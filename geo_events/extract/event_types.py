@@ -39,7 +39,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"one-way(?:\s+attack)?)[- ]drones?"
      r"|(?:fired|launched)\s+(?:an?\s+|two\s+|several\s+|\d+\s+)?(?:attack\s+|explosive\s+|suicide\s+)?drones?\s+(?:at|on|towards?|against)"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
-     r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)\s+(?:hit|struck|bombed|"
+     r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)"
+     # ("planes, reportedly of Israeli origin, hit targets": an aside between the planes and what they did)
+     r"(?:\s*,\s*(?:reportedly|believed|thought|apparently|allegedly|said|probably|likely)\b[^,.;\n]{0,40},)?\s+(?:hit|struck|bombed|"
      r"attacked|targeted|pounded|fired\s+on)"
      r"|(?:jet\s+fighters|fighter\s+jets|warplanes|gunships?)\s+(?:hit|struck|bombed|attacked|targeted|pounded|fired\s+on)"
      # a military release's "its aircraft destroyed a terrorist base near X"
@@ -199,7 +201,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.5, r"tanks?\s+(?:advanced|pushed|rolled|moved|thrust)\s+(?:deeper\s+|further\s+)?(?:into|towards?)"),
     ("Armed clash", 2.0, r"outflanked|encircled|surrounded\s+(?:the|their)"),
     ("Armed clash", 3.0, r"snipers?|sniper\s+fire"),
-    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|(?:armed\s+)?miscreants|assailants|bandits|herdsmen|herders|kidnappers|(?:cattle\s+)?rustlers|gang\s+members)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)"
+    ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|(?:armed\s+)?miscreants|assailants|bandits|herdsmen|herders|kidnappers|(?:cattle\s+)?rustlers|gang\s+members)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)|(?:was|were)\s+gunned\s+down"
      r"|(?:killed|shot|gunned\s+down|shot\s+to\s+death)\s+by\s+(?:\w+\s+){0,2}?(?:gunmen|armed\s+men|assailants)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"
      # "two people died after being shot", "a farmer was shot in the head"

@@ -152,6 +152,11 @@ _MOVEMENT_AFTER_RE = re.compile(r"[ \t]+(?:(?:National|People'?s|Popular|Islamic
 _ACCORD_AFTER_RE = re.compile(r"[ \t]+(?:(?:peace|ceasefire|de-escalation|truce)[ \t]+)?(?:agreements?|accords?|deal|"
                               r"talks|protocols?|memorandum|declaration|conference|format|process|negotiations)\b",
                               re.IGNORECASE)
+#: After a Ukrainian community's adjective ("the Marhanetska community", "Myrivska and Marhanetska hromadas"):
+#: the community word, perhaps after the other adjectives of a list.
+_COMMUNITY_AFTER_RE = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+sk[ae])*\s+(?:(?:urban|rural|settlement|"
+                                 r"village|city)\s+)?(?:territorial\s+)?(?:communit(?:y|ies)|hromadas?|municipalit(?:y|ies))\b",
+                                 re.IGNORECASE)
 _IN_PROVINCE_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)"
                                  r"(?:ern)?\s+)?|\s*,\s+in\s+(?:the\s+)?")
 #: Between a country and a place it owns: "Iraq's Kurdistan region", "Somalia's Lower Shabelle region",
@@ -394,6 +399,24 @@ def _cue_before(window: str) -> str:
     return words[-1] if words and words[-1] in _CUE_PREPOSITIONS else ""
 
 
+def hromada_seats(adjective: str) -> list[str]:
+    """The town names a Ukrainian community's adjective may be formed from, most likely first.
+
+    "Nikopolska" → Nikopol, "Pokrovska" → Pokrovsk, "Marhanetska" → Marhanets, "Kurakhivska" → Kurakhove,
+    "Avdiivska" → Avdiivka, "Marinska" → Marinka; a Russian-style "g" for the Ukrainian "h" is tried after
+    ("Marganetska" → Marhanets).
+    """
+    stem = adjective[:-3]  # "-ska" / "-ske"
+    seats = [stem, stem + "sk", stem + "ka"]
+    if stem.endswith("t"):
+        seats.append(stem[:-1] + "ts")
+    if stem.endswith("iv"):
+        seats += [stem[:-2] + "ivka", stem[:-2] + "ove", stem[:-2] + "eve", stem[:-2] + "ivske"]
+    if "g" in stem[1:]:
+        seats += [seat[0] + seat[1:].replace("g", "h") for seat in seats]
+    return seats
+
+
 def find_place_candidates(
     text: str,
     gazetteer: Any,
@@ -451,6 +474,12 @@ def find_place_candidates(
                     head = written.split("-")[0]
                     if len(head) >= 4:
                         matches = [m for m in gazetteer.lookup(head) if m.place.kind in SETTLEMENT_KINDS]
+                if not matches and j - i == 1 and written.endswith(("ska", "ske")) and _COMMUNITY_AFTER_RE.match(
+                        text, end):
+                    # a Ukrainian bulletin's "the Marhanetska community", "Myrivska and Nikopolska hromadas": the
+                    # community named, as an adjective, after its seat
+                    matches = [m for stem in hromada_seats(written) for m in gazetteer.lookup(stem)
+                               if m.score >= 100 and m.place.country == "UA" and m.place.kind in SETTLEMENT_KINDS]
                 if not matches:
                     continue
                 reason = _refuse(text, run, i, j, written, blocked_sorted, start, end)

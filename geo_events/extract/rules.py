@@ -1217,9 +1217,10 @@ class _Reading:
             line_start = self.text.rfind("\n", 0, mention.start) + 1
             line_end = self.text.find("\n", mention.end)
             line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
-            # (a wiki page's section heading keeps its edit link: "10 July[edit]", "10 July[]")
+            # (a wiki page's section heading keeps its edit link: "10 July[edit]", "10 July[]", or its markup:
+            # "===2 May===")
             line = _EDIT_LINK_RE.sub("", line)
-            if mention.date is not None and line.strip(" \t:–—-*#|") == mention.text.strip():
+            if mention.date is not None and line.strip(" \t:–—-*#|=") == mention.text.strip():
                 out.append(mention)
             elif mention.date is not None and mention.kind == "absolute" and _TITLED_ENTRY_RE.fullmatch(
                     line, mention.start - line_start) and not self.text[line_start : mention.start].strip(" \t*#|") and (

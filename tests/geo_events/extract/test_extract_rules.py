@@ -3663,3 +3663,40 @@ def test_warplanes_that_launched_raids_struck_from_the_air() -> None:
     text = ("Meanwhile, the warplanes launched several raids on Sanaa targeting the yard of a company and two raids on "
             "an area of the capital.")
     assert [e["sub_event_type"] for e in events(text, "2022-03-26")] == ["Air/drone strike"]
+
+
+def test_a_wiki_timeline_day_heading_in_its_markup_dates_its_entry() -> None:
+    text = ("The following is a timeline of the war from May to December.\n\n==May 2013==\n===2 May===\n"
+            "Alleged massacres in Baniyas began; hundreds of civilians were killed by government forces.\n\n"
+            "===5 May===\nPlanes hit targets just outside Damascus.\n")
+    found = extract_events(text, None, title="Timeline of the war (May–December 2013)")["features"]
+    assert {e["properties"]["location"]: e["properties"]["event_date"] for e in found} == {
+        "Bāniyās": "2013-05-02", "Damascus": "2013-05-05"}
+
+
+def test_an_aside_between_the_planes_and_their_strike() -> None:
+    found = events("On Sunday, planes, reportedly of foreign origin, hit targets just outside Damascus.", "2013-05-07")
+    assert [e["sub_event_type"] for e in found] == ["Air/drone strike"]
+
+
+def test_a_ukrainian_community_named_by_its_adjective_is_its_seat() -> None:
+    text = ("Today, Russian troops directed heavy artillery at the Myrivska and Marhanetska communities of Nikopol "
+            "district, killing a woman.")
+    found = {e["location"]: (e["lat"], e["lon"]) for e in events(text, "2024-09-07")}
+    assert set(found) == {"Myrove", "Marhanets"}
+    assert abs(found["Myrove"][0] - 47.77) < 0.05  # the Myrove by Nikopol, not the one in Kharkiv oblast
+
+
+def test_hromada_seats_cover_the_usual_ukrainian_forms() -> None:
+    from geo_events.extract.places import hromada_seats
+
+    for adjective, seat in (("Nikopolska", "Nikopol"), ("Pokrovska", "Pokrovsk"), ("Marhanetska", "Marhanets"),
+                            ("Kurakhivska", "Kurakhove"), ("Avdiivska", "Avdiivka"), ("Marganetska", "Marhanets")):
+        assert seat in hromada_seats(adjective), adjective
+
+
+def test_a_victim_gunned_down_a_day_before_in_the_same_town() -> None:
+    text = ("Gunmen shot and killed a soldier near the city of el-Arish on Sunday night, a day after a priest was "
+            "gunned down in the same town by suspected militants.")
+    found = [(e["event_date"], e["sub_event_type"]) for e in events(text, "2013-07-10")]
+    assert ("2013-07-06", "Attack") in found and len(found) == 2
