@@ -437,6 +437,10 @@ _CHARGED_RE = re.compile(
     r"\b(?:(?:sentenced|convicted|found\s+guilty|charged|indicted|acquitted|jailed|tried|prosecuted|on\s+trial)\b"
     r"[^.;!?]{0,60}\b(?:for|of|over|with)|accus(?:ed|ing|e)\s+each\s+other\s+of|traded\s+(?:accusations|blame)\s+(?:of|for|over))"
     r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$")
+#: An earlier incident counted back to ("two and a half years after the clashes in X", "on the anniversary of the
+#: massacre", "months after the attack"): a reference, no incident of its own (days apart are read elsewhere).
+_LONG_AFTER_RE = re.compile(r"\b(?:(?:years?|months?|weeks?|decades?)\s+(?:after|since)|anniversary\s+of)\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$")
 _UNAGREED_RE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|push(?:ed|es|ing)?\s+for|"
                           r"press(?:ed|es|ing)?\s+for|appeal(?:ed|s)?\s+for|reject(?:ed|s|ing)?|no\s+sign\s+of|"
                           r"hopes?\s+(?:of|for)|talks\s+(?:on|about|over)|aim(?:ed|s|ing)?\s+at|seek(?:s|ing)?|sought|towards?|negotiat(?:e|ed|es|ing)|discuss(?:ed|es|ing)?|"
@@ -544,7 +548,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
              and low.startswith(("struck", "strike"), t.start) else t for t in found]
     # the charge of a trial ("sentenced … for the murder of civilians") and mutual blame ("accused each other of
     # attacking civilians") name no incident of their own
-    found = [t for t in found if not _CHARGED_RE.search(low, max(start, t.start - 90), t.start)]
+    found = [t for t in found if not _CHARGED_RE.search(low, max(start, t.start - 90), t.start)
+             and not _LONG_AFTER_RE.search(low, max(start, t.start - 50), t.start)]
     # an explosive device that was destroyed, found or defused is a target, not the weapon used
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]

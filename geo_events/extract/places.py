@@ -147,11 +147,6 @@ _CARTEL_AFTER_RE = re.compile(r"[ \t]+(?:drug[ \t]+)?cartels?\b", re.IGNORECASE)
 _MOVEMENT_AFTER_RE = re.compile(r"[ \t]+(?:(?:National|People'?s|Popular|Islamic|United)[ \t]+)?(?:Liberation|Salvation|"
                                 r"Patriotic|Revolutionary|Resistance|Independence)[ \t]+(?:Army|Front|Forces?|Movement|"
                                 r"Organi[sz]ation|Council)\b")
-#: ... or the accord or talks named after the town where they were signed or held: "the Hodeidah agreement",
-#: "the Minsk accords", "the Astana talks", "the Sochi deal", "the Doha peace process".
-_ACCORD_AFTER_RE = re.compile(r"[ \t]+(?:(?:peace|ceasefire|de-escalation|truce)[ \t]+)?(?:agreements?|accords?|deal|"
-                              r"talks|protocols?|memorandum|declaration|conference|format|process|negotiations)\b",
-                              re.IGNORECASE)
 #: After a Ukrainian community's adjective ("the Marhanetska community", "Myrivska and Marhanetska hromadas"):
 #: the community word, perhaps after the other adjectives of a list.
 _COMMUNITY_AFTER_RE = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+sk[ae])*\s+(?:(?:urban|rural|settlement|"
@@ -1125,10 +1120,6 @@ def resolve_places(
         if _MOVEMENT_AFTER_RE.match(text, item.end):
             if rejected is not None:  # "the West Papua National Liberation Army": an armed group, not the province
                 rejected.append(Rejected(item.start, item.end, item.written, "names an armed movement here, not a place"))
-            continue
-        if _ACCORD_AFTER_RE.match(text, item.end):
-            if rejected is not None:  # "in violation of the Hodeidah agreement": no event in Hodeidah
-                rejected.append(Rejected(item.start, item.end, item.written, "names an accord or talks here, not a place"))
             continue
         if GROUP_AFTER_RE.match(text, item.end) and context.country_share(place.country) < 0.5:
             if rejected is not None:  # "Kuki groups clashed" in a text about India is not Kuki, Japan

@@ -751,6 +751,7 @@ class _Reading:
         self._narrative_day: tuple[date, str] | None = None  # the day the story has reached (own dates)
         self._narrative_at = -1  # where the clause that reached it starts
         self.dateline: PlaceMention | None = None  # the city of a wire dateline, when it is one
+        self.title_years: frozenset[int] = frozenset()  # the years the title names (set by run)
         self.headline_sources: set[str] = set()  # capitals named as a headline's source ("…: Yerevan")
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]  # paragraph of an offset: bisect
 
@@ -774,6 +775,7 @@ class _Reading:
         self.clauses = self._clauses()
         self.clause_starts = [clause.start for clause in self.clauses]
         years = year_headings(text, self.article.title)
+        self.title_years = frozenset(year for offset, year in years if offset < 0)  # "May 2017 Bangassou clashes"
         if self.article.published is not None and not _TIMELINE_TITLE_RE.search(self.article.title or ""):
             # a dated story's headline year is history ("Ten years after the 2014 war, …"), unless it titles a
             # timeline; its own year lines ("2014" ¶ "May 21: …") still date the entries under them
@@ -2189,9 +2191,11 @@ class _Reading:
                        dated: tuple[date, str, DateMention | None, str] | None) -> bool:
         if self._under_background_heading(clause.start) and not (
                 self.article.published is None and dated is not None and dated[0] is not None and dated[1] == "day"
-                and self.anchor is not None and 0 <= (self.anchor - dated[0]).days <= RECENT_HISTORY_DAYS):
+                and self.anchor is not None and (0 <= (self.anchor - dated[0]).days <= RECENT_HISTORY_DAYS
+                                                 or dated[0].year in self.title_years)):
             # a "Background" section tells what led up to the news (but an undated encyclopedia page's "History"
-            # ends with the incidents it is read for: a day within a year of its latest date)
+            # ends with the incidents it is read for: a day within a year of its latest date, or of the year its
+            # title names — "May 2017 Bangassou clashes" told above the 2020 trial)
             return True
         # "… in the city of Wad Madani, which the RSF seized in December": the place's history, not the strike's
         body = _ASIDE_RE.sub(" ", body)

@@ -3643,14 +3643,6 @@ def test_a_page_header_date_before_the_title_is_when_it_was_published() -> None:
     assert {e["properties"]["event_date"] for e in found} == {"2024-10-28"}  # not the header's date
 
 
-def test_an_accord_named_after_a_city_is_no_place() -> None:
-    found = extract_events("Rebels shelled Hays on Wednesday. They fired three shells at a factory, in violation of "
-                           "the Hodeidah agreement.", "2020-03-21")
-    assert [e["properties"]["location"] for e in found["features"]] == ["Ḩays"]
-    assert any(r["why"] == "names an accord or talks here, not a place" for r in found["diagnostics"]
-               if r["subject"] == "Hodeidah")
-
-
 def test_a_quarter_of_the_capital_struck_by_a_foreign_coalition_is_in_the_capital() -> None:
     text = ("The Saudi coalition targeted the port with three raids on Saturday. At least eight people were killed when "
             "Saudi-led coalition warplanes launched airstrikes on the yard of an insurance office in the Hadah area of "
@@ -3700,3 +3692,17 @@ def test_a_victim_gunned_down_a_day_before_in_the_same_town() -> None:
             "gunned down in the same town by suspected militants.")
     found = [(e["event_date"], e["sub_event_type"]) for e in events(text, "2013-07-10")]
     assert ("2013-07-06", "Attack") in found and len(found) == 2
+
+
+def test_an_encyclopedia_history_section_in_the_year_its_title_names_is_the_news() -> None:
+    text = ("During May 2017, a series of clashes occurred in the town of Bangassou.\n\nHistory[edit]\n\n"
+            "On 13 May 2017 hundreds of militia fighters entered Bangassou and attacked the peacekeepers' base.\n\n"
+            "Responsibility[edit]\n\nOn 7 February 2020, five militia commanders were sentenced to prison.")
+    found = [e["event_date"] for e in events(text, None, title="May 2017 Bangassou clashes")]
+    assert "2017-05-13" in found
+
+
+def test_an_incident_counted_back_to_over_years_is_no_new_one() -> None:
+    text = ("On 7 February 2020, two and a half years after the clashes in Bangassou, five commanders received "
+            "prison terms.")
+    assert events(text, None) == []
