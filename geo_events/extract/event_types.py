@@ -426,7 +426,8 @@ _ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|army|soldiers|fighters|milit
                                  r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?"
                                  # "the armed group known as Jaish al-Adl attacked"
                                  r"(?:(?:known\s+as|called|named)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4})?$")
-_PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|settlements?)\s+of\b")
+_PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:towns?|city|cities|villages?|settlements?|home\s?town|"
+                              r"birthplace|stronghold)\s+of\b")  # ("attacked the president's hometown of Damara")
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|multiple|dozens|\d+)\b")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 _ADVANCE_AFTER_RE = re.compile(r"\s+(?:(?:about\s+|some\s+|up\s+to\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|metres|meters)\s+)?"

@@ -1324,7 +1324,8 @@ class _Reading:
                 continue
             own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"
                    and d.date is not None
-                   and not (self._statement_date(d) if skip_statements else self._talks_date(d))]
+                   and not (self._statement_date(d) if skip_statements else (
+                       self._talks_date(d) or _STATEMENT_OF_DAY_RE.match(self.text, d.end)))]  # ("last Sunday's vote")
             body = self.text[clause.start : clause.end]
             if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body):
                 if self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7:
@@ -2085,6 +2086,11 @@ class _Reading:
                             "near", "", reference.fuzzy, reference.alternatives,
                             reference.why + f"; moved {round(km)} km {found.group('dir').lower()} as the text says")
 
+    def _incident_dates(self, start: int, end: int) -> list[DateMention]:
+        """The dates in ``[start, end)`` that may date an incident: not a day that names a vote, a speech or a
+        meeting ("in last Sunday's vote", "Monday's statement")."""
+        return [d for d in self._in(self.dates, start, end) if not _STATEMENT_OF_DAY_RE.match(self.text, d.end)]
+
     def _date(self, clause: Clause) -> tuple[date, str, DateMention | None, str] | None:
         apart = _DAYS_APART_RE.match(self.text[clause.start : clause.end])
         if apart:  # "…, a day after the group attacked Metula": that incident is a day before the sentence's date
@@ -2098,7 +2104,7 @@ class _Reading:
                     shifted = None
                 if shifted is not None:
                     return shifted, "day", others[-1], f"{apart.group(0)} '{others[-1].text}'"
-        own = self._in(self.dates, clause.start, clause.end)
+        own = self._incident_dates(clause.start, clause.end)
         if not own and self.low.startswith("when", clause.start):
             then = self._when_date(clause)
             if then is not None:
@@ -2141,7 +2147,7 @@ class _Reading:
                     return shifted, "day", before[-1], f"'{later.group(0).strip()}' counted from '{before[-1].text}'"
         if not own:
             sentence = self.prepared.sentences[clause.sentence]
-            own = [d for d in self._in(self.dates, sentence.start, sentence.end)]
+            own = self._incident_dates(sentence.start, sentence.end)
             how = "a date in the same sentence"
         else:
             how = "a date in the clause"

@@ -3706,3 +3706,16 @@ def test_an_incident_counted_back_to_over_years_is_no_new_one() -> None:
     text = ("On 7 February 2020, two and a half years after the clashes in Bangassou, five commanders received "
             "prison terms.")
     assert events(text, None) == []
+
+
+def test_rebels_who_attacked_a_leaders_hometown_attacked_the_town() -> None:
+    text = ("The rebel coalition also attacked the president's hometown of Damara, about 80 km north of the capital "
+            "Bangui, on Saturday, the UN mission said.")
+    assert [(e["location"], e["event_date"]) for e in events(text, "2021-01-03")] == [("Damara", "2021-01-02")]
+
+
+def test_the_day_of_a_vote_dates_no_incident() -> None:
+    text = ("The rebels fought their way into Bangassou on Sunday. The rebels began their offensive after the "
+            "court barred the former president from running in last Sunday's vote, and they killed three soldiers "
+            "in Bangassou.")
+    assert "2020-12-27" not in [e["event_date"] for e in events(text, "2021-01-03")]
