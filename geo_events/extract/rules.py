@@ -341,6 +341,9 @@ _STATEMENT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:statements?|remar
 #: The day between a speaker and what they said: "The Philippine Army on Monday revealed that …".
 _STATEMENT_VERB_AFTER_RE = re.compile(r"\s+(?:said|says|revealed|announced|disclosed|confirmed|reported|told|stated|"
                                       r"claimed|added|noted|acknowledged)\b")
+#: The incident of a habit just told that is news: "… killed during this latest wave of strikes".
+_LATEST_RE = re.compile(r"\b(?:this|the)\s+latest\s+(?:[\w-]+\s+){0,2}?(?:wave|round|attacks?|strikes?|raids?|"
+                        r"bombardment|shelling|assault|incident|violence|clashes|fighting)\b", re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
@@ -399,7 +402,11 @@ _FUTURE_RE = re.compile(
     r"|\b(?:preparing|prepares?|getting\s+ready)\s+(?:for\s+an?\s+|to\s+(?:launch|attack|storm|mount)\b)",
     re.IGNORECASE)
 #: A non-restrictive relative clause (", which the group seized in 2014,"): an aside about what it follows.
-_ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
+#: A place's description set off by commas: ", located some six kilometers east of Kupiansk and also liberated in
+#: 2022," — where it lies and its past, not the news of the clause.
+_PLACE_ASIDE_RE = re.compile(r",\s+(?:located|situated|lying)\s+(?:some\s+|about\s+|around\s+)?(?:\d|\w+\s+(?:km|kilomet\w*|"
+                             r"miles?))[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
+_ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)|" + _PLACE_ASIDE_RE.pattern, re.IGNORECASE)
 
 
 def _outside_asides(body: str, offset: int, triggers: list[Trigger]) -> str:
@@ -727,9 +734,9 @@ class RuleExtractor:
         return out
 
 
-def _weapon_just_told(previous: Mention | None, clause: Clause) -> str | None:
-    """The remote-violence sub-type of the mention in the same or the sentence before ``clause``, else None."""
-    if previous is None or clause.sentence - previous.clause.sentence > 1:
+def _weapon_just_told(previous: Mention | None, clause: Clause, sentences: int = 1) -> str | None:
+    """The remote-violence sub-type of the mention at most ``sentences`` sentences before ``clause``, else None."""
+    if previous is None or clause.sentence - previous.clause.sentence > sentences:
         return None
     told = classify(dict(previous.scores))
     return told[1] if told is not None and told[1] in _WEAPON_SUBS else None
@@ -1461,6 +1468,10 @@ class _Reading:
                 continue
             triggers = self._in(self.triggers, clause.start, clause.end)
             body = self.text[clause.start : clause.end]
+            if triggers and (asides := [(clause.start + a.start(), clause.start + a.end())
+                                        for a in _PLACE_ASIDE_RE.finditer(body)]):
+                # (what a place's description tells — "also liberated in 2022" — is not the clause's incident)
+                triggers = [t for t in triggers if not any(a <= t.start < b for a, b in asides)]
             places = self._locations(clause)
             if triggers and (about := next((p for p in self._in(self.places, clause.start, clause.end)
                                             if p.rank < 3 and p.end <= triggers[0].start
@@ -1480,7 +1491,9 @@ class _Reading:
             casualties = self._in(self.casualties, clause.start, clause.end, key=lambda o: o)
             # a bulletin's per-town toll right after a strike or shelling it told ("Russian attacks on X Oblast
             # injured four. A man was injured in A, two women were wounded in B"): that incident's weapon
-            weapon_here = self.weapon or (_weapon_just_told(previous, clause) if casualties else None)
+            # (the toll may follow a few sentences later, past others that tell no incident: "Two were killed by
+            # Russian attacks in Kupiansk. A house was damaged, he added. In the village of Podoly, a woman was wounded")
+            weapon_here = self.weapon or (_weapon_just_told(previous, clause, 3) if casualties else None)
             if casualties and (not triggers or classify(_trigger_scores(triggers)) is None) and (
                     first := _KILLED_RE.search(body) or _KILLING_RE.search(body) or (
                         places and weapon_here is not None and _WOUNDED_RE.search(body))):
@@ -1615,8 +1628,11 @@ class _Reading:
             told_past_threat = future is not None and dated is not None and bool(_RELATIVE_BEFORE_RE.search(
                 body, max(0, future.start() - 25), future.start())) and any(
                 t.start - clause.start - future.end() >= 15 for t in triggers)
-            if (dated is None and _HABIT_RE.search(_outside_asides(body, clause.start, triggers))) or (
+            if (dated is None and _HABIT_RE.search(_outside_asides(body, clause.start, triggers)) and not (
+                    _LATEST_RE.search(self.text, clause.start, self.prepared.sentences[clause.sentence].end))) or (
                     future is not None and not told_past_threat):
+                # ("X has been one of the most bombarded towns in recent weeks, with six killed in this latest wave
+                # of strikes": a habit, and the latest incident of it)
                 # (a dated incident told past a threat is still news: "an explosive planted by separatists who had
                 # vowed to disrupt the ceremony exploded on Sunday")
                 continue

@@ -3719,3 +3719,20 @@ def test_the_day_of_a_vote_dates_no_incident() -> None:
             "court barred the former president from running in last Sunday's vote, and they killed three soldiers "
             "in Bangassou.")
     assert "2020-12-27" not in [e["event_date"] for e in events(text, "2021-01-03")]
+
+
+def test_the_latest_incident_of_a_habit_is_news() -> None:
+    text = ("Israeli strikes hit Baalbek in Lebanon on Monday. Bodai has been one of the most heavily bombarded towns "
+            "in recent weeks, with at least six people killed during this latest wave of strikes.")
+    assert [e["location"] for e in events(text, "2024-10-29")] == ["Baalbek", "Boudaï"]
+    habit = ("Israeli strikes hit Baalbek in Lebanon on Monday. Bodai has been one of the most heavily bombarded towns "
+             "in recent weeks, with dozens of people killed.")
+    assert [e["location"] for e in events(habit, "2024-10-29")] == ["Baalbek"]
+
+
+def test_a_toll_in_a_village_a_few_sentences_after_the_attacks() -> None:
+    text = ("Two people were killed by Russian attacks in Kharkiv Oblast over the past day, the governor said. The "
+            "two women killed were in Kupiansk. A house and a fence were damaged, he added. In the village of Podoly, "
+            "located some six kilometers east of Kupiansk and also liberated in 2022, a woman was wounded, he said.")
+    found = {e["location"]: (e["event_date"], e["sub_event_type"]) for e in events(text, "2023-12-10")}
+    assert found.get("Podoly") == ("2023-12-09", "Shelling/artillery/missile attack")
