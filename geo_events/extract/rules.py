@@ -57,6 +57,7 @@ from geo_events.extract.places import (
     GROUP_AFTER_RE,
     KIND_RANK,
     PAIR_KM,
+    SETTLEMENT_KINDS,
     PlaceMention,
     Rejected,
     TOLD_IN_GAP_RE as _TOLD_IN_GAP_RE,
@@ -133,7 +134,7 @@ _LONG_HEADING_RE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|the|and|in|on|for|to|d
 _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|history|backstory|what\s+led\s+to)\b",
                                     re.IGNORECASE)
 #: A clause closed by who said it ("…, the sources said."): its pluperfect is the report's tense.
-_SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|reported|told\s+\w+)\s*[.”\"]*\s*$")
+_SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|stated|reported|told\s+\w+)\s*[.”\"]*\s*$")
 #: "… have escalated since Washington resumed airstrikes on March 15": a start point told in passing.
 _SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,8}?$", re.IGNORECASE)
 #: "in the Syrian capital, Damascus": the city named as a place, not as its government
@@ -283,7 +284,8 @@ _SPEAKER_IN_BEFORE_RE = re.compile(r"\b(?:officers?|officials?|sources?|spokes(?
                                    r"commanders?|witness(?:es)?|doctors?|journalists?|correspondents?|activists?|"
                                    r"medics?|workers?)\s+(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$",
                                    re.IGNORECASE)
-_SPEECH_AFTER_PLACE_RE = re.compile(r"(?:\s+(?:city|town))?,?\s+(?:told|said|says|added|confirmed|reported|explained)\b",
+_SPEECH_AFTER_PLACE_RE = re.compile(r"(?:\s+(?:city|town))?,?\s+(?:told|said|says|added|confirmed|reported|explained|stated|"
+                                    r"noted|recounted)\b",
                                     re.IGNORECASE)
 _SPEECH_VERB_BEFORE_RE = re.compile(r"\b(?:told|said|says|added|confirmed|according\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
                                     re.IGNORECASE)
@@ -406,6 +408,11 @@ _FUTURE_RE = re.compile(
 #: 2022," — where it lies and its past, not the news of the clause.
 _PLACE_ASIDE_RE = re.compile(r",\s+(?:located|situated|lying)\s+(?:some\s+|about\s+|around\s+)?(?:\d|\w+\s+(?:km|kilomet\w*|"
                              r"miles?))[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
+#: After a facility's own name, the town it lies in: "the Somair mine, in the town of Arlit", "the Bisie tin mine in
+#: Walikale".
+_FACILITY_IN_TOWN_AFTER_RE = re.compile(r"\s+(?:(?:uranium|gold|coal|copper|diamond|cobalt|tin|oil|gas|cement|sugar)\s+)?"
+                                        r"(?:mine|refinery|plant|factory|works|facility)\b,?\s+(?:in|at|near)\s+(?:the\s+)?"
+                                        r"(?:(?:[\w-]+\s+)?(?:town|city|village|district)\s+of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)|" + _PLACE_ASIDE_RE.pattern, re.IGNORECASE)
 
 
@@ -1031,6 +1038,11 @@ class _Reading:
         if mention.cue_after == "river" and mention.place.kind not in ("river", "region"):
             rejected.append(Rejected(mention.start, mention.end, written,
                                      f"a river the gazetteer does not list, not the {mention.place.kind} of that name"))
+            return True
+        if mention.place.kind in SETTLEMENT_KINDS and _FACILITY_IN_TOWN_AFTER_RE.match(text, mention.end):
+            # "the attack on the Somair mine, in the town of Arlit": the facility's own name (not Saumur, France);
+            # the town after it says where
+            rejected.append(Rejected(mention.start, mention.end, written, "the name of a facility in the town named after it"))
             return True
         if _WATER_OF_RE.search(text, max(0, mention.start - 20), mention.start):
             rejected.append(Rejected(mention.start, mention.end, written, "part of a sea's name (the Gulf of …)"))

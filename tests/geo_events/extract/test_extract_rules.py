@@ -3736,3 +3736,15 @@ def test_a_toll_in_a_village_a_few_sentences_after_the_attacks() -> None:
             "located some six kilometers east of Kupiansk and also liberated in 2022, a woman was wounded, he said.")
     found = {e["location"]: (e["event_date"], e["sub_event_type"]) for e in events(text, "2023-12-10")}
     assert found.get("Podoly") == ("2023-12-09", "Shelling/artillery/missile attack")
+
+
+def test_a_facilitys_own_name_before_its_town_is_no_place() -> None:
+    text = ("Suicide bombers struck a French-run uranium mine in Niger on Thursday. The attack on the Somair mine, in "
+            "the town of Arlit, killed one person, its French operator said.")
+    assert {e["location"] for e in events(text, "2013-05-23")} == {"Arlit"}  # not Saumur, France
+
+
+def test_a_source_in_the_capital_who_stated_is_no_place_of_the_incident() -> None:
+    text = ("Jihadists attacked the army camp in Boulkessi on Sunday. “Many men fought, some until their last "
+            "breath,” a security source in Bamako stated, citing the lack of reinforcements.")
+    assert "Bamako" not in [e["location"] for e in events(text, "2025-06-05")]
