@@ -145,7 +145,8 @@ _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|acro
 _BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b|^\W*(?:other\s+)?targets\s+(?:near|in|around)\b",
                               re.IGNORECASE)
 _AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
-_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+|also\s+|repeatedly\s+)?$", re.IGNORECASE)
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:(?:been|also|repeatedly|apparently|reportedly|allegedly|already|previously|earlier|"
+                            r"once|recently)\s+){0,2}$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
 _RELATIVE_DAY_WORDS = frozenset({"overnight", "yesterday", "last night", "today", "earlier today", "this morning",
                                  "tonight"})
@@ -636,7 +637,8 @@ _CAME_UNDER_RE = re.compile(r"(?:came|come|comes|coming)\s+under\b")
 _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgents|rebels|jihadists|bandits|assailants|"
                               r"attackers|cells?|troops|soldiers|clash(?:es|ed)?|fighting|fought|ambush(?:ed)?|stormed|"
                               r"raided|shot|gunfire|opened\s+fire|stabbed|knife|armed\s+men|checkpoint|positions?|"
-                              r"suicide|infantry|assault\s+groups?|advance[ds]?)\b", re.IGNORECASE)
+                              r"suicide|infantry|assault\s+groups?|advance[ds]?|ground\s+(?:forces|troops)|captur(?:e|ed|ing)|"
+                              r"seiz(?:e|ed|ing))\b", re.IGNORECASE)
 #: A compass bearing, as texts write it ("north", "south-eastern", "northwest").
 _BEARING = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 #: Between a place of a list and a bearing listed after it: "…, the outskirts of al-Dur and east of Samarra".
@@ -1625,7 +1627,7 @@ class _Reading:
                                               "the clause that names the incident's place", triggers)
                     mentions.append(previous)
                 continue  # "the spokesman in Gusau confirmed the attack": the incident already told, not in Gusau
-            pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 14), t.start)
+            pluperfect = dated is None and all(_HAD_BEFORE_RE.search(self.text, max(clause.start, t.start - 30), t.start)
                                                for t in triggers) and not _REPORTED_THAT_RE.search(
                 self.text, clause.start, triggers[0].start) and not _SAID_AT_END_RE.search(
                 body)  # "X said that Armenia had struck …", "… had been fighting in Sake, the sources said": reported

@@ -3748,3 +3748,14 @@ def test_a_source_in_the_capital_who_stated_is_no_place_of_the_incident() -> Non
     text = ("Jihadists attacked the army camp in Boulkessi on Sunday. “Many men fought, some until their last "
             "breath,” a security source in Bamako stated, citing the lack of reinforcements.")
     assert "Bamako" not in [e["location"] for e in events(text, "2025-06-05")]
+
+
+def test_a_pluperfect_with_an_adverb_is_still_background() -> None:
+    text = "The militants had apparently overrun the town of Afmadow. On 28 September 2012 troops captured Kismayo."
+    assert [e["event_date"] for e in events(text, None)] == ["2012-09-28"]
+
+
+def test_a_foreign_armys_attack_told_with_a_capture_is_ground_fighting() -> None:
+    text = ("September 28, 2012: Kenyan forces announce the capture of Kismayo after Kenyan naval, air and ground forces "
+            "launched a surprise attack, capturing the city with little resistance.")
+    assert [e["event_type"] for e in events(text, "2013-09-20")] == ["Battles"]
