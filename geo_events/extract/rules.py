@@ -286,7 +286,7 @@ _SPEAKER_IN_BEFORE_RE = re.compile(r"\b(?:officers?|officials?|sources?|spokes(?
                                    r"medics?|workers?)\s+(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$",
                                    re.IGNORECASE)
 _SPEECH_AFTER_PLACE_RE = re.compile(r"(?:\s+(?:city|town))?,?\s+(?:told|said|says|added|confirmed|reported|explained|stated|"
-                                    r"noted|recounted)\b",
+                                    r"noted|recounted|claimed|alleged|announced|insisted)\b",
                                     re.IGNORECASE)
 _SPEECH_VERB_BEFORE_RE = re.compile(r"\b(?:told|said|says|added|confirmed|according\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
                                     re.IGNORECASE)
@@ -298,7 +298,9 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|"
                                # "in critical condition in hospital in the nearby city of Rylsk": where they were treated
-                               r"(?:in|to)\s+(?:a\s+|the\s+)?hospitals?\s+in|"
+                               r"(?:in|to)\s+(?:a\s+|the\s+)?hospitals?\s+(?:in|of)|"
+                               # ("… now in the intensive care unit in the hospitals of Hodeydah")
+                               r"(?:intensive\s+care|icu|trauma\s+(?:unit|ward)|mortuary|morgue)\s+(?:\w+\s+){0,2}?(?:in|of)|"
                                # where a train, a convoy or travellers were going, not where it happened
                                r"(?:leave|leaving|left|depart|departing|departed|set\s+off|bound|headed|heading)\s+for|"
                                r"en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to|travell?ing\s+to|heading\s+to|"

@@ -3759,3 +3759,9 @@ def test_a_foreign_armys_attack_told_with_a_capture_is_ground_fighting() -> None
     text = ("September 28, 2012: Kenyan forces announce the capture of Kismayo after Kenyan naval, air and ground forces "
             "launched a surprise attack, capturing the city with little resistance.")
     assert [e["event_type"] for e in events(text, "2013-09-20")] == ["Battles"]
+
+
+def test_the_hospitals_of_a_city_where_victims_lie_are_no_place_of_the_strike() -> None:
+    text = ("On Wednesday, warplanes struck shops on the main road into Zabid city. Eight civilians were killed and "
+            "eight injured, most of them now in intensive care in the hospitals of Hodeidah.")
+    assert {e["location"] for e in events(text, "2018-01-04")} == {"Zabīd"}
