@@ -376,7 +376,8 @@ def _year_less_day(match: re.Match[str]) -> bool:
 
 #: Between a relative day and the date written beside it: "today, June 10", "yesterday (9 June)", "this morning
 #: (Monday 23 March)".
-_APPOSITION_RE = re.compile(r"[ \t]*(?:,|\()[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?$", re.IGNORECASE)
+_APPOSITION_RE = re.compile(r"[ \t]*(?:,|\()[ \t]*(?:on[ \t]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?$",
+                            re.IGNORECASE)  # ("yesterday, June 9", "Yesterday, on February 10, 2015")
 
 
 def _written_beats_relative(text: str, mentions: list[DateMention]) -> list[DateMention]:

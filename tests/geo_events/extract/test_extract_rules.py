@@ -3765,3 +3765,9 @@ def test_the_hospitals_of_a_city_where_victims_lie_are_no_place_of_the_strike() 
     text = ("On Wednesday, warplanes struck shops on the main road into Zabid city. Eight civilians were killed and "
             "eight injured, most of them now in intensive care in the hospitals of Hodeidah.")
     assert {e["location"] for e in events(text, "2018-01-04")} == {"Zabīd"}
+
+
+def test_yesterday_on_a_written_date_is_that_date() -> None:
+    text = ("Shelling of Kramatorsk took 16 civilian lives\n\nYesterday, on February 10, 2015 the town of Kramatorsk "
+            "was shelled with multiple rocket launchers.")
+    assert [e["event_date"] for e in events(text, None)] == ["2015-02-10"]
