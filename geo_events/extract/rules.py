@@ -346,6 +346,8 @@ _STATEMENT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:statements?|remar
 #: The day between a speaker and what they said: "The Philippine Army on Monday revealed that …".
 _STATEMENT_VERB_AFTER_RE = re.compile(r"\s+(?:said|says|revealed|announced|disclosed|confirmed|reported|told|stated|"
                                       r"claimed|added|noted|acknowledged)\b")
+#: A report's verb ("the forces reported new overnight strikes"): the day beside it is the report's.
+_REPORT_VERB_RE = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated)\b")
 #: The incident of a habit just told that is news: "… killed during this latest wave of strikes".
 _LATEST_RE = re.compile(r"\b(?:this|the)\s+latest\s+(?:[\w-]+\s+){0,2}?(?:wave|round|attacks?|strikes?|raids?|"
                         r"bombardment|shelling|assault|incident|violence|clashes|fighting)\b", re.IGNORECASE)
@@ -2199,6 +2201,13 @@ class _Reading:
                 # what happened is told after "after", with its own day
                 own = [d for d in own if d.start >= plain.end()]
                 how += " (the incident told after 'after')"
+        night = next((d for d in own if d.kind == "overnight"), None)
+        reported_on = [d for d in own if d is not night and d.kind in ("weekday", "absolute") and d.precision == "day"
+                       and d.date is not None and abs(d.start - night.start) > 25] if night is not None else []
+        if reported_on and _REPORT_VERB_RE.search(self.text, clause.start, night.start):
+            # "Also on Monday, the forces reported new overnight air strikes on X": the night before the report
+            return (reported_on[0].date - timedelta(days=1), "day", night,
+                    how + f" ('{night.text}', the night before '{reported_on[0].text}')")
         def rank(d: DateMention) -> tuple[int, int, int]:
             before = self.text[max(0, d.start - 40) : d.start]
             statement = bool(_STATEMENT_BEFORE_RE.search(before))

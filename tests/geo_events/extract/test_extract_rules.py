@@ -3771,3 +3771,11 @@ def test_yesterday_on_a_written_date_is_that_date() -> None:
     text = ("Shelling of Kramatorsk took 16 civilian lives\n\nYesterday, on February 10, 2015 the town of Kramatorsk "
             "was shelled with multiple rocket launchers.")
     assert [e["event_date"] for e in events(text, None)] == ["2015-02-10"]
+
+
+def test_overnight_strikes_reported_on_a_day_were_the_night_before() -> None:
+    found = events("Also on Monday, the army reported new overnight air strikes on Tripoli's Mitiga airport.",
+                   "2019-09-17")
+    assert [e["event_date"] for e in found] == ["2019-09-15"]
+    plain = events("On Monday, overnight air strikes hit Tripoli's Mitiga airport.", "2019-09-17")
+    assert [e["event_date"] for e in plain] == ["2019-09-16"]
