@@ -94,7 +94,7 @@ _YEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)\s*,\s*$")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
 #: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
 _MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
-_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|announced|reported|confirmed|stated|added|told)\b")
+_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|announced|reported|confirmed|stated|added|told|issued|released|published)\b")
 #: An office held for an area, in apposition to a person: "Hassan Fanah, the intelligence commander of", ", a native of"
 #: (not "killed the mayor of Mocoa": the office-holder attacked there).
 _OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:commanders?|governors?|mayors?|chiefs?|commissioners?|administrators?|"
@@ -906,7 +906,7 @@ class _Reading:
         """"Lauder district" in a story about Yemen: not Lauder, Scotland (refused as a lookalike) but the Yemeni
         town it is another spelling of (Lawdar), when the text is mostly about one country and writes the name
         as a location."""
-        refused = [r for r in rejected if r.reason.startswith("only a small place in")]
+        refused = [r for r in rejected if r.reason.startswith(("only a small place in", "the text puts it in"))]
         if not refused:
             return []
         top = self._top_country(countries)
@@ -920,9 +920,13 @@ class _Reading:
             # "the town of Anjara in Aleppo western countryside": a spelling in the country of the town it lies in
             told = next((p for p in self.places if p.start > item.end and p.place.kind in ("city", "town", "village")
                          and _TOLD_IN_GAP_RE.fullmatch(self.text, item.end, p.start)), None)
-            found = self._respelling(item.text, told.place.country if told is not None else top)
-            if found is None or self._far_from_the_text(found):
-                continue
+            # "the northern Iraqi town of Shirqat": a looser spelling (Ash Sharqat) in the country the text owns it to
+            owner = next((c.code for c in reversed(countries) if 0 <= c.end <= item.start and item.start - c.end <= 60),
+                         None) if item.reason.startswith("the text puts it in") else None
+            found = self._respelling(item.text, owner or (told.place.country if told is not None else top))
+            if found is None or self._far_from_the_text(found) or (item.reason.startswith("the text puts it in") and (
+                    _fold_name(found.name) == _fold_name(item.text))):
+                continue  # (a place of the very name the text owns elsewhere was refused for a reason: "La Victoria")
             cue_after = (_AREA_AFTER_RE.match(self.text, item.end) or re.match("", "")).group(0).strip().lower()
             out.append(PlaceMention(item.start, item.end, found, item.text.lower(), 1, "in", cue_after, True, (),
                                     f"another spelling of {found.name}, in {found.country_name}, the country the text "

@@ -3779,3 +3779,15 @@ def test_overnight_strikes_reported_on_a_day_were_the_night_before() -> None:
     assert [e["event_date"] for e in found] == ["2019-09-15"]
     plain = events("On Monday, overnight air strikes hit Tripoli's Mitiga airport.", "2019-09-17")
     assert [e["event_date"] for e in plain] == ["2019-09-16"]
+
+
+def test_a_town_the_text_puts_in_a_country_may_be_a_looser_spelling_there() -> None:
+    text = ("In a separate incident, gunmen attacked a grain silo in the northern Iraqi town of Shirqat on Thursday, "
+            "killing a guard.")
+    assert [e["location"] for e in events(text, "2019-05-09")] == ["Ash Sharqāt"]
+
+
+def test_a_ministry_in_the_capital_that_issued_a_statement_is_no_place_of_the_strike() -> None:
+    text = ("On 27 June, an airstrike hit a minibus in Zabid. On the same day, the Ministry of Human Rights in Sanaa "
+            "issued a statement reporting that 11 civilians were killed in the strike.")
+    assert {e["location"] for e in events(text, "2018-06-28")} == {"Zabīd"}
