@@ -218,7 +218,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?)\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?"
      r"(?:(?!(?:damaged|destroyed|hit|left|forced|killed|wounded|injured)\s)\w+\s+)?"  # ("attacks damaged houses")
-     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes|houses"
+     r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes?|houses?"
      # "three Boko Haram raids on communities", "attacked Bolakla, a village"
      r"|communities|community)\b"
      r"|attack(?:ed|s|ing)?\s+[\w'’-]+(?:\s+[\w'’-]+)?,\s+an?\s+(?:[\w-]+\s+)?(?:village|community|hamlet)\b"),

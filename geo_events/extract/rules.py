@@ -346,6 +346,8 @@ _STATEMENT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:statements?|remar
 #: The day between a speaker and what they said: "The Philippine Army on Monday revealed that …".
 _STATEMENT_VERB_AFTER_RE = re.compile(r"\s+(?:said|says|revealed|announced|disclosed|confirmed|reported|told|stated|"
                                       r"claimed|added|noted|acknowledged)\b")
+#: A page stamp's clock time after its date: "2019-05-09 00:00:00 - Source: …", "2024-10-29 | 13:50".
+_CLOCK_AFTER_RE = re.compile(r"[ \t]*(?:[|,–—-][ \t]*)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])")
 #: A report's verb ("the forces reported new overnight strikes"): the day beside it is the report's.
 _REPORT_VERB_RE = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated)\b")
 #: The incident of a habit just told that is news: "… killed during this latest wave of strikes".
@@ -1691,6 +1693,11 @@ class _Reading:
             if dated is None and (heading := self._date_heading(clause.start)) is not None:
                 # a timeline's entries under a date on its own line ("January 4" ¶ "Jets struck …")
                 dated = (heading.date, heading.precision, heading, f"the date heading its entry ('{heading.text}')")
+                if _CLOCK_AFTER_RE.match(self.text, heading.end) and previous is not None and previous.own_date and (
+                        previous.day is not None and previous.clause.start > heading.start):
+                    # a page's stamp ("2019-05-09 00:00:00 - Source: …") heads the whole page: after a lead that
+                    # dates its incident ("… late on Wednesday"), a paragraph telling it again keeps that day
+                    dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
             if dated is None and previous is not None and previous.day and _SAME_DAY_RE.search(body):
                 # "On the same day, the bombing of a shopping centre in X …": the day of the incident just told
                 dated = (previous.day, previous.precision, previous.date_mention, "the same day as the mention before it")

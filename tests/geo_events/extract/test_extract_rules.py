@@ -3791,3 +3791,13 @@ def test_a_ministry_in_the_capital_that_issued_a_statement_is_no_place_of_the_st
     text = ("On 27 June, an airstrike hit a minibus in Zabid. On the same day, the Ministry of Human Rights in Sanaa "
             "issued a statement reporting that 11 civilians were killed in the strike.")
     assert {e["location"] for e in events(text, "2018-06-28")} == {"Zabīd"}
+
+
+def test_a_page_stamp_with_its_clock_time_is_no_incident_date() -> None:
+    text = ("Gunmen kill five members of a family near Mosul\n\n2019-05-09 00:00:00 - Source: Iraq News\n\n"
+            "Gunmen shot dead five members of a family in an attack on their house near Mosul late on Wednesday, police "
+            "said.\n\nAn interior ministry statement said militants attacked a house in the Hammam al-Alil area south "
+            "of Mosul, killing five.")
+    found = events(text, "2019-05-09")
+    assert {e["event_date"] for e in found} == {"2019-05-08"}
+    assert "Violence against civilians" in {e["event_type"] for e in found if e["location"] == "Hammam al-Alil"}
