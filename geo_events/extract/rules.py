@@ -923,11 +923,12 @@ class _Reading:
             told = next((p for p in self.places if p.start > item.end and p.place.kind in ("city", "town", "village")
                          and _TOLD_IN_GAP_RE.fullmatch(self.text, item.end, p.start)), None)
             # "the northern Iraqi town of Shirqat": a looser spelling (Ash Sharqat) in the country the text owns it to
+            owned = item.reason.startswith("the text puts it in")
             owner = next((c.code for c in reversed(countries) if 0 <= c.end <= item.start and item.start - c.end <= 60),
-                         None) if item.reason.startswith("the text puts it in") else None
+                         None) if owned else None
             found = self._respelling(item.text, owner or (told.place.country if told is not None else top))
-            if found is None or self._far_from_the_text(found) or (item.reason.startswith("the text puts it in") and (
-                    _fold_name(found.name) == _fold_name(item.text))):
+            if found is None or self._far_from_the_text(found) or (owned and _fold_name(found.name) == (
+                    _fold_name(item.text))):
                 continue  # (a place of the very name the text owns elsewhere was refused for a reason: "La Victoria")
             cue_after = (_AREA_AFTER_RE.match(self.text, item.end) or re.match("", "")).group(0).strip().lower()
             out.append(PlaceMention(item.start, item.end, found, item.text.lower(), 1, "in", cue_after, True, (),
@@ -1353,10 +1354,9 @@ class _Reading:
                 continue
             if not self._in(self.triggers, clause.start, clause.end):
                 continue
-            own = [d for d in self._in(self.dates, clause.start, clause.end) if d.precision == "day"
+            own = [d for d in self._incident_dates(clause.start, clause.end) if d.precision == "day"
                    and d.date is not None
-                   and not (self._statement_date(d) if skip_statements else (
-                       self._talks_date(d) or _STATEMENT_OF_DAY_RE.match(self.text, d.end)))]  # ("last Sunday's vote")
+                   and not (self._statement_date(d) if skip_statements else self._talks_date(d))]
             body = self.text[clause.start : clause.end]
             if own and not _BACKGROUND_RE.search(body) and not _HABIT_RE.search(body):
                 if self.anchor is None or 0 <= (self.anchor - own[0].date).days <= 7:
