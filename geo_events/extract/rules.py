@@ -271,6 +271,14 @@ _WAR_IN_BEFORE_RE = re.compile(r"\b(?:war|wars|conflict|crisis|insurgency|uprisi
 #: After a city's name: the accord or talks named after it ("the Minsk agreements", "the Astana talks").
 _ACCORD_AFTER_RE = re.compile(r"['’]?s?\s+(?:peace\s+|ceasefire\s+)?(?:agreements?|accords?|deal|talks|protocols?|"
                               r"format|process|memorandum|peace\s+plan)\b", re.IGNORECASE)
+#: After a place's name, "the X border": the border named after it (the Gaza Strip's), not a point of X; a border
+#: town, crossing or post named after it is one ("the Rafah border crossing").
+_BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier|boundary)\b(?!\s*(?:-\s*)?(?:crossings?|towns?|city|village|"
+                              r"posts?|points?|gates?|checkpoints?|terminals?|areas?|regions?|districts?|strip)\b)",
+                              re.IGNORECASE)
+#: Before such a place: "near / along / on the".
+_BORDER_BEFORE_RE = re.compile(r"\b(?:near|along|on|across|at|to|towards?|from|close\s+to|beyond)\s+the\s+$",
+                               re.IGNORECASE)
 #: Days before an undated page's latest date within which its "History" section tells news, not background.
 RECENT_HISTORY_DAYS = 366
 #: A byline's reporter before the town at its end: "By Ndahi Marama, Maiduguri".
@@ -1194,6 +1202,8 @@ class _Reading:
             return "context"  # "since the start of the war in Gaza": the war's theatre, not this incident's place
         if _ACCORD_AFTER_RE.match(self.text, place.end):
             return "context"  # "artillery banned under the Minsk agreement": an accord's name, not where
+        if _BORDER_AFTER_RE.match(self.text, place.end) and _BORDER_BEFORE_RE.search(before):
+            return "context"  # "communities near the Gaza border": along a border, not in the city it is named after
         if _SAID_IN_BEFORE_RE.search(before):
             return "origin"  # "…, the ministry said on Sunday in Tripoli": where the statement was made
         previous = self._previous_place.get(place.start)
@@ -2219,10 +2229,20 @@ class _Reading:
             # "Also on Monday, the forces reported new overnight air strikes on X": the night before the report
             return (reported_on[0].date - timedelta(days=1), "day", night,
                     how + f" ('{night.text}', the night before '{reported_on[0].text}')")
-        def rank(d: DateMention) -> tuple[int, int, int]:
+        asides = [(m.start(), m.end())
+                  for m in _ASIDE_RE.finditer(self.text, clause.start, clause.end)] if len(own) > 1 else []
+        if asides and not any(not any(a <= t.start < b for a, b in asides)
+                              for t in self._in(self.triggers, clause.start, clause.end)):
+            asides = []  # (the clause's news is in its aside: "…, who were abducted last month")
+
+        def rank(d: DateMention) -> tuple[int, int, int, int]:
             before = self.text[max(0, d.start - 40) : d.start]
             statement = bool(_STATEMENT_BEFORE_RE.search(before))
-            return (1 if statement else 0, 0 if d.precision == "day" else 1, abs(d.start - clause.start))
+            # "Troops, who launched an offensive on X last month, said on Sunday they had killed 12": the aside's
+            # date is the actor's history; the news is dated by the rest of the clause, a statement's day included
+            aside = any(a <= d.start < b for a, b in asides)
+            return (1 if aside else 0, 1 if statement else 0, 0 if d.precision == "day" else 1,
+                    abs(d.start - clause.start))
         best = min(own, key=rank)
         if best.kind in ("overnight", "relative") and best.date is not None and self.article.published:
             # "clashes erupted overnight …, the ministry said on Saturday": the night before the statement's day,

@@ -3801,3 +3801,20 @@ def test_a_page_stamp_with_its_clock_time_is_no_incident_date() -> None:
     found = events(text, "2019-05-09")
     assert {e["event_date"] for e in found} == {"2019-05-08"}
     assert "Violence against civilians" in {e["event_type"] for e in found if e["location"] == "Hammam al-Alil"}
+
+
+# ---------------------------------------------------------------- session 41 kinds
+
+def test_communities_near_the_border_named_after_a_city_are_not_in_the_city() -> None:
+    text = ("Hamas militants fired rockets at Israeli communities near the Gaza border on Tuesday, wounding two "
+            "people, the army said.")
+    assert "Gaza" not in {e["location"] for e in events(text, "2024-05-08")}
+    crossing = events("Israeli tanks shelled houses near the Rafah border crossing on Tuesday, killing two people.",
+                      "2024-05-08")
+    assert [e["location"] for e in crossing] == ["Rafaḩ"]  # a crossing named after the town is at the town
+
+
+def test_a_date_in_an_aside_about_the_actor_does_not_date_the_news() -> None:
+    text = ("Government troops, who launched an offensive on Marawi last month, said on Sunday that they had killed "
+            "12 militants in fighting.")
+    assert [(e["location"], e["event_date"]) for e in events(text, "2017-06-25")] == [("Marawi City", "2017-06-25")]
