@@ -91,10 +91,11 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\
 #: what happened then (cut before "when"; the clause takes that date, see ``_when_date``).
 _WHEN_AFTER_DATE_RE = re.compile(r"(?<=\d)\s*,\s+(?=when\b)")
 _YEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)\s*,\s*$")
-#: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
+#: The verbs of speech every "X said" test shares; each test adds the verbs of its own scope.
+SPEECH_VERBS = r"said|says|told|added|confirmed|reported|stated"
 #: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
 _MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
-_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|announced|reported|confirmed|stated|added|told|issued|released|published)\b")
+_SAID_AFTER_RE = re.compile(rf"\s*,?\s*(?:{SPEECH_VERBS}|announced|issued|released|published)\b")
 #: An office held for an area, in apposition to a person: "Hassan Fanah, the intelligence commander of", ", a native of"
 #: (not "killed the mayor of Mocoa": the office-holder attacked there).
 _OFFICE_OF_BEFORE_RE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:commanders?|governors?|mayors?|chiefs?|commissioners?|administrators?|"
@@ -145,6 +146,7 @@ _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|acro
 _BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b|^\W*(?:other\s+)?targets\s+(?:near|in|around)\b",
                               re.IGNORECASE)
 _AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
+#: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.
 _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:(?:been|also|repeatedly|apparently|reportedly|allegedly|already|previously|earlier|"
                             r"once|recently)\s+){0,2}$", re.IGNORECASE)
 #: Relative days counted from the day a statement was made when the sentence gives it.
@@ -293,8 +295,8 @@ _SPEAKER_IN_BEFORE_RE = re.compile(r"\b(?:officers?|officials?|sources?|spokes(?
                                    r"commanders?|witness(?:es)?|doctors?|journalists?|correspondents?|activists?|"
                                    r"medics?|workers?)\s+(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$",
                                    re.IGNORECASE)
-_SPEECH_AFTER_PLACE_RE = re.compile(r"(?:\s+(?:city|town))?,?\s+(?:told|said|says|added|confirmed|reported|explained|stated|"
-                                    r"noted|recounted|claimed|alleged|announced|insisted)\b",
+_SPEECH_AFTER_PLACE_RE = re.compile(rf"(?:\s+(?:city|town))?,?\s+(?:{SPEECH_VERBS}|explained|noted|recounted|claimed|"
+                                    r"alleged|announced|insisted)\b",
                                     re.IGNORECASE)
 _SPEECH_VERB_BEFORE_RE = re.compile(r"\b(?:told|said|says|added|confirmed|according\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
                                     re.IGNORECASE)
@@ -342,8 +344,8 @@ _NOT_PERSON_WORDS = frozenset(
     "mayor minister commander president secretary director general prince king queen emir sultan sheikh "
     "mosque church hospital camp base airport bridge road highway market square street avenue".split())
 _AT_BEFORE_RE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
-_STATEMENT_BEFORE_RE = re.compile(r"\b(?:said|says|told|statement|announced|claimed|reported|added|stated|confirmed|"
-                                  r"declared|tweet(?:ed)?|posted)\b[^.;!?]{0,40}$", re.IGNORECASE)
+_STATEMENT_BEFORE_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|statement|announced|claimed|declared|tweet(?:ed)?|posted)\b"
+                                  r"[^.;!?]{0,40}$", re.IGNORECASE)
 #: A day told of talks, not of the incident: "after a phone call between Erdogan and Trump on Sunday".
 _TALKS_BEFORE_RE = re.compile(r"\b(?:(?:phone|telephone)\s+call|meeting|talks|summit|conversation)\s+(?:between|with)\s+"
                               r"(?:[^.;!?,\n]|(?<=\b[A-Z])\.){0,60}$", re.IGNORECASE)
@@ -352,8 +354,8 @@ _STATEMENT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:statements?|remar
                                   r"press\s+conference|briefing|talks|meeting|summit|threats?|warnings?|vote)\b",
                                   re.IGNORECASE)
 #: The day between a speaker and what they said: "The Philippine Army on Monday revealed that …".
-_STATEMENT_VERB_AFTER_RE = re.compile(r"\s+(?:said|says|revealed|announced|disclosed|confirmed|reported|told|stated|"
-                                      r"claimed|added|noted|acknowledged)\b")
+_STATEMENT_VERB_AFTER_RE = re.compile(rf"\s+(?:{SPEECH_VERBS}|revealed|announced|disclosed|claimed|noted|"
+                                      r"acknowledged)\b")
 #: A page stamp's clock time after its date: "2019-05-09 00:00:00 - Source: …", "2024-10-29 | 13:50".
 _CLOCK_AFTER_RE = re.compile(r"[ \t]*(?:[|,–—-][ \t]*)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])")
 #: A report's verb ("the forces reported new overnight strikes"): the day beside it is the report's.
