@@ -107,7 +107,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Remote explosive/landmine/IED", 4.0, r"(?<!barrel\s)(?<!cluster\s)(?<!aerial\s)bombs?\s+(?:killed|kills|wounded|"
      r"injured|ripped|tore|hit|struck|targeted|exploded|detonated)"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
-    ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:recorded|heard|reported)"),
+    ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:also\s+|again\s+|later\s+)?(?:recorded|heard|reported)"),
     ("Grenade", 5.0, r"grenades?"),
     # a thrown bomb is a grenade attack as ACLED codes it ("a pipe bomb was thrown into the outpost")
     ("Grenade", 5.5, r"(?:pipe\s+)?bombs?\s+(?:was|were)\s+(?:thrown|hurled|lobbed|tossed)|(?:threw|hurled|lobbed|tossed)\s+"
@@ -467,6 +467,13 @@ _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seize
                                r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
                                r"isil|isis|daesh|enemy|a\s+large)\s+)*(?:[\w-]+\s+){0,2}$")
 
+#: A weapon the strike hit, not the one it came from: "two strikes destroyed an ISIL mortar system", "engaged an
+#: ISIS rocket team", "struck artillery positions".
+_WEAPON_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|engaged|hit|damaged|suppressed|seized|"
+                               r"captured)\s+(?:(?:an?|two|three|four|five|several|\d+|the|one|isil|isis|daesh|enemy|"
+                               r"its|their)\s+)*(?:[\w-]+\s+)?$")
+_WEAPON_NOUN_RE = re.compile(r"(?:mortars?|artillery|rockets?|missiles?|howitzers?|katyushas?)$")
+
 
 def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> bool:
     """True when a weak attack or advance word tells an incident: "the prison was (also) attacked", an armed
@@ -556,6 +563,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]
     # "an explosive device was dropped from a quadrocopter": the drone's munition, not a planted bomb
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS or not _DROPPED_AFTER_RE.match(low, t.end)]
+    # a weapon the strike hit: "two strikes destroyed an ISIL mortar system"
+    found = [t for t in found if t.sub_event_type != "Shelling/artillery/missile attack"
+             or not _WEAPON_NOUN_RE.match(low, t.start, t.end)
+             or not _WEAPON_TARGET_RE.search(low, max(start, t.start - 45), t.start)]
     # weapons found, not fired: "three artillery and six mortar positions were discovered near X"
     found = [t for t in found if not _WEAPON_FOUND_AFTER_RE.match(low, t.end)]
     # a longer, more specific trigger hides the weak ones inside it ("air strikes" hides "strikes")

@@ -3818,3 +3818,17 @@ def test_a_date_in_an_aside_about_the_actor_does_not_date_the_news() -> None:
     text = ("Government troops, who launched an offensive on Marawi last month, said on Sunday that they had killed "
             "12 militants in fighting.")
     assert [(e["location"], e["event_date"]) for e in events(text, "2017-06-25")] == [("Marawi City", "2017-06-25")]
+
+
+def test_a_weapon_the_strike_destroyed_is_its_target_not_its_type() -> None:
+    text = ("Near Qayyarah, two strikes destroyed an ISIL mortar system and a tunnel. Near Sinjar, one strike "
+            "suppressed an ISIL rocket position.")
+    assert {e["sub_event_type"] for e in events(text, "2016-11-05")} == {"Air/drone strike"}
+    fired = events("Russian forces hit the town of Kupiansk with artillery on Monday.", "2023-11-07")
+    assert [e["sub_event_type"] for e in fired] == ["Shelling/artillery/missile attack"]
+
+
+def test_explosions_also_reported_elsewhere_are_the_same_fire() -> None:
+    text = ("Russian missiles hit the center of Kyiv during the morning rush hour on Monday, killing at least eight "
+            "people. Explosions were also reported in Lviv and Ternopil.")
+    assert {e["sub_event_type"] for e in events(text, "2022-10-10")} == {"Shelling/artillery/missile attack"}
