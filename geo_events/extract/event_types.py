@@ -509,6 +509,18 @@ _CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s
                                  r"worshippers|farmers|mosques?|churches?)\b")
 
 
+#: One attack on two targets, a force and civilians ("simultaneously attacked the military base and the civilian
+#: population in X", "attacked soldiers and villagers"): ACLED codes a clash and an attack on civilians.
+_FORCE_TARGET = (r"(?:(?:military|army|police|gendarmerie)\s+)?(?:bases?|posts?|outposts?|camps?|barracks|garrisons?|"
+                 r"checkpoints?|positions?|soldiers|troops|policemen|gendarmes|police\s+stations?)")
+_CIVILIAN_TARGET = (r"(?:civilians?|civilian\s+population|(?:local\s+)?population|villagers|residents|inhabitants|"
+                    r"worshippers|displaced\s+people|(?:the\s+)?(?:nearby\s+)?(?:village|town|market)s?)")
+_TARGET_GAP = r"\s+(?:both\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+FORCE_AND_CIVILIANS_RE = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raided|stormed|targeted|struck)(?:\s+simultaneously)?" + _TARGET_GAP
+    + rf"(?:{_FORCE_TARGET}\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[\w-]+\s+)?{_CIVILIAN_TARGET}|"
+    rf"{_CIVILIAN_TARGET}\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCE_TARGET})\b", re.IGNORECASE)
+
 #: Who only ever strikes on the ground ("gunmen struck a checkpoint"), and armed groups that do so when the target is
 #: a village or its people ("jihadists struck three villages"; their drones and rockets have words of their own).
 _JUNTA_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:military\s+)?(?:junta|regime)(?:['’]s)?\s+(?:troops'?\s+)?(?:positions|posts|"

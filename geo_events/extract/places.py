@@ -161,6 +161,8 @@ _OWNER_GAP_RE = re.compile(
     r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}|"
     r"\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?:town|city|village|province|region|state|"
     r"governorate|district|capital|port|port city|border town|oblast)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
+#: "the regional capital of Kidal", "the provincial capital of": the city that is the seat of the unit named after it.
+_CAPITAL_OF_BEFORE_RE = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
 _SETTLEMENT_OF_WORDS = frozenset({"city", "town", "village", "towns", "villages"})
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
@@ -837,6 +839,8 @@ def _provinces_by_own_name(text: str, raw: list[_Raw], chosen: list[Any]) -> Non
             continue
         if item.cue_before in ("city", "town") or item.cue_after in ("city", "town") or item.cue_after in _ADMIN_CUES:
             continue
+        if _CAPITAL_OF_BEFORE_RE.search(text, max(0, item.start - 30), item.start):
+            continue  # "captured the regional capital of Kidal" beside "Kidal Region": the region's seat, the city
         if _SITE_IN_BEFORE_RE.search(text, max(0, item.start - 40), item.start) or _SITE_AFTER_NAME_RE.match(
                 text, item.end):
             continue  # "a shopping centre in Kharkiv" beside "Kharkiv Oblast": a building stands in the city

@@ -48,7 +48,7 @@ from geo_events.extract.dates import (
     written_dates,
     year_headings,
 )
-from geo_events.extract.event_types import Trigger, classify, find_triggers
+from geo_events.extract.event_types import FORCE_AND_CIVILIANS_RE, Trigger, classify, find_triggers
 from geo_events.extract.matcher import TokenText, lower_same_length
 from geo_events.extract.unlisted import unlisted_places
 from geo_events.extract.places import (
@@ -160,6 +160,11 @@ _AND_VERB_RE = re.compile(
     r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
     r"withdrew|attacked|struck|shelled|bombed|clashed|ambushed|killed|launched|raided)\b)")
 _AND_THE_RE = re.compile(r",(?=\s+and\s+the\s)")  # "… overrun on Saturday night, and the other prison … on Sunday"
+#: "… captured the regional capital of Kidal on November 14, and Aguelhok on December 20": a second place with a date
+#: of its own, the verb left out.
+_AND_PLACE_ON_RE = re.compile(r",(?=\s+and\s+(?:then\s+|later\s+|finally\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}\s+"
+                              r"(?:on|in)\s+(?:the\s+)?(?:\d|[A-Z]))")
+_ELIDED_VERB_RE = re.compile(r"\W*and\s+(?:then\s+|later\s+|finally\s+)?[A-Z]")
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
@@ -430,6 +435,11 @@ _PLACE_ASIDE_RE = re.compile(r",\s+(?:located|situated|lying)\s+(?:some\s+|about
 _FACILITY_IN_TOWN_AFTER_RE = re.compile(r"\s+(?:(?:uranium|gold|coal|copper|diamond|cobalt|tin|oil|gas|cement|sugar)\s+)?"
                                         r"(?:mine|refinery|plant|factory|works|facility)\b,?\s+(?:in|at|near)\s+(?:the\s+)?"
                                         r"(?:(?:[\w-]+\s+)?(?:town|city|village|district)\s+of\s+)?(?-i:[A-Z])", re.IGNORECASE)
+#: A record an incident sets, told against the past: "is the deadliest on the army since it began fighting in 2015",
+#: "the worst attack in the region since 2019".
+_SUPERLATIVE_SINCE_RE = re.compile(r"\b(?:the|its|their)\s+(?:single\s+)?(?:deadliest|worst|bloodiest|biggest|largest|"
+                                   r"heaviest|most\s+(?:deadly|lethal|serious|violent))\b[^.;!?]*?\bsince\b.*",
+                                   re.IGNORECASE | re.DOTALL)
 _ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)|" + _PLACE_ASIDE_RE.pattern, re.IGNORECASE)
 
 
@@ -906,7 +916,7 @@ class _Reading:
         """"… launched their assault on August 5 and took control of the port on Tuesday": two incidents, each
         with its own date, joined by "and" — cut before the second verb."""
         cuts = []
-        for found in [*_AND_VERB_RE.finditer(body), *_AND_THE_RE.finditer(body)]:
+        for found in [*_AND_VERB_RE.finditer(body), *_AND_THE_RE.finditer(body), *_AND_PLACE_ON_RE.finditer(body)]:
             # the second part's date must be its own, not the day a statement was made ("…, a monitor said on Saturday")
             if DATE_RE.search(body, 0, found.start()) and any(
                     not _STATEMENT_BEFORE_RE.search(body, max(found.end(), later.start() - 40), later.start())
@@ -1546,6 +1556,9 @@ class _Reading:
                 # "the strikes hit the army's air base in Kenana" in a story of drone strikes: the article's weapon,
                 # not fighting on the ground
                 triggers = [*triggers, Trigger(clause.start + bare.start(), clause.start + bare.end(), self.weapon, 3.0)]
+            if not triggers and places and previous is not None and previous.clause.end == clause.start and (
+                    _ELIDED_VERB_RE.match(body)):
+                triggers = list(previous.triggers)  # "captured Kidal on November 14, and Aguelhok on December 20"
             if not triggers:
                 told = _TOOK_PLACE_RE.match(body) if places else None
                 if told is not None:
@@ -2279,6 +2292,9 @@ class _Reading:
             return True
         # "… in the city of Wad Madani, which the RSF seized in December": the place's history, not the strike's
         body = _ASIDE_RE.sub(" ", body)
+        # "The attack in X is the deadliest since the army began fighting militants in 2015": a record it sets, not
+        # an old incident
+        body = _SUPERLATIVE_SINCE_RE.sub(" ", body)
         if dated is None and _SAME_DAY_RE.search(body) and self.background_spans and (
                 0 <= clause.sentence - self.prepared.sentence_index(self.background_spans[-1][0]) <= 1):
             return True  # "Earlier this week, a roadside bomb killed seven … The same day, a soldier was killed": then too
@@ -2406,10 +2422,26 @@ class _Reading:
         return False
 
     # ------------------------------------------------------------------ events
+    def _two_targets(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, with a second one beside a clash that also struck civilians ("attacked the military base
+        and the civilian population in X"): ACLED codes an armed clash and an attack on civilians."""
+        out: list[Mention] = []
+        for mention in mentions:
+            classified = classify(dict(mention.scores))
+            both = FORCE_AND_CIVILIANS_RE.search(self.text, mention.clause.start, mention.clause.end) if (
+                classified is not None and classified[1] == "Armed clash") else None
+            if both is None or not any(both.start() <= t.start < both.end() for t in mention.triggers):
+                out.append(mention)
+                continue
+            weight = max(3.5, *mention.scores.values())  # (two events of their own, not a weak second type)
+            out.append(replace(mention, scores={**mention.scores, "Armed clash": weight}))
+            out.append(replace(mention, scores={"Attack": weight}))
+        return out
+
     def _build(self, mentions: list[Mention]) -> None:
         groups: dict[tuple[str, date | None, str], _Group] = {}
         points: dict[tuple[float, float], str] = {}
-        for mention in mentions:
+        for mention in self._two_targets(mentions):
             classified = classify(dict(mention.scores))
             if classified is None:
                 continue
@@ -2598,6 +2630,10 @@ class _Reading:
     def _draft(self, group: _Group) -> EventDraft | None:
         mentions = group.mentions
         first = min(mentions, key=lambda m: (m.clause.headline, m.clause.start))
+        # (a mention that names the very day beats an earlier one that fell back on it: an infobox's "December
+        # 2023" read at the anchor, beside "… and Aguelhok on December 20")
+        dated = first if first.precision == "day" else next((m for m in sorted(mentions, key=lambda m: m.clause.start)
+                                                             if m.precision == "day" and m.day == first.day), first)
         votes = RoleVotes()
         claims: dict[tuple[Any, ...], Any] = {}
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -2609,12 +2645,17 @@ class _Reading:
                 continue
             seen_clauses.add(clause.start)
             clause_bodies.append(self.text[clause.start : clause.end])
-            actors_here = self._in(self.actor_mentions, clause.start, clause.end)
+            # (a clause whose verb is left out, "… captured Kidal on November 14, and Aguelhok on December 20", has
+            # the actors of the clause that lends it the verb)
+            lender = self.prepared.sentences[clause.sentence].start if any(
+                t.start < clause.start and self.prepared.sentence_index(t.start) == clause.sentence
+                for t in mention.triggers) else clause.start
+            actors_here = self._in(self.actor_mentions, lender, clause.end)
             pivots = [t.start for t in mention.triggers] + self._in(self.casualties, clause.start, clause.end,
                                                                      key=lambda o: o)
             weight = 0.5 if clause.headline else 1.0
-            vote(self.text, clause.start, clause.end, pivots, actors_here, weight, votes)
-            vote_blame(self.text, clause.start, clause.end, actors_here, weight, votes)
+            vote(self.text, lender, clause.end, pivots, actors_here, weight, votes)
+            vote_blame(self.text, lender, clause.end, actors_here, weight, votes)
             for trigger in mention.triggers:
                 if trigger.weight >= 3 and len(spans["event_type"]) < 3:
                     spans["event_type"].append((trigger.start, trigger.end))
@@ -2662,8 +2703,8 @@ class _Reading:
             or first.place_how == "named in the clause" else 2)
         if place_mention.start >= 0:  # a place named only in the title has no span in the text
             spans["location"].append((place_mention.start, place_mention.end))
-        if first.date_mention is not None:
-            spans["event_date"].append((first.date_mention.start, first.date_mention.end))
+        if dated.date_mention is not None:
+            spans["event_date"].append((dated.date_mention.start, dated.date_mention.end))
         for name, field_name in ((actor1, "actor1"), (actor2, "actor2")):
             spans[field_name].extend(votes.evidence.get(name or "", [])[:2])
         claim_rows = [
@@ -2674,7 +2715,7 @@ class _Reading:
         spans["claims"].extend((c.start, c.end) for c in claims.values())
         explain = {
             "place": f"{place.name} ({place.kind}, {place.country_name}): {first.place_how}; {place_mention.why}",
-            "date": (f"{first.day.isoformat() if first.day else 'unresolved'} ({first.precision}): {first.date_how}"),
+            "date": (f"{dated.day.isoformat() if dated.day else 'unresolved'} ({dated.precision}): {dated.date_how}"),
             "type": f"{sub_event_type}: trigger words " + ", ".join(
                 sorted({self.text[t.start:t.end].lower() for m in mentions for t in m.triggers})[:6]),
             "mentions": str(len(mentions)),
@@ -2682,10 +2723,10 @@ class _Reading:
         if place_mention.alternatives:
             explain["other_places_of_that_name"] = "; ".join(
                 f"{p.name} ({p.country_name}, {p.kind})" for p in place_mention.alternatives[:3])
-        return EventDraft(place=place, event_date=first.day, date_precision=first.precision, event_type=event_type,
+        return EventDraft(place=place, event_date=dated.day, date_precision=dated.precision, event_type=event_type,
                           sub_event_type=sub_event_type, actor1=actor1, actor2=actor2, assoc_actors=assoc,
                           claims=claim_rows, geo_precision=geo_precision, spans=dict(spans), explain=explain,
-                          type_score=type_score, dated_by_text=first.own_date or first.date_how != (
+                          type_score=type_score, dated_by_text=dated.own_date or dated.date_how != (
                               "no date in the text: the publication date"))
 
 

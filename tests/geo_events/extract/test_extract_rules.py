@@ -3832,3 +3832,34 @@ def test_explosions_also_reported_elsewhere_are_the_same_fire() -> None:
     text = ("Russian missiles hit the center of Kyiv during the morning rush hour on Monday, killing at least eight "
             "people. Explosions were also reported in Lviv and Ternopil.")
     assert {e["sub_event_type"] for e in events(text, "2022-10-10")} == {"Shelling/artillery/missile attack"}
+
+
+def test_one_attack_on_a_base_and_on_civilians_is_a_clash_and_an_attack_on_civilians() -> None:
+    found = events("Gunmen attacked an army post and nearby villagers in Djibo on Monday, killing 12.", "2022-05-03")
+    assert sorted(e["sub_event_type"] for e in found) == ["Armed clash", "Attack"]
+    assert {e["location"] for e in found} == {"Djibo"}
+    base_only = events("Gunmen attacked an army post in Djibo on Monday, killing 12 soldiers.", "2022-05-03")
+    assert [e["sub_event_type"] for e in base_only] == ["Armed clash"]
+
+
+def test_the_deadliest_attack_since_a_past_year_is_news_not_background() -> None:
+    text = ("Dozens of soldiers were killed when militants attacked an army camp in northern Mali on Sunday, officials "
+            "said.\n\nThe assault in the town of Tessalit in the Kidal region, some 300 km north of Gao, is the deadliest "
+            "on Mali's army since the armed forces started fighting jihadists in 2012.")
+    assert [(e["location"], e["event_date"]) for e in events(text, "2019-10-01")] == [("Tessalit", "2019-09-29")]
+
+
+def test_a_second_place_with_its_own_date_and_the_verb_left_out_is_its_own_capture() -> None:
+    text = "The Malian forces then captured the regional capital of Kidal on November 14, and Aguelhok on December 20."
+    found = events(text, "2023-12-28")
+    assert sorted((e["location"], e["event_date"], e["sub_event_type"]) for e in found) == [
+        ("Aguelhok", "2023-12-20", "Government regains territory"),
+        ("Kidal", "2023-11-14", "Government regains territory")]
+
+
+def test_the_regional_capital_of_a_region_named_after_its_city_is_the_city() -> None:
+    text = ("The army set out to retake Kidal Region. Troops captured the regional capital of Kidal on November 14. "
+            "Rebels still hold rural Kidal region.")
+    found = events(text, "2023-11-20")
+    assert [(e["location"], e["event_date"]) for e in found if e["event_date"] == "2023-11-14"] == [
+        ("Kidal", "2023-11-14")]
