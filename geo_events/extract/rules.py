@@ -160,11 +160,6 @@ _AND_VERB_RE = re.compile(
     r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
     r"withdrew|attacked|struck|shelled|bombed|clashed|ambushed|killed|launched|raided)\b)")
 _AND_THE_RE = re.compile(r",(?=\s+and\s+the\s)")  # "… overrun on Saturday night, and the other prison … on Sunday"
-#: "… captured the regional capital of Kidal on November 14, and Aguelhok on December 20": a second place with a date
-#: of its own, the verb left out.
-_AND_PLACE_ON_RE = re.compile(r",(?=\s+and\s+(?:then\s+|later\s+|finally\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}\s+"
-                              r"(?:on|in)\s+(?:the\s+)?(?:\d|[A-Z]))")
-_ELIDED_VERB_RE = re.compile(r"\W*and\s+(?:then\s+|later\s+|finally\s+)?[A-Z]")
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
@@ -508,6 +503,9 @@ _LIST_GAP_RE = re.compile(
     r"(?:(?:another|one|a\s+second|a\s+third)\s+)?(?:(?:near|close\s+to|in|at|around|outside)\s+)?"
     r"(?:the\s+)?(?:(?:villages?|towns?|cities|city|town|village|areas?|outskirts)\s+(?:of|around|near)\s+)?$",
     re.IGNORECASE)
+#: What a list says of one of its towns before it goes on ("Tell Abyad, Ras al-Ayn where thousands fled the town,
+#: Ayn Issa and Qamishli"): left out when the list is read.
+_LISTED_ASIDE_RE = re.compile(r"^\s+(?:where|which|whose)\b[^,;.()]{0,80}(?=,)")
 #: A clause with no trigger of its own telling where the incident happened ("It took place in X").
 _TOOK_PLACE_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:attack|incident|raid|assault|ambush|strike|"
                             r"bombing|blast|explosion|fighting|clash(?:es)?|killings?|massacre|shooting))\s+(?:had\s+)?"
@@ -916,7 +914,7 @@ class _Reading:
         """"… launched their assault on August 5 and took control of the port on Tuesday": two incidents, each
         with its own date, joined by "and" — cut before the second verb."""
         cuts = []
-        for found in [*_AND_VERB_RE.finditer(body), *_AND_THE_RE.finditer(body), *_AND_PLACE_ON_RE.finditer(body)]:
+        for found in [*_AND_VERB_RE.finditer(body), *_AND_THE_RE.finditer(body)]:
             # the second part's date must be its own, not the day a statement was made ("…, a monitor said on Saturday")
             if DATE_RE.search(body, 0, found.start()) and any(
                     not _STATEMENT_BEFORE_RE.search(body, max(found.end(), later.start() - 40), later.start())
@@ -1485,8 +1483,11 @@ class _Reading:
         sentence = self.prepared.sentences[min(self.prepared.sentence_index(low.start),
                                                len(self.prepared.sentences) - 1)]
         # (each place its own verb: "In Hajjah, the coalition launched raids on Haradh" has one, for Haradh)
-        return any(t.weight >= 2.5 for t in self._in(self.triggers, sentence.start, low.start)) and any(
-            t.weight >= 2.5 for t in self._in(self.triggers, low.end, high.start))
+        if any(t.weight >= 2.5 for t in self._in(self.triggers, sentence.start, low.start)) and any(
+                t.weight >= 2.5 for t in self._in(self.triggers, low.end, high.start)):
+            return True
+        # or each its own day: "captured the regional capital of Kidal on November 14, and Aguelhok on December 20"
+        return self._dated_list_gap(low.end, high.start)
 
     def _violent_setting(self, place: PlaceMention) -> bool:
         """True when the clause naming ``place`` tells of violence there ("In Derna, the air force continues to
@@ -1556,9 +1557,6 @@ class _Reading:
                 # "the strikes hit the army's air base in Kenana" in a story of drone strikes: the article's weapon,
                 # not fighting on the ground
                 triggers = [*triggers, Trigger(clause.start + bare.start(), clause.start + bare.end(), self.weapon, 3.0)]
-            if not triggers and places and previous is not None and previous.clause.end == clause.start and (
-                    _ELIDED_VERB_RE.match(body)):
-                triggers = list(previous.triggers)  # "captured Kidal on November 14, and Aguelhok on December 20"
             if not triggers:
                 told = _TOOK_PLACE_RE.match(body) if places else None
                 if told is not None:
@@ -2050,7 +2048,8 @@ class _Reading:
                     self.text, max(0, last.start - 30), last.start):
                 # "in a remote area between the cities of Kirkuk and Arbil": one place between two, coded at the first
                 last = place
-            elif _LIST_GAP_RE.match(gap) or place.cue_before in _DIRECT_CUES or self._after_container(found, place) or (
+            elif _LIST_GAP_RE.match(_LISTED_ASIDE_RE.sub("", gap)) or place.cue_before in _DIRECT_CUES or (
+                    self._after_container(found, place)) or (
                     self._dated_list_gap(last.end, place.start)) or _LISTED_BEARING_GAP_RE.fullmatch(gap) or (
                     self._second_predicate(last.end, place.start)):
                 out.append(place)
@@ -2645,17 +2644,12 @@ class _Reading:
                 continue
             seen_clauses.add(clause.start)
             clause_bodies.append(self.text[clause.start : clause.end])
-            # (a clause whose verb is left out, "… captured Kidal on November 14, and Aguelhok on December 20", has
-            # the actors of the clause that lends it the verb)
-            lender = self.prepared.sentences[clause.sentence].start if any(
-                t.start < clause.start and self.prepared.sentence_index(t.start) == clause.sentence
-                for t in mention.triggers) else clause.start
-            actors_here = self._in(self.actor_mentions, lender, clause.end)
+            actors_here = self._in(self.actor_mentions, clause.start, clause.end)
             pivots = [t.start for t in mention.triggers] + self._in(self.casualties, clause.start, clause.end,
                                                                      key=lambda o: o)
             weight = 0.5 if clause.headline else 1.0
-            vote(self.text, lender, clause.end, pivots, actors_here, weight, votes)
-            vote_blame(self.text, lender, clause.end, actors_here, weight, votes)
+            vote(self.text, clause.start, clause.end, pivots, actors_here, weight, votes)
+            vote_blame(self.text, clause.start, clause.end, actors_here, weight, votes)
             for trigger in mention.triggers:
                 if trigger.weight >= 3 and len(spans["event_type"]) < 3:
                     spans["event_type"].append((trigger.start, trigger.end))

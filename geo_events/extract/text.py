@@ -121,6 +121,14 @@ def strip_wikitext(text: str) -> str:
     return _WIKI_QUOTES_RE.sub("", text)
 
 
+#: A short heading line with a wiki edit link run into its last word ("9 October 2019Edit", "Ground offensiveEdit").
+_GLUED_EDIT_RE = re.compile(r"(?m)^(?=[^\n]{1,80}$)([^\n]*?[0-9a-z)\]])Edit[ \t]*$")
+
+
+#: A wiki reference mark: "[2]", "[n 1]", "[citation needed]".
+_REFERENCE_MARK_RE = re.compile(r"\[(?:\d{1,3}|[a-z]\s?\d{1,3}|citation needed|note \d{1,3})\]")
+
+
 def prepare_text(text: object) -> Article:
     """Check and prepare article text; raise ``ExtractionError`` when it cannot be processed.
 
@@ -160,6 +168,11 @@ def prepare_text(text: object) -> Article:
     # a byte-order mark, a replacement character or a zero-width space pasted in front of a dateline
     # ("\ufffdRaipur: …") hides it; a space in its place keeps every offset
     text = _INVISIBLE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    # a mirrored wiki page's section heading keeps its edit link glued on ("9 October 2019Edit"): blanked, so the
+    # heading reads as its date
+    text = _GLUED_EDIT_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    # an encyclopedia page's reference marks ("…fled the town,[2] Ayn Issa", "[n 1]") blanked: no word of the text
+    text = _REFERENCE_MARK_RE.sub(lambda m: " " * len(m.group(0)), text)
     text = unwrap_lines(text)
     respaced = restore_lost_spaces(text)
     return Article(text=respaced, html_stripped=stripped or respaced is not text,

@@ -3849,7 +3849,7 @@ def test_the_deadliest_attack_since_a_past_year_is_news_not_background() -> None
     assert [(e["location"], e["event_date"]) for e in events(text, "2019-10-01")] == [("Tessalit", "2019-09-29")]
 
 
-def test_a_second_place_with_its_own_date_and_the_verb_left_out_is_its_own_capture() -> None:
+def test_a_city_named_like_its_region_and_a_town_of_it_each_with_its_own_day_are_two_captures() -> None:
     text = "The Malian forces then captured the regional capital of Kidal on November 14, and Aguelhok on December 20."
     found = events(text, "2023-12-28")
     assert sorted((e["location"], e["event_date"], e["sub_event_type"]) for e in found) == [
@@ -3863,3 +3863,18 @@ def test_the_regional_capital_of_a_region_named_after_its_city_is_the_city() -> 
     found = events(text, "2023-11-20")
     assert [(e["location"], e["event_date"]) for e in found if e["event_date"] == "2023-11-14"] == [
         ("Kidal", "2023-11-14")]
+
+
+def test_a_mirrored_wiki_heading_with_its_edit_link_glued_on_dates_its_section() -> None:
+    text = ("Timeline of the offensive\n\nShelling of Tell Abyad on 12 October 2019.\n\n9 October 2019Edit\n\n"
+            "Turkish howitzers shelled the town of Tell Abyad in northern Syria. Later, rockets were fired at the "
+            "Turkish city of Nusaybin.\n")
+    found = extract_events(text, None, title="Timeline of the offensive")["features"]
+    assert {e["properties"]["location"]: e["properties"]["event_date"] for e in found
+            if e["properties"]["event_date"] != "2019-10-12"} == {"Tall Abyaḑ": "2019-10-09", "Nusaybin": "2019-10-09"}
+
+
+def test_a_list_of_towns_goes_on_past_what_it_says_of_one_and_a_reference_mark() -> None:
+    text = ("Turkish airstrikes targeted the SDF-held towns of Tell Abyad, Ras al-Ayn where thousands fled the "
+            "town,[2] Ayn Issa and Qamishli on Wednesday.")
+    assert len(events(text, "2019-10-10")) == 4
