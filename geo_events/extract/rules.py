@@ -143,7 +143,12 @@ _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|acro
                                        r"capital,?\s+(?:of\s+\w+,?\s+)?$", re.IGNORECASE)
 #: "the strikes hit …", "Targets near the cities of A, B and C, the task force said": a strike bulletin's line that
 #: names no weapon of its own ("the attacks" may be fighting on the ground)
-_BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b|^\W*(?:other\s+)?targets\s+(?:near|in|around)\b",
+_BARE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+strikes\b|^\W*(?:other\s+)?targets\s+(?:near|in|around)\b"
+                              # (but "the attacks targeted the towns of A, B and C", "attacks were also reported in
+                              # D" in a story of shelling: the same fire, named by the places it hit)
+                              r"|^\W*(?:the|these|those)\s+attacks\s+(?:also\s+)?(?:targeted|hit|struck|pounded)\s+"
+                              r"(?:the\s+)?(?:towns?|villages?|cities|city|areas?|neighbou?rhoods?)\b"
+                              r"|^\W*attacks\s+(?:were|was)\s+(?:also\s+)?reported\s+in\b",
                               re.IGNORECASE)
 _AND_THEN_BEFORE_RE = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$")
 #: "his fighters had attacked villages": a pluperfect with no date of its own tells what happened before.

@@ -3878,3 +3878,12 @@ def test_a_list_of_towns_goes_on_past_what_it_says_of_one_and_a_reference_mark()
     text = ("Turkish airstrikes targeted the SDF-held towns of Tell Abyad, Ras al-Ayn where thousands fled the "
             "town,[2] Ayn Issa and Qamishli on Wednesday.")
     assert len(events(text, "2019-10-10")) == 4
+
+
+def test_the_attacks_that_targeted_towns_in_a_story_of_rocket_fire_are_that_fire() -> None:
+    text = ("Nine civilians were killed on Sunday in rocket attacks by government forces in Idlib province. The attacks "
+            "targeted the towns of Saraqib and Kafranbel, rescuers said. Attacks were also reported in the town of "
+            "Kafr Zita.")
+    found = events(text, "2019-04-08")
+    assert {e["location"] for e in found} >= {"Saraqib", "Kafr Zaytā"}
+    assert {e["sub_event_type"] for e in found} == {"Shelling/artillery/missile attack"}
