@@ -215,10 +215,14 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Attack", 3.0, r"(?:killed|shot|gunned\s+down|abducted\s+and\s+killed)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
      r"(?:governor|mayor|imam|judge|headman|village\s+(?:head|chief|elder)|councillor|lawmaker|journalist|"
      r"traditional\s+(?:ruler|leader)|chief\s+of\s+the\s+village)\b"),
+    # an ambush on a home or a family is an attack on civilians ("militants ambushed a house near X, killing 11")
+    ("Attack", 4.0, r"ambush(?:ed|es|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:house|home|family|families|"
+     r"wedding|funeral)\b"),
     # raiders who attack villages or their people (not a position or a convoy)
     ("Attack", 2.5, r"(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?)\s+(?:on\s+)?(?:(?:several|two|three|four|five|the|a|\d+)\s+)?"
      r"(?:(?!(?:damaged|destroyed|hit|left|forced|killed|wounded|injured)\s)\w+\s+)?"  # ("attacks damaged houses")
      r"(?:villages?|villagers|civilians|residents|farmers|worshippers|displaced\s+people|herders|shepherds|homes?|houses?"
+     r"|famil(?:y|ies)"
      # "three Boko Haram raids on communities", "attacked Bolakla, a village"
      r"|communities|community)\b"
      r"|attack(?:ed|s|ing)?\s+[\w'’-]+(?:\s+[\w'’-]+)?,\s+an?\s+(?:[\w-]+\s+)?(?:village|community|hamlet)\b"),

@@ -165,6 +165,10 @@ _AND_VERB_RE = re.compile(
     r"\s(?=and\s+(?:then\s+|later\s+|finally\s+)?(?:took|seized|captured|overran|stormed|entered|retook|recaptured|"
     r"withdrew|attacked|struck|shelled|bombed|clashed|ambushed|killed|launched|raided)\b)")
 _AND_THE_RE = re.compile(r",(?=\s+and\s+the\s)")  # "… overrun on Saturday night, and the other prison … on Sunday"
+_SPEECH_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|announced|claimed)\b")
+#: "… the previous day", "… the day before": a day counted back from the statement's day told before it.
+_PREVIOUS_DAY_RE = re.compile(r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+(?:yesterday|the\b)))",
+                              re.IGNORECASE)
 _DAYS_APART_RE = re.compile(r"^(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<rel>after|before)\b", re.IGNORECASE)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNPLACED_REASON_RE = re.compile(r"^only a (?:spelling variant|small place)|does not list|far from the province")
@@ -2219,6 +2223,14 @@ class _Reading:
                     shifted = None  # (a day after the text was published is no incident's)
                 if shifted is not None and (days or later.group("same")):
                     return shifted, "day", before[-1], f"'{later.group(0).strip()}' counted from '{before[-1].text}'"
+        before_said = _PREVIOUS_DAY_RE.search(self.text, clause.start, clause.end) if own else None
+        said = [d for d in own if d.precision == "day" and d.date is not None and d.end <= before_said.start()
+                and _SPEECH_VERB_RE.search(self.text, clause.start, d.start)] if before_said is not None else []
+        if said:
+            # "The group said on Tuesday that its militants targeted fighters in X the previous day": the day before
+            # the statement's
+            return (said[-1].date - timedelta(days=1), "day", said[-1],
+                    f"'{before_said.group(0)}', the day before '{said[-1].text}'")
         if not own:
             sentence = self.prepared.sentences[clause.sentence]
             own = self._incident_dates(sentence.start, sentence.end)

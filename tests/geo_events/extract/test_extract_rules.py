@@ -3887,3 +3887,14 @@ def test_the_attacks_that_targeted_towns_in_a_story_of_rocket_fire_are_that_fire
     found = events(text, "2019-04-08")
     assert {e["location"] for e in found} >= {"Saraqib", "Kafr Zaytā"}
     assert {e["sub_event_type"] for e in found} == {"Shelling/artillery/missile attack"}
+
+
+def test_an_ambush_on_a_house_is_an_attack_on_civilians() -> None:
+    text = "Militants ambushed a house near Baqubah late on Tuesday, killing six members of a family, police said."
+    assert [e["event_type"] for e in events(text, "2021-10-27")] == ["Violence against civilians"]
+
+
+def test_the_previous_day_counts_back_from_the_statement_day_told_before_it() -> None:
+    text = ("The group said on its channels on Tuesday that its fighters targeted militiamen in the Jalawla area the "
+            "previous day, killing one.")
+    assert [e["event_date"] for e in events(text, "2021-10-27")] == ["2021-10-25"]
