@@ -183,14 +183,18 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"|(?:(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?\s+of)"),
     # an attack on an armed post ("attacked a military base", "attacked army positions", "attacked a convoy"): fighting
     # an attack aimed at soldiers ("the attacks targeted troops stationed at …", "attacked soldiers guarding …")
-    ("Armed clash", 2.5, r"(?:attack(?:ed|s)?|targeted)\s+(?:\w+\s+){0,2}?(?:troops|soldiers|policemen|police\s+officers|"
+    # (forces "attacked" fought; forces "targeted" may have been hit from the air: "the drone attack targeted …")
+    ("Armed clash", 3.0, r"attack(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:troops|soldiers|policemen|police\s+officers|"
      r"security\s+forces|servicemen|peacekeepers|militiamen)\b"),
-    ("Armed clash", 2.5, r"(?:attack(?:ed|s|ing)?\s+(?:on\s+)?|assault(?:ed|s|ing)?\s+(?:on\s+)?|"
+    ("Armed clash", 2.5, r"targeted\s+(?:\w+\s+){0,2}?(?:troops|soldiers|policemen|police\s+officers|"
+     r"security\s+forces|servicemen|peacekeepers|militiamen)\b"),
+    # an attack on a post of armed forces is fighting of its own, not a weak second type of the day's other incident
+    ("Armed clash", 3.0, r"(?:attack(?:ed|s|ing)?\s+(?:on\s+)?|assault(?:ed|s|ing)?\s+(?:on\s+)?|"
      # "a raid by armed fighters on an army base"
      r"raid(?:s|ed)?\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:on\s+)?|"
      r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\s+)"
      r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
-     r"(?:[\w'-]+\s+){0,3}?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"
+     r"(?:[\w'-]+\s+){0,3}?(?:\([\w' -]{1,30}\)\s+)?(?:(?:military|army|security|police|troops')\s+(?:[\w-]+\s+)?(?:camps?|posts?|stations?)"
      r"|bases?|outposts?|(?:army\s+|military\s+)?positions|checkpoints?|check-?posts?|convoys?|barracks|police\s+stations?|patrols?"
      r"|garrisons?"
      # "attacked the army's regional headquarters in Gao" (not a party's: "headquarters of the KDP")

@@ -3898,3 +3898,9 @@ def test_the_previous_day_counts_back_from_the_statement_day_told_before_it() ->
     text = ("The group said on its channels on Tuesday that its fighters targeted militiamen in the Jalawla area the "
             "previous day, killing one.")
     assert [e["event_date"] for e in events(text, "2021-10-27")] == ["2021-10-25"]
+
+
+def test_an_attack_on_a_checkpoint_and_a_murder_by_the_same_town_that_day_are_two_events() -> None:
+    text = ("Militants attacked an Internal Security Forces (Asayish) checkpoint in an area east of Raqqa on Thursday "
+            "morning. Furthermore, unidentified gunmen murdered a driver in his house east of Raqqa.")
+    assert sorted(e["event_type"] for e in events(text, "2022-04-22")) == ["Battles", "Violence against civilians"]
