@@ -218,8 +218,9 @@ _ROAD_AFTER_RE = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|fr
 _ROAD_JOIN_RE = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 #: A city at least this big written after "central" is the city centre ("central Tel Aviv"), not a province.
 CENTRAL_CITY_POPULATION = 300_000
+#: (a people's adjective may stand between: "in eastern Syrian Homs")
 _PART_OF_RE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|rural|"
-                         r"central|upper|lower)\s+$", re.IGNORECASE)
+                         r"central|upper|lower)\s+(?:(?-i:[A-Z][a-z]+(?:i|ian|ese|ish))\s+)?$", re.IGNORECASE)
 _BORDER_RE = re.compile(r"\b(?:border|borders|cross-border|frontier|boundary)\b", re.IGNORECASE)
 _KIND_AFTER_RE = re.compile(r"\s+(nuclear\s+power\s+(?:plant|station)|nuclear\s+plant|power\s+(?:plant|station)|"
                             r"oil\s*field|oilfield|gas\s*field|gasfield|dam|air\s*base|airbase|airport|base|camp|"

@@ -3904,3 +3904,8 @@ def test_an_attack_on_a_checkpoint_and_a_murder_by_the_same_town_that_day_are_tw
     text = ("Militants attacked an Internal Security Forces (Asayish) checkpoint in an area east of Raqqa on Thursday "
             "morning. Furthermore, unidentified gunmen murdered a driver in his house east of Raqqa.")
     assert sorted(e["event_type"] for e in events(text, "2022-04-22")) == ["Battles", "Violence against civilians"]
+
+
+def test_the_eastern_part_of_a_province_named_with_its_people_adjective_is_the_province() -> None:
+    text = "Fierce clashes occurred between army forces and ISIS militants in a remote area of eastern Syrian Homs on Thursday."
+    assert events(text, "2019-11-15") == []  # the province: no point of the city
