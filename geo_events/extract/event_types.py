@@ -114,7 +114,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:an?\s+|two\s+|three\s+)?(?:pipe\s+|home-?made\s+|crude\s+)?bombs?"),
     ("Remote explosive/landmine/IED", 5.0, r"pipe\s+bombs?"),
     ("Chemical weapon", 7.0, r"chemical\s+(?:attack|weapons?|agents?)|chlorine|sarin|nerve\s+agent|toxic\s+gas|poison\s+gas"),
-    ("Armed clash", 3.0, r"clash(?:es|ed|ing)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men))|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
+    ("Armed clash", 3.0, r"clash(?:es|ed|ing)?|fighting(?!\s+(?:force|forces|group|groups|season|chance|spirit|positions?|vehicles?|units?|age|men|terrorism|terror|extremism|crime|corruption|drugs|poverty|disease)\b)|fought|battles?|battled|firefights?|gunfights?|gun\s+battles?|ambush(?:ed)?"
      r"|skirmish(?:es)?|exchanged\s+fire|exchange\s+of\s+fire|offensive|counter-?attack(?:ed|s)?|assault(?:s|ed)?"
      r"|engag(?:ed|ing)|infiltration\s+attempt|repelled|repulsed|repel(?:s|ling)?|repuls(?:e|es|ing)"
      # "Boko Haram infiltrated our base in Ngwom yesterday"

@@ -95,6 +95,8 @@ _ORG_WORDS = frozenset(
     "broadcasting broadcaster agence presse mission office".split()
 )
 #: Last words of a military unit's name ("Tahoua Special Forces Battalion", "Kidal Mechanised Brigade").
+#: After a name, a brigade named for its martyrs ("Abu Saleem Martyrs' brigade", "the Ahrar Martyrs Battalion").
+_MARTYRS_UNIT_AFTER_RE = re.compile(r"\s+[Mm]artyrs['’]?\s+(?:[Bb]rigades?|[Bb]attalions?|[Rr]egiments?)\b")
 _UNIT_WORDS = frozenset({"battalion", "brigade", "division", "regiment", "corps", "squadron", "command", "battalions",
                          "brigades"})
 _TITLES = frozenset(
@@ -689,6 +691,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if any(run[k][2].lower() in _UNIT_WORDS for k in range(j + 1, min(len(run), j + 3))):
         # "the Tahoua Special Forces Battalion": a unit named after its garrison town
         return f"part of a military unit's name ({text[start:run[min(len(run), j + 3) - 1][1]]})"
+    if unit := _MARTYRS_UNIT_AFTER_RE.match(text, end):
+        # "the Abu Saleem Martyrs' brigade": a brigade named after a quarter, wherever it fights
+        return f"part of a military unit's name ({text[start:unit.end()]})"
     if i > 0 and run[i - 1][2].lower() in _ORG_WORDS:
         return f"part of an organisation's name ({text[run[i - 1][0]:end]})"
     if j == len(run) and _COMMANDER_AFTER_RE.match(text, end):

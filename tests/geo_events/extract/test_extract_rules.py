@@ -3909,3 +3909,15 @@ def test_an_attack_on_a_checkpoint_and_a_murder_by_the_same_town_that_day_are_tw
 def test_the_eastern_part_of_a_province_named_with_its_people_adjective_is_the_province() -> None:
     text = "Fierce clashes occurred between army forces and ISIS militants in a remote area of eastern Syrian Homs on Thursday."
     assert events(text, "2019-11-15") == []  # the province: no point of the city
+
+
+def test_a_brigade_named_for_the_martyrs_of_a_quarter_is_no_place() -> None:
+    text = ("Four members of the Abu Saleem Martyrs' brigade were killed in clashes in Derna on Sunday, the local "
+            "council said.")
+    assert [e["location"] for e in events(text, "2014-09-23")] == ["Darnah"]
+
+
+def test_fighting_terrorism_is_a_mission_not_a_battle() -> None:
+    text = ("The air force, which has said it is intent on fighting terrorism, said that during Sunday's clashes it "
+            "carried out airstrikes on ships trying to enter Derna's port.")
+    assert [e["sub_event_type"] for e in events(text, "2014-09-23")] == ["Air/drone strike"]
