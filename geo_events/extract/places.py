@@ -830,7 +830,7 @@ class DocumentContext:
         return max(self.countries.values(), default=0.0)
 
 
-_PROVINCE_USE = (r"(?:(?:\s*,\s*[A-Z][\w'’-]+)*(?:\s*,?\s+and\s+[A-Z][\w'’-]+)?\s+(?:provinces?|governorates?|states?|"
+_PROVINCE_USE = (r"(?:(?:\s*,\s*[A-Z][\w'’-]+)*(?:\s*,?\s+and\s+[A-Z][\w'’-]+)?\s+(?i:provinces?|governorates?|states?|"
                  r"regions?|oblasts?)\b|['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:district|sub-district|county|township)\b)")
 
 
@@ -854,7 +854,8 @@ def _provinces_by_own_name(text: str, raw: list[_Raw], chosen: list[Any]) -> Non
             continue  # the first word of a line: a dateline's city ("Khost, 11 January 2024 —")
         key = item.written.lower()
         if key not in used:
-            used[key] = re.search(rf"(?<![\w-]){re.escape(item.written)}{_PROVINCE_USE}", text) is not None
+            # (a headline's "Deir Ez-Zor" is the body's "Deir ez-Zor Governorate")
+            used[key] = re.search(rf"(?<![\w-])(?i:{re.escape(item.written)}){_PROVINCE_USE}", text) is not None
         if used[key]:
             admin = [p for p, _ in item.candidates if p.kind == "admin1" and p.country == place.country]
             if admin:

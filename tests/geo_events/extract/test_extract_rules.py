@@ -3921,3 +3921,11 @@ def test_fighting_terrorism_is_a_mission_not_a_battle() -> None:
     text = ("The air force, which has said it is intent on fighting terrorism, said that during Sunday's clashes it "
             "carried out airstrikes on ships trying to enter Derna's port.")
     assert [e["sub_event_type"] for e in events(text, "2014-09-23")] == ["Air/drone strike"]
+
+
+def test_a_headline_city_the_body_writes_as_a_governorate_is_the_governorate() -> None:
+    title = "Clashes Between Tribes And SDF Resume In Deir Ez-Zor"
+    text = (f"{title}\n\nArmed clashes between Arab tribes and the SDF resumed after two weeks of calm.\n\n"
+            "Intense clashes broke out between tribesmen and SDF fighters in Diban town in Deir ez-Zor Governorate.")
+    found = extract_events(text, "2023-09-25", title=title)["features"]
+    assert [e["properties"]["location"] for e in found] == ["Dhībān"]  # not the city of Deir ez-Zor as well
