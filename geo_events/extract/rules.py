@@ -697,6 +697,14 @@ _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
                           r"bombing|blast|explosion|incident|assault|ambush|shelling|fighting|clashes|incursion|massacre|killings?|"
                           r"shooting|onslaught)\b(?!\s+(?:campaign|campaigns|raids|runs))", re.IGNORECASE)
+#: Between "the attack" and the site it names: "the attack on al-Anad military base", "the strike at the airport".
+_ON_SITE_GAP_RE = re.compile(r"\s+(?:on|at|against|targeting)\s+(?:the\s+)?")
+#: How far the site named by a clause that refers back to an incident may lie from the town that placed it.
+SITE_KM = 30.0
+#: Kinds of place that are one site (a base, a dam, a prison), not a settlement.
+_SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
+#: "… were injured in the attack on the base": the incident just told, named late in its clause.
+_IN_THE_BEFORE_RE = re.compile(r"\b(?:in|during|by)\s+$")
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
                           "villages", "towns", "targeting", "targeted", "hit", "struck", "shelled", "stormed",
                           "attacked", "bombed", "entered", "captured", "seized", "neighbourhood", "neighborhood",
@@ -1772,7 +1780,8 @@ class _Reading:
                     dated = (None, "day", None, "no date and no publication date")
             day, precision, date_mention, date_how = dated
             found_anaphora = _ANAPHORA_RE.search(body)
-            anaphora = found_anaphora is not None and found_anaphora.start() < 50 and not (
+            anaphora = found_anaphora is not None and (found_anaphora.start() < 50 or _IN_THE_BEFORE_RE.search(
+                body, 0, found_anaphora.start())) and not (
                 # "Less than 24 hours after that attack on Marte, the insurgents attacked three more bases in …":
                 # the incident it came after, named to date a new one
                 _AFTER_THAT_RE.search(body, 0, found_anaphora.start()) and any(
@@ -1827,10 +1836,19 @@ class _Reading:
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported, of its kind
                 # ("the village hit by the incursion" after gunmen beheaded its chief is no second, armed clash)
+                site = next((p for p, _ in places if p.place.kind in _SITE_KINDS and found_anaphora is not None
+                             and _ON_SITE_GAP_RE.fullmatch(self.text, clause.start + found_anaphora.end(), p.start)
+                             and haversine_km(p.place.lat, p.place.lon, previous.place.place.lat,
+                                              previous.place.place.lon) <= SITE_KM), None)
+                if site is not None and previous.place.place.kind not in _SITE_KINDS:
+                    # "… a drone attack on a parade in Lahj city … injured in the attack on al-Anad military base":
+                    # the site the incident hit, nearer than the town that first placed it
+                    previous.place, previous.place_how = site, "the site the clause that refers back to it names"
                 places = [(previous.place, "the incident the clause refers back to")]
                 own_kind, before = classify(dict(scores)), classify(dict(previous.scores))
                 if own_kind is not None and before is not None and own_kind[:2] == ("Battles", "Armed clash") and (
-                        before[0] == "Violence against civilians") and own_kind[2] < 5.0:
+                        before[0] in ("Violence against civilians", "Explosions/Remote violence")) and own_kind[2] < 5.0:
+                    # ("the attack on the base" after a drone attack on it is that strike, not fighting)
                     scores = defaultdict(float, previous.scores)
                 if not own_date:
                     day, precision, date_mention, date_how = (previous.day, previous.precision,

@@ -3929,3 +3929,11 @@ def test_a_headline_city_the_body_writes_as_a_governorate_is_the_governorate() -
             "Intense clashes broke out between tribesmen and SDF fighters in Diban town in Deir ez-Zor Governorate.")
     found = extract_events(text, "2023-09-25", title=title)["features"]
     assert [e["properties"]["location"] for e in found] == ["Dhībān"]  # not the city of Deir ez-Zor as well
+
+
+def test_officers_injured_in_the_attack_on_a_base_are_the_drone_strike_just_told_at_that_base() -> None:
+    text = ("Five people were killed in a Houthi drone attack on a military parade in Lahj city on Thursday, military "
+            "sources said. In addition, 15 officers were injured in the attack on al-Anad military base, the sources "
+            "said.")
+    found = events(text, "2019-01-11")
+    assert [(e["location"], e["sub_event_type"]) for e in found] == [("Al-Anad Air Base", "Air/drone strike")]
