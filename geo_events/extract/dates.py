@@ -46,7 +46,9 @@ DATE_RE = re.compile(
     # "01/05/2024", "1.5.2024": day and month in either order (see ``_numeric_date``)
     r"|(?P<num>(?P<n1>[0-3]?\d)(?P<nsep>[/.])(?P<n2>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d))(?![/.]?\d)"
     rf"|(?P<dmy>{_DAY.format(g='d1')}(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?)"
-    rf"|(?P<mdy>{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d|:\d)(?:,?\s+{_YEAR.format(g='y2')})?)"
+    # (a comma after the month before an ordinal day: "on March, 24th")
+    rf"|(?P<mdy>{_MONTH.format(g='m2')}(?:,(?=\s+[0-3]?\d(?:st|nd|rd|th)\b))?\s+{_DAY.format(g='d2')}(?!\d|:\d)"
+    rf"(?:,?\s+{_YEAR.format(g='y2')})?)"
     rf"|(?P<my>(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH.format(g='m3')}\s+{_YEAR.format(g='y3')})"
     # "on the 19th": a day of the month the text is in (not "on the 19th of October", read above)
     # (nor a storey, a round or an anniversary: "units on the 11th-12th floors", "on the 5th day of the siege")

@@ -189,3 +189,9 @@ def test_an_undated_chronicle_reads_its_year_less_days_forward_from_the_last_ful
     back = extract_events("On 5 March 2020 the army retook Saraqib. Rebels had shelled Kadugli on 28 February.",
                           None)["features"]
     assert "2020-02-28" in {f["properties"]["event_date"] for f in back}
+
+
+def test_a_comma_after_the_month_before_an_ordinal_day() -> None:
+    found = find_dates("The attacks started on March, 24th and went on.", date(2021, 3, 26))
+    assert [(d.date, d.precision) for d in found] == [(date(2021, 3, 24), "day")]
+    assert find_dates("In May, 5 people died.", date(2021, 3, 26)) == []
