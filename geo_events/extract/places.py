@@ -165,6 +165,11 @@ _OWNER_GAP_RE = re.compile(
     r"governorate|district|capital|port|port city|border town|oblast)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
 #: "the regional capital of Kidal", "the provincial capital of": the city that is the seat of the unit named after it.
 _CAPITAL_OF_BEFORE_RE = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+#: A name further on in a list of villages or towns: "the villages of Maarat Horma, Tal Mannas and Al-Nayrab".
+_SETTLEMENT_LIST_BEFORE_RE = re.compile(r"\b(?:villages|towns)\s+of\s+(?:[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
+                                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$")
+#: Kinds of place that are one site (a base, a dam, an oil field), not a settlement.
+_SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
 _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
 _SETTLEMENT_OF_WORDS = frozenset({"city", "town", "village", "towns", "villages"})
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
@@ -1107,6 +1112,13 @@ def resolve_places(
                 rejected.append(Rejected(item.start, item.end, item.written,
                                          f"only a spelling variant of a place in {place.country_name}, a country "
                                          f"the text hardly points to"))
+            continue
+        if place.kind in _SITE_KINDS and (({item.cue_before, item.cue_after} & {"village", "villages", "town", "towns"})
+                                          or _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, item.start - 90), item.start)):
+            if rejected is not None:  # "the villages of Maarat Horma, Tal Mannas and Al-Nayrab": not Aleppo's airport
+                rejected.append(Rejected(item.start, item.end, item.written,
+                                         f"named as a village or town, but the gazetteer knows only a {place.kind} "
+                                         f"of that name ({place.name})"))
             continue
         stated_here = {a for c, a in stated if c == place.country}
         told_village = item.cue_before in ("village", "villages")

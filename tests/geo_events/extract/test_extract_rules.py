@@ -3937,3 +3937,11 @@ def test_officers_injured_in_the_attack_on_a_base_are_the_drone_strike_just_told
             "said.")
     found = events(text, "2019-01-11")
     assert [(e["location"], e["sub_event_type"]) for e in found] == [("Al-Anad Air Base", "Air/drone strike")]
+
+
+def test_a_name_in_a_list_of_villages_is_no_airport_of_that_name() -> None:
+    text = ("Government rockets hit the towns of Saraqib and Kafranbel as well as the villages of Maarat Horma, "
+            "Tal Mannas and Al-Nayrab on Sunday.")
+    found = events(text, "2019-04-08")
+    assert "Aleppo International Airport" not in {e["location"] for e in found}
+    assert all(e["country"] == "Syria" and e["admin1"] != "Aleppo" for e in found)
