@@ -60,6 +60,8 @@ DATE_RE = re.compile(
     r"(?:\s+(?:night|morning|evening|afternoon))?"
     r"(?:\s+(?:to|into|and)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)"
     r"|(?P<ago>(?P<agon>\w+|\d+)\s+(?P<agou>days?|hours)\s+ago)"
+    # a feast day: "on Christmas Day", "on New Year's Eve"
+    r"|(?P<hol>(?P<holname>christmas\s+(?:day|eve)|new\s+year['’]?s\s+(?:day|eve))(?:,?\s+(?P<hy>(?:19|20)\d\d))?)"
     r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+(?:night|evening)|overnight|earlier\s+today|today"
     r"|(?:earlier\s+|late\s+)?this\s+(?:morning|afternoon|evening)|tonight"
     r"|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?:day|24\s+hours)"
@@ -70,9 +72,14 @@ DATE_RE = re.compile(
 _DATE_LOWER_RE = re.compile(DATE_RE.pattern)
 _DATE_STEMS = (
     *_MONTHS, *_WEEKDAYS, "late", "early", "overnight", "on", "in", "mid", "yesterday", "last", "earlier", "today",
-    "this", "tonight", "over", "the", "during", *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"],
+    "this", "tonight", "over", "the", "during", "christmas", "new", *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"],
 )
 _SCANNER = PrefixScanner(_DATE_LOWER_RE, _DATE_STEMS, digits=True)
+
+
+#: Feast days reporting dates incidents by: (month, day).
+_FEAST_DAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new years day": (1, 1),
+               "new year's eve": (12, 31), "new years eve": (12, 31)}
 
 
 @dataclass(frozen=True)
@@ -200,6 +207,17 @@ def resolve(match: re.Match[str], published: date | None, year: int | None = Non
             found = _safe_date(int(year), month, day)
         else:
             found = _nearest_year(near, month, day) if near is not None else _with_year(published, month, day, None)
+        return (found, "day", "absolute") if found else None
+    if group("hol"):
+        name = " ".join(group("holname").lower().replace("’", "'").split())
+        month, day = _FEAST_DAYS[name]
+        if group("hy"):
+            found = _safe_date(int(group("hy")), month, day)
+            return (found, "day", "absolute") if found else None
+        if published is None and not year:
+            return None
+        found = _safe_date(year, month, day) if published is None else (
+            _nearest_year(near, month, day) if near is not None else _with_year(published, month, day, None))
         return (found, "day", "absolute") if found else None
     if group("my"):
         month = _MONTHS[group("m3").lower().rstrip(".")]

@@ -168,6 +168,8 @@ _CAPITAL_OF_BEFORE_RE = re.compile(r"\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$",
 #: A name further on in a list of villages or towns: "the villages of Maarat Horma, Tal Mannas and Al-Nayrab".
 _SETTLEMENT_LIST_BEFORE_RE = re.compile(r"\b(?:villages|towns)\s+of\s+(?:[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
                                         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$")
+#: A location's preposition right before a name ("in Witu Division").
+_IN_BEFORE_RE = re.compile(r"\b(?:in|near|at|of)\s+$")
 #: Kinds of place that are one site (a base, a dam, an oil field), not a settlement.
 _SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
 _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
@@ -691,7 +693,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
     if inside_spans(blocked, start, end, strictly=True):
         return "part of an actor's name"
     if j < len(run) and run[j][2].lower() in _ORG_WORDS and not (
-            j + 1 < len(run) and run[j][2].lower() == "international" and run[j + 1][2].lower() in ("airport", "airports")):
+            j + 1 < len(run) and run[j][2].lower() == "international" and run[j + 1][2].lower() in ("airport", "airports")
+    ) and not (run[j][2].lower() == "division" and j + 1 == len(run) and _IN_BEFORE_RE.search(text, max(0, start - 8), start)):
+        # (but "near Mambo Sasa Forest in Witu Division": Kenya's administrative division, a place)
         return f"part of an organisation's name ({text[start:run[j][1]]})"  # (not "Hodeidah International Airport")
     if any(run[k][2].lower() in _UNIT_WORDS for k in range(j + 1, min(len(run), j + 3))):
         # "the Tahoua Special Forces Battalion": a unit named after its garrison town

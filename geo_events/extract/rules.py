@@ -315,6 +315,8 @@ _RESIDENT_OF_BEFORE_RE = re.compile(r"\b(?:civilians?|residents?|natives?|inhabi
                                     re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|taken\s+to|moved\s+to|transferred\s+to|"
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
+                               # where a convoy or a bus was going: "buses heading to Lamu from Mombasa"
+                               r"(?:heading|headed|bound|travell?ing|going|en\s+route)\s+(?:back\s+)?(?:to|for)|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|"
                                # "in critical condition in hospital in the nearby city of Rylsk": where they were treated
                                r"(?:in|to)\s+(?:a\s+|the\s+)?hospitals?\s+(?:in|of)|"

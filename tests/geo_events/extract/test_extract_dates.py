@@ -195,3 +195,10 @@ def test_a_comma_after_the_month_before_an_ordinal_day() -> None:
     found = find_dates("The attacks started on March, 24th and went on.", date(2021, 3, 26))
     assert [(d.date, d.precision) for d in found] == [(date(2021, 3, 24), "day")]
     assert find_dates("In May, 5 people died.", date(2021, 3, 26)) == []
+
+
+def test_feast_days_date_incidents() -> None:
+    found = find_dates("The officer died on Christmas day when his vehicle hit a bomb.", date(2015, 12, 26))
+    assert [(d.date, d.precision) for d in found] == [(date(2015, 12, 25), "day")]
+    assert [d.date for d in find_dates("Gunmen struck on New Year's Eve.", date(2016, 1, 2))] == [date(2015, 12, 31)]
+    assert [d.date for d in find_dates("A bomb went off on Christmas Day 2016.", None)] == [date(2016, 12, 25)]

@@ -3945,3 +3945,9 @@ def test_a_name_in_a_list_of_villages_is_no_airport_of_that_name() -> None:
     found = events(text, "2019-04-08")
     assert "Aleppo International Airport" not in {e["location"] for e in found}
     assert all(e["country"] == "Syria" and e["admin1"] != "Aleppo" for e in found)
+
+
+def test_a_kenyan_division_is_a_place_and_where_a_convoy_was_heading_is_not() -> None:
+    text = ("Suspected militants ambushed a convoy of buses heading to Lamu from Mombasa near a forest in Witu "
+            "Division on Friday afternoon, police said.")
+    assert [e["location"] for e in events(text, "2015-12-26")] == ["Witu"]
