@@ -317,6 +317,8 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                # where a convoy or a bus was going: "buses heading to Lamu from Mombasa"
                                r"(?:heading|headed|bound|travell?ing|going|en\s+route)\s+(?:back\s+)?(?:to|for)|"
+                               # where the wounded are treated: "… are being treated at Bor Civil Hospital"
+                               r"treated\s+(?:at|in)|admitted\s+(?:to|at|in)|hospitali[sz]ed\s+(?:at|in)|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|"
                                # "in critical condition in hospital in the nearby city of Rylsk": where they were treated
                                r"(?:in|to)\s+(?:a\s+|the\s+)?hospitals?\s+(?:in|of)|"
