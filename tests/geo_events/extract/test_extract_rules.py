@@ -3954,6 +3954,6 @@ def test_a_kenyan_division_is_a_place_and_where_a_convoy_was_heading_is_not() ->
 
 
 def test_the_town_whose_hospital_treats_the_wounded_is_no_place_of_the_attack() -> None:
-    text = ("Gunmen attacked a cattle camp on Friday afternoon and killed 12 people, officials said. The three wounded "
-            "are being treated at Bor Civil Hospital.")
+    text = ("Gunmen from a neighbouring community attacked Makuach Payam of Jonglei State on Friday afternoon and "
+            "killed 12 people, officials said. The three wounded are being treated at Bor Civil Hospital.")
     assert [e["location"] for e in events(text, "2020-06-21")] == []
