@@ -705,6 +705,12 @@ _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|
 _ON_SITE_GAP_RE = re.compile(r"\s+(?:on|at|against|targeting)\s+(?:the\s+)?")
 #: How far the site named by a clause that refers back to an incident may lie from the town that placed it.
 SITE_KM = 30.0
+#: Fire from afar that ACLED codes apart from fighting on the ground.
+_REMOTE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: Between a strike and fighting told as two things at once: "a drone strike accompanied by intense clashes",
+#: "heavy fighting and drone strikes".
+_STRIKE_AND_FIGHT_GAP_RE = re.compile(r"\s+(?:accompanied\s+by|along\s+with|together\s+with|as\s+well\s+as|and)\s+"
+                                      r"(?:(?:intense|heavy|fierce|violent|sporadic|renewed|ground)\s+)?")
 #: Kinds of place that are one site (a base, a dam, a prison), not a settlement.
 _SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
 #: "… were injured in the attack on the base": the incident just told, named late in its clause.
@@ -2468,13 +2474,31 @@ class _Reading:
             classified = classify(dict(mention.scores))
             both = FORCE_AND_CIVILIANS_RE.search(self.text, mention.clause.start, mention.clause.end) if (
                 classified is not None and classified[1] == "Armed clash") else None
-            if both is None or not any(both.start() <= t.start < both.end() for t in mention.triggers):
-                out.append(mention)
+            if both is not None and any(both.start() <= t.start < both.end() for t in mention.triggers):
+                weight = max(3.5, *mention.scores.values())  # (two events of their own, not a weak second type)
+                out.append(replace(mention, scores={**mention.scores, "Armed clash": weight}))
+                out.append(replace(mention, scores={"Attack": weight}))
                 continue
-            weight = max(3.5, *mention.scores.values())  # (two events of their own, not a weak second type)
-            out.append(replace(mention, scores={**mention.scores, "Armed clash": weight}))
-            out.append(replace(mention, scores={"Attack": weight}))
+            pair = self._strike_and_fighting(mention)
+            if pair is not None:
+                strike, fighting = pair
+                out.append(replace(mention, scores={strike.sub_event_type: strike.weight}, triggers=[strike]))
+                out.append(replace(mention, scores={"Armed clash": max(3.5, fighting.weight)}, triggers=[fighting]))
+                continue
+            out.append(mention)
         return out
+
+    def _strike_and_fighting(self, mention: Mention) -> tuple[Trigger, Trigger] | None:
+        """"a drone strike accompanied by intense clashes", "heavy fighting and drone strikes": fire from afar and
+        fighting on the ground told together, two events (ACLED codes one per type), or None."""
+        strikes = [t for t in mention.triggers if t.sub_event_type in _REMOTE_SUBS and t.weight >= 4.0]
+        fights = [t for t in mention.triggers if t.sub_event_type == "Armed clash" and t.weight >= 3.0]
+        for strike in strikes:
+            for fight in fights:
+                first, second = (strike, fight) if strike.start < fight.start else (fight, strike)
+                if _STRIKE_AND_FIGHT_GAP_RE.fullmatch(self.text, first.end, second.start):
+                    return strike, fight
+        return None
 
     def _build(self, mentions: list[Mention]) -> None:
         groups: dict[tuple[str, date | None, str], _Group] = {}

@@ -3957,3 +3957,10 @@ def test_the_town_whose_hospital_treats_the_wounded_is_no_place_of_the_attack() 
     text = ("Gunmen from a neighbouring community attacked Makuach Payam of Jonglei State on Friday afternoon and "
             "killed 12 people, officials said. The three wounded are being treated at Bor Civil Hospital.")
     assert [e["location"] for e in events(text, "2020-06-21")] == []
+
+
+def test_a_drone_strike_accompanied_by_clashes_is_two_events() -> None:
+    text = "A drone strike accompanied by intense clashes killed several people in the town of Bahir Dar on Tuesday."
+    assert sorted(e["sub_event_type"] for e in events(text, "2024-11-07")) == ["Air/drone strike", "Armed clash"]
+    alone = events("A drone strike killed several people in the town of Bahir Dar on Tuesday.", "2024-11-07")
+    assert [e["sub_event_type"] for e in alone] == ["Air/drone strike"]
