@@ -101,7 +101,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:improvised\s+)?explosive\s+device)"),
     ("Remote explosive/landmine/IED", 2.5, r"exploded|went\s+off"),
     # "a bomb attack took place at the market": a bomb, no bomber named
-    ("Remote explosive/landmine/IED", 4.5, r"bomb(?:ing)?\s+attacks?"),
+    # (not "barrel bomb attacks": bombs dropped from the air)
+    ("Remote explosive/landmine/IED", 4.5, r"(?<!barrel\s)(?<!cluster\s)(?<!aerial\s)(?<!glide\s)(?<!guided\s)bomb(?:ing)?\s+attacks?"),
     # "a bomb killed 12 people at a market", "bombs ripped through …": the device did it (an air force's bombs
     # are told by their planes, which outweigh this)
     ("Remote explosive/landmine/IED", 4.0, r"(?<!barrel\s)(?<!cluster\s)(?<!aerial\s)bombs?\s+(?:killed|kills|wounded|"
@@ -173,7 +174,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:families|clans|tribes|groups|factions|gangs|militias|communities)"),
     # "the SPLM-N launched an intensive attack on Kadugli": whoever launches an attack on a place, it happened
     ("Armed clash", 2.5, r"launched\s+(?:an?\s+|the\s+|several\s+|two\s+|three\s+|multiple\s+|a\s+series\s+of\s+)?"
-     r"(?:(?!air|drone|rocket|missile|artillery)[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?)\s+(?:on|against)\b"),
+     r"(?:(?!air|drone|rocket|missile|artillery|barrel|bomb|mortar|shell)[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?)\s+"
+     r"(?:on|against)\b"),
     # the target's side, passive like "was attacked": "a police station in X was targeted on Thursday" (a weapon,
     # when named, weighs more: "was targeted by a drone")
     ("Armed clash", 2.5, r"(?:was|were)\s+(?:(?:again|also|reportedly|allegedly)\s+)?targeted"),

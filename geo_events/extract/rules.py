@@ -79,6 +79,8 @@ MIN_ENGLISH_RATIO = 0.12
 DISTRICT_TOWN_KM = 40.0
 #: A headline's place this far from every place the body reports is an incident of its own (a standfirst's list).
 HEADLINE_APART_KM = 60.0
+#: How close two gazetteer entries of one name must lie to be one town listed twice (GeoNames duplicates).
+TWIN_KM = 5.0
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
@@ -2503,6 +2505,7 @@ class _Reading:
     def _build(self, mentions: list[Mention]) -> None:
         groups: dict[tuple[str, date | None, str], _Group] = {}
         points: dict[tuple[float, float], str] = {}
+        twins: list[tuple[Any, str]] = []
         for mention in self._two_targets(mentions):
             classified = classify(dict(mention.scores))
             if classified is None:
@@ -2514,6 +2517,14 @@ class _Reading:
             same_point = point.id if mention.place.approximate or mention.place.proxy_start is not None or (
                 point.kind in ("admin1", "admin2", "region", "country")) else (
                 points.setdefault((round(point.lat, 2), round(point.lon, 2)), point.id))
+            if point.kind in SETTLEMENT_KINDS and same_point == point.id:
+                # one town that GeoNames lists twice a few km apart ("Al Fūlah" and "Al-Fulah"): one location
+                twin = next((other_id for other, other_id in twins if _fold_name(other.name) == _fold_name(point.name)
+                             and haversine_km(other.lat, other.lon, point.lat, point.lon) <= TWIN_KM), None)
+                if twin is None:
+                    twins.append((point, same_point))
+                else:
+                    same_point = twin
             key = (same_point, mention.day, classified[0])
             group = groups.setdefault(key, _Group())
             group.mentions.append(mention)

@@ -3964,3 +3964,10 @@ def test_a_drone_strike_accompanied_by_clashes_is_two_events() -> None:
     assert sorted(e["sub_event_type"] for e in events(text, "2024-11-07")) == ["Air/drone strike", "Armed clash"]
     alone = events("A drone strike killed several people in the town of Bahir Dar on Tuesday.", "2024-11-07")
     assert [e["sub_event_type"] for e in alone] == ["Air/drone strike"]
+
+
+def test_barrel_bomb_attacks_are_air_strikes_on_one_town_listed_twice() -> None:
+    text = ("The army launched barrel bomb attacks on El Fula in West Kordofan on Sunday. Four barrel bombs were "
+            "dropped on El Fula, killing tea sellers and children.")
+    found = events(text, "2025-07-14")
+    assert [e["sub_event_type"] for e in found] == ["Air/drone strike"]  # one event, not one per GeoNames twin
