@@ -170,6 +170,8 @@ _SETTLEMENT_LIST_BEFORE_RE = re.compile(r"\b(?:villages|towns)\s+of\s+(?:[A-Z][\
                                         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$")
 #: A location's preposition right before a name ("in Witu Division").
 _IN_BEFORE_RE = re.compile(r"\b(?:in|near|at|of)\s+$")
+#: A province named as the owner right before a name: "Erbil's Koya district" (Koya, a spelling of Koysinjaq of Erbil).
+_OWNER_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})['’]s\s+$")
 #: Kinds of place that are one site (a base, a dam, an oil field), not a settlement.
 _SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
 _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
@@ -724,8 +726,9 @@ def _refuse(text: str, run: list[tuple[int, int, str]], i: int, j: int, written:
         return "an outlet's credit in a dateline ('(Xinhua) --')"
     if is_not_place(written):
         return "an outlet, organisation or company (seeds/gazetteer/not_places.csv)"
-    if any(is_listed_not_place(text[run[a][0] : run[b - 1][1]]) for a, b in (
-            (0, len(run)), (max(0, i - 1), j), (i, min(len(run), j + 1))) if b - a > j - i):
+    # (every longer span of the run around the name, up to six words: "the Kurdistan Democratic Party of Iran")
+    if any(is_listed_not_place(text[run[a][0] : run[b - 1][1]]) for a in range(max(0, i - 5), i + 1)
+           for b in range(j, min(len(run), a + 6) + 1) if b - a > j - i):
         return "part of an outlet's or organisation's name (seeds/gazetteer/not_places.csv)"  # "Mada Masr"
     if j + 1 < len(run) and run[j][2].lower() in _NAME_MIDDLES and text[end : run[j][0]] == " ":
         # "Babul Khan Kanrani", "Noor Khan Bahreni": a given name, the clan word and a surname (a place named so
@@ -1106,7 +1109,9 @@ def resolve_places(
         # third town may lie in a province of its own, "Near Shadaddi" after Abu Kamal and Hajin)
         named_admins = {a for c, a in stated if c == place.country}
         outside = bool(named_admins) and place.kind != "admin1" and _fold(place.admin1 or "") not in named_admins
-        if quality < 100 and not place.id.startswith("ge:") and context.evidence >= 1.5 and (
+        owner = _OWNER_BEFORE_RE.search(text, max(0, item.start - 40), item.start)
+        owned = owner is not None and _fold(owner.group(1)) == _fold(place.admin1 or "")
+        if quality < 100 and not place.id.startswith("ge:") and context.evidence >= 1.5 and not owned and (
                 context.country_share(place.country) < 0.3 or (outside and (
                     quality < 95 or context.country_share(place.country) < 0.6 or _far_from_all(
                         place, chosen, index, 250)))):
@@ -1160,7 +1165,7 @@ def resolve_places(
                                          f"names a camp here, not {place.name} in {place.country_name}, a country "
                                          f"the text does not point to"))
             continue
-        if _lookalike(place, context, item, own.get((item.written.lower(), place.country), 0.0)) and not any(
+        if not owned and _lookalike(place, context, item, own.get((item.written.lower(), place.country), 0.0)) and not any(
                 p is not None and k != index and p.country != place.country and p.kind in SETTLEMENT_KINDS
                 and _quick_km(place.lat, place.lon, p.lat, p.lon) <= _ACROSS_BORDER_KM for k, p in enumerate(chosen)):
             # (but "a post near Metula", a kilometre from the Lebanese village the text also names: the other

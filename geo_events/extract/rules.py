@@ -2551,8 +2551,10 @@ class _Reading:
                         top.scores[sub] += score * 0.5
                     del groups[key]
         # headline-only groups repeat the lead: keep them only when nothing else was found
+        # (a body that places the incident only by its province does not hide the headline's town: "Missiles
+        # strike … in Erbil's Koya district" over "… struck the headquarters …" in Kurdistan)
         body_places = [g.mentions[0].place.place for g in groups.values()
-                       if not all(m.clause.headline for m in g.mentions)]
+                       if not all(m.clause.headline for m in g.mentions) and g.mentions[0].place.rank < 3]
         if body_places:
             for key in [k for k, g in groups.items() if all(m.clause.headline for m in g.mentions)]:
                 place = groups[key].mentions[0].place.place

@@ -3971,3 +3971,19 @@ def test_barrel_bomb_attacks_are_air_strikes_on_one_town_listed_twice() -> None:
             "dropped on El Fula, killing tea sellers and children.")
     found = events(text, "2025-07-14")
     assert [e["sub_event_type"] for e in found] == ["Air/drone strike"]  # one event, not one per GeoNames twin
+
+
+def test_a_province_named_as_owner_keeps_its_town_spelled_loosely() -> None:
+    title = "Missiles strike Kurdish opposition party in Erbil's Koya district"
+    text = (f"{title}\n\nAt least three missiles struck the headquarters of the Kurdish opposition party on Monday "
+            "morning, Koya mayor Tariq Haydari told local media. Iran's Revolutionary Guard claimed the attack on the "
+            "Iranian group, which Iran calls a terrorist organisation.")
+    found = extract_events(text, "2022-11-14", title=title)["features"]
+    assert [(e["properties"]["location"], e["properties"]["country"]) for e in found] == [("Koysinceq", "Iraq")]
+
+
+def test_a_party_named_after_a_region_is_no_place_of_that_region() -> None:
+    found = extract_events("Missiles struck the headquarters of the Kurdistan Democratic Party of Iran on Monday.",
+                           "2022-11-14")
+    assert not [u for u in found.get("unplaced", []) if "Kurdistan" in (u.get("location") or "")]
+    assert not found["features"]
