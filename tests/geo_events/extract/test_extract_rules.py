@@ -3987,3 +3987,13 @@ def test_a_party_named_after_a_region_is_no_place_of_that_region() -> None:
                            "2022-11-14")
     assert not [u for u in found.get("unplaced", []) if "Kurdistan" in (u.get("location") or "")]
     assert not found["features"]
+
+
+def test_a_statement_about_a_strike_on_the_town_is_not_an_earlier_strike_on_a_village_coded_there() -> None:
+    text = ("The counter-terrorism directorate issued a statement on Thursday citing a Turkish drone attack on a "
+            "militia base in Iraq's Sinjar district.\n\nA Turkish drone targeted the militia's headquarters in the center "
+            "of Sinjar at 3 pm, wounding two fighters, the statement said.\n\nOn Tuesday, the directorate announced "
+            "that a drone struck the village of Khanik Sahla in the Sinjar district, killing three fighters.\n\n"
+            "Previous airstrikes in Sinjar have been attributed to Turkey.")
+    found = events(text, "2023-06-01")
+    assert sorted(e["event_date"] for e in found) == ["2023-05-30", "2023-06-01"]
