@@ -246,7 +246,11 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"(?:displaced|refugees|idps)"),
     ("Abduction/forced disappearance", 5.0, r"kidnaps?(?!\s+victims?)|kidnapp(?:ed|ing|ings)(?!\s+victims?)|abducts?|abduct(?:ed|ing|ion|ions)|forcibly\s+disappeared|took\s+(?:\w+\s+){0,3}hostages?"),
     ("Sexual violence", 6.0, r"raped|rape|sexual\s+(?:violence|assault)"),
-    ("Peaceful protest", 4.0, r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"
+    # (not a government's protest: "lodging a note of protest with Ankara's ambassador", "a formal protest")
+    ("Peaceful protest", 4.0, r"(?<!note\sof\s)(?<!notes\sof\s)(?<!formal\s)(?<!diplomatic\s)(?<!official\s)(?<!strong\s)"
+     r"protest(?:ed|ers|ors|s|ing)?(?!\s+(?:note|letter)s?\b)(?!\s+(?:with|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+     r"(?:ambassadors?|embass(?:y|ies)|envoys?|charg[ée]|foreign\s+ministry|government)\b)"
+     r"|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-in"
      r"|(?:took|take|taking|takes)\s+to\s+the\s+streets"
      # a strike of workers, not of aircraft
      r"|(?:(?<=general\s)|(?<=hunger\s)|(?<=labour\s)|(?<=labor\s)|(?<=nationwide\s)|(?<=workers\s)|(?<=workers'\s)"

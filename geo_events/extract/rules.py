@@ -378,6 +378,10 @@ _REPORT_VERB_RE = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|st
 #: The incident of a habit just told that is news: "… killed during this latest wave of strikes".
 _LATEST_RE = re.compile(r"\b(?:this|the)\s+latest\s+(?:[\w-]+\s+){0,2}?(?:wave|round|attacks?|strikes?|raids?|"
                         r"bombardment|shelling|assault|incident|violence|clashes|fighting)\b", re.IGNORECASE)
+#: The incident just told, counted among others: "It is the second Turkish strike to hit a target near X this month".
+_NTH_INCIDENT_RE = re.compile(r"^\W*(?:it|this|that)\s+(?:is|was|marks?|marked)\s+the\s+(?:second|third|fourth|fifth|sixth|"
+                              r"seventh|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|bombings?|"
+                              r"incidents?|raids?|explosions?)\b", re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
     # "Previous airstrikes in Sinjar have been attributed to Turkey", "because of continuing Turkish airstrikes"
@@ -2378,7 +2382,7 @@ class _Reading:
     def _only_old_or_cumulative(self, body: str, clause: Clause, triggers: list[Trigger]) -> bool:
         """True when every trigger of the clause lies in a war's running toll ("fighting has displaced millions")
         or the clause is about an old incident ("the 2016 truck attack", "ten years ago today")."""
-        if _OLD_INCIDENT_RE.search(body) or _SINCE_DATE_TOLL_RE.match(body):
+        if _OLD_INCIDENT_RE.search(body) or _SINCE_DATE_TOLL_RE.match(body) or _NTH_INCIDENT_RE.search(body):
             return True
         spans = [(m.start() + clause.start, m.end() + clause.start) for m in _CUMULATIVE_RE.finditer(body)]
         return bool(spans) and all(any(a <= t.start < b for a, b in spans) for t in triggers)
@@ -2392,7 +2396,8 @@ class _Reading:
         separate = {m.place.start for m in mentions if _SEPARATE_RE.match(self.text[m.clause.start : m.clause.end])}
         more: list[Mention] = []
         for mention in mentions:
-            if mention.place.rank < 3:
+            district = mention.place.place.kind == "admin2"
+            if mention.place.rank < 3 and not district:
                 continue
             if self._names_unknown_places(mention.clause):
                 continue  # "… on Kafr Nabudah, Al-Habit and Kansafra in the countryside of Idlib": its own villages
@@ -2409,11 +2414,15 @@ class _Reading:
                 if provinces:
                     best = min(provinces, key=lambda p: abs(self.prepared.sentence_index(p.start) - first))
                     mention.place, mention.place_how = best, "the province named close by"
-            reach = 2 if mention.place.place.kind == "country" else 10_000  # a country: only close by
+            # (a district: a town of it named within two sentences — "five bombers crossed into the Mayo-Sava
+            # division on Saturday" ¶ "they were targeting the towns of Mora and Kolofata")
+            reach = 2 if mention.place.place.kind == "country" or district else 10_000  # a country: only close by
             options = []
             for place in self.places:
-                if place.rank != 0 or not contains(mention.place.place, place.place) or place.cue_after in (
-                        "river", "valley", "basin", "bank", "banks"):
+                if place.rank != 0 or not (contains(mention.place.place, place.place) if not district else (
+                        place.place.country == mention.place.place.country and haversine_km(
+                            place.place.lat, place.place.lon, mention.place.place.lat, mention.place.place.lon)
+                        <= DISTRICT_TOWN_KM)) or place.cue_after in ("river", "valley", "basin", "bank", "banks"):
                     continue  # "across the Dnipro river" names the river, not the city of Dnipro
                 told_again = mention.place_how == "the article's lead" and located.get(place.start) == mention.day
                 if place.start in located and (place.start < mention.clause.start or (
@@ -2540,6 +2549,7 @@ class _Reading:
             for sub, score in mention.scores.items():
                 group.scores[sub] += score * (0.5 if mention.clause.headline else 1.0)
         self._fold_statement_days(groups)
+        self._fold_lead_placed(groups)
         # fold weak second types at one place and day into the strongest one
         by_place_day: dict[tuple[str, date | None], list[tuple[str, date | None, str]]] = defaultdict(list)
         for key in groups:
@@ -2610,6 +2620,29 @@ class _Reading:
                 self.out.drafts.append(draft)
             else:
                 _fold_draft(same, draft)
+
+    def _fold_lead_placed(self, groups: dict[tuple[str, date | None, str], _Group]) -> None:
+        """A mention placed only by the article's lead ("The aftermath of a Turkish airstrike that killed three
+        fighters on August 13" under "… airstrike close to Duhok city") is the incident the body places, that day,
+        near it ("… in Rashanke village, 20 km east of Duhok"), not a second one at the town the headline names."""
+        for key in list(groups):
+            group = groups[key]
+            if key[1] is None or not all(m.place_how == "the article's lead" or m.clause.headline for m in group.mentions) or (
+                    all(m.clause.headline for m in group.mentions)):
+                continue
+            here = group.mentions[0].place.place
+            body = [k for k, g in groups.items() if k != key and k[1] == key[1] and k[2] == key[2] and not any(
+                m.place_how == "the article's lead" for m in g.mentions) and haversine_km(
+                here.lat, here.lon, g.mentions[0].place.place.lat, g.mentions[0].place.place.lon) <= HEADLINE_APART_KM]
+            if len(body) != 1:
+                continue
+            target = groups[body[0]]
+            for mention in group.mentions:
+                mention.place, mention.place_how = target.mentions[0].place, "the place the body gives the incident"
+            target.mentions.extend(group.mentions)
+            for sub, score in group.scores.items():
+                target.scores[sub] += score
+            del groups[key]
 
     def _fold_statement_days(self, groups: dict[tuple[str, date | None, str], _Group]) -> None:
         """"… have seized the town, the army said on Wednesday. … took control of the port on Tuesday": the day

@@ -3997,3 +3997,26 @@ def test_a_statement_about_a_strike_on_the_town_is_not_an_earlier_strike_on_a_vi
             "Previous airstrikes in Sinjar have been attributed to Turkey.")
     found = events(text, "2023-06-01")
     assert sorted(e["event_date"] for e in found) == ["2023-05-30", "2023-06-01"]
+
+
+def test_a_note_of_protest_to_an_ambassador_is_no_demonstration() -> None:
+    text = ("A Turkish drone strike killed two border guards near Zakho on Tuesday. Baghdad responded by lodging a note of "
+            "protest with Ankara's ambassador.")
+    assert {e["event_type"] for e in events(text, "2020-08-13")} == {"Explosions/Remote violence"}
+
+
+def test_a_caption_placed_by_the_headline_is_the_incident_the_body_places_nearby() -> None:
+    title = "Three fighters killed in Turkish airstrike close to Duhok city"
+    text = (f"{title}\n\nThe aftermath of a Turkish airstrike that killed three fighters on August 13, 2020\n\n"
+            "Three fighters were killed in a Turkish airstrike on their vehicle in Duhok governorate on Thursday night "
+            "(August 13), a local official said.\n\nThe attack occurred in Rashanke village in Zawita sub-district, 20 "
+            "kilometers east of Duhok city, the official said.\n\n"
+            "It is the second Turkish strike to hit a target near Duhok city this month.")
+    found = extract_events(text, None, title=title)["features"]
+    assert [e["properties"]["location"] for e in found] == ["Rashanke"]  # not a second strike at the headline's town
+
+
+def test_a_district_of_the_lead_takes_the_town_of_it_the_next_sentence_names() -> None:
+    text = ("Five suicide bombers crossed from Nigeria into the Mayo-Sava division of northern Cameroon on Saturday, "
+            "officials said.\n\nThe bombers were targeting the town of Mora, but only two detonated their vests.")
+    assert [e["location"] for e in events(text, "2017-06-12")] == ["Mora"]
