@@ -4020,3 +4020,8 @@ def test_a_district_of_the_lead_takes_the_town_of_it_the_next_sentence_names() -
     text = ("Five suicide bombers crossed from Nigeria into the Mayo-Sava division of northern Cameroon on Saturday, "
             "officials said.\n\nThe bombers were targeting the town of Mora, but only two detonated their vests.")
     assert [e["location"] for e in events(text, "2017-06-12")] == ["Mora"]
+
+
+def test_towns_attacked_with_drones_were_struck_from_the_air() -> None:
+    text = "On Friday the Russian army attacked Nikopol and the Marhanets community with drones, the governor said."
+    assert {e["sub_event_type"] for e in events(text, "2024-05-04")} == {"Air/drone strike"}
