@@ -916,9 +916,11 @@ def resolve_places(
     context = DocumentContext(border=bool(_BORDER_RE.search(text)))
     for mention in countries:
         context.countries[mention.code] += mention.weight
+    # a name told as a group's ("Fano militants", "Abu Saleem fighters") says nothing of the country it is a town of
+    grouped = {item.start for item in raw if GROUP_AFTER_RE.match(text, item.end)}
     for item in raw:
         codes = {p.country for p, q in item.candidates if q >= 100}
-        if len(codes) == 1 and all(q >= 100 for _, q in item.candidates) and any(
+        if item.start not in grouped and len(codes) == 1 and all(q >= 100 for _, q in item.candidates) and any(
                 _prominent(p) or (p.population or 0) >= 20_000 for p, _ in item.candidates):
             # a province's own name ("Manipur", "Borno") says the country as much as "Borno State" does
             context.countries[next(iter(codes))] += 1.5 if all(p.kind == "admin1" for p, _ in item.candidates) else 0.5
@@ -965,7 +967,7 @@ def resolve_places(
                 c[0].id))[0]
         if _pass == 0:  # the first pass's exact choices become evidence for the second
             for item, place in zip(raw, chosen):
-                if next(q for p, q in item.candidates if p is place) < 100:
+                if next(q for p, q in item.candidates if p is place) < 100 or item.start in grouped:
                     continue
                 context.countries[place.country] += 0.25
                 own[(item.written.lower(), place.country)] += 0.25

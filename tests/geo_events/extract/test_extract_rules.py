@@ -4025,3 +4025,10 @@ def test_a_district_of_the_lead_takes_the_town_of_it_the_next_sentence_names() -
 def test_towns_attacked_with_drones_were_struck_from_the_air() -> None:
     text = "On Friday the Russian army attacked Nikopol and the Marhanets community with drones, the governor said."
     assert {e["sub_event_type"] for e in events(text, "2024-05-04")} == {"Air/drone strike"}
+
+
+def test_a_militia_named_like_a_foreign_town_gives_the_text_no_foreign_country() -> None:
+    text = ("Fano militants attacked police stations in Gondar on Sunday, residents said. Fano fighters also clashed "
+            "with federal troops near the airport. A resident said Fano militants took control of areas from the "
+            "Maraki quarter to Piazza before federal forces pushed the Fano fighters out.")
+    assert {e["country"] for e in events(text, "2023-09-25")} == {"Ethiopia"}
