@@ -81,7 +81,10 @@ DISTRICT_TOWN_KM = 40.0
 HEADLINE_APART_KM = 60.0
 #: How close two gazetteer entries of one name must lie to be one town listed twice (GeoNames duplicates).
 TWIN_KM = 5.0
-_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|also|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|meanwhile|as(?!\s+well\s+as))\b)|\s+while\s+(?=in\b|at\b)"
+                            # (not an aside: "In nearby Beit Hanoun, also under siege, medics reported …")
+                            r"|,\s+(?=also\b(?!\s+(?:under|in|on|near|known|called|held|controlled|besieged|home|a|an|the|"
+                            r"part|hit|targeted)\b))"
                             r"|,\s+and\s+(?=(?:the\s+)?(?:fighting|clashes|shelling|strikes|attacks|bombardment)\s+"
                             r"(?:continued|resumed|raged|erupted|broke\s+out|spread)\b)"
                             # "…, and police fired tear gas at crowds in Nakuru": another actor, another incident

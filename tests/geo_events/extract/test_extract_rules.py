@@ -4032,3 +4032,9 @@ def test_a_militia_named_like_a_foreign_town_gives_the_text_no_foreign_country()
             "with federal troops near the airport. A resident said Fano militants took control of areas from the "
             "Maraki quarter to Piazza before federal forces pushed the Fano fighters out.")
     assert {e["country"] for e in events(text, "2023-09-25")} == {"Ethiopia"}
+
+
+def test_an_also_aside_after_a_fronted_town_keeps_the_town_with_its_strike() -> None:
+    text = ("An airstrike on a house in Beit Lahiya killed 22 people on Wednesday, medics said. In nearby Beit Hanoun, "
+            "also under siege, medics reported an Israeli airstrike killed and injured several people.")
+    assert {e["location"] for e in events(text, "2024-12-12")} == {"Bayt Lāhyā", "Bayt Ḩānūn"}
