@@ -98,6 +98,10 @@ _WHEN_AFTER_DATE_RE = re.compile(r"(?<=\d)\s*,\s+(?=when\b)")
 _YEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)\s*,\s*$")
 #: The verbs of speech every "X said" test shares; each test adds the verbs of its own scope.
 SPEECH_VERBS = r"said|says|told|added|confirmed|reported|stated"
+#: After a capital, what its government does in words: "Baku claims …", "Kyiv denies …", "Moscow warned …".
+_GOVERNMENT_SPEAKS_AFTER_RE = re.compile(r"\s+(?:claims?|claimed|says?|said|denies|denied|accuses|accused|insists|"
+                                         r"insisted|warns|warned|blames|blamed|responds|responded|vows|vowed|"
+                                         r"condemns|condemned|rejects|rejected)\b")
 #: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
 _MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
 _SAID_AFTER_RE = re.compile(rf"\s*,?\s*(?:{SPEECH_VERBS}|announced|issued|released|published)\b")
@@ -1164,6 +1168,12 @@ class _Reading:
                 text, mention.end):
             # "Hassan Fanah, the intelligence commander of Mogadishu's Kahda district, was injured": who he is
             rejected.append(Rejected(mention.start, mention.end, written, "the area of someone's office, not where it happened"))
+            return True
+        if self._is_capital(mention.place) and _GOVERNMENT_SPEAKS_AFTER_RE.match(text, mention.end) and not (
+                _IN_THE_CAPITAL_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)) and (
+                mention.cue_before not in ("in", "near", "at", "outside", "around", "into", "on")):
+            # "…, Baku claims 'responding to sabotage'", "Kyiv denies …": the government, whatever its actors list
+            rejected.append(Rejected(mention.start, mention.end, written, "a capital standing for its government"))
             return True
         part_of = _PART_OF_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
         if mention.start in self.actor_starts and part_of is None and not _IN_THE_CAPITAL_BEFORE_RE.search(

@@ -4038,3 +4038,11 @@ def test_an_also_aside_after_a_fronted_town_keeps_the_town_with_its_strike() -> 
     text = ("An airstrike on a house in Beit Lahiya killed 22 people on Wednesday, medics said. In nearby Beit Hanoun, "
             "also under siege, medics reported an Israeli airstrike killed and injured several people.")
     assert {e["location"] for e in events(text, "2024-12-12")} == {"Bayt Lāhyā", "Bayt Ḩānūn"}
+
+
+def test_a_capital_that_claims_is_its_government_even_when_no_actor_names_it() -> None:
+    title = "Armenia reports Azerbaijani shelling of Goris and Jermuk, Baku claims 'responding to sabotage'"
+    text = f"{title}\n\nAzerbaijan's armed forces shelled the Armenian towns of Goris and Jermuk overnight, the ministry said."
+    found = extract_events(text, "2022-09-13", title=title)["features"]
+    assert "Azerbaijan" not in {e["properties"]["country"] for e in found}
+    assert {e["properties"]["country"] for e in found} == {"Armenia"}
