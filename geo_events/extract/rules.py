@@ -102,6 +102,9 @@ SPEECH_VERBS = r"said|says|told|added|confirmed|reported|stated"
 _GOVERNMENT_SPEAKS_AFTER_RE = re.compile(r"\s+(?:claims?|claimed|says?|said|denies|denied|accuses|accused|insists|"
                                          r"insisted|warns|warned|blames|blamed|responds|responded|vows|vowed|"
                                          r"condemns|condemned|rejects|rejected)\b")
+#: A state's forces named only by what they are: "the army", "troops", "government forces".
+_STATE_FORCES_RE = re.compile(r"\b(?:the\s+(?:army|military|armed\s+forces)|(?:government|state|national|federal)\s+"
+                              r"(?:forces|troops|army)|(?:army|government)\s+troops)\b", re.IGNORECASE)
 #: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
 _MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
 _SAID_AFTER_RE = re.compile(rf"\s*,?\s*(?:{SPEECH_VERBS}|announced|issued|released|published)\b")
@@ -2812,6 +2815,8 @@ class _Reading:
         actor2 = self._local_actor(actor2, votes, where)
         # who takes territory decides its sub-type: any state's forces regain it, others overtake it
         side = "government" if self.actors.is_state(actor1) else self.actors.side(actor1)
+        if actor1 is None and _STATE_FORCES_RE.search(" ".join(clause_bodies)):
+            side = "government"  # "the army said it had retaken the town of X": a state's forces, unnamed
         classified = classify(dict(group.scores), side)
         if classified is None:
             return None

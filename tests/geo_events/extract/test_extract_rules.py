@@ -4046,3 +4046,9 @@ def test_a_capital_that_claims_is_its_government_even_when_no_actor_names_it() -
     found = extract_events(text, "2022-09-13", title=title)["features"]
     assert "Azerbaijan" not in {e["properties"]["country"] for e in found}
     assert {e["properties"]["country"] for e in found} == {"Armenia"}
+
+
+def test_the_army_that_retook_a_town_is_a_government_regaining_it() -> None:
+    found = events("The army said it had retaken the town of Djibo on 9 March after three days of fighting.",
+                   "2023-03-13")
+    assert [e["sub_event_type"] for e in found] == ["Government regains territory"]
