@@ -103,8 +103,12 @@ _GOVERNMENT_SPEAKS_AFTER_RE = re.compile(r"\s+(?:claims?|claimed|says?|said|deni
                                          r"insisted|warns|warned|blames|blamed|responds|responded|vows|vowed|"
                                          r"condemns|condemned|rejects|rejected)\b")
 #: A state's forces named only by what they are: "the army", "troops", "government forces".
+#: (not their word on another's deed: "… took control of the town on Sunday, the army said"; but "the army said it
+#: had retaken …" tells its own)
 _STATE_FORCES_RE = re.compile(r"\b(?:the\s+(?:army|military|armed\s+forces)|(?:government|state|national|federal)\s+"
-                              r"(?:forces|troops|army)|(?:army|government)\s+troops)\b", re.IGNORECASE)
+                              r"(?:forces|troops|army)|(?:army|government)\s+troops)\b"
+                              rf"(?!\s+(?:{SPEECH_VERBS}|announced|claimed)\b(?!\s+(?:that\s+)?(?:it|they|its|their)\b))",
+                              re.IGNORECASE)
 #: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
 _MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
 _SAID_AFTER_RE = re.compile(rf"\s*,?\s*(?:{SPEECH_VERBS}|announced|issued|released|published)\b")
