@@ -109,6 +109,11 @@ _STATE_FORCES_RE = re.compile(r"\b(?:the\s+(?:army|military|armed\s+forces)|(?:g
                               r"(?:forces|troops|army)|(?:army|government)\s+troops)\b"
                               rf"(?!\s+(?:{SPEECH_VERBS}|announced|claimed)\b(?!\s+(?:that\s+)?(?:it|they|its|their)\b))",
                               re.IGNORECASE)
+#: A part of the city before its name: "the Tadamon neighbourhood of Damascus", "the outskirts of Kyiv" (the city).
+_PART_OF_CITY_BEFORE_RE = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?|suburbs?|outskirts|centre|center|"
+                                     r"streets|areas?|outskirt|edge|heart|south|north|east|west|"
+                                     r"(?:north|south|east|west)(?:ern)?\s+part)\s+of\s+(?:the\s+)?(?:capital\s+)?$",
+                                     re.IGNORECASE)
 #: A national body's seat before what it said: "the Ministry of Health in Ramallah said", "the ministry in Kyiv reported".
 _MINISTRY_IN_BEFORE_RE = re.compile(r"\b(?:[Mm]inistry|[Mm]inistries|[Cc]abinet|[Pp]residency)\b[^.;:\n]{0,30}?\s(?:in|from)\s+$")
 _SAID_AFTER_RE = re.compile(rf"\s*,?\s*(?:{SPEECH_VERBS}|announced|issued|released|published)\b")
@@ -1184,6 +1189,7 @@ class _Reading:
             return True
         part_of = _PART_OF_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
         if mention.start in self.actor_starts and part_of is None and not _IN_THE_CAPITAL_BEFORE_RE.search(
+                text, max(0, mention.start - 40), mention.start) and not _PART_OF_CITY_BEFORE_RE.search(
                 text, max(0, mention.start - 40), mention.start) and mention.cue_before not in (
                 "in", "near", "at", "outside", "around", "into", "on", "town", "city", "struck", "hit", "targeted",
                 "shelled", "bombed"):

@@ -4052,3 +4052,10 @@ def test_the_army_that_retook_a_town_is_a_government_regaining_it() -> None:
     found = events("The army said it had retaken the town of Djibo on 9 March after three days of fighting.",
                    "2023-03-13")
     assert [e["sub_event_type"] for e in found] == ["Government regains territory"]
+
+
+def test_a_neighbourhood_of_the_capital_is_in_the_city_not_its_government() -> None:
+    found = events("Shelling hit the Hay al-Tadamon neighbourhood of Damascus on Sunday, killing three.", "2024-06-10")
+    assert [e["location"] for e in found] == ["Damascus"]
+    government = events("Rebels shelled an army post near Hama on Sunday, accusing Damascus of a massacre.", "2024-06-10")
+    assert "Damascus" not in {e["location"] for e in government}
