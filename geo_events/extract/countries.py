@@ -48,7 +48,7 @@ class CountryMention:
     end: int
     code: str
     weight: float
-    kind: str  # name | demonym | actor
+    kind: str  # name | demonym | force (a demonym before forces or weapons: "Russian forces") | actor
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +112,7 @@ def find_countries(text: str, title: str | None = None) -> list[CountryMention]:
             weight = (2.0 if kind == "name" else 1.0) * factor
             if kind == "demonym" and _FORCE_AFTER_RE.match(source, match.start() + len(written)):
                 weight *= FORCE_DEMONYM_FACTOR  # "Turkish drones", "Russian forces": who struck, not where
+                kind = "force"
             start, end = (match.start(), match.start() + len(written)) if source is text else (-1, -1)
             out.append(CountryMention(start, end, code, weight, kind))
     return out

@@ -914,7 +914,10 @@ def resolve_places(
     raw = list(raw)
     _keep_owned(text, raw, countries, rejected)
     context = DocumentContext(border=bool(_BORDER_RE.search(text)))
-    for mention in countries:
+    # (who struck is no evidence of where when it is all the text says: "Russian forces attacked near Pokrovsk" is
+    # Ukraine's Pokrovsk, not Sakha's)
+    located = [m for m in countries if m.kind != "force"]
+    for mention in countries if located else ():
         context.countries[mention.code] += mention.weight
     # a name told as a group's ("Fano militants", "Abu Saleem fighters") says nothing of the country it is a town of
     grouped = {item.start for item in raw if GROUP_AFTER_RE.match(text, item.end)}
@@ -1433,6 +1436,9 @@ def _score(candidate: tuple[Any, float], item: _Raw, context: DocumentContext, a
         score -= 4.0  # "violence in Mexico": the country, not Mexico City, which GeoNames also calls so
     if quality >= 100 and kind in SETTLEMENT_KINDS and _other_name_of_a_unit(place, item):
         score -= 4.0  # "an encounter in Sulu": the province of that name, not Jolo, its seat, which it also names
+    if quality >= 100 and _other_name(place.name, item.written) and any(
+            q >= 100 and other is not place and _fold(other.name) == _fold(item.written) for other, q in item.candidates):
+        score -= 3.0  # "Pokrovsk" is the town of that name, not Engels, which GeoNames also knows by its old name
     if quality >= 100 and _fold(place.name) == _fold(item.written):
         score += 0.5  # named as the place itself, not by one of its variants ("Ras al-Ain" of Ceylanpınar)
     elif quality < 100 and any(q >= 100 for _, q in item.candidates):

@@ -142,7 +142,7 @@ def unlisted_places(
     found: dict[int, PlaceMention] = {}
     starts_of_towns = {p.start for p in places if p.rank == 0 and p.proxy_start is None}
     # "the Cameroonian town of Fotokol": a demonym before a kind word names the country, not a place
-    demonyms = {(c.start, c.end) for c in countries or () if c.kind == "demonym"}
+    demonyms = {(c.start, c.end) for c in countries or () if c.kind in ("demonym", "force")}
     for match in _matches(text):
         if match.re is _BEFORE_RE and _NAMED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "Pulwama district of Kashmir": the name after "of" is what contains the district

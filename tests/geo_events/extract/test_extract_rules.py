@@ -658,7 +658,7 @@ def test_a_demonym_before_a_force_names_the_attacker_not_the_place() -> None:
     from geo_events.extract.countries import find_countries
 
     weights = {(m.code, m.kind): m.weight for m in find_countries("Turkish drones struck a Syrian village.")}
-    assert weights[("TR", "demonym")] < weights[("SY", "demonym")]
+    assert weights[("TR", "force")] < weights[("SY", "demonym")]
 
 
 def test_a_wire_credit_in_a_dateline_is_not_a_place() -> None:
@@ -4059,3 +4059,9 @@ def test_a_neighbourhood_of_the_capital_is_in_the_city_not_its_government() -> N
     assert [e["location"] for e in found] == ["Damascus"]
     government = events("Rebels shelled an army post near Hama on Sunday, accusing Damascus of a massacre.", "2024-06-10")
     assert "Damascus" not in {e["location"] for e in government}
+
+
+def test_who_struck_is_no_evidence_of_where_when_it_is_all_the_text_says() -> None:
+    text = ("Russian forces continued offensive operations in the Pokrovsk direction on June 6 and attacked near "
+            "Pokrovsk itself, the general staff said.")
+    assert {e["country"] for e in events(text, "2024-06-07")} == {"Ukraine"}  # not Sakha's Pokrovsk, nor Engels
