@@ -1023,6 +1023,21 @@ def resolve_places(
                 p for p, _ in raw[index].candidates if _near_border_of(province, p)]
             chosen[index] = inside[0] if inside else None
             stated_in[index] = province
+    # "in the areas of Vovchansk, Hlyboke and Lyptsi in Kharkiv region": the province holds the whole list before it
+    for index in range(1, len(raw) - 1):
+        province = chosen[index + 1]
+        if province is None or province.kind != "admin1" or not _IN_PROVINCE_GAP_RE.fullmatch(
+                text, raw[index].end, raw[index + 1].start) or raw[index + 1].start - raw[index].end > 30:
+            continue
+        member = index - 1
+        while member >= 0 and _LIST_ITEM_GAP_RE.fullmatch(text, raw[member].end, raw[member + 1].start) and (
+                chosen[member] is not None and chosen[member].kind in SETTLEMENT_KINDS):
+            if not contains(province, chosen[member]):
+                inside = [p for p, q in raw[member].candidates if q >= 100 and contains(province, p)]
+                chosen[member] = inside[0] if inside else None
+                if not inside:
+                    stated_in[member] = province
+            member -= 1
     told: dict[str, Any] = {}  # a name's province, as a sentence told it
     for index, place in enumerate(chosen):
         province = _province_told_before(text, raw, chosen, index)

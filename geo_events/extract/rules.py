@@ -546,7 +546,10 @@ _LIST_GAP_RE = re.compile(
     re.IGNORECASE)
 #: What a list says of one of its towns before it goes on ("Tell Abyad, Ras al-Ayn where thousands fled the town,
 #: Ayn Issa and Qamishli"): left out when the list is read.
-_LISTED_ASIDE_RE = re.compile(r"^\s+(?:where|which|whose)\b[^,;.()]{0,80}(?=,)")
+_LISTED_ASIDE_RE = re.compile(r"^\s+(?:where|which|whose)\b[^,;.()]{0,80}(?=,)"
+                              # ("Vovchansk and Lyptsi in Kharkiv region, and Kurakhove in Donetsk region")
+                              r"|^\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?\s+(?:region|oblast|province|"
+                              r"governorate|state|district|county)(?=\s*,)")
 #: A clause with no trigger of its own telling where the incident happened ("It took place in X").
 _TOOK_PLACE_RE = re.compile(r"\W*(?:it|this|that|the\s+(?:\w+\s+)?(?:attack|incident|raid|assault|ambush|strike|"
                             r"bombing|blast|explosion|fighting|clash(?:es)?|killings?|massacre|shooting))\s+(?:had\s+)?"

@@ -4065,3 +4065,11 @@ def test_who_struck_is_no_evidence_of_where_when_it_is_all_the_text_says() -> No
     text = ("Russian forces continued offensive operations in the Pokrovsk direction on June 6 and attacked near "
             "Pokrovsk itself, the general staff said.")
     assert {e["country"] for e in events(text, "2024-06-07")} == {"Ukraine"}  # not Sakha's Pokrovsk, nor Engels
+
+
+def test_a_province_after_a_list_holds_the_list_and_the_next_list_goes_on() -> None:
+    text = ("Air strikes were carried out in the areas of Vovchansk, Hlyboke and Lyptsi in Kharkiv region, and "
+            "Kurakhove in Donetsk region.")
+    found = events(text, "2024-06-07")
+    assert "Kurakhove" in {e["location"] for e in found}
+    assert {e["admin1"] for e in found} <= {"Kharkiv", "Donetsk"}  # not Hlyboke of Odesa region
