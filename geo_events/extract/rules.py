@@ -106,7 +106,7 @@ _GOVERNMENT_SPEAKS_AFTER_RE = re.compile(r"\s+(?:claims?|claimed|says?|said|deni
 #: (not their word on another's deed: "… took control of the town on Sunday, the army said"; but "the army said it
 #: had retaken …" tells its own)
 _STATE_FORCES_RE = re.compile(r"\b(?:the\s+(?:army|military|armed\s+forces)|(?:government|state|national|federal)\s+"
-                              r"(?:forces|troops|army)|(?:army|government)\s+troops)\b"
+                              r"(?:forces|troops|army)|(?:army|government)\s+(?:troops|units|soldiers))\b"
                               rf"(?!\s+(?:{SPEECH_VERBS}|announced|claimed)\b(?!\s+(?:that\s+)?(?:it|they|its|their)\b))",
                               re.IGNORECASE)
 #: A part of the city before its name: "the Tadamon neighbourhood of Damascus", "the outskirts of Kyiv" (the city).

@@ -4052,6 +4052,8 @@ def test_the_army_that_retook_a_town_is_a_government_regaining_it() -> None:
     found = events("The army said it had retaken the town of Djibo on 9 March after three days of fighting.",
                    "2023-03-13")
     assert [e["sub_event_type"] for e in found] == ["Government regains territory"]
+    units = events("Army units regained control over the village of Kafr Nabudah on Sunday.", "2019-05-20")
+    assert [e["sub_event_type"] for e in units] == ["Government regains territory"]
 
 
 def test_a_neighbourhood_of_the_capital_is_in_the_city_not_its_government() -> None:
