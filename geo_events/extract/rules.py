@@ -455,7 +455,11 @@ _STATEMENT_OF_RE = re.compile(r"\b(?:confirmed|condemned|denied|deplored)\s+(?:t
 #: The start of a relative clause right before a threat: "separatists who had vowed to …".
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 _FUTURE_RE = re.compile(
-    r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face)\b|"
+    r"\b(?:will|would|could|might)\s+(?:\w+\s+)?(?:increase|launch|attack|strike|target|continue|be|face|cause|lead|"
+    r"trigger|result)\b|"
+    # "Experts warn that a new offensive on Rafah could …": a warning of what may come
+    r"\bwarn(?:s|ed)?\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:new\s+|possible\s+|looming\s+|planned\s+)?"
+    r"(?:offensive|assault|attack|invasion|operation)\b|"
     r"\bis\s+expected\s+(?:that|to)\b|\bthreaten(?:s|ed)?\s+to\b|\bvow(?:s|ed)?\s+to\b|\bplans?\s+to\b"
     # "military preparations continued in Aden on Thursday to launch a new offensive": a push to come
     r"|\bpreparations?\s+(?:[\w-]+\s+){0,6}?to\s+(?:launch|start|begin|mount)\b"

@@ -4075,3 +4075,8 @@ def test_a_province_after_a_list_holds_the_list_and_the_next_list_goes_on() -> N
     found = events(text, "2024-06-07")
     assert "Kurakhove" in {e["location"] for e in found}
     assert {e["admin1"] for e in found} <= {"Kharkiv", "Donetsk"}  # not Hlyboke of Odesa region
+
+
+def test_a_warning_of_an_offensive_that_could_come_is_no_event() -> None:
+    text = "Experts warn that a new offensive on Rafah could cause mass casualties among displaced families."
+    assert events(text, "2024-06-10") == []
