@@ -325,6 +325,9 @@ _SPEAKER_IN_BEFORE_RE = re.compile(r"\b(?:officers?|officials?|sources?|spokes(?
                                    r"commanders?|witness(?:es)?|doctors?|journalists?|correspondents?|activists?|"
                                    r"medics?|workers?)\s+(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$",
                                    re.IGNORECASE)
+#: "… told The Associated Press in the capital, Sanaa, that …", "told AFP by phone from Kidal": where a speaker spoke.
+_TOLD_OUTLET_IN_BEFORE_RE = re.compile(r"\btold\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:by\s+(?:phone|telephone)\s+)?"
+                                       r"(?:in|from)\s+(?:the\s+(?:capital|city|town)(?:\s+of)?,?\s+)?$")
 _SPEECH_AFTER_PLACE_RE = re.compile(rf"(?:\s+(?:city|town))?,?\s+(?:{SPEECH_VERBS}|explained|noted|recounted|claimed|"
                                     r"alleged|announced|insisted)\b",
                                     re.IGNORECASE)
@@ -746,6 +749,12 @@ _REMOTE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack
 #: "heavy fighting and drone strikes".
 _STRIKE_AND_FIGHT_GAP_RE = re.compile(r"\s+(?:accompanied\s+by|along\s+with|together\s+with|as\s+well\s+as|and)\s+"
                                       r"(?:(?:intense|heavy|fierce|violent|sporadic|renewed|ground)\s+)?")
+#: A site an incident hits, named again later with its town: "a prison run by the rebels" … "the prison site in X".
+_SITE_NOUN_RE = re.compile(r"\b(prison|hospital|market|school|mosque|church|camp|hotel|wedding|funeral|factory|"
+                           r"refinery|port|airport)s?\b", re.IGNORECASE)
+#: Between the site and its town: "site in the northern city of", " in ", " at ".
+_SITE_IN_GAP_RE = re.compile(r"(?:\s+(?:site|compound|building|complex|facility))?\s+(?:in|at|near|outside)\s+(?:the\s+)?"
+                             r"(?:[\w-]+\s+){0,2}?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 #: Kinds of place that are one site (a base, a dam, a prison), not a settlement.
 _SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
 #: "… were injured in the attack on the base": the incident just told, named late in its clause.
@@ -962,6 +971,19 @@ class _Reading:
                 if b > a:
                     clauses.append(Clause(sentence.start + a, sentence.start + b, index, paragraph, headline, caption))
         return clauses
+
+    def _site_told_again(self, clause: Clause, body: str, places: list[tuple[PlaceMention, str]],
+                         sites: set[str]) -> PlaceMention | None:
+        """The town a clause with no trigger places a site in ("the prison site in the city of Saada"), when the
+        site is one an earlier unplaced incident hit; else None."""
+        for found in _SITE_NOUN_RE.finditer(body):
+            if found.group(1).lower() not in sites:
+                continue
+            at = clause.start + found.end()
+            for place, _how in places:
+                if place.rank < 3 and 0 <= place.start - at <= 60 and _SITE_IN_GAP_RE.match(self.text, at, place.start):
+                    return place
+        return None
 
     def _heads(self, heading: Clause, clause: Clause) -> bool:
         """True when ``heading`` is the one-line heading right above ``clause`` (a live blog's or a bulletin's
@@ -1275,6 +1297,8 @@ class _Reading:
                 _SPEECH_AFTER_PLACE_RE.match(self.text, place.end) or _SPEECH_VERB_BEFORE_RE.search(
                     self.text, max(0, (speaker_at := place.start - len(before) + speaker.start()) - 30), speaker_at)):
             return "origin"  # "…,” a military officer in Maiduguri told AFP: where the speaker is, not the incident
+        if _TOLD_OUTLET_IN_BEFORE_RE.search(before):
+            return "origin"  # "…, told The Associated Press in the capital, Sanaa, that 70 were killed": where he spoke
         if _RESIDENT_OF_BEFORE_RE.search(before) and self._placed_before(place):
             return "origin"  # "… at the Lachi checkpost. One civilian of Lakki Marwat was also killed": his home
         if _WAR_IN_BEFORE_RE.search(before):
@@ -1575,6 +1599,7 @@ class _Reading:
         self.background_spans: list[tuple[int, int]] = []
         mentions: list[Mention] = []
         orphans: list[tuple[str, date, str, DateMention | None, dict[str, float]]] = []
+        orphan_sites: dict[int, set[str]] = {}  # the sites an orphan's clause names ("a prison run by the rebels")
         dateline_lead: tuple[Any, Mention] | None = None  # the lead's orphan, and its mention at the dateline
         lead_place: PlaceMention | None = None
         lead_date: tuple[date, str, DateMention | None] | None = None
@@ -1638,6 +1663,12 @@ class _Reading:
                         previous = _placed_orphan(orphans.pop(), clause, here[0],
                                                   "the clause that says where the incident took place", [])
                         mentions.append(previous)
+                elif places and orphans and (site := self._site_told_again(
+                        clause, body, places, orphan_sites.get(id(orphans[-1]), set()))) is not None:
+                    # "A Saudi-led airstrike targeting a prison killed at least 70 detainees" ¶ "rescuers went through
+                    # the rebel-run prison site in the northern city of Saada": where the site the incident hit is
+                    previous = _placed_orphan(orphans.pop(), clause, site, "the clause that names where its site is", [])
+                    mentions.append(previous)
                 elif not places and previous is not None and _IT_STARTED_RE.match(body) and (
                         dated := self._date(clause)) is not None and dated[0] is not None and previous.day is not None and (
                         not previous.own_date or self._statement_date(previous.date_mention)
@@ -1980,6 +2011,7 @@ class _Reading:
                     classified = classify(dict(scores))
                     if own_date and day is not None and classified is not None:
                         orphans.append((classified[0], day, precision, date_mention, dict(scores)))
+                        orphan_sites[id(orphans[-1])] = {m.group(1).lower() for m in _SITE_NOUN_RE.finditer(body)}
                         if previous is None and clause.sentence <= 1 and not clause.headline and (
                                 self._local_dateline()) and not self._names_unknown_places(clause) and not any(
                                 bisect_left(self.newlines, p.start) == clause.paragraph and p.rank < 3

@@ -4080,3 +4080,15 @@ def test_a_province_after_a_list_holds_the_list_and_the_next_list_goes_on() -> N
 def test_a_warning_of_an_offensive_that_could_come_is_no_event() -> None:
     text = "Experts warn that a new offensive on Rafah could cause mass casualties among displaced families."
     assert events(text, "2024-06-10") == []
+
+
+def test_an_unplaced_strike_on_a_site_is_placed_where_a_later_clause_puts_the_site() -> None:
+    text = ("An airstrike targeting a prison run by the rebels killed at least 70 detainees on Friday, a rebel minister "
+            "said. Rescuers continued to go through the rebel-run prison site in the northern city of Saada.")
+    assert [e["location"] for e in events(text, "2022-01-21")] == ["Sa'dah"]
+
+
+def test_where_a_minister_told_a_news_agency_is_no_place_of_the_strike() -> None:
+    text = ("An airstrike hit a telecommunications centre in Hodeidah on Friday. The health minister told The "
+            "Associated Press in the capital, Sanaa, that 70 detainees were killed at a prison.")
+    assert "Sanaa" not in {e["location"] for e in events(text, "2022-01-21")}
