@@ -154,7 +154,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      # "troops encountered around 70 Abu Sayyaf members at X": met them in a fight
      r"|encountered\s+(?:(?:around|about|some|nearly|at\s+least)\s+)?(?:\d+\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
      r"(?:members|rebels|militants|gunmen|fighters|insurgents|terrorists|bandits|group|band|enemy)\b"),
-    ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded"),
+    ("Armed clash", 3.0, r"raided|stormed|overwhelmed|invaded|invading(?!\s+(?:forces|troops|army|armies|soldiers|"
+     r"russians?|enemy))"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
     # fire opened on people, whoever fired ("… intruded into the village and opened fire at three persons")

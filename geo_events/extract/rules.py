@@ -93,6 +93,8 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|meanwhile|as(?!\s+wel
                             r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
 #: "… since January 2022, when the group stormed a prison in X": a "when" clause right after a date or a year tells
+#: The start of a list's next item after a semicolon: "Pul-i-Khumri, …", "and Faizabad, …", "the town of Farah".
+_LIST_ITEM_START_RE = re.compile(r"(?:and\s+)?(?:the\s+(?:town|city|village|district)\s+of\s+)?[A-Z]")
 #: what happened then (cut before "when"; the clause takes that date, see ``_when_date``).
 _WHEN_AFTER_DATE_RE = re.compile(r"(?<=\d)\s*,\s+(?=when\b)")
 _YEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)\s*,\s*$")
@@ -554,6 +556,12 @@ _LIST_GAP_RE = re.compile(
 #: What a list says of one of its towns before it goes on ("Tell Abyad, Ras al-Ayn where thousands fled the town,
 #: Ayn Issa and Qamishli"): left out when the list is read.
 _LISTED_ASIDE_RE = re.compile(r"^\s+(?:where|which|whose)\b[^,;.()]{0,80}(?=,)"
+                              # ("Taliqan, the capital of Takhar province, and Sar-i-Pul")
+                              r"|^\s*,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|seat|hub|stronghold)\s+of\s+"
+                              r"[^,;.]{1,70}(?=[,;])"
+                              # ("the town of Farah in the western province of the same name; Pul-i-Khumri")
+                              r"|^\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:province|region|state|governorate)\s+of\s+"
+                              r"[^,;.]{1,40}(?=;)"
                               # ("Vovchansk and Lyptsi in Kharkiv region, and Kurakhove in Donetsk region")
                               r"|^\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?\s+(?:region|oblast|province|"
                               r"governorate|state|district|county)(?=\s*,)")
@@ -719,9 +727,15 @@ _BEARING = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-
 #: Between a place of a list and a bearing listed after it: "…, the outskirts of al-Dur and east of Samarra".
 _LISTED_BEARING_GAP_RE = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?(?:areas?\s+)?{_BEARING}\s+of\s+(?:the\s+)?")
 #: Where a clause says only a part of the country: "in the north and northwest", "in the country's east".
+_COUNTED_PLACES = (r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:other\s+|more\s+)?"
+                   r"(?:[\w-]+\s+)?(?:capitals|towns|cities|villages|districts|provinces|bases)\b")
 _VAGUE_AREA_RE = re.compile(rf"\bin\s+the\s+(?:country['’]s\s+)?(?:far\s+)?(?:{_BEARING}|centre|center)"
                             rf"(?:\s+(?:and|or)\s+(?:the\s+)?(?:{_BEARING}|centre|center))?"
-                            r"\b(?!\s+of\b|\s+(?:part|side|bank|edge|outskirts)\b)", re.IGNORECASE)
+                            r"\b(?!\s+of\b|\s+(?:part|side|bank|edge|outskirts)\b)"
+                            # "Taliban forces captured three other northern capitals": places the next sentence
+                            # names, not the last town told
+                            r"|" + _COUNTED_PLACES, re.IGNORECASE)
+_COUNTED_PLACES_RE = re.compile(_COUNTED_PLACES, re.IGNORECASE)
 #: A relative clause hung on a place name: "Indaw town, which the militia captured on Monday".
 _WHICH_AFTER_RE = re.compile(r"(?:\s+(?:town|city|village|district|base|airport))?,\s+which\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
                              r"(?:captured|seized|took|overran|attacked|stormed|shelled|bombed|struck|hit|raided)\b")
@@ -964,7 +978,12 @@ class _Reading:
             if caption and sentence.start > line_start and text[line_start : sentence.start].strip() and (
                     _META_LINE_RE.match(text[line_start : line_start + 20])) and not _SKIP_LINE_RE.match(body):
                 caption = False  # (the sentences after a metadata line's own)
-            cuts = sorted({0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body)], *self._dated_pair_cuts(body),
+            # (not the semicolons of a list after a colon: "seized three other capitals: the town of Farah …;
+            # Pul-i-Khumri, the capital of …; and Faizabad …" — each item takes the verb before the colon)
+            colon = body.find(": ")
+            cuts = sorted({0, *[m.end() for m in _CLAUSE_CUT_RE.finditer(body) if not (
+                               0 <= colon < m.start() and body[m.start()] == ";"
+                               and _LIST_ITEM_START_RE.match(body, m.end()))], *self._dated_pair_cuts(body),
                            *[m.end() for m in _WHEN_AFTER_DATE_RE.finditer(body)],
                            len(body)})
             for a, b in zip(cuts, cuts[1:]):
@@ -1980,7 +1999,8 @@ class _Reading:
                 if self.dateline is not None and _HERE_RE.search(body):
                     # "MARAWI CITY — A bomb exploded during Mass at the university gymnasium here on Sunday"
                     places = [(self.dateline, "the dateline's city: the clause says 'here'")]
-                elif previous is not None and previous.clause.paragraph == clause.paragraph:
+                elif previous is not None and previous.clause.paragraph == clause.paragraph and not (
+                        vague and _COUNTED_PLACES_RE.search(body)):
                     places = [(previous.place, "the mention before it")]
                 elif previous is not None and previous.clause.sentence == clause.sentence:
                     places = [(previous.place, "the same sentence")]
@@ -2165,7 +2185,7 @@ class _Reading:
                     self.text, max(0, last.start - 30), last.start):
                 # "in a remote area between the cities of Kirkuk and Arbil": one place between two, coded at the first
                 last = place
-            elif _LIST_GAP_RE.match(_LISTED_ASIDE_RE.sub("", gap)) or place.cue_before in _DIRECT_CUES or (
+            elif _LIST_GAP_RE.match(_LISTED_ASIDE_RE.sub("", gap).replace(";", ",")) or place.cue_before in _DIRECT_CUES or (
                     self._after_container(found, place)) or (
                     self._dated_list_gap(last.end, place.start)) or _LISTED_BEARING_GAP_RE.fullmatch(gap) or (
                     self._second_predicate(last.end, place.start)):

@@ -4092,3 +4092,15 @@ def test_where_a_minister_told_a_news_agency_is_no_place_of_the_strike() -> None
     text = ("An airstrike hit a telecommunications centre in Hodeidah on Friday. The health minister told The "
             "Associated Press in the capital, Sanaa, that 70 detainees were killed at a prison.")
     assert "Sanaa" not in {e["location"] for e in events(text, "2022-01-21")}
+
+
+def test_captured_capitals_listed_with_asides_and_semicolons_are_each_a_capture() -> None:
+    text = ("On Saturday, the insurgents captured Sheberghan. On Sunday, they captured three other northern capitals. "
+            "They captured Taliqan, the capital of Takhar province, and Sar-i-Pul. On Monday they were invading Aybak. "
+            "Then on Tuesday, they seized three more: the town of Farah in the western province of the same name; "
+            "Pul-i-Khumri, the capital of Baghlan province; and Faizabad.")
+    found = events(text, "2021-08-11")
+    by_day = sorted((e["event_date"], e["location"]) for e in found)
+    assert ("2021-08-08", "Sar-e Pul") in by_day and ("2021-08-09", "Aībak") in by_day
+    assert {("2021-08-10", "Pul-e Khumrī"), ("2021-08-10", "Fayzabad")} <= set(by_day)
+    assert ("2021-08-08", "Shibirghān") not in by_day  # "three other capitals" are the next sentence's, not the last town
