@@ -225,6 +225,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Attack", 3.0, r"(?:killed|shot|gunned\s+down|abducted\s+and\s+killed)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
      r"(?:governor|mayor|imam|judge|headman|village\s+(?:head|chief|elder)|councillor|lawmaker|journalist|"
      r"traditional\s+(?:ruler|leader)|chief\s+of\s+the\s+village)\b"),
+    # people burned alive ("set the house on fire, burning the victims alive"): a massacre
+    # (someone burned them: not "the four were burnt alive in their car" by a strike)
+    ("Attack", 4.5, r"(?<!were\s)(?<!was\s)(?<!been\s)(?:burn(?:ing|ed|t)|burnt)\s+(?:(?:the|their|\d+|some|several|many)\s+)?"
+     r"(?:[\w-]+\s+){0,2}?alive\b"),
     # an ambush on a home or a family is an attack on civilians ("militants ambushed a house near X, killing 11")
     ("Attack", 4.0, r"ambush(?:ed|es|ing)?\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:house|home|family|families|"
      r"wedding|funeral)\b"),

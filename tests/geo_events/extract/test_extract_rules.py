@@ -4104,3 +4104,12 @@ def test_captured_capitals_listed_with_asides_and_semicolons_are_each_a_capture(
     assert ("2021-08-08", "Sar-e Pul") in by_day and ("2021-08-09", "Aībak") in by_day
     assert {("2021-08-10", "Pul-e Khumrī"), ("2021-08-10", "Fayzabad")} <= set(by_day)
     assert ("2021-08-08", "Shibirghān") not in by_day  # "three other capitals" are the next sentence's, not the last town
+
+
+def test_attackers_who_burned_people_alive_attacked_civilians_but_a_strike_victim_burnt_alive_is_the_strike() -> None:
+    text = ("Attackers surrounded a house in Oicha on Saturday night and set it on fire, burning the victims alive, "
+            "witnesses said.")
+    assert "Violence against civilians" in {e["event_type"] for e in events(text, "2025-08-17")}
+    strike = events("A Turkish drone strike hit a car near Ranya on Wednesday. The four were burnt alive in their car.",
+                    "2019-06-27")
+    assert {e["event_type"] for e in strike} == {"Explosions/Remote violence"}
