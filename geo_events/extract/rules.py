@@ -189,6 +189,7 @@ _AND_VERB_RE = re.compile(
     r"withdrew|attacked|struck|shelled|bombed|clashed|ambushed|killed|launched|raided)\b)")
 _AND_THE_RE = re.compile(r",(?=\s+and\s+the\s)")  # "… overrun on Saturday night, and the other prison … on Sunday"
 _SPEECH_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|announced|claimed)\b")
+_PREVIOUS_BEFORE_RE = re.compile(r"\bthe\s+(?:previous|preceding)\s+$", re.IGNORECASE)
 #: "… the previous day", "… the day before": a day counted back from the statement's day told before it.
 _PREVIOUS_DAY_RE = re.compile(r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+(?:yesterday|the\b)))",
                               re.IGNORECASE)
@@ -2403,6 +2404,15 @@ class _Reading:
             return (1 if aside else 0, 1 if statement else 0, 0 if d.precision == "day" else 1,
                     abs(d.start - clause.start))
         best = min(own, key=rank)
+        if best.kind == "weekday" and best.date is not None and _PREVIOUS_BEFORE_RE.search(
+                self.text, max(0, best.start - 16), best.start):
+            earlier = [d for d in self._in(self.dates, clause.start, best.start)
+                       if d.precision == "day" and d.date is not None]
+            if earlier:
+                # "reopened last Saturday after an attack the previous Wednesday": the Wednesday before that Saturday
+                back = (earlier[-1].date.weekday() - best.date.weekday()) % 7 or 7
+                return (earlier[-1].date - timedelta(days=back), "day", best,
+                        how + f" ('the previous {best.text.split()[-1]}', before '{earlier[-1].text}')")
         if best.kind in ("overnight", "relative") and best.date is not None and self.article.published:
             # "clashes erupted overnight …, the ministry said on Saturday": the night before the statement's day,
             # not before the publication's

@@ -4113,3 +4113,8 @@ def test_attackers_who_burned_people_alive_attacked_civilians_but_a_strike_victi
     strike = events("A Turkish drone strike hit a car near Ranya on Wednesday. The four were burnt alive in their car.",
                     "2019-06-27")
     assert {e["event_type"] for e in strike} == {"Explosions/Remote violence"}
+
+
+def test_the_previous_weekday_counts_back_from_the_day_told_before_it() -> None:
+    text = "The clinic in Butembo only reopened last Saturday after an attack by gunmen the previous Wednesday."
+    assert [e["event_date"] for e in events(text, "2019-03-09")] == ["2019-02-27"]
