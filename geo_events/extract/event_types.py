@@ -448,6 +448,10 @@ _ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|army|soldiers|fighters|milit
                                  r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?"
                                  # "the armed group known as Jaish al-Adl attacked"
                                  r"(?:(?:known\s+as|called|named)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4})?$")
+#: A pronoun subject ("they attacked"), and an armed group named shortly before it that it stands for.
+_THEY_BEFORE_RE = re.compile(r"\bthey\s+(?:also\s+|then\s+|later\s+|again\s+)?$")
+_ARMED_WORD_RE = re.compile(r"\b(?:militants|rebels|insurgents|jihadists|gunmen|bandits|assailants|attackers|terrorists|"
+                            r"extremists|separatists|guerrillas|militiamen|fighters)\b")
 _PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:towns?|city|cities|villages?|settlements?|home\s?town|"
                               r"birthplace|stronghold)\s+of\b")  # ("attacked the president's hometown of Damara")
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|multiple|dozens|\d+)\b")
@@ -513,9 +517,12 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
         return True  # "simultaneous attacks by jihadists have occurred north of Bamako", "an attack by JNIM"
     if (low.startswith("attack", trigger.start) and trigger.end - trigger.start in (6, 8)) or (
             low.startswith("targeted", trigger.start) and trigger.end - trigger.start == 8):
-        # (and "Russian forces targeted Zaporizhzhia Oblast 144 times", "militants targeted a checkpoint")
-        return bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) and bool(
-            _OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end))
+        # (and "Russian forces targeted Zaporizhzhia Oblast 144 times", "militants targeted a checkpoint"; and "they
+        # attacked Macomia" right after the insurgents' ambush was told)
+        armed = bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) or bool(
+            _THEY_BEFORE_RE.search(low, before, trigger.start) and _ARMED_WORD_RE.search(
+                low, max(0, trigger.start - 250), trigger.start))
+        return armed and bool(_OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end))
     if low.startswith("advance", trigger.start):  # a push on the front (a bulletin's ground fighting)
         return bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) and bool(
             _ADVANCE_AFTER_RE.match(low, trigger.end))

@@ -4118,3 +4118,11 @@ def test_attackers_who_burned_people_alive_attacked_civilians_but_a_strike_victi
 def test_the_previous_weekday_counts_back_from_the_day_told_before_it() -> None:
     text = "The clinic in Butembo only reopened last Saturday after an attack by gunmen the previous Wednesday."
     assert [e["event_date"] for e in events(text, "2019-03-09")] == ["2019-02-27"]
+
+
+def test_they_who_attacked_a_town_are_the_insurgents_just_told() -> None:
+    text = "On June 10, insurgents ambushed a patrol near Mocimboa da Praia. Two days later, they attacked Macomia."
+    assert sorted((e["event_date"], e["location"]) for e in events(text, "2024-06-13")) == [
+        ("2024-06-10", "Mocímboa da Praia"), ("2024-06-12", "Macomia")]
+    protest = events("Thousands marched in Maputo on Monday. On Tuesday they attacked nothing.", "2024-06-13")
+    assert "Armed clash" not in {e["sub_event_type"] for e in protest}
