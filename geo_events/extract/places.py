@@ -255,7 +255,8 @@ _AFTER_CUE_RE = re.compile(
     r"^\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?=countryside\b))?"
     r"(provinces|governorates|oblasts|regions|province|governorate|oblast|state|region|river|valley|village|town|"
     r"city|district|countryside|area|"
-    r"county|prefecture|territory|township|sector|lga|neighbourhoods|neighborhoods|neighbourhood|neighborhood|quarter|camp|dam|oilfield|base|"
+    r"county|prefecture|territory|township|sector|lga|local\s+government(?:\s+areas?)?|neighbourhoods|neighborhoods|"
+    r"neighbourhood|neighborhood|quarter|camp|dam|oilfield|base|"
     r"airport|prison|desert|suburb|road|highway)\b",
     re.IGNORECASE,
 )
@@ -389,7 +390,9 @@ def _strip_possessive(word: str) -> str:
 def _cues(text: str, start: int, end: int) -> tuple[str, str]:
     window = text[max(0, start - 40) : start]
     after = _AFTER_CUE_RE.match(text[end : end + 36])
-    return (_cue_before(window) if window[-1:].isspace() else ""), (after.group(1).lower() if after else "")
+    cue = after.group(1).lower() if after else ""
+    # ("Rijau Local Government Area": Nigeria's LGA)
+    return (_cue_before(window) if window[-1:].isspace() else ""), ("lga" if cue.startswith("local") else cue)
 
 
 def _cue_before(window: str) -> str:

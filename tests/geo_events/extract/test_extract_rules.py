@@ -4126,3 +4126,9 @@ def test_they_who_attacked_a_town_are_the_insurgents_just_told() -> None:
         ("2024-06-10", "Mocímboa da Praia"), ("2024-06-12", "Macomia")]
     protest = events("Thousands marched in Maputo on Monday. On Tuesday they attacked nothing.", "2024-06-13")
     assert "Armed clash" not in {e["sub_event_type"] for e in protest}
+
+
+def test_a_local_government_area_after_a_town_is_its_district_not_a_second_place() -> None:
+    text = ("The bandits killed about 17 vigilantes in Dukku town in the Rijau Local Government Area of Niger State "
+            "on Wednesday.")
+    assert [e["location"] for e in events(text, "2020-09-04")] == ["Duku"]
