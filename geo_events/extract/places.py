@@ -173,7 +173,7 @@ _IN_BEFORE_RE = re.compile(r"\b(?:in|near|at|of)\s+$")
 #: A province named as the owner right before a name: "Erbil's Koya district" (Koya, a spelling of Koysinjaq of Erbil).
 _OWNER_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})['’]s\s+$")
 #: Kinds of place that are one site (a base, a dam, an oil field), not a settlement.
-_SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
+SITE_PLACE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
 _VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
 _SETTLEMENT_OF_WORDS = frozenset({"city", "town", "village", "towns", "villages"})
 _FACILITY_AFTER_RE = re.compile(r"\s+(hospital|school|mosque|church|university|clinic|stadium|bakery|hotel|"
@@ -1145,7 +1145,7 @@ def resolve_places(
                                          f"only a spelling variant of a place in {place.country_name}, a country "
                                          f"the text hardly points to"))
             continue
-        if place.kind in _SITE_KINDS and (({item.cue_before, item.cue_after} & {"village", "villages", "town", "towns"})
+        if place.kind in SITE_PLACE_KINDS and (({item.cue_before, item.cue_after} & {"village", "villages", "town", "towns"})
                                           or _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, item.start - 90), item.start)):
             if rejected is not None:  # "the villages of Maarat Horma, Tal Mannas and Al-Nayrab": not Aleppo's airport
                 rejected.append(Rejected(item.start, item.end, item.written,

@@ -58,6 +58,7 @@ from geo_events.extract.places import (
     KIND_RANK,
     PAIR_KM,
     SETTLEMENT_KINDS,
+    SITE_PLACE_KINDS,
     PlaceMention,
     Rejected,
     TOLD_IN_GAP_RE as _TOLD_IN_GAP_RE,
@@ -770,8 +771,6 @@ _SITE_NOUN_RE = re.compile(r"\b(prison|hospital|market|school|mosque|church|camp
 #: Between the site and its town: "site in the northern city of", " in ", " at ".
 _SITE_IN_GAP_RE = re.compile(r"(?:\s+(?:site|compound|building|complex|facility))?\s+(?:in|at|near|outside)\s+(?:the\s+)?"
                              r"(?:[\w-]+\s+){0,2}?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
-#: Kinds of place that are one site (a base, a dam, a prison), not a settlement.
-_SITE_KINDS = frozenset({"base", "facility", "dam", "oilfield", "gasfield"})
 #: "… were injured in the attack on the base": the incident just told, named late in its clause.
 _IN_THE_BEFORE_RE = re.compile(r"\b(?:in|during|by)\s+$")
 _DIRECT_CUES = frozenset({"in", "at", "on", "near", "outside", "around", "into", "village", "town", "city",
@@ -1945,11 +1944,11 @@ class _Reading:
                     not own_date or previous.day == day):
                 # "the attack targeted …", "the strike hit …": more about the incident just reported, of its kind
                 # ("the village hit by the incursion" after gunmen beheaded its chief is no second, armed clash)
-                site = next((p for p, _ in places if p.place.kind in _SITE_KINDS and found_anaphora is not None
+                site = next((p for p, _ in places if p.place.kind in SITE_PLACE_KINDS and found_anaphora is not None
                              and _ON_SITE_GAP_RE.fullmatch(self.text, clause.start + found_anaphora.end(), p.start)
                              and haversine_km(p.place.lat, p.place.lon, previous.place.place.lat,
                                               previous.place.place.lon) <= SITE_KM), None)
-                if site is not None and previous.place.place.kind not in _SITE_KINDS:
+                if site is not None and previous.place.place.kind not in SITE_PLACE_KINDS:
                     # "… a drone attack on a parade in Lahj city … injured in the attack on al-Anad military base":
                     # the site the incident hit, nearer than the town that first placed it
                     previous.place, previous.place_how = site, "the site the clause that refers back to it names"
