@@ -51,10 +51,10 @@ COMMON_WORD_ZIPF = 4.0
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
 _ADMIN_CUES = frozenset({"province", "governorate", "oblast", "state", "region", "countryside", "district",
                          "provinces", "department", "regions", "oblasts", "governorates", "county", "prefecture",
-                         "territory", "township", "sector", "lga"})
+                         "territory", "township", "sector", "lga", "woreda", "locality"})
 #: Cues of units below the province ("Beni territory", "Kifri district"): the gazetteer lists few such units
 #: (``admin2``), and the town that names one is mostly its seat; they say little about which country is meant.
-ADMIN2_CUES = frozenset({"district", "county", "territory", "township", "sector", "lga"})
+ADMIN2_CUES = frozenset({"district", "county", "territory", "township", "sector", "lga", "woreda", "locality"})
 _WATER_CUES = frozenset({"river", "valley", "basin", "banks", "bank"})
 _SETTLEMENT_CUES = frozenset({"village", "villages", "town", "towns", "city", "cities", "neighbourhood",
                               "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "camp", "area", "suburb"})
@@ -255,7 +255,7 @@ _AFTER_CUE_RE = re.compile(
     r"^\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?=countryside\b))?"
     r"(provinces|governorates|oblasts|regions|province|governorate|oblast|state|region|river|valley|village|town|"
     r"city|district|countryside|area|"
-    r"county|prefecture|territory|township|sector|lga|local\s+government(?:\s+areas?)?|neighbourhoods|neighborhoods|"
+    r"county|prefecture|territory|township|sector|lga|woreda|locality|local\s+government(?:\s+areas?)?|neighbourhoods|neighborhoods|"
     r"neighbourhood|neighborhood|quarter|camp|dam|oilfield|base|"
     r"airport|prison|desert|suburb|road|highway)\b",
     re.IGNORECASE,

@@ -4132,3 +4132,11 @@ def test_a_local_government_area_after_a_town_is_its_district_not_a_second_place
     text = ("The bandits killed about 17 vigilantes in Dukku town in the Rijau Local Government Area of Niger State "
             "on Wednesday.")
     assert [e["location"] for e in events(text, "2020-09-04")] == ["Duku"]
+
+
+def test_a_woreda_or_a_locality_is_coded_at_its_seat_like_a_district() -> None:
+    ethiopia = events("Fano fighters clashed with federal troops in Mecha woreda of West Gojjam zone on Tuesday.",
+                      "2024-11-07")
+    assert [(e["location"], e["geo_precision"]) for e in ethiopia] == [("Mecha", 2)]
+    sudan = events("RSF fighters attacked villages in Sheikan locality on Tuesday, killing 12 civilians.", "2024-11-07")
+    assert [(e["location"], e["geo_precision"]) for e in sudan] == [("Sheikan", 2)]
