@@ -93,9 +93,9 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|meanwhile|as(?!\s+wel
                             r"demonstrators|rebels|militants|gunmen|fighters|warplanes|drones|(?:tens\s+of\s+)?thousands|hundreds|crowds)"
                             r"\s+(?:(?:more|also|of\s+\w+)\s+)?\w+ed\b)"
                             r"|,\s+(?=(?:a|one|two|three|four|five|six)\s+days?\s+(?:after|before)\b)")
-#: "… since January 2022, when the group stormed a prison in X": a "when" clause right after a date or a year tells
 #: The start of a list's next item after a semicolon: "Pul-i-Khumri, …", "and Faizabad, …", "the town of Farah".
 _LIST_ITEM_START_RE = re.compile(r"(?:and\s+)?(?:the\s+(?:town|city|village|district)\s+of\s+)?[A-Z]")
+#: "… since January 2022, when the group stormed a prison in X": a "when" clause right after a date or a year tells
 #: what happened then (cut before "when"; the clause takes that date, see ``_when_date``).
 _WHEN_AFTER_DATE_RE = re.compile(r"(?<=\d)\s*,\s+(?=when\b)")
 _YEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)\s*,\s*$")
@@ -490,14 +490,20 @@ _SUPERLATIVE_SINCE_RE = re.compile(r"\b(?:the|its|their)\s+(?:single\s+)?(?:dead
 _ASIDE_RE = re.compile(r",\s+(?:which|where|whose|who)\b[^,;.]*(?=[,;.]|$)|" + _PLACE_ASIDE_RE.pattern, re.IGNORECASE)
 
 
-def _outside_asides(body: str, offset: int, triggers: list[Trigger]) -> str:
-    """``body`` without its asides (", which the group held for years") when a trigger lies outside them: what a
-    relative clause says of a place or an actor ("a town held by the group for more than a decade") is not
-    the news of the clause."""
+def _news_asides(body: str, offset: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """The spans (offsets of the text ``body`` starts at ``offset`` in) of its asides (", which the group held for
+    years"), when a trigger lies outside them; [] when none does (the clause's news is its aside: "…, who were
+    abducted last month")."""
     asides = [(m.start() + offset, m.end() + offset) for m in _ASIDE_RE.finditer(body)]
     if not asides or all(any(a <= t.start < b for a, b in asides) for t in triggers):
-        return body
-    return _ASIDE_RE.sub(" ", body)
+        return []
+    return asides
+
+
+def _outside_asides(body: str, offset: int, triggers: list[Trigger]) -> str:
+    """``body`` without its asides when a trigger lies outside them (``_news_asides``): what a relative clause says
+    of a place or an actor ("a town held by the group for more than a decade") is not the news of the clause."""
+    return _ASIDE_RE.sub(" ", body) if _news_asides(body, offset, triggers) else body
 
 
 _RECENT_PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:week|month)\b|\bearlier\s+this\s+(?:month|week)\b|"
@@ -2000,7 +2006,7 @@ class _Reading:
                     # "MARAWI CITY — A bomb exploded during Mass at the university gymnasium here on Sunday"
                     places = [(self.dateline, "the dateline's city: the clause says 'here'")]
                 elif previous is not None and previous.clause.paragraph == clause.paragraph and not (
-                        vague and _COUNTED_PLACES_RE.search(body)):
+                        _COUNTED_PLACES_RE.search(body)):
                     places = [(previous.place, "the mention before it")]
                 elif previous is not None and previous.clause.sentence == clause.sentence:
                     places = [(previous.place, "the same sentence")]
@@ -2388,11 +2394,8 @@ class _Reading:
             # "Also on Monday, the forces reported new overnight air strikes on X": the night before the report
             return (reported_on[0].date - timedelta(days=1), "day", night,
                     how + f" ('{night.text}', the night before '{reported_on[0].text}')")
-        asides = [(m.start(), m.end())
-                  for m in _ASIDE_RE.finditer(self.text, clause.start, clause.end)] if len(own) > 1 else []
-        if asides and not any(not any(a <= t.start < b for a, b in asides)
-                              for t in self._in(self.triggers, clause.start, clause.end)):
-            asides = []  # (the clause's news is in its aside: "…, who were abducted last month")
+        asides = _news_asides(self.text[clause.start : clause.end], clause.start,
+                              self._in(self.triggers, clause.start, clause.end)) if len(own) > 1 else []
 
         def rank(d: DateMention) -> tuple[int, int, int, int]:
             before = self.text[max(0, d.start - 40) : d.start]
@@ -2580,9 +2583,10 @@ class _Reading:
         return False
 
     # ------------------------------------------------------------------ events
-    def _two_targets(self, mentions: list[Mention]) -> list[Mention]:
-        """The mentions, with a second one beside a clash that also struck civilians ("attacked the military base
-        and the civilian population in X"): ACLED codes an armed clash and an attack on civilians."""
+    def _split_double_incidents(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, each one that tells two incidents at once split in two, one per type (ACLED): a clash
+        that also struck civilians ("attacked the military base and the civilian population in X") and a strike
+        told with fighting ("a drone strike accompanied by intense clashes", see ``_strike_and_fighting``)."""
         out: list[Mention] = []
         for mention in mentions:
             classified = classify(dict(mention.scores))
@@ -2618,7 +2622,7 @@ class _Reading:
         groups: dict[tuple[str, date | None, str], _Group] = {}
         points: dict[tuple[float, float], str] = {}
         twins: list[tuple[Any, str]] = []
-        for mention in self._two_targets(mentions):
+        for mention in self._split_double_incidents(mentions):
             classified = classify(dict(mention.scores))
             if classified is None:
                 continue
@@ -2693,13 +2697,8 @@ class _Reading:
                 # "a suicide bomber … at a rally in the Bajaur district … The blast ripped through a tent in Khar":
                 # the district's town says where; what the district's clause told counts for the town's event
                 town = groups[towns[0]]
-                for mention in groups[key].mentions:
-                    mention.place, mention.place_how = town.mentions[0].place, (
-                        f"the town the text names in {place.name} ({town.mentions[0].place.place.name})")
-                town.mentions.extend(groups[key].mentions)
-                for sub, score in groups[key].scores.items():
-                    town.scores[sub] += score
-                del groups[key]
+                _move_group(groups, key, town,
+                            f"the town the text names in {place.name} ({town.mentions[0].place.place.name})")
         self._attach_headline(list(groups.values()))
         self._attach_claim_clauses(list(groups.values()))
         kept: dict[_DraftKey, EventDraft] = {}
@@ -2730,13 +2729,7 @@ class _Reading:
                 here.lat, here.lon, g.mentions[0].place.place.lat, g.mentions[0].place.place.lon) <= HEADLINE_APART_KM]
             if len(body) != 1:
                 continue
-            target = groups[body[0]]
-            for mention in group.mentions:
-                mention.place, mention.place_how = target.mentions[0].place, "the place the body gives the incident"
-            target.mentions.extend(group.mentions)
-            for sub, score in group.scores.items():
-                target.scores[sub] += score
-            del groups[key]
+            _move_group(groups, key, groups[body[0]], "the place the body gives the incident")
 
     def _fold_statement_days(self, groups: dict[tuple[str, date | None, str], _Group]) -> None:
         """"… have seized the town, the army said on Wednesday. … took control of the port on Tuesday": the day
@@ -3039,6 +3032,18 @@ def _fold_draft(same: EventDraft, draft: EventDraft) -> None:
         spans = same.spans.setdefault(name, [])
         spans.extend(span for span in found if span not in spans)
     same.actor1, same.actor2 = same.actor1 or draft.actor1, same.actor2 or draft.actor2
+
+
+def _move_group(groups: dict[tuple[str, date | None, str], _Group], key: tuple[str, date | None, str],
+                target: _Group, how: str) -> None:
+    """Fold the group at ``key`` into ``target``: its mentions take the target's place (told ``how``), its
+    scores add up."""
+    group = groups.pop(key)
+    for mention in group.mentions:
+        mention.place, mention.place_how = target.mentions[0].place, how
+    target.mentions.extend(group.mentions)
+    for sub, score in group.scores.items():
+        target.scores[sub] += score
 
 
 def _placed_orphan(orphan: tuple[str, date, str, DateMention | None, dict[str, float]], clause: Clause,
