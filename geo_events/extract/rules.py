@@ -668,8 +668,6 @@ _STAMP_LINE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT
 #: An entry title that starts with its day: the date, a short title with no final stop ("May 13 Nangarhar
 #: Province: four civilians killed", "12 May – Kunduz: police post overrun").
 _TITLED_ENTRY_RE = re.compile(r"[^\n]{3,25}?[ \t]*[:–—-]?[ \t]+[A-Z][^\n]{3,90}(?<![.!?\"”])[ \t]*")
-#: The edit link a copied wiki page leaves after a section heading ("10 July[edit]", "10 July[]").
-_EDIT_LINK_RE = re.compile(r"\s*\[(?:edit|edit source|\s*)\]\s*$", re.IGNORECASE)
 #: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
 _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|ET|IST|am|pm|"
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
@@ -1389,9 +1387,8 @@ class _Reading:
             line_start = self.text.rfind("\n", 0, mention.start) + 1
             line_end = self.text.find("\n", mention.end)
             line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
-            # (a wiki page's section heading keeps its edit link: "10 July[edit]", "10 July[]", or its markup:
-            # "===2 May===")
-            line = _EDIT_LINK_RE.sub("", line)
+            # (a wiki page's section heading keeps its markup, "===2 May==="; its edit link is blanked by
+            # text.prepare_text)
             if mention.date is not None and line.strip(" \t:–—-*#|=") == mention.text.strip():
                 out.append(mention)
             elif mention.date is not None and mention.kind == "absolute" and _TITLED_ENTRY_RE.fullmatch(

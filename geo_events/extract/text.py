@@ -123,6 +123,8 @@ def strip_wikitext(text: str) -> str:
 
 #: A short heading line with a wiki edit link run into its last word ("9 October 2019Edit", "Ground offensiveEdit").
 _GLUED_EDIT_RE = re.compile(r"(?m)^(?=[^\n]{1,80}$)([^\n]*?[0-9a-z)\]])Edit[ \t]*$")
+#: The bracketed edit link a copied wiki page leaves after a section heading ("10 July[edit]", "10 July[]").
+_EDIT_LINK_RE = re.compile(r"(?m)[ \t]*\[(?:edit|edit source|\s*)\][ \t]*$", re.IGNORECASE)
 
 
 #: A wiki reference mark: "[2]", "[n 1]", "[citation needed]".
@@ -168,9 +170,10 @@ def prepare_text(text: object) -> Article:
     # a byte-order mark, a replacement character or a zero-width space pasted in front of a dateline
     # ("\ufffdRaipur: …") hides it; a space in its place keeps every offset
     text = _INVISIBLE_RE.sub(lambda m: " " * len(m.group(0)), text)
-    # a mirrored wiki page's section heading keeps its edit link glued on ("9 October 2019Edit"): blanked, so the
-    # heading reads as its date
+    # a copied wiki page's section heading keeps its edit link, glued on ("9 October 2019Edit") or bracketed
+    # ("10 July[edit]"): blanked, so the heading reads as its date
     text = _GLUED_EDIT_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    text = _EDIT_LINK_RE.sub(lambda m: " " * len(m.group(0)), text)
     # an encyclopedia page's reference marks ("…fled the town,[2] Ayn Issa", "[n 1]") blanked: no word of the text
     text = _REFERENCE_MARK_RE.sub(lambda m: " " * len(m.group(0)), text)
     text = unwrap_lines(text)
