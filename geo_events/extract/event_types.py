@@ -441,17 +441,20 @@ class Trigger:
 
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|again\s+|reportedly\s+|allegedly\s+|then\s+)?$")
 _PASSIVE_ATTACK_WEIGHT = 2.5
+#: Plural nouns for the men of a non-state armed group or of none ("militants", "gunmen"): one list for every test below
+#: that asks whether an armed group is the actor.
+_ARMED_MEN = ("militants|rebels|insurgents|jihadists|gunmen|bandits|assailants|attackers|terrorists|extremists|"
+              "separatists|guerrillas|militiamen|fighters")
+#: ... and the words for groups and bands of them.
+_ARMED_BANDS = r"gangs?|militias?|armed\s+men|armed\s+groups?"
 #: An armed group that attacks something ("rebels attack a base", "jihadists attacked the town", "gunmen attacked
 #: Monguno"): the attack is an incident (a politician who "attacked the plan" is no armed subject).
-_ARMED_SUBJECT_RE = re.compile(r"\b(?:forces|troops|army|soldiers|fighters|militants|rebels|insurgents|jihadists|gunmen|"
-                                 r"gangs?|bandits|assailants|attackers|terrorists|extremists|separatists|guerrillas|"
-                                 r"militiamen|militias?|armed\s+men|armed\s+groups?)\s+(?:\([^)\n]{1,20}\)\s+)?"
+_ARMED_SUBJECT_RE = re.compile(rf"\b(?:forces|troops|army|soldiers|{_ARMED_MEN}|{_ARMED_BANDS})\s+(?:\([^)\n]{{1,20}}\)\s+)?"
                                  # "the armed group known as Jaish al-Adl attacked"
                                  r"(?:(?:known\s+as|called|named)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4})?$")
 #: A pronoun subject ("they attacked"), and an armed group named shortly before it that it stands for.
 _THEY_BEFORE_RE = re.compile(r"\bthey\s+(?:also\s+|then\s+|later\s+|again\s+)?$")
-_ARMED_WORD_RE = re.compile(r"\b(?:militants|rebels|insurgents|jihadists|gunmen|bandits|assailants|attackers|terrorists|"
-                            r"extremists|separatists|guerrillas|militiamen|fighters)\b")
+_ARMED_WORD_RE = re.compile(rf"\b(?:{_ARMED_MEN})\b")
 _PLACE_OBJECT_RE = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:towns?|city|cities|villages?|settlements?|home\s?town|"
                               r"birthplace|stronghold)\s+of\b")  # ("attacked the president's hometown of Damara")
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|multiple|dozens|\d+)\b")
@@ -531,8 +534,7 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
 
 #: After "attack(s)": who carried it out, an armed group ("attacks by jihadists", "an attack by al-Shabaab").
 _BY_ARMED_RE = re.compile(r"s?\s+by\s+(?:(?:suspected|armed|the|alleged|unidentified|unknown)\s+)*(?:(?:[\w-]+\s+)?"
-                          r"(?:jihadists|militants|gunmen|bandits|rebels|insurgents|terrorists|fighters|armed\s+men|"
-                          r"assailants|extremists|separatists|militias?|militiamen|guerrillas|gangs?)\b|[A-Z])")
+                          rf"(?:{_ARMED_MEN}|{_ARMED_BANDS})\b|[A-Z])")
 _CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s+)?(?:[\w-]+\s+){0,3}?"
                                  r"(?:villages?|communities|villagers|civilians|residents|homes|houses|markets?|"
                                  r"worshippers|farmers|mosques?|churches?)\b")
