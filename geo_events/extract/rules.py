@@ -2645,6 +2645,7 @@ class _Reading:
                 group.scores[sub] += score * (0.5 if mention.clause.headline else 1.0)
         self._fold_statement_days(groups)
         self._fold_lead_placed(groups)
+        _fold_month_into_day(groups)
         # fold weak second types at one place and day into the strongest one
         by_place_day: dict[tuple[str, date | None], list[tuple[str, date | None, str]]] = defaultdict(list)
         for key in groups:
@@ -2840,8 +2841,9 @@ class _Reading:
         first = min(mentions, key=lambda m: (m.clause.headline, m.clause.start))
         # (a mention that names the very day beats an earlier one that fell back on it: an infobox's "December
         # 2023" read at the anchor, beside "… and Aguelhok on December 20")
+        # (and a day of the month or year a mention gives alone: see _fold_month_into_day)
         dated = first if first.precision == "day" else next((m for m in sorted(mentions, key=lambda m: m.clause.start)
-                                                             if m.precision == "day" and m.day == first.day), first)
+                                                             if m.precision == "day" and _within(m.day, first)), first)
         votes = RoleVotes()
         claims: dict[tuple[Any, ...], Any] = {}
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -3029,6 +3031,32 @@ def _fold_draft(same: EventDraft, draft: EventDraft) -> None:
         spans = same.spans.setdefault(name, [])
         spans.extend(span for span in found if span not in spans)
     same.actor1, same.actor2 = same.actor1 or draft.actor1, same.actor2 or draft.actor2
+
+
+def _within(day: date | None, mention: Mention) -> bool:
+    """Whether ``day`` is the mention's day, or a day of the month or year it is dated to."""
+    if day is None or mention.day is None:
+        return False
+    if mention.precision == "month":
+        return (day.year, day.month) == (mention.day.year, mention.day.month)
+    if mention.precision == "year":
+        return day.year == mention.day.year
+    return day == mention.day
+
+
+def _fold_month_into_day(groups: dict[tuple[str, date | None, str], _Group]) -> None:
+    """"The massacre took place in Kumba in October 2020 … Around noon on 24 October 2020, men stormed the school":
+    a mention dated only by its month (or year) is the incident the text dates to a day of it at the same place and of
+    the same type, when there is one such day; several days leave the month's mention a summary of its own."""
+    for key in list(groups):
+        place_id, day, event_type = key
+        group = groups[key]
+        if day is None or any(m.precision not in ("month", "year") for m in group.mentions):
+            continue
+        days = [k for k, g in groups.items() if k != key and k[0] == place_id and k[2] == event_type
+                and all(_within(k[1], m) for m in group.mentions) and all(m.precision == "day" for m in g.mentions)]
+        if len(days) == 1:
+            _move_group(groups, key, groups[days[0]], "the day the text gives the incident later")
 
 
 def _move_group(groups: dict[tuple[str, date | None, str], _Group], key: tuple[str, date | None, str],

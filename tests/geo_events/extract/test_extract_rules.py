@@ -4140,3 +4140,16 @@ def test_a_woreda_or_a_locality_is_coded_at_its_seat_like_a_district() -> None:
     assert [(e["location"], e["geo_precision"]) for e in ethiopia] == [("Mecha", 2)]
     sudan = events("RSF fighters attacked villages in Sheikan locality on Tuesday, killing 12 civilians.", "2024-11-07")
     assert [(e["location"], e["geo_precision"]) for e in sudan] == [("Sheikan", 2)]
+
+
+# ---------------------------------------------------------------- session 42 kinds
+def test_a_mention_dated_by_its_month_is_the_incident_the_text_dates_to_a_day_of_it() -> None:
+    text = ("The Bamenda market massacre took place in Bamenda, Cameroon, in March 2019.\n\n"
+            "Around noon on 14 March 2019, armed men arrived on motorcycles and stormed the market. They killed five "
+            "traders and injured nine.")
+    assert [(e["location"], e["event_date"], e["date_precision"]) for e in events(
+        text, None, title="Bamenda market massacre")] == [("Bamenda", "2019-03-14", "day")]
+    # two days of that month at the town: the month's mention is a summary, the days stay their own
+    two = ("Fighting in Bamenda in March 2019 killed dozens. Separatists attacked Bamenda on 4 March 2019. "
+           "They attacked Bamenda again on 20 March 2019.")
+    assert {e["event_date"] for e in events(two, None) if e["date_precision"] == "day"} == {"2019-03-04", "2019-03-20"}
