@@ -1370,7 +1370,9 @@ class _Reading:
             previous.place, previous.place_how = places[0][0], "the sentence that says where the incident happened"
         dated = self._date(clause)
         if dated is not None and (not previous.own_date or (
-                self._statement_date(previous.date_mention) and not self._statement_date(dated[2]))):
+                self._statement_date(previous.date_mention) and not self._statement_date(dated[2])) or (
+                # ("… took place in Kumba in October 2020" ¶ "Around noon on 24 October 2020, men stormed the school")
+                dated[1] == "day" and previous.precision != "day" and _within(dated[0], previous))):
             previous.day, previous.precision, previous.date_mention, previous.date_how = dated
             previous.own_date = True
 
@@ -2091,6 +2093,17 @@ class _Reading:
                     # incident: the lead's day stays)
                     mention.day, mention.precision, mention.date_mention = day, precision, date_mention
                     mention.date_how = f"a later mention of the same incident ('{date_mention.text if date_mention else day}')"
+        # "The massacre took place in Kumba in October 2020" … "Around noon on 24 October 2020, men stormed the school"
+        # (its paragraph too far from the town to be placed): the one day of that month told of an incident of
+        # that kind is the day of the month's mention
+        for mention in mentions:
+            classified = classify(dict(mention.scores))
+            days = [o for o in orphans if o[2] == "day" and classified is not None and o[0] == classified[0]
+                    and mention.own_date and mention.precision in ("month", "year") and _within(o[1], mention)]
+            if len({o[1] for o in days}) == 1:
+                _event_type, day, precision, date_mention, _scores = days[0]
+                mention.day, mention.precision, mention.date_mention = day, precision, date_mention
+                mention.date_how = f"a later mention of the same incident ('{date_mention.text if date_mention else day}')"
         return mentions
 
     def _locations(self, clause: Clause) -> list[tuple[PlaceMention, str]]:

@@ -4153,3 +4153,18 @@ def test_a_mention_dated_by_its_month_is_the_incident_the_text_dates_to_a_day_of
     two = ("Fighting in Bamenda in March 2019 killed dozens. Separatists attacked Bamenda on 4 March 2019. "
            "They attacked Bamenda again on 20 March 2019.")
     assert {e["event_date"] for e in events(two, None) if e["date_precision"] == "day"} == {"2019-03-04", "2019-03-20"}
+
+
+def test_the_day_a_later_clause_gives_the_incident_refines_its_month() -> None:
+    text = ("Separatist fighters attacked a school in Bamenda in March 2019, local officials said. The attack happened "
+            "on 14 March 2019.")
+    assert [(e["event_date"], e["date_precision"]) for e in events(text, "2019-04-02")] == [("2019-03-14", "day")]
+    # an encyclopedia page: a box of fields between the lead and the account, too far to place it
+    page = ("The Bamenda market massacre took place at the central market in Bamenda, Cameroon, in March 2019.\n\n"
+            "Bamenda market massacre\nLocationCentral market, Bamenda, Mezam, Northwest Region, Cameroon\n"
+            "Date14 March 2019\nTargetTraders\nAttack type\nMass shooting\nWeaponsGuns\nDeaths5\nInjured9\n"
+            "PerpetratorsUnknown gunmen\nMotiveUnclear\n\nMassacre\n\n"
+            "Around noon on 14 March 2019, men in civilian clothing arrived on motorcycles and stormed the market. "
+            "With guns and machetes, they killed five traders and injured another nine.")
+    assert [(e["location"], e["event_date"]) for e in events(page, None, title="Bamenda market massacre")] == [
+        ("Bamenda", "2019-03-14")]
