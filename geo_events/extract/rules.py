@@ -2537,7 +2537,11 @@ class _Reading:
                     continue  # an earlier incident's town, or another day's; a later one may be this incident told
                     # in detail
                 index = self.prepared.sentence_index(place.start)
-                if abs(index - first) > reach or self.role[place.start] != "location":
+                # (a district's own town, named as the conflict's theatre just before: "The armed conflict in Kumbo
+                # took a new twist … with several deaths registered in Bui division")
+                theatre = district and self.role[place.start] == "context" and _WAR_IN_BEFORE_RE.search(
+                    self.text, max(0, place.start - 40), place.start) is not None
+                if abs(index - first) > reach or (self.role[place.start] != "location" and not theatre):
                     continue
                 if any(a <= place.start < b for a, b in self.background_spans) or _HABIT_RE.search(
                         self._clause_text(place.start)):

@@ -4168,3 +4168,11 @@ def test_the_day_a_later_clause_gives_the_incident_refines_its_month() -> None:
             "With guns and machetes, they killed five traders and injured another nine.")
     assert [(e["location"], e["event_date"]) for e in events(page, None, title="Bamenda market massacre")] == [
         ("Bamenda", "2019-03-14")]
+
+
+def test_a_district_takes_its_town_named_as_the_conflicts_theatre_just_before() -> None:
+    text = ("The armed conflict in Kumbo took a new turn on Wednesday with several soldiers killed in Bui division. "
+            "A roadside bomb hit an army convoy near a village, killing six soldiers.")
+    assert [(e["location"], e["event_date"]) for e in events(text, "2021-08-06")] == [("Kumbo", "2021-08-04")]
+    # a war's theatre alone is still no event place ("since the war in Gaza began")
+    assert not events("Prices have doubled since the war in Gaza began, traders in Cairo said on Monday.", "2024-03-06")
