@@ -651,6 +651,8 @@ def classify(scores: dict[str, float], attacker_side: str | None = None) -> tupl
     score, sub = best_other if best_other[0] > NON_VIOLENT_MARGIN * best_violent[0] else best_violent
     if score < MIN_SCORE:
         return None
+    if sub == "Remote explosive/landmine/IED" and scores.get("Suicide bomb", 0.0) >= MIN_SCORE:
+        sub = "Suicide bomb"  # "two suicide bombers detonated an improvised explosive device (IED)": who carried it
     if sub in _PROTEST_ESCALATION and scores.get("Looting/property destruction", 0.0) >= MIN_SCORE:
         sub = "Violent demonstration"  # demonstrators who loot or burn make a riot
     if sub in _PROTEST_ESCALATION:

@@ -721,6 +721,9 @@ _UNNAMED_NEAR_RE = re.compile(r"\b(?:a|an|one|two|three|several|nearby)\s+(?:[\w
                               r"settlements?|hamlets?|communities)\s+(?:near|outside|close\s+to)\s+(?:the\s+)?"
                               r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 #: "… came under fire / attack": an incident told from the target's side.
+#: The bomber of a bombing ("the first bomber", "a suicide bomber"), and the kinds of bombing a bomber commits.
+_BOMBER_RE = re.compile(r"\bbombers?\b", re.IGNORECASE)
+_BOMB_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 _CAME_UNDER_RE = re.compile(r"(?:came|come|comes|coming)\s+under\b")
 #: Words of fighting or of an attacker on the ground: an "attack" told with them is no fire from afar.
 _GROUND_WORDS_RE = re.compile(r"\b(?:gunmen|gunman|militants?|fighters|insurgents|rebels|jihadists|bandits|assailants|"
@@ -1592,6 +1595,14 @@ class _Reading:
                 return place
         return None
 
+    @cached_property
+    def _only_town(self) -> PlaceMention | None:
+        """The one town or village the text names as a location, when it names no other (nor any it cannot place)."""
+        towns = [p for p in self.places if p.rank == 0 and self.role.get(p.start) == "location"]
+        if not towns or len({p.place.id for p in towns}) > 1 or self.unplaced_names:
+            return None
+        return towns[0]
+
     def _acted_apart(self, first: PlaceMention, second: PlaceMention) -> bool:
         """True when a trigger of its own stands between two places of a clause ("jets struck targets in Kirkuk
         in the late afternoon and struck the stronghold of Hawija"): two actions, so neither place is the other's
@@ -1715,6 +1726,11 @@ class _Reading:
                     scores[sub] += 1.0
             if previous is not None and _SIMILAR_RE.search(body):
                 # "two children were killed by similar Russian attacks on X": the weapon of the incident before
+                scores = defaultdict(float, previous.scores)
+            elif _BOMBER_RE.search(body) and (told := _weapon_just_told(previous, clause, 3)) in _BOMB_SUBS and (
+                    not places or all(p.place.id == previous.place.place.id for p, _ in places)):
+                # "Two suicide bombers detonated an IED at a wedding venue in Gwoza … the first bomber was carrying a
+                # baby when she stormed the venue": the bomber's deeds are the bombing just told, not a clash
                 scores = defaultdict(float, previous.scores)
             elif triggers and all(_CAME_UNDER_RE.match(self.low, t.start) for t in triggers) and (
                     not _GROUND_WORDS_RE.search(body)) and previous is not None and _weapon_just_told(previous, clause):
@@ -2032,6 +2048,15 @@ class _Reading:
                         precision == "day"))) and not vague:
                     # (a timeline's entry, "7 July" ¶ "Soldiers were attacked at a checkpoint", in the city just told)
                     places = [(recent, "the last town named before it")]
+                elif previous is not None and not vague and (town := self._only_town) is not None and (
+                        previous.place.place.id == town.place.id) and any(
+                            t.weight >= 3 and self.low.endswith("ed", t.start, t.end) for t in triggers) and (
+                        (classify(dict(scores)) or ("",))[0] == "Battles") and not _SPEECH_VERB_RE.search(body) and (
+                        "statement" not in body):
+                    # "… bombers struck a wedding in Gwoza town …" ¶ "The terrorists returned to the 192 Brigade but
+                    # troops repelled the attack": the fighting of a story of one town, told as a deed (not "the
+                    # fighting continues", nor what a statement says of the clashes), happened there
+                    places = [(town, "the only town the text names")]
                 else:
                     classified = classify(dict(scores))
                     if own_date and day is not None and classified is not None:

@@ -4176,3 +4176,23 @@ def test_a_district_takes_its_town_named_as_the_conflicts_theatre_just_before() 
     assert [(e["location"], e["event_date"]) for e in events(text, "2021-08-06")] == [("Kumbo", "2021-08-04")]
     # a war's theatre alone is still no event place ("since the war in Gaza began")
     assert not events("Prices have doubled since the war in Gaza began, traders in Cairo said on Monday.", "2024-03-06")
+
+
+def test_what_a_bomber_did_is_the_bombing_and_a_suicide_bomber_s_device_is_a_suicide_bomb() -> None:
+    text = ("Two suicide bombers detonated an improvised explosive device at a wedding in Gwoza town, Borno State, "
+            "killing six guests on Saturday.\n\nA witness said the first bomber carried a baby on her back when she "
+            "stormed the hall and set off the device.")
+    found = events(text, "2024-06-30")
+    assert [(e["location"], e["sub_event_type"]) for e in found] == [("Gwoza", "Suicide bomb")]
+
+
+def test_the_fighting_of_a_story_of_one_town_happened_at_that_town() -> None:
+    text = ("Two suicide bombers detonated explosives at a wedding in Gwoza town, Borno State, on Saturday, killing "
+            "six guests.\n\nThe injured were taken to the general hospital. Doctors asked for blood donors. Relatives "
+            "gathered at the gate.\n\nLater the insurgents returned to the army brigade but troops repelled them "
+            "after a gun battle.")
+    assert sorted((e["location"], e["event_type"]) for e in events(text, "2024-06-30")) == [
+        ("Gwoza", "Battles"), ("Gwoza", "Explosions/Remote violence")]
+    # not what a statement says of the clashes, nor a war that goes on
+    said = text.split("\n\nLater")[0] + "\n\nThe army has not issued any statement regarding the clashes."
+    assert [e["event_type"] for e in events(said, "2024-06-30")] == ["Explosions/Remote violence"]
