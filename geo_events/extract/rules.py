@@ -1639,6 +1639,7 @@ class _Reading:
         lead_place: PlaceMention | None = None
         lead_date: tuple[date, str, DateMention | None] | None = None
         previous: Mention | None = None
+        unplaced_lead: tuple[Clause, dict[str, float], list[Trigger]] | None = None
         for clause in self.clauses:
             if clause.caption:
                 continue
@@ -2059,6 +2060,10 @@ class _Reading:
                     places = [(town, "the only town the text names")]
                 else:
                     classified = classify(dict(scores))
+                    if not own_date and previous is None and not mentions and not clause.headline and (
+                            classified is not None) and self._in(
+                            self.casualties, clause.start, clause.end, key=lambda o: o):
+                        unplaced_lead = (clause, dict(scores), triggers)
                     if own_date and day is not None and classified is not None:
                         orphans.append((classified[0], day, precision, date_mention, dict(scores)))
                         orphan_sites[id(orphans[-1])] = {m.group(1).lower() for m in _SITE_NOUN_RE.finditer(body)}
@@ -2092,6 +2097,17 @@ class _Reading:
                                             f"day {k + 1} of the range '{date_mention.text}'", dict(scores),
                                             triggers, own_date))
                 previous = mention
+            if unplaced_lead is not None and places and mentions:
+                lead_clause, lead_scores, lead_triggers = unplaced_lead
+                here = mentions[-1]
+                if here.place.rank < 3 and clause.sentence - lead_clause.sentence <= 3 and not separate:
+                    # "At least 10 civilians have died during an attack in eastern DRC, local sources said." ¶ "This
+                    # morning, the ADF raided Mangodomu (in the Mangina commune …)": the lead's incident, which the
+                    # next sentence places (its victims say what kind of attack it was)
+                    mentions.append(Mention(lead_clause, here.place, "the place the text gives the lead's incident next",
+                                            here.day, here.precision, here.date_mention, here.date_how, lead_scores,
+                                            lead_triggers, False))
+                unplaced_lead = None
             if own_date and day is not None:
                 self._narrative_day, self._narrative_at = (day, precision), clause.start
             if lead_date is None and own_date and day is not None and not clause.headline and not (

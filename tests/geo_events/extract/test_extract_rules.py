@@ -4196,3 +4196,12 @@ def test_the_fighting_of_a_story_of_one_town_happened_at_that_town() -> None:
     # not what a statement says of the clashes, nor a war that goes on
     said = text.split("\n\nLater")[0] + "\n\nThe army has not issued any statement regarding the clashes."
     assert [e["event_type"] for e in events(said, "2024-06-30")] == ["Explosions/Remote violence"]
+
+
+def test_a_lead_placed_only_by_its_country_is_the_incident_the_next_sentence_places() -> None:
+    text = ("At least 12 civilians have died during an attack in eastern Democratic Republic of the Congo, local "
+            "sources said, blaming the ADF.\n\n\"This morning, the rebels raided a quarter of Oicha, in Beni "
+            "territory,\" the mayor said.")
+    found = events(text, "2024-05-02")
+    assert [(e["event_type"], e["event_date"]) for e in found] == [("Violence against civilians", "2024-05-02")]
+    assert km(found[0]["lat"], found[0]["lon"], 0.698, 29.519) < 5  # Oicha
