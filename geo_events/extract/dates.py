@@ -343,6 +343,8 @@ def find_dates(text: str, published: date | None, low: str | None = None,
             kind = "dateline"
         elif kind == "absolute" and _wire_dateline(text, match.start(), match.end()):
             kind = "dateline"  # "NIAMEY, May 22 (AFP) -": when the story was filed, not when it happened
+        elif _cited(text, match.start(), match.end()):
+            kind = "dateline"  # "(Zitamar 30 Aug, MediaFax 23 Aug)", "reports X in Savana (26 August)": a source's date
         mentions.append(DateMention(match.start(), match.end(), found, precision, kind,
                                     text[match.start() : match.end()]))
     mentions = _month_entry_days(text, mentions, limit)
@@ -437,6 +439,25 @@ _BRACKET_AFTER_RE = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*\)\s*[-–—:]")
 
 #: "January 26, 2017 (JUBA) –": the date first, then the city in brackets (Sudan Tribune, Radio Dabanga).
 _CITY_AFTER_RE = re.compile(r"\s*\(\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’/-]{2,30}\s*\)\s*[-–—:]")
+
+
+#: Before a date in brackets: an outlet's name ("(Zitamar 30 Aug", "…, MediaFax 23 Aug"), or a report that names
+#: its outlet ("reports Armando Nhantumbo in a detailed article in Savana (26 August)").
+_CITED_IN_BRACKETS_RE = re.compile(r"[(,;]\s*(?:(?!(?:On|In|From|Since|Until|Till|By|Before|After|Between|And|Or|Late|Early|"
+                                   r"Mid|End|Last|Next|This|Through|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                   r"Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)[A-Z][\w.&'’-]*\s+){1,3}$")
+_CITED_AFTER_REPORT_RE = re.compile(r"\b(?:reports?|reported|article|wrote|writes|published|according\s+to)\b"
+                                    r"[^.;()\n]{0,80}\s\($", re.IGNORECASE)
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    """True for the date of a cited source: inside brackets after an outlet's name, or bracketed after a report
+    (not "the attack on Kumba (24 October)": no report names it)."""
+    before = text[max(0, start - 120) : start]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or text.find(")", end) < 0 or "\n" in text[end : text.find(")", end)]:
+        return False
+    return bool(_CITED_IN_BRACKETS_RE.search(before[opened:])) or bool(_CITED_AFTER_REPORT_RE.search(before))
 
 
 def _wire_dateline(text: str, start: int, end: int) -> bool:

@@ -414,6 +414,9 @@ _HABIT_RE = re.compile(
     r"(?:previous|past|earlier|continuing|ongoing|frequent|repeated)\s+(?:[\w-]+\s+)?(?:air\s*strikes|strikes|attacks|"
     r"raids|bombings|shelling)\b|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
+    # "The UIR base in Namwembe has been raided three times": a count of past incidents
+    r"(?:has|have|had)\s+been\s+(?:[\w-]+\s+)?(?:attacked|raided|shelled|bombed|struck|hit|targeted|overrun)\s+"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|\d+)\s+times|twice)\b|"
     r"faces\s+daily|(?:also\s+)?faces?\s+(?:violence|attacks|threats|insurgen\w+)|is\s+known|are\s+known|accused\s+of|in\s+recent\s+(?:weeks|months|years)|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:months|years)|for\s+years|for\s+more\s+than|since\s+(?:19|20)\d\d|since\s+the\s+beginning|"
     r"a\s+total\s+of|so\s+far\s+this\s+year|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:two|three|four|five|"

@@ -4205,3 +4205,16 @@ def test_a_lead_placed_only_by_its_country_is_the_incident_the_next_sentence_pla
     found = events(text, "2024-05-02")
     assert [(e["event_type"], e["event_date"]) for e in found] == [("Violence against civilians", "2024-05-02")]
     assert km(found[0]["lat"], found[0]["lon"], 0.698, 29.519) < 5  # Oicha
+
+
+def test_a_cited_sources_date_dates_no_incident() -> None:
+    text = ("Insurgents attacked the police base in Nangade on Tuesday, killing two officers. The base has been "
+            "attacked so often that much of the insurgents' weaponry was taken there, reports a detailed article in "
+            "Savana (26 August). (Zitamar 30 Aug, MediaFax 23 Aug)")
+    assert [(e["location"], e["event_date"]) for e in events(text, "2022-08-31")] == [("Nangade", "2022-08-30")]
+
+
+def test_a_count_of_past_raids_is_no_incident() -> None:
+    text = ("Insurgents shelled Mocimboa da Praia on Thursday. The police post in Nangade has been raided three times "
+            "this year.")
+    assert [e["location"] for e in events(text, "2022-08-19")] == ["Mocímboa da Praia"]
