@@ -232,10 +232,13 @@ _CAPTION_RE = re.compile(
     r"\b(?:An?\s+)?archive\s+(?:picture|photo)\b|\bhandout\s+(?:via|from)\b|\bPowered\s+by\b"
     # a photo's credit line ("The aftermath of strikes on X, Oct. 2, 2023. (Source: Governor …)")
     r"|\(\s*(?:Source|Courtesy|Photo\s+source)\s*:)"
+    # a photo's agency credit closing a line that is no sentence ("A refugee camp in Bangui, the capital … (AP)")
+    r"|(?<![.!?\"”])\s*\((?:AP|AFP|Reuters|REUTERS|EPA|Getty\s+Images|AFP\s+via\s+Getty\s+Images|Anadolu)\)\s*$"
 )
 #: Substrings every caption pattern contains (a cheap test before the regular expression).
 _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", "Credit", "Picture", "archive",
-                  "handout", "Powered", "AP ", "Source", "Courtesy")
+                  "handout", "Powered", "AP ", "Source", "Courtesy", "(AP)", "(AFP", "(Reuters)", "(REUTERS)", "(EPA)",
+                  "(Getty", "(Anadolu)")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:news|stories|articles|reading))?|see\s+also|watch|listen|subscribe|keep\s+up"
                            r"|author|by\s+[A-Z]|published|modified|updated|posted|share|follow)\b"
                            # a related link glued to its label when a page is flattened: "RelatedSyrian opposition …"
@@ -983,7 +986,7 @@ class _Reading:
                 line = text[line_start : len(text) if line_end < 0 else line_end]
                 line_kinds[line_start] = (any(k in line for k in _CAPTION_HINTS) and bool(_CAPTION_RE.search(line))) or bool(
                     _SKIP_LINE_RE.match(line)) or line.count("•") >= 3 or (
-                    _is_tag_line(line) and line.strip().casefold() != title)
+                    _is_tag_line(line) and line.strip().casefold() != title) or self._repeated_line(line_start, line)
             caption = line_kinds[line_start]
             if caption and sentence.start > line_start and text[line_start : sentence.start].strip() and (
                     _META_LINE_RE.match(text[line_start : line_start + 20])) and not _SKIP_LINE_RE.match(body):
@@ -1597,6 +1600,24 @@ class _Reading:
             if place.rank == 0 and self.role[place.start] == "location":
                 return place
         return None
+
+    def _repeated_line(self, line_start: int, line: str) -> bool:
+        """True for a photo's text told twice on consecutive lines (its alt text, then its caption with a credit):
+        "A refugee camp in Bangui, the capital …" ¶ "A refugee camp in Bangui, the capital … (AP)"."""
+        own = line.strip()
+        if len(own) < 20 or own[-1:] in ".!?\"”":
+            return False
+        before_end = line_start - 1
+        before = self.text[self.text.rfind("\n", 0, max(0, before_end)) + 1 : max(0, before_end)].strip()
+        after_start = line_start + len(line) + 1
+        after_end = self.text.find("\n", after_start)
+        after = self.text[after_start : len(self.text) if after_end < 0 else after_end].strip()
+        return after.startswith(own) or (len(before) >= 20 and own.startswith(before))
+
+    def _in_caption(self, offset: int) -> bool:
+        """True when ``offset`` lies in a photo caption (or a "Read more" line, a byline)."""
+        index = bisect_right(self.clause_starts, offset) - 1
+        return index >= 0 and self.clauses[index].caption and offset < self.clauses[index].end
 
     @cached_property
     def _only_town(self) -> PlaceMention | None:
@@ -2594,9 +2615,12 @@ class _Reading:
                         mention.place.place.name)) and place.cue_before not in _DIRECT_CUES and (
                         place.cue_after not in ("city", "town")):
                     continue  # "Sagaing civilians" after "Sagaing Region": the region again, not its capital
-                options.append((0 if place.cue_before in _DIRECT_CUES else 1, abs(index - first), place.start, place))
+                # (a photo's place only when the text names no other: "A refugee camp in Bangui" under a stock
+                # photo is not where the attack in the town of Alindao happened; a gallery's captions are the story)
+                options.append((self._in_caption(place.start), 0 if place.cue_before in _DIRECT_CUES else 1,
+                                abs(index - first), place.start, place))
             if options:
-                best = min(options, key=lambda o: o[:3])[3]
+                best = min(options, key=lambda o: o[:4])[4]
                 mention.place = best
                 mention.place_how = "a town of the area the clause names, named elsewhere in the text"
                 if several:
@@ -2604,7 +2628,7 @@ class _Reading:
                     # in Niono": one incident at each town the sentence lists
                     told_with = self.prepared.sentence_index(best.start)
                     seen = {best.place.id}
-                    for _rank, _apart, _start, place in sorted(options, key=lambda o: o[2]):
+                    for _caption, _rank, _apart, _start, place in sorted(options, key=lambda o: o[3]):
                         if self.prepared.sentence_index(place.start) == told_with and place.place.id not in seen:
                             seen.add(place.place.id)
                             more.append(replace(mention, place=place, scores=dict(mention.scores)))

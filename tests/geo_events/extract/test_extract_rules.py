@@ -4218,3 +4218,14 @@ def test_a_count_of_past_raids_is_no_incident() -> None:
     text = ("Insurgents shelled Mocimboa da Praia on Thursday. The police post in Nangade has been raided three times "
             "this year.")
     assert [e["location"] for e in events(text, "2022-08-19")] == ["Mocímboa da Praia"]
+
+
+def test_a_stock_photo_s_caption_does_not_place_the_incident() -> None:
+    text = ("Dozens killed in attack on displaced camp\n\nA market in Bangui, the capital of the Central African "
+            "Republic\nA market in Bangui, the capital of the Central African Republic (AP)\n\nAt least 42 people "
+            "were killed in an attack on a mission sheltering refugees in the Central African Republic, officials "
+            "said.\n\nThe camp in the town of Alindao was set on fire on Thursday. A former militia leader was handed "
+            "over to the International Criminal Court on Saturday.")
+    found = events(text, "2018-11-17", title="Dozens killed in attack on displaced camp")
+    assert {e["location"] for e in found} == {"Alindao"}
+    assert all(e["event_type"] != "Strategic developments" for e in found)
