@@ -158,6 +158,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"russians?|enemy))"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
+    # (an armed group that "is attacking" a town: counted only when worded as an incident, see _reports_an_incident)
+    ("Armed clash", 0.5, r"attacking"),
     # fire opened on people, whoever fired ("… intruded into the village and opened fire at three persons")
     ("Attack", 3.5, r"opened\s+fire\s+(?:at|on|upon)\s+(?:\w+\s+){0,2}?(?:persons|people|civilians|villagers|"
      r"residents|worshippers|passengers|farmers|women|children|mourners|shoppers)\b"
@@ -456,6 +458,11 @@ _ARMED_BANDS = r"gangs?|militias?|armed\s+men|armed\s+groups?"
 _ARMED_SUBJECT_RE = re.compile(rf"\b(?:forces|troops|army|soldiers|{_ARMED_MEN}|{_ARMED_BANDS})\s+(?:\([^)\n]{{1,20}}\)\s+)?"
                                  # "the armed group known as Jaish al-Adl attacked"
                                  r"(?:(?:known\s+as|called|named)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4})?$")
+#: Between a subject and "attacking": "are (also) attacking", "were still attacking"; a named group as that subject
+#: ("the Taliban are attacking"); and a place after it ("attacking in Nad Ali district").
+_PROGRESSIVE_BEFORE_RE = re.compile(r"\s+(?:are|were|is|was)\s+(?:also\s+|still\s+|now\s+|again\s+)?$")
+_NAMED_SUBJECT_RE = re.compile(r"\b[Tt]he\s+[A-Z][\w'’-]+$")
+_IN_AFTER_RE = re.compile(r"\s+(?:in|near|around)\s+")
 #: A pronoun subject ("they attacked"), and an armed group named shortly before it that it stands for.
 _THEY_BEFORE_RE = re.compile(r"\bthey\s+(?:also\s+|then\s+|later\s+|again\s+)?$")
 _ARMED_WORD_RE = re.compile(rf"\b(?:{_ARMED_MEN})\b")
@@ -530,6 +537,13 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
             _THEY_BEFORE_RE.search(low, before, trigger.start) and _ARMED_WORD_RE.search(
                 low, max(0, trigger.start - 250), trigger.start))
         return armed and bool(_OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end))
+    if low.startswith("attacking", trigger.start) and trigger.end - trigger.start == 9 and (
+            aux := _PROGRESSIVE_BEFORE_RE.search(low, before, trigger.start)) is not None:
+        # "The insurgents are also attacking the northern city of Kunduz", "the Taliban are attacking in Nad Ali"
+        subject = bool(_ARMED_SUBJECT_RE.search(low, before, aux.start() + 1)) or bool(
+            _NAMED_SUBJECT_RE.search(text, before, aux.start()))
+        return subject and bool(_OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end)
+                                or _IN_AFTER_RE.match(low, trigger.end))
     if low.startswith("advance", trigger.start):  # a push on the front (a bulletin's ground fighting)
         return bool(_ARMED_SUBJECT_RE.search(low, before, trigger.start)) and bool(
             _ADVANCE_AFTER_RE.match(low, trigger.end))

@@ -4229,3 +4229,11 @@ def test_a_stock_photo_s_caption_does_not_place_the_incident() -> None:
     found = events(text, "2018-11-17", title="Dozens killed in attack on displaced camp")
     assert {e["location"] for e in found} == {"Alindao"}
     assert all(e["event_type"] != "Strategic developments" for e in found)
+
+
+def test_an_armed_group_that_is_attacking_a_town_is_an_incident() -> None:
+    text = ("The Taliban attacked a police headquarters in Helmand province on Monday, killing the police chief. The "
+            "insurgents are also attacking the northern city of Kunduz since early morning.")
+    assert "Kunduz" in {e["location"] for e in events(text, "2016-10-03")}
+    # critics who are attacking a plan make no incident
+    assert not events("Critics are attacking the plan to rebuild Kunduz, officials said on Monday.", "2016-10-03")
