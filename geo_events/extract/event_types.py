@@ -507,6 +507,12 @@ _DEVICE_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|seize
                                r"cleared|neutrali[sz]ed|disposed\s+of)\s+(?:(?:an?|two|three|several|\d+|the|one|"
                                r"isil|isis|daesh|enemy|a\s+large)\s+)*(?:[\w-]+\s+){0,2}$")
 
+#: Before an attack that did not happen: "prevented a series of blasts", "foiled a planned attack", "thwarted bombings".
+#: (not "troops thwarted an attack on the base": an attack fought off is a clash)
+_FOILED_BEFORE_RE = re.compile(r"\b(?:prevent(?:ed|s|ing)?|foil(?:ed|s|ing)?|avert(?:ed|s|ing)?)\s+"
+                               r"(?:from\s+)?(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:series\s+of\s+|"
+                               r"number\s+of\s+)?(?:(?:planned|possible|potential|major|suicide|terrorist|bomb|car|"
+                               r"twin)\s+){0,2}$")
 #: A weapon the strike hit, not the one it came from: "two strikes destroyed an ISIL mortar system", "engaged an
 #: ISIS rocket team", "struck artillery positions".
 _WEAPON_TARGET_RE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|struck|targeted|engaged|hit|damaged|suppressed|seized|"
@@ -619,6 +625,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None, low: str | 
     # attacking civilians") name no incident of their own
     found = [t for t in found if not _CHARGED_RE.search(low, max(start, t.start - 90), t.start)
              and not _LONG_AFTER_RE.search(low, max(start, t.start - 50), t.start)]
+    # an attack that was prevented, foiled or thwarted did not happen ("prevented from a series of blasts")
+    found = [t for t in found if not _FOILED_BEFORE_RE.search(low, max(start, t.start - 60), t.start)]
     # an explosive device that was destroyed, found or defused is a target, not the weapon used
     found = [t for t in found if t.sub_event_type not in _DEVICE_SUBS
              or not _DEVICE_TARGET_RE.search(low, max(start, t.start - 45), t.start)]

@@ -674,6 +674,8 @@ _STAMP_LINE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|UTC|ET|EST|EDT
 #: An entry title that starts with its day: the date, a short title with no final stop ("May 13 Nangarhar
 #: Province: four civilians killed", "12 May – Kunduz: police post overrun").
 _TITLED_ENTRY_RE = re.compile(r"[^\n]{3,25}?[ \t]*[:–—-]?[ \t]+[A-Z][^\n]{3,90}(?<![.!?\"”])[ \t]*")
+#: A weekday before a written date ("Tuesday, February 20, 2018").
+_WEEKDAY_LEAD_RE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\S)", re.IGNORECASE)
 #: A live blog's entry heading: a clock time at a line's start ("10:42 GMT - …", "14.05 BST", "9:30am").
 _LIVE_ENTRY_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|ET|IST|am|pm|"
                             r"a\.m\.|p\.m\.|local\s+time)?\s*(?:[-–—:|]|\n)")
@@ -920,6 +922,7 @@ class _Reading:
             years = [(offset, year) for offset, year in years if offset >= 0]
         written = written_dates(text, self.low) if anchor is not None and self.article.published is None else None
         self.dates = [d for d in find_dates(text, anchor, self.low, years, written) if d.kind != "dateline"]
+        self._date_under_headings(anchor)
         rejected: list[Rejected] = []
         blocked = [(m.start, m.end) for m in self.actor_mentions]
         raw = find_place_candidates(text, self.gazetteer, blocked, rejected=rejected,
@@ -1390,6 +1393,24 @@ class _Reading:
         """True for a live blog: entries headed by clock times ("10:42 GMT - …"), each reported the same day."""
         return len(_LIVE_ENTRY_RE.findall(self.text)) >= 2
 
+    def _date_under_headings(self, anchor: date | None) -> None:
+        """"Tuesday, February 20, 2018" ¶ "An explosion rocked Jalalabad at around noon today": on a listing page of
+        dated entries, "today", "yesterday" and weekdays are read against the entry's own date, not the page's."""
+        if anchor is None:
+            return
+        for index, mention in enumerate(self.dates):
+            if mention.kind not in ("relative", "weekday") or mention.date is None:
+                continue
+            heading = self._date_heading(mention.start)
+            if heading is None or heading.kind != "absolute" or heading.precision != "day" or not (
+                    0 < (anchor - heading.date).days <= 31):
+                continue
+            if mention.kind == "weekday":
+                told = heading.date - timedelta(days=(heading.date.weekday() - mention.date.weekday()) % 7)
+            else:
+                told = heading.date + (mention.date - anchor)
+            self.dates[index] = replace(mention, date=told)
+
     @cached_property
     def _date_headings(self) -> list[DateMention]:
         """Dates written alone on their line ("January 4", "23 May:"): the headings of a timeline's entries."""
@@ -1400,7 +1421,8 @@ class _Reading:
             line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
             # (a wiki page's section heading keeps its markup, "===2 May==="; its edit link is blanked by
             # text.prepare_text)
-            if mention.date is not None and line.strip(" \t:–—-*#|=") == mention.text.strip():
+            # (its weekday may lead it: "Tuesday, February 20, 2018" over a listing page's entry)
+            if mention.date is not None and _WEEKDAY_LEAD_RE.sub("", line.strip(" \t:–—-*#|=")) == mention.text.strip():
                 out.append(mention)
             elif mention.date is not None and mention.kind == "absolute" and _TITLED_ENTRY_RE.fullmatch(
                     line, mention.start - line_start) and not self.text[line_start : mention.start].strip(" \t*#|") and (

@@ -4237,3 +4237,17 @@ def test_an_armed_group_that_is_attacking_a_town_is_an_incident() -> None:
     assert "Kunduz" in {e["location"] for e in events(text, "2016-10-03")}
     # critics who are attacking a plan make no incident
     assert not events("Critics are attacking the plan to rebuild Kunduz, officials said on Monday.", "2016-10-03")
+
+
+def test_today_on_a_listing_page_is_its_entry_s_day() -> None:
+    text = ("23 February 2018\n\nWednesday, February 21, 2018\n\nKunduz (BNA) Police demolished three drug "
+            "factories in Kunduz province.\n\nTuesday, February 20, 2018\n\nJalalabad (BNA) An explosion rocked "
+            "Jalalabad city at around noon today, leaving one person dead and three wounded.")
+    found = [e for e in events(text, "2018-02-23") if e["location"] == "Jalālābād"]
+    assert [e["event_date"] for e in found] == ["2018-02-20"]
+
+
+def test_a_prevented_or_foiled_attack_did_not_happen() -> None:
+    assert not events("Security officials in Jalalabad prevented a series of blasts on Tuesday.", "2018-02-21")
+    assert not events("Police foiled a planned suicide attack in Jalalabad on Tuesday.", "2018-02-21")
+    assert events("Troops thwarted an attack on the army base in Jalalabad on Tuesday.", "2018-02-21")
