@@ -1189,6 +1189,12 @@ class _Reading:
             rejected.append(Rejected(mention.start, mention.end, written,
                                      f"a river the gazetteer does not list, not the {mention.place.kind} of that name"))
             return True
+        if mention.cue_after in ADMIN2_CUES and mention.place.kind in SITE_PLACE_KINDS:
+            # "the Shorabak district of the province": a district the gazetteer lacks, not Camp Shorabak
+            rejected.append(Rejected(mention.start, mention.end, written,
+                                     f"a {mention.cue_after} the gazetteer does not list, not the {mention.place.kind} "
+                                     "of that name"))
+            return True
         if mention.place.kind in SETTLEMENT_KINDS and _FACILITY_IN_TOWN_AFTER_RE.match(text, mention.end):
             # "the attack on the Somair mine, in the town of Arlit": the facility's own name (not Saumur, France);
             # the town after it says where

@@ -4251,3 +4251,9 @@ def test_a_prevented_or_foiled_attack_did_not_happen() -> None:
     assert not events("Security officials in Jalalabad prevented a series of blasts on Tuesday.", "2018-02-21")
     assert not events("Police foiled a planned suicide attack in Jalalabad on Tuesday.", "2018-02-21")
     assert events("Troops thwarted an attack on the army base in Jalalabad on Tuesday.", "2018-02-21")
+
+
+def test_a_district_the_gazetteer_lacks_is_not_a_base_of_that_name() -> None:
+    text = ("In southern Kandahar, at least 11 Taliban insurgents were killed in a counterattack by Afghan forces in "
+            "the Shorabak district of the province on Sunday.")
+    assert all(e["location"] != "Camp Shorabak" for e in events(text, "2020-07-13"))
