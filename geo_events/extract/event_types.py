@@ -181,7 +181,10 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # "the SPLM-N launched an intensive attack on Kadugli": whoever launches an attack on a place, it happened
     ("Armed clash", 2.5, r"launched\s+(?:an?\s+|the\s+|several\s+|two\s+|three\s+|multiple\s+|a\s+series\s+of\s+)?"
      r"(?:(?!air|drone|rocket|missile|artillery|barrel|bomb|mortar|shell)[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?)\s+"
-     r"(?:on|against)\b"),
+     r"(?:on|against|in)\b"),
+    # "forcing Afghan forces to withdraw from the district headquarters": ground taken in the fight
+    ("Non-state actor overtakes territory", 4.0, r"forc(?:ing|ed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|soldiers|"
+     r"army|police|policemen|fighters|militants|rebels)\s+to\s+(?:withdraw|retreat|pull\s+back|flee)\s+from"),
     # the target's side, passive like "was attacked": "a police station in X was targeted on Thursday" (a weapon,
     # when named, weighs more: "was targeted by a drone")
     ("Armed clash", 2.5, r"(?:was|were)\s+(?:(?:again|also|reportedly|allegedly)\s+)?targeted"),

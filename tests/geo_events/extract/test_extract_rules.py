@@ -4257,3 +4257,10 @@ def test_a_district_the_gazetteer_lacks_is_not_a_base_of_that_name() -> None:
     text = ("In southern Kandahar, at least 11 Taliban insurgents were killed in a counterattack by Afghan forces in "
             "the Shorabak district of the province on Sunday.")
     assert all(e["location"] != "Camp Shorabak" for e in events(text, "2020-07-13"))
+
+
+def test_attacks_launched_in_a_district_that_force_troops_out_take_it() -> None:
+    text = ("Police said the Taliban launched attacks in Khamyab district from different directions on Sunday, forcing "
+            "Afghan forces to withdraw from the district headquarters.")
+    assert [(e["location"], e["sub_event_type"]) for e in events(text, "2018-09-10")] == [
+        ("Khamyāb", "Non-state actor overtakes territory")]
