@@ -151,6 +151,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # Philippine military usage: "an armed encounter with NPA rebels", "killed in an encounter between …"
     ("Armed clash", 3.0, r"(?:armed\s+|brief\s+|fierce\s+|running\s+)?encounters?\s+(?:with|between|in|at|near|against)"
      r"|armed\s+encounters?"
+     # "the encounter that broke out in Sitio Bugne", "another encounter ensued in Sitio Buyoron"
+     r"|encounters?\s+(?:that\s+|which\s+)?(?:broke\s+out|ensued|erupted|occurred|happened|took\s+place)"
      # "troops encountered around 70 Abu Sayyaf members at X": met them in a fight
      r"|encountered\s+(?:(?:around|about|some|nearly|at\s+least)\s+)?(?:\d+\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
      r"(?:members|rebels|militants|gunmen|fighters|insurgents|terrorists|bandits|group|band|enemy)\b"),

@@ -542,7 +542,8 @@ _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|
                            r"constables?|gendarmes?|paramilitar(?:y|ies)|legionnaires|marines|cadets)\b",
                            re.IGNORECASE)
 _CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|gunfight|firefight|exchange\s+of\s+fire|"
-                             r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged)\b", re.IGNORECASE)
+                             r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged|encounters?|firefights|"
+                             r"gunfights|shootout)\b", re.IGNORECASE)
 #: Where a statement was made: "the ministry said in Tripoli", "a spokesman told reporters on Sunday in Benghazi"
 #: (not "shelling was reported in X": a passive report tells where it happened).
 _SAID_IN_BEFORE_RE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?[\w-]+|announced|added|stated|declared)\s*,?\s+"
@@ -3200,7 +3201,12 @@ def _placed_orphan(orphan: tuple[str, date, str, DateMention | None, dict[str, f
 _DISPLACED_COUNT_RE = re.compile(r"\b(?:displac(?:ing|ed|es)|uproot(?:ing|ed)|evacuat(?:ing|ed)|sheltering|hosting)\s+"
                                  r"(?:(?:at\s+least|more\s+than|some|about|over|nearly|an\s+estimated)\s+)?"
                                  r"[\d,.]+(?:\s+(?:thousand|million))?\s+(?:[\w-]+\s+)?(?:people|persons|residents|civilians|"
-                                 r"villagers|families|households)\b", re.IGNORECASE)
+                                 r"villagers|families|households)\b"
+                                 # "which prompted 258 families to leave their homes"
+                                 r"|\b(?:prompt(?:ed|ing)|forc(?:ed|ing)|caus(?:ed|ing)|le(?:d|ading))\s+(?:some\s+|about\s+|"
+                                 r"at\s+least\s+|more\s+than\s+)?[\d,.]+(?:\s+(?:thousand|million))?\s+(?:people|persons|"
+                                 r"residents|civilians|villagers|families|households)\s+to\s+(?:leave|flee|evacuate|abandon)\b",
+                                 re.IGNORECASE)
 #: After "N people": most of them armed ("…, including three police personnel,", "…, among them five soldiers").
 _INCLUDING_COMBATANTS_RE = re.compile(r",?\s*(?:including|among\s+them)\s+(?:at\s+least\s+)?(?:\w+\s+){0,2}?"
                                       r"(?:police(?:men)?|policemen|soldiers|troops|personnel|officers|militiamen|"

@@ -4264,3 +4264,12 @@ def test_attacks_launched_in_a_district_that_force_troops_out_take_it() -> None:
             "Afghan forces to withdraw from the district headquarters.")
     assert [(e["location"], e["sub_event_type"]) for e in events(text, "2018-09-10")] == [
         ("Khamyāb", "Non-state actor overtakes territory")]
+
+
+def test_encounters_that_broke_out_are_clashes_and_families_who_fled_are_no_victims() -> None:
+    text = ("Three suspected NPA guerrillas were killed in separate firefights in Kabankalan over the weekend, the "
+            "military confirmed yesterday.\n\nThe bodies were found at the scene of the encounter that broke out in "
+            "Kabankalan City on Saturday.\n\nAnother encounter ensued near Kabankalan on Sunday, which prompted 258 "
+            "families to leave their homes.")
+    assert sorted((e["event_date"], e["event_type"]) for e in events(text, "2023-02-07")) == [
+        ("2023-02-04", "Battles"), ("2023-02-05", "Battles")]
