@@ -348,6 +348,8 @@ _ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|fled\s+to|flee\s+to|fleeing\s+to|take
                                r"evacuated\s+to|displaced?\s+to|relocate\s+to|brought\s+to|rushed\s+to|returned\s+to|"
                                # where a convoy or a bus was going: "buses heading to Lamu from Mombasa"
                                r"(?:heading|headed|bound|travell?ing|going|en\s+route)\s+(?:back\s+)?(?:to|for)|"
+                               # the way out towards a town: "At the exit to Fresnillo, troops ran into the criminals"
+                               r"(?:exit|road|way|highway|route)\s+(?:to|towards)|"
                                # where the wounded are treated: "… are being treated at Bor Civil Hospital"
                                r"treated\s+(?:at|in)|admitted\s+(?:to|at|in)|hospitali[sz]ed\s+(?:at|in)|"
                                r"native\s+of|resident\s+of|hails\s+from|born\s+in|buried\s+in|"
@@ -700,6 +702,10 @@ _PART_OF_BEFORE_RE = re.compile(r"\b(?:at|in|on|into|across|over|towards?|target
                                 r"(?:north|south|east|west|central)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+$",
                                 re.IGNORECASE)
 #: "… at the gymnasium here on Sunday": the city of the dateline (local press).
+#: "in this city", "in this municipal capital": the town the report is from.
+_THIS_TOWN_RE = re.compile(r"\b(?:in|of|near)\s+this\s+(?:(?:municipal|provincial|regional|state|border|northern|southern|"
+                           r"eastern|western|coastal)\s+)?(?:city|town|capital|municipality|village|locality|port)\b",
+                           re.IGNORECASE)
 _HERE_RE = re.compile(r"\bhere\s+(?:on|early|late|last|this|yesterday|today|overnight|around|at\s+(?:about|around))\b",
                       re.IGNORECASE)
 #: "On the same day", "later that day": the day of the incident told just before.
@@ -1643,6 +1649,16 @@ class _Reading:
         after = self.text[after_start : len(self.text) if after_end < 0 else after_end].strip()
         return after.startswith(own) or (len(before) >= 20 and own.startswith(before))
 
+    @cached_property
+    def _headline_town(self) -> PlaceMention | None:
+        """The first town the headline names (in the text's headline line, or in a title kept apart)."""
+        for clause in self.clauses:
+            if clause.headline:
+                towns = [p for p in self._in(self.places, clause.start, clause.end) if p.rank == 0]
+                if towns:
+                    return towns[0]
+        return self.title_place
+
     def _in_caption(self, offset: int) -> bool:
         """True when ``offset`` lies in a photo caption (or a "Read more" line, a byline)."""
         index = bisect_right(self.clause_starts, offset) - 1
@@ -2074,6 +2090,11 @@ class _Reading:
                 if self.dateline is not None and _HERE_RE.search(body):
                     # "MARAWI CITY — A bomb exploded during Mass at the university gymnasium here on Sunday"
                     places = [(self.dateline, "the dateline's city: the clause says 'here'")]
+                elif _THIS_TOWN_RE.search(body) and (this := self.dateline or self._headline_town) is not None and (
+                        this.rank == 0):
+                    # "Jerez, Zacatecas: Sicarios attacked …" ¶ "Hitmen attacked the house of the delegate in this
+                    # municipal capital": the town the dateline or the headline names
+                    places = [(this, "the town the dateline or headline names: the clause says 'this town'")]
                 elif previous is not None and previous.clause.paragraph == clause.paragraph and not (
                         _COUNTED_PLACES_RE.search(body)):
                     places = [(previous.place, "the mention before it")]

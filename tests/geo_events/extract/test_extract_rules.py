@@ -4273,3 +4273,13 @@ def test_encounters_that_broke_out_are_clashes_and_families_who_fled_are_no_vict
             "families to leave their homes.")
     assert sorted((e["event_date"], e["event_type"]) for e in events(text, "2023-02-07")) == [
         ("2023-02-04", "Battles"), ("2023-02-05", "Battles")]
+
+
+def test_this_municipal_capital_is_the_headline_s_town_and_the_exit_to_a_town_is_not_in_it() -> None:
+    title = "Jerez, Zacatecas: a violent morning for the state"
+    text = (f"{title}\n\nThe governor said security had been reinforced. Schools stayed open. Markets were busy.\n\n"
+            "Hitmen attacked the house of the state transit delegate in this municipal capital on Thursday, firing "
+            "several shots.\n\nAt the exit to Fresnillo, soldiers ran into the attackers, who attacked them with "
+            "gunfire.")
+    found = events(text, "2021-02-18", title=title)
+    assert [e["location"] for e in found] == ["Jerez de García Salinas"]
