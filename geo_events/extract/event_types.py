@@ -221,6 +221,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Attack", 4.0, r"executed|execution|massacred\s+civilians|(?:gunmen|(?:armed|unidentified|masked)\s+men|(?:armed\s+)?miscreants|assailants|bandits|herdsmen|herders|kidnappers|(?:cattle\s+)?rustlers|gang\s+members)\s+(?:killed|shot|opened\s+fire)|shot\s+dead|shot\s+and\s+(?:killed|injured|wounded)|(?:was|were)\s+gunned\s+down"
      r"|(?:killed|shot|gunned\s+down|shot\s+to\s+death)\s+by\s+(?:\w+\s+){0,2}?(?:gunmen|armed\s+men|assailants)"
      r"|stabbed|behead(?:ed|ing|ings)|lynched|murdered|assassinat(?:ed|ion)"
+     # "his throat was slit using a sharp object", "slit the throats of two shepherds"
+     r"|throats?\s+(?:was|were|had\s+been)\s+(?:slit|cut|slashed)|(?:slit|cut|slashed)\s+(?:\w+\s+){0,2}?throats?"
      # "two people died after being shot", "a farmer was shot in the head"
      r"|(?:after|when|were|was)\s+(?:being\s+|reported(?:ly)?\s+)?(?:fatally\s+)?shot(?!\s+down)|fatally\s+(?:shot|stabbed)"
      r"|shot\s+to\s+death"),

@@ -410,6 +410,11 @@ _REPORT_VERB_RE = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|st
 _LATEST_RE = re.compile(r"\b(?:this|the)\s+latest\s+(?:[\w-]+\s+){0,2}?(?:wave|round|attacks?|strikes?|raids?|"
                         r"bombardment|shelling|assault|incident|violence|clashes|fighting)\b", re.IGNORECASE)
 #: The incident just told, counted among others: "It is the second Turkish strike to hit a target near X this month".
+#: A count of attacks over a span of days: "ISIS claimed to have conducted 10 attacks in Syria from June 30 to July 6".
+_COUNTED_OVER_DAYS_RE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                                   r"twenty|thirty|dozens\s+of|scores\s+of)\s+(?:[\w-]+\s+)?(?:attacks|operations|strikes|"
+                                   r"raids|bombings)\b[^.;]{0,60}?\b(?:from|between)\s+(?:\w+\s+\d{1,2}|\d{1,2}\s+\w+)"
+                                   r"\s+(?:to|and|until|through)\s+", re.IGNORECASE)
 _NTH_INCIDENT_RE = re.compile(r"^\W*(?:it|this|that)\s+(?:is|was|marks?|marked)\s+the\s+(?:second|third|fourth|fifth|sixth|"
                               r"seventh|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|bombings?|"
                               r"incidents?|raids?|explosions?)\b", re.IGNORECASE)
@@ -2604,7 +2609,8 @@ class _Reading:
     def _only_old_or_cumulative(self, body: str, clause: Clause, triggers: list[Trigger]) -> bool:
         """True when every trigger of the clause lies in a war's running toll ("fighting has displaced millions")
         or the clause is about an old incident ("the 2016 truck attack", "ten years ago today")."""
-        if _OLD_INCIDENT_RE.search(body) or _SINCE_DATE_TOLL_RE.match(body) or _NTH_INCIDENT_RE.search(body):
+        if _OLD_INCIDENT_RE.search(body) or _SINCE_DATE_TOLL_RE.match(body) or _NTH_INCIDENT_RE.search(body) or (
+                _COUNTED_OVER_DAYS_RE.search(body)):
             return True
         spans = [(m.start() + clause.start, m.end() + clause.start) for m in _CUMULATIVE_RE.finditer(body)]
         return bool(spans) and all(any(a <= t.start < b for a, b in spans) for t in triggers)
