@@ -4286,7 +4286,8 @@ def test_this_municipal_capital_is_the_headline_s_town_and_the_exit_to_a_town_is
 
 
 def test_a_slit_throat_is_a_killing_and_attacks_counted_over_a_span_of_days_are_no_incident() -> None:
-    text = ("The body of a displaced man was found in Al-Hol camp on Saturday, after his throat was slit.\n\n"
-            "In its weekly magazine, ISIS claimed to have conducted 10 attacks in Syria from June 30 to July 6.")
+    text = ("A displaced man's throat was slit in the Al-Hol camp on Saturday, the monitor said. Guards searched the "
+            "tents.\n\nIn its weekly magazine, ISIS claimed to have conducted 10 attacks in Syria from June 30 to July "
+            "6, killing 16 people.")
     assert [(e["event_date"], e["event_type"]) for e in events(text, "2022-07-14")] == [
         ("2022-07-09", "Violence against civilians")]
