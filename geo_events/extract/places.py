@@ -538,7 +538,10 @@ def find_place_candidates(
                 if not candidates:
                     continue
                 possessive = written != text[start : run[j - 1][1]]  # "Kabul's …": the name ends here
-                if j < n and not taken[j] and not possessive and _unknown_part(run[j][2]):
+                if j < n and not taken[j] and not possessive and _unknown_part(run[j][2]) and not (
+                        # "militants in Witu Lamu County": a town, then the unit it lies in (no comma between)
+                        j + 1 < n and run[j + 1][2].lower() in _UNIT_AFTER_WORDS and text[run[j][1] : run[j + 1][0]] == " "
+                        and any(m.score >= 100 for m in gazetteer.lookup(run[j][2]))):
                     if rejected is not None:
                         rejected.append(Rejected(start, end, written,
                                                  f"part of a longer name ({text[start:run[j][1]]})"))
@@ -652,6 +655,10 @@ def _prefix_ok(place: Any, written: str) -> bool:
     """A city may start a longer name ("Daraa al-Balad", a quarter of Daraa); a village or a short generic
     word may not ("Bab al-Nayrab", "Abo al-Majed")."""
     return len(written) >= 5 and (place.kind in ("city", "admin1") or (place.population or 0) >= 50_000)
+
+
+#: The unit word after a province's name ("Lamu County", "Borno State").
+_UNIT_AFTER_WORDS = frozenset({"county", "province", "state", "region", "governorate", "oblast", "district", "division"})
 
 
 def _unknown_part(token: str) -> bool:

@@ -4291,3 +4291,9 @@ def test_a_slit_throat_is_a_killing_and_attacks_counted_over_a_span_of_days_are_
             "6, killing 16 people.")
     assert [(e["event_date"], e["event_type"]) for e in events(text, "2022-07-14")] == [
         ("2022-07-09", "Violence against civilians")]
+
+
+def test_a_town_then_its_county_without_a_comma_is_the_town() -> None:
+    found = events("At least three people were killed on Friday by suspected militants in Witu Lamu County, police said.",
+                   "2017-08-18")
+    assert [e["location"] for e in found] == ["Witu"]
