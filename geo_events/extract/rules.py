@@ -235,6 +235,8 @@ _CAPTION_RE = re.compile(
     # a photo's agency credit closing a line that is no sentence ("A refugee camp in Bangui, the capital … (AP)")
     r"|(?<![.!?\"”])\s*\((?:AP|AFP|Reuters|REUTERS|EPA|Getty\s+Images|AFP\s+via\s+Getty\s+Images|Anadolu)\)\s*$"
 )
+#: A related story's teaser, cut short with a link: "… He was one of the Al Shabaab… Read more »".
+_TEASER_END_RE = re.compile(r"(?:…|\.\.\.)?\s*Read\s+(?:more|full\s+story)\s*(?:»|›|>>|→)\s*$", re.IGNORECASE)
 #: Substrings every caption pattern contains (a cheap test before the regular expression).
 _CAPTION_HINTS = ("/", "©", "[", "(Photo", "Photo", "photo", "Getty", "Image", "Credit", "Picture", "archive",
                   "handout", "Powered", "AP ", "Source", "Courtesy", "(AP)", "(AFP", "(Reuters)", "(REUTERS)", "(EPA)",
@@ -1001,7 +1003,8 @@ class _Reading:
                 line = text[line_start : len(text) if line_end < 0 else line_end]
                 line_kinds[line_start] = (any(k in line for k in _CAPTION_HINTS) and bool(_CAPTION_RE.search(line))) or bool(
                     _SKIP_LINE_RE.match(line)) or line.count("•") >= 3 or (
-                    _is_tag_line(line) and line.strip().casefold() != title) or self._repeated_line(line_start, line)
+                    _is_tag_line(line) and line.strip().casefold() != title) or self._repeated_line(line_start, line) or (
+                    bool(_TEASER_END_RE.search(line)))
             caption = line_kinds[line_start]
             if caption and sentence.start > line_start and text[line_start : sentence.start].strip() and (
                     _META_LINE_RE.match(text[line_start : line_start + 20])) and not _SKIP_LINE_RE.match(body):

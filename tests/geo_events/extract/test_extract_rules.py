@@ -4297,3 +4297,10 @@ def test_a_town_then_its_county_without_a_comma_is_the_town() -> None:
     found = events("At least three people were killed on Friday by suspected militants in Witu Lamu County, police said.",
                    "2017-08-18")
     assert [e["location"] for e in found] == ["Witu"]
+
+
+def test_a_related_story_s_teaser_is_no_incident_of_the_page() -> None:
+    text = ("At least three people were killed on Friday by suspected militants in Witu, police said.\n\n"
+            "Most Wanted Leader Killed - Police\n\nAnti-terror police have shot dead a wanted man in Bamburi, "
+            "Mombasa. He was one of the… Read more »")
+    assert [e["location"] for e in events(text, "2017-08-18")] == ["Witu"]
