@@ -550,7 +550,7 @@ _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|
                            r"personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|army|rangers?|"
                            r"constables?|gendarmes?|paramilitar(?:y|ies)|legionnaires|marines|cadets)\b",
                            re.IGNORECASE)
-_CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|gunfight|firefight|exchange\s+of\s+fire|"
+_CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|battles|battled|battling|gunfight|firefight|exchange\s+of\s+fire|"
                              r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged|encounters?|firefights|"
                              r"gunfights|shootout)\b", re.IGNORECASE)
 #: Where a statement was made: "the ministry said in Tripoli", "a spokesman told reporters on Sunday in Benghazi"
@@ -779,6 +779,9 @@ _SEVERAL_INCIDENTS_RE = re.compile(r"\b(?:(?:twin|triple|simultaneous)\s+(?:[\w-
                                    r"a\s+series\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|assaults|bombings|"
                                    r"blasts))\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: a new one that came after it.
+#: Just before a reference back to the incident told: what came before it ("prior to the attack, the army had
+#: received a report on Wednesday"), not the incident itself.
+_PRIOR_TO_RE = re.compile(r"\b(?:prior\s+to|before|ahead\s+of|in\s+the\s+run-up\s+to|days\s+before)\s+$", re.IGNORECASE)
 _AFTER_THAT_RE = re.compile(r"\b(?:after|following|since)\s+$", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
@@ -1820,7 +1823,8 @@ class _Reading:
                 # "The presidency said in a statement on its account that the attack was perpetrated on …"
                 told_that = refers is not None and refers.start() >= 50 and bool(
                     _STATEMENT_THAT_RE.search(body, 0, refers.start()))
-                if previous is not None and refers is not None and (refers.start() < 50 or told_that):
+                if previous is not None and refers is not None and (refers.start() < 50 or told_that) and not (
+                        _PRIOR_TO_RE.search(body, 0, refers.start())):
                     self._refine_previous(previous, clause, places)  # "The attack happened on Monday in Huyum, …"
                 elif previous is None and lead_date is None and refers is not None and refers.start() < 50 and (
                         _BEGAN_RE.search(body)) and (told := self._date(clause)) is not None and told[0] is not None:
@@ -1988,7 +1992,7 @@ class _Reading:
             day, precision, date_mention, date_how = dated
             found_anaphora = _ANAPHORA_RE.search(body)
             anaphora = found_anaphora is not None and (found_anaphora.start() < 50 or _IN_THE_BEFORE_RE.search(
-                body, 0, found_anaphora.start())) and not (
+                body, 0, found_anaphora.start())) and not _PRIOR_TO_RE.search(body, 0, found_anaphora.start()) and not (
                 # "Less than 24 hours after that attack on Marte, the insurgents attacked three more bases in …":
                 # the incident it came after, named to date a new one
                 _AFTER_THAT_RE.search(body, 0, found_anaphora.start()) and any(
@@ -2743,6 +2747,15 @@ class _Reading:
                 strike, fighting = pair
                 out.append(replace(mention, scores={strike.sub_event_type: strike.weight}, triggers=[strike]))
                 out.append(replace(mention, scores={"Armed clash": max(3.5, fighting.weight)}, triggers=[fighting]))
+                continue
+            fights = [t for t in mention.triggers if t.sub_event_type == "Armed clash" and t.weight >= 3.0]
+            seizures = [t for t in mention.triggers if t.sub_event_type == "Abduction/forced disappearance" and t.weight >= 4.0]
+            if fights and seizures and fights[0].start < seizures[0].start:
+                # "the army briefly battled rebels in Yei town on Thursday, leading to the abduction of six young
+                # men": the fight and the abduction that followed it, two events
+                out.append(replace(mention, scores={"Armed clash": max(3.5, fights[0].weight)}, triggers=fights))
+                out.append(replace(mention, scores={"Abduction/forced disappearance": seizures[0].weight},
+                                   triggers=seizures))
                 continue
             out.append(mention)
         return out

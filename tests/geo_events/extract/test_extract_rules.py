@@ -4304,3 +4304,11 @@ def test_a_related_story_s_teaser_is_no_incident_of_the_page() -> None:
             "Most Wanted Leader Killed - Police\n\nAnti-terror police have shot dead a wanted man in Bamburi, "
             "Mombasa. He was one of the… Read more »")
     assert [e["location"] for e in events(text, "2017-08-18")] == ["Witu"]
+
+
+def test_a_fight_that_led_to_an_abduction_is_two_events_and_what_came_before_the_attack_dates_nothing() -> None:
+    text = ("Soldiers briefly battled rebels in Yei town on Thursday, leading to the abduction of six young men, the "
+            "commissioner said.\n\nHe said the fighting took place at around 2:00AM in Yei.\n\nHe said prior to the "
+            "attack, the army had received a report about the rebels on Wednesday.")
+    assert sorted((e["event_date"], e["event_type"]) for e in events(text, "2024-07-05")) == [
+        ("2024-07-04", "Battles"), ("2024-07-04", "Violence against civilians")]
