@@ -445,7 +445,9 @@ _CITY_AFTER_RE = re.compile(r"\s*\(\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’/-]{2,30}\s*\)
 #: its outlet ("reports Armando Nhantumbo in a detailed article in Savana (26 August)").
 _CITED_IN_BRACKETS_RE = re.compile(r"[(,;]\s*(?:(?!(?:On|In|From|Since|Until|Till|By|Before|After|Between|And|Or|Late|Early|"
                                    r"Mid|End|Last|Next|This|Through|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                                   r"Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)[A-Z][\w.&'’-]*\s+){1,3}$")
+                                   r"Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)[A-Z][\w.&'’-]*\s+"
+                                   # ("(APP - UrduPoint / Pakistan Point News - 7th Aug, 2023 )": a wire's credit line)
+                                   r"(?:[-–/]\s+)?){1,8}$")
 _CITED_AFTER_REPORT_RE = re.compile(r"\b(?:reports?|reported|article|wrote|writes|published|according\s+to)\b"
                                     r"[^.;()\n]{0,80}\s\($", re.IGNORECASE)
 

@@ -248,7 +248,7 @@ _SKIP_LINE_RE = re.compile(r"^\s*(?:read\s+more|read\s+also|also\s+read|related(
 #: A page's metadata line ("Published 12 May 2022.", "Updated: 09 Mar 2024 14:32 GMT."): only its own sentence is
 #: skipped, the story glued after it on the same line (pasted text, flattened HTML) is read.
 _META_LINE_RE = re.compile(r"^\s*(?:published|modified|updated|posted)\b", re.IGNORECASE)
-_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,40}\)|"
+_DATELINE_RE = re.compile(r"^\s*(?:[-–—]\s*)?\(?[A-Z][\w'’ ./-]*\)?\s*(?:,\s*[\w .]+){0,3}\s*(?:\([^)]{1,70}\)|"
                           r"\((?:" + WIRE_AGENCIES + r")(?=\s*[-–—]))?\s*(?:[-–—:]|//|\|)")
 #: The first cities of a dateline filed from several: "DERA ISMAIL KHAN/PESHAWAR:", "ISLAMABAD / QUETTA -".
 _DATELINE_PEERS_RE = re.compile(r"\s*(?:[A-Z][A-Z'’ .-]{2,30}\s*/\s*){1,3}")
@@ -259,6 +259,8 @@ _DATED_DATELINE_RE = re.compile(r"[A-Z][A-Z'’ .-]*[A-Z](?:,\s*|\s+)(?:[A-Z][a-
 _AGENCY_DATELINE_AFTER_RE = re.compile(
     r",\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*"
     r"\((?:" + WIRE_AGENCIES + r"|IRNA|SANA|Anadolu|AA|KUNA|WAM|APS|MAP)\)")
+#: After a dateline's city: its agency and date in brackets, then a colon ("Bamako, (APP - UrduPoint - 7th Aug, 2023 ) :").
+_BRACKETED_SOURCE_AFTER_RE = re.compile(r",?\s*\([^)\n]{3,70}\)\s*:")
 #: After a dateline's city written in lower case: "Apatzingán, Michoacán.-" (Spanish-language press),
 #: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
 _TITLE_DATELINE_AFTER_RE = re.compile(
@@ -1246,7 +1248,7 @@ class _Reading:
                 _DATELINE_RE.match(text[mention.start :]) or (
                 written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
-                or _TITLE_DATELINE_AFTER_RE.match(text, mention.end)):
+                or _TITLE_DATELINE_AFTER_RE.match(text, mention.end) or _BRACKETED_SOURCE_AFTER_RE.match(text, mention.end)):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
             if self.dateline is None and mention.place.kind in ("city", "town"):
                 self.dateline = mention
