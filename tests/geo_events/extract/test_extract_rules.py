@@ -4316,8 +4316,8 @@ def test_a_fight_that_led_to_an_abduction_is_two_events_and_what_came_before_the
 
 def test_a_dateline_with_its_agency_and_date_in_brackets_is_no_event_place() -> None:
     text = ("Bamako, (APP - Pakistan Point News - 7th Aug, 2023 ) :Seventeen people were killed this weekend in two "
-            "attacks, the governor said in a statement shared Monday.\n\nThe first attack took place on Saturday in "
-            "the village of Bodio, leaving fifteen dead.")
+            "attacks in the Bandiagara region of central Mali, the governor said in a statement shared Monday.\n\n"
+            "The first attack took place on Saturday in the village of Bodio, leaving fifteen dead.")
     found = events(text, "2023-08-07")
     assert "Bamako" not in {e["location"] for e in found}
-    assert ("Bodio", "2023-08-05") in {(e["location"], e["event_date"]) for e in found}
+    assert ("Bodio", "2023-08-05", "Mali") in {(e["location"], e["event_date"], e["country"]) for e in found}
