@@ -37,7 +37,8 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
              "tues": 1, "weds": 2, "thurs": 3}  # (headline abbreviations: "on Thurs.")
 _MONTH = r"(?P<{g}>january|february|march|april|may|june|july|august|september|october|november|december" \
          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–/]|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+# (a range or pair of days, or two days told as uncertain, "on 24 or 25 August": coded on the first)
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–/]|and|to|or)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
 DATE_RE = re.compile(

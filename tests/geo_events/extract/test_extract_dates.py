@@ -202,3 +202,12 @@ def test_feast_days_date_incidents() -> None:
     assert [(d.date, d.precision) for d in found] == [(date(2015, 12, 25), "day")]
     assert [d.date for d in find_dates("Gunmen struck on New Year's Eve.", date(2016, 1, 2))] == [date(2015, 12, 31)]
     assert [d.date for d in find_dates("A bomb went off on Christmas Day 2016.", None)] == [date(2016, 12, 25)]
+
+
+def test_two_days_told_as_uncertain_are_the_first_and_make_no_second_event() -> None:
+    [mention] = find_dates("A gun attack on 4 or 5 February on a police station injured a soldier.", PUBLISHED)
+    assert (mention.date, mention.text) == (date(2018, 2, 4), "4 or 5 February")
+    from geo_events import extract_events
+    found = extract_events("Rebels attacked a police station in Hacarí on 4 or 5 February, injuring a soldier.",
+                           "2018-02-08")["features"]
+    assert [f["properties"]["event_date"] for f in found] == ["2018-02-04"]
