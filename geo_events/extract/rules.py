@@ -781,6 +781,9 @@ _SEVERAL_INCIDENTS_RE = re.compile(r"\b(?:(?:twin|triple|simultaneous)\s+(?:[\w-
                                    r"a\s+series\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|assaults|bombings|"
                                    r"blasts))\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: a new one that came after it.
+#: What an incident coincided with, dated on its own day: "The attack coincided with the President's order to renew
+#: peace talks in Havana on 26 August" (the talks' day, not the attack's).
+_COINCIDED_RE = re.compile(r"\bcoincid(?:ed|es|ing)\s+with\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: what came before it ("prior to the attack, the army had
 #: received a report on Wednesday"), not the incident itself.
 _PRIOR_TO_RE = re.compile(r"\b(?:prior\s+to|before|ahead\s+of|in\s+the\s+run-up\s+to|days\s+before)\s+$", re.IGNORECASE)
@@ -2440,7 +2443,8 @@ class _Reading:
     def _incident_dates(self, start: int, end: int) -> list[DateMention]:
         """The dates in ``[start, end)`` that may date an incident: not a day that names a vote, a speech or a
         meeting ("in last Sunday's vote", "Monday's statement")."""
-        return [d for d in self._in(self.dates, start, end) if not _STATEMENT_OF_DAY_RE.match(self.text, d.end)]
+        return [d for d in self._in(self.dates, start, end) if not _STATEMENT_OF_DAY_RE.match(self.text, d.end)
+                and not _COINCIDED_RE.search(self.text, start, d.start)]
 
     def _date(self, clause: Clause) -> tuple[date, str, DateMention | None, str] | None:
         apart = _DAYS_APART_RE.match(self.text[clause.start : clause.end])

@@ -4321,3 +4321,9 @@ def test_a_dateline_with_its_agency_and_date_in_brackets_is_no_event_place() -> 
     found = events(text, "2023-08-07")
     assert "Bamako" not in {e["location"] for e in found}
     assert ("Bodio", "2023-08-05", "Mali") in {(e["location"], e["event_date"], e["country"]) for e in found}
+
+
+def test_what_an_attack_coincided_with_does_not_date_it() -> None:
+    text = ("Rebels ambushed an army patrol in Tame on 24 August, killing 13 soldiers. The attack coincided with the "
+            "president's order to renew peace talks in Havana on 26 August.")
+    assert {e["event_date"] for e in events(text, "2013-08-27")} == {"2013-08-24"}
