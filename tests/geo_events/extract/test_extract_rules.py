@@ -4324,6 +4324,7 @@ def test_a_dateline_with_its_agency_and_date_in_brackets_is_no_event_place() -> 
 
 
 def test_what_an_attack_coincided_with_does_not_date_it() -> None:
-    text = ("Rebels ambushed an army patrol in Tame on 24 August, killing 13 soldiers. The attack coincided with the "
-            "president's order to renew peace talks in Havana on 26 August.")
+    text = ("Thirteen Colombian soldiers were killed late on 24 August in a bomb attack in the village of Flor "
+            "Amarillo. The armed forces then sent planes and two guerrillas were \"neutralised\" in the counter-attack, "
+            "El Tiempo reported. The attack coincided with the order to renew peace talks in Havana on 26 August.")
     assert {e["event_date"] for e in events(text, "2013-08-27")} == {"2013-08-24"}
