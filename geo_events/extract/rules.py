@@ -260,7 +260,7 @@ _AGENCY_DATELINE_AFTER_RE = re.compile(
     r",\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d\d)?\s*"
     r"\((?:" + WIRE_AGENCIES + r"|IRNA|SANA|Anadolu|AA|KUNA|WAM|APS|MAP)\)")
 #: After a dateline's city: its agency and date in brackets, then a colon ("Bamako, (APP - UrduPoint - 7th Aug, 2023 ) :").
-_BRACKETED_SOURCE_AFTER_RE = re.compile(r",?\s*\([^)\n]{3,70}\)\s*:")
+_BRACKETED_SOURCE_AFTER_RE = re.compile(r",?\s*\([^)\n]{3,70}\)\s*:|,\s*\((?=[^)\n]*(?:\b(?:19|20)\d\d\b|\s[-–]\s))[^)\n]{3,70}\)\s")
 #: After a dateline's city written in lower case: "Apatzingán, Michoacán.-" (Spanish-language press),
 #: "Khost, 11 January 2024 —", "Goma, Jan. 27 (Reuters) -".
 _TITLE_DATELINE_AFTER_RE = re.compile(
@@ -787,6 +787,8 @@ _COINCIDED_RE = re.compile(r"\bcoincid(?:ed|es|ing)\s+with\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: what came before it ("prior to the attack, the army had
 #: received a report on Wednesday"), not the incident itself.
 _PRIOR_TO_RE = re.compile(r"\b(?:prior\s+to|before|ahead\s+of|in\s+the\s+run-up\s+to|days\s+before)\s+$", re.IGNORECASE)
+_BEFORE_THE_RE = re.compile(r"\b(?:prior\s+to|before|ahead\s+of)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
 _AFTER_THAT_RE = re.compile(r"\b(?:after|following|since)\s+$", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
@@ -1248,7 +1250,7 @@ class _Reading:
             return True
         if (not text[line_start : mention.start].strip() or (written.isupper() and _DATELINE_PEERS_RE.fullmatch(
                 text, line_start, mention.start)) or _STAMP_PREFIX_RE.fullmatch(text, line_start, mention.start)) and (
-                _DATELINE_RE.match(text[mention.start :]) or (
+                _DATELINE_RE.match(text[mention.start :]) or _BRACKETED_SOURCE_AFTER_RE.match(text, mention.end) or (
                 written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (
                 written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
                 or _TITLE_DATELINE_AFTER_RE.match(text, mention.end) or _BRACKETED_SOURCE_AFTER_RE.match(text, mention.end)):
@@ -1734,6 +1736,8 @@ class _Reading:
                                         for a in _PLACE_ASIDE_RE.finditer(body)]):
                 # (what a place's description tells — "also liberated in 2022" — is not the clause's incident)
                 triggers = [t for t in triggers if not any(a <= t.start < b for a, b in asides)]
+            # ("… had warned the Iraqi government before the strikes": the strikes already told, named for when)
+            triggers = [t for t in triggers if not _BEFORE_THE_RE.search(self.text, max(clause.start, t.start - 30), t.start)]
             places = self._locations(clause)
             if triggers and (about := next((p for p in self._in(self.places, clause.start, clause.end)
                                             if p.rank < 3 and p.end <= triggers[0].start

@@ -4328,3 +4328,11 @@ def test_what_an_attack_coincided_with_does_not_date_it() -> None:
             "Amarillo. The armed forces then sent planes and two guerrillas were \"neutralised\" in the counter-attack, "
             "El Tiempo reported. The attack coincided with the order to renew peace talks in Havana on 26 August.")
     assert {e["event_date"] for e in events(text, "2013-08-27")} == {"2013-08-24"}
+
+
+def test_what_was_said_of_the_time_before_the_strikes_is_no_strike() -> None:
+    text = ("Baghdad, (APP - Pakistan Point News - 3rd Feb, 2024) US strikes in western Iraq killed 16 people on Friday "
+            "in Al-Qaim, officials said.\n\nOn Friday, a White House spokesperson said the United States had warned the "
+            "Iraqi government before the strikes. But Baghdad denied any coordination with Washington prior to the "
+            "bombings.")
+    assert [e["location"] for e in events(text, "2024-02-03")] == ["Al Qā’im"]
