@@ -40,7 +40,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      # "the Russian army attacked Nikopol and the Marhanets community with drones"
      r"|(?:attacked|struck|hit|targeted|shelled)\b[^.;\n]{0,80}?\bwith(?<!armed\swith)\s+(?:(?:a|an|two|three|several|\d+)\s+)?"
      r"drones\b"
-     r"|(?:fired|launched)\s+(?:an?\s+|two\s+|several\s+|\d+\s+)?(?:attack\s+|explosive\s+|suicide\s+)?drones?\s+(?:at|on|towards?|against)"
+     r"|(?:fired|launched)\s+(?:an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+|dozens\s+of\s+|\d+\s+)?"
+     r"(?:attack\s+|explosive\s+|suicide\s+|kamikaze\s+)?drones?\s+(?:at|on|towards?|toward|against|targeting|into)"
      r"|drones?\s+(?:targeted|struck|hit|attacked|bombed|fired|dropped)|(?:targeted|struck|hit|attacked)\s+by\s+(?:an?\s+)?"
      r"(?:[\w-]+\s+){0,2}(?:drones?|warplanes?|aircraft|jets?)|(?:aircraft|planes|helicopters?)"
      # ("planes, reportedly of Israeli origin, hit targets": an aside between the planes and what they did)

@@ -131,3 +131,9 @@ def test_a_plan_to_seize_a_town_takes_none() -> None:
 ])
 def test_a_thrown_bomb_is_a_grenade_attack(text: str) -> None:
     assert classify_text(text)[:2] == ("Explosions/Remote violence", "Grenade")
+
+
+def test_drones_launched_targeting_a_base_are_a_drone_strike() -> None:
+    from geo_events.extract.event_types import find_triggers
+    text = "Militias allegedly launched drones targeting the garrison used by US forces."
+    assert {t.sub_event_type for t in find_triggers(text)} == {"Air/drone strike"}
