@@ -786,9 +786,10 @@ _SEVERAL_INCIDENTS_RE = re.compile(r"\b(?:(?:twin|triple|simultaneous)\s+(?:[\w-
 _COINCIDED_RE = re.compile(r"\bcoincid(?:ed|es|ing)\s+with\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: what came before it ("prior to the attack, the army had
 #: received a report on Wednesday"), not the incident itself.
-_PRIOR_TO_RE = re.compile(r"\b(?:prior\s+to|before|ahead\s+of|in\s+the\s+run-up\s+to|days\s+before)\s+$", re.IGNORECASE)
-_BEFORE_THE_RE = re.compile(r"\b(?:prior\s+to|before|ahead\s+of)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$",
-                            re.IGNORECASE)
+_BEFORE_WORDS = r"prior\s+to|before|ahead\s+of|in\s+the\s+run-up\s+to|days\s+before"
+_PRIOR_TO_RE = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+$", re.IGNORECASE)
+#: ... and an incident named for the time before it ("before the strikes", "prior to the bombings").
+_BEFORE_THE_RE = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _AFTER_THAT_RE = re.compile(r"\b(?:after|following|since)\s+$", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|latest|suspected|drone|suicide|bomb|rocket|"
                           r"missile|air|car|twin|double)\s+)?(?:attack|strike|airstrike|air\s+strike|raid|"
@@ -1817,7 +1818,7 @@ class _Reading:
             if previous is not None and _SIMILAR_RE.search(body):
                 # "two children were killed by similar Russian attacks on X": the weapon of the incident before
                 scores = defaultdict(float, previous.scores)
-            elif _BOMBER_RE.search(body) and (told := _weapon_just_told(previous, clause, 3)) in _BOMB_SUBS and (
+            elif _BOMBER_RE.search(body) and _weapon_just_told(previous, clause, 3) in _BOMB_SUBS and (
                     not places or all(p.place.id == previous.place.place.id for p, _ in places)):
                 # "Two suicide bombers detonated an IED at a wedding venue in Gwoza … the first bomber was carrying a
                 # baby when she stormed the venue": the bomber's deeds are the bombing just told, not a clash
