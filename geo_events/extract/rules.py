@@ -786,6 +786,9 @@ _SEVERAL_INCIDENTS_RE = re.compile(r"\b(?:(?:twin|triple|simultaneous)\s+(?:[\w-
 _COINCIDED_RE = re.compile(r"\bcoincid(?:ed|es|ing)\s+with\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: what came before it ("prior to the attack, the army had
 #: received a report on Wednesday"), not the incident itself.
+#: A lead telling its incident as just happened: "fighting has broken out", "clashes have erupted".
+_JUST_HAPPENED_RE = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:broken\s+out|erupted|flared(?:\s+up)?|broke\s+out)\b",
+                               re.IGNORECASE)
 _BEFORE_WORDS = r"prior\s+to|before|ahead\s+of|in\s+the\s+run-up\s+to|days\s+before"
 _PRIOR_TO_RE = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+$", re.IGNORECASE)
 #: ... and an incident named for the time before it ("before the strikes", "prior to the bombings").
@@ -1957,7 +1960,13 @@ class _Reading:
                 # "On the same day, the bombing of a shopping centre in X …": the day of the incident just told
                 dated = (previous.day, previous.precision, previous.date_mention, "the same day as the mention before it")
             if dated is None:
-                if previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
+                if self.article.published and self.anchor is not None and (previous is None or (
+                        previous.clause.headline)) and not clause.headline and (
+                        _JUST_HAPPENED_RE.search(body)) and not self.live_blog:
+                    # "Intense fighting has broken out near Dhoqor, about 27 km south of Beledweyne" (then, "On
+                    # Thursday, … in Garas Magan", another incident): the news of the day it was reported
+                    dated = (self.anchor, "day", None, "the lead's news, told as just happened: the publication day")
+                elif previous is not None and previous.clause.paragraph == clause.paragraph and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the mention before it")
                 elif previous is not None and self._heads(previous.clause, clause) and previous.day:
                     dated = (previous.day, previous.precision, previous.date_mention, "the heading of its entry")

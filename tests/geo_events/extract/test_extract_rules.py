@@ -4336,3 +4336,11 @@ def test_what_was_said_of_the_time_before_the_strikes_is_no_strike() -> None:
             "Iraqi government before the strikes. But Baghdad denied any coordination with Washington prior to the "
             "bombings.")
     assert [e["location"] for e in events(text, "2024-02-03")] == ["Al Qā’im"]
+
+
+def test_a_lead_telling_fighting_that_has_broken_out_is_the_news_of_the_day() -> None:
+    text = ("Militia attack positions south of Beledweyne\n\nIntense fighting has broken out between militia and "
+            "al-Shabaab near Beledweyne. Residents reported heavy gunfire.\n\nOn Thursday, the army killed 100 "
+            "fighters in heavy clashes in the village of Garas Magan.")
+    found = events(text, "2022-11-06", title="Militia attack positions south of Beledweyne")
+    assert ("Beledweyne", "2022-11-06") in {(e["location"], e["event_date"]) for e in found}
