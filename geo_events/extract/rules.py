@@ -787,8 +787,10 @@ _COINCIDED_RE = re.compile(r"\bcoincid(?:ed|es|ing)\s+with\b", re.IGNORECASE)
 #: Just before a reference back to the incident told: what came before it ("prior to the attack, the army had
 #: received a report on Wednesday"), not the incident itself.
 #: A lead telling its incident as just happened: "fighting has broken out", "clashes have erupted".
-_JUST_HAPPENED_RE = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:broken\s+out|erupted|flared(?:\s+up)?|broke\s+out)\b",
-                               re.IGNORECASE)
+_JUST_HAPPENED_RE = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:broken\s+out|erupted|flared(?:\s+up)?|broke\s+out)\b"
+                               # "intense fighting is reported in the city", "clashes are under way"
+                               r"|\b(?:fighting|clashes|gunfire|shelling|battles?)\s+(?:is|are)\s+(?:being\s+|now\s+)?"
+                               r"(?:reported|under\s?way|ongoing|raging)\b", re.IGNORECASE)
 _BEFORE_WORDS = r"prior\s+to|before|ahead\s+of|in\s+the\s+run-up\s+to|days\s+before"
 _PRIOR_TO_RE = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+$", re.IGNORECASE)
 #: ... and an incident named for the time before it ("before the strikes", "prior to the bombings").
@@ -1961,7 +1963,7 @@ class _Reading:
                 dated = (previous.day, previous.precision, previous.date_mention, "the same day as the mention before it")
             if dated is None:
                 if self.article.published and self.anchor is not None and (previous is None or (
-                        previous.clause.headline)) and not clause.headline and (
+                        previous.clause.headline or not previous.own_date)) and not clause.headline and (
                         _JUST_HAPPENED_RE.search(body)) and not self.live_blog:
                     # "Intense fighting has broken out near Dhoqor, about 27 km south of Beledweyne" (then, "On
                     # Thursday, … in Garas Magan", another incident): the news of the day it was reported
@@ -2151,7 +2153,9 @@ class _Reading:
                     places = [(titled, "the headline (the text names no place)")]
                 elif (recent := self._recent_place(clause)) is not None and (own_date or date_how.startswith(
                         "an earlier date in the paragraph") or (date_how.startswith("the date heading its entry") and (
-                        precision == "day"))) and not vague:
+                        precision == "day")) or (_THE_PLACE_RE.search(body) and date_how.startswith("the lead's news"))
+                        ) and not vague:
+                    # (and "… held a meeting with residents of Debre Markos; intense fighting is reported in the city")
                     # (a timeline's entry, "7 July" ¶ "Soldiers were attacked at a checkpoint", in the city just told)
                     places = [(recent, "the last town named before it")]
                 elif previous is not None and not vague and (town := self._only_town) is not None and (

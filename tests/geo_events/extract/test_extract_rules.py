@@ -4344,3 +4344,11 @@ def test_a_lead_telling_fighting_that_has_broken_out_is_the_news_of_the_day() ->
             "fighters in heavy clashes in the village of Garas Magan.")
     found = events(text, "2022-11-06", title="Militia attack positions south of Beledweyne")
     assert ("Beledweyne", "2022-11-06") in {(e["location"], e["event_date"]) for e in found}
+
+
+def test_fighting_reported_in_the_city_just_named_is_the_news_of_the_day_there() -> None:
+    text = ("Fano and army clash in Debre Markos\n\nDays after a general met residents of Debre Markos, in East Gojjam "
+            "Zone; intense fighting is reported in the city.\n\nFano forces entered Gondar on Wednesday and attacked a "
+            "police station.")
+    found = events(text, "2023-10-19", title="Fano and army clash in Debre Markos")
+    assert ("Debre Mark’os", "2023-10-19") in {(e["location"], e["event_date"]) for e in found}
