@@ -340,7 +340,10 @@ def find_dates(text: str, published: date | None, low: str | None = None,
         if limit is not None and found > limit and not (near is not None and (_year_less_day(match) or told)):
             continue
         if kind == "absolute" and found == published and (
-                _alone_on_line(text, match.start(), match.end()) or _labelled_date(text, match.start())):
+                _alone_on_line(text, match.start(), match.end()) or _labelled_date(text, match.start())
+                # a page's stamp glued to the story's first words ("August 15, 2017On Monday night, …")
+                or (_GLUED_AFTER_RE.match(text, match.end()) and not text[text.rfind("\n", 0, match.start()) + 1:
+                                                                         match.start()].strip())):
             kind = "dateline"
         elif kind == "absolute" and _wire_dateline(text, match.start(), match.end()):
             kind = "dateline"  # "NIAMEY, May 22 (AFP) -": when the story was filed, not when it happened
@@ -451,6 +454,10 @@ _CITED_IN_BRACKETS_RE = re.compile(r"[(,;]\s*(?:(?!(?:On|In|From|Since|Until|Til
                                    r"(?:[-–/]\s+)?){1,8}$")
 _CITED_AFTER_REPORT_RE = re.compile(r"\b(?:reports?|reported|article|wrote|writes|published|according\s+to)\b"
                                     r"[^.;()\n]{0,80}\s\($", re.IGNORECASE)
+
+
+#: After a page's stamp at a line's start, the story's first word glued on ("August 15, 2017On Monday night").
+_GLUED_AFTER_RE = re.compile(r"(?:,?\s*(?:19|20)\d\d)?[A-Z][a-z]")
 
 
 def _cited(text: str, start: int, end: int) -> bool:

@@ -113,7 +113,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"injured|ripped|tore|hit|struck|targeted|exploded|detonated)"),
     # incoming fire as front-line bulletins report it ("explosions were recorded in five communities")
     ("Shelling/artillery/missile attack", 6.0, r"explosions?\s+(?:were|was)\s+(?:also\s+|again\s+|later\s+)?(?:recorded|heard|reported)"),
-    ("Grenade", 5.0, r"grenades?"),
+    # (not the arms the attackers carried: "six men with guns and grenades … opened fire")
+    ("Grenade", 5.0, r"(?<!guns\sand\s)(?<!rifles\sand\s)(?<!weapons\sand\s)(?<!with\s)grenades?(?!\s+and\s+(?:guns|rifles))"),
     # a thrown bomb is a grenade attack as ACLED codes it ("a pipe bomb was thrown into the outpost")
     ("Grenade", 5.5, r"(?:pipe\s+)?bombs?\s+(?:was|were)\s+(?:thrown|hurled|lobbed|tossed)|(?:threw|hurled|lobbed|tossed)\s+"
      r"(?:an?\s+|two\s+|three\s+)?(?:pipe\s+|home-?made\s+|crude\s+)?bombs?"),
@@ -161,6 +162,9 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      r"russians?|enemy))"),
     ("Armed clash", 2.0, r"raids?"),
     ("Armed clash", 1.5, r"attack(?:ed|s)?|fighters\s+opened\s+fire|opened\s+fire|targeted"),
+    # fire opened on armed men ("opened fire on the Malian UN security guards"): a fight
+    ("Armed clash", 3.0, r"opened\s+fire\s+(?:at|on|upon)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:guards|soldiers|troops|"
+     r"police(?:men)?|officers|security\s+forces|peacekeepers|gendarmes|checkpoint|patrol)\b"),
     # (an armed group that "is attacking" a town: counted only when worded as an incident, see _reports_an_incident)
     ("Armed clash", 0.5, r"attacking"),
     # fire opened on people, whoever fired ("… intruded into the village and opened fire at three persons")

@@ -4352,3 +4352,13 @@ def test_fighting_reported_in_the_city_just_named_is_the_news_of_the_day_there()
             "police station.")
     found = events(text, "2023-10-19", title="Fano and army clash in Debre Markos")
     assert ("Debre Mark’os", "2023-10-19") in {(e["location"], e["event_date"]) for e in found}
+
+
+def test_a_page_stamp_glued_to_the_story_dates_nothing_and_fire_opened_on_guards_is_a_clash() -> None:
+    text = ("Gunmen attack UN bases in Mali\nAugust 15, 2017On Monday night, reinforcements were deployed to both UN "
+            "bases which had been attacked in Douentza and Timbuktu.\nA peacekeeper was killed in the early-morning "
+            "attack in Douentza on Monday.\nHours later, six men with guns and grenades drove up to the UN camp in "
+            "Timbuktu and opened fire on the security guards. Five guards and a policeman were killed.")
+    found = events(text, "2017-08-15", title="Gunmen attack UN bases in Mali")
+    assert sorted((e["location"], e["event_date"], e["event_type"]) for e in found) == [
+        ("Douentza", "2017-08-14", "Battles"), ("Timbuktu", "2017-08-14", "Battles")]
