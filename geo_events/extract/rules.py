@@ -611,7 +611,7 @@ _WEAPON_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack
 _VICTIM_RE = re.compile(
     r"\b(?:\d(?:[\d,]*\d)?(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|dozens|scores|several|many|a|an)\s+(?:more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>civilians?|villagers?|"
-    r"residents?|people|persons|children|women|worshippers|farmers|students|passengers|patients|men|inhabitants|"
+    r"residents?|people|persons?|children|women|worshippers|farmers|students|passengers|patients|men|inhabitants|"
     r"motorcyclist|man|woman|girl|boy|pupils|shoppers|herders?|shepherds?|fishermen|farmer|journalists?|"
     r"aid\s+workers?|medics|doctors?|nurses?|teachers?|traders?|merchants?|pilgrims|worshipper|"
     r"child|baby|infant|toddler|teenagers?|boys|girls|"
@@ -622,7 +622,7 @@ _VICTIM_RE = re.compile(
     # "a member of the Syrian Democratic Forces (SDF)": one of an armed force (not of a family or a parliament)
     r"|member(?=\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:forces|army|militia|militias|group|brigade|battalion|"
     r"police|guards?|front|movement|units?|sdf|ypg|hts|isis|isil|taliban|al-shabaab)\b))\b", re.IGNORECASE)
-_CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident residents people persons children women "
+_CIVILIAN_NOUNS = frozenset("civilian civilians villager villagers resident residents people persons person children women "
                             "worshippers farmers students passengers patients men inhabitants motorcyclist man woman "
                             "girl boy pupils shoppers herders herder shepherd shepherds fishermen farmer journalist "
                             "journalists medics doctor doctors nurse nurses teacher teachers trader traders merchant "

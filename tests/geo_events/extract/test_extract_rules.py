@@ -4362,3 +4362,9 @@ def test_a_page_stamp_glued_to_the_story_dates_nothing_and_fire_opened_on_guards
     found = events(text, "2017-08-15", title="Gunmen attack UN bases in Mali")
     assert sorted((e["location"], e["event_date"], e["event_type"]) for e in found) == [
         ("Douentza", "2017-08-14", "Battles"), ("Timbuktu", "2017-08-14", "Battles")]
+
+
+def test_bandits_who_killed_six_person_attacked_civilians() -> None:
+    text = ("Bandits in large numbers, Tuesday afternoon, attacked Ruwan Godiya and Kwai village in Faskari Local "
+            "Government Area, Katsina State and killed six person, injured scores and carted away cattle.")
+    assert [e["event_type"] for e in events(text, "2022-07-19")] == ["Violence against civilians"]
