@@ -3234,7 +3234,8 @@ def _fold_month_into_day(groups: dict[tuple[str, date | None, str], _Group]) -> 
         group = groups[key]
         if day is None or any(m.precision not in ("month", "year") for m in group.mentions):
             continue
-        days = [k for k, g in groups.items() if k != key and k[0] == place_id and k[2] == event_type
+        days = [k for k, g in groups.items() if k != key and k[0] == place_id and (
+                    k[2] == event_type or {k[2], event_type} == _KILLING_TYPES)  # (a killing: a clash or an attack)
                 and all(_within(k[1], m) for m in group.mentions) and all(m.precision == "day" for m in g.mentions)]
         if len(days) == 1:
             _move_group(groups, key, groups[days[0]], "the day the text gives the incident later")

@@ -205,9 +205,9 @@ def test_feast_days_date_incidents() -> None:
 
 
 def test_two_days_told_as_uncertain_are_the_first_and_make_no_second_event() -> None:
-    [mention] = find_dates("A gun attack on 4 or 5 February on a police station injured a soldier.", PUBLISHED)
+    [mention] = find_dates("Rebels fired on a police post on 4 or 5 February, wounding a soldier.", PUBLISHED)
     assert (mention.date, mention.text) == (date(2018, 2, 4), "4 or 5 February")
     from geo_events import extract_events
-    found = extract_events("Rebels attacked a police station in Hacarí on 4 or 5 February, injuring a soldier.",
+    found = extract_events("Rebels fired on the police post in Hacarí on 4 or 5 February, wounding a soldier.",
                            "2018-02-08")["features"]
     assert [f["properties"]["event_date"] for f in found] == ["2018-02-04"]

@@ -135,5 +135,5 @@ def test_a_thrown_bomb_is_a_grenade_attack(text: str) -> None:
 
 def test_drones_launched_targeting_a_base_are_a_drone_strike() -> None:
     from geo_events.extract.event_types import find_triggers
-    text = "Militias allegedly launched drones targeting the garrison used by US forces."
+    text = "Pro-Iran groups launched drones targeting a US outpost on Monday."
     assert {t.sub_event_type for t in find_triggers(text)} == {"Air/drone strike"}
