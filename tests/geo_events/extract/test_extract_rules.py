@@ -285,8 +285,8 @@ def test_a_town_people_fled_to_is_no_proxy_for_an_unlisted_village() -> None:
 
 def test_villages_named_in_apposition_are_coded_near_the_reference_and_keep_their_names() -> None:
     _unlisted("Zawtar Gharbiyeh", "Kfar Tibnit al-Sharqi")
-    text = ("Israeli strikes targeted Zawtar Gharbiyeh and Kfar Tibnit al-Sharqi, two adjacent villages just "
-            "south of the coastal city of Sidon, on Friday, state media said.\n\n"
+    text = ("Israeli strikes targeted Zawtar Gharbiyeh and Kfar Tibnit al-Sharqi, two neighbouring villages just "
+            "south of the port city of Sidon, on Friday, state media said.\n\n"
             "Two children were killed in the Zawtar Gharbiyeh strike, the agency said.")
     found = events(text, "2024-05-18")
     names = {e["location"] for e in found}
@@ -296,9 +296,9 @@ def test_villages_named_in_apposition_are_coded_near_the_reference_and_keep_thei
 
 def test_an_unlisted_quarter_is_coded_at_its_city_wherever_it_is_written_and_keeps_its_own_day() -> None:
     _unlisted("Bab al-Qinnasrin")
-    text = ("At least 15 civilians were killed in a barrel bomb attack on a rebel-held district of Aleppo on "
-            "Saturday, a monitor said.\n\nThe bombs fell near a tent set up for those killed this week in the "
-            "neighbouring district of Bab al-Qinnasrin.\n\n"
+    text = ("A barrel bomb attack on an opposition-held part of Aleppo killed 15 civilians or more on "
+            "Saturday, a monitor said.\n\nThe bombs fell near a mourning tent for the week's dead in the "
+            "adjoining Bab al-Qinnasrin district.\n\n"
             "Saturday's strikes come after 11 people were killed in a barrel bomb attack on Bab al-Qinnasrin "
             "on Thursday.")
     found = events(text, "2016-08-28")
@@ -431,8 +431,8 @@ def test_a_killing_during_an_arrest_raid_is_an_attack_and_arson_is_property_dest
 
 
 def test_similar_attacks_take_the_weapon_of_the_incident_before() -> None:
-    text = ("Jets dropped barrel bombs on Saraqib on Saturday, killing three civilians. Meanwhile, two children "
-            "were killed by similar Russian attacks on the town of Ariha.")
+    text = ("Jets dropped barrel bombs on Saraqib on Saturday, killing three civilians. Meanwhile, similar Russian "
+            "attacks on the town of Ariha killed two children.")
     assert {e["sub_event_type"] for e in events(text, "2016-06-12")} == {"Air/drone strike"}
 
 
@@ -1702,8 +1702,8 @@ def test_captives_taken_to_a_nearby_city_do_not_place_the_attack_on_troops() -> 
 
 
 def test_it_took_place_in_a_town_places_a_lead_that_named_only_the_country() -> None:
-    text = ("A dawn raid by al-Shabaab on a military base in southern Somalia left 11 soldiers dead, officials "
-            "said on Monday.\n\nIt took place in Lower Shabelle, on the outskirts of the regional capital Marka.")
+    text = ("Al-Shabaab fighters raided an army base in the south of Somalia at dawn, killing 11 soldiers, "
+            "officials said on Monday.\n\nIt took place in Lower Shabelle, on the edge of Marka, the regional capital.")
     (event,) = events(text, "2021-04-12")
     assert (event["location"], event["country"], event["event_type"]) == ("Marka", "Somalia", "Battles")
 
@@ -1978,7 +1978,7 @@ def test_rangers_shot_dead_are_combatants_in_a_clash() -> None:
 
 
 def test_a_province_named_like_its_capital_is_the_province_when_the_text_says_so() -> None:
-    text = ("Two rangers were shot dead in Narathiwat on Sunday while others were wounded in attacks in Pattani "
+    text = ("Gunmen shot dead two rangers in Narathiwat on Sunday while others were wounded in attacks in Pattani "
             "and Narathiwat provinces.\n\nThe ambush took place in Narathiwat's Si Sakhon district.")
     found = events(text, "2014-06-23")
     # not a second event on Narathiwat town, 40 km from the ambush
@@ -2727,7 +2727,7 @@ def test_a_running_toll_since_a_dated_start_is_no_event_and_no_year_for_later_da
 
 def test_a_standfirst_line_telling_an_incident_far_from_the_body_is_its_own_event() -> None:
     text = ("At least 40 people were killed in separate attacks across Balochistan, officials said on Monday.\n\n"
-            "13 passengers killed in Musakhail after identity check\n\n"
+            "13 bus passengers shot dead in Musakhail after ID check\n\n"
             "Armed men attacked police stations in Mastung and Kalat late Sunday night, killing several officers.")
     found = {e["location"] for e in events(text, "2024-08-26")}
     assert {"Mastung", "Kalat", "Musakhel"} <= found
@@ -2778,7 +2778,7 @@ def test_an_armed_group_named_after_a_place_is_no_place() -> None:
 
 def test_neighbourhoods_of_the_town_a_story_is_about_are_no_namesake_towns() -> None:
     text = ("Insurgents attacked the town of Macomia in Cabo Delgado on Friday, looting shops.\n\n"
-            "Four civilians were killed by stray bullets in the Nanga and Xinavane neighbourhoods.")
+            "Stray bullets killed four civilians in the Nanga and Xinavane neighbourhoods.")
     found = events(text, "2024-05-13")
     assert found and all(km(e["lat"], e["lon"], -12.24, 40.12) < 30 for e in found)  # not Xinavane, Maputo
 
@@ -2815,10 +2815,10 @@ def test_a_pluperfect_closed_by_who_said_it_is_the_reports_tense() -> None:
 
 
 def test_where_strikes_hit_before_the_earlier_wave_they_came_after() -> None:
-    text = ("The US military conducted six airstrikes on Yemen's northern provinces of Saada and Hajjah on Monday, "
-            "the Houthi-run TV said.\n\nThe strikes, targeting locations in the Abs district in Hajjah, came a few "
-            "hours after a separate wave of intensive airstrikes on the capital Sanaa.\n\nTensions have escalated "
-            "since Washington resumed airstrikes on March 15.")
+    text = ("US jets carried out six airstrikes on the northern Yemeni provinces of Saada and Hajjah on Monday, "
+            "Houthi television said.\n\nThe strikes, targeting sites in the Abs district in Hajjah, came a few "
+            "hours after another heavy wave of airstrikes on the capital Sanaa.\n\nThe fighting has grown "
+            "since the US took up its airstrikes again on March 15.")
     found = events(text, "2025-04-08")
     assert [(e["location"], e["event_date"]) for e in found] == [("Abs", "2025-04-07")]
 
@@ -2832,7 +2832,7 @@ def test_a_relative_clause_hung_on_a_place_tells_what_happened_there() -> None:
 def test_a_toll_told_only_for_a_part_of_the_country_takes_no_earlier_town() -> None:
     text = ("Jihadists killed ten civilians in Bourzanga on Thursday, security sources said.\n\n"
             "On June 11, 86 people were massacred at Djibo in the north.\n\n"
-            "Thirty-four villagers were killed on July 2-3 in the north and northwest.")
+            "On July 2-3, 34 villagers were killed in the north and northwest.")
     found = {(e["location"], e["event_date"]) for e in events(text, "2022-08-09")}
     assert not any(day in ("2022-07-02", "2022-07-03") for _, day in found)
 
