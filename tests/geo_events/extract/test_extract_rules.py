@@ -2110,8 +2110,8 @@ def test_a_town_followed_by_its_state_is_one_event_at_the_town() -> None:
 def test_a_village_the_text_puts_in_a_municipality_is_not_its_namesake_far_away() -> None:
     # El Aguaje of Aguililla (Michoacan) is GeoNames' "Bonifacio Moreno (El Aguaje)"; the other El Aguajes lie in
     # Veracruz, Nayarit and Guerrero, 300-640 km away
-    text = ("Soldiers clashed with cartel gunmen on Sunday in El Aguaje, a town in the municipality of Aguililla, "
-            "leaving three dead, the defence ministry said.")
+    text = ("Troops fought cartel gunmen on Sunday in El Aguaje, a town of the municipality of Aguililla, "
+            "and three died, the defence ministry said.")
     found = events(text, "2024-03-06")
     assert [e["event_date"] for e in found] == ["2024-03-03"] and near(found[0], 18.99, -102.71, 5)
     # a village no gazetteer lists is coded at the municipality the text puts it in, not at a namesake
@@ -2229,14 +2229,14 @@ def test_a_reported_shelling_is_not_folded_into_an_earlier_drone_strike_at_the_s
 
 
 def test_a_given_name_spelt_like_a_country_code_is_no_country() -> None:
-    text = ("On Jan. 2, two soldiers were killed in Hirak, east of Daraa. A local source said both Nassib Daghman "
-            "and Ala' Shaaban Moussa were shot to death by unknown gunmen.")
+    text = ("On Jan. 2, two soldiers were killed in Hirak, east of Daraa. Unknown gunmen shot dead both Nassib "
+            "Daghman and Ala' Shaaban Moussa, a local source said.")
     found = events(text, "2023-01-08")
     assert [e["country"] for e in found] == ["Syria"]  # not the Aland Islands (ISO code ALA)
 
 
 def test_a_man_killed_by_unknown_gunmen_is_an_attack() -> None:
-    text = "On Monday, a teacher was killed by unknown gunmen in the city of Hirak, east of Daraa."
+    text = "On Monday, unknown gunmen killed a teacher in Hirak, a city east of Daraa."
     (event,) = events(text, "2023-01-04")
     assert event["event_type"] == "Violence against civilians"
 
@@ -2816,8 +2816,8 @@ def test_a_pluperfect_closed_by_who_said_it_is_the_reports_tense() -> None:
 
 def test_where_strikes_hit_before_the_earlier_wave_they_came_after() -> None:
     text = ("US jets carried out six airstrikes on the northern Yemeni provinces of Saada and Hajjah on Monday, "
-            "Houthi television said.\n\nThe strikes, targeting sites in the Abs district in Hajjah, came a few "
-            "hours after another heavy wave of airstrikes on the capital Sanaa.\n\nThe fighting has grown "
+            "Houthi television said.\n\nThe strikes, which targeted sites in the Abs district of Hajjah, came a "
+            "few hours after another heavy wave of airstrikes on the capital Sanaa.\n\nThe fighting has grown "
             "since the US took up its airstrikes again on March 15.")
     found = events(text, "2025-04-08")
     assert [(e["location"], e["event_date"]) for e in found] == [("Abs", "2025-04-07")]
@@ -3402,7 +3402,7 @@ def test_a_list_of_towns_goes_on_past_names_of_three_words_the_gazetteer_lacks()
 
 
 def test_a_raid_told_by_a_quote_of_yesterday_and_a_later_update_is_one_event_on_its_day() -> None:
-    text = ("Two soldiers were killed when militants raided an army base in northeast Nigeria, security sources said "
+    text = ("Militants raided an army base in Nigeria's northeast, killing two soldiers, security sources said "
             "on Saturday, March 9.\nThe attack happened at the base in Konduga, south-east of Maiduguri.\n"
             "“The militants infiltrated our base in Konduga yesterday [Friday] at around 7 pm,” a military officer in "
             "Maiduguri told AFP.\n"
@@ -3418,8 +3418,8 @@ def test_a_date_before_a_comma_is_no_count_of_victims() -> None:
 
 
 def test_a_dated_killing_near_an_unlisted_village_some_kilometres_in_words_from_a_town() -> None:
-    text = ("Militants raided a base in Konduga on Friday, killing two soldiers.\n\nThe same faction was blamed for "
-            "the January 28 killing of four farmers near Kawuri Gana, around six km from Konduga.")
+    text = ("Militants raided a base in Konduga on Friday, killing two soldiers.\n\nThe same faction was accused of "
+            "killing four farmers on January 28 near Kawuri Gana, around six km from Konduga.")
     found = {(e["location"], e["event_date"], e["sub_event_type"]) for e in events(text, "2019-02-09")}
     assert ("Kawuri Gana", "2019-01-28", "Attack") in found
 
@@ -3731,9 +3731,9 @@ def test_the_latest_incident_of_a_habit_is_news() -> None:
 
 
 def test_a_toll_in_a_village_a_few_sentences_after_the_attacks() -> None:
-    text = ("Two people were killed by Russian attacks in Kharkiv Oblast over the past day, the governor said. The "
-            "two women killed were in Kupiansk. A house and a fence were damaged, he added. In the village of Podoly, "
-            "located some six kilometers east of Kupiansk and also liberated in 2022, a woman was wounded, he said.")
+    text = ("Two people died in Russian attacks on Kharkiv Oblast over the past day, the governor said. Both "
+            "were women in Kupiansk. A house and a fence were damaged, he added. In the village of Podoly, "
+            "lying about six km east of Kupiansk and freed in 2022 as well, a woman was wounded, he said.")
     found = {e["location"]: (e["event_date"], e["sub_event_type"]) for e in events(text, "2023-12-10")}
     assert found.get("Podoly") == ("2023-12-09", "Shelling/artillery/missile attack")
 
@@ -3850,7 +3850,7 @@ def test_the_deadliest_attack_since_a_past_year_is_news_not_background() -> None
 
 
 def test_a_city_named_like_its_region_and_a_town_of_it_each_with_its_own_day_are_two_captures() -> None:
-    text = "The Malian forces then captured the regional capital of Kidal on November 14, and Aguelhok on December 20."
+    text = "Malian troops then captured the regional capital of Kidal on 14 November and Aguelhok on 20 December."
     found = events(text, "2023-12-28")
     assert sorted((e["location"], e["event_date"], e["sub_event_type"]) for e in found) == [
         ("Aguelhok", "2023-12-20", "Government regains territory"),
@@ -3858,7 +3858,7 @@ def test_a_city_named_like_its_region_and_a_town_of_it_each_with_its_own_day_are
 
 
 def test_the_regional_capital_of_a_region_named_after_its_city_is_the_city() -> None:
-    text = ("The army set out to retake Kidal Region. Troops captured the regional capital of Kidal on November 14. "
+    text = ("The army set out to retake Kidal Region. On November 14 troops captured the regional capital of Kidal. "
             "Rebels still hold rural Kidal region.")
     found = events(text, "2023-11-20")
     assert [(e["location"], e["event_date"]) for e in found if e["event_date"] == "2023-11-14"] == [
@@ -3875,7 +3875,7 @@ def test_a_mirrored_wiki_heading_with_its_edit_link_glued_on_dates_its_section()
 
 
 def test_a_list_of_towns_goes_on_past_what_it_says_of_one_and_a_reference_mark() -> None:
-    text = ("Turkish airstrikes targeted the SDF-held towns of Tell Abyad, Ras al-Ayn where thousands fled the "
+    text = ("Turkish jets struck the Kurdish-held towns of Tell Abyad, Ras al-Ayn where many residents fled the "
             "town,[2] Ayn Issa and Qamishli on Wednesday.")
     assert len(events(text, "2019-10-10")) == 4
 
@@ -3901,13 +3901,13 @@ def test_the_previous_day_counts_back_from_the_statement_day_told_before_it() ->
 
 
 def test_an_attack_on_a_checkpoint_and_a_murder_by_the_same_town_that_day_are_two_events() -> None:
-    text = ("Militants attacked an Internal Security Forces (Asayish) checkpoint in an area east of Raqqa on Thursday "
-            "morning. Furthermore, unidentified gunmen murdered a driver in his house east of Raqqa.")
+    text = ("On Thursday morning militants attacked a checkpoint of the Internal Security Forces (Asayish) east of "
+            "Raqqa. Furthermore, unidentified gunmen murdered a driver in his house east of Raqqa.")
     assert sorted(e["event_type"] for e in events(text, "2022-04-22")) == ["Battles", "Violence against civilians"]
 
 
 def test_the_eastern_part_of_a_province_named_with_its_people_adjective_is_the_province() -> None:
-    text = "Fierce clashes occurred between army forces and ISIS militants in a remote area of eastern Syrian Homs on Thursday."
+    text = "On Thursday, troops and ISIS militants fought heavy clashes in a desert area of eastern Syrian Homs."
     assert events(text, "2019-11-15") == []  # the province: no point of the city
 
 
@@ -3918,8 +3918,8 @@ def test_a_brigade_named_for_the_martyrs_of_a_quarter_is_no_place() -> None:
 
 
 def test_fighting_terrorism_is_a_mission_not_a_battle() -> None:
-    text = ("The air force, which has said it is intent on fighting terrorism, said that during Sunday's clashes it "
-            "carried out airstrikes on ships trying to enter Derna's port.")
+    text = ("The air force, which says its mission is fighting terrorism, said it struck ships trying to enter "
+            "Derna's port with airstrikes during Sunday's clashes.")
     assert [e["sub_event_type"] for e in events(text, "2014-09-23")] == ["Air/drone strike"]
 
 
@@ -3933,8 +3933,8 @@ def test_a_headline_city_the_body_writes_as_a_governorate_is_the_governorate() -
 
 def test_officers_injured_in_the_attack_on_a_base_are_the_drone_strike_just_told_at_that_base() -> None:
     text = ("Five people were killed in a Houthi drone attack on a military parade in Lahj city on Thursday, military "
-            "sources said. In addition, 15 officers were injured in the attack on al-Anad military base, the sources "
-            "said.")
+            "sources said. Besides, 15 officers were hurt in the attack on al-Anad military base, the same "
+            "sources said.")
     found = events(text, "2019-01-11")
     assert [(e["location"], e["sub_event_type"]) for e in found] == [("Al-Anad Air Base", "Air/drone strike")]
 
