@@ -3165,13 +3165,13 @@ def test_a_toll_counted_since_a_day_gives_no_event_on_that_day() -> None:
 
 
 def test_strikes_told_bare_in_a_story_of_drone_strikes_are_drone_strikes() -> None:
-    text = ("South Sudan's rebels carried out drone strikes on a power station and other facilities Sunday in Upper "
-            "Nile State, according to a statement from the army.\n\n"
+    text = ("Rebels in South Sudan hit a power station and other sites with drone strikes on Sunday in Upper "
+            "Nile State, the army said in a statement.\n\n"
             "\u201cAt dawn today (Sunday), the rebels launched suicide drones targeting civilian facilities,\u201d the "
             "statement said, noting that the drones targeted fuel depots in the state as well as the Renk airport.\n\n"
-            "A military source in the city of Malakal said that army air defenses responded early Sunday morning to "
-            "drones launched by the rebels.\n\n"
-            "\u201cAir defense systems were able to intercept several of the drones,\u201d the source said, noting "
+            "A military source in the city of Malakal said army air defences fired early on Sunday at "
+            "drones the rebels had launched.\n\n"
+            "\u201cWe shot down several of the drones,\u201d the source said, noting "
             "that the attacks targeted three towns in Upper Nile State, namely Malakal, Renk and Nasir.\n\n"
             "A witness said the strikes hit the army's barracks in Malakal, the airport in Renk and the power "
             "station in Nasir.")
@@ -3215,8 +3215,8 @@ def test_unlisted_villages_in_a_city_countryside_after_a_bearing_are_coded_near_
 
 
 def test_a_town_the_text_puts_in_a_syrian_countryside_is_not_a_namesake_abroad() -> None:
-    (event,) = events("Russian shelling wounded a child in the town of Anjara in Aleppo western countryside on "
-                      "Friday.", "2016-06-12")
+    (event,) = events("On Friday Russian shelling wounded a child in the town of Anjara in Aleppo western "
+                      "countryside.", "2016-06-12")
     assert event["country"] == "Syria" and near(event, 36.20, 37.16, 30)  # not Arkhara in Russia or Anjara in Jordan
 
 
@@ -3940,8 +3940,8 @@ def test_officers_injured_in_the_attack_on_a_base_are_the_drone_strike_just_told
 
 
 def test_a_name_in_a_list_of_villages_is_no_airport_of_that_name() -> None:
-    text = ("Government rockets hit the towns of Saraqib and Kafranbel as well as the villages of Maarat Horma, "
-            "Tal Mannas and Al-Nayrab on Sunday.")
+    text = ("On Sunday government rockets hit the villages of Maarat Horma, Tal Mannas and Al-Nayrab and the "
+            "towns of Saraqib and Kafranbel.")
     found = events(text, "2019-04-08")
     assert "Aleppo International Airport" not in {e["location"] for e in found}
     assert all(e["country"] == "Syria" and e["admin1"] != "Aleppo" for e in found)
@@ -3967,34 +3967,34 @@ def test_a_drone_strike_accompanied_by_clashes_is_two_events() -> None:
 
 
 def test_barrel_bomb_attacks_are_air_strikes_on_one_town_listed_twice() -> None:
-    text = ("The army launched barrel bomb attacks on El Fula in West Kordofan on Sunday. Four barrel bombs were "
-            "dropped on El Fula, killing tea sellers and children.")
+    text = ("On Sunday the army launched barrel bomb attacks on El Fula, West Kordofan. Four barrel bombs fell on "
+            "El Fula, killing children and tea sellers.")
     found = events(text, "2025-07-14")
     assert [e["sub_event_type"] for e in found] == ["Air/drone strike"]  # one event, not one per GeoNames twin
 
 
 def test_a_province_named_as_owner_keeps_its_town_spelled_loosely() -> None:
     title = "Missiles strike Kurdish opposition party in Erbil's Koya district"
-    text = (f"{title}\n\nAt least three missiles struck the headquarters of the Kurdish opposition party on Monday "
-            "morning, Koya mayor Tariq Haydari told local media. Iran's Revolutionary Guard claimed the attack on the "
+    text = (f"{title}\n\nThree missiles or more hit the Kurdish opposition party's headquarters on Monday "
+            "morning, the mayor of Koya told local media. Iran's Revolutionary Guard claimed the attack on the "
             "Iranian group, which Iran calls a terrorist organisation.")
     found = extract_events(text, "2022-11-14", title=title)["features"]
     assert [(e["properties"]["location"], e["properties"]["country"]) for e in found] == [("Koysinceq", "Iraq")]
 
 
 def test_a_party_named_after_a_region_is_no_place_of_that_region() -> None:
-    found = extract_events("Missiles struck the headquarters of the Kurdistan Democratic Party of Iran on Monday.",
+    found = extract_events("On Monday missiles hit offices of the Kurdistan Democratic Party of Iran.",
                            "2022-11-14")
     assert not [u for u in found.get("unplaced", []) if "Kurdistan" in (u.get("location") or "")]
     assert not found["features"]
 
 
 def test_a_statement_about_a_strike_on_the_town_is_not_an_earlier_strike_on_a_village_coded_there() -> None:
-    text = ("The counter-terrorism directorate issued a statement on Thursday citing a Turkish drone attack on a "
+    text = ("In a statement on Thursday, the counter-terrorism directorate told of a Turkish drone attack on a "
             "militia base in Iraq's Sinjar district.\n\nA Turkish drone targeted the militia's headquarters in the center "
             "of Sinjar at 3 pm, wounding two fighters, the statement said.\n\nOn Tuesday, the directorate announced "
-            "that a drone struck the village of Khanik Sahla in the Sinjar district, killing three fighters.\n\n"
-            "Previous airstrikes in Sinjar have been attributed to Turkey.")
+            "that a drone struck the village of Khanik Sahla in the Sinjar district and killed three fighters.\n\n"
+            "Turkey has been blamed for previous airstrikes in Sinjar.")
     found = events(text, "2023-06-01")
     assert sorted(e["event_date"] for e in found) == ["2023-05-30", "2023-06-01"]
 
@@ -4007,23 +4007,23 @@ def test_a_note_of_protest_to_an_ambassador_is_no_demonstration() -> None:
 
 def test_a_caption_placed_by_the_headline_is_the_incident_the_body_places_nearby() -> None:
     title = "Three fighters killed in Turkish airstrike close to Duhok city"
-    text = (f"{title}\n\nThe aftermath of a Turkish airstrike that killed three fighters on August 13, 2020\n\n"
-            "Three fighters were killed in a Turkish airstrike on their vehicle in Duhok governorate on Thursday night "
-            "(August 13), a local official said.\n\nThe attack occurred in Rashanke village in Zawita sub-district, 20 "
-            "kilometers east of Duhok city, the official said.\n\n"
+    text = (f"{title}\n\nWhat was left after a Turkish airstrike killed three fighters on August 13, 2020\n\n"
+            "A Turkish airstrike hit a vehicle in Duhok governorate on Thursday night (August 13), killing the three "
+            "fighters in it, a local official said.\n\nThe strike hit Rashanke village, Zawita sub-district, about "
+            "20 km east of Duhok city, the official said.\n\n"
             "It is the second Turkish strike to hit a target near Duhok city this month.")
     found = extract_events(text, None, title=title)["features"]
     assert [e["properties"]["location"] for e in found] == ["Rashanke"]  # not a second strike at the headline's town
 
 
 def test_a_district_of_the_lead_takes_the_town_of_it_the_next_sentence_names() -> None:
-    text = ("Five suicide bombers crossed from Nigeria into the Mayo-Sava division of northern Cameroon on Saturday, "
+    text = ("On Saturday five suicide bombers came over from Nigeria into northern Cameroon's Mayo-Sava division, "
             "officials said.\n\nThe bombers were targeting the town of Mora, but only two detonated their vests.")
     assert [e["location"] for e in events(text, "2017-06-12")] == ["Mora"]
 
 
 def test_towns_attacked_with_drones_were_struck_from_the_air() -> None:
-    text = "On Friday the Russian army attacked Nikopol and the Marhanets community with drones, the governor said."
+    text = "On Friday Russian troops attacked Nikopol and the Marhanets community with drones, the governor said."
     assert {e["sub_event_type"] for e in events(text, "2024-05-04")} == {"Air/drone strike"}
 
 
@@ -4036,12 +4036,12 @@ def test_a_militia_named_like_a_foreign_town_gives_the_text_no_foreign_country()
 
 def test_an_also_aside_after_a_fronted_town_keeps_the_town_with_its_strike() -> None:
     text = ("An airstrike on a house in Beit Lahiya killed 22 people on Wednesday, medics said. In nearby Beit Hanoun, "
-            "also under siege, medics reported an Israeli airstrike killed and injured several people.")
+            "also besieged, medics said an Israeli airstrike had killed and wounded several people.")
     assert {e["location"] for e in events(text, "2024-12-12")} == {"Bayt Lāhyā", "Bayt Ḩānūn"}
 
 
 def test_a_capital_that_claims_is_its_government_even_when_no_actor_names_it() -> None:
-    title = "Armenia reports Azerbaijani shelling of Goris and Jermuk, Baku claims 'responding to sabotage'"
+    title = "Yerevan says Azerbaijan shelled Goris and Jermuk, Baku claims it answered 'provocations'"
     text = f"{title}\n\nAzerbaijan's armed forces shelled the Armenian towns of Goris and Jermuk overnight, the ministry said."
     found = extract_events(text, "2022-09-13", title=title)["features"]
     assert "Azerbaijan" not in {e["properties"]["country"] for e in found}
