@@ -344,8 +344,8 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     # (a person handed over to a court, the police or a family is no territory: "a former leader … was handed over
     # to the International Criminal Court")
     ("Non-violent transfer of territory", 5.0, r"withdrew\s+from|handed\s+over(?!\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-     r"(?:courts?|police|authorities|prosecutors?|famil(?:y|ies)|relatives|ICC|custody|justice|tribunal|"
-     r"International\s+Committee|Red\s+Cross|UNHCR|UNICEF))|withdrawal\s+from|pulled\s+out\s+of"),
+     r"(?:courts?|police|authorities|prosecutors?|famil(?:y|ies)|relatives|icc|custody|justice|tribunal|"
+     r"international\s+committee|red\s+cross|unhcr|unicef))|withdrawal\s+from|pulled\s+out\s+of"),
     ("Looting/property destruction", 4.0, r"looted|looting|bulldozed|demolished|razed|torched\s+(?:homes|houses|villages?)"),
     # arson that often comes with a killing ("… killed 30 people and set fire to homes"): the killing decides
     ("Looting/property destruction", 2.0, r"torched|(?:set|setting|sets)\s+(?:fire\s+to|ablaze)\s+(?:\w+\s+){0,2}(?:homes|houses|vehicles|cars|"

@@ -3215,7 +3215,7 @@ def test_unlisted_villages_in_a_city_countryside_after_a_bearing_are_coded_near_
 
 
 def test_a_town_the_text_puts_in_a_syrian_countryside_is_not_a_namesake_abroad() -> None:
-    (event,) = events("On Friday Russian shelling wounded a child in the town of Anjara in Aleppo western "
+    (event,) = events("On Friday Russian shelling wounded a child in the town of Anjara in the Aleppo western "
                       "countryside.", "2016-06-12")
     assert event["country"] == "Syria" and near(event, 36.20, 37.16, 30)  # not Arkhara in Russia or Anjara in Jordan
 
@@ -3940,7 +3940,7 @@ def test_officers_injured_in_the_attack_on_a_base_are_the_drone_strike_just_told
 
 
 def test_a_name_in_a_list_of_villages_is_no_airport_of_that_name() -> None:
-    text = ("On Sunday government rockets hit the villages of Maarat Horma, Tal Mannas and Al-Nayrab and the "
+    text = ("On Sunday government rockets hit the villages of Tal Mannas, Al-Nayrab and Maarat Horma and the "
             "towns of Saraqib and Kafranbel.")
     found = events(text, "2019-04-08")
     assert "Aleppo International Airport" not in {e["location"] for e in found}
@@ -4008,10 +4008,10 @@ def test_a_note_of_protest_to_an_ambassador_is_no_demonstration() -> None:
 def test_a_caption_placed_by_the_headline_is_the_incident_the_body_places_nearby() -> None:
     title = "Three fighters killed in Turkish airstrike close to Duhok city"
     text = (f"{title}\n\nWhat was left after a Turkish airstrike killed three fighters on August 13, 2020\n\n"
-            "A Turkish airstrike hit a vehicle in Duhok governorate on Thursday night (August 13), killing the three "
+            "On Thursday night (August 13) a Turkish airstrike hit a vehicle in Duhok governorate, killing the three "
             "fighters in it, a local official said.\n\nThe strike hit Rashanke village, Zawita sub-district, about "
             "20 km east of Duhok city, the official said.\n\n"
-            "It is the second Turkish strike to hit a target near Duhok city this month.")
+            "It is the second Turkish strike this month to hit near Duhok city.")
     found = extract_events(text, None, title=title)["features"]
     assert [e["properties"]["location"] for e in found] == ["Rashanke"]  # not a second strike at the headline's town
 
@@ -4084,20 +4084,20 @@ def test_a_warning_of_an_offensive_that_could_come_is_no_event() -> None:
 
 def test_an_unplaced_strike_on_a_site_is_placed_where_a_later_clause_puts_the_site() -> None:
     text = ("An airstrike targeting a prison run by the rebels killed at least 70 detainees on Friday, a rebel minister "
-            "said. Rescuers continued to go through the rebel-run prison site in the northern city of Saada.")
+            "said. Rescue teams kept searching the rubble of the prison site in the northern city of Saada.")
     assert [e["location"] for e in events(text, "2022-01-21")] == ["Sa'dah"]
 
 
 def test_where_a_minister_told_a_news_agency_is_no_place_of_the_strike() -> None:
-    text = ("An airstrike hit a telecommunications centre in Hodeidah on Friday. The health minister told The "
-            "Associated Press in the capital, Sanaa, that 70 detainees were killed at a prison.")
+    text = ("An airstrike hit a telecommunications centre in Hodeidah on Friday. The health minister told Reuters "
+            "in the capital, Sanaa, that a prison strike had killed 65 inmates.")
     assert "Sanaa" not in {e["location"] for e in events(text, "2022-01-21")}
 
 
 def test_captured_capitals_listed_with_asides_and_semicolons_are_each_a_capture() -> None:
-    text = ("On Saturday, the insurgents captured Sheberghan. On Sunday, they captured three other northern capitals. "
-            "They captured Taliqan, the capital of Takhar province, and Sar-i-Pul. On Monday they were invading Aybak. "
-            "Then on Tuesday, they seized three more: the town of Farah in the western province of the same name; "
+    text = ("On Saturday, the insurgents captured Sheberghan. On Sunday, they took three more capitals in the north. "
+            "They captured Sar-i-Pul and Taliqan, the capital of Takhar province. On Monday they were invading Aybak. "
+            "Then on Tuesday, they seized three more: the town of Farah in the western province of that name; "
             "Pul-i-Khumri, the capital of Baghlan province; and Faizabad.")
     found = events(text, "2021-08-11")
     by_day = sorted((e["event_date"], e["location"]) for e in found)
@@ -4116,7 +4116,7 @@ def test_attackers_who_burned_people_alive_attacked_civilians_but_a_strike_victi
 
 
 def test_the_previous_weekday_counts_back_from_the_day_told_before_it() -> None:
-    text = "The clinic in Butembo only reopened last Saturday after an attack by gunmen the previous Wednesday."
+    text = "Butembo's clinic opened its doors again only last Saturday, after an attack by armed men the previous Wednesday."
     assert [e["event_date"] for e in events(text, "2019-03-09")] == ["2019-02-27"]
 
 
@@ -4129,8 +4129,8 @@ def test_they_who_attacked_a_town_are_the_insurgents_just_told() -> None:
 
 
 def test_a_local_government_area_after_a_town_is_its_district_not_a_second_place() -> None:
-    text = ("The bandits killed about 17 vigilantes in Dukku town in the Rijau Local Government Area of Niger State "
-            "on Wednesday.")
+    text = ("On Wednesday bandits killed some 17 members of a vigilante group in Dukku town, Rijau Local Government Area of "
+            "Niger State.")
     assert [e["location"] for e in events(text, "2020-09-04")] == ["Duku"]
 
 
@@ -4222,11 +4222,11 @@ def test_a_count_of_past_raids_is_no_incident() -> None:
 
 
 def test_a_stock_photo_s_caption_does_not_place_the_incident() -> None:
-    text = ("Dozens killed in attack on displaced camp\n\nA market in Bangui, the capital of the Central African "
-            "Republic\nA market in Bangui, the capital of the Central African Republic (AP)\n\nAt least 42 people "
-            "were killed in an attack on a mission sheltering refugees in the Central African Republic, officials "
-            "said.\n\nThe camp in the town of Alindao was set on fire on Thursday. A former militia leader was handed "
-            "over to the International Criminal Court on Saturday.")
+    text = ("Dozens killed in attack on displaced camp\n\nA street market in Bangui, capital city of the Central "
+            "African Republic\nA street market in Bangui, capital city of the Central African Republic (AP)\n\nAn "
+            "attack on a church mission that sheltered refugees in the Central African Republic killed 40 people or "
+            "more, officials said.\n\nThe camp in the town of Alindao was set on fire on Thursday. A former militia "
+            "leader was handed over to ICC judges on Saturday.")
     found = events(text, "2018-11-17", title="Dozens killed in attack on displaced camp")
     assert {e["location"] for e in found} == {"Alindao"}
     assert all(e["event_type"] != "Strategic developments" for e in found)
@@ -4234,7 +4234,7 @@ def test_a_stock_photo_s_caption_does_not_place_the_incident() -> None:
 
 def test_an_armed_group_that_is_attacking_a_town_is_an_incident() -> None:
     text = ("The Taliban stormed a police headquarters in Helmand province on Monday, killing its commander. Since "
-            "dawn the insurgents are also attacking the northern city of Kunduz.")
+            "dawn the insurgents are also attacking Kunduz, a city in the north.")
     assert "Kunduz" in {e["location"] for e in events(text, "2016-10-03")}
     # critics who are attacking a plan make no incident
     assert not events("Critics are attacking the plan to rebuild Kunduz, officials said on Monday.", "2016-10-03")
@@ -4261,7 +4261,7 @@ def test_a_district_the_gazetteer_lacks_is_not_a_base_of_that_name() -> None:
 
 
 def test_attacks_launched_in_a_district_that_force_troops_out_take_it() -> None:
-    text = ("The provincial police chief said the Taliban launched attacks in Khamyab district on Sunday, forcing "
+    text = ("The provincial police chief said Taliban fighters launched attacks in Khamyab district on Sunday, forcing "
             "government forces to withdraw from the district centre.")
     assert [(e["location"], e["sub_event_type"]) for e in events(text, "2018-09-10")] == [
         ("Khamyāb", "Non-state actor overtakes territory")]
@@ -4317,7 +4317,7 @@ def test_a_fight_that_led_to_an_abduction_is_two_events_and_what_came_before_the
 def test_a_dateline_with_its_agency_and_date_in_brackets_is_no_event_place() -> None:
     text = ("Bamako, (APP - Pakistan Point News - 7th Aug, 2023 ) :Gunmen killed 17 people in central Mali's "
             "Bandiagara region in two weekend attacks, its governor said in a statement released on Monday.\n\n"
-            "The first attack took place on Saturday in Bodio village, where 15 people died.")
+            "The first attack happened on Saturday in Bodio village, where 15 people died.")
     found = events(text, "2023-08-07")
     assert "Bamako" not in {e["location"] for e in found}
     assert ("Bodio", "2023-08-05", "Mali") in {(e["location"], e["event_date"], e["country"]) for e in found}
@@ -4325,7 +4325,7 @@ def test_a_dateline_with_its_agency_and_date_in_brackets_is_no_event_place() -> 
 
 def test_what_an_attack_coincided_with_does_not_date_it() -> None:
     text = ("Thirteen Colombian soldiers died late on 24 August when a bomb hit their patrol in the village of Flor "
-            "Amarillo. Troops then called in aircraft and two guerrillas were \"neutralised\" in the counter-attack, "
+            "Amarillo. Troops then called in aircraft and two rebels were \"neutralised\" during the counter-attack, "
             "a broadcaster said. The attack coincided with the government's decision to resume talks in Havana on "
             "26 August.")
     assert {e["event_date"] for e in events(text, "2013-08-27")} == {"2013-08-24"}
@@ -4334,8 +4334,8 @@ def test_what_an_attack_coincided_with_does_not_date_it() -> None:
 def test_what_was_said_of_the_time_before_the_strikes_is_no_strike() -> None:
     text = ("Baghdad, (APP - Pakistan Point News - 3rd Feb, 2024) US air strikes in western Iraq killed 16 people on "
             "Friday in Al-Qaim, officials said.\n\nOn Friday, a White House spokesman said Washington had informed "
-            "Iraqi officials before the strikes. But Baghdad denied any coordination with Washington prior to the "
-            "bombings.")
+            "Iraqi officials before the strikes. But Baghdad denied it had coordinated anything with Washington prior to "
+            "the bombings.")
     assert [e["location"] for e in events(text, "2024-02-03")] == ["Al Qā’im"]
 
 
@@ -4356,16 +4356,16 @@ def test_fighting_reported_in_the_city_just_named_is_the_news_of_the_day_there()
 
 
 def test_a_page_stamp_glued_to_the_story_dates_nothing_and_fire_opened_on_guards_is_a_clash() -> None:
-    text = ("Gunmen attack UN bases in Mali\nAugust 15, 2017On Monday night, extra troops were sent to the two UN "
+    text = ("Armed men hit two UN camps in Mali\nAugust 15, 2017On Monday evening, extra troops were sent to the two UN "
             "bases that had been attacked in Douentza and Timbuktu.\nA peacekeeper died in the dawn attack in Douentza "
             "on Monday.\nSome hours later, a group of men with guns and grenades arrived at the UN camp in Timbuktu "
             "and opened fire on the security guards. Four guards and a policeman were killed.")
-    found = events(text, "2017-08-15", title="Gunmen attack UN bases in Mali")
+    found = events(text, "2017-08-15", title="Armed men hit two UN camps in Mali")
     assert sorted((e["location"], e["event_date"], e["event_type"]) for e in found) == [
         ("Douentza", "2017-08-14", "Battles"), ("Timbuktu", "2017-08-14", "Battles")]
 
 
 def test_bandits_who_killed_six_person_attacked_civilians() -> None:
-    text = ("Hundreds of bandits, on Tuesday afternoon, raided Ruwan Godiya and Kwai village in Faskari Local "
-            "Government Area, Katsina State and killed seven person and drove off livestock.")
-    assert [e["event_type"] for e in events(text, "2022-07-19")] == ["Violence against civilians"]
+    text = ("Hundreds of bandits, on Tuesday afternoon, raided the villages of Kwai and Ruwan Godiya in Faskari "
+            "Local Government Area of Katsina State and killed seven person and drove off livestock.")
+    assert {e["event_type"] for e in events(text, "2022-07-19")} == {"Violence against civilians"}
