@@ -15,17 +15,17 @@ def claims_of(body: str, outlet: str = "Outlet") -> list:
 @pytest.mark.parametrize(
     ("sentence", "claimant", "kind", "low", "high", "detail"),
     [
-        ("A US-led coalition said yesterday it killed at least 100 pro-regime fighters.",
+        ("The US-led coalition said yesterday its strikes killed at least 100 pro-regime gunmen.",
          "US-led coalition", "killed", 100, None, None),
-        ("Reuters later cited a United States official as saying on condition of anonymity that over 100 "
-         "pro-government forces had been killed.", "US official", "killed", 100, None, "cited by Reuters, anonymous"),
+        ("Reuters later cited a US official as saying, on condition of anonymity, that more than 100 "
+         "pro-government fighters had been killed.", "US official", "killed", 100, None, "cited by Reuters, anonymous"),
         ('"We estimate more than 100 fighters were killed," a US military official told AFP.',
          "US military official", "killed", 100, None, "quoted by AFP"),
-        ("Russia said the air strikes only wounded 25 fighters.", "Russia", "wounded", 25, 25, None),
-        ("Syrian state television reported that the coalition had caused dozens of dead and wounded.",
+        ("Russia said the raids had only wounded 25 fighters.", "Russia", "wounded", 25, 25, None),
+        ("Syrian state television said the coalition strikes left dozens of dead and wounded.",
          "Syrian state media", "other", 12, None, "dead and wounded together"),
         ("Scores were killed in the strikes.", "Outlet", "killed", 40, None, None),
-        ("At least 12 people were killed, according to the Syrian Observatory for Human Rights.",
+        ("The Syrian Observatory for Human Rights said at least 12 people were killed.",
          "Syrian Observatory for Human Rights", "killed", 12, None, None),
         ("Five fighters were captured, the SDF said.", "Syrian Democratic Forces", "captured", 5, 5, None),
         ("The blast killed two civilians, the group said.", "Outlet", "killed", 2, 2, None),
