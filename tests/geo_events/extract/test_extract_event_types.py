@@ -80,7 +80,7 @@ def test_a_precision_strike_is_an_air_strike_and_a_labour_strike_is_not() -> Non
 def test_whoever_attacked_a_town_reports_an_incident() -> None:
     from geo_events.extract.event_types import find_triggers
 
-    strong = [t for t in find_triggers("An MP also says Azerbaijan has attacked the town of Kapan.") if t.weight >= 2.5]
+    strong = [t for t in find_triggers("A deputy said that Azerbaijan has attacked the town of Kapan.") if t.weight >= 2.5]
     assert [t.sub_event_type for t in strong] == ["Armed clash"]
     weak = [t for t in find_triggers("Critics say the minister attacked the plan.") if t.weight >= 2.5]
     assert weak == []

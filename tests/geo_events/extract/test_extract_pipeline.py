@@ -71,7 +71,7 @@ def test_wiki_markup_is_stripped_to_its_labels_and_headings() -> None:
 
 def test_separate_incidents_give_separate_events() -> None:
     text = (HAJIN + "\n\nIn a separate attack, a car bomb exploded in the town of Azaz on Sunday, killing at least "
-            "eight people, according to the Syrian Observatory for Human Rights.")
+            "eight people, the Syrian Observatory for Human Rights said.")
     fc = extract_events(text, "2018-10-03")
     subs = sorted(f["properties"]["sub_event_type"] for f in fc["features"])
     assert subs == ["Air/drone strike", "Remote explosive/landmine/IED"]
