@@ -446,7 +446,7 @@ _CITY_AFTER_RE = re.compile(r"\s*\(\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’/-]{2,30}\s*\)
 
 
 #: Before a date in brackets: an outlet's name ("(Zitamar 30 Aug", "…, MediaFax 23 Aug"), or a report that names
-#: its outlet ("reports Armando Nhantumbo in a detailed article in Savana (26 August)").
+#: its outlet ("writes a reporter in a long article in Savana (26 August)").
 _CITED_IN_BRACKETS_RE = re.compile(r"[(,;]\s*(?:(?!(?:On|In|From|Since|Until|Till|By|Before|After|Between|And|Or|Late|Early|"
                                    r"Mid|End|Last|Next|This|Through|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                                    r"Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)[A-Z][\w.&'’-]*\s+"

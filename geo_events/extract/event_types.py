@@ -37,7 +37,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
      # "attacked the headquarters in Safad with suicide drones"
      r"|with(?<!armed\swith)\s+(?:(?:a|an|two|three|several|\d+)\s+)?(?:suicide|kamikaze|explosive|attack|armed|fpv|"
      r"one-way(?:\s+attack)?)[- ]drones?"
-     # "the Russian army attacked Nikopol and the Marhanets community with drones"
+     # "Russian troops hit Nikopol and the Marhanets community with drones"
      r"|(?:attacked|struck|hit|targeted|shelled)\b[^.;\n]{0,80}?\bwith(?<!armed\swith)\s+(?:(?:a|an|two|three|several|\d+)\s+)?"
      r"drones\b"
      r"|(?:fired|launched)\s+(?:an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+|dozens\s+of\s+|\d+\s+)?"
@@ -189,7 +189,7 @@ _RULES: tuple[tuple[str, float, str], ...] = (
     ("Armed clash", 2.5, r"launched\s+(?:an?\s+|the\s+|several\s+|two\s+|three\s+|multiple\s+|a\s+series\s+of\s+)?"
      r"(?:(?!air|drone|rocket|missile|artillery|barrel|bomb|mortar|shell)[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?)\s+"
      r"(?:on|against|in)\b"),
-    # "forcing Afghan forces to withdraw from the district headquarters": ground taken in the fight
+    # "forcing government troops to pull out of the district centre": ground taken in the fight
     ("Non-state actor overtakes territory", 4.0, r"forc(?:ing|ed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|soldiers|"
      r"army|police|policemen|fighters|militants|rebels)\s+to\s+(?:withdraw|retreat|pull\s+back|flee)\s+from"),
     # the target's side, passive like "was attacked": "a police station in X was targeted on Thursday" (a weapon,
@@ -557,7 +557,7 @@ def _reports_an_incident(trigger: Trigger, text: str, low: str, start: int) -> b
         return armed and bool(_OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end))
     if low.startswith("attacking", trigger.start) and trigger.end - trigger.start == 9 and (
             aux := _PROGRESSIVE_BEFORE_RE.search(low, before, trigger.start)) is not None:
-        # "The insurgents are also attacking the northern city of Kunduz", "the Taliban are attacking in Nad Ali"
+        # "the insurgents are also attacking Kunduz", "the Taliban are attacking in Nad Ali"
         subject = bool(_ARMED_SUBJECT_RE.search(low, before, aux.start() + 1)) or bool(
             _NAMED_SUBJECT_RE.search(text, before, aux.start()))
         return subject and bool(_OBJECT_AFTER_RE.match(low, trigger.end) or _NAME_AFTER_RE.match(text, trigger.end)
@@ -576,7 +576,7 @@ _CIVILIAN_OBJECT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|about|some)\s
                                  r"worshippers|farmers|mosques?|churches?)\b")
 
 
-#: One attack on two targets, a force and civilians ("simultaneously attacked the military base and the civilian
+#: One attack on two targets, a force and civilians ("attacked at once the army base and the civilian
 #: population in X", "attacked soldiers and villagers"): ACLED codes a clash and an attack on civilians.
 _FORCE_TARGET = (r"(?:(?:military|army|police|gendarmerie)\s+)?(?:bases?|posts?|outposts?|camps?|barracks|garrisons?|"
                  r"checkpoints?|positions?|soldiers|troops|policemen|gendarmes|police\s+stations?)")

@@ -160,7 +160,7 @@ _BACKGROUND_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:background|context|histo
                                     re.IGNORECASE)
 #: A clause closed by who said it ("…, the sources said."): its pluperfect is the report's tense.
 _SAID_AT_END_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|stated|reported|told\s+\w+)\s*[.”\"]*\s*$")
-#: "… have escalated since Washington resumed airstrikes on March 15": a start point told in passing.
+#: "… have grown since the US took up airstrikes again on March 15": a start point told in passing.
 _SINCE_CLAUSE_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,8}?$", re.IGNORECASE)
 #: "in the Syrian capital, Damascus": the city named as a place, not as its government
 _IN_THE_CAPITAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|on|of|into|outside|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
@@ -276,7 +276,7 @@ _METONYM_AFTER_RE = re.compile(
     r"^[-\s]*(?:has|have|had|said|says|condemned|claimed|accused|denied|called|warned|demanded|described|insisted"
     r"|blames|accuses|denies|condemns|warns|urges|rejects|insists|vows|vowed|threatens|threatened|believes"
     r"|wants|responded|announced|blamed|rejected|urged|regime"
-    # "since Washington resumed airstrikes on March 15": a government acting, not the city
+    # "since Washington began its airstrikes again on March 15": a government acting, not the city
     r"|resumed|launched|ordered|deployed|imposed|authori[sz]ed|approved|retaliated|intervened|escalated"
     # "Washington is looking into the strikes", "Moscow was concerned": a government's view
     r"|(?:is|was|are|were)\s+[\"“]?(?:\w+\s+)?[\"“]?(?:looking\s+into|concerned|studying|reviewing|investigating|considering|"
@@ -414,7 +414,7 @@ _REPORT_VERB_RE = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|st
 _LATEST_RE = re.compile(r"\b(?:this|the)\s+latest\s+(?:[\w-]+\s+){0,2}?(?:wave|round|attacks?|strikes?|raids?|"
                         r"bombardment|shelling|assault|incident|violence|clashes|fighting)\b", re.IGNORECASE)
 #: The incident just told, counted among others: "It is the second Turkish strike to hit a target near X this month".
-#: A count of attacks over a span of days: "ISIS claimed to have conducted 10 attacks in Syria from June 30 to July 6".
+#: A count of attacks over a span of days: "ISIS said it carried out 10 attacks in Syria from June 30 to July 6".
 _COUNTED_OVER_DAYS_RE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                                    r"twenty|thirty|dozens\s+of|scores\s+of)\s+(?:[\w-]+\s+)?(?:attacks|operations|strikes|"
                                    r"raids|bombings)\b[^.;]{0,60}?\b(?:from|between)\s+(?:\w+\s+\d{1,2}|\d{1,2}\s+\w+)"
@@ -424,7 +424,7 @@ _NTH_INCIDENT_RE = re.compile(r"^\W*(?:it|this|that)\s+(?:is|was|marks?|marked)\
                               r"incidents?|raids?|explosions?)\b", re.IGNORECASE)
 _HABIT_RE = re.compile(
     r"\b(?:regularly|frequently|routinely|often|daily|almost\s+daily|repeatedly|usually|typically|continue[sd]?\s+to|"
-    # "Previous airstrikes in Sinjar have been attributed to Turkey", "because of continuing Turkish airstrikes"
+    # "Turkey has been blamed for previous airstrikes in Sinjar", "because of continuing Turkish airstrikes"
     r"(?:previous|past|earlier|continuing|ongoing|frequent|repeated)\s+(?:[\w-]+\s+)?(?:air\s*strikes|strikes|attacks|"
     r"raids|bombings|shelling)\b|"
     r"has\s+been\s+(?:struggling|fighting|subjected|wrestling)|have\s+been\s+(?:documented|killed\s+since)|"
@@ -490,7 +490,7 @@ _FUTURE_RE = re.compile(
     r"|\b(?:preparing|prepares?|getting\s+ready)\s+(?:for\s+an?\s+|to\s+(?:launch|attack|storm|mount)\b)",
     re.IGNORECASE)
 #: A non-restrictive relative clause (", which the group seized in 2014,"): an aside about what it follows.
-#: A place's description set off by commas: ", located some six kilometers east of Kupiansk and also liberated in
+#: A place's description set off by commas: ", lying about six km east of Kupiansk and freed in
 #: 2022," — where it lies and its past, not the news of the clause.
 _PLACE_ASIDE_RE = re.compile(r",\s+(?:located|situated|lying)\s+(?:some\s+|about\s+|around\s+)?(?:\d|\w+\s+(?:km|kilomet\w*|"
                              r"miles?))[^,;.]*(?=[,;.]|$)", re.IGNORECASE)
@@ -585,7 +585,7 @@ _LISTED_ASIDE_RE = re.compile(r"^\s+(?:where|which|whose)\b[^,;.()]{0,80}(?=,)"
                               # ("Taliqan, the capital of Takhar province, and Sar-i-Pul")
                               r"|^\s*,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|seat|hub|stronghold)\s+of\s+"
                               r"[^,;.]{1,70}(?=[,;])"
-                              # ("the town of Farah in the western province of the same name; Pul-i-Khumri")
+                              # ("the town of Farah in the province of that name; Pul-i-Khumri")
                               r"|^\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:province|region|state|governorate)\s+of\s+"
                               r"[^,;.]{1,40}(?=;)"
                               # ("Vovchansk and Lyptsi in Kharkiv region, and Kurakhove in Donetsk region")
@@ -1707,7 +1707,7 @@ class _Reading:
         if any(t.weight >= 2.5 for t in self._in(self.triggers, sentence.start, low.start)) and any(
                 t.weight >= 2.5 for t in self._in(self.triggers, low.end, high.start)):
             return True
-        # or each its own day: "captured the regional capital of Kidal on November 14, and Aguelhok on December 20"
+        # or each its own day: "took the regional capital of Kidal on 14 November and Aguelhok on 20 December"
         return self._dated_list_gap(low.end, high.start)
 
     def _violent_setting(self, place: PlaceMention) -> bool:
@@ -1797,7 +1797,7 @@ class _Reading:
                 elif places and orphans and (site := self._site_told_again(
                         clause, body, places, orphan_sites.get(id(orphans[-1]), set()))) is not None:
                     # "A Saudi-led airstrike targeting a prison killed at least 70 detainees" ¶ "rescuers went through
-                    # the rebel-run prison site in the northern city of Saada": where the site the incident hit is
+                    # the prison site in the northern city of Saada": where the site the incident hit is
                     previous = _placed_orphan(orphans.pop(), clause, site, "the clause that names where its site is", [])
                     mentions.append(previous)
                 elif not places and previous is not None and _IT_STARTED_RE.match(body) and (
@@ -2117,7 +2117,7 @@ class _Reading:
                 # just reported, on its own day, not the day it was revealed
                 self._refine_previous(previous, clause, [])
                 continue
-            # "34 villagers were killed on July 2-3 in the north and northwest": somewhere else than the towns before
+            # "on July 2-3, 34 villagers died in the north and northwest": somewhere else than the towns before
             vague = not places and bool(_VAGUE_AREA_RE.search(body))
             if not places:
                 if self.dateline is not None and _HERE_RE.search(body):
@@ -2210,8 +2210,8 @@ class _Reading:
                 lead_clause, lead_scores, lead_triggers = unplaced_lead
                 here = mentions[-1]
                 if here.place.rank < 3 and clause.sentence - lead_clause.sentence <= 3 and not separate:
-                    # "At least 10 civilians have died during an attack in eastern DRC, local sources said." ¶ "This
-                    # morning, the ADF raided Mangodomu (in the Mangina commune …)": the lead's incident, which the
+                    # "Ten civilians or more were killed in a rebel attack in eastern DRC, residents said." ¶ "Early
+                    # today the ADF raided a quarter of Mangina …": the lead's incident, which the
                     # next sentence places (its victims say what kind of attack it was)
                     mentions.append(Mention(lead_clause, here.place, "the place the text gives the lead's incident next",
                                             here.day, here.precision, here.date_mention, here.date_how, lead_scores,
@@ -2626,7 +2626,7 @@ class _Reading:
                 return True
             if precision == "day" and age > 7 and mention is not None and _SINCE_CLAUSE_RE.search(
                     self.text, max(clause.start, mention.start - 80), mention.start):
-                # "Tensions have escalated since Washington resumed airstrikes on March 15": when it all began
+                # "The fighting has grown since the US took up airstrikes again on March 15": when it all began
                 return True
         if self._narrative_day is not None and (_RECENT_PAST_RE.search(body) or (
                 mention is not None and _RECENT_PAST_RE.fullmatch(mention.text.strip()))) and (
@@ -3312,7 +3312,7 @@ def _refine_type(event_type: str, sub: str, body: str) -> tuple[str, str]:
         civilians = False  # "five people were killed during a raid by armed fighters on an army base": a fight
     if civilians and any(_COMBATANT_NOUN_RE.fullmatch(v.group("noun")) and not _ATTACK_WORD_AFTER_RE.match(body, v.end())
                          for v in victims):
-        civilians = False  # "the terrorists killed four civilians, and 17 Malian soldiers": a battle with the army
+        civilians = False  # "the jihadists killed three civilians and 15 Malian soldiers": a battle with the army
     combatants = victim is not None and not civilians
     if victim is None:
         # (the attackers named as they act are not victims: "gunmen stormed Zaki Biam, killing people")
