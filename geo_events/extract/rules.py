@@ -552,9 +552,10 @@ _COMBATANT_RE = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|members|
                            r"personnel|peshmerga|auxiliar(?:y|ies)|volunteers|recruits|servicemen|army|rangers?|"
                            r"constables?|gendarmes?|paramilitar(?:y|ies)|legionnaires|marines|cadets)\b",
                            re.IGNORECASE)
-_CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|battles|battled|battling|gunfight|firefight|exchange\s+of\s+fire|"
-                             r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged|encounters?|firefights|"
-                             r"gunfights|shootout)\b", re.IGNORECASE)
+_CLASH_WORDS_RE = re.compile(r"\b(?:clash|clashes|clashed|fighting|fought|battle|battles|battled|battling|gunfights?|"
+                             r"firefights?|exchange\s+of\s+fire|"
+                             r"exchanged\s+fire|ambush|ambushed|repelled|repulsed|engaged|encounters?|shootout)\b",
+                             re.IGNORECASE)
 #: Where a statement was made: "the ministry said in Tripoli", "a spokesman told reporters on Sunday in Benghazi"
 #: (not "shelling was reported in X": a passive report tells where it happened).
 _SAID_IN_BEFORE_RE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?[\w-]+|announced|added|stated|declared)\s*,?\s+"
@@ -1256,10 +1257,12 @@ class _Reading:
             return True
         if (not text[line_start : mention.start].strip() or (written.isupper() and _DATELINE_PEERS_RE.fullmatch(
                 text, line_start, mention.start)) or _STAMP_PREFIX_RE.fullmatch(text, line_start, mention.start)) and (
-                _DATELINE_RE.match(text[mention.start :]) or _BRACKETED_SOURCE_AFTER_RE.match(text, mention.end) or (
-                written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (
-                written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
-                or _TITLE_DATELINE_AFTER_RE.match(text, mention.end) or _BRACKETED_SOURCE_AFTER_RE.match(text, mention.end)):
+                # (its agency and date in brackets after it say so alone: "Bamako, (APP - … - 7th Aug, 2023 ) :")
+                _BRACKETED_SOURCE_AFTER_RE.match(text, mention.end) or ((
+                    _DATELINE_RE.match(text[mention.start :]) or (
+                        written.isupper() and _DATED_DATELINE_RE.match(text, mention.start))) and (
+                    written.isupper() or re.match(r"\s*(?:\([^)]*\)\s*)?[-–—]", text[mention.end : mention.end + 40])
+                    or _TITLE_DATELINE_AFTER_RE.match(text, mention.end)))):
             rejected.append(Rejected(mention.start, mention.end, written, "a dateline: where the report was filed"))
             if self.dateline is None and mention.place.kind in ("city", "town"):
                 self.dateline = mention
@@ -1447,6 +1450,7 @@ class _Reading:
             else:
                 told = heading.date + (mention.date - anchor)
             self.dates[index] = replace(mention, date=told)
+            self.__dict__.pop("_date_headings", None)  # (the headings were read from the dates before this one)
 
     @cached_property
     def _date_headings(self) -> list[DateMention]:
